@@ -1,0 +1,25 @@
+/** The spec's enum-like values, shared by the schema (CHECK constraints) and zod. */
+export const userRoles = ["user", "recruiter", "career_team", "moderator", "admin"] as const;
+export const chatVisibilities = ["public", "private"] as const;
+export const messageRoles = ["user", "assistant", "system"] as const;
+export const documentKinds = ["text", "code", "image", "sheet"] as const;
+export const connectionStatuses = ["pending", "accepted", "rejected"] as const;
+export const notificationTypes = ["connection_request", "connection_accepted", "connection_rejected"] as const;
+export const postTopics = ["company_culture", "workplace_issues", "career_advice", "general"] as const;
+export const applicationStatuses = [
+  "pending",
+  "reviewing",
+  "shortlisted",
+  "interviewing",
+  "offered",
+  "hired",
+  "rejected",
+] as const;
+export const roundTypes = ["phone_screening", "job_assessment", "hr", "final"] as const;
+export const roundStatuses = ["scheduled", "completed", "cancelled", "rescheduled"] as const;
+export const jobPosters = ["alumni", "career_team", "external"] as const;
+export const membershipStatuses = ["pending", "approved"] as const;
+export const communityPostTypes = ["event", "update"] as const;
+export const uploadFileTypes = ["cv", "cover-letter"] as const;
+
+export type UserRole = (typeof userRoles)[number];

@@ -1,0 +1,734 @@
+/**
+ * The data model of shared/spec/data-model.md, written once for both dialects.
+ * Table and column names are the spec's, mixed naming included.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { Kit } from "./kit";
+import * as E from "./enums";
+
+/** CHECK (col IN (...)), NULL allowed where the column allows it. */
+function inList(column: unknown, values: readonly string[]): SQL {
+  const list = sql.join(
+    values.map((v) => sql.raw(`'${v.replace(/'/g, "''")}'`)),
+    sql.raw(", "),
+  );
+  return sql`${column} in (${list})`;
+}
+
+export function defineSchema(k: Kit) {
+  // 1. User
+  const User = k.table(
+    "User",
+    {
+      id: k.uuidPk(),
+      email: k.varchar("email", { length: 64 }).notNull(),
+      password: k.varchar("password", { length: 255 }),
+      name: k.text("name"),
+      linkedinInfo: k.text("linkedinInfo"),
+      goals: k.text("goals"),
+      profilemetrics: k.text("profilemetrics"),
+      strengths: k.text("strengths"),
+      interests: k.text("interests"),
+      linkedinURL: k.text("linkedinURL"),
+      FacebookURL: k.text("FacebookURL"),
+      phone: k.text("phone"),
+      referral_code: k.text("referral_code"),
+      googleId: k.varchar("googleId", { length: 255 }),
+      avatarUrl: k.text("avatarUrl"),
+      provider: k.varchar("provider", { length: 50 }),
+      anonymous_username: k.varchar("anonymous_username", { length: 50 }),
+      anonymous_avatar: k.varchar("anonymous_avatar", { length: 255 }),
+      flaggedChatExpiresAt: k.timestamp("flaggedChatExpiresAt"),
+      createdAt: k.timestamp("createdAt"),
+      dailyMessageCount: k.integer("dailyMessageCount").default(0),
+      lastMessageResetDate: k.timestamp("lastMessageResetDate"),
+      lastInterviewDate: k.timestamp("lastInterviewDate"),
+      interviewCount: k.integer("interviewCount").default(0),
+      headline: k.text("headline"),
+      education: k.jsonb<EducationEntry[]>("education"),
+      experience: k.jsonb<ExperienceEntry[]>("experience"),
+      professional_skills: k.jsonb<string[]>("professional_skills"),
+      certifications: k.jsonb<CertificationEntry[]>("certifications"),
+      role: k.varchar("role", { length: 50, enum: E.userRoles }).default("user"),
+    },
+    (t) => [
+      // The spec calls email the user's unique identifier.
+      k.uniqueIndex("User_email_unique").on(t.email),
+      k.check("User_role_check", inList(t.role, E.userRoles)),
+    ],
+  );
+
+  // 2. Chat
+  const Chat = k.table(
+    "Chat",
+    {
+      id: k.uuidPk(),
+      createdAt: k.timestamp("createdAt").notNull(),
+      title: k.text("title").notNull(),
+      userId: k.uuid("userId").notNull().references(() => User.id),
+      visibility: k.varchar("visibility", { enum: E.chatVisibilities }).default("private"),
+    },
+    (t) => [
+      k.index("Chat_userId_createdAt_idx").on(t.userId, t.createdAt, t.id),
+      k.check("Chat_visibility_check", inList(t.visibility, E.chatVisibilities)),
+    ],
+  );
+
+  // 3a. Message_v2 (active)
+  const Message_v2 = k.table(
+    "Message_v2",
+    {
+      id: k.uuidPk(),
+      chatId: k.uuid("chatId").notNull().references(() => Chat.id),
+      role: k.varchar("role").notNull(),
+      parts: k.json<MessagePart[]>("parts").notNull(),
+      attachments: k.json<MessageAttachment[]>("attachments").notNull(),
+      createdAt: k.timestamp("createdAt").notNull(),
+    },
+    (t) => [k.index("Message_v2_chatId_createdAt_idx").on(t.chatId, t.createdAt, t.id)],
+  );
+
+  // 3b. Message (deprecated)
+  const Message = k.table("Message", {
+    id: k.uuidPk(),
+    chatId: k.uuid("chatId").notNull().references(() => Chat.id),
+    role: k.varchar("role").notNull(),
+    content: k.json<unknown>("content").notNull(),
+    createdAt: k.timestamp("createdAt").notNull(),
+  });
+
+  // 4a. Vote_v2 (active)
+  const Vote_v2 = k.table(
+    "Vote_v2",
+    {
+      chatId: k.uuid("chatId").notNull().references(() => Chat.id),
+      messageId: k.uuid("messageId").notNull().references(() => Message_v2.id),
+      isUpvoted: k.boolean("isUpvoted").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.chatId, t.messageId] })],
+  );
+
+  // 4b. Vote (deprecated)
+  const Vote = k.table(
+    "Vote",
+    {
+      chatId: k.uuid("chatId").notNull().references(() => Chat.id),
+      messageId: k.uuid("messageId").notNull().references(() => Message.id),
+      isUpvoted: k.boolean("isUpvoted").notNull(),
+    },
+    (t) => [k.primaryKey({ columns: [t.chatId, t.messageId] })],
+  );
+
+  // 5. Document: every save is a new row; the key is (id, createdAt)
+  const Document = k.table(
+    "Document",
+    {
+      id: k.uuidGenerated("id").notNull(),
+      createdAt: k.timestamp("createdAt").notNull(),
+      title: k.text("title").notNull(),
+      content: k.text("content"),
+      kind: k.varchar("kind", { enum: E.documentKinds }).default("text"),
+      userId: k.uuid("userId").notNull().references(() => User.id),
+    },
+    (t) => [
+      k.primaryKey({ columns: [t.id, t.createdAt] }),
+      k.index("Document_userId_idx").on(t.userId),
+      k.check("Document_kind_check", inList(t.kind, E.documentKinds)),
+    ],
+  );
+
+  // 6. Suggestion -> Document (composite foreign key)
+  const Suggestion = k.table(
+    "Suggestion",
+    {
+      id: k.uuidPk(),
+      documentId: k.uuid("documentId").notNull(),
+      documentCreatedAt: k.timestamp("documentCreatedAt").notNull(),
+      originalText: k.text("originalText").notNull(),
+      suggestedText: k.text("suggestedText").notNull(),
+      description: k.text("description"),
+      isResolved: k.boolean("isResolved").default(false),
+      userId: k.uuid("userId").notNull().references(() => User.id),
+      createdAt: k.timestamp("createdAt").notNull(),
+    },
+    (t) => [
+      k
+        .foreignKey({
+          name: "Suggestion_documentId_documentCreatedAt_Document_id_createdAt_fk",
+          columns: [t.documentId, t.documentCreatedAt],
+          foreignColumns: [Document.id, Document.createdAt],
+        }),
+    ],
+  );
+
+  // 7. connection
+  const connection = k.table(
+    "connection",
+    {
+      id: k.uuidPk(),
+      sender_id: k.uuid("sender_id").notNull().references(() => User.id),
+      receiver_id: k.uuid("receiver_id").notNull().references(() => User.id),
+      status: k.varchar("status", { enum: E.connectionStatuses }).default("pending"),
+      message: k.text("message"),
+      created_at: k.createdNow("created_at"),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [
+      k.uniqueIndex("connection_sender_receiver_unique").on(t.sender_id, t.receiver_id),
+      k.index("connection_receiver_idx").on(t.receiver_id, t.status),
+      k.check("connection_status_check", inList(t.status, E.connectionStatuses)),
+      k.check("connection_not_self_check", sql`${t.sender_id} <> ${t.receiver_id}`),
+    ],
+  );
+
+  // 8. notification
+  const notification = k.table(
+    "notification",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      type: k.varchar("type", { enum: E.notificationTypes }),
+      title: k.text("title").notNull(),
+      message: k.text("message").notNull(),
+      related_user_id: k.uuid("related_user_id").references(() => User.id),
+      related_connection_id: k.uuid("related_connection_id").references(() => connection.id),
+      is_read: k.boolean("is_read").default(false),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.index("notification_user_created_idx").on(t.user_id, t.created_at, t.id),
+      k.check("notification_type_check", inList(t.type, E.notificationTypes)),
+    ],
+  );
+
+  // 9. user_messages
+  const user_messages = k.table(
+    "user_messages",
+    {
+      id: k.uuidPk(),
+      sender_id: k.uuid("sender_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      receiver_id: k.uuid("receiver_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      message: k.text("message").notNull(),
+      is_read: k.boolean("is_read").default(false),
+      created_at: k.createdNow("created_at"),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [
+      k.index("user_messages_sender_receiver_idx").on(t.sender_id, t.receiver_id),
+      k.index("user_messages_receiver_sender_idx").on(t.receiver_id, t.sender_id),
+      k.index("user_messages_created_at_idx").on(t.created_at),
+    ],
+  );
+
+  // 10. password_reset_tokens
+  const password_reset_tokens = k.table(
+    "password_reset_tokens",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      token: k.varchar("token", { length: 255 }).notNull(),
+      expires_at: k.timestamp("expires_at").notNull(),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.index("password_reset_tokens_user_idx").on(t.user_id)],
+  );
+
+  // 11. anonymous_post
+  const anonymous_post = k.table(
+    "anonymous_post",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      content: k.text("content").notNull(),
+      image_url: k.text("image_url"),
+      is_anonymous: k.boolean("is_anonymous").default(true),
+      company_name: k.text("company_name"),
+      industry: k.text("industry"),
+      topic: k.varchar("topic", { enum: E.postTopics }).default("general"),
+      likes_count: k.integer("likes_count").default(0),
+      comments_count: k.integer("comments_count").default(0),
+      created_at: k.createdNow("created_at"),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [
+      k.index("anonymous_post_created_idx").on(t.created_at, t.id),
+      k.check("anonymous_post_topic_check", inList(t.topic, E.postTopics)),
+    ],
+  );
+
+  // 12. anonymous_comment
+  const anonymous_comment = k.table(
+    "anonymous_comment",
+    {
+      id: k.uuidPk(),
+      post_id: k.uuid("post_id").notNull().references(() => anonymous_post.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      content: k.text("content").notNull(),
+      is_anonymous: k.boolean("is_anonymous").default(true),
+      likes_count: k.integer("likes_count").default(0),
+      created_at: k.createdNow("created_at"),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [k.index("anonymous_comment_post_idx").on(t.post_id, t.created_at)],
+  );
+
+  // 13. anonymous_post_like
+  const anonymous_post_like = k.table(
+    "anonymous_post_like",
+    {
+      id: k.uuidPk(),
+      post_id: k.uuid("post_id").notNull().references(() => anonymous_post.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.uniqueIndex("anonymous_post_like_post_user_unique").on(t.post_id, t.user_id)],
+  );
+
+  // 14. anonymous_comment_like
+  const anonymous_comment_like = k.table(
+    "anonymous_comment_like",
+    {
+      id: k.uuidPk(),
+      comment_id: k
+        .uuid("comment_id")
+        .notNull()
+        .references(() => anonymous_comment.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.uniqueIndex("anonymous_comment_like_comment_user_unique").on(t.comment_id, t.user_id)],
+  );
+
+  // 15-17. skills
+  const skills = k.table("skills", {
+    id: k.serialPk(),
+    name: k.varchar("name", { length: 255 }).notNull(),
+  });
+
+  const skill_questions = k.table(
+    "skill_questions",
+    {
+      id: k.serialPk(),
+      skillId: k.integer("skillId").notNull().references(() => skills.id),
+      question: k.text("question").notNull(),
+      options: k.json<string[]>("options").notNull(),
+      correctIndex: k.integer("correctIndex").notNull(),
+    },
+    (t) => [
+      k.index("skill_questions_skillId_idx").on(t.skillId),
+      k.check("skill_questions_correctIndex_check", sql`${t.correctIndex} between 0 and 3`),
+    ],
+  );
+
+  const skill_attempts = k.table(
+    "skill_attempts",
+    {
+      id: k.serialPk(),
+      userId: k.uuid("userId").notNull().references(() => User.id),
+      skillId: k.integer("skillId").notNull().references(() => skills.id),
+      score: k.integer("score").notNull(),
+      total: k.integer("total").notNull(),
+      selectedAnswers: k.json<number[]>("selectedAnswers").notNull(),
+      createdAt: k.createdNow("createdAt"),
+    },
+    (t) => [k.index("skill_attempts_user_skill_idx").on(t.userId, t.skillId)],
+  );
+
+  // 18. job_applications (jobId names a row of jobs, remote_jobs or part_time_jobs)
+  const job_applications = k.table(
+    "job_applications",
+    {
+      id: k.uuidPk(),
+      jobId: k.varchar("jobId", { length: 64 }).notNull(),
+      name: k.text("name").notNull(),
+      email: k.varchar("email", { length: 128 }).notNull(),
+      coverLetter: k.text("coverLetter").notNull(),
+      cvFileUrl: k.text("cvFileUrl"),
+      status: k.varchar("status", { length: 50, enum: E.applicationStatuses }).default("pending"),
+      feedback: k.text("feedback"),
+      withdrawn: k.boolean("withdrawn").default(false),
+      createdAt: k.createdNow("createdAt"),
+      updatedAt: k.createdNow("updatedAt"),
+    },
+    (t) => [
+      k.index("job_applications_jobId_idx").on(t.jobId, t.createdAt),
+      k.index("job_applications_email_idx").on(t.email, t.createdAt),
+      k.check("job_applications_status_check", inList(t.status, E.applicationStatuses)),
+    ],
+  );
+
+  // 19. interview_rounds
+  const interview_rounds = k.table(
+    "interview_rounds",
+    {
+      id: k.uuidPk(),
+      applicationId: k
+        .uuid("applicationId")
+        .notNull()
+        .references(() => job_applications.id, { onDelete: "cascade" }),
+      roundNumber: k.integer("roundNumber").notNull(),
+      roundType: k.varchar("roundType", { length: 50, enum: E.roundTypes }).notNull(),
+      scheduledDate: k.timestamp("scheduledDate"),
+      completedDate: k.timestamp("completedDate"),
+      interviewerName: k.varchar("interviewerName", { length: 255 }),
+      interviewerEmail: k.varchar("interviewerEmail", { length: 255 }),
+      notes: k.text("notes"),
+      status: k.varchar("status", { length: 50, enum: E.roundStatuses }).default("scheduled"),
+      feedback: k.text("feedback"),
+      score: k.integer("score"),
+      createdAt: k.createdNow("createdAt"),
+      updatedAt: k.createdNow("updatedAt"),
+    },
+    (t) => [
+      k.index("interview_rounds_applicationId_idx").on(t.applicationId),
+      k.index("interview_rounds_status_idx").on(t.status),
+      k.check("interview_rounds_roundType_check", inList(t.roundType, E.roundTypes)),
+      k.check("interview_rounds_status_check", inList(t.status, E.roundStatuses)),
+      k.check("interview_rounds_score_check", sql`${t.score} between 1 and 10`),
+    ],
+  );
+
+  // 20-22. The three job feeds share one shape.
+  const jobColumns = (overrides: { remote?: boolean; partTime?: boolean } = {}) => ({
+    job_id: k.varchar("job_id", { length: 32 }).primaryKey(),
+    job_title: k.text("job_title"),
+    employer_name: k.text("employer_name"),
+    employer_logo: k.text("employer_logo"),
+    job_city: k.text("job_city"),
+    job_state: k.text("job_state"),
+    job_country: k.text("job_country"),
+    job_posted_at_datetime_utc: k.timestamp("job_posted_at_datetime_utc"),
+    job_apply_link: k.text("job_apply_link"),
+    job_employment_type: overrides.partTime
+      ? k.text("job_employment_type").default("Part-time")
+      : k.text("job_employment_type"),
+    job_description: k.text("job_description"),
+    job_is_remote: overrides.remote
+      ? k.boolean("job_is_remote").notNull().default(true)
+      : k.boolean("job_is_remote"),
+    job_min_salary: k.text("job_min_salary"),
+    job_max_salary: k.text("job_max_salary"),
+    job_salary_period: k.text("job_salary_period"),
+    searchedat: k.timestamp("searchedat"),
+    posted_by: k.varchar("posted_by", { length: 50, enum: E.jobPosters }),
+    posted_by_user_id: k.uuid("posted_by_user_id").references(() => User.id),
+    created_at: k.createdNow("created_at"),
+  });
+  type JobCols = ReturnType<typeof jobColumns>;
+  const jobExtras = (name: string) => (t: { [K in keyof JobCols]: never } | any) => [
+    k.index(`${name}_created_idx`).on(t.created_at, t.job_id),
+    k.index(`${name}_poster_idx`).on(t.posted_by_user_id),
+    k.check(`${name}_posted_by_check`, inList(t.posted_by, E.jobPosters)),
+  ];
+
+  const jobs = k.table("jobs", jobColumns(), jobExtras("jobs"));
+  const remote_jobs = k.table("remote_jobs", jobColumns({ remote: true }), jobExtras("remote_jobs"));
+  const part_time_jobs = k.table("part_time_jobs", jobColumns({ partTime: true }), jobExtras("part_time_jobs"));
+
+  // 23-25. communities
+  const communities = k.table("communities", {
+    id: k.uuidPk(),
+    name: k.varchar("name", { length: 255 }).notNull(),
+    description: k.text("description"),
+    banner_image: k.varchar("banner_image", { length: 500 }),
+    created_by: k.uuid("created_by").references(() => User.id, { onDelete: "cascade" }),
+    created_at: k.createdNow("created_at"),
+  });
+
+  const community_memberships = k.table(
+    "community_memberships",
+    {
+      id: k.uuidPk(),
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      status: k.varchar("status", { length: 20, enum: E.membershipStatuses }).notNull(),
+      joined_at: k.createdNow("joined_at"),
+    },
+    (t) => [
+      k.index("community_memberships_community_idx").on(t.community_id, t.status),
+      k.index("community_memberships_user_idx").on(t.user_id),
+      k.check("community_memberships_status_check", inList(t.status, E.membershipStatuses)),
+    ],
+  );
+
+  const community_posts = k.table(
+    "community_posts",
+    {
+      id: k.uuidPk(),
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      content: k.text("content").notNull(),
+      type: k.varchar("type", { length: 20, enum: E.communityPostTypes }).notNull(),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.index("community_posts_community_created_idx").on(t.community_id, t.created_at, t.id),
+      k.check("community_posts_type_check", inList(t.type, E.communityPostTypes)),
+    ],
+  );
+
+  // 26-32. activity tracking
+  const user_activity_logs = k.table(
+    "user_activity_logs",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      action_type: k.varchar("action_type", { length: 50 }).notNull(),
+      action_category: k.varchar("action_category", { length: 30 }).notNull(),
+      resource_type: k.varchar("resource_type", { length: 30 }),
+      resource_id: k.varchar("resource_id", { length: 100 }),
+      metadata: k.json<Record<string, unknown>>("metadata"),
+      ip_address: k.text("ip_address"),
+      user_agent: k.text("user_agent"),
+      session_id: k.varchar("session_id", { length: 100 }),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.index("user_activity_logs_user_created_idx").on(t.user_id, t.created_at)],
+  );
+
+  const user_sessions = k.table(
+    "user_sessions",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      session_token: k.varchar("session_token", { length: 255 }).notNull().unique("user_sessions_session_token_unique"),
+      ip_address: k.text("ip_address"),
+      user_agent: k.text("user_agent"),
+      device_type: k.varchar("device_type", { length: 20 }),
+      browser: k.varchar("browser", { length: 50 }),
+      os: k.varchar("os", { length: 50 }),
+      started_at: k.createdNow("started_at"),
+      last_activity_at: k.createdNow("last_activity_at"),
+      ended_at: k.timestamp("ended_at"),
+      is_active: k.boolean("is_active").default(true),
+    },
+    (t) => [k.index("user_sessions_user_idx").on(t.user_id, t.is_active)],
+  );
+
+  const page_views = k.table(
+    "page_views",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").references(() => User.id, { onDelete: "cascade" }),
+      session_id: k.uuid("session_id").references(() => user_sessions.id, { onDelete: "cascade" }),
+      page_path: k.varchar("page_path", { length: 255 }).notNull(),
+      page_title: k.varchar("page_title", { length: 255 }),
+      referrer: k.varchar("referrer", { length: 500 }),
+      time_on_page: k.integer("time_on_page"),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.index("page_views_created_idx").on(t.created_at)],
+  );
+
+  const feature_usage = k.table("feature_usage", {
+    id: k.uuidPk(),
+    user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+    feature_name: k.varchar("feature_name", { length: 50 }).notNull(),
+    action: k.varchar("action", { length: 50 }).notNull(),
+    metadata: k.json<Record<string, unknown>>("metadata"),
+    created_at: k.createdNow("created_at"),
+  });
+
+  const activity_categories = k.table("activity_categories", {
+    id: k.serialPk(),
+    name: k.varchar("name", { length: 30 }).notNull().unique("activity_categories_name_unique"),
+    description: k.text("description"),
+    created_at: k.createdNow("created_at"),
+  });
+
+  const activity_types = k.table("activity_types", {
+    id: k.serialPk(),
+    category_id: k.integer("category_id").references(() => activity_categories.id),
+    name: k.varchar("name", { length: 50 }).notNull().unique("activity_types_name_unique"),
+    description: k.text("description"),
+    is_tracked: k.boolean("is_tracked").default(true),
+    created_at: k.createdNow("created_at"),
+  });
+
+  const daily_activity_summaries = k.table("daily_activity_summaries", {
+    id: k.serialPk(),
+    date: k.timestamp("date").notNull().unique("daily_activity_summaries_date_unique"),
+    total_users_active: k.integer("total_users_active").default(0),
+    total_sessions: k.integer("total_sessions").default(0),
+    total_page_views: k.integer("total_page_views").default(0),
+    total_actions: k.integer("total_actions").default(0),
+    new_registrations: k.integer("new_registrations").default(0),
+    new_connections: k.integer("new_connections").default(0),
+    new_posts: k.integer("new_posts").default(0),
+    new_job_applications: k.integer("new_job_applications").default(0),
+    new_skill_attempts: k.integer("new_skill_attempts").default(0),
+    new_community_joins: k.integer("new_community_joins").default(0),
+    created_at: k.createdNow("created_at"),
+    updated_at: k.createdNow("updated_at"),
+  });
+
+  // 33. uploads
+  const uploads = k.table(
+    "uploads",
+    {
+      id: k.serialPk(),
+      userEmail: k.text("userEmail").notNull(),
+      fileUrl: k.text("fileUrl").notNull(),
+      fileType: k.text("fileType", { enum: E.uploadFileTypes }).notNull(),
+      createdAt: k.createdNow("createdAt"),
+    },
+    (t) => [k.check("uploads_fileType_check", inList(t.fileType, E.uploadFileTypes))],
+  );
+
+  // 34-36. calendar and daily interviews
+  const user_calendar_blocks = k.table(
+    "user_calendar_blocks",
+    {
+      id: k.uuidPk(),
+      userId: k.uuid("userId").notNull().references(() => User.id, { onDelete: "cascade" }),
+      weekStartDate: k.timestamp("weekStartDate").notNull(),
+      dayOfWeek: k.integer("dayOfWeek").notNull(),
+      startTime: k.varchar("startTime", { length: 8 }).notNull(),
+      endTime: k.varchar("endTime", { length: 8 }).notNull(),
+      isBlocked: k.boolean("isBlocked").notNull().default(true),
+      createdAt: k.createdNow("createdAt"),
+      updatedAt: k.createdNow("updatedAt"),
+    },
+    (t) => [
+      k
+        .uniqueIndex("user_calendar_blocks_slot_unique")
+        .on(t.userId, t.weekStartDate, t.dayOfWeek, t.startTime, t.endTime),
+      k.index("user_calendar_blocks_user_week_idx").on(t.userId, t.weekStartDate),
+      k.check("user_calendar_blocks_dayOfWeek_check", sql`${t.dayOfWeek} between 0 and 6`),
+    ],
+  );
+
+  const daily_interviews = k.table(
+    "daily_interviews",
+    {
+      id: k.uuidPk(),
+      userId: k.uuid("userId").notNull().references(() => User.id, { onDelete: "cascade" }),
+      interviewDate: k.timestamp("interviewDate").notNull(),
+      category: k.varchar("category", { length: 50 }),
+      completedAt: k.timestamp("completedAt"),
+      isCompleted: k.boolean("isCompleted").notNull().default(false),
+      createdAt: k.createdNow("createdAt"),
+      updatedAt: k.createdNow("updatedAt"),
+    },
+    (t) => [
+      k.uniqueIndex("daily_interviews_user_date_unique").on(t.userId, t.interviewDate),
+      k.index("daily_interviews_userId_idx").on(t.userId),
+      k.index("daily_interviews_interviewDate_idx").on(t.interviewDate),
+      k.index("daily_interviews_isCompleted_idx").on(t.isCompleted),
+    ],
+  );
+
+  const interview_progress = k.table(
+    "interview_progress",
+    {
+      id: k.uuidPk(),
+      dailyInterviewId: k
+        .uuid("dailyInterviewId")
+        .notNull()
+        .references(() => daily_interviews.id, { onDelete: "cascade" }),
+      userId: k.uuid("userId").notNull().references(() => User.id, { onDelete: "cascade" }),
+      category: k.varchar("category", { length: 50 }).notNull(),
+      questionId: k.integer("questionId").notNull(),
+      question: k.text("question").notNull(),
+      answer: k.text("answer").notNull(),
+      aiFeedback: k.text("aiFeedback"),
+      answeredAt: k.createdNow("answeredAt"),
+      createdAt: k.createdNow("createdAt"),
+    },
+    (t) => [
+      k.uniqueIndex("interview_progress_interview_question_unique").on(t.dailyInterviewId, t.questionId),
+      k.index("interview_progress_dailyInterviewId_idx").on(t.dailyInterviewId),
+      k.index("interview_progress_userId_idx").on(t.userId),
+    ],
+  );
+
+  // 37-39. supporting tables
+  const archive_card = k.table(
+    "archive_card",
+    {
+      id: k.serialPk(),
+      name: k.text("name"),
+      phone: k.text("phone"),
+      matchPercentage: k.text("matchPercentage"),
+      desc: k.text("desc"),
+      email: k.text("email"),
+    },
+    (t) => [k.uniqueIndex("archive_card_id_email_unique").on(t.id, t.email)],
+  );
+
+  const premuser = k.table("premuser", {
+    id: k.uuidPk(),
+    fullName: k.varchar("fullName", { length: 128 }).notNull(),
+    emailAddress: k.varchar("emailAddress", { length: 128 }).notNull(),
+    phoneNumber: k.varchar("phoneNumber", { length: 32 }),
+    paragraphInterest: k.text("paragraphInterest"),
+    createdAt: k.createdNow("createdAt"),
+  });
+
+  const apiuser = k.table("apiuser", {
+    id: k.uuidPk(),
+    fullName: k.varchar("fullName", { length: 128 }).notNull(),
+    email_address: k.varchar("email_address", { length: 128 }).notNull(),
+    phone_number: k.varchar("phone_number", { length: 32 }),
+    orgName: k.text("orgName"),
+    work: k.text("work"),
+    benefits: k.text("benefits"),
+    createdAt: k.createdNow("createdAt"),
+  });
+
+  return {
+    User,
+    Chat,
+    Message_v2,
+    Message,
+    Vote_v2,
+    Vote,
+    Document,
+    Suggestion,
+    connection,
+    notification,
+    user_messages,
+    password_reset_tokens,
+    anonymous_post,
+    anonymous_comment,
+    anonymous_post_like,
+    anonymous_comment_like,
+    skills,
+    skill_questions,
+    skill_attempts,
+    job_applications,
+    interview_rounds,
+    jobs,
+    remote_jobs,
+    part_time_jobs,
+    communities,
+    community_memberships,
+    community_posts,
+    user_activity_logs,
+    user_sessions,
+    page_views,
+    feature_usage,
+    activity_categories,
+    activity_types,
+    daily_activity_summaries,
+    uploads,
+    user_calendar_blocks,
+    daily_interviews,
+    interview_progress,
+    archive_card,
+    premuser,
+    apiuser,
+  };
+}
+
+export type EducationEntry = { school: string; degree?: string; field?: string; startYear?: number; endYear?: number };
+export type ExperienceEntry = { title: string; company: string; startDate?: string; endDate?: string; description?: string };
+export type CertificationEntry = { name: string; issuer?: string; year?: number; url?: string };
+export type MessagePart = { type: "text"; text: string } | { type: "attachment"; name: string; url: string; contentType?: string };
+export type MessageAttachment = { name: string; url: string; contentType?: string };
