@@ -3,6 +3,7 @@
  * Table and column names are the spec's, mixed naming included.
  */
 import { sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Kit } from "./kit";
 import * as E from "./enums";
 
@@ -414,16 +415,15 @@ export function defineSchema(k: Kit) {
     posted_by_user_id: k.uuid("posted_by_user_id").references(() => User.id),
     created_at: k.createdNow("created_at"),
   });
-  type JobCols = ReturnType<typeof jobColumns>;
-  const jobExtras = (name: string) => (t: { [K in keyof JobCols]: never } | any) => [
+  const jobExtras = (name: string, t: { created_at: PgColumn; job_id: PgColumn; posted_by_user_id: PgColumn; posted_by: PgColumn }) => [
     k.index(`${name}_created_idx`).on(t.created_at, t.job_id),
     k.index(`${name}_poster_idx`).on(t.posted_by_user_id),
     k.check(`${name}_posted_by_check`, inList(t.posted_by, E.jobPosters)),
   ];
 
-  const jobs = k.table("jobs", jobColumns(), jobExtras("jobs"));
-  const remote_jobs = k.table("remote_jobs", jobColumns({ remote: true }), jobExtras("remote_jobs"));
-  const part_time_jobs = k.table("part_time_jobs", jobColumns({ partTime: true }), jobExtras("part_time_jobs"));
+  const jobs = k.table("jobs", jobColumns(), (t) => jobExtras("jobs", t));
+  const remote_jobs = k.table("remote_jobs", jobColumns({ remote: true }), (t) => jobExtras("remote_jobs", t));
+  const part_time_jobs = k.table("part_time_jobs", jobColumns({ partTime: true }), (t) => jobExtras("part_time_jobs", t));
 
   // 23-25. communities
   const communities = k.table("communities", {

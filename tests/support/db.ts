@@ -31,7 +31,10 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
     templateBuffer ??= fs.readFileSync(inject("sqliteTemplatePath"));
     const sqlite = new Database(templateBuffer);
     sqlite.pragma("foreign_keys = ON");
-    return { ctx: sqliteCtx(sqlite), dialect, url: null, close: async () => sqlite.close() };
+    return { ctx: sqliteCtx(sqlite), dialect, url: null, close: async () => {
+        sqlite.close();
+      },
+    };
   }
   const baseUrl = process.env.TEST_DATABASE_URL;
   const template = inject("pgTemplateName");

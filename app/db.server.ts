@@ -1,0 +1,19 @@
+/**
+ * The app's database. Routes import db/ only through this file: the classic compiler strips
+ * `.server` modules from the browser bundle only inside app/.
+ */
+import { createCtx, type Ctx } from "../db/client";
+import { env } from "./env.server";
+
+export type { Ctx } from "../db/client";
+export { withTx } from "../db/tx";
+export { ping } from "../db/client";
+
+declare global {
+  // One connection (SQLite) or pool (pg) per process, kept across dev rebuilds.
+  var __ladderCtx: Ctx | undefined;
+}
+
+export function getCtx(): Ctx {
+  return (globalThis.__ladderCtx ??= createCtx(env().DATABASE_URL));
+}

@@ -1,0 +1,91 @@
+/**
+ * Environment, validated once at start. Bad values stop the server with a sentence that
+ * names the variable, never a stack trace.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { DEFAULT_SQLITE_URL, dialectOf } from "../db/client";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], {
+    errorMap: () => ({ message: "NODE_ENV must be development, production or test" }),
+  }).default("development"),
+  PORT: z.coerce
+    .number({ invalid_type_error: "PORT must be a whole number from 1 to 65535" })
+    .int("PORT must be a whole number from 1 to 65535")
+    .min(1, "PORT must be a whole number from 1 to 65535")
+    .max(65535, "PORT must be a whole number from 1 to 65535")
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_SQLITE_URL)
+    .refine(
+      (url) => {
+        try {
+          dialectOf(url);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "DATABASE_URL must start with postgres://, postgresql:// or file: (e.g. file:data/ladder.db)" },
+    ),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  LOG_REQUESTS: z.enum(["on", "off"], { errorMap: () => ({ message: "LOG_REQUESTS must be on or off" }) }).default("on"),
+  ENABLE_TEST_ROUTES: z.enum(["0", "1"], { errorMap: () => ({ message: "ENABLE_TEST_ROUTES must be 0 or 1" }) }).default("0"),
+});
+
+export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
+
+export class EnvError extends Error {
+  constructor(public problems: string[]) {
+    super(`Ladder cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses the environment. Empty strings count as unset. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const got = cleaned[name];
+        return got === undefined || name === "SESSION_SECRET" ? issue.message : `${issue.message} (got "${got}")`;
+      }),
+    );
+  }
+  const env = result.data;
+  let secret = env.SESSION_SECRET;
+  if (!secret) {
+    if (env.NODE_ENV === "production" && dialectOf(env.DATABASE_URL) === "pg") {
+      // Several processes behind a load balancer must share one secret: never invent one here.
+      throw new EnvError(["SESSION_SECRET is required in production with PostgreSQL (at least 32 characters)"]);
+    }
+    secret = localSecret();
+  }
+  return { ...env, SESSION_SECRET: secret };
+}
+
+/** On a single machine (SQLite), a random secret kept beside the database file. */
+function localSecret(): string {
+  const file = path.resolve("data", "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("hex");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  return (cached ??= parseEnv());
+}

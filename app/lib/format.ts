@@ -1,0 +1,13 @@
+/** "3 days ago"-style dates are avoided: an absolute date reads the same on every device. */
+export function formatDate(value: Date | string | number | null | undefined): string {
+  if (value === null || value === undefined) return "date unknown";
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "date unknown";
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+export function placeOf(city: string | null, country: string | null, remote: boolean | null): string {
+  const place = [city, country].filter(Boolean).join(", ");
+  if (remote) return place ? `Remote · ${place}` : "Remote";
+  return place || "Place not given";
+}

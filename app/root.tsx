@@ -1,0 +1,133 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import stylesheet from "~/tailwind.css";
+import { ErrorPage } from "~/components/ErrorPage";
+import { FlashMessage } from "~/components/FlashMessage";
+import { areas } from "~/lib/areas";
+import { isLiteRequest, readLiteChoice } from "~/lib/lite";
+import { useNonce } from "~/lib/nonce";
+import { readFlash } from "~/services/flash.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { flash, clear } = await readFlash(request);
+  const lite = isLiteRequest(request);
+  const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
+  return data({ lite, liteChosen, flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const lite = root?.lite ?? false;
+  return (
+    <html lang="en" dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-3xl px-3 py-5">
+          {root?.flash ? <FlashMessage flash={root.flash} /> : null}
+          {children}
+        </main>
+        <SiteFooter lite={lite} />
+        {/* Lite mode: not one script in the document. */}
+        {lite ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
+      </body>
+    </html>
+  );
+}
+
+function SiteHeader() {
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto max-w-3xl px-3 py-2">
+        <p className="text-lg font-bold">
+          <a href="/" className="text-stone-900 no-underline">
+            Ladder
+          </a>
+        </p>
+        <nav aria-label="Main">
+          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            {areas.map((area) => (
+              <li key={area.href}>
+                <NavLink
+                  to={area.href}
+                  end={area.href === "/"}
+                  prefetch="none"
+                  className={({ isActive }) => (isActive ? "font-semibold text-stone-900" : "")}
+                >
+                  {area.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function SiteFooter({ lite }: { lite: boolean }) {
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <footer className="mx-auto max-w-3xl border-t border-stone-200 px-3 py-4 text-sm text-stone-600">
+      <form method="post" action="/settings/lite" className="flex flex-wrap items-center gap-2">
+        <input type="hidden" name="redirectTo" value={here} />
+        <input type="hidden" name="lite" value={lite ? "0" : "1"} />
+        <span>{lite ? "Lite mode is on: no scripts, fewer bytes." : "Slow or costly connection?"}</span>
+        <button type="submit" className="btn-quiet text-sm">
+          {lite ? "Turn lite mode off" : "Turn lite mode on"}
+        </button>
+      </form>
+    </footer>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? `Error ${isRouteErrorResponse(error) ? error.status : 500} | Ladder` : "Ladder" },
+  { name: "description", content: "Ladder: a career network that works on slow connections." },
+];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return <ErrorPage status={status} detail={detail} />;
+}

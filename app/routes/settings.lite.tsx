@@ -1,0 +1,61 @@
+/** Lite mode on or off: a plain form that sets a cookie, then back to where the member was. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isLiteRequest, LITE_COOKIE } from "~/lib/lite";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { flashHeader } from "~/services/flash.server";
+
+const ONE_YEAR = 60 * 60 * 24 * 365;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lite: isLiteRequest(request) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const choice = form.get("lite");
+  if (choice !== "1" && choice !== "0") {
+    return data({ error: "Choose lite mode on or off." }, { status: 400 });
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", `${LITE_COOKIE}=${choice}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax; HttpOnly`);
+  headers.append(
+    "Set-Cookie",
+    await flashHeader(choice === "1" ? "Lite mode is on: pages load without scripts." : "Lite mode is off."),
+  );
+  return redirect(safeRedirectPath(form.get("redirectTo")), { headers });
+}
+
+export default function LiteSettings() {
+  const { lite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="lite-title" className="card space-y-3">
+      <h1 id="lite-title">Lite mode</h1>
+      <p>
+        Lite mode sends pages without any scripts or decorative images, so they cost fewer bytes. Everything still
+        works: forms simply reload the page. Lite mode is also on whenever your browser asks to save data.
+      </p>
+      {actionData?.error ? (
+        <p role="alert" className="text-red-800">
+          {actionData.error}
+        </p>
+      ) : null}
+      <Form method="post" className="flex flex-wrap gap-2">
+        <input type="hidden" name="redirectTo" value="/settings/lite" />
+        <button type="submit" name="lite" value="1" className="btn" aria-pressed={lite}>
+          Lite mode on
+        </button>
+        <button type="submit" name="lite" value="0" className="btn-quiet" aria-pressed={!lite}>
+          Lite mode off
+        </button>
+      </Form>
+      <p>
+        Now: <strong>{lite ? "on" : "off"}</strong>. <Link to="/">Back to the home page</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Lite mode | Ladder" }];

@@ -1,0 +1,155 @@
+/**
+ * Ladder's HTTP server: Express in front of the Remix build.
+ * Start-up: validate env -> apply pending migrations -> seed a fresh SQLite file -> serve.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { EnvError, parseEnv, type Env } from "./app/env.server";
+import { isLite } from "./app/lib/lite";
+import { closeCtx, createCtx } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedIfFresh } from "./db/seed";
+
+let env: Env;
+try {
+  env = parseEnv();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}
+
+await prepareDatabase(env);
+
+const buildPath = path.resolve("build/index.js");
+const build = (await import(pathToFileURL(buildPath).href).catch(() => {
+  console.error(`No production build at ${buildPath}. Run "npm run build" first (npm start does both).`);
+  process.exit(1);
+})) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+app.use(compression());
+
+if (env.LOG_REQUESTS === "on") app.use(requestLog);
+app.use(securityHeaders);
+
+// Fingerprinted assets never change under one name: cache them for a year.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.use(sameOriginPosts);
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
+  }),
+);
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]})`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
+
+async function prepareDatabase(env: Env) {
+  const ctx = createCtx(env.DATABASE_URL, { poolSize: 1 });
+  try {
+    await migrateDatabase(ctx);
+    if (await seedIfFresh(ctx)) console.log("Fresh SQLite database: demo data loaded (logins in README).");
+  } catch (error) {
+    console.error(`Ladder cannot start: the database at ${redact(env.DATABASE_URL)} failed: ${(error as Error).message}`);
+    process.exit(1);
+  } finally {
+    await closeCtx(ctx);
+  }
+}
+
+function redact(url: string) {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
+}
+
+function requestLog(req: Request, res: Response, next: NextFunction) {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+  });
+  next();
+}
+
+function securityHeaders(req: Request, res: Response, next: NextFunction) {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  const lite = isLite(req.get("Save-Data"), req.get("Cookie"));
+  const scriptSrc = lite ? "'none'" : `'self' 'nonce-${nonce}'`;
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src ${scriptSrc}`,
+      "style-src 'self'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (env.NODE_ENV === "production" && req.secure) {
+    res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  res.vary("Save-Data");
+  next();
+}
+
+/**
+ * A state-changing request from another site is refused before it reaches an action.
+ * Browsers send Sec-Fetch-Site (or at least Origin) on cross-site form posts.
+ */
+function sameOriginPosts(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const site = req.get("Sec-Fetch-Site");
+  const origin = req.get("Origin");
+  const host = req.get("Host");
+  const foreignSite = site !== undefined && site !== "same-origin" && site !== "none";
+  let foreignOrigin = false;
+  if (origin && origin !== "null" && host) {
+    try {
+      foreignOrigin = new URL(origin).host !== host;
+    } catch {
+      foreignOrigin = true;
+    }
+  } else if (origin === "null") {
+    foreignOrigin = true;
+  }
+  if (!foreignSite && !foreignOrigin) return next();
+  res
+    .status(403)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Refused | Ladder</title></head>` +
+        `<body><main><h1>Refused: this form came from another site</h1><p>For your safety Ladder only accepts forms sent from its own pages.</p>` +
+        `<p><a href="/">Back to Ladder's home page</a></p></main></body></html>`,
+    );
+}
