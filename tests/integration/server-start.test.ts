@@ -1,0 +1,37 @@
+/** The server refuses to start on bad configuration, with a sentence instead of a stack trace. */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+function startServer(env: Record<string, string>) {
+  const result = spawnSync("npx", ["tsx", "server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "off", ...env },
+    encoding: "utf8",
+    timeout: 20_000,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+describe("server start-up", () => {
+  it("refuses a PORT that is not a number and names the variable", () => {
+    const { status, output } = startServer({ PORT: "abc", DATABASE_URL: "file::memory:" });
+    expect(status).toBe(1);
+    expect(output).toContain('PORT must be a whole number from 1 to 65535 (got "abc")');
+    expect(output).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("refuses a DATABASE_URL of an unknown kind", () => {
+    const { status, output } = startServer({ DATABASE_URL: "mysql://localhost/ladder" });
+    expect(status).toBe(1);
+    expect(output).toContain("DATABASE_URL must start with postgres://, postgresql:// or file:");
+  });
+
+  it("says which database failed when PostgreSQL cannot be reached, hiding the password", () => {
+    const { status, output } = startServer({
+      DATABASE_URL: "postgres://ladder:hunter2@127.0.0.1:1/ladder",
+      SESSION_SECRET: "s".repeat(40),
+    });
+    expect(status).toBe(1);
+    expect(output).toContain("Ladder cannot start: the database at postgres://ladder:***@127.0.0.1:1/ladder failed");
+    expect(output).not.toContain("hunter2");
+  });
+});
