@@ -1,0 +1,333 @@
+/** Words for the demo: conversations, posts, chats, documents, jobs and communities. */
+import type { TrackName } from "./people";
+
+/** Direct-message conversations: "a" is the connection's sender, "b" its receiver. */
+export const dialogues: { from: "a" | "b"; text: string }[][] = [
+  [
+    { from: "a", text: "Hi! Thanks for accepting. I saw you moved into data analytics last year." },
+    { from: "b", text: "Hello! Yes, about a year ago. Happy to help if you have questions." },
+    { from: "a", text: "Which SQL topics came up most in your interviews?" },
+    { from: "b", text: "Joins, GROUP BY with HAVING, and window functions like ROW_NUMBER. Practise explaining your query out loud." },
+    { from: "a", text: "That is really useful, thank you. I will try the Ladder SQL test tonight." },
+    { from: "b", text: "Good luck! Send me your score and we can go through the ones you missed." },
+  ],
+  [
+    { from: "a", text: "Salam! Are you still at the same company? I saw an opening on your team." },
+    { from: "b", text: "Wa alaikum assalam, yes I am. Which role?" },
+    { from: "a", text: "The junior analyst one posted last week. Would you be open to referring me?" },
+    { from: "b", text: "Send me your CV and a few lines on why you fit, and I will pass it to the hiring manager." },
+    { from: "a", text: "Sent it to your email just now. Shukran!" },
+  ],
+  [
+    { from: "a", text: "Hey, loved your post about preparing for case interviews." },
+    { from: "b", text: "Thank you! It took me three rejections to figure that out." },
+    { from: "a", text: "Do you have a book or course you would recommend?" },
+    { from: "b", text: "Case in Point is a good start, but practising with a friend twice a week helped most." },
+  ],
+  [
+    { from: "a", text: "Namaste! We met at the career fair in Bengaluru, I was at the fintech stall." },
+    { from: "b", text: "Of course, I remember. How did the rest of the fair go?" },
+    { from: "a", text: "Two interviews lined up! One is a part-time role I can do alongside my final year." },
+    { from: "b", text: "That is great news. Ask them about flexible hours during exams." },
+    { from: "a", text: "Good point, I will. Thanks again." },
+    { from: "b", text: "Anytime. Keep me posted." },
+    { from: "a", text: "Update: they offered me the role!" },
+    { from: "b", text: "Mabrook! Well deserved." },
+  ],
+  [
+    { from: "a", text: "Hi, could I ask you a few questions about working remotely for a European company from Tunis?" },
+    { from: "b", text: "Sure. The main things are the contract type, time zones and how you get paid." },
+    { from: "a", text: "Were you hired as a contractor or an employee?" },
+    { from: "b", text: "Contractor through an employer-of-record service. It took two weeks to set up." },
+  ],
+  [
+    { from: "a", text: "Good morning! Is your team hiring interns this summer?" },
+    { from: "b", text: "We are, applications open next month. I will share the link here when it is live." },
+    { from: "a", text: "Thank you so much!" },
+  ],
+  [
+    { from: "a", text: "Thanks for the mock interview yesterday, your feedback on my STAR answers helped a lot." },
+    { from: "b", text: "You improved a lot between the first and the last answer. Keep the results part short and concrete." },
+    { from: "a", text: "I rewrote my answers with numbers, like the 30% faster report." },
+    { from: "b", text: "Exactly. That is the kind of detail interviewers remember." },
+    { from: "a", text: "The real interview is on Thursday." },
+    { from: "b", text: "You are ready. Sleep well the night before!" },
+  ],
+  [
+    { from: "a", text: "Hello, do you know anyone hiring civil engineers in Riyadh?" },
+    { from: "b", text: "A few contractors are hiring for the metro extension. I will ask around." },
+    { from: "a", text: "I would really appreciate it." },
+    { from: "b", text: "Two names for you: check the Najd Logistics careers page too, they need site engineers for new warehouses." },
+  ],
+];
+
+/** Short messages for the scale seeder's conversations. */
+export const shortMessages = [
+  "Hi! Thanks for connecting.", "How is the job search going?", "Did you hear back from them?", "Congratulations on the new role!",
+  "Can you review my CV this week?", "Sure, send it over.", "I just finished the SQL skill test.", "What score did you get?",
+  "Are you going to the career fair on Saturday?", "Yes, see you there!", "Thanks for the referral!", "Good luck tomorrow!",
+  "The interview went well, I think.", "They asked about my final-year project.", "Let me know if you need anything.",
+  "Shukran!", "Thank you so much.", "Mabrook!", "All the best!", "Could we talk on Sunday evening?", "I am free after 6 pm.",
+  "I shared the job link in the community.", "Is the role open to remote candidates?", "They want someone with two years of experience.",
+  "Apply anyway, it is worth a try.", "I will send you my portfolio.", "Your portfolio looks great.", "Which city are you based in now?",
+  "I moved to Dubai last month.", "The commute is long but the team is lovely.", "Do you know anyone at Nile Payments?",
+  "My manager is looking for an intern.", "Can I mention your name in my cover letter?", "Of course.",
+  "The assessment had ten questions on Excel.", "VLOOKUP and PivotTables mostly.", "Have a good weekend!", "Ramadan Kareem!",
+  "Eid Mubarak!", "Happy Diwali!", "Thanks, you too!", "I got the offer!", "That is fantastic news.", "When do you start?",
+];
+
+export const anonymousPosts: { topic: "company_culture" | "workplace_issues" | "career_advice" | "general"; industry: string; company?: string; content: string }[] = [
+  { topic: "career_advice", industry: "Technology", content: "Is it normal to be asked for a take-home task that needs a whole weekend? I want the job but I also have exams." },
+  { topic: "company_culture", industry: "Banking", company: "Dasman Bank", content: "Six months in as a graduate trainee. The rotation programme is genuinely good and managers actually teach you. Long hours at quarter end though." },
+  { topic: "workplace_issues", industry: "Retail", content: "My manager keeps scheduling meetings at 9 pm on WhatsApp. How do I politely set boundaries without looking uncommitted?" },
+  { topic: "general", industry: "Education", content: "Small win: I finally got my first interview after 40 applications. Do not give up, everyone." },
+  { topic: "career_advice", industry: "Consulting", content: "Should I take a lower salary at a big firm for the brand name, or a better offer at a start-up in Cairo?" },
+  { topic: "company_culture", industry: "Technology", company: "Saffron Software", content: "Remote-first here really means remote-first. Documentation culture is strong and nobody expects replies after hours." },
+  { topic: "workplace_issues", industry: "Construction", content: "Site engineers on my project have not been paid overtime for three months. Is there anything we can do as a group?" },
+  { topic: "career_advice", industry: "Marketing", content: "How do you explain a one-year gap on your CV after looking after a family member?" },
+  { topic: "general", industry: "Healthcare", content: "Anyone else studying for a certification while working full time? Share your study routine please." },
+  { topic: "career_advice", industry: "Finance", content: "CFA or ACCA for someone who wants to work in corporate finance in the Gulf?" },
+  { topic: "company_culture", industry: "Logistics", company: "Najd Logistics", content: "The graduate programme is structured and the mentors are kind. Housing allowance is fair for Riyadh." },
+  { topic: "workplace_issues", industry: "Technology", content: "I was promised a promotion review after a year and it keeps getting postponed. When do you start looking elsewhere?" },
+  { topic: "general", industry: "Design", content: "Tip for designers: show your process in the portfolio, not just the final screens. It changed my interview results." },
+  { topic: "career_advice", industry: "Engineering", content: "Is a master's degree worth it for civil engineers in North Africa, or is site experience better?" },
+];
+
+export const anonymousComments = [
+  "Same thing happened to me. Ask for the scope in writing before you start.",
+  "Congratulations! The first one is the hardest.",
+  "Try saying you are available for urgent issues only after 8 pm. Most managers respect that.",
+  "I chose the start-up and learned three times as much. No regrets.",
+  "Brand names help for the first job, honestly.",
+  "Just be honest about the gap. Caring for family is something interviewers understand.",
+  "ACCA if you want accounting, CFA if you want investment roles.",
+  "Talk to the labour office; they do take group complaints seriously.",
+  "I study an hour before work every day. Weekends are for mock exams.",
+  "Thank you for sharing this, it gives me hope.",
+  "Could you share which team you are on? I am interviewing there next week.",
+  "Get the promotion criteria written down and review them with your manager every month.",
+];
+
+export const chatScripts: { title: string; turns: string[] }[] = [
+  {
+    title: "Preparing for a data analyst interview",
+    turns: [
+      "I have an interview for a junior data analyst role at a telecom company next week. What should I prepare?",
+      "Good news! Prepare three things: SQL (joins, GROUP BY, window functions), one project you can explain end to end, and a few questions about their data. Would you like a mock SQL question?",
+      "Yes please.",
+      "Here is one: given a table calls(customer_id, started_at, minutes), find the three customers with the most minutes last month. Try writing the query, then I will review it.",
+    ],
+  },
+  {
+    title: "Rewriting my CV summary",
+    turns: [
+      "Can you make my CV summary stronger? \"Hardworking marketing graduate looking for opportunities.\"",
+      "Try naming what you did and for whom: \"Marketing graduate who grew an Instagram account from 2k to 15k followers for a Cairo café in six months; looking for a content role in FMCG.\" Numbers and a target role make it specific.",
+    ],
+  },
+  {
+    title: "Negotiating my first salary",
+    turns: [
+      "I got an offer in Dubai for 9,000 AED a month. Is it OK to negotiate as a fresh graduate?",
+      "Yes, politely. Thank them, say you are excited, and ask whether there is flexibility on the base salary or the housing allowance. Check typical ranges for the role first so you can name a figure.",
+      "What figure should I ask for?",
+      "Ask for about 10 to 15 percent above the offer if your research supports it, and be ready to explain why: your internship, languages or a certification.",
+    ],
+  },
+  {
+    title: "Switching from civil engineering to project management",
+    turns: [
+      "I am a civil engineer with three years on site. How do I move into project management?",
+      "You already do part of it. Document the schedules, budgets and teams you handled, consider the PMP once you meet its experience requirement, and ask for a planning role on your next project.",
+    ],
+  },
+  {
+    title: "Answering \"Tell me about yourself\"",
+    turns: [
+      "How should I answer \"tell me about yourself\" in an HR interview?",
+      "Use present, past, future in about a minute: what you do now, one or two achievements that got you here, and why this role is the next step.",
+      "Can you give me an example for a fresher in software?",
+      "\"I am a final-year computer engineering student at DTU. Last summer I built an attendance app used by 300 students, which got me interested in backend work. I would like to grow as a backend developer, which is why this internship appeals to me.\"",
+    ],
+  },
+  {
+    title: "Part-time work during my degree",
+    turns: [
+      "Which part-time jobs fit around a BCA timetable in Noida?",
+      "Tutoring, freelance web work, campus ambassador roles and weekend customer support are common. Look for roles with fixed hours that you can drop during exams, and check the part-time jobs feed on Ladder.",
+    ],
+  },
+];
+
+export const oldChatScripts: { title: string; turns: string[] }[] = [
+  {
+    title: "Cover letter for a remote role",
+    turns: [
+      "Help me write a cover letter for a remote customer success role.",
+      "Start with why this company, then one story that shows you solving a customer's problem, then how you work remotely: your hours, tools and how you keep customers updated.",
+    ],
+  },
+  {
+    title: "Which certification first?",
+    turns: [
+      "Should I do Google Data Analytics or Power BI first?",
+      "If you are new to analytics, Google Data Analytics gives the foundations. If you already know SQL and Excel, go straight to Power BI: it is what most job posts in the region ask for.",
+      "Thanks, I will start with Power BI.",
+    ],
+  },
+];
+
+export const documentSources: { title: string; kind: "text" | "code" | "sheet"; versions: string[] }[] = [
+  {
+    title: "CV summary",
+    kind: "text",
+    versions: [
+      "Hardworking graduate looking for opportunities in data.",
+      "Computer information systems graduate with a Power BI internship. Looking for a junior data analyst role.",
+      "Junior data analyst (SQL, Power BI, Python) who cut a weekly sales report from 4 hours to 20 minutes during an internship at Levant Telecom. Looking for an analyst role in Amman or remote.",
+    ],
+  },
+  {
+    title: "Cover letter: Junior Data Analyst",
+    kind: "text",
+    versions: [
+      "Dear Hiring Manager,\n\nI am applying for the Junior Data Analyst position.\n\nRegards,",
+      "Dear Hiring Manager,\n\nI am applying for the Junior Data Analyst position at Nile Payments. During my internship I automated a weekly report with SQL and Power BI.\n\nKind regards,",
+      "Dear Ms Saleh,\n\nI am applying for the Junior Data Analyst position at Nile Payments. During my internship at Levant Telecom I automated a weekly sales report with SQL and Power BI, saving the team four hours a week. I would like to bring the same care to your payments data.\n\nKind regards,\nLayla Haddad",
+    ],
+  },
+  {
+    title: "Top customers by minutes",
+    kind: "code",
+    versions: [
+      "SELECT customer_id, SUM(minutes) FROM calls GROUP BY customer_id;",
+      "SELECT customer_id, SUM(minutes) AS total_minutes\nFROM calls\nWHERE started_at >= DATE '2025-05-01' AND started_at < DATE '2025-06-01'\nGROUP BY customer_id\nORDER BY total_minutes DESC\nLIMIT 3;",
+    ],
+  },
+  {
+    title: "Application tracker",
+    kind: "sheet",
+    versions: [
+      "Company,Role,Applied,Status\nNile Payments,Junior Data Analyst,2025-05-02,Applied",
+      "Company,Role,Applied,Status\nNile Payments,Junior Data Analyst,2025-05-02,Interviewing\nLevant Telecom,BI Developer,2025-05-06,Applied\nCarthage Data Labs,Data Intern,2025-05-09,Rejected",
+    ],
+  },
+  {
+    title: "Personal statement for a master's",
+    kind: "text",
+    versions: [
+      "I want to study civil engineering because I like buildings.",
+      "Three years on construction sites in Algiers taught me how much a good schedule matters. I want to study construction management to plan projects that finish on time and safely.",
+    ],
+  },
+];
+
+export const suggestionSources = [
+  { originalText: "Hardworking graduate", suggestedText: "Computer information systems graduate", description: "Name your degree instead of a generic adjective." },
+  { originalText: "Regards,", suggestedText: "Kind regards,", description: "A warmer, still formal closing." },
+  { originalText: "GROUP BY customer_id;", suggestedText: "GROUP BY customer_id ORDER BY 2 DESC LIMIT 3;", description: "The question asks for the top three only." },
+  { originalText: "because I like buildings", suggestedText: "because I want to plan safer projects", description: "Show motivation through experience." },
+];
+
+export const jobTitlesByTrack: Record<TrackName, string[]> = {
+  data: ["Junior Data Analyst", "BI Developer", "Data Scientist", "Reporting Analyst", "Data Engineer", "Analytics Intern"],
+  software: ["Backend Developer (Node.js)", "Frontend Developer (React)", "Full-Stack Engineer", "Mobile Developer (Flutter)", "QA Engineer", "Software Engineering Intern"],
+  marketing: ["Content Marketing Specialist", "Social Media Executive", "SEO Analyst", "Marketing Coordinator", "Arabic Copywriter"],
+  finance: ["Financial Analyst", "Junior Accountant", "Audit Associate", "Credit Analyst", "Accounts Payable Clerk"],
+  hr: ["HR Coordinator", "Talent Acquisition Specialist", "HR Intern", "Payroll Officer"],
+  design: ["UI/UX Designer", "Graphic Designer", "Product Designer", "Illustrator"],
+  operations: ["Operations Coordinator", "Supply Chain Analyst", "Logistics Officer", "Procurement Assistant"],
+  engineering: ["Site Engineer", "Electrical Design Engineer", "Process Engineer", "HSE Officer"],
+  product: ["Associate Product Manager", "Product Owner", "Product Analyst"],
+  sales: ["Sales Executive", "Business Development Associate", "Customer Success Specialist", "Inside Sales Representative"],
+};
+
+export const jobDescriptionParts = {
+  intro: [
+    "We are a fast-growing team serving customers across the region.",
+    "Join a company that has served families in the region for over twenty years.",
+    "We build products used by millions of people on low-cost phones and slow networks.",
+    "Our graduate programme welcomes fresh talent every year.",
+    "We are expanding and looking for curious, reliable people.",
+  ],
+  duties: [
+    "You will work closely with senior colleagues, own tasks from start to finish and present your results to the team.",
+    "You will support day-to-day operations, prepare weekly reports and help improve our processes.",
+    "You will talk to customers, understand their needs and turn them into clear next steps.",
+    "You will build, test and maintain features, and review code with your teammates.",
+    "You will plan work with your manager, track progress and flag risks early.",
+  ],
+  requirements: [
+    "A bachelor's degree in a related field, or equivalent experience.",
+    "Good written and spoken English; Arabic is a plus.",
+    "Good written and spoken English; Hindi is a plus.",
+    "Fresh graduates are welcome to apply.",
+    "One to two years of experience preferred.",
+    "A portfolio or examples of your work.",
+  ],
+  benefits: [
+    "Medical insurance, annual leave and a learning budget.",
+    "Flexible hours and one remote day a week.",
+    "Fully remote with a yearly team meet-up.",
+    "Transport allowance and paid training.",
+    "Mentoring from experienced alumni.",
+  ],
+};
+
+export const communitySources = [
+  { name: "Data Careers MENA", description: "Analysts, scientists and engineers working with data across the Middle East and North Africa. Job leads, SQL help and portfolio reviews." },
+  { name: "Women in Tech India", description: "A supportive space for women building careers in technology in India: mentoring, returnships and meetups." },
+  { name: "Remote Work from the Gulf", description: "Finding and keeping remote jobs while living in the GCC: contracts, time zones, payments and tools." },
+  { name: "First Job After Graduation", description: "For students and fresh graduates: CVs, first interviews, internships and what nobody tells you about your first year." },
+  { name: "Engineers of North Africa", description: "Civil, electrical and mechanical engineers in Morocco, Algeria, Tunisia, Libya and Egypt sharing projects and opportunities." },
+  { name: "Finance and Accounting Circle", description: "Study groups for CFA and ACCA, and talk about careers in banking, audit and corporate finance." },
+];
+
+export const communityPosts: { type: "event" | "update"; content: string }[] = [
+  { type: "event", content: "Online SQL practice session this Saturday at 7 pm (Cairo time). We will solve five interview questions together." },
+  { type: "update", content: "Welcome to everyone who joined this week! Introduce yourself: where you are based and what role you are looking for." },
+  { type: "event", content: "Portfolio review evening: bring one project and get feedback from two senior members. 20 places." },
+  { type: "update", content: "Three members got offers this month. Congratulations! Their advice: apply early and follow up after a week." },
+  { type: "event", content: "Career fair in Bengaluru next month. We are organising a meet-up at the entrance at 10 am." },
+  { type: "update", content: "New resource: a shared sheet of companies that hire fresh graduates remotely. Add yours." },
+  { type: "event", content: "Study group for CFA Level I starts on the 1st. We meet online on Tuesdays and Thursdays." },
+  { type: "update", content: "Reminder: please do not post personal phone numbers in the community. Use direct messages instead." },
+];
+
+export const interviewQuestions: Record<string, { id: number; question: string; answer: string; feedback: string }[]> = {
+  behavioral: [
+    { id: 1, question: "Tell me about a time you had to meet a tight deadline.", answer: "During my internship the monthly report was due a day early. I split the work into the data pull and the charts, asked a colleague to check my numbers and delivered on time.", feedback: "Clear situation and action. Add the result: what happened because the report was on time?" },
+    { id: 2, question: "Describe a conflict with a teammate and how you handled it.", answer: "In a group project a teammate was not sharing updates. I suggested a 10-minute check-in twice a week and we finished the project together.", feedback: "Good, constructive approach. Say what you learned about yourself." },
+    { id: 3, question: "Tell me about a mistake you made and what you did next.", answer: "I sent a report with a wrong filter. I told my manager, fixed it within an hour and added a checklist step.", feedback: "Strong answer: ownership, quick fix and prevention." },
+  ],
+  technical: [
+    { id: 1, question: "How would you find duplicate emails in a users table?", answer: "SELECT email, COUNT(*) FROM users GROUP BY email HAVING COUNT(*) > 1.", feedback: "Correct. Mention how you would prevent duplicates with a unique constraint." },
+    { id: 2, question: "What is the difference between a list and a tuple in Python?", answer: "Lists are mutable and tuples are immutable.", feedback: "Correct but short. Give an example of when you would use each." },
+    { id: 3, question: "Explain what an index does in a database.", answer: "It lets the database find rows without scanning the whole table, like the index of a book.", feedback: "Good analogy. Add the cost: slower writes and extra storage." },
+  ],
+  situational: [
+    { id: 1, question: "Your manager gives you two urgent tasks at once. What do you do?", answer: "I ask which matters more for the business today, agree on the order, and update both people on timing.", feedback: "Good: you clarify priorities instead of guessing." },
+    { id: 2, question: "A customer is angry about a late delivery. How do you respond?", answer: "I listen, apologise, check the status and give a clear time, then follow up myself.", feedback: "Well structured. Mention any compensation policy you would check." },
+  ],
+  hr: [
+    { id: 1, question: "Why do you want to work here?", answer: "Your products reach people on slow networks, which is the problem I care about, and your graduate programme would help me grow.", feedback: "Specific and honest. Mention one product by name." },
+    { id: 2, question: "Where do you see yourself in three years?", answer: "Leading small analytics projects and mentoring new analysts.", feedback: "Realistic and ambitious. Link it to this company's path." },
+  ],
+};
+
+export const interviewerNames = ["Sara Abdallah", "Rakesh Menon", "Hisham Zahran", "Neha Kapoor", "Mounir Tazi", "Laila Bakr", "Deepak Singh"];
+
+export const roundNotes: Record<string, string> = {
+  phone_screening: "20-minute call about experience, notice period and salary expectations.",
+  job_assessment: "Take-home task: clean a sample dataset and present three findings.",
+  hr: "Culture and motivation interview with the HR partner.",
+  final: "Panel with the hiring manager and a senior team member.",
+};
+
+export const roundFeedback = [
+  "Clear communicator, solid fundamentals. Move forward.",
+  "Good technical answers; needs more structure when explaining trade-offs.",
+  "Strong motivation and good questions about the team.",
+  "Assessment was thorough and well documented.",
+  "Not enough depth in SQL for this role yet; encourage to re-apply.",
+];

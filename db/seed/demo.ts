@@ -1,0 +1,956 @@
+/**
+ * The demo data: every one of the 41 tables, filled with a small, believable career network.
+ *
+ * Deterministic: ids come from stable keys (uuidFor("user:3")), choices from a seeded PRNG and
+ * times from `now` (default: today's UTC midnight). Idempotent: every insert is ON CONFLICT DO
+ * NOTHING, so a second run adds nothing. The only non-deterministic values are the secrets in
+ * user_sessions.session_token and password_reset_tokens.token: SHA-256 hashes of random bytes,
+ * so no seeded row can ever be turned into a usable session or reset link.
+ */
+import { randomBytes } from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { hash } from "@node-rs/argon2";
+import type { Ctx } from "../client";
+import * as E from "../enums";
+import { withTx } from "../tx";
+import { insertRows, resetSequences, type Row, type SeedSummary, type TableName } from "./insert";
+import { Rng, sha256Hex, uuidFor } from "./random";
+import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
+import { skillSources } from "./content/skills";
+import * as T from "./content/text";
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** Today's midnight in UTC. */
+export function utcMidnight(date = new Date()): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** The Monday (00:00 UTC) of the week that contains `date`. */
+export function mondayOf(date: Date): Date {
+  const midnight = utcMidnight(date);
+  const offset = (midnight.getUTCDay() + 6) % 7; // Sunday (0) -> 6, Monday (1) -> 0
+  return new Date(midnight.getTime() - offset * DAY);
+}
+
+/** Argon2id with the parameters DESIGN.md asks for. */
+export function hashDemoPassword(password = DEMO_PASSWORD): Promise<string> {
+  return hash(password, { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+export const demoEmails = {
+  user: "user@demo.test",
+  recruiter: "recruiter@demo.test",
+  career: "career@demo.test",
+  moderator: "moderator@demo.test",
+  admin: "admin@demo.test",
+} as const;
+
+export const userId = (i: number) => uuidFor(`user:${i}`);
+export const emailOf = (p: Person) => (p.email.includes("@") ? p.email : `${p.email}@ladder-demo.test`);
+const firstName = (p: Person) => p.name.split(" ")[0];
+const slugOf = (p: Person) => p.name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/^-|-$/g, "");
+
+/** The demo user (user@demo.test) and the accepted connection that carries the long conversation. */
+export const DEMO_USER_INDEX = 0;
+export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
+
+const phonePrefix: Record<string, string> = {
+  Jordan: "+962 7", "United Arab Emirates": "+971 5", India: "+91 9", Morocco: "+212 6", Egypt: "+20 10",
+  Lebanon: "+961 3", Algeria: "+213 5", "Saudi Arabia": "+966 5", Tunisia: "+216 2", Palestine: "+970 59",
+  Qatar: "+974 5", Oman: "+968 9", Kuwait: "+965 6", Bahrain: "+973 3",
+};
+const countryCode: Record<string, string> = {
+  Jordan: "JO", "United Arab Emirates": "AE", India: "IN", Morocco: "MA", Egypt: "EG", Lebanon: "LB", Algeria: "DZ",
+  "Saudi Arabia": "SA", Tunisia: "TN", Palestine: "PS", Qatar: "QA", Oman: "OM", Kuwait: "KW", Bahrain: "BH",
+};
+const indianStates: Record<string, string> = {
+  Mumbai: "Maharashtra", Pune: "Maharashtra", Bengaluru: "Karnataka", Chennai: "Tamil Nadu", Hyderabad: "Telangana",
+  "New Delhi": "Delhi", Noida: "Uttar Pradesh", Kochi: "Kerala", Jaipur: "Rajasthan", Ahmedabad: "Gujarat",
+  Kolkata: "West Bengal", Lucknow: "Uttar Pradesh",
+};
+
+const staffTitles: Partial<Record<Person["role"], string>> = {
+  recruiter: "Talent Acquisition Lead",
+  career_team: "Career Adviser",
+  moderator: "Community Moderator",
+  admin: "Platform Administrator",
+};
+
+export type DemoRows = { [K in TableName]: Row<K>[] };
+
+/** JSearch-like job id: 14 base64url characters + "AAAAAA==" (22 characters, at most 32). */
+export function jobIdFor(key: string): string {
+  return Buffer.from(sha256Hex(`job:${key}`), "hex").toString("base64url").slice(0, 14) + "AAAAAA==";
+}
+
+/** Builds every demo row in memory; no database work. */
+export function buildDemoRows(now: Date, passwordHash: string, secret: () => string = randomSecret): DemoRows {
+  const rng = new Rng("demo");
+  const t0 = now.getTime();
+  const ago = (days: number, hours = 0, minutes = 0) => new Date(t0 - days * DAY + hours * HOUR + minutes * MINUTE);
+  const rows = Object.fromEntries(tableOrder.map((k) => [k, []])) as unknown as DemoRows;
+  const n = people.length;
+  const uid = userId;
+
+  // ---- daily interviews are planned first: User.interviewCount/lastInterviewDate follow them
+  const interviewPlan = new Map<number, { day: number; category: string; completed: boolean }[]>();
+  const categories = Object.keys(T.interviewQuestions);
+  for (const [i, count] of [[0, 6], [5, 2], [8, 4], [11, 5], [12, 3], [20, 2], [24, 3], [26, 4], [32, 2], [34, 1]] as const) {
+    const list: { day: number; category: string; completed: boolean }[] = [];
+    for (let k = 0; k < count; k++) {
+      const day = i === 0 && k === 0 ? 0 : k * 2 + (i % 3) + 1; // demo user: one in progress today
+      list.push({ day, category: categories[(i + k) % categories.length], completed: !(i === 0 && k === 0) });
+    }
+    interviewPlan.set(i, list);
+  }
+
+  // ---- users
+  const createdDaysAgo = people.map((p, i) => (p.stage === "staff" ? 400 - i * 7 : i === 0 ? 120 : 20 + ((i * 37) % 280)));
+  people.forEach((p, i) => {
+    const track = tracks[p.track];
+    const r = new Rng(`user:${i}`);
+    const interviews = interviewPlan.get(i) ?? [];
+    const google = p.provider === "google";
+    const experience: NonNullable<Row<"User">["experience"]> = [];
+    if (p.company) {
+      experience.push({
+        title: staffTitles[p.role] ?? r.pick(track.titles),
+        company: p.company,
+        startDate: `${Math.min(p.gradYear + 2, 2024)}-0${r.int(1, 9)}`,
+        description: `${r.pick(track.skills)} and ${r.pick(track.skills)} day to day; ${r.pick(track.strengths)} is what my team relies on.`,
+      });
+    }
+    if (p.stage !== "student" || r.chance(0.5)) {
+      const e = employers[(i * 5) % employers.length];
+      experience.push({
+        title: p.stage === "professional" || p.stage === "staff" ? r.pick(track.titles) : `${r.pick(track.titles)} Intern`,
+        company: e.name,
+        startDate: `${p.gradYear - 1}-06`,
+        endDate: `${p.gradYear - 1}-09`,
+        description: `Summer placement in ${e.city}: supported the team with ${r.pick(track.skills).toLowerCase()} work.`,
+      });
+    }
+    const certs = r.sample(track.certifications, r.int(0, 2)).map((c) => ({ ...c, year: Math.min(p.gradYear + r.int(0, 3), 2025) }));
+    const row: Row<"User"> = {
+      id: uid(i),
+      email: emailOf(p),
+      password: google ? null : passwordHash,
+      name: p.name,
+      linkedinInfo: i % 4 === 1 ? `${p.headline}. ${p.degree}, ${p.university}.` : null,
+      goals: r.pick(track.goals),
+      profilemetrics: JSON.stringify({ profileViews: r.int(3, 240), searchAppearances: r.int(0, 90), postImpressions: r.int(0, 1500) }),
+      strengths: r.sample(track.strengths, 3).join(", "),
+      interests: r.sample(track.interests, 3).join(", "),
+      linkedinURL: i % 3 === 0 ? `https://www.linkedin.com/in/${slugOf(p)}-ladder-demo` : null,
+      FacebookURL: i % 11 === 5 ? `https://www.facebook.com/${slugOf(p)}.ladder.demo` : null,
+      phone: i % 5 === 3 ? null : `${phonePrefix[p.country] ?? "+971 5"}${String(r.int(0, 9))} ${r.int(100, 999)} ${r.int(1000, 9999)}`,
+      referral_code: `LADDER-${sha256Hex(`referral:${i}`).slice(0, 6).toUpperCase()}`,
+      googleId: google ? String(100000000000000000000n + BigInt(r.int(1, 999999999)) * 7919n) : null,
+      avatarUrl: null,
+      provider: google ? "google" : "credentials",
+      anonymous_username: `${anonymousAdjectives[i % anonymousAdjectives.length]}${anonymousAnimals[(i * 7) % anonymousAnimals.length]}${10 + i}`,
+      anonymous_avatar: anonymousAnimals[(i * 7) % anonymousAnimals.length].toLowerCase(),
+      flaggedChatExpiresAt: i === 37 ? ago(-2) : null,
+      createdAt: ago(createdDaysAgo[i], 9 + (i % 9), (i * 13) % 60),
+      dailyMessageCount: [0, 5, 11, 12].includes(i) ? r.int(1, 6) : 0,
+      lastMessageResetDate: [0, 5, 11, 12].includes(i) ? now : i % 2 === 0 ? ago(r.int(1, 20)) : null,
+      lastInterviewDate: interviews.length ? ago(Math.min(...interviews.map((x) => x.day))) : null,
+      interviewCount: interviews.filter((x) => x.completed).length,
+      headline: p.headline,
+      education: [
+        { school: p.university, degree: p.degree, field: p.degree.replace(/^(BSc|BA|BCom|BTech|BE|MSc|MA|MBA|BBA|BCA|BDes|Master in|Licence in|Diploma in|Diplôme d'ingénieur en) ?/, "") || undefined, startYear: p.gradYear - (p.degree.startsWith("M") ? 2 : 4), endYear: p.gradYear },
+      ],
+      experience,
+      professional_skills: r.sample(track.skills, r.int(4, 6)),
+      certifications: certs,
+      role: p.role,
+    };
+    rows.User.push(row);
+  });
+
+  // ---- connections, notifications and direct messages
+  type Conn = { id: string; a: number; b: number; status: (typeof E.connectionStatuses)[number]; created: Date; updated: Date };
+  const conns: Conn[] = [];
+  const paired = new Set<string>();
+  const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+  const addConn = (a: number, b: number, status: Conn["status"], daysAgo: number) => {
+    if (a === b || paired.has(pairKey(a, b))) return;
+    paired.add(pairKey(a, b));
+    const created = ago(daysAgo, 8 + ((a + b) % 12), (a * 7 + b) % 60);
+    const answered = Math.min(created.getTime() + (2 + ((a * b) % 40)) * HOUR, t0 - 30 * MINUTE);
+    const updated = status === "pending" ? created : new Date(answered);
+    conns.push({ id: uuidFor(`connection:${a}:${b}`), a, b, status, created, updated });
+  };
+  // The demo user's network: accepted both ways, pending in and out, rejected both ways.
+  addConn(0, 5, "accepted", 90);
+  addConn(17, 0, "accepted", 80);
+  addConn(0, 8, "accepted", 60);
+  addConn(27, 0, "accepted", 45);
+  addConn(2, 0, "accepted", 100);
+  addConn(1, 0, "accepted", 30);
+  addConn(15, 0, "accepted", 12);
+  addConn(0, 39, "accepted", 2);
+  addConn(10, 0, "pending", 3);
+  addConn(12, 0, "pending", 1);
+  addConn(32, 0, "pending", 6);
+  addConn(0, 14, "pending", 4);
+  addConn(0, 22, "pending", 9);
+  addConn(18, 0, "rejected", 20);
+  addConn(0, 31, "rejected", 25);
+  for (let a = 1; a < n; a++) {
+    for (const b of rng.sample([...Array(n).keys()].filter((x) => x !== 0 && x !== a), 2)) {
+      const roll = rng.next();
+      const status = roll < 0.6 ? "accepted" : roll < 0.85 ? "pending" : "rejected";
+      addConn(a, b, status, rng.int(1, 150));
+    }
+  }
+  const requestNotes = [
+    (to: Person) => `Hi ${firstName(to)}, I would like to add you to my network.`,
+    (to: Person) => `Hello ${firstName(to)}, we studied in the same field. Would love to connect and swap notes on job hunting.`,
+    (to: Person) => `Hi ${firstName(to)}, I enjoyed your answer in the Data Careers community.`,
+    () => null,
+    (to: Person) => `Salam ${firstName(to)}, I am also looking at roles in ${to.city}. Let us stay in touch.`,
+  ];
+  conns.forEach((c, idx) => {
+    const from = people[c.a];
+    const to = people[c.b];
+    rows.connection.push({
+      id: c.id,
+      sender_id: uid(c.a),
+      receiver_id: uid(c.b),
+      status: c.status,
+      message: requestNotes[idx % requestNotes.length](to),
+      created_at: c.created,
+      updated_at: c.updated,
+    });
+    const recent = t0 - c.updated.getTime() < 7 * DAY;
+    // The receiver heard about the request.
+    rows.notification.push({
+      id: uuidFor(`notification:request:${c.id}`),
+      user_id: uid(c.b),
+      type: "connection_request",
+      title: "New connection request",
+      message: `${from.name} wants to connect with you.`,
+      related_user_id: uid(c.a),
+      related_connection_id: c.id,
+      is_read: c.status !== "pending" || (c.b === 0 ? c.a === 32 : !recent),
+      created_at: c.created,
+    });
+    if (c.status !== "pending") {
+      rows.notification.push({
+        id: uuidFor(`notification:${c.status}:${c.id}`),
+        user_id: uid(c.a),
+        type: c.status === "accepted" ? "connection_accepted" : "connection_rejected",
+        title: c.status === "accepted" ? "Connection accepted" : "Connection request declined",
+        message: c.status === "accepted" ? `${to.name} accepted your connection request.` : `${to.name} declined your connection request.`,
+        related_user_id: uid(c.b),
+        related_connection_id: c.id,
+        is_read: !recent,
+        created_at: c.updated,
+      });
+    }
+  });
+  // Conversations: only between accepted connections (the spec's rule).
+  let dialogueIndex = 0;
+  conns
+    .filter((c) => c.status === "accepted")
+    .forEach((c, idx) => {
+      const involvesDemo = c.a === 0 || c.b === 0;
+      if (!involvesDemo && idx % 5 === 4) return; // some accepted connections have not talked yet
+      const script = T.dialogues[dialogueIndex++ % T.dialogues.length];
+      const lastDay = (t0 - c.updated.getTime()) / DAY;
+      const room = t0 - 10 * MINUTE - c.updated.getTime();
+      const start = c.updated.getTime() + room * 0.05;
+      const step = (room * 0.8) / script.length;
+      script.forEach((line, k) => {
+        const sender = line.from === "a" ? c.a : c.b;
+        const receiver = line.from === "a" ? c.b : c.a;
+        const at = new Date(start + step * k + step * 0.1 * ((k * 7) % 3));
+        const isLast = k >= script.length - 2;
+        // The demo user has unread replies in two of their conversations.
+        const unread = isLast && receiver === 0 && (c.a === 17 || c.a === 15 || c.b === 8);
+        rows.user_messages.push({
+          id: uuidFor(`user_message:${c.id}:${k}`),
+          sender_id: uid(sender),
+          receiver_id: uid(receiver),
+          message: line.text,
+          is_read: !unread && (k < script.length - 1 || lastDay > 3),
+          created_at: at,
+          updated_at: at,
+        });
+      });
+    });
+
+  // ---- password reset tokens (hashes of random secrets; one expired, one used long ago, one live)
+  for (const [i, createdAgoHours, validHours] of [[6, 72, 1], [12, 30 * 24, 1], [20, 2, 1]] as const) {
+    const created = new Date(t0 - createdAgoHours * HOUR);
+    rows.password_reset_tokens.push({
+      id: uuidFor(`password_reset:${i}`),
+      user_id: uid(i),
+      token: secret(),
+      expires_at: new Date(created.getTime() + validHours * HOUR),
+      created_at: created,
+    });
+  }
+
+  // ---- anonymous posts, comments and likes (counters equal the rows)
+  T.anonymousPosts.forEach((post, p) => {
+    const author = 5 + ((p * 7) % (n - 5));
+    const postId = uuidFor(`anonymous_post:${p}`);
+    const created = ago(2 + p * 3, 10 + (p % 8), (p * 11) % 60);
+    const commenters = new Rng(`post:${p}`).sample([...Array(n).keys()].filter((x) => x !== author), p % 4 === 3 ? 0 : 1 + (p % 4));
+    const likers = new Rng(`post-like:${p}`).sample([...Array(n).keys()].filter((x) => x !== author), (p * 5) % 11);
+    const commentRows: Row<"anonymous_comment">[] = commenters.map((c, k) => {
+      const commentId = uuidFor(`anonymous_comment:${p}:${k}`);
+      const commentLikers = new Rng(`comment-like:${p}:${k}`).sample([...Array(n).keys()], (p + k) % 4);
+      const at = new Date(created.getTime() + (k + 1) * 3 * HOUR);
+      commentLikers.forEach((u, m) =>
+        rows.anonymous_comment_like.push({ id: uuidFor(`anonymous_comment_like:${p}:${k}:${m}`), comment_id: commentId, user_id: uid(u), created_at: new Date(at.getTime() + (m + 1) * HOUR) }),
+      );
+      return {
+        id: commentId,
+        post_id: postId,
+        user_id: uid(c),
+        content: T.anonymousComments[(p * 3 + k) % T.anonymousComments.length],
+        is_anonymous: k % 3 !== 2,
+        likes_count: commentLikers.length,
+        created_at: at,
+        updated_at: at,
+      };
+    });
+    rows.anonymous_post.push({
+      id: postId,
+      user_id: uid(author),
+      content: post.content,
+      image_url: null,
+      is_anonymous: p % 5 !== 4,
+      company_name: post.company ?? null,
+      industry: post.industry,
+      topic: post.topic,
+      likes_count: likers.length,
+      comments_count: commentRows.length,
+      created_at: created,
+      updated_at: created,
+    });
+    rows.anonymous_comment.push(...commentRows);
+    likers.forEach((u, m) =>
+      rows.anonymous_post_like.push({ id: uuidFor(`anonymous_post_like:${p}:${m}`), post_id: postId, user_id: uid(u), created_at: new Date(created.getTime() + (m + 1) * 2 * HOUR) }),
+    );
+  });
+
+  // ---- AI chats (Message_v2 + Vote_v2) and a few deprecated Message/Vote rows for the backfill
+  const chatOwners = [0, 0, 5, 8, 11, 12, 20, 24, 34, 9, 28, 33];
+  chatOwners.forEach((owner, c) => {
+    const script = T.chatScripts[(c + (owner === 0 ? 0 : 1)) % T.chatScripts.length];
+    const chatId = uuidFor(`chat:${c}`);
+    const created = ago(1 + c * 4, 18, (c * 7) % 60);
+    rows.Chat.push({ id: chatId, createdAt: created, title: script.title, userId: uid(owner), visibility: c % 5 === 3 ? "public" : "private" });
+    script.turns.forEach((text, k) => {
+      const messageId = uuidFor(`message_v2:${c}:${k}`);
+      const role = k % 2 === 0 ? "user" : "assistant";
+      rows.Message_v2.push({ id: messageId, chatId, role, parts: [{ type: "text", text }], attachments: [], createdAt: new Date(created.getTime() + k * 40_000) });
+      if (role === "assistant" && (c + k) % 3 !== 0) rows.Vote_v2.push({ chatId, messageId, isUpvoted: (c + k) % 4 !== 0 });
+    });
+  });
+  T.oldChatScripts.forEach((script, c) => {
+    const owner = [0, 6][c];
+    const chatId = uuidFor(`old_chat:${c}`);
+    const created = ago(200 + c * 20, 20);
+    rows.Chat.push({ id: chatId, createdAt: created, title: script.title, userId: uid(owner), visibility: "private" });
+    script.turns.forEach((text, k) => {
+      const messageId = uuidFor(`old_message:${c}:${k}`);
+      const role = k % 2 === 0 ? "user" : "assistant";
+      // Old rows kept `content` as a plain string, or (assistant, older SDK) as an array of parts.
+      const content = role === "assistant" && c === 1 ? [{ type: "text", text }] : text;
+      rows.Message.push({ id: messageId, chatId, role, content, createdAt: new Date(created.getTime() + k * 45_000) });
+      if (role === "assistant") rows.Vote.push({ chatId, messageId, isUpvoted: c === 0 });
+    });
+  });
+
+  // ---- documents: several versions share an id; suggestions point at one version
+  const docOwners = [0, 0, 0, 0, 9];
+  T.documentSources.forEach((doc, d) => {
+    const owner = docOwners[d];
+    const docId = uuidFor(`document:${d}`);
+    doc.versions.forEach((content, v) => {
+      rows.Document.push({ id: docId, createdAt: ago(40 - d * 5 - v * 3, 21, v * 5), title: doc.title, content, kind: doc.kind, userId: uid(owner) });
+    });
+  });
+  // suggestion s targets document s, version 0 (the text being improved)
+  T.suggestionSources.forEach((s, k) => {
+    const d = [0, 1, 2, 4][k];
+    const version = rows.Document.find((x) => x.id === uuidFor(`document:${d}`))!;
+    rows.Suggestion.push({
+      id: uuidFor(`suggestion:${k}`),
+      documentId: version.id!,
+      documentCreatedAt: version.createdAt,
+      originalText: s.originalText,
+      suggestedText: s.suggestedText,
+      description: s.description,
+      isResolved: k % 2 === 0,
+      userId: uid(docOwners[d]),
+      createdAt: new Date(version.createdAt.getTime() + 2 * MINUTE),
+    });
+  });
+
+  // ---- skills, questions (options shuffled, correctIndex recorded) and attempts
+  let questionId = 0;
+  const answerKey = new Map<number, number[]>();
+  skillSources.forEach((skill, s) => {
+    const skillId = s + 1;
+    rows.skills.push({ id: skillId, name: skill.name });
+    const key: number[] = [];
+    skill.questions.forEach((q) => {
+      const order = new Rng(`question:${skill.name}:${q.question}`).shuffle([0, 1, 2, 3]);
+      const correctIndex = order.indexOf(0);
+      rows.skill_questions.push({ id: ++questionId, skillId, question: q.question, options: order.map((o) => q.options[o]), correctIndex });
+      key.push(correctIndex);
+    });
+    answerKey.set(skillId, key);
+  });
+  let attemptId = 0;
+  const attempts: [user: number, skill: number, daysAgo: number, ability: number][] = [
+    [0, 1, 30, 0.5], [0, 1, 8, 0.8], [0, 3, 15, 0.7], [0, 6, 2, 0.6],
+  ];
+  for (let u = 5; u < n; u++) if (u % 2 === 1 || u % 7 === 0) attempts.push([u, 1 + (u % skillSources.length), 1 + ((u * 3) % 50), 0.4 + ((u * 13) % 6) / 10]);
+  for (let u = 6; u < n; u += 4) attempts.push([u, 1 + ((u + 2) % skillSources.length), 1 + ((u * 7) % 40), 0.55]);
+  for (const [u, skillId, daysAgo, ability] of attempts) {
+    const key = answerKey.get(skillId)!;
+    const r = new Rng(`attempt:${u}:${skillId}:${daysAgo}`);
+    const selected = key.map((correct) => (r.chance(Math.min(ability, 1)) ? correct : (correct + r.int(1, 3)) % 4));
+    rows.skill_attempts.push({
+      id: ++attemptId,
+      userId: uid(u),
+      skillId,
+      score: selected.filter((a, k) => a === key[k]).length,
+      total: key.length,
+      selectedAnswers: selected,
+      createdAt: ago(daysAgo, 20, u % 60),
+    });
+  }
+
+  // ---- jobs in three feeds, posted by alumni, the career team and external sources
+  const alumni = [5, 6, 27, 31, 38, 8];
+  const careerTeam = [2, 19];
+  const trackNames = Object.keys(T.jobTitlesByTrack) as (keyof typeof T.jobTitlesByTrack)[];
+  type JobRow = Row<"jobs">;
+  const makeJob = (feed: "jobs" | "remote_jobs" | "part_time_jobs", j: number): JobRow => {
+    const r = new Rng(`${feed}:${j}`);
+    const track = trackNames[(j * 3 + (feed === "jobs" ? 0 : feed === "remote_jobs" ? 1 : 2)) % trackNames.length];
+    const title = r.pick(T.jobTitlesByTrack[track]);
+    const indiaOnly = feed === "part_time_jobs";
+    const pool = employers.filter((e) => (indiaOnly ? e.country === "IN" : feed === "remote_jobs" ? e.country !== "IN" : true));
+    const employer = pool[(j * 7) % pool.length];
+    const posterRoll = j % 10;
+    const posted_by = posterRoll < 5 ? "external" : posterRoll < 8 ? "alumni" : "career_team";
+    const posted_by_user_id = posted_by === "alumni" ? uid(alumni[j % alumni.length]) : posted_by === "career_team" ? uid(careerTeam[j % 2]) : null;
+    const postedAt = ago(1 + ((j * 5) % 45), 6 + (j % 12), (j * 17) % 60);
+    const partTime = feed === "part_time_jobs";
+    const employmentType = partTime ? "Part-time" : title.includes("Intern") ? "Internship" : j % 9 === 4 ? "Contractor" : "Full-time";
+    const currencyScale = employer.country === "IN" ? (partTime ? 1 : 12) : 1;
+    const hasSalary = j % 4 !== 3;
+    let min: number | null = null;
+    let max: number | null = null;
+    let period: string | null = null;
+    if (hasSalary) {
+      if (partTime) {
+        period = "HOUR";
+        min = 250 + (j % 6) * 50;
+        max = min + 150;
+      } else if (employer.country === "IN") {
+        period = "YEAR";
+        min = (4 + (j % 9)) * 100000;
+        max = min + 300000;
+      } else {
+        period = "MONTH";
+        min = (6 + (j % 10)) * 1000 * currencyScale;
+        max = min + 4000;
+      }
+    }
+    const city = feed === "remote_jobs" && j % 3 === 0 ? null : employer.city;
+    const description = [
+      `${employer.name} is hiring a ${title}${feed === "remote_jobs" ? " to work remotely from anywhere in the MENA region" : city ? ` in ${city}` : ""}.`,
+      r.pick(T.jobDescriptionParts.intro),
+      r.pick(T.jobDescriptionParts.duties),
+      `Requirements: ${r.sample(T.jobDescriptionParts.requirements, 2).join(" ")}`,
+      partTime ? "Hours: 15 to 20 a week, flexible around classes." : r.pick(T.jobDescriptionParts.benefits),
+    ].join("\n\n");
+    return {
+      job_id: jobIdFor(`${feed}:${j}`),
+      job_title: title,
+      employer_name: employer.name,
+      employer_logo: j % 3 === 0 ? null : `https://logos.ladder-demo.test/${employer.name.toLowerCase().replace(/[^a-z]+/g, "-")}.png`,
+      job_city: city,
+      job_state: employer.country === "IN" ? (indianStates[employer.city] ?? null) : city,
+      job_country: employer.country,
+      job_posted_at_datetime_utc: postedAt,
+      job_apply_link: posted_by === "external" ? `https://careers.${employer.name.toLowerCase().replace(/[^a-z]+/g, "")}.example/jobs/${1000 + j}` : `https://ladder-demo.test/jobs/apply/${1000 + j}`,
+      job_employment_type: employmentType,
+      job_description: description,
+      job_is_remote: feed === "remote_jobs" ? true : j % 8 === 5,
+      job_min_salary: min === null ? null : String(min),
+      job_max_salary: max === null ? null : String(max),
+      job_salary_period: period,
+      searchedat: posted_by === "external" ? new Date(postedAt.getTime() + 6 * HOUR) : null,
+      posted_by,
+      posted_by_user_id,
+      created_at: new Date(postedAt.getTime() + (posted_by === "external" ? 6 * HOUR : 0)),
+    };
+  };
+  for (let j = 0; j < 40; j++) rows.jobs.push(makeJob("jobs", j));
+  for (let j = 0; j < 20; j++) rows.remote_jobs.push(makeJob("remote_jobs", j));
+  for (let j = 0; j < 20; j++) rows.part_time_jobs.push(makeJob("part_time_jobs", j));
+
+  // ---- applications (every status, some withdrawn) with interview rounds (every type and status)
+  const allJobs = [...rows.jobs, ...rows.remote_jobs, ...rows.part_time_jobs];
+  type AppPlan = { user: number; job: number; status: (typeof E.applicationStatuses)[number]; withdrawn?: boolean; daysAgo: number; rounds?: { type: (typeof E.roundTypes)[number]; status: (typeof E.roundStatuses)[number]; day: number; score?: number }[] };
+  const appPlans: AppPlan[] = [
+    // the demo user's applications
+    { user: 0, job: 0, status: "interviewing", daysAgo: 25, rounds: [
+      { type: "phone_screening", status: "completed", day: 20, score: 8 },
+      { type: "job_assessment", status: "completed", day: 14, score: 7 },
+      { type: "hr", status: "rescheduled", day: -2 },
+      { type: "final", status: "scheduled", day: -6 },
+    ] },
+    { user: 0, job: 3, status: "pending", daysAgo: 2 },
+    { user: 0, job: 41, status: "reviewing", daysAgo: 6 },
+    { user: 0, job: 10, status: "shortlisted", daysAgo: 9, rounds: [{ type: "phone_screening", status: "scheduled", day: -1 }] },
+    { user: 0, job: 15, status: "rejected", daysAgo: 35, rounds: [
+      { type: "phone_screening", status: "completed", day: 30, score: 6 },
+      { type: "job_assessment", status: "completed", day: 26, score: 4 },
+    ] },
+    { user: 0, job: 44, status: "offered", daysAgo: 40, rounds: [
+      { type: "phone_screening", status: "completed", day: 36, score: 9 },
+      { type: "hr", status: "completed", day: 31, score: 8 },
+      { type: "final", status: "completed", day: 27, score: 9 },
+    ] },
+    { user: 0, job: 21, status: "pending", withdrawn: true, daysAgo: 18 },
+    // everyone else
+    { user: 5, job: 1, status: "hired", daysAgo: 70, rounds: [
+      { type: "phone_screening", status: "completed", day: 65, score: 9 },
+      { type: "job_assessment", status: "completed", day: 60, score: 8 },
+      { type: "hr", status: "completed", day: 55, score: 9 },
+      { type: "final", status: "completed", day: 50, score: 10 },
+    ] },
+    { user: 8, job: 2, status: "interviewing", daysAgo: 12, rounds: [
+      { type: "phone_screening", status: "completed", day: 9, score: 7 },
+      { type: "job_assessment", status: "cancelled", day: 5 },
+      { type: "job_assessment", status: "scheduled", day: -3 },
+    ] },
+    { user: 9, job: 4, status: "rejected", daysAgo: 50, rounds: [{ type: "phone_screening", status: "completed", day: 46, score: 3 }] },
+    { user: 11, job: 60, status: "offered", daysAgo: 20, rounds: [
+      { type: "phone_screening", status: "completed", day: 17, score: 8 },
+      { type: "final", status: "completed", day: 12, score: 8 },
+    ] },
+    { user: 12, job: 5, status: "reviewing", daysAgo: 4 },
+    { user: 15, job: 42, status: "shortlisted", daysAgo: 7 },
+    { user: 18, job: 6, status: "pending", daysAgo: 1 },
+    { user: 20, job: 7, status: "interviewing", daysAgo: 16, rounds: [
+      { type: "phone_screening", status: "completed", day: 13, score: 6 },
+      { type: "hr", status: "scheduled", day: -1 },
+    ] },
+    { user: 21, job: 8, status: "reviewing", withdrawn: true, daysAgo: 33 },
+    { user: 24, job: 9, status: "hired", daysAgo: 90, rounds: [
+      { type: "phone_screening", status: "completed", day: 85, score: 8 },
+      { type: "hr", status: "rescheduled", day: 80 },
+      { type: "hr", status: "completed", day: 78, score: 7 },
+      { type: "final", status: "completed", day: 70, score: 9 },
+    ] },
+    { user: 25, job: 43, status: "pending", daysAgo: 3 },
+    { user: 26, job: 61, status: "reviewing", daysAgo: 5 },
+    { user: 28, job: 11, status: "shortlisted", daysAgo: 8, rounds: [{ type: "phone_screening", status: "cancelled", day: 4 }] },
+    { user: 30, job: 12, status: "pending", withdrawn: true, daysAgo: 14 },
+    { user: 32, job: 45, status: "interviewing", daysAgo: 10, rounds: [{ type: "job_assessment", status: "scheduled", day: -4 }] },
+    { user: 33, job: 13, status: "rejected", daysAgo: 22 },
+    { user: 34, job: 62, status: "pending", daysAgo: 2 },
+    { user: 36, job: 63, status: "offered", daysAgo: 15, rounds: [{ type: "phone_screening", status: "completed", day: 12, score: 9 }] },
+    { user: 37, job: 46, status: "reviewing", daysAgo: 6 },
+    { user: 39, job: 14, status: "hired", daysAgo: 120, rounds: [{ type: "final", status: "completed", day: 110, score: 8 }] },
+    { user: 11, job: 64, status: "pending", daysAgo: 1 },
+    { user: 12, job: 16, status: "rejected", daysAgo: 28 },
+    { user: 24, job: 17, status: "interviewing", withdrawn: true, daysAgo: 19, rounds: [{ type: "phone_screening", status: "completed", day: 15, score: 5 }] },
+  ];
+  appPlans.forEach((a, k) => {
+    const p = people[a.user];
+    const job = allJobs[a.job];
+    const appId = uuidFor(`application:${k}`);
+    const created = ago(a.daysAgo, 11, (k * 7) % 60);
+    const lastRound = a.rounds?.length ? a.rounds[a.rounds.length - 1].day : a.daysAgo - 1;
+    const updated = a.status === "pending" && !a.withdrawn ? created : ago(Math.max(1, Math.min(a.daysAgo - 1, Math.max(lastRound, 1))), 15);
+    rows.job_applications.push({
+      id: appId,
+      jobId: job.job_id,
+      name: p.name,
+      email: emailOf(p),
+      coverLetter: `Dear hiring team,\n\nI would like to apply for the ${job.job_title} role at ${job.employer_name}. ${p.headline}. I studied ${p.degree} at ${p.university}, and I am confident I can contribute from day one.\n\nThank you for your time,\n${p.name}`,
+      cvFileUrl: k % 4 === 3 ? null : `https://files.ladder-demo.test/cv/${slugOf(p)}-cv.pdf`,
+      status: a.status,
+      feedback:
+        a.status === "rejected" ? "Thank you for applying. We chose a candidate with more hands-on experience for this role; we encourage you to apply again." :
+        a.status === "offered" ? "Congratulations! The offer letter is on its way by email." :
+        a.status === "hired" ? "Welcome aboard! Onboarding starts on the first Sunday of next month." :
+        a.status === "shortlisted" ? "Your profile fits well; expect a call from our recruiter." : null,
+      withdrawn: a.withdrawn ?? false,
+      createdAt: created,
+      updatedAt: updated,
+    });
+    a.rounds?.forEach((round, r) => {
+      const scheduled = ago(round.day, 10 + ((k + r) % 6));
+      const completed = round.status === "completed";
+      rows.interview_rounds.push({
+        id: uuidFor(`interview_round:${k}:${r}`),
+        applicationId: appId,
+        roundNumber: r + 1,
+        roundType: round.type,
+        scheduledDate: scheduled,
+        completedDate: completed ? new Date(scheduled.getTime() + 45 * MINUTE) : null,
+        interviewerName: T.interviewerNames[(k + r) % T.interviewerNames.length],
+        interviewerEmail: `${T.interviewerNames[(k + r) % T.interviewerNames.length].toLowerCase().replace(/[^a-z]+/g, ".")}@${(job.employer_name ?? "employer").toLowerCase().replace(/[^a-z]+/g, "")}.example`,
+        notes:
+          round.status === "rescheduled" ? `${T.roundNotes[round.type]} Moved at the candidate's request.` :
+          round.status === "cancelled" ? `${T.roundNotes[round.type]} Cancelled: the interviewer was unavailable.` : T.roundNotes[round.type],
+        status: round.status,
+        feedback: completed ? T.roundFeedback[(k + r) % T.roundFeedback.length] : null,
+        score: completed ? (round.score ?? 7) : null,
+        createdAt: new Date(Math.min(created.getTime() + (r + 1) * DAY, scheduled.getTime() - HOUR)),
+        updatedAt: completed ? new Date(scheduled.getTime() + 2 * HOUR) : new Date(Math.min(t0, scheduled.getTime()) - 2 * DAY),
+      });
+    });
+  });
+
+  // ---- communities: memberships pending and approved, posts of both types
+  const creators = [8, 24, 19, 2, 9, 29];
+  T.communitySources.forEach((c, k) => {
+    const communityId = uuidFor(`community:${k}`);
+    const created = ago(180 - k * 20, 12);
+    rows.communities.push({
+      id: communityId,
+      name: c.name,
+      description: c.description,
+      banner_image: k % 2 === 0 ? `https://files.ladder-demo.test/banners/community-${k + 1}.jpg` : null,
+      created_by: uid(creators[k]),
+      created_at: created,
+    });
+    const r = new Rng(`community:${k}`);
+    const members = new Set<number>([creators[k], ...r.sample([...Array(n).keys()].filter((x) => x !== creators[k]), 6 + ((k * 3) % 9))]);
+    if (k === 0 || k === 3) members.add(0);
+    if (k === 2) members.add(0);
+    const approved: number[] = [];
+    [...members].forEach((u, m) => {
+      const pending = u !== creators[k] && (u === 0 ? k === 2 : m % 5 === 4);
+      if (!pending) approved.push(u);
+      rows.community_memberships.push({
+        id: uuidFor(`community_membership:${k}:${u}`),
+        community_id: communityId,
+        user_id: uid(u),
+        status: pending ? "pending" : "approved",
+        joined_at: u === creators[k] ? created : ago(Math.max(1, 170 - k * 20 - m * 9), 19),
+      });
+    });
+    for (let q = 0; q < 2 + (k % 3); q++) {
+      const post = T.communityPosts[(k * 3 + q) % T.communityPosts.length];
+      rows.community_posts.push({
+        id: uuidFor(`community_post:${k}:${q}`),
+        community_id: communityId,
+        user_id: uid(q === 0 ? creators[k] : approved[(q * 2) % approved.length]),
+        content: post.content,
+        type: post.type,
+        created_at: ago(1 + q * 6 + k, 17, q * 10),
+      });
+    }
+  });
+
+  // ---- calendar: this week and next, per user/day non-overlapping blocks
+  const monday = mondayOf(now).getTime();
+  const patterns: [string, string, boolean][][] = [
+    [["09:00:00", "12:00:00", false], ["12:00:00", "13:00:00", true], ["14:00:00", "17:00:00", false]],
+    [["09:00:00", "17:00:00", true]],
+    [["10:00:00", "11:30:00", false], ["15:00:00", "16:00:00", false], ["18:00:00", "20:00:00", true]],
+    [["08:30:00", "10:00:00", true], ["13:00:00", "18:00:00", false]],
+  ];
+  for (const u of [0, 1, 2, 5, 8, 14, 19, 27]) {
+    for (const week of [0, 1]) {
+      const weekStart = new Date(monday + week * 7 * DAY);
+      for (let day = 0; day < 5 + (u % 2); day++) {
+        if ((u + day + week) % 4 === 3) continue;
+        const pattern = patterns[(u + day * 3 + week) % patterns.length];
+        pattern.forEach(([start, end, blocked]) => {
+          const at = new Date(Math.min(t0, weekStart.getTime()) - (1 + ((u + day) % 3)) * DAY);
+          rows.user_calendar_blocks.push({
+            id: uuidFor(`calendar:${u}:${week}:${day}:${start}`),
+            userId: uid(u),
+            weekStartDate: weekStart,
+            dayOfWeek: day,
+            startTime: start,
+            endTime: end,
+            isBlocked: blocked,
+            createdAt: at,
+            updatedAt: at,
+          });
+        });
+      }
+    }
+  }
+
+  // ---- daily interviews and their answers
+  for (const [u, list] of interviewPlan) {
+    list.forEach((iv, k) => {
+      const interviewId = uuidFor(`daily_interview:${u}:${k}`);
+      const date = ago(iv.day);
+      const startedAt = new Date(date.getTime() + (iv.day === 0 ? 1 : 19) * HOUR);
+      const questions = T.interviewQuestions[iv.category];
+      const answered = iv.completed ? questions : questions.slice(0, 1);
+      rows.daily_interviews.push({
+        id: interviewId,
+        userId: uid(u),
+        interviewDate: date,
+        category: iv.category,
+        completedAt: iv.completed ? new Date(startedAt.getTime() + 25 * MINUTE) : null,
+        isCompleted: iv.completed,
+        createdAt: startedAt,
+        updatedAt: iv.completed ? new Date(startedAt.getTime() + 25 * MINUTE) : startedAt,
+      });
+      answered.forEach((q, m) => {
+        const at = new Date(startedAt.getTime() + (m + 1) * 6 * MINUTE);
+        rows.interview_progress.push({
+          id: uuidFor(`interview_progress:${u}:${k}:${q.id}`),
+          dailyInterviewId: interviewId,
+          userId: uid(u),
+          category: iv.category,
+          questionId: q.id,
+          question: q.question,
+          answer: q.answer,
+          aiFeedback: iv.completed || m === 0 ? q.feedback : null,
+          answeredAt: at,
+          createdAt: at,
+        });
+      });
+    });
+  }
+
+  // ---- analytics: categories, types, sessions, page views, activity logs, feature usage
+  const activityCategories = [
+    ["auth", "Signing in and out"], ["profile", "Profile edits"], ["networking", "Connections and messages"],
+    ["jobs", "Job search and applications"], ["learning", "Skill tests and mock interviews"],
+    ["community", "Communities and anonymous posts"], ["ai", "AI career coach"],
+  ] as const;
+  activityCategories.forEach(([name, description], k) =>
+    rows.activity_categories.push({ id: k + 1, name, description, created_at: ago(400) }),
+  );
+  const activityTypes: [string, number, string][] = [
+    ["login", 1, "Signed in"], ["logout", 1, "Signed out"], ["password_reset", 1, "Asked for a password reset"],
+    ["profile_update", 2, "Edited the profile"], ["cv_upload", 2, "Uploaded a CV"],
+    ["connection_request", 3, "Sent a connection request"], ["connection_accept", 3, "Accepted a connection"], ["message_send", 3, "Sent a direct message"],
+    ["job_view", 4, "Opened a job"], ["job_apply", 4, "Applied to a job"], ["application_withdraw", 4, "Withdrew an application"],
+    ["skill_attempt", 5, "Took a skill test"], ["daily_interview", 5, "Answered the daily mock interview"],
+    ["community_join", 6, "Asked to join a community"], ["anonymous_post", 6, "Posted anonymously"], ["anonymous_like", 6, "Liked an anonymous post"],
+    ["coach_message", 7, "Asked the AI coach"], ["document_save", 7, "Saved a document"],
+  ];
+  activityTypes.forEach(([name, category, description], k) =>
+    rows.activity_types.push({ id: k + 1, category_id: category, name, description, is_tracked: name !== "logout", created_at: ago(400) }),
+  );
+  const agents = [
+    { ua: "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36", device: "mobile", browser: "Chrome", os: "Android" },
+    { ua: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", device: "desktop", browser: "Chrome", os: "Windows" },
+    { ua: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1", device: "mobile", browser: "Safari", os: "iOS" },
+    { ua: "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36", device: "mobile", browser: "Samsung Internet", os: "Android" },
+    { ua: "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0", device: "desktop", browser: "Firefox", os: "Linux" },
+    { ua: "Mozilla/5.0 (iPad; CPU OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1", device: "tablet", browser: "Safari", os: "iPadOS" },
+  ];
+  const pages: [string, string][] = [
+    ["/", "Ladder"], ["/jobs", "Jobs"], ["/jobs/remote", "Remote jobs in MENA"], ["/jobs/part-time", "Part-time jobs in India"],
+    ["/network", "Your network"], ["/messages", "Messages"], ["/notifications", "Notifications"], ["/coach", "Career coach"],
+    ["/skills", "Skill tests"], ["/interviews/today", "Today's mock interview"], ["/communities", "Communities"],
+    ["/feed", "Anonymous feed"], ["/profile", "Your profile"], ["/applications", "Your applications"], ["/calendar", "Your calendar"],
+  ];
+  const ip = (u: number, s: number) => [`192.0.2.${(u * 7 + s) % 250 + 1}`, `198.51.100.${(u * 3 + s) % 250 + 1}`, `203.0.113.${(u * 11 + s) % 250 + 1}`][(u + s) % 3];
+  const activityActions = activityTypes.map(([name, category]) => ({ name, category: activityCategories[category - 1][0] }));
+  const features = [
+    ["coach", ["open", "send_message", "vote"]], ["skills", ["start", "submit"]], ["jobs", ["search", "filter", "apply"]],
+    ["messages", ["open", "send"]], ["anonymous_feed", ["open", "post", "like"]], ["calendar", ["open", "block_time"]],
+    ["daily_interview", ["start", "answer", "complete"]], ["documents", ["create", "save_version", "accept_suggestion"]],
+  ] as const;
+  for (let u = 0; u < n; u++) {
+    const r = new Rng(`analytics:${u}`);
+    const sessionsForUser = u === 0 ? 5 : r.int(1, 3);
+    for (let s = 0; s < sessionsForUser; s++) {
+      const agent = agents[(u + s) % agents.length];
+      const sessionId = uuidFor(`user_session:${u}:${s}`);
+      const started = ago(u === 0 ? s * 3 + 1 : r.int(1, 29), r.int(6, 22), r.int(0, 59));
+      const active = s === 0 && u % 3 === 0;
+      const views = r.int(2, 7);
+      const lastActivity = new Date(started.getTime() + views * 3 * MINUTE);
+      rows.user_sessions.push({
+        id: sessionId,
+        user_id: uid(u),
+        session_token: secret(),
+        ip_address: ip(u, s),
+        user_agent: agent.ua,
+        device_type: agent.device,
+        browser: agent.browser,
+        os: agent.os,
+        started_at: started,
+        last_activity_at: lastActivity,
+        ended_at: active ? null : new Date(lastActivity.getTime() + 10 * MINUTE),
+        is_active: active,
+      });
+      let referrer: string | null = s % 2 === 0 ? "https://www.google.com/" : null;
+      for (let v = 0; v < views; v++) {
+        const [path, title] = pages[(u + s * 3 + v * 5) % pages.length];
+        rows.page_views.push({
+          id: uuidFor(`page_view:${u}:${s}:${v}`),
+          user_id: uid(u),
+          session_id: sessionId,
+          page_path: path,
+          page_title: title,
+          referrer,
+          time_on_page: r.int(5, 240),
+          created_at: new Date(started.getTime() + v * 3 * MINUTE),
+        });
+        referrer = `https://ladder-demo.test${path}`;
+      }
+      for (let a = 0; a < r.int(2, 5); a++) {
+        const action = activityActions[(u * 3 + s * 5 + a * 7) % activityActions.length];
+        rows.user_activity_logs.push({
+          id: uuidFor(`activity_log:${u}:${s}:${a}`),
+          user_id: uid(u),
+          action_type: action.name,
+          action_category: action.category,
+          resource_type: action.category === "jobs" ? "job" : action.category === "networking" ? "user" : action.category === "learning" ? "skill" : null,
+          resource_id: action.category === "jobs" ? allJobs[(u + a) % allJobs.length].job_id : action.category === "networking" ? uid((u + a + 1) % n) : action.category === "learning" ? String(1 + ((u + a) % skillSources.length)) : null,
+          metadata: { source: agent.device === "mobile" ? "mobile-web" : "web", liteMode: agent.device === "mobile" && u % 2 === 0 },
+          ip_address: ip(u, s),
+          user_agent: agent.ua,
+          session_id: sessionId,
+          created_at: new Date(started.getTime() + (a + 1) * 2 * MINUTE),
+        });
+      }
+    }
+    // A few anonymous page views (no user, no session).
+    if (u % 8 === 0) {
+      rows.page_views.push({ id: uuidFor(`page_view:anon:${u}`), user_id: null, session_id: null, page_path: "/jobs", page_title: "Jobs", referrer: "https://www.bing.com/", time_on_page: 30 + u, created_at: ago(1 + (u % 20), 13) });
+    }
+    for (let f = 0; f < r.int(1, 4); f++) {
+      const [feature, actions] = features[(u + f * 3) % features.length];
+      rows.feature_usage.push({
+        id: uuidFor(`feature_usage:${u}:${f}`),
+        user_id: uid(u),
+        feature_name: feature,
+        action: actions[(u + f) % actions.length],
+        metadata: { plan: u % 10 === 0 ? "premium" : "free" },
+        created_at: ago(r.int(0, 29) + 1, r.int(7, 22), r.int(0, 59)),
+      });
+    }
+  }
+  // Daily summaries: computed from the rows above for the last 30 days.
+  for (let d = 1; d <= 30; d++) {
+    const date = ago(d);
+    const on = (x: Date | null | undefined) => !!x && x.getTime() >= date.getTime() && x.getTime() < date.getTime() + DAY;
+    const logs = rows.user_activity_logs.filter((x) => on(x.created_at));
+    rows.daily_activity_summaries.push({
+      id: d,
+      date,
+      total_users_active: new Set(logs.map((x) => x.user_id)).size,
+      total_sessions: rows.user_sessions.filter((x) => on(x.started_at)).length,
+      total_page_views: rows.page_views.filter((x) => on(x.created_at)).length,
+      total_actions: logs.length,
+      new_registrations: rows.User.filter((x) => on(x.createdAt)).length,
+      new_connections: rows.connection.filter((x) => on(x.created_at)).length,
+      new_posts: rows.anonymous_post.filter((x) => on(x.created_at)).length + rows.community_posts.filter((x) => on(x.created_at)).length,
+      new_job_applications: rows.job_applications.filter((x) => on(x.createdAt)).length,
+      new_skill_attempts: rows.skill_attempts.filter((x) => on(x.createdAt)).length,
+      new_community_joins: rows.community_memberships.filter((x) => on(x.joined_at)).length,
+      created_at: new Date(date.getTime() + DAY + 5 * MINUTE),
+      updated_at: new Date(date.getTime() + DAY + 5 * MINUTE),
+    });
+  }
+
+  // ---- uploads, archive cards, premium sign-ups and API sign-ups
+  let uploadId = 0;
+  for (let u = 0; u < n; u += 3) {
+    const p = people[u];
+    rows.uploads.push({ id: ++uploadId, userEmail: emailOf(p), fileUrl: `https://files.ladder-demo.test/cv/${slugOf(p)}-cv.pdf`, fileType: "cv", createdAt: ago(10 + u, 20) });
+    if (u % 2 === 0) {
+      rows.uploads.push({ id: ++uploadId, userEmail: emailOf(p), fileUrl: `https://files.ladder-demo.test/cover-letters/${slugOf(p)}-cover-letter.pdf`, fileType: "cover-letter", createdAt: ago(9 + u, 21) });
+    }
+  }
+  [6, 9, 15, 20, 25, 30, 32, 37].forEach((u, k) => {
+    const p = people[u];
+    rows.archive_card.push({
+      id: k + 1,
+      name: p.name,
+      phone: rows.User[u].phone ?? null,
+      matchPercentage: `${92 - k * 6}%`,
+      desc: `${p.headline}. Matched on ${rows.User[u].professional_skills?.slice(0, 2).join(" and ")}.`,
+      email: emailOf(p),
+    });
+  });
+  const premium = [
+    ["Aisha Siddiqui", "aisha.siddiqui@ladder-demo.test", "+91 98450 12345", "I want weekly CV reviews and mock interviews before my campus placements."],
+    ["Mustafa Karimi", "mustafa.karimi@ladder-demo.test", "+971 50 123 4567", "Interested in one-to-one coaching for switching from engineering to product management."],
+    ["Sofia Benjelloun", "sofia.benjelloun@ladder-demo.test", null, "Looking for remote roles with European companies; would pay for priority applications."],
+    ["Neha Kapoor", "neha.kapoor@ladder-demo.test", "+91 99100 55432", "Returning to work after a career break. I need help with a gap on my CV."],
+    ["Hisham Zahran", "hisham.zahran@ladder-demo.test", "+20 100 987 6543", null],
+  ] as const;
+  premium.forEach(([fullName, emailAddress, phoneNumber, paragraphInterest], k) =>
+    rows.premuser.push({ id: uuidFor(`premuser:${k}`), fullName, emailAddress, phoneNumber, paragraphInterest, createdAt: ago(5 + k * 9, 14) }),
+  );
+  const apiUsers = [
+    ["Rakesh Menon", "rakesh.menon@ladder-demo.test", "+91 80 4123 4567", "Bengaluru Institute of Technology placement cell", "Placement officer", "Post our campus drives and see which students applied."],
+    ["Laila Bakr", "laila.bakr@ladder-demo.test", "+962 6 555 0101", "Amman Youth Employment Network", "Programme manager", "Share remote job leads with the young people we train."],
+    ["Mounir Tazi", "mounir.tazi@ladder-demo.test", null, "Atlas Retail Group", "HR systems lead", "Sync our graduate openings automatically."],
+  ] as const;
+  apiUsers.forEach(([fullName, email_address, phone_number, orgName, work, benefits], k) =>
+    rows.apiuser.push({ id: uuidFor(`apiuser:${k}`), fullName, email_address, phone_number, orgName, work, benefits, createdAt: ago(30 + k * 11, 10) }),
+  );
+
+  return rows;
+}
+
+/** Insert order: parents before children (the schema's order already is). */
+export const tableOrder: TableName[] = [
+  "User", "Chat", "Message_v2", "Message", "Vote_v2", "Vote", "Document", "Suggestion", "connection", "notification",
+  "user_messages", "password_reset_tokens", "anonymous_post", "anonymous_comment", "anonymous_post_like",
+  "anonymous_comment_like", "skills", "skill_questions", "skill_attempts", "job_applications", "interview_rounds", "jobs",
+  "remote_jobs", "part_time_jobs", "communities", "community_memberships", "community_posts", "user_activity_logs",
+  "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
+  "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
+];
+
+/** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */
+function randomSecret(): string {
+  return sha256Hex(randomBytes(32));
+}
+
+export interface SeedDemoOptions {
+  now?: Date;
+}
+
+/** Fills every table with the demo network. Safe to run again: it adds nothing the second time. */
+export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise<SeedSummary> {
+  const now = options.now ?? utcMidnight();
+  const passwordHash = await hashDemoPassword(); // before the transaction: withTx allows only db awaits
+  const rows = buildDemoRows(now, passwordHash);
+  const summary: SeedSummary = {};
+  await withTx(ctx, async (tx) => {
+    // Document's key is (id, createdAt) and createdAt follows `now`: on a later day the same
+    // document id would get new versions. Keep documents that already exist as they are.
+    const docIds = [...new Set(rows.Document.map((d) => d.id!))];
+    const existing = new Set(
+      (await tx.db.select({ id: tx.t.Document.id }).from(tx.t.Document).where(inArray(tx.t.Document.id, docIds))).map((r) => r.id),
+    );
+    if (existing.size > 0) {
+      rows.Document = rows.Document.filter((d) => !existing.has(d.id!));
+      rows.Suggestion = rows.Suggestion.filter((s) => !existing.has(s.documentId));
+    }
+    for (const name of tableOrder) {
+      const planned = rows[name] as Row<typeof name>[];
+      summary[name] = { planned: planned.length, inserted: await insertRows(tx, name, planned) };
+    }
+  });
+  await resetSequences(ctx);
+  return summary;
+}
