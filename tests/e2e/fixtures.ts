@@ -1,0 +1,71 @@
+/**
+ * Shared pieces of the browser tests: the header's pages and a `browserErrors` fixture that
+ * collects console errors and uncaught page errors while a test runs.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { areas } from "../../app/lib/areas";
+
+/** Every page linked from the header, e.g. "/", "/network", ... */
+export const headerPages = areas.map((area) => area.href);
+export const comingSoonAreas = areas.filter((area) => !area.ready);
+
+export const test = base.extend<{ browserErrors: string[] }>({
+  browserErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`console: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+/** Has the Remix app taken over the document (hydrated)? */
+export function hasHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() => typeof (window as unknown as { __remixRouter?: unknown }).__remixRouter !== "undefined");
+}
+
+/** The href of the page's stylesheet (fingerprinted under /build/). */
+export function stylesheetHref(html: string): string {
+  const match = html.match(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/) ?? html.match(/<link[^>]*href="([^"]+)"[^>]*rel="stylesheet"/);
+  if (!match) throw new Error("The page links no stylesheet");
+  return match[1];
+}
+
+/**
+ * Serious and critical axe violations of the page at `path`, as readable lines.
+ * axe needs timers, which a browser with JavaScript off does not run; for the JavaScript-off
+ * document it therefore checks the same server HTML in a browser whose CSP lets no page script
+ * run (axe itself is injected through the DevTools protocol, which CSP does not govern).
+ */
+export async function seriousAxeViolations(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<string[]> {
+  let target = page;
+  const url = page.url();
+  let context: Awaited<ReturnType<Browser["newContext"]>> | undefined;
+  if (!javaScriptEnabled) {
+    context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
+    await context.route(url, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(/script-src [^;]*/, "script-src 'none'");
+      await route.fulfill({ response, headers });
+    });
+    target = await context.newPage();
+    await target.goto(url);
+    if (await hasHydrated(target)) throw new Error("The page hydrated: the JavaScript-off copy for axe is not what it should be");
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) =>
+          `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
+      );
+  } finally {
+    await context?.close();
+  }
+}

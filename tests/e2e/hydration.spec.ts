@@ -1,0 +1,31 @@
+/** JavaScript only enhances: with it the app hydrates; without it the same pages still work. */
+import { expect, hasHydrated, test } from "./fixtures";
+
+test.describe("with JavaScript on", () => {
+  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "about the browser with JavaScript on");
+
+  test("the app hydrates and then follows links without reloading the document", async ({ page }) => {
+    await page.goto("/");
+    await expect.poll(() => hasHydrated(page)).toBe(true);
+    // A marker on the window survives only a client-side navigation.
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1));
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobs: coming soon");
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+  });
+});
+
+test.describe("with JavaScript off", () => {
+  test.skip(({ javaScriptEnabled }) => javaScriptEnabled, "about the browser with JavaScript off");
+
+  test("the app does not hydrate, and the pages and their links still work", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");
+    expect(await hasHydrated(page)).toBe(false);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs", exact: true }).click();
+    await expect(page).toHaveURL("/jobs");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobs: coming soon");
+    await page.getByRole("main").getByRole("link", { name: "Back to the home page" }).click();
+    await expect(page).toHaveURL("/");
+  });
+});

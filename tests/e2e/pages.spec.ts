@@ -1,0 +1,52 @@
+/** Every page in the header: answers, is well formed for assistive technology, and logs no error. */
+import { comingSoonAreas, expect, hasHydrated, headerPages, seriousAxeViolations, test } from "./fixtures";
+
+for (const path of headerPages) {
+  test(`${path} answers 200 with one h1, the four landmarks, no browser error and no serious accessibility violation`, async ({
+    page,
+    browser,
+    browserErrors,
+    javaScriptEnabled,
+  }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(1);
+    await expect(page.getByRole("main")).toHaveCount(1);
+    await expect(page.getByRole("contentinfo")).toHaveCount(1);
+
+    expect(await seriousAxeViolations(page, browser, javaScriptEnabled), `axe on ${path}`).toEqual([]);
+
+    expect(browserErrors, `browser errors on ${path}`).toEqual([]);
+  });
+}
+
+for (const area of comingSoonAreas) {
+  test(`${area.href} is not built yet, says so, and leads back to the home page`, async ({ page }) => {
+    await page.goto(area.href);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${area.label}: coming soon`);
+    await expect(page.getByRole("main")).toContainText(area.promise);
+    await page.getByRole("main").getByRole("link", { name: "Back to the home page" }).click();
+    await expect(page).toHaveURL("/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");
+  });
+}
+
+test("the header's links lead to each area, and the home link leads back", async ({ page, javaScriptEnabled }) => {
+  await page.goto("/");
+  if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const area of comingSoonAreas) {
+    await nav.getByRole("link", { name: area.label, exact: true }).click();
+    await expect(page).toHaveURL(area.href);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${area.label}: coming soon`);
+    await expect(nav.getByRole("link", { name: area.label, exact: true })).toHaveAttribute("aria-current", "page");
+  }
+  await nav.getByRole("link", { name: "Home", exact: true }).click();
+  await expect(page).toHaveURL("/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");
+});
