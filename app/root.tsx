@@ -103,8 +103,8 @@ function SiteFooter({ lite }: { lite: boolean }) {
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
-    <footer className="mx-auto max-w-3xl border-t border-stone-200 px-3 py-4 text-sm text-stone-600">
-      <form method="post" action="/settings/lite" className="flex flex-wrap items-center gap-2">
+    <footer className="border-t border-stone-200 bg-white text-sm text-stone-600">
+      <form method="post" action="/settings/lite" className="mx-auto flex max-w-3xl flex-wrap items-center gap-2 px-3 py-4">
         <input type="hidden" name="redirectTo" value={here} />
         <input type="hidden" name="lite" value={lite ? "0" : "1"} />
         <span>{lite ? "Lite mode is on: no scripts, fewer bytes." : "Slow or costly connection?"}</span>

@@ -1,6 +1,6 @@
 /** Any URL no route claims: a real 404 page with a way back (rendered by the root ErrorBoundary). */
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw new Response(null, { status: 404 });
 }
 
 export default function NotFound() {

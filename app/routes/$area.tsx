@@ -8,7 +8,7 @@ import { findComingSoonArea } from "~/lib/areas";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const area = findComingSoonArea(params.area ?? "");
-  if (!area) throw new Response("Not found", { status: 404 });
+  if (!area) throw new Response(null, { status: 404 });
   return { label: area.label, promise: area.promise };
 }
 
