@@ -1,0 +1,418 @@
+/**
+ * Scale data for benchmarks: N users on top of the demo data, with
+ *   ~5 accepted connections each (plus pending and rejected requests) and a notification for each,
+ *   ~10 direct messages per user, spread over conversations between accepted connections only,
+ *   one long conversation for user@demo.test and one for the first scale user (2,500 messages at N >= 10,000),
+ *   ~10 jobs per user across the three feeds (80% jobs, 10% remote_jobs, 10% part_time_jobs),
+ *   a small number of AI chats and anonymous posts (with comments and likes whose counters match).
+ *
+ * Deterministic ids (a per-table prefix plus the row number) and ON CONFLICT DO NOTHING make a
+ * second run add nothing. Raw SQL below drizzle for speed: see bulk.ts.
+ */
+import { inArray } from "drizzle-orm";
+import type { Ctx } from "../client";
+import { isEmpty } from "../migrate";
+import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
+import { DAY, HOUR, MINUTE, DEMO_USER_INDEX, LONG_CONVERSATION_PARTNER_INDEX, emailOf, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
+import { Rng, uuidSequence } from "./random";
+import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, people, tracks, type TrackName } from "./content/people";
+import * as T from "./content/text";
+
+export interface SeedScaleOptions {
+  now?: Date;
+  /** progress lines; default console.log */
+  log?: (line: string) => void;
+}
+
+export type ScaleSummary = Record<string, { planned: number; inserted: number; seconds: number }>;
+
+const tables = {
+  User: {
+    name: "User",
+    columns: [
+      ["id", "uuid"], ["email", "text"], ["password", "text"], ["name", "text"], ["goals", "text"], ["strengths", "text"],
+      ["interests", "text"], ["referral_code", "text"], ["provider", "text"], ["anonymous_username", "text"],
+      ["anonymous_avatar", "text"], ["createdAt", "ts"], ["headline", "text"], ["education", "jsonb"],
+      ["professional_skills", "jsonb"], ["role", "text"],
+    ],
+  },
+  connection: {
+    name: "connection",
+    columns: [["id", "uuid"], ["sender_id", "uuid"], ["receiver_id", "uuid"], ["status", "text"], ["message", "text"], ["created_at", "ts"], ["updated_at", "ts"]],
+  },
+  notification: {
+    name: "notification",
+    columns: [["id", "uuid"], ["user_id", "uuid"], ["type", "text"], ["title", "text"], ["message", "text"], ["related_user_id", "uuid"], ["related_connection_id", "uuid"], ["is_read", "bool"], ["created_at", "ts"]],
+  },
+  user_messages: {
+    name: "user_messages",
+    columns: [["id", "uuid"], ["sender_id", "uuid"], ["receiver_id", "uuid"], ["message", "text"], ["is_read", "bool"], ["created_at", "ts"], ["updated_at", "ts"]],
+  },
+  Chat: { name: "Chat", columns: [["id", "uuid"], ["createdAt", "ts"], ["title", "text"], ["userId", "uuid"], ["visibility", "text"]] },
+  Message_v2: { name: "Message_v2", columns: [["id", "uuid"], ["chatId", "uuid"], ["role", "text"], ["parts", "json"], ["attachments", "json"], ["createdAt", "ts"]] },
+  anonymous_post: {
+    name: "anonymous_post",
+    columns: [["id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["is_anonymous", "bool"], ["company_name", "text"], ["industry", "text"], ["topic", "text"], ["likes_count", "int"], ["comments_count", "int"], ["created_at", "ts"], ["updated_at", "ts"]],
+  },
+  anonymous_comment: {
+    name: "anonymous_comment",
+    columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["is_anonymous", "bool"], ["likes_count", "int"], ["created_at", "ts"], ["updated_at", "ts"]],
+  },
+  anonymous_post_like: { name: "anonymous_post_like", columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["created_at", "ts"]] },
+} satisfies Record<string, BulkTable>;
+
+const jobColumns: BulkTable["columns"] = [
+  ["job_id", "text"], ["job_title", "text"], ["employer_name", "text"], ["employer_logo", "text"], ["job_city", "text"],
+  ["job_state", "text"], ["job_country", "text"], ["job_posted_at_datetime_utc", "ts"], ["job_apply_link", "text"],
+  ["job_employment_type", "text"], ["job_description", "text"], ["job_is_remote", "bool"], ["job_min_salary", "text"],
+  ["job_max_salary", "text"], ["job_salary_period", "text"], ["searchedat", "ts"], ["posted_by", "text"],
+  ["posted_by_user_id", "uuid"], ["created_at", "ts"],
+];
+
+/** A cheap 32-bit integer hash (for names and picks that must agree across tables). */
+function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Length of the long conversations: 2,500 messages at N >= 10,000, a quarter of the budget below. */
+export function longConversationLength(users: number): number {
+  return Math.min(2500, Math.max(10, Math.floor(users / 4)));
+}
+
+export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptions = {}): Promise<ScaleSummary> {
+  if (!Number.isInteger(users) || users < 1) throw new Error(`seedScale needs a whole number of users, at least 1 (got ${users})`);
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? utcMidnight();
+  const t0 = now.getTime();
+  const N = users;
+
+  if (await isEmpty(ctx)) {
+    log("The database has no users: seeding the demo data first.");
+    await seedDemo(ctx, { now });
+  }
+  const passwordHash = await hashDemoPassword();
+  // The demo user's long conversation needs the demo user and their accepted connection.
+  const demoIds = [userId(DEMO_USER_INDEX), userId(LONG_CONVERSATION_PARTNER_INDEX)];
+  const present = await ctx.db.select({ id: ctx.t.User.id }).from(ctx.t.User).where(inArray(ctx.t.User.id, demoIds));
+  const demoPresent = present.length === 2;
+
+  const summary: ScaleSummary = {};
+  const writer = await openBulkWriter(ctx, log);
+  const started = performance.now();
+  const run = async (key: string, table: BulkTable, rows: Iterable<BulkRow>, expected: number) => {
+    log(`${key}: writing about ${expected.toLocaleString("en-US")} rows`);
+    const r = await writer.write(table, rows, expected);
+    const prev = summary[key];
+    summary[key] = {
+      planned: (prev?.planned ?? 0) + r.written,
+      inserted: (prev?.inserted ?? 0) + r.inserted,
+      seconds: Math.round(((prev?.seconds ?? 0) + r.ms / 1000) * 100) / 100,
+    };
+  };
+
+  const ids = {
+    user: uuidSequence("scale:user"),
+    connection: uuidSequence("scale:connection"),
+    notification: uuidSequence("scale:notification"),
+    message: uuidSequence("scale:user_message"),
+    longMessage: uuidSequence("scale:long_message"),
+    chat: uuidSequence("scale:chat"),
+    chatMessage: uuidSequence("scale:message_v2"),
+    post: uuidSequence("scale:anonymous_post"),
+    comment: uuidSequence("scale:anonymous_comment"),
+    like: uuidSequence("scale:anonymous_post_like"),
+  };
+  const trackNames = Object.keys(tracks) as TrackName[];
+  const nameOf = (i: number) => `${firstNames[mix(i) % firstNames.length]} ${lastNames[mix(i + 7_777_777) % lastNames.length]}`;
+  const roleOf = (i: number) => (i % 1000 === 1 ? "career_team" : i % 500 === 0 ? "recruiter" : i % 5000 === 2 ? "moderator" : "user");
+
+  try {
+    // ---- users
+    const rng = new Rng(`scale:${N}`);
+    await run("User", tables.User, (function* () {
+      for (let i = 0; i < N; i++) {
+        const track = tracks[trackNames[mix(i + 1) % trackNames.length]];
+        const place = cities[mix(i + 2) % cities.length];
+        const title = track.titles[mix(i + 3) % track.titles.length];
+        const gradYear = 2010 + (mix(i + 4) % 17);
+        const skills = [track.skills[i % track.skills.length], track.skills[(i + 2) % track.skills.length], track.skills[(i + 5) % track.skills.length]];
+        yield [
+          ids.user(i),
+          `member${i}@scale.ladder-demo.test`,
+          passwordHash,
+          nameOf(i),
+          track.goals[i % track.goals.length],
+          `${track.strengths[i % track.strengths.length]}, ${track.strengths[(i + 1) % track.strengths.length]}`,
+          `${track.interests[i % track.interests.length]}, ${track.interests[(i + 3) % track.interests.length]}`,
+          `LADDER-S${i.toString(36).toUpperCase()}`,
+          "credentials",
+          `${anonymousAdjectives[i % anonymousAdjectives.length]}${anonymousAnimals[mix(i) % anonymousAnimals.length]}${1000 + i}`,
+          anonymousAnimals[mix(i) % anonymousAnimals.length].toLowerCase(),
+          t0 - (1 + (mix(i + 5) % 730)) * DAY - (mix(i + 6) % DAY),
+          gradYear > 2025 ? `${title} student in ${place.city}` : `${title} in ${place.city}, ${place.country}`,
+          JSON.stringify([{ school: `University of ${place.city}`, degree: "Bachelor's degree", startYear: gradYear - 4, endYear: gradYear }]),
+          JSON.stringify([...new Set(skills)]),
+          roleOf(i),
+        ];
+      }
+    })(), N);
+
+    // ---- connections: a ring, so every user has ~5 accepted connections and some requests
+    // user i asks user (i + k) % N; only tiny rings can repeat a pair, so only they keep a set
+    type Status = "accepted" | "pending" | "rejected";
+    function* connectionPlans(): Generator<{ i: number; k: number; status: Status }> {
+      const seen = N <= 16 ? new Set<number>() : null;
+      for (let i = 0; i < N; i++) {
+        const offsets: [number, Status][] = [[1, "accepted"], [2, "accepted"]];
+        if (i % 2 === 0) offsets.push([3, "accepted"]);
+        if (i % 3 === 0) offsets.push([5, "pending"]);
+        if (i % 7 === 0) offsets.push([7, "rejected"]);
+        for (const [k, status] of offsets) {
+          const j = (i + k) % N;
+          if (j === i) continue;
+          if (seen) {
+            const key = Math.min(i, j) * N + Math.max(i, j);
+            if (seen.has(key)) continue;
+            seen.add(key);
+          }
+          yield { i, k, status };
+        }
+      }
+    }
+    let planCount = 0;
+    let acceptedCount = 0;
+    for (const plan of connectionPlans()) {
+      planCount++;
+      if (plan.status === "accepted") acceptedCount++;
+    }
+    const accepted = { sender: new Int32Array(acceptedCount), receiver: new Int32Array(acceptedCount), at: new Float64Array(acceptedCount) };
+    const connTimes = (i: number, k: number) => {
+      const created = t0 - (2 + (mix(i * 8 + k) % 360)) * DAY + (mix(i * 8 + k + 1) % DAY);
+      const answered = Math.min(created + (1 + (mix(i * 8 + k + 2) % 72)) * HOUR, t0 - HOUR);
+      return { created: Math.min(created, t0 - 2 * HOUR), answered };
+    };
+    await run("connection", tables.connection, (function* () {
+      let a = 0;
+      for (const { i, k, status } of connectionPlans()) {
+        const j = (i + k) % N;
+        const { created, answered } = connTimes(i, k);
+        if (status === "accepted") {
+          accepted.sender[a] = i;
+          accepted.receiver[a] = j;
+          accepted.at[a++] = answered;
+        }
+        yield [
+          ids.connection(i * 8 + k), ids.user(i), ids.user(j), status,
+          mix(i + k) % 4 === 0 ? `Hi ${nameOf(j).split(" ")[0]}, I would like to add you to my network.` : null,
+          created, status === "pending" ? created : answered,
+        ];
+      }
+    })(), planCount);
+
+    // ---- one notification per connection: the request (pending) or the answer (accepted, rejected)
+    await run("notification", tables.notification, (function* () {
+      for (const { i, k, status } of connectionPlans()) {
+        const j = (i + k) % N;
+        const { created, answered } = connTimes(i, k);
+        if (status === "pending") {
+          yield [ids.notification(i * 8 + k), ids.user(j), "connection_request", "New connection request", `${nameOf(i)} wants to connect with you.`, ids.user(i), ids.connection(i * 8 + k), mix(i) % 3 === 0, created];
+        } else {
+          const ok = status === "accepted";
+          yield [
+            ids.notification(i * 8 + k), ids.user(i), ok ? "connection_accepted" : "connection_rejected",
+            ok ? "Connection accepted" : "Connection request declined",
+            ok ? `${nameOf(j)} accepted your connection request.` : `${nameOf(j)} declined your connection request.`,
+            ids.user(j), ids.connection(i * 8 + k), t0 - answered > 7 * DAY, answered,
+          ];
+        }
+      }
+    })(), planCount);
+
+    // ---- direct messages: ~10 per user over accepted connections; two long conversations
+    const long = longConversationLength(N);
+    const budget = 10 * N;
+    const longCount = (demoPresent ? long : 0) + (N >= 2 ? long : 0);
+    const rest = Math.max(0, budget - longCount);
+    // Skewed lengths: many short conversations, a few long ones, none for some connections.
+    const weights = new Float64Array(acceptedCount);
+    let total = 0;
+    for (let c = 0; c < acceptedCount; c++) {
+      const u = rng.next();
+      weights[c] = u * u * u * u * u * u;
+      total += weights[c];
+    }
+    const messageTexts = [...T.shortMessages, ...T.dialogues.flat().map((l) => l.text)];
+    function* conversation(idOf: (n: number) => string, firstId: number, a: string, b: string, count: number, from: number, r: Rng): Generator<BulkRow> {
+      const span = Math.max(count * MINUTE, t0 - 10 * MINUTE - from);
+      const step = span / (count + 1);
+      for (let m = 0; m < count; m++) {
+        const at = Math.floor(from + step * (m + 0.2 + r.next() * 0.6));
+        const fromA = r.next() < 0.5;
+        yield [idOf(firstId + m), fromA ? a : b, fromA ? b : a, messageTexts[(firstId + m * 7) % messageTexts.length], m < count - 1 || r.next() < 0.6, at, at];
+      }
+    }
+    await run("user_messages", tables.user_messages, (function* () {
+      const r = new Rng(`scale-messages:${N}`);
+      if (demoPresent) {
+        // the demo connection 17 -> 0 was accepted 80 days before `now`
+        yield* conversation(ids.longMessage, 0, userId(LONG_CONVERSATION_PARTNER_INDEX), userId(DEMO_USER_INDEX), long, t0 - 60 * DAY, r);
+      }
+      if (N >= 2) yield* conversation(ids.longMessage, 1_000_000, ids.user(0), ids.user(1 % N), long, t0 - 90 * DAY, r);
+      let next = 0;
+      let carry = 0;
+      for (let c = 0; c < acceptedCount; c++) {
+        const exact = total > 0 ? (weights[c] / total) * rest + carry : 0;
+        const count = Math.floor(exact);
+        carry = exact - count;
+        if (count === 0) continue;
+        yield* conversation(ids.message, next, ids.user(accepted.sender[c]), ids.user(accepted.receiver[c]), count, accepted.at[c], r);
+        next += count;
+      }
+    })(), budget);
+
+    // ---- jobs: ~10 per user, 80% general, 10% remote (MENA), 10% part-time (India)
+    const careerPosters = [userId(2), userId(19)];
+    for (let i = 0; i < N; i += 1000) if (i + 1 < N) careerPosters.push(ids.user(i + 1));
+    const feeds = [
+      { key: "jobs", count: 8 * N, prefix: "g" },
+      { key: "remote_jobs", count: N, prefix: "r" },
+      { key: "part_time_jobs", count: N, prefix: "p" },
+    ] as const;
+    const idTails = Array.from({ length: 4096 }, (_, x) => jobIdFor(`scale:${x}`).slice(0, 8));
+    const withLinks = employers.map((e) => ({
+      ...e,
+      logo: `https://logos.ladder-demo.test/${e.name.toLowerCase().replace(/[^a-z]+/g, "-")}.png`,
+      careers: `https://careers.${e.name.toLowerCase().replace(/[^a-z]+/g, "")}.example/jobs/`,
+    }));
+    const mena = withLinks.filter((e) => e.country !== "IN");
+    const india = withLinks.filter((e) => e.country === "IN");
+    for (const feed of feeds) {
+      const table: BulkTable = { name: feed.key, columns: jobColumns };
+      const span = 365 * DAY;
+      await run(feed.key, table, (function* () {
+        for (let j = 0; j < feed.count; j++) {
+          const h = mix(j * 3 + feed.prefix.charCodeAt(0));
+          const trackName = trackNames[h % trackNames.length];
+          const titles = T.jobTitlesByTrack[trackName];
+          const title = titles[(h >>> 4) % titles.length];
+          const pool = feed.key === "remote_jobs" ? mena : feed.key === "part_time_jobs" ? india : withLinks;
+          const employer = pool[(h >>> 8) % pool.length];
+          const created = t0 - span + Math.floor((j / feed.count) * span) - (h % HOUR);
+          const roll = (h >>> 12) % 10;
+          const postedBy = roll < 6 ? "external" : roll < 9 ? "alumni" : "career_team";
+          const poster = postedBy === "alumni" ? ids.user(mix(j + 11) % N) : postedBy === "career_team" ? careerPosters[j % careerPosters.length] : null;
+          const partTime = feed.key === "part_time_jobs";
+          const remote = feed.key === "remote_jobs" || (!partTime && (h >>> 16) % 10 === 0);
+          const inIndia = employer.country === "IN";
+          const salary = (h >>> 20) % 4 !== 0;
+          const base = partTime ? 200 + ((h >>> 6) % 8) * 50 : inIndia ? (3 + ((h >>> 6) % 20)) * 100000 : (5 + ((h >>> 6) % 20)) * 1000;
+          const intro = T.jobDescriptionParts.intro[(h >>> 3) % T.jobDescriptionParts.intro.length];
+          const duties = T.jobDescriptionParts.duties[(h >>> 5) % T.jobDescriptionParts.duties.length];
+          const req = T.jobDescriptionParts.requirements[(h >>> 7) % T.jobDescriptionParts.requirements.length];
+          const benefits = T.jobDescriptionParts.benefits[(h >>> 9) % T.jobDescriptionParts.benefits.length];
+          const jobId = `${feed.prefix}${j.toString(36).padStart(7, "0")}${idTails[h % 4096]}AAAAAA==`;
+          yield [
+            jobId,
+            title,
+            employer.name,
+            h % 3 === 0 ? null : employer.logo,
+            feed.key === "remote_jobs" ? null : employer.city,
+            inIndia ? null : employer.city,
+            employer.country,
+            created - ((h >>> 10) % 12) * HOUR,
+            postedBy === "external" ? employer.careers + j : `https://ladder-demo.test/jobs/apply/${feed.prefix}${j}`,
+            partTime ? "Part-time" : title.includes("Intern") ? "Internship" : (h >>> 14) % 9 === 0 ? "Contractor" : "Full-time",
+            `${employer.name} is hiring a ${title}${remote ? " (remote)" : ` in ${employer.city}`}.\n\n${intro}\n\n${duties}\n\nRequirements: ${req}\n\n${partTime ? "Hours: 15 to 20 a week, flexible around classes." : benefits}`,
+            remote,
+            salary ? String(base) : null,
+            salary ? String(Math.round(base * 1.4)) : null,
+            salary ? (partTime ? "HOUR" : inIndia ? "YEAR" : "MONTH") : null,
+            postedBy === "external" ? created : null,
+            postedBy,
+            poster,
+            created,
+          ];
+        }
+      })(), feed.count);
+    }
+
+    // ---- AI chats (small): one in ten users, four messages each
+    const chatCount = Math.max(1, Math.floor(N / 10));
+    await run("Chat", tables.Chat, (function* () {
+      for (let c = 0; c < chatCount; c++) {
+        const script = T.chatScripts[c % T.chatScripts.length];
+        yield [ids.chat(c), t0 - (1 + (mix(c) % 180)) * DAY, script.title, ids.user((c * 10) % N), c % 7 === 0 ? "public" : "private"];
+      }
+    })(), chatCount);
+    await run("Message_v2", tables.Message_v2, (function* () {
+      for (let c = 0; c < chatCount; c++) {
+        const script = T.chatScripts[c % T.chatScripts.length];
+        const created = t0 - (1 + (mix(c) % 180)) * DAY;
+        for (let k = 0; k < Math.min(4, script.turns.length); k++) {
+          yield [ids.chatMessage(c * 4 + k), ids.chat(c), k % 2 === 0 ? "user" : "assistant", JSON.stringify([{ type: "text", text: script.turns[k] }]), "[]", created + k * 40_000];
+        }
+      }
+    })(), chatCount * 4);
+
+    // ---- anonymous posts (one per ten users) with comments and likes; counters equal the rows
+    const postCount = Math.max(1, Math.floor(N / 10));
+    const postShape = (p: number) => {
+      const h = mix(p + 99);
+      const author = h % N;
+      const comments = N > 1 ? h % 4 : 0;
+      const likes = Math.min(N - 1, (h >>> 8) % 7);
+      return { author, comments, likes, created: t0 - (1 + (h % 300)) * DAY + ((h >>> 4) % DAY) };
+    };
+    const others = (author: number, n: number, salt: number) => {
+      // n distinct users other than the author: consecutive steps from a hashed start
+      const out: number[] = [];
+      const start = mix(salt) % N;
+      for (let s = 0; out.length < n && s < N; s++) {
+        const u = (start + s) % N;
+        if (u !== author) out.push(u);
+      }
+      return out;
+    };
+    await run("anonymous_post", tables.anonymous_post, (function* () {
+      for (let p = 0; p < postCount; p++) {
+        const { author, comments, likes, created } = postShape(p);
+        const post = T.anonymousPosts[p % T.anonymousPosts.length];
+        yield [ids.post(p), ids.user(author), post.content, p % 6 !== 5, post.company ?? null, post.industry, post.topic, likes, comments, created, created];
+      }
+    })(), postCount);
+    await run("anonymous_comment", tables.anonymous_comment, (function* () {
+      for (let p = 0; p < postCount; p++) {
+        const { author, comments, created } = postShape(p);
+        const by = others(author, comments, p * 5 + 1);
+        for (let k = 0; k < by.length; k++) {
+          const at = created + (k + 1) * 2 * HOUR;
+          yield [ids.comment(p * 4 + k), ids.post(p), ids.user(by[k]), T.anonymousComments[(p + k) % T.anonymousComments.length], true, 0, at, at];
+        }
+      }
+    })(), Math.round(postCount * 1.5));
+    await run("anonymous_post_like", tables.anonymous_post_like, (function* () {
+      for (let p = 0; p < postCount; p++) {
+        const { author, likes, created } = postShape(p);
+        const by = others(author, likes, p * 5 + 2);
+        for (let k = 0; k < by.length; k++) yield [ids.like(p * 8 + k), ids.post(p), ids.user(by[k]), created + (k + 1) * HOUR];
+      }
+    })(), postCount * 3);
+  } finally {
+    await writer.close();
+  }
+
+  if (ctx.raw.kind === "pg") {
+    log("Updating PostgreSQL statistics (analyze)...");
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like"];
+    await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const rowsWritten = Object.values(summary).reduce((a, b) => a + b.planned, 0);
+  log(`Scale data: ${rowsWritten.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s (${Math.round(rowsWritten / seconds).toLocaleString("en-US")} rows/s).`);
+  return summary;
+}
+
+/** The emails of the demo logins, for messages that point benchmarks at them. */
+export const demoUserEmail = emailOf(people[DEMO_USER_INDEX]);
