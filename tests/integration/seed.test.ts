@@ -1,0 +1,331 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { verify } from "@node-rs/argon2";
+import { and, count, eq, inArray, notExists, or } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Ctx } from "../../db/client";
+import * as E from "../../db/enums";
+import { countAll, DEMO_PASSWORD, seedDemo, seedIfFresh, seedScale } from "../../db/seed";
+import { describeEachDatabase } from "../support/db";
+
+// A Wednesday, so "this week" starts on Monday 2025-06-09.
+const now = new Date("2025-06-11T00:00:00.000Z");
+const quiet = { log: () => {} };
+
+async function messagesOutsideAcceptedConnections(ctx: Ctx): Promise<number> {
+  const { connection: c, user_messages: m } = ctx.t;
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(m)
+    .where(
+      notExists(
+        ctx.db
+          .select({ id: c.id })
+          .from(c)
+          .where(
+            and(
+              eq(c.status, "accepted"),
+              or(
+                and(eq(c.sender_id, m.sender_id), eq(c.receiver_id, m.receiver_id)),
+                and(eq(c.sender_id, m.receiver_id), eq(c.receiver_id, m.sender_id)),
+              ),
+            ),
+          ),
+      ),
+    );
+  return Number(row.n);
+}
+
+async function countersMismatches(ctx: Ctx): Promise<string[]> {
+  const t = ctx.t;
+  const posts = await ctx.db.select().from(t.anonymous_post);
+  const comments = await ctx.db.select().from(t.anonymous_comment);
+  const postLikes = await ctx.db.select({ post_id: t.anonymous_post_like.post_id }).from(t.anonymous_post_like);
+  const commentLikes = await ctx.db.select({ comment_id: t.anonymous_comment_like.comment_id }).from(t.anonymous_comment_like);
+  const tally = (ids: string[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<string, number>());
+  const likesByPost = tally(postLikes.map((l) => l.post_id));
+  const commentsByPost = tally(comments.map((c) => c.post_id));
+  const likesByComment = tally(commentLikes.map((l) => l.comment_id));
+  const bad: string[] = [];
+  for (const p of posts) {
+    if (p.likes_count !== (likesByPost.get(p.id) ?? 0)) bad.push(`post ${p.id} likes_count`);
+    if (p.comments_count !== (commentsByPost.get(p.id) ?? 0)) bad.push(`post ${p.id} comments_count`);
+  }
+  for (const c of comments) if (c.likes_count !== (likesByComment.get(c.id) ?? 0)) bad.push(`comment ${c.id} likes_count`);
+  return bad;
+}
+
+describeEachDatabase("demo seeder", (db) => {
+  it("fills every one of the 41 tables", async () => {
+    const summary = await seedDemo(db.ctx, { now });
+    const counts = await countAll(db.ctx);
+    expect(Object.keys(counts)).toHaveLength(41);
+    const empty = Object.entries(counts).filter(([, n]) => n === 0).map(([table]) => table);
+    expect(empty).toEqual([]);
+    for (const [table, n] of Object.entries(counts)) expect(summary[table]?.inserted, table).toBe(n);
+  });
+
+  it("adds nothing when it runs again, on the same day or a later one", async () => {
+    await seedDemo(db.ctx, { now });
+    const first = await countAll(db.ctx);
+    const again = await seedDemo(db.ctx, { now });
+    const nextDay = await seedDemo(db.ctx, { now: new Date(now.getTime() + 86_400_000) });
+    expect(Object.values(again).every((s) => s.inserted === 0)).toBe(true);
+    expect(Object.values(nextDay).every((s) => s.inserted === 0)).toBe(true);
+    expect(await countAll(db.ctx)).toEqual(first);
+  });
+
+  it("creates the five demo logins with their roles and the password ladder-demo", async () => {
+    await seedDemo(db.ctx, { now });
+    const expected = {
+      "user@demo.test": "user",
+      "recruiter@demo.test": "recruiter",
+      "career@demo.test": "career_team",
+      "moderator@demo.test": "moderator",
+      "admin@demo.test": "admin",
+    } as const;
+    const users = await db.ctx.db.select().from(db.ctx.t.User).where(inArray(db.ctx.t.User.email, Object.keys(expected)));
+    expect(Object.fromEntries(users.map((u) => [u.email, u.role]))).toEqual(expected);
+    for (const u of users) {
+      expect(u.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(await verify(u.password!, DEMO_PASSWORD)).toBe(true);
+      expect(await verify(u.password!, "not-the-password")).toBe(false);
+    }
+    const all = await db.ctx.db.select().from(db.ctx.t.User);
+    expect(new Set(all.map((u) => u.role))).toEqual(new Set(E.userRoles));
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    for (const u of all) {
+      expect(u.anonymous_username, u.email).toBeTruthy();
+      expect(u.referral_code, u.email).toBeTruthy();
+      expect(Array.isArray(u.education), u.email).toBe(true);
+      expect(Array.isArray(u.professional_skills), u.email).toBe(true);
+    }
+  });
+
+  it("keeps likes_count and comments_count equal to the like and comment rows", async () => {
+    await seedDemo(db.ctx, { now });
+    expect(await countersMismatches(db.ctx)).toEqual([]);
+  });
+
+  it("sends direct messages only between accepted connections", async () => {
+    await seedDemo(db.ctx, { now });
+    expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
+  });
+
+  it("gives every skill at least ten questions with four options and a valid answer", async () => {
+    await seedDemo(db.ctx, { now });
+    const skills = await db.ctx.db.select().from(db.ctx.t.skills);
+    expect(skills.length).toBeGreaterThanOrEqual(5);
+    const questions = await db.ctx.db.select().from(db.ctx.t.skill_questions);
+    for (const skill of skills) {
+      const mine = questions.filter((q) => q.skillId === skill.id);
+      expect(mine.length, skill.name).toBeGreaterThanOrEqual(10);
+      for (const q of mine) {
+        expect(q.options).toHaveLength(4);
+        expect(new Set(q.options).size).toBe(4);
+        expect(q.correctIndex).toBeGreaterThanOrEqual(0);
+        expect(q.correctIndex).toBeLessThanOrEqual(3);
+      }
+    }
+    // attempts are scored against the answer key
+    const key = new Map(questions.map((q) => [q.id, q]));
+    const attempts = await db.ctx.db.select().from(db.ctx.t.skill_attempts);
+    for (const a of attempts) {
+      const qs = questions.filter((q) => q.skillId === a.skillId).sort((x, y) => x.id - y.id);
+      expect(a.total).toBe(qs.length);
+      expect(a.score).toBe(a.selectedAnswers.filter((answer, k) => key.get(qs[k].id)!.correctIndex === answer).length);
+    }
+  });
+
+  it("gives the demo user a network, unread notifications, chats, documents and applications to show", async () => {
+    await seedDemo(db.ctx, { now });
+    const t = db.ctx.t;
+    const [me] = await db.ctx.db.select().from(t.User).where(eq(t.User.email, "user@demo.test"));
+    const conns = await db.ctx.db.select().from(t.connection).where(or(eq(t.connection.sender_id, me.id), eq(t.connection.receiver_id, me.id)));
+    const accepted = conns.filter((c) => c.status === "accepted");
+    expect(accepted.length).toBeGreaterThanOrEqual(3);
+    expect(conns.some((c) => c.status === "pending" && c.receiver_id === me.id)).toBe(true);
+    expect(conns.some((c) => c.status === "pending" && c.sender_id === me.id)).toBe(true);
+    expect(conns.some((c) => c.status === "rejected")).toBe(true);
+    const messages = await db.ctx.db.select().from(t.user_messages).where(or(eq(t.user_messages.sender_id, me.id), eq(t.user_messages.receiver_id, me.id)));
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.some((m) => m.receiver_id === me.id && !m.is_read)).toBe(true);
+    const notes = await db.ctx.db.select().from(t.notification).where(eq(t.notification.user_id, me.id));
+    expect(notes.some((n) => !n.is_read)).toBe(true);
+    expect(notes.some((n) => n.is_read)).toBe(true);
+    for (const n of notes) {
+      expect(n.related_user_id).toBeTruthy();
+      expect(n.related_connection_id).toBeTruthy();
+    }
+    const chats = await db.ctx.db.select().from(t.Chat).where(eq(t.Chat.userId, me.id));
+    expect(chats.length).toBeGreaterThanOrEqual(2);
+    const docs = await db.ctx.db.select().from(t.Document).where(eq(t.Document.userId, me.id));
+    const versions = docs.reduce((m, d) => m.set(d.id, (m.get(d.id) ?? 0) + 1), new Map<string, number>());
+    expect([...versions.values()].some((v) => v >= 2)).toBe(true);
+    const apps = await db.ctx.db.select().from(t.job_applications).where(eq(t.job_applications.email, me.email));
+    expect(apps.length).toBeGreaterThanOrEqual(5);
+    expect(apps.some((a) => a.withdrawn)).toBe(true);
+  });
+
+  it("covers every application status, interview round type and status, job poster and chat format", async () => {
+    await seedDemo(db.ctx, { now });
+    const t = db.ctx.t;
+    const apps = await db.ctx.db.select().from(t.job_applications);
+    expect(new Set(apps.map((a) => a.status))).toEqual(new Set(E.applicationStatuses));
+    const rounds = await db.ctx.db.select().from(t.interview_rounds);
+    expect(new Set(rounds.map((r) => r.roundType))).toEqual(new Set(E.roundTypes));
+    expect(new Set(rounds.map((r) => r.status))).toEqual(new Set(E.roundStatuses));
+    for (const r of rounds) {
+      if (r.status === "completed") {
+        expect(r.score).toBeGreaterThanOrEqual(1);
+        expect(r.score).toBeLessThanOrEqual(10);
+        expect(r.feedback).toBeTruthy();
+      } else expect(r.score).toBeNull();
+    }
+    for (const feed of [t.jobs, t.remote_jobs, t.part_time_jobs]) {
+      const jobs = await db.ctx.db.select().from(feed);
+      expect(new Set(jobs.map((j) => j.posted_by))).toEqual(new Set(E.jobPosters));
+      for (const j of jobs) {
+        expect(j.job_id.length).toBeLessThanOrEqual(32);
+        expect(j.posted_by_user_id === null).toBe(j.posted_by === "external");
+      }
+      expect(jobs.some((j) => j.job_min_salary === null)).toBe(true);
+    }
+    const allJobIds = new Set(
+      (await Promise.all([t.jobs, t.remote_jobs, t.part_time_jobs].map((f) => db.ctx.db.select({ id: f.job_id }).from(f)))).flat().map((r) => r.id),
+    );
+    for (const a of apps) expect(allJobIds.has(a.jobId)).toBe(true);
+    const v2 = await db.ctx.db.select().from(t.Message_v2);
+    for (const m of v2) {
+      expect(m.parts[0]).toMatchObject({ type: "text" });
+      expect(m.attachments).toEqual([]);
+    }
+    const memberships = await db.ctx.db.select().from(t.community_memberships);
+    expect(new Set(memberships.map((m) => m.status))).toEqual(new Set(E.membershipStatuses));
+    const posts = await db.ctx.db.select().from(t.community_posts);
+    expect(new Set(posts.map((p) => p.type))).toEqual(new Set(E.communityPostTypes));
+  });
+
+  it("puts calendar blocks on Monday weeks without overlaps", async () => {
+    await seedDemo(db.ctx, { now });
+    const blocks = await db.ctx.db.select().from(db.ctx.t.user_calendar_blocks);
+    expect(blocks.some((b) => b.isBlocked)).toBe(true);
+    expect(blocks.some((b) => !b.isBlocked)).toBe(true);
+    const groups = new Map<string, typeof blocks>();
+    for (const b of blocks) {
+      expect(b.weekStartDate.getUTCDay()).toBe(1);
+      expect(b.weekStartDate.toISOString()).toMatch(/T00:00:00\.000Z$/);
+      expect(b.startTime).toMatch(/^\d\d:\d\d:\d\d$/);
+      expect(b.startTime < b.endTime).toBe(true);
+      const key = `${b.userId}|${b.weekStartDate.toISOString()}|${b.dayOfWeek}`;
+      groups.set(key, [...(groups.get(key) ?? []), b]);
+    }
+    for (const list of groups.values()) {
+      list.sort((a, b) => a.startTime.localeCompare(b.startTime));
+      for (let k = 1; k < list.length; k++) expect(list[k - 1].endTime <= list[k].startTime).toBe(true);
+    }
+  });
+
+  it("lets later inserts without an id follow the explicit serial ids", async () => {
+    await seedDemo(db.ctx, { now });
+    const [skill] = await db.ctx.db.insert(db.ctx.t.skills).values({ name: "Negotiation" }).returning();
+    const [upload] = await db.ctx.db
+      .insert(db.ctx.t.uploads)
+      .values({ userEmail: "user@demo.test", fileUrl: "x", fileType: "cv" })
+      .returning();
+    expect(skill.id).toBeGreaterThan(6);
+    expect(upload.id).toBeGreaterThan(1);
+  });
+});
+
+describeEachDatabase("scale seeder", (db) => {
+  it("adds about ten direct messages and ten jobs per user, quickly, and nothing on a second run", async () => {
+    await seedDemo(db.ctx, { now });
+    const before = await countAll(db.ctx);
+    const started = performance.now();
+    await seedScale(db.ctx, 200, { now, ...quiet });
+    expect(performance.now() - started).toBeLessThan(15_000);
+    const after = await countAll(db.ctx);
+    expect(after.User - before.User).toBe(200);
+    const messagesPerUser = (after.user_messages - before.user_messages) / 200;
+    expect(messagesPerUser).toBeGreaterThan(9);
+    expect(messagesPerUser).toBeLessThan(11);
+    const jobs = (k: Record<string, number>) => k.jobs + k.remote_jobs + k.part_time_jobs;
+    expect((jobs(after) - jobs(before)) / 200).toBeCloseTo(10, 0);
+    expect(after.jobs - before.jobs).toBeGreaterThan(after.remote_jobs - before.remote_jobs);
+    expect(after.connection - before.connection).toBeGreaterThan(400);
+    expect(after.notification).toBeGreaterThan(before.notification);
+    expect(after.Chat).toBeGreaterThan(before.Chat);
+    expect(after.anonymous_post).toBeGreaterThan(before.anonymous_post);
+
+    expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
+    expect(await countersMismatches(db.ctx)).toEqual([]);
+
+    const again = await seedScale(db.ctx, 200, { now, ...quiet });
+    expect(Object.values(again).every((s) => s.inserted === 0)).toBe(true);
+    expect(await countAll(db.ctx)).toEqual(after);
+  });
+
+  it("seeds the demo data first when the database is empty", async () => {
+    await seedScale(db.ctx, 20, { now, ...quiet });
+    const [me] = await db.ctx.db.select().from(db.ctx.t.User).where(eq(db.ctx.t.User.email, "user@demo.test"));
+    expect(me).toBeTruthy();
+    const counts = await countAll(db.ctx);
+    expect(Object.values(counts).every((n) => n > 0)).toBe(true);
+  });
+});
+
+describeEachDatabase("seedIfFresh", (db) => {
+  it("seeds an empty SQLite database once and never touches PostgreSQL", async () => {
+    const first = await seedIfFresh(db.ctx);
+    const second = await seedIfFresh(db.ctx);
+    const { User } = await countAll(db.ctx);
+    if (db.dialect === "sqlite") {
+      expect([first, second]).toEqual([true, false]);
+      expect(User).toBeGreaterThanOrEqual(40);
+    } else {
+      expect([first, second]).toEqual([false, false]);
+      expect(User).toBe(0);
+    }
+  });
+});
+
+describe("db:seed command line", () => {
+  const run = (args: string[], url: string) =>
+    spawnSync("npx", ["tsx", "db/scripts/seed.ts", ...args], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  const tempUrl = () => `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ladder-seed-cli-")), "seed.db")}`;
+
+  it("refuses a --scale that is not a whole number with exit code 2 and a sentence", { timeout: 60_000 }, () => {
+    const url = tempUrl();
+    const result = run(["--scale", "abc"], url);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--scale needs a whole number of users from 1 to 2,000,000, but got "abc".');
+    expect(fs.existsSync(url.slice("file:".length))).toBe(false);
+  });
+
+  it("refuses unknown options and demo logins on PostgreSQL without --demo", { timeout: 60_000 }, () => {
+    const unknown = run(["--fast"], tempUrl());
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('Unknown option "--fast"');
+    // refused before any connection is made, so no server is needed here
+    const pg = run([], "postgres://nobody@127.0.0.1:1/none");
+    expect(pg.status).toBe(2);
+    expect(pg.stderr).toContain(
+      "refusing to seed demo logins into PostgreSQL without --demo: demo passwords must not reach production",
+    );
+  });
+
+  it("explains its options with --help", { timeout: 60_000 }, () => {
+    const result = run(["--help"], tempUrl());
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("--scale N");
+    expect(result.stdout).toContain("--demo");
+  });
+});
