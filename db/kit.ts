@@ -30,8 +30,12 @@ export const pgKit = {
   boolean: (name: string) => pg.boolean(name),
   /** TIMESTAMP (no time zone, millisecond precision), read and written as a Date in UTC */
   timestamp: (name: string) => pg.timestamp(name, { precision: 3, mode: "date" }),
-  /** TIMESTAMP NOT NULL DEFAULT NOW() */
-  createdNow: (name: string) => pg.timestamp(name, { precision: 3, mode: "date" }).notNull().defaultNow(),
+  /**
+   * TIMESTAMP NOT NULL DEFAULT NOW(), as UTC wall-clock time like every other timestamp we write:
+   * a bare now() would store the session time zone's wall clock in a column without time zone.
+   */
+  createdNow: (name: string) =>
+    pg.timestamp(name, { precision: 3, mode: "date" }).notNull().default(sql`(now() at time zone 'utc')`),
   json: <T>(name: string) => pg.json(name).$type<T>(),
   jsonb: <T>(name: string) => pg.jsonb(name).$type<T>(),
   primaryKey: pg.primaryKey,

@@ -155,7 +155,8 @@ export function defineSchema(k: Kit) {
     (t) => [
       k
         .foreignKey({
-          name: "Suggestion_documentId_documentCreatedAt_Document_id_createdAt_fk",
+          // A short name: PostgreSQL truncates identifiers longer than 63 bytes.
+          name: "Suggestion_document_version_fk",
           columns: [t.documentId, t.documentCreatedAt],
           foreignColumns: [Document.id, Document.createdAt],
         }),

@@ -99,7 +99,7 @@ CREATE TABLE "activity_categories" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"name" varchar(30) NOT NULL,
 	"description" text,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "activity_categories_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
@@ -109,7 +109,7 @@ CREATE TABLE "activity_types" (
 	"name" varchar(50) NOT NULL,
 	"description" text,
 	"is_tracked" boolean DEFAULT true,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "activity_types_name_unique" UNIQUE("name")
 );
 --> statement-breakpoint
@@ -120,15 +120,15 @@ CREATE TABLE "anonymous_comment" (
 	"content" text NOT NULL,
 	"is_anonymous" boolean DEFAULT true,
 	"likes_count" integer DEFAULT 0,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updated_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "anonymous_comment_like" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"comment_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "anonymous_post" (
@@ -142,8 +142,8 @@ CREATE TABLE "anonymous_post" (
 	"topic" varchar DEFAULT 'general',
 	"likes_count" integer DEFAULT 0,
 	"comments_count" integer DEFAULT 0,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updated_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "anonymous_post_topic_check" CHECK ("anonymous_post"."topic" in ('company_culture', 'workplace_issues', 'career_advice', 'general'))
 );
 --> statement-breakpoint
@@ -151,7 +151,7 @@ CREATE TABLE "anonymous_post_like" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"post_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "apiuser" (
@@ -162,7 +162,7 @@ CREATE TABLE "apiuser" (
 	"orgName" text,
 	"work" text,
 	"benefits" text,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "archive_card" (
@@ -180,7 +180,7 @@ CREATE TABLE "communities" (
 	"description" text,
 	"banner_image" varchar(500),
 	"created_by" uuid,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "community_memberships" (
@@ -188,7 +188,7 @@ CREATE TABLE "community_memberships" (
 	"community_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"status" varchar(20) NOT NULL,
-	"joined_at" timestamp (3) DEFAULT now() NOT NULL,
+	"joined_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "community_memberships_status_check" CHECK ("community_memberships"."status" in ('pending', 'approved'))
 );
 --> statement-breakpoint
@@ -198,7 +198,7 @@ CREATE TABLE "community_posts" (
 	"user_id" uuid NOT NULL,
 	"content" text NOT NULL,
 	"type" varchar(20) NOT NULL,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "community_posts_type_check" CHECK ("community_posts"."type" in ('event', 'update'))
 );
 --> statement-breakpoint
@@ -208,8 +208,8 @@ CREATE TABLE "connection" (
 	"receiver_id" uuid NOT NULL,
 	"status" varchar DEFAULT 'pending',
 	"message" text,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updated_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "connection_status_check" CHECK ("connection"."status" in ('pending', 'accepted', 'rejected')),
 	CONSTRAINT "connection_not_self_check" CHECK ("connection"."sender_id" <> "connection"."receiver_id")
 );
@@ -227,8 +227,8 @@ CREATE TABLE "daily_activity_summaries" (
 	"new_job_applications" integer DEFAULT 0,
 	"new_skill_attempts" integer DEFAULT 0,
 	"new_community_joins" integer DEFAULT 0,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updated_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "daily_activity_summaries_date_unique" UNIQUE("date")
 );
 --> statement-breakpoint
@@ -239,8 +239,8 @@ CREATE TABLE "daily_interviews" (
 	"category" varchar(50),
 	"completedAt" timestamp (3),
 	"isCompleted" boolean DEFAULT false NOT NULL,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL,
-	"updatedAt" timestamp (3) DEFAULT now() NOT NULL
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updatedAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "feature_usage" (
@@ -249,7 +249,7 @@ CREATE TABLE "feature_usage" (
 	"feature_name" varchar(50) NOT NULL,
 	"action" varchar(50) NOT NULL,
 	"metadata" json,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "interview_progress" (
@@ -261,8 +261,8 @@ CREATE TABLE "interview_progress" (
 	"question" text NOT NULL,
 	"answer" text NOT NULL,
 	"aiFeedback" text,
-	"answeredAt" timestamp (3) DEFAULT now() NOT NULL,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL
+	"answeredAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "interview_rounds" (
@@ -278,8 +278,8 @@ CREATE TABLE "interview_rounds" (
 	"status" varchar(50) DEFAULT 'scheduled',
 	"feedback" text,
 	"score" integer,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL,
-	"updatedAt" timestamp (3) DEFAULT now() NOT NULL,
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updatedAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "interview_rounds_roundType_check" CHECK ("interview_rounds"."roundType" in ('phone_screening', 'job_assessment', 'hr', 'final')),
 	CONSTRAINT "interview_rounds_status_check" CHECK ("interview_rounds"."status" in ('scheduled', 'completed', 'cancelled', 'rescheduled')),
 	CONSTRAINT "interview_rounds_score_check" CHECK ("interview_rounds"."score" between 1 and 10)
@@ -295,8 +295,8 @@ CREATE TABLE "job_applications" (
 	"status" varchar(50) DEFAULT 'pending',
 	"feedback" text,
 	"withdrawn" boolean DEFAULT false,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL,
-	"updatedAt" timestamp (3) DEFAULT now() NOT NULL,
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updatedAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "job_applications_status_check" CHECK ("job_applications"."status" in ('pending', 'reviewing', 'shortlisted', 'interviewing', 'offered', 'hired', 'rejected'))
 );
 --> statement-breakpoint
@@ -319,7 +319,7 @@ CREATE TABLE "jobs" (
 	"searchedat" timestamp (3),
 	"posted_by" varchar(50),
 	"posted_by_user_id" uuid,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "jobs_posted_by_check" CHECK ("jobs"."posted_by" in ('alumni', 'career_team', 'external'))
 );
 --> statement-breakpoint
@@ -332,7 +332,7 @@ CREATE TABLE "notification" (
 	"related_user_id" uuid,
 	"related_connection_id" uuid,
 	"is_read" boolean DEFAULT false,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "notification_type_check" CHECK ("notification"."type" in ('connection_request', 'connection_accepted', 'connection_rejected'))
 );
 --> statement-breakpoint
@@ -344,7 +344,7 @@ CREATE TABLE "page_views" (
 	"page_title" varchar(255),
 	"referrer" varchar(500),
 	"time_on_page" integer,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "part_time_jobs" (
@@ -366,7 +366,7 @@ CREATE TABLE "part_time_jobs" (
 	"searchedat" timestamp (3),
 	"posted_by" varchar(50),
 	"posted_by_user_id" uuid,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "part_time_jobs_posted_by_check" CHECK ("part_time_jobs"."posted_by" in ('alumni', 'career_team', 'external'))
 );
 --> statement-breakpoint
@@ -375,7 +375,7 @@ CREATE TABLE "password_reset_tokens" (
 	"user_id" uuid NOT NULL,
 	"token" varchar(255) NOT NULL,
 	"expires_at" timestamp (3) NOT NULL,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "premuser" (
@@ -384,7 +384,7 @@ CREATE TABLE "premuser" (
 	"emailAddress" varchar(128) NOT NULL,
 	"phoneNumber" varchar(32),
 	"paragraphInterest" text,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "remote_jobs" (
@@ -406,7 +406,7 @@ CREATE TABLE "remote_jobs" (
 	"searchedat" timestamp (3),
 	"posted_by" varchar(50),
 	"posted_by_user_id" uuid,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "remote_jobs_posted_by_check" CHECK ("remote_jobs"."posted_by" in ('alumni', 'career_team', 'external'))
 );
 --> statement-breakpoint
@@ -417,7 +417,7 @@ CREATE TABLE "skill_attempts" (
 	"score" integer NOT NULL,
 	"total" integer NOT NULL,
 	"selectedAnswers" json NOT NULL,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "skill_questions" (
@@ -439,7 +439,7 @@ CREATE TABLE "uploads" (
 	"userEmail" text NOT NULL,
 	"fileUrl" text NOT NULL,
 	"fileType" text NOT NULL,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL,
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "uploads_fileType_check" CHECK ("uploads"."fileType" in ('cv', 'cover-letter'))
 );
 --> statement-breakpoint
@@ -454,7 +454,7 @@ CREATE TABLE "user_activity_logs" (
 	"ip_address" text,
 	"user_agent" text,
 	"session_id" varchar(100),
-	"created_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "user_calendar_blocks" (
@@ -465,8 +465,8 @@ CREATE TABLE "user_calendar_blocks" (
 	"startTime" varchar(8) NOT NULL,
 	"endTime" varchar(8) NOT NULL,
 	"isBlocked" boolean DEFAULT true NOT NULL,
-	"createdAt" timestamp (3) DEFAULT now() NOT NULL,
-	"updatedAt" timestamp (3) DEFAULT now() NOT NULL,
+	"createdAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updatedAt" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	CONSTRAINT "user_calendar_blocks_dayOfWeek_check" CHECK ("user_calendar_blocks"."dayOfWeek" between 0 and 6)
 );
 --> statement-breakpoint
@@ -476,8 +476,8 @@ CREATE TABLE "user_messages" (
 	"receiver_id" uuid NOT NULL,
 	"message" text NOT NULL,
 	"is_read" boolean DEFAULT false,
-	"created_at" timestamp (3) DEFAULT now() NOT NULL,
-	"updated_at" timestamp (3) DEFAULT now() NOT NULL
+	"created_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"updated_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "user_sessions" (
@@ -489,8 +489,8 @@ CREATE TABLE "user_sessions" (
 	"device_type" varchar(20),
 	"browser" varchar(50),
 	"os" varchar(50),
-	"started_at" timestamp (3) DEFAULT now() NOT NULL,
-	"last_activity_at" timestamp (3) DEFAULT now() NOT NULL,
+	"started_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
+	"last_activity_at" timestamp (3) DEFAULT (now() at time zone 'utc') NOT NULL,
 	"ended_at" timestamp (3),
 	"is_active" boolean DEFAULT true,
 	CONSTRAINT "user_sessions_session_token_unique" UNIQUE("session_token")
@@ -501,7 +501,7 @@ ALTER TABLE "Document" ADD CONSTRAINT "Document_userId_User_id_fk" FOREIGN KEY (
 ALTER TABLE "Message" ADD CONSTRAINT "Message_chatId_Chat_id_fk" FOREIGN KEY ("chatId") REFERENCES "public"."Chat"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "Message_v2" ADD CONSTRAINT "Message_v2_chatId_Chat_id_fk" FOREIGN KEY ("chatId") REFERENCES "public"."Chat"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "Suggestion" ADD CONSTRAINT "Suggestion_userId_User_id_fk" FOREIGN KEY ("userId") REFERENCES "public"."User"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "Suggestion" ADD CONSTRAINT "Suggestion_documentId_documentCreatedAt_Document_id_createdAt_fk" FOREIGN KEY ("documentId","documentCreatedAt") REFERENCES "public"."Document"("id","createdAt") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "Suggestion" ADD CONSTRAINT "Suggestion_document_version_fk" FOREIGN KEY ("documentId","documentCreatedAt") REFERENCES "public"."Document"("id","createdAt") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "Vote" ADD CONSTRAINT "Vote_chatId_Chat_id_fk" FOREIGN KEY ("chatId") REFERENCES "public"."Chat"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "Vote" ADD CONSTRAINT "Vote_messageId_Message_id_fk" FOREIGN KEY ("messageId") REFERENCES "public"."Message"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "Vote_v2" ADD CONSTRAINT "Vote_v2_chatId_Chat_id_fk" FOREIGN KEY ("chatId") REFERENCES "public"."Chat"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
