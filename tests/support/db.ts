@@ -46,12 +46,19 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
   await admin.end();
   const url = databaseUrlWithName(baseUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // pool.end() resolves before its clients have closed their sockets; DROP DATABASE .. WITH (FORCE)
+  // then kills them mid-goodbye and the client emits an unhandled 'error'. Wait for every 'end'.
+  const clientsEnded: Promise<void>[] = [];
+  pool.on("connect", (client) => {
+    clientsEnded.push(new Promise((resolve) => client.once("end", () => resolve())));
+  });
   return {
     ctx: pgCtx(pool),
     dialect,
     url,
     close: async () => {
       await pool.end();
+      await Promise.all(clientsEnded);
       const dropper = new pg.Client({ connectionString: baseUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists "${name}" with (force)`);
