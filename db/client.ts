@@ -72,7 +72,8 @@ export function pgCtx(pool: pg.Pool): Ctx {
 
 export function createCtx(url: string, options: { poolSize?: number } = {}): Ctx {
   if (dialectOf(url) === "pg") {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // Timestamps are stored without time zone, as UTC: make now() and casts agree on every server.
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: "-c TimeZone=UTC" });
     // An idle client that errors (server restart) must not crash the process.
     pool.on("error", (err) => console.error("pg pool error:", err.message));
     return pgCtx(pool);
