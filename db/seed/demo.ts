@@ -62,10 +62,6 @@ const phonePrefix: Record<string, string> = {
   Lebanon: "+961 3", Algeria: "+213 5", "Saudi Arabia": "+966 5", Tunisia: "+216 2", Palestine: "+970 59",
   Qatar: "+974 5", Oman: "+968 9", Kuwait: "+965 6", Bahrain: "+973 3",
 };
-const countryCode: Record<string, string> = {
-  Jordan: "JO", "United Arab Emirates": "AE", India: "IN", Morocco: "MA", Egypt: "EG", Lebanon: "LB", Algeria: "DZ",
-  "Saudi Arabia": "SA", Tunisia: "TN", Palestine: "PS", Qatar: "QA", Oman: "OM", Kuwait: "KW", Bahrain: "BH",
-};
 const indianStates: Record<string, string> = {
   Mumbai: "Maharashtra", Pune: "Maharashtra", Bengaluru: "Karnataka", Chennai: "Tamil Nadu", Hyderabad: "Telangana",
   "New Delhi": "Delhi", Noida: "Uttar Pradesh", Kochi: "Kerala", Jaipur: "Rajasthan", Ahmedabad: "Gujarat",
@@ -78,6 +74,26 @@ const staffTitles: Partial<Record<Person["role"], string>> = {
   moderator: "Community Moderator",
   admin: "Platform Administrator",
 };
+
+/** "a" or "an" before a job title ("an HR Coordinator", "a UI/UX Designer"). */
+export function withArticle(title: string): string {
+  return `${/^(?:[AEIO]|HR\b|HSE\b|SEO\b)/.test(title) ? "an" : "a"} ${title}`;
+}
+
+function goalsFor(p: Person, r: Rng): string {
+  const track = tracks[p.track];
+  const title = r.pick(track.titles);
+  switch (p.stage) {
+    case "student":
+      return `Find an internship as ${withArticle(title)} before I graduate in ${p.gradYear}, then a full-time offer.`;
+    case "graduate":
+      return `Land my first full-time role as ${withArticle(title)} within six months.`;
+    case "job seeker":
+      return `Get hired as ${withArticle(title)}; open to ${p.city} or remote.`;
+    default:
+      return `${r.pick(track.goals)}.`;
+  }
+}
 
 export type DemoRows = { [K in TableName]: Row<K>[] };
 
@@ -120,17 +136,18 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
         title: staffTitles[p.role] ?? r.pick(track.titles),
         company: p.company,
         startDate: `${Math.min(p.gradYear + 2, 2024)}-0${r.int(1, 9)}`,
-        description: `${r.pick(track.skills)} and ${r.pick(track.skills)} day to day; ${r.pick(track.strengths)} is what my team relies on.`,
+        description: `Day to day: ${r.sample(track.skills, 2).join(" and ")}. Colleagues count on my ${r.pick(track.strengths)}.`,
       });
     }
     if (p.stage !== "student" || r.chance(0.5)) {
-      const e = employers[(i * 5) % employers.length];
+      // the demo user's internship is the one her CV documents talk about
+      const e = i === DEMO_USER_INDEX ? employers.find((x) => x.name === "Levant Telecom")! : employers[(i * 5) % employers.length];
       experience.push({
         title: p.stage === "professional" || p.stage === "staff" ? r.pick(track.titles) : `${r.pick(track.titles)} Intern`,
         company: e.name,
         startDate: `${p.gradYear - 1}-06`,
         endDate: `${p.gradYear - 1}-09`,
-        description: `Summer placement in ${e.city}: supported the team with ${r.pick(track.skills).toLowerCase()} work.`,
+        description: `Summer placement in ${e.city}: supported the team with ${r.pick(track.skills)}.`,
       });
     }
     const certs = r.sample(track.certifications, r.int(0, 2)).map((c) => ({ ...c, year: Math.min(p.gradYear + r.int(0, 3), 2025) }));
@@ -140,7 +157,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       password: google ? null : passwordHash,
       name: p.name,
       linkedinInfo: i % 4 === 1 ? `${p.headline}. ${p.degree}, ${p.university}.` : null,
-      goals: r.pick(track.goals),
+      goals: goalsFor(p, r),
       profilemetrics: JSON.stringify({ profileViews: r.int(3, 240), searchAppearances: r.int(0, 90), postImpressions: r.int(0, 1500) }),
       strengths: r.sample(track.strengths, 3).join(", "),
       interests: r.sample(track.interests, 3).join(", "),
@@ -472,7 +489,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     }
     const city = feed === "remote_jobs" && j % 3 === 0 ? null : employer.city;
     const description = [
-      `${employer.name} is hiring a ${title}${feed === "remote_jobs" ? " to work remotely from anywhere in the MENA region" : city ? ` in ${city}` : ""}.`,
+      `${employer.name} is hiring ${withArticle(title)}${feed === "remote_jobs" ? " to work remotely from anywhere in the MENA region" : city ? ` in ${city}` : ""}.`,
       r.pick(T.jobDescriptionParts.intro),
       r.pick(T.jobDescriptionParts.duties),
       `Requirements: ${r.sample(T.jobDescriptionParts.requirements, 2).join(" ")}`,

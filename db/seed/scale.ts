@@ -13,9 +13,9 @@ import { inArray } from "drizzle-orm";
 import type { Ctx } from "../client";
 import { isEmpty } from "../migrate";
 import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
-import { DAY, HOUR, MINUTE, DEMO_USER_INDEX, LONG_CONVERSATION_PARTNER_INDEX, emailOf, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
+import { DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
 import { Rng, uuidSequence } from "./random";
-import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, people, tracks, type TrackName } from "./content/people";
+import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
 
 export interface SeedScaleOptions {
@@ -324,7 +324,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
             created - ((h >>> 10) % 12) * HOUR,
             postedBy === "external" ? employer.careers + j : `https://ladder-demo.test/jobs/apply/${feed.prefix}${j}`,
             partTime ? "Part-time" : title.includes("Intern") ? "Internship" : (h >>> 14) % 9 === 0 ? "Contractor" : "Full-time",
-            `${employer.name} is hiring a ${title}${remote ? " (remote)" : ` in ${employer.city}`}.\n\n${intro}\n\n${duties}\n\nRequirements: ${req}\n\n${partTime ? "Hours: 15 to 20 a week, flexible around classes." : benefits}`,
+            `${employer.name} is hiring ${withArticle(title)}${remote ? " (remote)" : ` in ${employer.city}`}.\n\n${intro}\n\n${duties}\n\nRequirements: ${req}\n\n${partTime ? "Hours: 15 to 20 a week, flexible around classes." : benefits}`,
             remote,
             salary ? String(base) : null,
             salary ? String(Math.round(base * 1.4)) : null,
@@ -413,6 +413,3 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   log(`Scale data: ${rowsWritten.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s (${Math.round(rowsWritten / seconds).toLocaleString("en-US")} rows/s).`);
   return summary;
 }
-
-/** The emails of the demo logins, for messages that point benchmarks at them. */
-export const demoUserEmail = emailOf(people[DEMO_USER_INDEX]);
