@@ -499,7 +499,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       job_id: jobIdFor(`${feed}:${j}`),
       job_title: title,
       employer_name: employer.name,
-      employer_logo: j % 3 === 0 ? null : `https://logos.ladder-demo.test/${employer.name.toLowerCase().replace(/[^a-z]+/g, "-")}.png`,
+      employer_logo: null, // no logo files ship with the demo; a dead image link would only slow pages down
       job_city: city,
       job_state: employer.country === "IN" ? (indianStates[employer.city] ?? null) : city,
       job_country: employer.country,

@@ -283,7 +283,6 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     const idTails = Array.from({ length: 4096 }, (_, x) => jobIdFor(`scale:${x}`).slice(0, 8));
     const withLinks = employers.map((e) => ({
       ...e,
-      logo: `https://logos.ladder-demo.test/${e.name.toLowerCase().replace(/[^a-z]+/g, "-")}.png`,
       careers: `https://careers.${e.name.toLowerCase().replace(/[^a-z]+/g, "")}.example/jobs/`,
     }));
     const mena = withLinks.filter((e) => e.country !== "IN");
@@ -317,7 +316,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
             jobId,
             title,
             employer.name,
-            h % 3 === 0 ? null : employer.logo,
+            null, // employer_logo: no logo files ship with the seed data
             feed.key === "remote_jobs" ? null : employer.city,
             inIndia ? null : employer.city,
             employer.country,
