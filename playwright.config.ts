@@ -45,8 +45,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /page-weight\.spec\.ts/ },
-    { name: "js-off", use: { javaScriptEnabled: false } },
+    // Tests tagged @js-on-only / @js-off-only are about one kind of browser; the other project leaves them out.
+    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /page-weight\.spec\.ts/, grepInvert: /@js-off-only/ },
+    { name: "js-off", use: { javaScriptEnabled: false }, grepInvert: /@js-on-only/ },
   ],
   webServer: {
     // A fresh database every run: server.ts migrates, then seeds the new file with demo data.

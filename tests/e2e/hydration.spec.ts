@@ -1,9 +1,7 @@
 /** JavaScript only enhances: with it the app hydrates; without it the same pages still work. */
 import { expect, hasHydrated, test } from "./fixtures";
 
-test.describe("with JavaScript on", () => {
-  test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, "about the browser with JavaScript on");
-
+test.describe("with JavaScript on @js-on-only", () => {
   test("the app hydrates and then follows links without reloading the document", async ({ page }) => {
     await page.goto("/");
     await expect.poll(() => hasHydrated(page)).toBe(true);
@@ -15,9 +13,7 @@ test.describe("with JavaScript on", () => {
   });
 });
 
-test.describe("with JavaScript off", () => {
-  test.skip(({ javaScriptEnabled }) => javaScriptEnabled, "about the browser with JavaScript off");
-
+test.describe("with JavaScript off @js-off-only", () => {
   test("the app does not hydrate, and the pages and their links still work", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");
