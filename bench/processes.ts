@@ -1,0 +1,152 @@
+/**
+ * Child processes of the bench: the servers under load, the build and the seed script.
+ * Every server started here is killed at the end, on errors, on Ctrl-C and on exit.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+export interface ServerSpec {
+  label: string;
+  /** Script run with `node --import tsx`, relative to the project root. */
+  script: string;
+  env: Record<string, string>;
+}
+
+export interface RunningServer {
+  label: string;
+  pid: number;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+const READY_TIMEOUT_MS = 120_000;
+const STOP_GRACE_MS = 5_000;
+const live = new Set<ChildProcess>();
+
+/** Kills whatever is still running when the bench ends, however it ends. */
+export function installCleanup(): void {
+  process.on("exit", () => {
+    for (const child of live) child.kill("SIGKILL");
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping ${live.size} server(s)`);
+      void Promise.all([...live].map(stopChild)).finally(() => process.exit(130));
+    });
+  }
+}
+
+export async function startServer(spec: ServerSpec): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", spec.script], {
+    env: { ...process.env, ...spec.env, PORT: String(port), HOST },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  live.add(child);
+  const output = collectOutput(child);
+  const baseUrl = `http://${HOST}:${port}`;
+  try {
+    await waitUntilHealthy(child, baseUrl, output);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { label: spec.label, pid: child.pid!, baseUrl, stop: () => stopChild(child) };
+}
+
+/** SIGTERM, then SIGKILL if the process has not gone after a grace period. */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      live.delete(child);
+      resolve();
+    };
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill("SIGTERM");
+  });
+}
+
+async function waitUntilHealthy(child: ChildProcess, baseUrl: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${output()}`);
+    }
+    const res = await fetch(`${baseUrl}/healthz`, { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+    if (res?.ok) return;
+    await sleep(200);
+  }
+  throw new Error(`server not healthy at ${baseUrl}/healthz after ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+/** The last few KB of a child's stdout and stderr, for error messages. */
+function collectOutput(child: ChildProcess): () => string {
+  let text = "";
+  const keep = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-8000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return () => text.trim();
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a command to completion; its output is shown only when it fails. */
+export function runCommand(command: string, args: string[], env: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    live.add(child);
+    const output = collectOutput(child);
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      live.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${[command, ...args].join(" ")} failed (${code ?? signal}):\n${output()}`));
+    });
+  });
+}
+
+/** `npm run build` when build/ is missing or older than anything in app/. */
+export async function ensureBuild(root = process.cwd()): Promise<void> {
+  const built = mtimeOf(path.join(root, "build", "index.js"));
+  const source = newestMtime(path.join(root, "app"));
+  if (built !== undefined && built >= source) return;
+  console.log(built === undefined ? "No production build: npm run build" : "app/ changed since the last build: npm run build");
+  await runCommand("npm", ["run", "build"]);
+}
+
+function mtimeOf(file: string): number | undefined {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, mtimeOf(path.join(entry.parentPath, entry.name)) ?? 0);
+  }
+  return newest;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,88 @@
+/**
+ * The routes `npm run bench` loads, in order. Append new ones here.
+ *
+ * A route is one request repeated by every connection. Whatever needs a live server first
+ * (a session cookie, a CSRF token) goes in `setup`, which runs once per server before the load
+ * and returns the parts of the request it fills in. Example for a later issue:
+ *
+ *   {
+ *     name: "login POST",
+ *     method: "POST",
+ *     path: "/login",
+ *     headers: { "content-type": "application/x-www-form-urlencoded" },
+ *     setup: async (baseUrl) => {
+ *       const page = await fetch(`${baseUrl}/login`);
+ *       const cookie = cookieHeader(page);
+ *       const csrf = (await page.text()).match(/name="csrf" value="([^"]+)"/)?.[1] ?? "";
+ *       return { headers: { cookie }, body: formBody({ csrf, email: "ada@example.com", password: "..." }) };
+ *     },
+ *   }
+ *
+ * A route is compared with bench/baseline.ts only when the baseline implements its method and
+ * path (see `baselineHandles`); otherwise its baseline columns stay empty.
+ */
+import { UsageError } from "./args";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The parts of a request that `setup` may fill in; headers are merged, the rest replaced. */
+export interface RequestParts {
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface BenchRoute extends RequestParts {
+  /** Shown in the table and used by `--routes` (as is the path). */
+  name: string;
+  method: HttpMethod;
+  path: string;
+  /** Runs once per server before the load, e.g. to log in; gets the server's base URL. */
+  setup?: (baseUrl: string) => Promise<RequestParts>;
+}
+
+/** The request autocannon repeats, after setup. */
+export interface PreparedRequest {
+  method: HttpMethod;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export const routes: BenchRoute[] = [
+  { name: "home", method: "GET", path: "/" },
+  { name: "healthz", method: "GET", path: "/healthz" },
+];
+
+export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {
+  const extra = route.setup ? await route.setup(baseUrl) : {};
+  return {
+    method: route.method,
+    path: extra.path ?? route.path,
+    headers: { ...route.headers, ...extra.headers },
+    body: extra.body ?? route.body,
+  };
+}
+
+/** `--routes /,/healthz` or `--routes home,healthz`: keeps the named routes in list order. */
+export function selectRoutes(all: BenchRoute[], wanted: string[] | undefined): BenchRoute[] {
+  if (!wanted) return all;
+  const unknown = wanted.filter((w) => !all.some((r) => r.path === w || r.name === w));
+  if (unknown.length > 0) {
+    const known = all.map((r) => `${r.path} (${r.name})`).join(", ");
+    throw new UsageError(`--routes: unknown route ${unknown.map((u) => `"${u}"`).join(", ")}; known routes: ${known}`);
+  }
+  return all.filter((r) => wanted.includes(r.path) || wanted.includes(r.name));
+}
+
+/** Helpers for setup hooks. */
+export function cookieHeader(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+export function formBody(values: Record<string, string>): string {
+  return new URLSearchParams(values).toString();
+}
