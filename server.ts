@@ -66,15 +66,16 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function prepareDatabase(env: Env) {
-  const ctx = createCtx(env.DATABASE_URL, { poolSize: 1 });
+  let ctx: ReturnType<typeof createCtx> | undefined;
   try {
+    ctx = createCtx(env.DATABASE_URL, { poolSize: 1 });
     await migrateDatabase(ctx);
     if (await seedIfFresh(ctx)) console.log("Fresh SQLite database: demo data loaded (logins in README).");
   } catch (error) {
     console.error(`Ladder cannot start: the database at ${redact(env.DATABASE_URL)} failed: ${(error as Error).message}`);
     process.exit(1);
   } finally {
-    await closeCtx(ctx);
+    if (ctx) await closeCtx(ctx).catch(() => {});
   }
 }
 

