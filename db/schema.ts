@@ -16,6 +16,9 @@ function inList(column: unknown, values: readonly string[]): SQL {
   return sql`${column} in (${list})`;
 }
 
+/** Tables that hold no domain data of the spec (counters, queues): seeders leave them empty. */
+export const INFRASTRUCTURE_TABLES: readonly string[] = ["rate_limit_buckets"];
+
 export function defineSchema(k: Kit) {
   // 1. User
   const User = k.table(
@@ -55,6 +58,10 @@ export function defineSchema(k: Kit) {
     (t) => [
       // The spec calls email the user's unique identifier.
       k.uniqueIndex("User_email_unique").on(t.email),
+      // The anonymous feed shows this name instead of the member's: two members must never share it.
+      k.uniqueIndex("User_anonymous_username_unique").on(t.anonymous_username),
+      k.uniqueIndex("User_referral_code_unique").on(t.referral_code),
+      k.index("User_createdAt_idx").on(t.createdAt, t.id),
       k.check("User_role_check", inList(t.role, E.userRoles)),
     ],
   );
@@ -683,6 +690,18 @@ export function defineSchema(k: Kit) {
     createdAt: k.createdNow("createdAt"),
   });
 
+  // Infrastructure, not in the spec: fixed-window counters behind the rate limits, kept in the
+  // database so that they hold across app processes (docs/decisions/006-rate-limits.md).
+  const rate_limit_buckets = k.table(
+    "rate_limit_buckets",
+    {
+      key: k.varchar("key", { length: 200 }).notNull(),
+      window_start: k.timestamp("window_start").notNull(),
+      hits: k.integer("hits").notNull().default(0),
+    },
+    (t) => [k.primaryKey({ columns: [t.key, t.window_start] }), k.index("rate_limit_buckets_window_idx").on(t.window_start)],
+  );
+
   return {
     User,
     Chat,
@@ -725,6 +744,7 @@ export function defineSchema(k: Kit) {
     archive_card,
     premuser,
     apiuser,
+    rate_limit_buckets,
   };
 }
 

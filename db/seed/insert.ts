@@ -2,6 +2,7 @@
 import { count, getTableColumns, getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Ctx, Schema } from "../client";
+import { INFRASTRUCTURE_TABLES } from "../schema";
 
 export type TableName = keyof Schema;
 export type Row<K extends TableName> = Schema[K]["$inferInsert"];
@@ -36,6 +37,7 @@ export async function insertRows<K extends TableName>(ctx: Ctx, name: K, rows: R
 export async function countAll(ctx: Ctx): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const [key, table] of Object.entries(ctx.t)) {
+    if (INFRASTRUCTURE_TABLES.includes(key)) continue;
     const [row] = await ctx.db.select({ n: count() }).from(table as unknown as PgTable);
     out[key] = Number(row.n);
   }

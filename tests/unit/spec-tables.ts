@@ -18,6 +18,15 @@
  *
  * Where the spec gives "Default: x" without NOT NULL the column is nullable.
  */
+/**
+ * Tables the app needs that the spec does not describe (infrastructure, not domain data).
+ * Each has a decision record; the parity test still holds them to both dialects.
+ */
+export const INFRASTRUCTURE_TABLE_NAMES = [
+  // docs/decisions/006-rate-limits.md: counters for attempts by unknown addresses and IPs.
+  "rate_limit_buckets",
+];
+
 export const SPEC_TABLE_NAMES = [
   "User",
   "Chat",
@@ -493,6 +502,12 @@ export const ALLOWED_EXTRAS = {
     "Message.id": "uuid",
     "Document.id": "uuid",
   } as Record<string, string>,
+  /** Unique keys the spec does not list, per table (columns joined by commas). */
+  uniques: {
+    // Accounts: the anonymous feed's name stands in for the member's, and a referral code
+    // credits one member: each must identify exactly one member.
+    User: ["anonymous_username", "referral_code"],
+  } as Record<string, string[]>,
   /** CHECK constraints that enforce rules the spec states in prose or leaves open. */
   checks: {
     // "Connections are bidirectional": a request to oneself is meaningless.
@@ -505,6 +520,8 @@ export const ALLOWED_EXTRAS = {
    * Listed in docs/decisions/001-one-schema-two-dialects.md.
    */
   indexes: [
+    // Accounts: the admin list of members pages by (createdAt, id).
+    "User.User_createdAt_idx(createdAt,id)",
     "Chat.Chat_userId_createdAt_idx(userId,createdAt,id)",
     "Document.Document_userId_idx(userId)",
     "Message_v2.Message_v2_chatId_createdAt_idx(chatId,createdAt,id)",
