@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const resultsDir = path.resolve("test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const resultsDir = path.resolve(".cache", "test-reports");
 fs.mkdirSync(resultsDir, { recursive: true });
 const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
