@@ -50,7 +50,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientIp: req.ip ?? null }),
   }),
 );
 

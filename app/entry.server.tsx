@@ -15,6 +15,10 @@ export const streamTimeout = 5_000;
 declare module "@remix-run/node" {
   interface AppLoadContext {
     nonce: string;
+    /** The client's address as Express saw it (proxy headers trusted only in production). */
+    clientIp: string | null;
+    /** Passed to remix-auth strategies by the routes that authenticate. */
+    ctx?: import("../db/client").Ctx;
   }
   // Single fetch: loaders return plain objects or data(); types follow.
   interface Future {

@@ -36,6 +36,20 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   LOG_REQUESTS: z.enum(["on", "off"], { errorMap: () => ({ message: "LOG_REQUESTS must be on or off" }) }).default("on"),
   ENABLE_TEST_ROUTES: z.enum(["0", "1"], { errorMap: () => ({ message: "ENABLE_TEST_ROUTES must be 0 or 1" }) }).default("0"),
+  /** The address people use to reach Ladder, for links in mail and OAuth callbacks. */
+  PUBLIC_URL: z.string().url("PUBLIC_URL must be a full URL such as https://ladder.example.com").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps:// (e.g. smtp://user:pass@mail.example.com:587)")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Ladder <no-reply@ladder.local>"),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  // Google's endpoints by default; tests point them at a mock OAuth server on 127.0.0.1.
+  GOOGLE_AUTH_URL: z.string().url("GOOGLE_AUTH_URL must be a full URL").default("https://accounts.google.com/o/oauth2/v2/auth"),
+  GOOGLE_TOKEN_URL: z.string().url("GOOGLE_TOKEN_URL must be a full URL").default("https://oauth2.googleapis.com/token"),
+  GOOGLE_USERINFO_URL: z.string().url("GOOGLE_USERINFO_URL must be a full URL").default("https://openidconnect.googleapis.com/v1/userinfo"),
+  UPLOADS_DIR: z.string().min(1).default("data/uploads"),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
@@ -56,11 +70,15 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        return got === undefined || name === "SESSION_SECRET" ? issue.message : `${issue.message} (got "${got}")`;
+        const secret = /SECRET|SMTP_URL/.test(name);
+        return got === undefined || secret ? issue.message : `${issue.message} (got "${got}")`;
       }),
     );
   }
   const env = result.data;
+  if (env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) {
+    throw new EnvError(["GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set"]);
+  }
   let secret = env.SESSION_SECRET;
   if (!secret) {
     if (env.NODE_ENV === "production" && dialectOf(env.DATABASE_URL) === "pg") {

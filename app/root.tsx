@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -16,9 +16,12 @@ import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { ErrorPage } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
+import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { useNonce } from "~/lib/nonce";
+import { csrfFor } from "~/modules/accounts/csrf.server";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { readFlash } from "~/services/flash.server";
 
 export const links: LinksFunction = () => [
@@ -27,11 +30,23 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { flash, clear } = await readFlash(request);
+  const [{ flash, clear }, current, csrf] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request)]);
   const lite = isLiteRequest(request);
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
-  return data({ lite, liteChosen, flash }, clear ? { headers: { "Set-Cookie": clear } } : undefined);
+  const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role } : null;
+  const headers = new Headers();
+  if (clear) headers.append("Set-Cookie", clear);
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  return data({ lite, liteChosen, flash, user, csrf: csrf.token }, { headers });
 }
+
+// Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers({ "Cache-Control": "private, no-cache" });
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -70,14 +85,32 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 function SiteHeader() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto max-w-3xl px-3 py-2">
-        <p className="text-lg font-bold">
-          <a href="/" className="text-stone-900 no-underline">
-            Ladder
-          </a>
-        </p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-lg font-bold">
+            <a href="/" className="text-stone-900 no-underline">
+              Ladder
+            </a>
+          </p>
+          {user ? (
+            <form method="post" action="/logout" className="flex flex-wrap items-center gap-2 text-sm">
+              <CsrfInput />
+              <a href="/settings/profile">{user.name || user.email}</a>
+              <button type="submit" className="btn-quiet text-sm">
+                Sign out
+              </button>
+            </form>
+          ) : (
+            <p className="flex gap-3 text-sm">
+              <a href="/login">Sign in</a>
+              <a href="/signup">Create an account</a>
+            </p>
+          )}
+        </div>
         <nav aria-label="Main">
           <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
             {areas.map((area) => (
@@ -105,6 +138,7 @@ function SiteFooter({ lite }: { lite: boolean }) {
   return (
     <footer className="border-t border-stone-200 bg-white text-sm text-stone-600">
       <form method="post" action="/settings/lite" className="mx-auto flex max-w-3xl flex-wrap items-center gap-2 px-3 py-4">
+        <CsrfInput />
         <input type="hidden" name="redirectTo" value={here} />
         <input type="hidden" name="lite" value={lite ? "0" : "1"} />
         <span>{lite ? "Lite mode is on: no scripts, fewer bytes." : "Slow or costly connection?"}</span>

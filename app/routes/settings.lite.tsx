@@ -4,6 +4,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isLiteRequest, LITE_COOKIE } from "~/lib/lite";
 import { safeRedirectPath } from "~/lib/safe-redirect";
+import { CsrfInput } from "~/components/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
 import { flashHeader } from "~/services/flash.server";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -13,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await parseForm(request);
   const choice = form.get("lite");
   if (choice !== "1" && choice !== "0") {
     return data({ error: "Choose lite mode on or off." }, { status: 400 });
@@ -43,6 +45,7 @@ export default function LiteSettings() {
         </p>
       ) : null}
       <Form method="post" className="flex flex-wrap gap-2">
+        <CsrfInput />
         <input type="hidden" name="redirectTo" value="/settings/lite" />
         <button type="submit" name="lite" value="1" className="btn" aria-pressed={lite}>
           Lite mode on

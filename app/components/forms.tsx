@@ -1,0 +1,122 @@
+/**
+ * Form parts that work without JavaScript: a label for every input, the error beside its field
+ * (aria-describedby), the typed value kept, a summary at the top, and the CSRF token.
+ */
+import { useRouteLoaderData } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { FieldErrors } from "~/lib/forms";
+
+interface RootData {
+  csrf?: string;
+}
+
+/** The hidden CSRF field every POST form carries. */
+export function CsrfInput() {
+  const root = useRouteLoaderData("root") as RootData | undefined;
+  return <input type="hidden" name="csrf" value={root?.csrf ?? ""} />;
+}
+
+/** A field people cannot see and bots fill in; a filled one marks the post as a bot's. */
+export function Honeypot() {
+  return (
+    <div className="hidden" aria-hidden="true">
+      <label htmlFor="website">Leave this empty</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+const describedBy = (id: string, hint?: ReactNode, error?: string) =>
+  [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+
+type FieldProps = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+export function Field({ label, name, error, hint, id = name, className, ...input }: FieldProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={`w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"} ${className ?? ""}`}
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type TextareaProps = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+} & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id">;
+
+export function TextareaField({ label, name, error, hint, id = name, ...textarea }: TextareaProps) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={`w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"}`}
+        {...textarea}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The list of problems at the top of a form, each linking to its field. */
+export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | null; labels?: Record<string, string> }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div role="alert" aria-labelledby="error-summary-title" className="rounded border-l-4 border-red-700 bg-red-50 p-3" tabIndex={-1}>
+      <h2 id="error-summary-title" className="text-base font-semibold">
+        {entries.length === 1 ? "There is a problem" : `There are ${entries.length} problems`}
+      </h2>
+      <ul className="list-disc pl-5">
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            {field === "form" ? message : <a href={`#${field}`}>{labels[field] ? `${labels[field]}: ${message}` : message}</a>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

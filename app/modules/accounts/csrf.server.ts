@@ -1,0 +1,65 @@
+/**
+ * CSRF: every POST form carries a token bound to the member's session (or, before sign-in, to a
+ * random cookie of the browser), checked in parseForm (ASVS 3.5.1). server.ts also refuses any
+ * POST whose Origin / Sec-Fetch-Site says it came from another site.
+ */
+import crypto from "node:crypto";
+import { env } from "~/env.server";
+import { getSession, isProduction } from "./current-user.server";
+import { readCookie } from "./sessions.server";
+
+export const ANON_COOKIE = "ladder_anon";
+export const CSRF_FIELD = "csrf";
+
+function sign(binding: string): string {
+  return crypto.createHmac("sha256", env().SESSION_SECRET).update(`csrf:${binding}`).digest("base64url");
+}
+
+const validAnonId = (value: string | null): value is string => !!value && /^[A-Za-z0-9_-]{22,64}$/.test(value);
+
+/** The token for this request's forms, and a Set-Cookie when the browser needs its random id. */
+export async function csrfFor(request: Request): Promise<{ token: string; setCookie: string | null }> {
+  const session = await getSession(request);
+  if (session) return { token: sign(`s:${session.sessionId}`), setCookie: null };
+  let anonId = readCookie(request.headers.get("Cookie"), ANON_COOKIE);
+  let setCookie: string | null = null;
+  if (!validAnonId(anonId)) {
+    anonId = crypto.randomBytes(18).toString("base64url");
+    setCookie = [`${ANON_COOKIE}=${anonId}`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=604800", ...(isProduction() ? ["Secure"] : [])].join("; ");
+  }
+  return { token: sign(`a:${anonId}`), setCookie };
+}
+
+async function expectedToken(request: Request): Promise<string | null> {
+  const session = await getSession(request);
+  if (session) return sign(`s:${session.sessionId}`);
+  const anonId = readCookie(request.headers.get("Cookie"), ANON_COOKIE);
+  return validAnonId(anonId) ? sign(`a:${anonId}`) : null;
+}
+
+export const FORM_EXPIRED =
+  "This form has expired or did not come from Ladder's own pages. Go back, reload the page and send it again.";
+
+/** Reads a POST form and refuses it with 403 unless it carries this session's CSRF token. */
+export async function parseForm(request: Request, options: { maxBytes?: number } = {}): Promise<FormData> {
+  const maxBytes = options.maxBytes ?? 1_000_000;
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > maxBytes) {
+    throw new Response(`That was too large to send (the limit is ${Math.round(maxBytes / 1_000_000)} MB).`, { status: 413 });
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Go back and try again.", { status: 400 });
+  }
+  const sent = form.get(CSRF_FIELD);
+  const expected = await expectedToken(request);
+  const ok =
+    typeof sent === "string" &&
+    expected !== null &&
+    sent.length === expected.length &&
+    crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok) throw new Response(FORM_EXPIRED, { status: 403 });
+  return form;
+}

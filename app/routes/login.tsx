@@ -1,0 +1,88 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { getAuthenticator } from "~/modules/accounts/authenticator.server";
+import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
+import { signIn } from "~/modules/accounts/sign-in.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { tooManyRequests } from "~/services/rate-limit.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { signInSchema } from "~/modules/accounts/forms.server";
+import { googleEnabled } from "~/modules/accounts/google.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  return {
+    redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), "/"),
+    google: googleEnabled(),
+    googleError: url.searchParams.get("google") === "failed",
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request.clone());
+  const values = { email: String(form.get("email") ?? "") };
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
+  const parsed = signInSchema.safeParse(formObject(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as FieldErrors, values }, { status: 400 });
+  if (form.get("website")) return data({ errors: { form: "Sign-in failed. Please try again." } as FieldErrors, values }, { status: 400 });
+
+  const ctx = getCtx();
+  const result = await signIn(ctx, {
+    email: parsed.data.email,
+    ip: clientIp(context),
+    userAgent: userAgentOf(request),
+    previousToken: sessionTokenOf(request),
+    verify: () => getAuthenticator().authenticate("form", request, { context: { ...context, ctx } }),
+  });
+  if (result.kind === "limited") throw tooManyRequests(result.message, result.retryAfterSeconds);
+  if (result.kind === "refused") return data({ errors: { form: result.message } as FieldErrors, values }, { status: 400 });
+  return redirect(redirectTo, { headers: await signedInHeaders(result.token, "You are signed in.") });
+}
+
+export default function Login() {
+  const { redirectTo, google, googleError } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  return (
+    <section aria-labelledby="login-title" className="mx-auto max-w-md space-y-4">
+      <h1 id="login-title">Sign in</h1>
+      {googleError ? (
+        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
+          Signing in with Google did not work. Try again, or use your email and password.
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} labels={{ email: "Email", password: "Password" }} />
+      <Form method="post" className="card space-y-3" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors?.password} />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+      {google ? (
+        <form method="post" action="/auth/google" className="card">
+          <CsrfInput />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <button type="submit" className="btn-quiet">
+            Sign in with Google
+          </button>
+        </form>
+      ) : null}
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link> · New here? <Link to="/signup">Create an account</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in | Ladder" }];

@@ -1,0 +1,48 @@
+/** Signing out is a POST (a link must never change anything); GET offers the button. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { CsrfInput } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { logActivity } from "~/modules/accounts/audit.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { getSession, isProduction } from "~/modules/accounts/current-user.server";
+import { clearSessionCookie, endSession } from "~/modules/accounts/sessions.server";
+import { flashHeader } from "~/services/flash.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await getSession(request))) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  const headers = new Headers({ "Set-Cookie": clearSessionCookie(isProduction()) });
+  if (!session) return redirect("/", { headers });
+  await parseForm(request);
+  const ctx = getCtx();
+  await endSession(ctx, session.sessionId);
+  await logActivity(ctx, { userId: session.user.id, action: "sign_out", ip: clientIp(context), userAgent: userAgentOf(request), sessionId: session.sessionId });
+  headers.append("Set-Cookie", await flashHeader("You are signed out.", "info"));
+  return redirect("/", { headers });
+}
+
+export default function Logout() {
+  return (
+    <section aria-labelledby="logout-title" className="card space-y-3">
+      <h1 id="logout-title">Sign out?</h1>
+      <Form method="post">
+        <CsrfInput />
+        <button type="submit" className="btn">
+          Sign out
+        </button>
+      </Form>
+      <p>
+        <Link to="/">Back to the home page</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign out | Ladder" }];

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
+import { signUp } from "~/modules/accounts/accounts.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
+import { signUpSchema } from "~/modules/accounts/forms.server";
+import { passwordProblem, PASSWORD_MIN } from "~/modules/accounts/passwords.server";
+import { startSignedInSession } from "~/modules/accounts/sign-in.server";
+import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const ref = new URL(request.url).searchParams.get("ref")?.slice(0, 32) ?? "";
+  return { ref, passwordMin: PASSWORD_MIN };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request);
+  const values = typedValues(form, ["name", "email", "ref"]);
+  const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
+  if (form.get("website")) return invalid({ form: "Your account could not be created. Please try again." });
+
+  const parsed = signUpSchema.safeParse(formObject(form));
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  const password = String(form.get("password") ?? "");
+  if (!errors.password && password) {
+    const problem = await passwordProblem(password);
+    if (problem) errors.password = problem;
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return invalid(errors);
+
+  const ctx = getCtx();
+  const ip = clientIp(context);
+  const limit = await hit(ctx, `sign-up:ip:${ip ?? "unknown"}`, LIMITS.signUpPerIp);
+  if (!limit.allowed) throw tooManyRequests("Too many new accounts from your network.", limit.retryAfterSeconds);
+
+  const userAgent = userAgentOf(request);
+  const created = await signUp(ctx, { ...parsed.data, referralCode: parsed.data.ref, ip, userAgent });
+  if (!created.ok) return invalid({ [created.field]: created.message });
+  const session = await startSignedInSession(ctx, {
+    userId: created.userId,
+    ip,
+    userAgent,
+    previousToken: sessionTokenOf(request),
+    action: "sign_up",
+  });
+  return redirect("/settings/profile", { headers: await signedInHeaders(session.token, "Welcome to Ladder! Add a few details so people can find you.") });
+}
+
+export default function SignUp() {
+  const { ref, passwordMin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <section aria-labelledby="signup-title" className="mx-auto max-w-md space-y-4">
+      <h1 id="signup-title">Create your Ladder account</h1>
+      <ErrorSummary errors={errors} labels={{ name: "Name", email: "Email", password: "Password" }} />
+      <Form method="post" className="card space-y-3" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <input type="hidden" name="ref" value={values?.ref ?? ref} />
+        <Field label="Name" name="name" autoComplete="name" required defaultValue={values?.name} error={errors?.name} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
+          error={errors?.password}
+        />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
+        </button>
+      </Form>
+      <p>
+        Already a member? <Link to="/login">Sign in</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Create an account | Ladder" }];

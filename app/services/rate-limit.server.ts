@@ -1,0 +1,66 @@
+/**
+ * Rate limits kept in the database (rate_limit_buckets), so they hold across app processes.
+ * Fixed windows: one row per key and window, incremented atomically by a single upsert.
+ */
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+
+export interface Limit {
+  /** How many hits a window allows. */
+  limit: number;
+  windowMs: number;
+}
+
+export interface LimitResult {
+  allowed: boolean;
+  hits: number;
+  retryAfterSeconds: number;
+}
+
+const windowOf = (limit: Limit, now: Date) => new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+const retryAfter = (limit: Limit, now: Date) =>
+  Math.max(1, Math.ceil((windowOf(limit, now).getTime() + limit.windowMs - now.getTime()) / 1000));
+
+/** Counts one hit against `key` and says whether it is within the limit. */
+export async function hit(ctx: Ctx, key: string, limit: Limit, now = new Date()): Promise<LimitResult> {
+  const b = ctx.t.rate_limit_buckets;
+  const [row] = await ctx.db
+    .insert(b)
+    .values({ key: key.slice(0, 200), window_start: windowOf(limit, now), hits: 1 })
+    .onConflictDoUpdate({ target: [b.key, b.window_start], set: { hits: sql`${b.hits} + 1` } })
+    .returning({ hits: b.hits });
+  return { allowed: row.hits <= limit.limit, hits: row.hits, retryAfterSeconds: retryAfter(limit, now) };
+}
+
+/** Whether `key` is already over its limit in this window, without counting a hit. */
+export async function peek(ctx: Ctx, key: string, limit: Limit, now = new Date()): Promise<LimitResult> {
+  const b = ctx.t.rate_limit_buckets;
+  const [row] = await ctx.db
+    .select({ hits: b.hits })
+    .from(b)
+    .where(and(eq(b.key, key.slice(0, 200)), eq(b.window_start, windowOf(limit, now))))
+    .limit(1);
+  const hits = row?.hits ?? 0;
+  return { allowed: hits < limit.limit, hits, retryAfterSeconds: retryAfter(limit, now) };
+}
+
+/** Drops windows that ended long ago (called now and then, e.g. at sign-in). */
+export async function pruneBuckets(ctx: Ctx, olderThan: Date): Promise<void> {
+  await ctx.db.delete(ctx.t.rate_limit_buckets).where(lt(ctx.t.rate_limit_buckets.window_start, olderThan));
+}
+
+/** A 429 with Retry-After, rendered by the root ErrorBoundary as a readable page. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): Response {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new Response(`${message} Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`, {
+    status: 429,
+    headers: { "Retry-After": String(retryAfterSeconds) },
+  });
+}
+
+export const LIMITS = {
+  signInPerIp: { limit: 10, windowMs: 60_000 },
+  failedSignInPerAccount: { limit: 20, windowMs: 3_600_000 },
+  resetMailPerAddress: { limit: 3, windowMs: 3_600_000 },
+  signUpPerIp: { limit: 5, windowMs: 3_600_000 },
+} satisfies Record<string, Limit>;
