@@ -16,6 +16,11 @@ if (!fs.existsSync(CHROMIUM)) {
 
 const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
+export const SMTP_PORT = 3125;
+export const OAUTH_PORT = 3190;
+const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;
+/** Where the SMTP sink writes mail; e2e tests read it (see tests/e2e/fixtures.ts). */
+export const MAIL_DIR = ".cache/e2e-mail";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,16 +54,35 @@ export default defineConfig({
     { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /page-weight\.spec\.ts/, grepInvert: /@js-off-only/ },
     { name: "js-off", use: { javaScriptEnabled: false }, grepInvert: /@js-on-only/ },
   ],
-  webServer: {
-    // A fresh database every run: server.ts migrates, then seeds the new file with demo data.
-    command:
-      "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && " +
-      `DATABASE_URL=file:data/e2e.db HOST=127.0.0.1 PORT=${PORT} NODE_ENV=production ENABLE_TEST_ROUTES=1 LOG_REQUESTS=off ` +
-      "npx tsx server.ts",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // A fresh database every run: server.ts migrates, then seeds the new file with demo data.
+      command:
+        "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && " +
+        `DATABASE_URL=file:data/e2e.db HOST=127.0.0.1 PORT=${PORT} NODE_ENV=production ENABLE_TEST_ROUTES=1 LOG_REQUESTS=off ` +
+        `PUBLIC_URL=${baseURL} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} ` +
+        `GOOGLE_CLIENT_ID=ladder-e2e GOOGLE_CLIENT_SECRET=ladder-e2e-secret ` +
+        `GOOGLE_AUTH_URL=${OAUTH_URL}/authorize GOOGLE_TOKEN_URL=${OAUTH_URL}/token GOOGLE_USERINFO_URL=${OAUTH_URL}/userinfo ` +
+        "npx tsx server.ts",
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Real mail: an SMTP sink on 127.0.0.1 that writes each message to MAIL_DIR (tests/support/smtp-sink.ts).
+      command: `npx tsx tests/support/smtp-sink.ts --port ${SMTP_PORT} --dir ${MAIL_DIR}`,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Google sign-in against a mock OAuth 2 / OpenID server on 127.0.0.1 (tests/support/oauth-mock.ts).
+      command: `npx tsx tests/support/oauth-mock.ts --port ${OAUTH_PORT}`,
+      url: `${OAUTH_URL}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });
