@@ -3,6 +3,7 @@
  * copy in memory, ~0.2 ms) and, when TEST_DATABASE_URL is set, a PostgreSQL template database
  * that each test clones with CREATE DATABASE .. TEMPLATE.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,6 +17,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     sqliteTemplatePath: string;
     pgTemplateName: string | null;
+    /** The production build of the app for in-process requests (tests/support/app.ts). */
+    appBuildPath: string;
   }
 }
 
@@ -27,6 +30,12 @@ export default async function setup(project: TestProject) {
   fs.writeFileSync(sqliteTemplatePath, sqlite.serialize());
   sqlite.close();
   project.provide("sqliteTemplatePath", sqliteTemplatePath);
+
+  // The app as it ships, built into this run's own folder (remix.config.js reads LADDER_BUILD_DIR).
+  const buildDir = path.resolve(".cache", "test-build", String(process.pid));
+  fs.rmSync(buildDir, { recursive: true, force: true });
+  execFileSync("npx", ["remix", "build"], { env: { ...process.env, LADDER_BUILD_DIR: buildDir }, stdio: "pipe" });
+  project.provide("appBuildPath", path.join(buildDir, "index.js"));
 
   const url = process.env.TEST_DATABASE_URL;
   let pgTemplateName: string | null = null;
@@ -46,6 +55,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(buildDir, { recursive: true, force: true });
     if (url && pgTemplateName) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
