@@ -33,7 +33,8 @@ const build = (await import(pathToFileURL(buildPath).href).catch(() => {
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", env.NODE_ENV === "production" ? 1 : false);
+// Only behind a proxy we trust: otherwise any client could choose its address for the rate limits.
+app.set("trust proxy", env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
 if (env.LOG_REQUESTS === "on") app.use(requestLog);

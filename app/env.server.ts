@@ -50,6 +50,8 @@ const envSchema = z.object({
   GOOGLE_TOKEN_URL: z.string().url("GOOGLE_TOKEN_URL must be a full URL").default("https://oauth2.googleapis.com/token"),
   GOOGLE_USERINFO_URL: z.string().url("GOOGLE_USERINFO_URL must be a full URL").default("https://openidconnect.googleapis.com/v1/userinfo"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  /** 1 behind one trusted proxy or load balancer; otherwise X-Forwarded-For is ignored (rate limits key on the address). */
+  TRUST_PROXY: z.enum(["0", "1"], { errorMap: () => ({ message: "TRUST_PROXY must be 0 or 1" }) }).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };

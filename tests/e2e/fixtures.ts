@@ -10,7 +10,16 @@ import { areas } from "../../app/lib/areas";
 export const headerPages = areas.map((area) => area.href);
 export const comingSoonAreas = areas.filter((area) => !area.ready);
 
+/** A random private address per test, sent as X-Forwarded-For (the e2e server trusts one proxy). */
+function addressForTest(): string {
+  const octet = () => 1 + Math.floor(Math.random() * 250);
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
+
 export const test = base.extend<{ browserErrors: string[] }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ ...extraHTTPHeaders, "X-Forwarded-For": addressForTest() });
+  },
   browserErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
