@@ -24,6 +24,13 @@ declare module "autocannon" {
     duration?: number;
     timeout?: number;
     warmup?: { connections?: number; duration?: number };
+    /** Per-request shaping; setupRequest may change headers of each request. */
+    requests?: {
+      method?: string;
+      path?: string;
+      body?: string;
+      setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> };
+    }[];
   }
 
   interface Result {

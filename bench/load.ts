@@ -28,11 +28,28 @@ export interface LoadResult {
 
 export async function runLoad(target: LoadTarget): Promise<LoadResult> {
   const { request } = target;
+  let address = 0;
   const result = await autocannon({
     url: `${target.baseUrl}${request.path}`,
     method: request.method,
     headers: request.headers,
     body: request.body,
+    ...(request.spreadAddresses
+      ? {
+          requests: [
+            {
+              method: request.method,
+              path: request.path,
+              body: request.body,
+              setupRequest: (req: { headers?: Record<string, string> }) => {
+                address = (address + 1) % 16_000_000;
+                const forwarded = `10.${(address >> 16) & 255}.${(address >> 8) & 255}.${address & 255}`;
+                return { ...req, headers: { ...request.headers, ...req.headers, "x-forwarded-for": forwarded } };
+              },
+            },
+          ],
+        }
+      : {}),
     connections: target.connections,
     duration: target.duration,
     warmup: target.warmup > 0 ? { connections: target.connections, duration: target.warmup } : undefined,

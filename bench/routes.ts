@@ -35,6 +35,11 @@ export interface RequestParts {
 export interface BenchRoute extends RequestParts {
   /** Shown in the table and used by `--routes` (as is the path). */
   name: string;
+  /**
+   * Send each request from a different address (X-Forwarded-For; the bench server trusts one
+   * proxy), so per-address rate limits measure the route, not the limiter.
+   */
+  spreadAddresses?: boolean;
   method: HttpMethod;
   path: string;
   /** Runs once per server before the load, e.g. to log in; gets the server's base URL. */
@@ -43,20 +48,62 @@ export interface BenchRoute extends RequestParts {
 
 /** The request autocannon repeats, after setup. */
 export interface PreparedRequest {
+  spreadAddresses?: boolean;
   method: HttpMethod;
   path: string;
   headers: Record<string, string>;
   body?: string;
 }
 
+const DEMO_LOGIN = { email: "user@demo.test", password: "ladder-demo" };
+
+/** A visitor's cookie and CSRF token, as a browser gets them from the sign-in page. */
+async function signInForm(baseUrl: string): Promise<{ cookie: string; csrf: string }> {
+  const page = await fetch(`${baseUrl}/login`);
+  const csrf = (await page.text()).match(/name="csrf" value="([^"]+)"/)?.[1];
+  if (!csrf) throw new Error(`no CSRF token on ${baseUrl}/login (status ${page.status})`);
+  return { cookie: cookieHeader(page), csrf };
+}
+
+const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
+
 export const routes: BenchRoute[] = [
   { name: "home", method: "GET", path: "/" },
   { name: "healthz", method: "GET", path: "/healthz" },
+  {
+    // Every request is a real sign-in: argon2id verification, a new session row, an audit row.
+    name: "login POST",
+    method: "POST",
+    path: "/login",
+    headers: formHeaders,
+    spreadAddresses: true,
+    setup: async (baseUrl) => {
+      const { cookie, csrf } = await signInForm(baseUrl);
+      return { headers: { cookie }, body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }) };
+    },
+  },
+  {
+    name: "settings/profile",
+    method: "GET",
+    path: "/settings/profile",
+    setup: async (baseUrl) => {
+      const { cookie, csrf } = await signInForm(baseUrl);
+      const res = await fetch(`${baseUrl}/login`, {
+        method: "POST",
+        headers: { ...formHeaders, cookie },
+        body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }),
+        redirect: "manual",
+      });
+      if (res.status !== 302) throw new Error(`signing in for the bench failed (status ${res.status})`);
+      return { headers: { cookie: cookieHeader(res) } };
+    },
+  },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {
   const extra = route.setup ? await route.setup(baseUrl) : {};
   return {
+    spreadAddresses: route.spreadAddresses,
     method: route.method,
     path: extra.path ?? route.path,
     headers: { ...route.headers, ...extra.headers },

@@ -85,6 +85,8 @@ function appServer(env: Record<string, string>): ServerSpec {
       ...env,
       NODE_ENV: "production",
       LOG_REQUESTS: "off",
+      // Routes marked spreadAddresses send X-Forwarded-For, as a load balancer would.
+      TRUST_PROXY: "1",
       SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
     },
   };
