@@ -4,7 +4,12 @@
  * stylesheet in 10 KB gzip. Sizes are gzip level 6 of the body, so the numbers are reproducible.
  */
 import zlib from "node:zlib";
+import type { APIResponse, Page, TestInfo } from "@playwright/test";
 import { expect, headerPages, stylesheetHref, test } from "./fixtures";
+
+const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite"];
+const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
@@ -12,24 +17,19 @@ const CSS_BUDGET = 10 * 1024;
 const gzipSize = (body: Buffer) => zlib.gzipSync(body, { level: 6 }).length;
 const n = (bytes: number) => bytes.toLocaleString("en-US");
 
-test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip", async ({ request }, testInfo) => {
-  const rows: { url: string; raw: number; gzip: number; budget: number }[] = [];
-  const stylesheets = new Set<string>();
-  for (const path of headerPages) {
-    const response = await request.get(path, { headers: { "Save-Data": "on" } });
-    expect(response.status(), path).toBe(200);
-    const body = await response.body();
-    expect(body.toString("utf8"), `${path} is a lite page`).not.toMatch(/<script/i);
-    stylesheets.add(stylesheetHref(body.toString("utf8")));
-    rows.push({ url: path, raw: body.length, gzip: gzipSize(body), budget: HTML_BUDGET });
-  }
-  for (const href of stylesheets) {
-    const response = await request.get(href);
-    expect(response.status(), href).toBe(200);
-    const body = await response.body();
-    rows.push({ url: `${href} (CSS)`, raw: body.length, gzip: gzipSize(body), budget: CSS_BUDGET });
-  }
+type Row = { url: string; raw: number; gzip: number; budget: number };
+type Getter = (path: string, options: { headers: Record<string, string> }) => Promise<APIResponse>;
 
+/** GETs `path` in lite mode, checks it is a lite page, and returns its size row and stylesheet. */
+async function measure(get: Getter, path: string): Promise<{ row: Row; stylesheet: string }> {
+  const response = await get(path, { headers: { "Save-Data": "on" } });
+  expect(response.status(), path).toBe(200);
+  const body = await response.body();
+  expect(body.toString("utf8"), `${path} is a lite page`).not.toMatch(/<script/i);
+  return { row: { url: path, raw: body.length, gzip: gzipSize(body), budget: HTML_BUDGET }, stylesheet: stylesheetHref(body.toString("utf8")) };
+}
+
+async function report(rows: Row[], title: string, testInfo: TestInfo) {
   const width = Math.max(...rows.map((row) => row.url.length));
   const table = [
     `${"resource".padEnd(width)}  ${"raw bytes".padStart(9)}  ${"gzip -6".padStart(7)}  ${"budget".padStart(6)}  verdict`,
@@ -40,12 +40,50 @@ test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its
         }`,
     ),
   ].join("\n");
-  console.log(`\nPage weight, lite mode (Save-Data: on), demo data:\n${table}\n`);
-  await testInfo.attach("page-weight.txt", { body: table, contentType: "text/plain" });
-
+  console.log(`\n${title}:\n${table}\n`);
+  await testInfo.attach(`${title}.txt`, { body: table, contentType: "text/plain" });
   for (const row of rows) {
     expect
       .soft(row.gzip, `${row.url} is ${n(row.gzip)} bytes gzip, ${n(row.gzip - row.budget)} over its ${n(row.budget)} budget`)
       .toBeLessThanOrEqual(row.budget);
   }
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("ladder-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip", async ({ request }, testInfo) => {
+  const rows: Row[] = [];
+  const stylesheets = new Set<string>();
+  for (const path of [...headerPages, ...publicAccountPages]) {
+    const { row, stylesheet } = await measure((p, o) => request.get(p, o), path);
+    rows.push(row);
+    stylesheets.add(stylesheet);
+  }
+  for (const href of stylesheets) {
+    const response = await request.get(href);
+    expect(response.status(), href).toBe(200);
+    const body = await response.body();
+    rows.push({ url: `${href} (CSS)`, raw: body.length, gzip: gzipSize(body), budget: CSS_BUDGET });
+  }
+  await report(rows, "Page weight, lite mode (Save-Data: on), demo data, signed out", testInfo);
+});
+
+test("in lite mode every signed-in page of a member and of an admin is at most 14,600 bytes gzip", async ({ page }, testInfo) => {
+  const rows: Row[] = [];
+  const get: Getter = (path, options) => page.request.get(path, options);
+  await signIn(page, "user@demo.test");
+  const profile = await (await page.request.get("/settings/profile")).text();
+  const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
+  expect(ownId, "the profile settings link to the public profile").toBeTruthy();
+  for (const path of [...memberPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin@demo.test");
+  for (const path of adminPages) rows.push((await measure(get, path)).row);
+  await report(rows, "Page weight, lite mode, demo data, signed in", testInfo);
 });
