@@ -7,6 +7,8 @@
  *   await browser.signIn(member);
  *   const res = await browser.post("/settings/password", { current_password: "...", new_password: "..." });
  */
+import os from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import { inject } from "vitest";
@@ -18,6 +20,8 @@ import { hashToken, newToken } from "../../app/modules/accounts/sessions.server"
 // The app reads its environment once, at its first request: set what tests rely on first.
 process.env.SESSION_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.LOG_REQUESTS = "off";
+// Uploaded files (profile photos) go to this test process's own folder, never to data/uploads.
+process.env.UPLOADS_DIR ??= path.join(os.tmpdir(), `ladder-test-uploads-${process.pid}`);
 
 declare global {
   var __ladderCtx: Ctx | undefined;
