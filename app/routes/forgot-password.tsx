@@ -1,0 +1,80 @@
+/**
+ * "Forgot your password?": the same answer, with the same status, whether or not an account uses
+ * the address (ASVS 6.3.8); at most 3 mails per hour per address, known or not.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { env } from "~/env.server";
+import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { emailOnlySchema } from "~/modules/accounts/forms.server";
+import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
+import { tooManyRequests } from "~/services/rate-limit.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { sent: new URL(request.url).searchParams.get("sent") === "1" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, { maxBytes: 10_000 });
+  const values = typedValues(form, ["email"]);
+  if (form.get("website")) return data({ errors: { form: "Your request could not be sent. Please try again." } as FieldErrors, values }, { status: 400 });
+  const parsed = emailOnlySchema.safeParse(formObject(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+
+  const result = await requestPasswordReset(getCtx(), {
+    email: parsed.data.email,
+    baseUrl: env().PUBLIC_URL ?? new URL(request.url).origin,
+    ip: clientIp(context),
+    userAgent: userAgentOf(request),
+  });
+  if (result.kind === "limited") throw tooManyRequests("Too many reset links were asked for this address.", result.retryAfterSeconds);
+  // The mail is not awaited: a known address must not answer slower than an unknown one.
+  // A failed send is logged by the mail service; the answer cannot differ either way.
+  return redirect("/forgot-password?sent=1");
+}
+
+export default function ForgotPassword() {
+  const { sent } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  if (sent && !actionData) {
+    return (
+      <section aria-labelledby="forgot-title" className="mx-auto max-w-md space-y-4">
+        <h1 id="forgot-title">Check your email</h1>
+        <div className="card space-y-3">
+          <p>If an account uses that address, we sent a link to it to choose a new password.</p>
+          <p>The link works once, for 30 minutes. No mail after a few minutes? Look in your spam folder, or ask again.</p>
+        </div>
+        <p>
+          <Link to="/forgot-password">Send another link</Link> · <Link to="/login">Back to sign in</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="forgot-title" className="mx-auto max-w-md space-y-4">
+      <h1 id="forgot-title">Reset your password</h1>
+      <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
+      <ErrorSummary errors={errors} labels={{ email: "Email" }} />
+      <Form method="post" action="/forgot-password" className="card space-y-3" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Sending…" : "Send me a reset link"}
+        </button>
+      </Form>
+      <p>
+        Remembered it? <Link to="/login">Sign in</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Reset your password | Ladder" }];

@@ -1,0 +1,105 @@
+/**
+ * Change the password: the current one is needed (unless the member has none: Google only), and
+ * every other session ends; the one in use stays signed in.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { changePassword, changePasswordSchema, hasPassword } from "~/modules/accounts/change-password.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { PASSWORD_MIN } from "~/modules/accounts/passwords.server";
+import { flashHeader } from "~/services/flash.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { hasPassword: await hasPassword(getCtx(), user.id), passwordMin: PASSWORD_MIN };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 10_000 });
+  const parsed = changePasswordSchema.safeParse(formObject(form));
+  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: {} as Record<string, string> }, { status: 400 });
+
+  const result = await changePassword(getCtx(), {
+    userId: user.id,
+    sessionId: user.sessionId,
+    currentPassword: parsed.data.current_password,
+    newPassword: parsed.data.new_password,
+    ip: clientIp(context),
+    userAgent: userAgentOf(request),
+  });
+  if (!result.ok) {
+    // When only the current password was wrong, the new one (already acceptable) stays typed in;
+    // the page is never stored (Cache-Control: no-store below).
+    const values: Record<string, string> = result.keepNewPassword ? { new_password: parsed.data.new_password } : {};
+    return data({ errors: result.errors as FieldErrors, values }, { status: 400 });
+  }
+  const message = result.firstPassword
+    ? "Your password is set. You can now sign in with your email and this password too."
+    : result.endedSessions > 0
+      ? "Your password is changed. Your other devices are signed out."
+      : "Your password is changed.";
+  return redirect("/settings/password", { headers: { "Set-Cookie": await flashHeader(message) } });
+}
+
+export default function PasswordSettings() {
+  const { hasPassword, passwordMin } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  return (
+    <section aria-labelledby="password-title" className="space-y-4">
+      <h1 id="password-title">{hasPassword ? "Change your password" : "Set a password"}</h1>
+      <p>
+        {hasPassword
+          ? "Your other devices will be signed out; this one stays signed in."
+          : "You sign in with Google. Set a password to sign in with your email address too."}
+      </p>
+      <ErrorSummary errors={errors} labels={{ current_password: "Current password", new_password: "New password" }} />
+      <Form method="post" className="card space-y-3" noValidate>
+        <CsrfInput />
+        {hasPassword ? (
+          <Field
+            label="Current password"
+            name="current_password"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errors?.current_password}
+          />
+        ) : null}
+        <Field
+          label="New password"
+          name="new_password"
+          type="password"
+          autoComplete="new-password"
+          required
+          defaultValue={actionData?.values.new_password}
+          hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
+          error={errors?.new_password}
+        />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Saving…" : hasPassword ? "Change password" : "Set password"}
+        </button>
+      </Form>
+      <p>
+        Forgot your current password? <Link to="/forgot-password">Reset it by email</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Password | Ladder" }];
+
+// The page may hold a typed password after a failed attempt: never stored by any cache.
+export const headers: HeadersFunction = ({ parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  headers.set("Cache-Control", "no-store");
+  return headers;
+};
