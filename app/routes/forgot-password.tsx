@@ -52,7 +52,12 @@ export default function ForgotPassword() {
           <p>The link works once, for 30 minutes. No mail after a few minutes? Look in your spam folder, or ask again.</p>
         </div>
         <p>
-          <Link to="/forgot-password">Send another link</Link> · <Link to="/login">Back to sign in</Link>
+          <Link to="/forgot-password" className="underline">
+            Send another link
+          </Link>{" "}
+          · <Link to="/login" className="underline">
+            Back to sign in
+          </Link>
         </p>
       </section>
     );
@@ -71,7 +76,10 @@ export default function ForgotPassword() {
         </button>
       </Form>
       <p>
-        Remembered it? <Link to="/login">Sign in</Link>
+        Remembered it?{" "}
+        <Link to="/login" className="underline">
+          Sign in
+        </Link>
       </p>
     </section>
   );

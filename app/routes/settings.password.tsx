@@ -89,7 +89,10 @@ export default function PasswordSettings() {
         </button>
       </Form>
       <p>
-        Forgot your current password? <Link to="/forgot-password">Reset it by email</Link>
+        Forgot your current password?{" "}
+        <Link to="/forgot-password" className="underline">
+          Reset it by email
+        </Link>
       </p>
     </section>
   );
