@@ -93,6 +93,10 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+// Google sign-in: the button's form is redirected to the provider, and Chromium applies
+// form-action to a form's redirects too.
+const formAction = ["'self'", ...(env.GOOGLE_CLIENT_ID ? [new URL(env.GOOGLE_AUTH_URL).origin] : [])].join(" ");
+
 function securityHeaders(req: Request, res: Response, next: NextFunction) {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
@@ -109,7 +113,7 @@ function securityHeaders(req: Request, res: Response, next: NextFunction) {
       "font-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
-      "form-action 'self'",
+      `form-action ${formAction}`,
       "frame-ancestors 'none'",
     ].join("; "),
   );

@@ -8,6 +8,7 @@ import { signUp } from "~/modules/accounts/accounts.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
 import { signUpSchema } from "~/modules/accounts/forms.server";
+import { googleEnabled } from "~/modules/accounts/google.server";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { startSignedInSession } from "~/modules/accounts/sign-in.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
@@ -16,7 +17,7 @@ import { clientIp, userAgentOf } from "~/services/request-info.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   const ref = new URL(request.url).searchParams.get("ref")?.slice(0, 32) ?? "";
-  return { ref, passwordMin: PASSWORD_MIN };
+  return { ref, passwordMin: PASSWORD_MIN, google: googleEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignUp() {
-  const { ref, passwordMin } = useLoaderData<typeof loader>();
+  const { ref, passwordMin, google } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
@@ -81,6 +82,15 @@ export default function SignUp() {
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </button>
       </Form>
+      {google ? (
+        <form method="post" action="/auth/google" className="card">
+          <CsrfInput />
+          <input type="hidden" name="redirectTo" value="/settings/profile" />
+          <button type="submit" className="btn-quiet">
+            Sign up with Google
+          </button>
+        </form>
+      ) : null}
       <p>
         Already a member? <Link to="/login">Sign in</Link>
       </p>

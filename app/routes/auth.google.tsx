@@ -1,0 +1,34 @@
+/**
+ * POST /auth/google: the "Sign in with Google" button. Checks the CSRF token, remembers where to
+ * go afterwards, and sends the browser to Google (remix-auth sets the state cookie; the
+ * strategy adds PKCE). GET changes nothing: it goes to the sign-in page.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { getAuthenticator, oauthReturnCookie } from "~/modules/accounts/authenticator.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireAnonymous } from "~/modules/accounts/current-user.server";
+import { googleEnabled } from "~/modules/accounts/google.server";
+
+export async function loader() {
+  return redirect("/login");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await parseForm(request.clone());
+  await requireAnonymous(request);
+  if (!googleEnabled()) return redirect("/login");
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
+  try {
+    await getAuthenticator().authenticate("google", request);
+  } catch (thrown) {
+    // The strategy answers with a redirect to Google's consent page.
+    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) {
+      thrown.headers.append("Set-Cookie", await oauthReturnCookie().serialize(redirectTo));
+      return thrown;
+    }
+    throw thrown;
+  }
+  return redirect("/login?google=failed");
+}
