@@ -146,6 +146,10 @@ function SiteFooter({ lite }: { lite: boolean }) {
           {lite ? "Turn lite mode off" : "Turn lite mode on"}
         </button>
       </form>
+      <p className="mx-auto flex max-w-3xl flex-wrap gap-3 px-3 pb-4">
+        <a href="/premium">Ladder Premium</a>
+        <a href="/api-access">API access</a>
+      </p>
     </footer>
   );
 }

@@ -1,0 +1,115 @@
+/** Requests for access to Ladder's API: a public form; the admins follow up by email. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { apiAccessFields, apiAccessSchema } from "~/modules/signups/forms.server";
+import { saveApiAccessRequest, SIGNUP_FORM_LIMIT } from "~/modules/signups/signups.server";
+import { hit, tooManyRequests } from "~/services/rate-limit.server";
+import { clientIp } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  return { name: user?.name ?? "", email: user?.email ?? "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, { maxBytes: 64_000 });
+  const values = typedValues(form, apiAccessFields);
+  const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
+  if (form.get("website")) return invalid({ form: "Your request could not be sent. Please try again." });
+  const parsed = apiAccessSchema.safeParse(formObject(form));
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+
+  const ctx = getCtx();
+  const limit = await hit(ctx, `api-access:ip:${clientIp(context) ?? "unknown"}`, SIGNUP_FORM_LIMIT);
+  if (!limit.allowed) throw tooManyRequests("Too many API access requests from your network.", limit.retryAfterSeconds);
+  await saveApiAccessRequest(ctx, parsed.data);
+  return redirect("/api-access/thanks");
+}
+
+const labels = {
+  fullName: "Full name",
+  email_address: "Email address",
+  phone_number: "Phone number",
+  orgName: "Organisation",
+  work: "Your work",
+  benefits: "How would the API help the people you serve?",
+};
+
+export default function ApiAccess() {
+  const defaults = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <section aria-labelledby="api-title" className="mx-auto max-w-md space-y-4">
+      <h1 id="api-title">API access</h1>
+      <p>
+        Placement cells, training programmes and employers can ask for access to Ladder&apos;s API to post jobs and follow
+        applications. Tell us who you are and we will write to you.
+      </p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" className="card space-y-3" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <Field label={labels.fullName} name="fullName" autoComplete="name" required maxLength={128} defaultValue={values?.fullName ?? defaults.name} error={errors?.fullName} />
+        <Field
+          label={labels.email_address}
+          name="email_address"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={128}
+          defaultValue={values?.email_address ?? defaults.email}
+          error={errors?.email_address}
+        />
+        <Field
+          label={`${labels.phone_number} (optional)`}
+          name="phone_number"
+          type="tel"
+          autoComplete="tel"
+          maxLength={32}
+          defaultValue={values?.phone_number}
+          error={errors?.phone_number}
+        />
+        <Field
+          label={`${labels.orgName} (optional)`}
+          name="orgName"
+          autoComplete="organization"
+          maxLength={200}
+          defaultValue={values?.orgName}
+          error={errors?.orgName}
+        />
+        <Field
+          label={`${labels.work} (optional)`}
+          name="work"
+          maxLength={2000}
+          hint="Your role, e.g. placement officer or HR systems lead."
+          defaultValue={values?.work}
+          error={errors?.work}
+        />
+        <TextareaField
+          label={`${labels.benefits} (optional)`}
+          name="benefits"
+          rows={4}
+          maxLength={2000}
+          hint="At most 2,000 characters."
+          defaultValue={values?.benefits}
+          error={errors?.benefits}
+        />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Sending…" : "Ask for API access"}
+        </button>
+      </Form>
+      <p className="text-sm text-stone-600">We use these details only to write to you about API access.</p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "API access | Ladder" }];

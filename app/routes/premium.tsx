@@ -1,0 +1,92 @@
+/** Interest in Ladder Premium: a public form; the admins follow up by email. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { premiumFields, premiumSchema } from "~/modules/signups/forms.server";
+import { savePremiumInterest, SIGNUP_FORM_LIMIT } from "~/modules/signups/signups.server";
+import { hit, tooManyRequests } from "~/services/rate-limit.server";
+import { clientIp } from "~/services/request-info.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  return { name: user?.name ?? "", email: user?.email ?? "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, { maxBytes: 64_000 });
+  const values = typedValues(form, premiumFields);
+  const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
+  if (form.get("website")) return invalid({ form: "Your message could not be sent. Please try again." });
+  const parsed = premiumSchema.safeParse(formObject(form));
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+
+  const ctx = getCtx();
+  const limit = await hit(ctx, `premium:ip:${clientIp(context) ?? "unknown"}`, SIGNUP_FORM_LIMIT);
+  if (!limit.allowed) throw tooManyRequests("Too many Premium sign-ups from your network.", limit.retryAfterSeconds);
+  await savePremiumInterest(ctx, parsed.data);
+  return redirect("/premium/thanks");
+}
+
+const labels = { fullName: "Full name", emailAddress: "Email address", phoneNumber: "Phone number", paragraphInterest: "What would help you most" };
+
+export default function Premium() {
+  const defaults = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const values = actionData?.values;
+  return (
+    <section aria-labelledby="premium-title" className="mx-auto max-w-md space-y-4">
+      <h1 id="premium-title">Ladder Premium</h1>
+      <p>
+        Premium is coming: CV reviews by people who hire, more coach messages, and priority on applications. Leave your
+        details and we will write to you when it opens. Ladder stays free.
+      </p>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" className="card space-y-3" noValidate>
+        <CsrfInput />
+        <Honeypot />
+        <Field label={labels.fullName} name="fullName" autoComplete="name" required maxLength={128} defaultValue={values?.fullName ?? defaults.name} error={errors?.fullName} />
+        <Field
+          label={labels.emailAddress}
+          name="emailAddress"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={128}
+          defaultValue={values?.emailAddress ?? defaults.email}
+          error={errors?.emailAddress}
+        />
+        <Field
+          label={`${labels.phoneNumber} (optional)`}
+          name="phoneNumber"
+          type="tel"
+          autoComplete="tel"
+          maxLength={32}
+          defaultValue={values?.phoneNumber}
+          error={errors?.phoneNumber}
+        />
+        <TextareaField
+          label={`${labels.paragraphInterest} (optional)`}
+          name="paragraphInterest"
+          rows={4}
+          maxLength={2000}
+          hint="At most 2,000 characters."
+          defaultValue={values?.paragraphInterest}
+          error={errors?.paragraphInterest}
+        />
+        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Sending…" : "Tell me when Premium opens"}
+        </button>
+      </Form>
+      <p className="text-sm text-stone-600">We use these details only to write to you about Premium.</p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Ladder Premium | Ladder" }];
