@@ -1,8 +1,12 @@
 /** Every page in the header: answers, is well formed for assistive technology, and logs no error. */
 import { comingSoonAreas, expect, hasHydrated, headerPages, seriousAxeViolations, test } from "./fixtures";
 
+// The admin area is for admins: a visitor following its header link lands on the sign-in page.
+const signInFirst: Record<string, string> = { "/admin": "/login?redirectTo=%2Fadmin" };
+
 for (const path of headerPages) {
-  test(`${path} answers 200 with one h1, the four landmarks, no browser error and no serious accessibility violation`, async ({
+  const title = signInFirst[path] ? `${path} (a visitor is sent to sign in)` : path;
+  test(`${title} answers 200 with one h1, the four landmarks, no browser error and no serious accessibility violation`, async ({
     page,
     browser,
     browserErrors,
@@ -10,6 +14,7 @@ for (const path of headerPages) {
   }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
+    if (signInFirst[path]) await expect(page).toHaveURL(signInFirst[path]);
     if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
     await page.waitForLoadState("networkidle");
 
