@@ -1,0 +1,222 @@
+/**
+ * Profile rules that need no database: tags, web addresses, and the list editors (education,
+ * experience, skills, certifications) as plain forms. Shared by the server and the pages.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Tags: goals, strengths and interests are comma-separated text shown as tags.
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+/** A goal is a short phrase rather than a word ("Land a first role as a data analyst"). */
+export const MAX_GOAL_LENGTH = 120;
+
+/** The tags of a stored or typed text: trimmed, spaces collapsed, empty ones and repeats dropped. */
+export function tagsOf(text: string | null | undefined): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const part of (text ?? "").split(",")) {
+    const tag = part.replace(/\s+/g, " ").trim();
+    const folded = tag.toLowerCase();
+    if (!tag || seen.has(folded)) continue;
+    seen.add(folded);
+    tags.push(tag);
+  }
+  return tags;
+}
+
+export type TagsResult = { ok: true; tags: string[] } | { ok: false; message: string };
+
+export function parseTags(text: string, options: { maxTags?: number; maxLength?: number; noun?: string } = {}): TagsResult {
+  const { maxTags = MAX_TAGS, maxLength = MAX_TAG_LENGTH, noun = "tag" } = options;
+  const tags = tagsOf(text);
+  const long = tags.find((tag) => tag.length > maxLength);
+  if (long) {
+    return { ok: false, message: `"${long.slice(0, 24)}…" is too long: each ${noun} has at most ${maxLength} characters. Separate ${noun}s with commas.` };
+  }
+  if (tags.length > maxTags) return { ok: false, message: `Use at most ${maxTags} ${noun}s (you have ${tags.length}).` };
+  return { ok: true, tags };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Web addresses: only http and https become links (never javascript:, data:, file: ...).
+
+export function isHttpUrl(value: string | null | undefined): value is string {
+  if (!value) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists edited with plain forms: indexed inputs ("education.0.school"), and submit buttons whose
+// intent adds ("education:add"), removes ("education:remove:2") or moves ("education:up:2").
+
+export const LIST_NAMES = ["education", "experience", "skills", "certifications"] as const;
+export type ListName = (typeof LIST_NAMES)[number];
+
+export const isListName = (value: string): value is ListName => (LIST_NAMES as readonly string[]).includes(value);
+
+export type FieldKind = "text" | "year" | "month" | "url" | "textarea";
+
+export interface ListField {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  hint?: string;
+}
+
+export interface ListSpec {
+  title: string;
+  /** "an education entry": used in button labels and messages. */
+  entry: string;
+  max: number;
+  intro: string;
+  fields: ListField[];
+}
+
+export const LISTS: Record<ListName, ListSpec> = {
+  education: {
+    title: "Education",
+    entry: "school",
+    max: 10,
+    intro: "Schools, universities and courses, most recent first.",
+    fields: [
+      { name: "school", label: "School or university", kind: "text", required: true },
+      { name: "degree", label: "Degree", kind: "text", hint: "For example BSc, MBA, Diploma" },
+      { name: "field", label: "Field of study", kind: "text" },
+      { name: "startYear", label: "Start year", kind: "year" },
+      { name: "endYear", label: "End year", kind: "year", hint: "Or the year you expect to finish" },
+    ],
+  },
+  experience: {
+    title: "Experience",
+    entry: "job",
+    max: 20,
+    intro: "Jobs, internships and volunteering, most recent first.",
+    fields: [
+      { name: "title", label: "Job title", kind: "text", required: true },
+      { name: "company", label: "Company or organisation", kind: "text", required: true },
+      { name: "startDate", label: "Started", kind: "month", hint: "Year and month, like 2024-06" },
+      { name: "endDate", label: "Ended", kind: "month", hint: "Leave empty if you still work there" },
+      { name: "description", label: "What you did", kind: "textarea" },
+    ],
+  },
+  skills: {
+    title: "Skills",
+    entry: "skill",
+    max: 50,
+    intro: "Professional skills people can search for, one per field.",
+    fields: [{ name: "skill", label: "Skill", kind: "text", required: true }],
+  },
+  certifications: {
+    title: "Certifications",
+    entry: "certificate",
+    max: 20,
+    intro: "Certificates and licences.",
+    fields: [
+      { name: "name", label: "Certificate", kind: "text", required: true },
+      { name: "issuer", label: "Issued by", kind: "text" },
+      { name: "year", label: "Year", kind: "year" },
+      { name: "url", label: "Link to the certificate", kind: "url", hint: "Starting with https://" },
+    ],
+  },
+};
+
+/** One entry as typed: every field a string. */
+export type Draft = Record<string, string>;
+
+export const blankDraft = (list: ListName): Draft => Object.fromEntries(LISTS[list].fields.map((f) => [f.name, ""]));
+export const isBlank = (draft: Draft): boolean => Object.values(draft).every((v) => v.trim() === "");
+
+const MAX_INDEX = 999;
+
+/** The entries of `list` in a posted form, in index order (gaps closed). */
+export function draftsFromForm(list: ListName, entries: Iterable<[string, FormDataEntryValue]>): Draft[] {
+  const fields = new Set(LISTS[list].fields.map((f) => f.name));
+  const byIndex = new Map<number, Draft>();
+  const pattern = new RegExp(`^${list}\\.(\\d{1,3})\\.([A-Za-z]+)$`);
+  for (const [key, value] of entries) {
+    const match = pattern.exec(key);
+    if (!match || typeof value !== "string" || !fields.has(match[2])) continue;
+    const index = Number(match[1]);
+    if (index > MAX_INDEX) continue;
+    const draft = byIndex.get(index) ?? blankDraft(list);
+    draft[match[2]] = value.slice(0, 5000);
+    byIndex.set(index, draft);
+  }
+  return [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, draft]) => draft);
+}
+
+/** What is saved, as the strings a form shows. */
+export function draftsFromSaved(list: ListName, saved: unknown): Draft[] {
+  if (!Array.isArray(saved)) return [];
+  return saved.map((item) => {
+    const draft = blankDraft(list);
+    if (list === "skills") {
+      draft.skill = typeof item === "string" ? item : "";
+      return draft;
+    }
+    if (item && typeof item === "object") {
+      for (const field of LISTS[list].fields) {
+        const value = (item as Record<string, unknown>)[field.name];
+        if (typeof value === "string" || typeof value === "number") draft[field.name] = String(value);
+      }
+    }
+    return draft;
+  });
+}
+
+export type ListIntent = { op: "save" } | { op: "add" } | { op: "remove" | "up" | "down"; index: number };
+
+/** "education" saves; "education:add", "education:remove:2", "education:up:2", "education:down:2". */
+export function parseListIntent(list: ListName, intent: string): ListIntent | null {
+  if (intent === list) return { op: "save" };
+  if (intent === `${list}:add`) return { op: "add" };
+  const match = /^([a-z]+):(remove|up|down):(\d{1,3})$/.exec(intent);
+  if (!match || match[1] !== list) return null;
+  return { op: match[2] as "remove" | "up" | "down", index: Number(match[3]) };
+}
+
+export type ListChange = { drafts: Draft[]; notice: string; focus: number | null } | { error: string };
+
+/** Adds, removes or moves an entry of the typed list (nothing is saved until "Save"). */
+export function changeList(list: ListName, drafts: Draft[], intent: Exclude<ListIntent, { op: "save" }>): ListChange {
+  const spec = LISTS[list];
+  if (intent.op === "add") {
+    if (drafts.length >= spec.max) return { error: `You can list at most ${spec.max} entries here.` };
+    return { drafts: [...drafts, blankDraft(list)], notice: `Added an empty ${spec.entry} at the end.`, focus: drafts.length };
+  }
+  const { index } = intent;
+  if (index >= drafts.length) return { error: "That entry is no longer in the list. Check the list and try again." };
+  const next = [...drafts];
+  if (intent.op === "remove") {
+    next.splice(index, 1);
+    return { drafts: next, notice: `Removed ${spec.entry} ${index + 1}.`, focus: null };
+  }
+  const target = intent.op === "up" ? index - 1 : index + 1;
+  if (target < 0 || target >= drafts.length) return { drafts: next, notice: "That entry cannot move further.", focus: index };
+  [next[index], next[target]] = [next[target], next[index]];
+  return { drafts: next, notice: `Moved ${spec.entry} ${index + 1} ${intent.op}.`, focus: target };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile photos live at /avatars/<key>. Other addresses (a Google picture from sign-in) are not
+// shown: the page's CSP loads images from Ladder only, and a third party would learn who looked.
+
+const AVATAR_KEY = /^avatar-[0-9a-f]{32}\.(png|jpg|webp)$/;
+
+export const isAvatarKey = (key: string): boolean => AVATAR_KEY.test(key);
+
+/** The storage key behind one of our avatar URLs, or null (a Google picture, nothing, or junk). */
+export function avatarKeyOf(url: string | null | undefined): string | null {
+  const match = /^\/avatars\/([^/?#]+)$/.exec(url ?? "");
+  return match && isAvatarKey(match[1]) ? match[1] : null;
+}
+
+/** The URL when it is one of our stored photos, else null. */
+export const ownAvatarUrl = (url: string | null | undefined): string | null => (avatarKeyOf(url) ? (url as string) : null);

@@ -1,0 +1,174 @@
+/**
+ * /settings/profile/<list>: education, experience, skills or certifications as a plain form.
+ * Entries are indexed inputs ("education.0.school"); "Add another", "Remove", "Move up" and "Move
+ * down" are submit buttons with an intent ("education:add", "education:remove:2", ...) that change
+ * the typed list and show it again, unsaved. "Save" checks every entry and writes the whole list
+ * at once, or nothing.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import type { FieldErrors } from "~/lib/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { getOwnLists, updateProfile } from "~/modules/profile/profile.server";
+import {
+  changeList,
+  draftsFromForm,
+  draftsFromSaved,
+  isListName,
+  LISTS,
+  parseListIntent,
+  type Draft,
+  type ListField,
+  type ListName,
+} from "~/modules/profile/rules";
+import { validateList } from "~/modules/profile/schemas.server";
+import { flashHeader } from "~/services/flash.server";
+import { clientIp, userAgentOf } from "~/services/request-info.server";
+
+function listOf(params: { list?: string }): ListName {
+  const list = params.list ?? "";
+  if (!isListName(list)) throw new Response("There is no such part of a profile.", { status: 404 });
+  return list;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const list = listOf(params);
+  const lists = await getOwnLists(getCtx(), user.id);
+  if (!lists) throw new Response("Your account could not be found.", { status: 404 });
+  return { list, drafts: draftsFromSaved(list, lists[list]) };
+}
+
+type Result = { drafts: Draft[]; errors: FieldErrors; notice: string | null; focus: number | null };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const list = listOf(params);
+  const form = await parseForm(request);
+  const drafts = draftsFromForm(list, form.entries());
+  const answer = (result: Partial<Result>, status: number) =>
+    data<Result>({ drafts, errors: {}, notice: null, focus: null, ...result }, { status });
+
+  const intent = parseListIntent(list, String(form.get("intent") ?? ""));
+  if (!intent) return answer({ errors: { form: "That button is not part of this page. Reload the page and try again." } }, 400);
+  if (intent.op !== "save") {
+    const change = changeList(list, drafts, intent);
+    if ("error" in change) return answer({ errors: { form: change.error } }, 400);
+    return answer(change, 200);
+  }
+
+  const checked = validateList(list, drafts);
+  if (!checked.ok) return answer({ errors: checked.errors }, 400);
+  const column = list === "skills" ? "professional_skills" : list;
+  await updateProfile(getCtx(), user.id, { [column]: checked.value }, {
+    ip: clientIp(context),
+    userAgent: userAgentOf(request),
+    sessionId: user.sessionId,
+  });
+  return redirect(`/settings/profile/${list}`, {
+    headers: { "Set-Cookie": await flashHeader(`Your ${LISTS[list].title.toLowerCase()} ${list === "skills" || list === "certifications" ? "are" : "is"} saved.`) },
+  });
+}
+
+function EntryField({ list, index, field, value, error, autoFocus }: { list: ListName; index: number; field: ListField; value: string; error?: string; autoFocus: boolean }) {
+  const name = `${list}.${index}.${field.name}`;
+  const common = { label: field.label, name, hint: field.hint, error, defaultValue: value, autoFocus };
+  if (field.kind === "textarea") return <TextareaField {...common} rows={3} />;
+  return (
+    <Field
+      {...common}
+      type={field.kind === "url" ? "url" : "text"}
+      inputMode={field.kind === "year" ? "numeric" : undefined}
+      placeholder={field.kind === "month" ? "2024-06" : undefined}
+      className={field.kind === "year" || field.kind === "month" ? "max-w-[10rem]" : undefined}
+    />
+  );
+}
+
+export default function ListEditor() {
+  const loaded = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const list = loaded.list;
+  const spec = LISTS[list];
+  const drafts = result?.drafts ?? loaded.drafts;
+  const errors = result?.errors ?? {};
+  const busy = navigation.state === "submitting";
+  const entryName = (i: number) => `${spec.entry[0].toUpperCase()}${spec.entry.slice(1)} ${i + 1}`;
+  const labels: Record<string, string> = {};
+  drafts.forEach((_, i) => spec.fields.forEach((f) => (labels[`${list}.${i}.${f.name}`] = `${entryName(i)}, ${f.label.toLowerCase()}`)));
+  const title = spec.title.toLowerCase();
+
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link to="/settings/profile">← Back to your profile</Link>
+      </p>
+      <h1>Your {title}</h1>
+      <p>{spec.intro}</p>
+      <ErrorSummary errors={errors} labels={labels} />
+      {result?.notice ? (
+        <p role="status" className="rounded border-l-4 border-sky-700 bg-sky-50 p-3">
+          {result.notice} Not saved yet: press “Save {title}” to keep your changes.
+        </p>
+      ) : null}
+      <Form method="post" className="space-y-4" noValidate key={`${list}:${JSON.stringify(drafts)}`}>
+        <CsrfInput />
+        {/* Pressing Enter in a field saves (the first submit button of a form is its default). */}
+        <button type="submit" name="intent" value={list} className="hidden" tabIndex={-1}>
+          Save {title}
+        </button>
+        {drafts.length === 0 ? <p className="card">Nothing here yet. Add your first {spec.entry} below.</p> : null}
+        {drafts.map((draft, i) => (
+          <fieldset key={i} className="card space-y-3">
+            <legend className="px-1 font-semibold">{entryName(i)}</legend>
+            {spec.fields.map((field, f) => (
+              <EntryField
+                key={field.name}
+                list={list}
+                index={i}
+                field={field}
+                value={draft[field.name] ?? ""}
+                error={errors[`${list}.${i}.${field.name}`]}
+                autoFocus={f === 0 && result?.focus === i}
+              />
+            ))}
+            <div className="flex flex-wrap gap-2 text-sm">
+              {i > 0 ? (
+                <button type="submit" name="intent" value={`${list}:up:${i}`} className="btn-quiet">
+                  Move up<span className="sr-only"> {entryName(i)}</span>
+                </button>
+              ) : null}
+              {i < drafts.length - 1 ? (
+                <button type="submit" name="intent" value={`${list}:down:${i}`} className="btn-quiet">
+                  Move down<span className="sr-only"> {entryName(i)}</span>
+                </button>
+              ) : null}
+              <button type="submit" name="intent" value={`${list}:remove:${i}`} className="btn-quiet">
+                Remove<span className="sr-only"> {entryName(i)}</span>
+              </button>
+            </div>
+          </fieldset>
+        ))}
+        <div className="flex flex-wrap gap-2">
+          {drafts.length < spec.max ? (
+            <button type="submit" name="intent" value={`${list}:add`} className="btn-quiet">
+              {drafts.length === 0 ? `Add a ${spec.entry}` : `Add another ${spec.entry}`}
+            </button>
+          ) : null}
+          <button type="submit" name="intent" value={list} className="btn" disabled={busy}>
+            {busy && navigation.formData?.get("intent") === list ? "Saving…" : `Save ${title}`}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `Your ${loaded ? LISTS[loaded.list].title.toLowerCase() : "profile"} | Ladder` },
+];
