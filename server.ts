@@ -108,7 +108,8 @@ function securityHeaders(req: Request, res: Response, next: NextFunction) {
       "default-src 'self'",
       `script-src ${scriptSrc}`,
       "style-src 'self'",
-      "img-src 'self' data:",
+      // Members who sign in with Google keep Google's picture until they upload their own.
+      `img-src 'self' data:${env.GOOGLE_CLIENT_ID ? " https://*.googleusercontent.com" : ""}`,
       "connect-src 'self'",
       "font-src 'self'",
       "object-src 'none'",
