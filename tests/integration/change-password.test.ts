@@ -1,4 +1,5 @@
 /** Changing the password in settings, through the real app on both databases. */
+import zlib from "node:zlib";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { verifyCredentials } from "../../app/modules/accounts/accounts.server";
@@ -29,6 +30,16 @@ describeEachDatabase("changing the password", (db) => {
     expect(page.html).toMatch(/<label[^>]*for="current_password"[^>]*>Current password<\/label>/);
     expect(page.html).toMatch(/<label[^>]*for="new_password"[^>]*>New password<\/label>/);
     expect(textOf(page.html)).toContain("Change your password");
+  });
+
+  it("sends the page in lite mode without scripts, within 14,600 bytes gzip", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    await browser.signIn(member);
+    const page = await browser.get("/settings/password", { "Save-Data": "on" });
+    expect(page.status).toBe(200);
+    expect(page.html).not.toMatch(/<script/i);
+    expect(zlib.gzipSync(page.html, { level: 6 }).length).toBeLessThanOrEqual(14_600);
   });
 
   it("refuses a wrong current password beside its field, keeps the new one typed, and changes nothing", async () => {
