@@ -1,0 +1,67 @@
+/**
+ * /settings/sessions: the member sees their active sessions and ends one or all others
+ * (ASVS 7.5.2). Ownership is in the WHERE clause of endOwnSession / endSessionsOf: another
+ * member's session id matches nothing. The session in use is ended by signing out, not here.
+ */
+import { z } from "zod";
+import type { Ctx } from "~/db.server";
+import { logActivity } from "./audit.server";
+import { endOwnSession, endSessionsOf, listActiveSessions } from "./sessions.server";
+import { sessionViews, type SessionView } from "./session-view";
+
+export const endSessionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("end"),
+    sessionId: z.string({ required_error: "Choose a session to end." }).uuid("Choose a session to end from the list."),
+  }),
+  z.object({ intent: z.literal("end-others") }),
+]);
+
+export type EndSessionRequest = z.infer<typeof endSessionSchema>;
+
+export async function sessionsPage(ctx: Ctx, userId: string, currentSessionId: string): Promise<SessionView[]> {
+  return sessionViews(await listActiveSessions(ctx, userId), currentSessionId);
+}
+
+export type EndSessionsResult = { ok: true; ended: number; message: string } | { ok: false; message: string };
+
+export const ALREADY_ENDED = "That session has already ended, or it is not one of yours. The list below is up to date.";
+export const USE_SIGN_OUT = "This is the session you are using now. To end it, sign out.";
+
+export async function endSessionsFromSettings(
+  ctx: Ctx,
+  input: {
+    userId: string;
+    currentSessionId: string;
+    request: EndSessionRequest;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<EndSessionsResult> {
+  const { request } = input;
+  let ended: number;
+  if (request.intent === "end") {
+    if (request.sessionId === input.currentSessionId) return { ok: false, message: USE_SIGN_OUT };
+    ended = (await endOwnSession(ctx, input.userId, request.sessionId)) ? 1 : 0;
+    if (ended === 0) return { ok: false, message: ALREADY_ENDED };
+  } else {
+    ended = await endSessionsOf(ctx, input.userId, { except: input.currentSessionId });
+  }
+  if (ended > 0) {
+    await logActivity(ctx, {
+      userId: input.userId,
+      action: "sessions_ended",
+      ip: input.ip,
+      userAgent: input.userAgent,
+      sessionId: input.currentSessionId,
+      metadata: { count: ended, scope: request.intent === "end" ? "one" : "all_others" },
+    });
+  }
+  const message =
+    request.intent === "end"
+      ? "The session is ended: that device is signed out."
+      : ended === 0
+        ? "There were no other sessions to end."
+        : `Ended ${ended} other ${ended === 1 ? "session" : "sessions"}: those devices are signed out.`;
+  return { ok: true, ended, message };
+}
