@@ -55,6 +55,10 @@ app.all(
   }),
 );
 
+if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+  console.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
+}
+
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]})`);
 });

@@ -2,12 +2,12 @@
  * "Forgot your password?": the same answer, with the same status, whether or not an account uses
  * the address (ASVS 6.3.8); at most 3 mails per hour per address, known or not.
  */
+import { publicOrigin } from "~/services/request-info.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { getCtx } from "~/db.server";
-import { env } from "~/env.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { emailOnlySchema } from "~/modules/accounts/forms.server";
@@ -28,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const result = await requestPasswordReset(getCtx(), {
     email: parsed.data.email,
-    baseUrl: env().PUBLIC_URL ?? new URL(request.url).origin,
+    baseUrl: publicOrigin(request),
     ip: clientIp(context),
     userAgent: userAgentOf(request),
   });

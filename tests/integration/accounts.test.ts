@@ -3,7 +3,7 @@ import { hash } from "@node-rs/argon2";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { readArgon2Params } from "../../app/modules/accounts/passwords.server";
-import { hashToken } from "../../app/modules/accounts/sessions.server";
+import { hashToken, newToken } from "../../app/modules/accounts/sessions.server";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, MEMBER_PASSWORD, textOf } from "../support/app";
 import { describeEachDatabase } from "../support/db";
@@ -267,6 +267,29 @@ describeEachDatabase("forms from elsewhere and floods", (db) => {
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(60);
     expect(textOf(res.html)).toContain("Too many failed sign-ins for this account.");
     expect(browser.cookies.has("ladder_session")).toBe(false);
+  });
+});
+
+describeEachDatabase("a password reset and the sign-in lock", (db) => {
+  it("lifts the failed sign-in lock of the account, since the member proved they own the mailbox", async () => {
+    const member = await createMember(db.ctx);
+    for (let i = 0; i < 20; i++) {
+      const browser = await appClient(db.ctx, { ip: `192.0.2.${i + 1}` });
+      await browser.post("/login", { email: member.email, password: "wrong password" });
+    }
+    const locked = await appClient(db.ctx, { ip: "192.0.2.100" });
+    expect((await locked.post("/login", { email: member.email, password: member.password })).status).toBe(429);
+
+    const token = newToken(); // 256 bits, base64url, as the reset mail carries
+    await db.ctx.db
+      .insert(db.ctx.t.password_reset_tokens)
+      .values({ user_id: member.id, token: hashToken(token), expires_at: new Date(Date.now() + 10 * 60_000) });
+    const resetter = await appClient(db.ctx, { ip: "192.0.2.101" });
+    const reset = await resetter.post(`/reset-password/${token}`, { password: "a brand new passphrase" });
+    expect(reset.status).toBe(302);
+
+    const again = await appClient(db.ctx, { ip: "192.0.2.102" });
+    expect((await again.post("/login", { email: member.email, password: "a brand new passphrase" })).status).toBe(302);
   });
 });
 

@@ -122,8 +122,14 @@ export async function resetPassword(
       .returning({ userId: prt.user_id });
     if (!taken) return { ok: false };
     await tx.db.delete(prt).where(eq(prt.user_id, taken.userId));
-    await tx.db.update(User).set({ password: passwordHash }).where(eq(User.id, taken.userId));
+    const [member] = await tx.db
+      .update(User)
+      .set({ password: passwordHash })
+      .where(eq(User.id, taken.userId))
+      .returning({ email: User.email });
     await endSessionsOf(tx, taken.userId, { now });
+    // Whoever proved they own the mailbox may sign in again at once: lift the failed-sign-in lock.
+    if (member) await tx.db.delete(ctx.t.rate_limit_buckets).where(eq(ctx.t.rate_limit_buckets.key, `sign-in-failed:${member.email}`));
     await logActivity(tx, { userId: taken.userId, action: "password_reset", ip: input.ip, userAgent: input.userAgent });
     return { ok: true, userId: taken.userId };
   });
