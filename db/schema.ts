@@ -670,25 +670,34 @@ export function defineSchema(k: Kit) {
     (t) => [k.uniqueIndex("archive_card_id_email_unique").on(t.id, t.email)],
   );
 
-  const premuser = k.table("premuser", {
-    id: k.uuidPk(),
-    fullName: k.varchar("fullName", { length: 128 }).notNull(),
-    emailAddress: k.varchar("emailAddress", { length: 128 }).notNull(),
-    phoneNumber: k.varchar("phoneNumber", { length: 32 }),
-    paragraphInterest: k.text("paragraphInterest"),
-    createdAt: k.createdNow("createdAt"),
-  });
+  const premuser = k.table(
+    "premuser",
+    {
+      id: k.uuidPk(),
+      fullName: k.varchar("fullName", { length: 128 }).notNull(),
+      emailAddress: k.varchar("emailAddress", { length: 128 }).notNull(),
+      phoneNumber: k.varchar("phoneNumber", { length: 32 }),
+      paragraphInterest: k.text("paragraphInterest"),
+      createdAt: k.createdNow("createdAt"),
+    },
+    (t) => [k.index("premuser_createdAt_idx").on(t.createdAt, t.id)],
+  );
 
-  const apiuser = k.table("apiuser", {
-    id: k.uuidPk(),
-    fullName: k.varchar("fullName", { length: 128 }).notNull(),
-    email_address: k.varchar("email_address", { length: 128 }).notNull(),
-    phone_number: k.varchar("phone_number", { length: 32 }),
-    orgName: k.text("orgName"),
-    work: k.text("work"),
-    benefits: k.text("benefits"),
-    createdAt: k.createdNow("createdAt"),
-  });
+  const apiuser = k.table(
+    "apiuser",
+    {
+      id: k.uuidPk(),
+      fullName: k.varchar("fullName", { length: 128 }).notNull(),
+      email_address: k.varchar("email_address", { length: 128 }).notNull(),
+      phone_number: k.varchar("phone_number", { length: 32 }),
+      orgName: k.text("orgName"),
+      work: k.text("work"),
+      benefits: k.text("benefits"),
+      createdAt: k.createdNow("createdAt"),
+    },
+    (t) => [k.index("apiuser_createdAt_idx").on(t.createdAt, t.id)],
+  );
+
 
   // Infrastructure, not in the spec: fixed-window counters behind the rate limits, kept in the
   // database so that they hold across app processes (docs/decisions/006-rate-limits.md).

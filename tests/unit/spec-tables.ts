@@ -520,8 +520,10 @@ export const ALLOWED_EXTRAS = {
    * Listed in docs/decisions/001-one-schema-two-dialects.md.
    */
   indexes: [
-    // Accounts: the admin list of members pages by (createdAt, id).
+    // Accounts: the admin lists of members and of premium / API sign-ups page by (createdAt, id).
     "User.User_createdAt_idx(createdAt,id)",
+    "premuser.premuser_createdAt_idx(createdAt,id)",
+    "apiuser.apiuser_createdAt_idx(createdAt,id)",
     "Chat.Chat_userId_createdAt_idx(userId,createdAt,id)",
     "Document.Document_userId_idx(userId)",
     "Message_v2.Message_v2_chatId_createdAt_idx(chatId,createdAt,id)",
