@@ -4,13 +4,13 @@
  * /settings/profile/<list>, so that adding or moving an entry without JavaScript reloads a short
  * page that starts at the list (see docs/decisions/009-profiles-and-uploads.md).
  */
+import { publicOrigin } from "~/services/request-info.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import { AnonymousBadge, MemberPicture, TagList } from "~/components/profile";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { getCtx } from "~/db.server";
-import { env } from "~/env.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { newReferralCode } from "~/modules/accounts/accounts.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const profile = await getOwnProfile(getCtx(), user.id);
   if (!profile) throw new Response("Your account could not be found.", { status: 404 });
-  const origin = (env().PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+  const origin = publicOrigin(request);
   const lists = Object.fromEntries(
     LIST_NAMES.map((list) => [list, summaryOf(list, list === "skills" ? profile.professional_skills : profile[list])]),
   ) as Record<ListName, string[]>;
@@ -151,7 +151,9 @@ export default function ProfileSettings() {
       <div className="space-y-1">
         <h1>Your profile</h1>
         <p>
-          Others see it at <Link to={`/u/${profile.id}`}>your public profile</Link>. Your email, phone and anonymous identity are never shown there.
+          Others see it at <Link to={`/u/${profile.id}`} className="underline">
+            your public profile
+          </Link>. Your email, phone and anonymous identity are never shown there.
         </p>
       </div>
       <ErrorSummary errors={errors} labels={LABELS} />

@@ -86,7 +86,9 @@ export default function PublicProfile() {
       </header>
       {p.own ? (
         <p className="text-sm">
-          This is how other members see your profile. <Link to="/settings/profile">Edit your profile</Link>
+          This is how other members see your profile. <Link to="/settings/profile" className="underline">
+            Edit your profile
+          </Link>
         </p>
       ) : null}
       {nothing ? <p className="card">{p.name || "This member"} has not added anything else yet.</p> : null}
