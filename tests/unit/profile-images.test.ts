@@ -95,7 +95,9 @@ describe("recognising a photo by its bytes", () => {
     const big = Buffer.concat([pngBytes(3, 2), Buffer.alloc(2 * 1024 * 1024)]);
     const verdict = inspectImage(big);
     expect(verdict).toMatchObject({ ok: false, problem: "too-large" });
-    expect(!verdict.ok && verdict.message).toMatch(/2\.0 MB; the limit is 2 MB/);
+    expect(!verdict.ok && verdict.message).toBe("That photo is just over 2 MB; the limit is 2 MB. Choose a smaller one.");
+    const larger = inspectImage(Buffer.concat([pngBytes(3, 2), Buffer.alloc(2.5 * 1024 * 1024)]));
+    expect(!larger.ok && larger.message).toMatch(/^That photo is 2\.5 MB; the limit is 2 MB\./);
     expect(inspectImage(big.subarray(0, 2 * 1024 * 1024))).toMatchObject({ ok: true });
   });
 

@@ -100,6 +100,9 @@ function webpSize(b: Uint8Array): Size {
 }
 
 const formatBytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+/** "2.4 MB", or "just over 2 MB" when one decimal would print the limit itself. */
+const sizeOver = (n: number, limit: number) =>
+  formatBytes(n) === formatBytes(limit) ? `just over ${formatBytes(limit).replace(".0", "")}` : formatBytes(n);
 
 /**
  * Decides whether `bytes` may become a profile photo: a PNG, JPEG or WebP whose header says how
@@ -113,7 +116,7 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "too-large",
-      message: `That photo is ${formatBytes(bytes.length)}; the limit is ${formatBytes(limits.maxBytes).replace(".0", "")}. Choose a smaller one.`,
+      message: `That photo is ${sizeOver(bytes.length, limits.maxBytes)}; the limit is ${formatBytes(limits.maxBytes).replace(".0", "")}. Choose a smaller one.`,
     };
   }
   const type = sniffImageType(bytes);
