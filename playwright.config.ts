@@ -61,7 +61,7 @@ export default defineConfig({
         "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && " +
         `DATABASE_URL=file:data/e2e.db HOST=127.0.0.1 PORT=${PORT} NODE_ENV=production ENABLE_TEST_ROUTES=1 LOG_REQUESTS=off ` +
         // Each test comes from its own address (tests/e2e/fixtures.ts), so per-IP limits do not leak between tests.
-        "TRUST_PROXY=1 " +
+        "TRUST_PROXY=1 UPLOADS_DIR=.cache/e2e-uploads " +
         `PUBLIC_URL=${baseURL} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} ` +
         `GOOGLE_CLIENT_ID=ladder-e2e GOOGLE_CLIENT_SECRET=ladder-e2e-secret ` +
         `GOOGLE_AUTH_URL=${OAUTH_URL}/authorize GOOGLE_TOKEN_URL=${OAUTH_URL}/token GOOGLE_USERINFO_URL=${OAUTH_URL}/userinfo ` +
