@@ -29,15 +29,16 @@ export function Honeypot() {
 const describedBy = (id: string, hint?: ReactNode, error?: string) =>
   [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 
-type FieldProps = {
+interface FieldShellProps {
+  id: string;
   label: string;
-  name: string;
-  error?: string;
   hint?: ReactNode;
-  id?: string;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+  error?: string;
+  children: ReactNode;
+}
 
-export function Field({ label, name, error, hint, id = name, className, ...input }: FieldProps) {
+/** Label, hint and error around one control; the control links to them with aria-describedby. */
+function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -48,20 +49,37 @@ export function Field({ label, name, error, hint, id = name, className, ...input
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"} ${className ?? ""}`}
-        {...input}
-      />
+      {children}
       {error ? (
         <p id={`${id}-error`} className="text-sm font-medium text-red-800">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+const controlProps = (id: string, hint: ReactNode, error: string | undefined) => ({
+  id,
+  "aria-invalid": error ? true : undefined,
+  "aria-describedby": describedBy(id, hint, error),
+});
+
+const controlClass = (error?: string) => `w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"}`;
+
+type FieldProps = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id">;
+
+export function Field({ label, name, error, hint, id = name, className, ...input }: FieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input name={name} {...controlProps(id, hint, error)} className={`${controlClass(error)} ${className ?? ""}`} {...input} />
+    </FieldShell>
   );
 }
 
@@ -75,29 +93,9 @@ type TextareaProps = {
 
 export function TextareaField({ label, name, error, hint, id = name, ...textarea }: TextareaProps) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={`w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"}`}
-        {...textarea}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <textarea name={name} {...controlProps(id, hint, error)} className={controlClass(error)} {...textarea} />
+    </FieldShell>
   );
 }
 

@@ -1,16 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { ThankYou } from "~/components/ThankYou";
 
 export default function PremiumThanks() {
-  return (
-    <section aria-labelledby="thanks-title" className="card mx-auto max-w-md space-y-3">
-      <h1 id="thanks-title">Thank you</h1>
-      <p>We have your details and will write to you when Ladder Premium opens.</p>
-      <p>
-        <Link to="/">Back to the home page</Link>
-      </p>
-    </section>
-  );
+  return <ThankYou message="We have your details and will write to you when Ladder Premium opens." />;
 }
 
 export const meta: MetaFunction = () => [{ title: "Thank you | Ladder Premium" }];
