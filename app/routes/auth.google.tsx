@@ -10,15 +10,21 @@ import { getAuthenticator, oauthReturnCookie } from "~/modules/accounts/authenti
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireAnonymous } from "~/modules/accounts/current-user.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
+import { getCtx } from "~/db.server";
+import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+import { clientIp } from "~/services/request-info.server";
 
 export async function loader() {
   return redirect("/login");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request.clone());
   await requireAnonymous(request);
   if (!googleEnabled()) return redirect("/login");
+  // Google sign-ins count against the same per-address limit as password sign-ins.
+  const limit = await hit(getCtx(), `sign-in:ip:${clientIp(context) ?? "unknown"}`, LIMITS.signInPerIp);
+  if (!limit.allowed) throw tooManyRequests("Too many sign-in attempts from your network.", limit.retryAfterSeconds);
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
   try {
     await getAuthenticator().authenticate("google", request);

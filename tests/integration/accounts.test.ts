@@ -270,6 +270,25 @@ describeEachDatabase("forms from elsewhere and floods", (db) => {
   });
 });
 
+describeEachDatabase("uploads of unknown size", (db) => {
+  it("are refused with 411 before any of the body is read", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    await browser.signIn(member);
+    const endless = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
+      },
+    });
+    const res = await browser.request("POST", "/settings/profile", {
+      body: endless,
+      headers: { "Content-Type": "multipart/form-data; boundary=----x" },
+    });
+    expect(res.status).toBe(411);
+    expect(textOf(res.html)).toContain("The upload did not say how large it is.");
+  });
+});
+
 describeEachDatabase("a password reset and the sign-in lock", (db) => {
   it("lifts the failed sign-in lock of the account, since the member proved they own the mailbox", async () => {
     const member = await createMember(db.ctx);

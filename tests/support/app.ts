@@ -98,7 +98,14 @@ export class AppClient {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     headers.set("User-Agent", headers.get("User-Agent") ?? "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36 ladder-tests");
-    const request = new Request(new URL(path, "http://localhost"), { method, headers, body: init.body, redirect: "manual" });
+    // duplex: Node needs it for a streamed body (a test of an upload of unknown size).
+    const request = new Request(new URL(path, "http://localhost"), {
+      method,
+      headers,
+      body: init.body,
+      redirect: "manual",
+      duplex: "half",
+    } as RequestInit);
     const response = await (await appHandler())(request, { nonce: "test-nonce", clientIp: this.ip });
     this.storeCookies(response.headers);
     return { status: response.status, headers: response.headers, html: await response.text(), location: response.headers.get("Location") };
@@ -112,15 +119,21 @@ export class AppClient {
   async post(path: string, fields: Record<string, string> | FormData = {}, options: PostOptions = {}): Promise<AppResponse> {
     const token = options.csrf === false ? null : typeof options.csrf === "string" ? options.csrf : await this.csrfToken();
     let body: BodyInit;
+    const headers = { ...options.headers };
     if (fields instanceof FormData) {
       if (token !== null) fields.set("csrf", token);
-      body = fields;
+      // As a browser sends a form: the multipart body with its boundary and its length.
+      const encoded = new Response(fields);
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      headers["Content-Type"] ??= encoded.headers.get("Content-Type") ?? "multipart/form-data";
+      headers["Content-Length"] ??= String(bytes.byteLength);
+      body = bytes;
     } else {
       const params = new URLSearchParams(fields);
       if (token !== null) params.set("csrf", token);
       body = params;
     }
-    return this.request("POST", path, { body, headers: options.headers });
+    return this.request("POST", path, { body, headers });
   }
 
   /** This browser's CSRF token, read from a page's form as a person's browser would. */

@@ -43,7 +43,12 @@ export const FORM_EXPIRED =
 /** Reads a POST form and refuses it with 403 unless it carries this session's CSRF token. */
 export async function parseForm(request: Request, options: { maxBytes?: number } = {}): Promise<FormData> {
   const maxBytes = options.maxBytes ?? 1_000_000;
-  const length = Number(request.headers.get("Content-Length") ?? "0");
+  const declared = request.headers.get("Content-Length");
+  const length = Number(declared ?? "0");
+  // Browsers always state the size of a form; a body of unknown size (chunked) could be endless.
+  if (declared === null && request.body !== null && (request.headers.get("Content-Type") ?? "").startsWith("multipart/")) {
+    throw new Response("The upload did not say how large it is. Please send it again from the page's form.", { status: 411 });
+  }
   if (length > maxBytes) {
     throw new Response(`That was too large to send (the limit is ${Math.round(maxBytes / 1_000_000)} MB).`, { status: 413 });
   }

@@ -4,7 +4,7 @@
  * the audit log. The module never reads the Request itself.
  */
 import type { Ctx } from "~/db.server";
-import { hit, LIMITS, peek } from "~/services/rate-limit.server";
+import { hit, LIMITS, peek, pruneBuckets } from "~/services/rate-limit.server";
 import { findUserIdByEmail, normalizeEmail, type VerifiedUser } from "./accounts.server";
 import { logActivity } from "./audit.server";
 import { endSession, findSession, startSession } from "./sessions.server";
@@ -56,6 +56,8 @@ export async function startSignedInSession(
     if (previous) await endSession(ctx, previous.sessionId);
   }
   const { token, sessionId } = await startSession(ctx, { userId: input.userId, ip: input.ip, userAgent: input.userAgent });
+  // Windows older than a day can no longer limit anything; sign-ins are frequent enough to sweep them.
+  await pruneBuckets(ctx, new Date(Date.now() - 24 * 60 * 60 * 1000));
   if (input.action !== "sign_up") {
     await logActivity(ctx, { userId: input.userId, action: input.action, ip: input.ip, userAgent: input.userAgent, sessionId });
   }
