@@ -22,6 +22,8 @@ import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { getCtx } from "~/db.server";
+import { unreadCount } from "~/modules/network/notifications.server";
 import { readFlash } from "~/services/flash.server";
 
 export const links: LinksFunction = () => [
@@ -34,10 +36,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lite = isLiteRequest(request);
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role } : null;
+  const unread = current ? await unreadCount(getCtx(), current.id) : 0;
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  return data({ lite, liteChosen, flash, user, csrf: csrf.token }, { headers });
+  return data({ lite, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -99,6 +102,10 @@ function SiteHeader() {
           {user ? (
             <form method="post" action="/logout" className="flex flex-wrap items-center gap-2 text-sm">
               <CsrfInput />
+              <a href="/notifications">
+                Notifications{root?.unread ? " " : null}
+                {root?.unread ? <span className="ml-1 rounded bg-teal-700 px-1.5 text-white">{root.unread}<span className="sr-only"> unread</span></span> : null}
+              </a>
               <a href="/settings/profile">{user.name || user.email}</a>
               <button type="submit" className="btn-quiet text-sm">
                 Sign out

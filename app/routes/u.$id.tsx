@@ -5,9 +5,12 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { ConnectionActions } from "~/components/ConnectionActions";
 import { MemberPicture, TagList } from "~/components/profile";
 import { getCtx } from "~/db.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { stateWith } from "~/modules/network/connections.server";
+import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
 
@@ -20,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [profile, viewer] = await Promise.all([getPublicProfile(getCtx(), id.toLowerCase()), getCurrentUser(request)]);
   if (!profile) throw new Response(NOT_FOUND, { status: 404 });
   const link = (url: string | null | undefined) => (isHttpUrl(url) ? url : null);
+  const connection = viewer && viewer.id !== profile.id ? await stateWith(getCtx(), viewer.id, profile.id) : null;
   return {
     ...profile,
     avatarUrl: ownAvatarUrl(profile.avatarUrl),
@@ -27,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     FacebookURL: link(profile.FacebookURL),
     certifications: (profile.certifications ?? []).map((c) => ({ ...c, url: link(c.url) })),
     own: viewer?.id === profile.id,
+    connection,
   };
 }
 
@@ -84,6 +89,7 @@ export default function PublicProfile() {
           ) : null}
         </div>
       </header>
+      {p.connection ? <ConnectionActions userId={p.id} name={displayName(p.name)} state={p.connection} back={`/u/${p.id}`} /> : null}
       {p.own ? (
         <p className="text-sm">
           This is how other members see your profile. <Link to="/settings/profile" className="underline">

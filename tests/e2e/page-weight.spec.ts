@@ -8,7 +8,7 @@ import type { APIResponse, Page, TestInfo } from "@playwright/test";
 import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
-const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 
 const HTML_BUDGET = 14_600;

@@ -1,0 +1,91 @@
+/**
+ * Notifications: newest first, keyset on (created_at, id) through notification_user_created_idx.
+ * A connection_request notification shows only while its request is still pending and addressed
+ * to this member; every other notification always shows (the spec's rule).
+ */
+import { and, count, desc, eq, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+import type { Position } from "~/modules/admin/cursor";
+import { isUuid } from "~/modules/admin/members.server";
+
+export const NOTIFICATIONS_PAGE_SIZE = 30;
+
+function visible(ctx: Ctx): SQL {
+  const { notification: n, connection: c } = ctx.t;
+  return or(ne(n.type, "connection_request"), isNull(n.type), and(eq(c.status, "pending"), eq(c.receiver_id, n.user_id)))!;
+}
+
+export interface NotificationEntry {
+  id: string;
+  type: string | null;
+  title: string;
+  message: string;
+  relatedUserId: string | null;
+  isRead: boolean;
+  createdAt: Date;
+}
+
+export async function listNotifications(
+  ctx: Ctx,
+  me: string,
+  options: { after?: Position; pageSize?: number } = {},
+): Promise<{ rows: NotificationEntry[]; next: Position | null }> {
+  const { notification: n, connection: c } = ctx.t;
+  const size = options.pageSize ?? NOTIFICATIONS_PAGE_SIZE;
+  const after = options.after;
+  const position =
+    after && after.at !== null
+      ? and(lte(n.created_at, new Date(after.at)), or(lt(n.created_at, new Date(after.at)), lt(n.id, after.id)))
+      : undefined;
+  const rows = await ctx.db
+    .select({
+      id: n.id,
+      type: n.type,
+      title: n.title,
+      message: n.message,
+      relatedUserId: n.related_user_id,
+      isRead: n.is_read,
+      createdAt: n.created_at,
+    })
+    .from(n)
+    .leftJoin(c, eq(c.id, n.related_connection_id))
+    .where(and(eq(n.user_id, me), visible(ctx), position))
+    .orderBy(desc(n.created_at), desc(n.id))
+    .limit(size + 1);
+  const page = rows.slice(0, size).map((r) => ({ ...r, isRead: Boolean(r.isRead) }));
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.id } : null };
+}
+
+/** Unread notifications that would show: one query on the member's index range. */
+export async function unreadCount(ctx: Ctx, me: string): Promise<number> {
+  const { notification: n, connection: c } = ctx.t;
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(n)
+    .leftJoin(c, eq(c.id, n.related_connection_id))
+    .where(and(eq(n.user_id, me), eq(n.is_read, false), visible(ctx)));
+  return Number(row?.n ?? 0);
+}
+
+/** Marks one of `me`'s notifications read; false when it is not theirs or does not exist. */
+export async function markRead(ctx: Ctx, me: string, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const { notification: n } = ctx.t;
+  const rows = await ctx.db
+    .update(n)
+    .set({ is_read: true })
+    .where(and(eq(n.id, id), eq(n.user_id, me)))
+    .returning({ id: n.id });
+  return rows.length > 0;
+}
+
+export async function markAllRead(ctx: Ctx, me: string): Promise<number> {
+  const { notification: n } = ctx.t;
+  const rows = await ctx.db
+    .update(n)
+    .set({ is_read: true })
+    .where(and(eq(n.user_id, me), eq(n.is_read, false)))
+    .returning({ id: n.id });
+  return rows.length;
+}

@@ -1,0 +1,150 @@
+/** /network: your connections and your incoming and outgoing requests; every connection action posts here. */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ConnectionActions } from "~/components/ConnectionActions";
+import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { formatDate } from "~/lib/format";
+import { fieldErrors } from "~/lib/forms";
+import { safeRedirectPath } from "~/lib/safe-redirect";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { changeConnection, connect, listNetwork, type ListKind } from "~/modules/network/connections.server";
+import { fromCursor, toCursor } from "~/modules/network/cursor.server";
+import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
+import { connectionFormSchema } from "~/modules/network/schemas.server";
+import { flashHeader } from "~/services/flash.server";
+
+const LISTS: { kind: ListKind; state: ConnectionState }[] = [
+  { kind: "incoming", state: "incoming" },
+  { kind: "connections", state: "connected" },
+  { kind: "outgoing", state: "outgoing" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const ctx = getCtx();
+  const lists = await Promise.all(
+    LISTS.map(async ({ kind, state }) => {
+      const after = fromCursor(url.searchParams.get(kind), kind);
+      if (after === null) throw new Response("This page link is broken or was changed. Start again from /network.", { status: 400 });
+      const page = await listNetwork(ctx, user.id, kind, { after });
+      const next = new URLSearchParams(url.searchParams);
+      if (page.next) next.set(kind, toCursor(page.next, kind));
+      return {
+        kind,
+        state,
+        paged: Boolean(after),
+        rows: page.rows.map((r) => ({ userId: r.userId, name: displayName(r.name), headline: r.headline, message: r.message, at: formatDate(r.at) })),
+        nextHref: page.next ? `/network?${next}` : null,
+      };
+    }),
+  );
+  return { lists, here: url.pathname + url.search };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 10_000 });
+  const back = safeRedirectPath(form.get("back"), "/network");
+  const parsed = connectionFormSchema.safeParse({
+    intent: form.get("intent") ?? undefined,
+    userId: form.get("userId") ?? undefined,
+    message: form.get("message") ?? undefined,
+  });
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    const userId = String(form.get("userId") ?? "");
+    if (errors.message && /^[0-9a-f-]{36}$/i.test(userId)) {
+      return data({ errors: { message: errors.message }, userId, message: String(form.get("message") ?? ""), back }, { status: 400 });
+    }
+    return data({ errors: { form: "Choose a member and an action from the lists on this page." }, userId: null, message: "", back }, { status: 400 });
+  }
+  const ctx = getCtx();
+  const input = parsed.data;
+  if (input.intent === "connect") {
+    const outcome = await connect(ctx, { me: user.id, otherId: input.userId, message: input.message });
+    const ok = outcome === "requested" || outcome === "accepted";
+    if (!ok && outcome !== "already_requested" && outcome !== "already_connected") {
+      return data({ errors: { form: OUTCOME_MESSAGES[outcome] }, userId: null, message: "", back }, { status: 400 });
+    }
+    return redirect(back, { headers: { "Set-Cookie": await flashHeader(OUTCOME_MESSAGES[outcome], ok ? "success" : "info") } });
+  }
+  const outcome = await changeConnection(ctx, { me: user.id, otherId: input.userId, intent: input.intent });
+  const text = CHANGE_MESSAGES[input.intent][outcome];
+  return redirect(back, { headers: { "Set-Cookie": await flashHeader(text, outcome === "done" ? "success" : "error") } });
+}
+
+const TITLES: Record<ListKind, { title: string; empty: string }> = {
+  incoming: { title: "Requests to you", empty: "No one is waiting for your answer." },
+  connections: { title: "Your connections", empty: "No connections yet." },
+  outgoing: { title: "Requests you sent", empty: "You have no requests waiting for an answer." },
+};
+
+export default function Network() {
+  const { lists, here } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="network-title" className="space-y-4">
+      <h1 id="network-title">Your network</h1>
+      <p>
+        <Link to="/people">Find people</Link> by name, headline or skill.
+      </p>
+      {failed ? (
+        <div className="card space-y-2">
+          <ErrorSummary errors={failed.errors} labels={{ message: "Message" }} />
+          {failed.userId ? (
+            <Form method="post" className="space-y-2">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="connect" />
+              <input type="hidden" name="userId" value={failed.userId} />
+              <input type="hidden" name="back" value={failed.back} />
+              <TextareaField
+                label={`Message (optional, up to ${REQUEST_MESSAGE_MAX} characters)`}
+                name="message"
+                defaultValue={failed.message}
+                error={failed.errors.message}
+                rows={3}
+              />
+              <button type="submit" className="btn">
+                Send request
+              </button>
+            </Form>
+          ) : null}
+          <p>
+            <Link to={failed.back}>Go back</Link>
+          </p>
+        </div>
+      ) : null}
+      {lists.map((list) => (
+        <section key={list.kind} aria-labelledby={`${list.kind}-title`} className="space-y-2">
+          <h2 id={`${list.kind}-title`}>{TITLES[list.kind].title}</h2>
+          {list.rows.length === 0 ? (
+            <p className="text-stone-600">{list.paged ? "No more." : TITLES[list.kind].empty}</p>
+          ) : (
+            <ul aria-label={TITLES[list.kind].title} className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+              {list.rows.map((r) => (
+                <li key={r.userId} className="space-y-1 p-3">
+                  <p>
+                    <Link to={`/u/${r.userId}`} className="font-medium">
+                      {r.name}
+                    </Link>
+                    <span className="text-sm text-stone-600"> · {r.at}</span>
+                  </p>
+                  {r.headline ? <p className="break-words text-sm">{r.headline}</p> : null}
+                  {r.message && list.kind !== "connections" ? <p className="whitespace-pre-line break-words text-sm">“{r.message}”</p> : null}
+                  <ConnectionActions userId={r.userId} name={r.name} state={list.state} back={here} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {list.nextHref ? <Link to={list.nextHref}>More {TITLES[list.kind].title.toLowerCase()}</Link> : null}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Your network | Ladder" }];

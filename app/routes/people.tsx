@@ -1,0 +1,74 @@
+/** /people: find members by name, headline or skill; each result shows the one connection action that fits. */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ConnectionActions } from "~/components/ConnectionActions";
+import { getCtx } from "~/db.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { statesWith } from "~/modules/network/connections.server";
+import { fromCursor, toCursor } from "~/modules/network/cursor.server";
+import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
+import { displayName } from "~/modules/network/rules";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, PEOPLE_QUERY_MAX);
+  const after = fromCursor(url.searchParams.get("cursor"), "people");
+  if (after === null) throw new Response("This page link is broken or was changed. Start again from /people.", { status: 400 });
+  const ctx = getCtx();
+  const page = await searchPeople(ctx, user.id, { q, afterId: after?.id });
+  const states = await statesWith(ctx, user.id, page.rows.map((r) => r.id));
+  const next = page.nextId ? new URLSearchParams({ ...(q ? { q } : {}), cursor: toCursor({ at: null, id: page.nextId }, "people") }) : null;
+  return {
+    q,
+    paged: Boolean(after),
+    here: url.pathname + url.search,
+    people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, state: states.get(p.id) ?? "none" })),
+    nextHref: next ? `/people?${next}` : null,
+  };
+}
+
+export default function People() {
+  const { q, paged, here, people, nextHref } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="people-title" className="space-y-4">
+      <h1 id="people-title">People</h1>
+      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+        <div className="grow space-y-1">
+          <label htmlFor="q" className="block font-medium">
+            Name, headline or skill
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q} maxLength={PEOPLE_QUERY_MAX} className="w-full rounded border border-stone-400 px-2 py-1.5" />
+        </div>
+        <button type="submit" className="btn">
+          Search
+        </button>
+      </Form>
+      {people.length === 0 ? (
+        <p className="card">
+          {paged ? "No more members." : q ? `No member matches “${q}”. Try a shorter word or a skill.` : "No other members yet."}
+        </p>
+      ) : (
+        <ul aria-label="Members" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+          {people.map((p) => (
+            <li key={p.id} className="space-y-1 p-3">
+              <p>
+                <Link to={`/u/${p.id}`} className="font-medium">
+                  {p.name}
+                </Link>
+              </p>
+              {p.headline ? <p className="break-words text-sm">{p.headline}</p> : null}
+              <ConnectionActions userId={p.id} name={p.name} state={p.state} back={here} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="flex flex-wrap gap-3">
+        {paged ? <Link to={q ? `/people?${new URLSearchParams({ q })}` : "/people"}>First page</Link> : null}
+        {nextHref ? <Link to={nextHref}>Next page</Link> : null}
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "People | Ladder" }];
