@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { SearchForm } from "~/components/SearchForm";
 import { CsrfInput } from "~/components/forms";
 import { RoleSelect } from "~/components/RoleSelect";
 import { getCtx } from "~/db.server";
@@ -32,17 +33,7 @@ export default function AdminMembers() {
   return (
     <section aria-labelledby="members-title" className="space-y-4">
       <h1 id="members-title">Members</h1>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <div className="grow space-y-1">
-          <label htmlFor="q" className="block font-medium">
-            Search by name or email
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={SEARCH_MAX} className="w-full rounded border border-stone-400 px-2 py-1.5" />
-        </div>
-        <button type="submit" className="btn">
-          Search
-        </button>
-      </Form>
+      <SearchForm label="Search by name or email" defaultValue={q} maxLength={SEARCH_MAX} />
       {q ? (
         <p>
           Members whose name or email contains “{q}”. <Link to="/admin/users">Show everyone</Link>

@@ -1,6 +1,7 @@
 /** /people: find members by name, headline or skill; each result shows the one connection action that fits. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { SearchForm } from "~/components/SearchForm";
 import { ConnectionActions } from "~/components/ConnectionActions";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -33,17 +34,7 @@ export default function People() {
   return (
     <section aria-labelledby="people-title" className="space-y-4">
       <h1 id="people-title">People</h1>
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
-        <div className="grow space-y-1">
-          <label htmlFor="q" className="block font-medium">
-            Name, headline or skill
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} maxLength={PEOPLE_QUERY_MAX} className="w-full rounded border border-stone-400 px-2 py-1.5" />
-        </div>
-        <button type="submit" className="btn">
-          Search
-        </button>
-      </Form>
+      <SearchForm label="Name, headline or skill" defaultValue={q} maxLength={PEOPLE_QUERY_MAX} />
       {people.length === 0 ? (
         <p className="card">
           {paged ? "No more members." : q ? `No member matches “${q}”. Try a shorter word or a skill.` : "No other members yet."}

@@ -1,0 +1,18 @@
+import { Form } from "@remix-run/react";
+
+/** A GET search box (`q`): filters change nothing, so they are links one can share and go back to. */
+export function SearchForm({ label, defaultValue, maxLength }: { label: string; defaultValue: string; maxLength: number }) {
+  return (
+    <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <div className="grow space-y-1">
+        <label htmlFor="q" className="block font-medium">
+          {label}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={defaultValue} maxLength={maxLength} className="w-full rounded border border-stone-400 px-2 py-1.5" />
+      </div>
+      <button type="submit" className="btn">
+        Search
+      </button>
+    </Form>
+  );
+}
