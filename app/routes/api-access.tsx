@@ -8,8 +8,8 @@ import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/fo
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { apiAccessFields, apiAccessSchema } from "~/modules/signups/forms.server";
-import { saveApiAccessRequest, SIGNUP_FORM_LIMIT } from "~/modules/signups/signups.server";
-import { hit, tooManyRequests } from "~/services/rate-limit.server";
+import { saveApiAccessRequest } from "~/modules/signups/signups.server";
+import { hit, tooManyRequests, LIMITS } from "~/services/rate-limit.server";
 import { clientIp } from "~/services/request-info.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return invalid(fieldErrors(parsed.error));
 
   const ctx = getCtx();
-  const limit = await hit(ctx, `api-access:ip:${clientIp(context) ?? "unknown"}`, SIGNUP_FORM_LIMIT);
+  const limit = await hit(ctx, `api-access:ip:${clientIp(context) ?? "unknown"}`, LIMITS.publicFormPerIp);
   if (!limit.allowed) throw tooManyRequests("Too many API access requests from your network.", limit.retryAfterSeconds);
   await saveApiAccessRequest(ctx, parsed.data);
   return redirect("/api-access/thanks");

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { GoogleButton } from "~/components/GoogleButton";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
@@ -69,15 +70,7 @@ export default function Login() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
-      {google ? (
-        <form method="post" action="/auth/google" className="card">
-          <CsrfInput />
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <button type="submit" className="btn-quiet">
-            Sign in with Google
-          </button>
-        </form>
-      ) : null}
+      {google ? <GoogleButton label="Sign in with Google" redirectTo={redirectTo} /> : null}
       <p>
         <Link to="/forgot-password">Forgot your password?</Link> · New here? <Link to="/signup">Create an account</Link>
       </p>

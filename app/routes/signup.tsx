@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { GoogleButton } from "~/components/GoogleButton";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { signUp } from "~/modules/accounts/accounts.server";
@@ -82,15 +83,7 @@ export default function SignUp() {
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </button>
       </Form>
-      {google ? (
-        <form method="post" action="/auth/google" className="card">
-          <CsrfInput />
-          <input type="hidden" name="redirectTo" value="/settings/profile" />
-          <button type="submit" className="btn-quiet">
-            Sign up with Google
-          </button>
-        </form>
-      ) : null}
+      {google ? <GoogleButton label="Sign up with Google" redirectTo="/settings/profile" /> : null}
       <p>
         Already a member? <Link to="/login">Sign in</Link>
       </p>

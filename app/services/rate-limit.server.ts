@@ -63,4 +63,6 @@ export const LIMITS = {
   failedSignInPerAccount: { limit: 20, windowMs: 3_600_000 },
   resetMailPerAddress: { limit: 3, windowMs: 3_600_000 },
   signUpPerIp: { limit: 5, windowMs: 3_600_000 },
+  /** Each public interest form (premium, API access). */
+  publicFormPerIp: { limit: 5, windowMs: 3_600_000 },
 } satisfies Record<string, Limit>;

@@ -1,10 +1,6 @@
 /** Interest in Premium and in API access: stored for the admins, who follow up by email. */
 import type { Ctx } from "~/db.server";
-import type { Limit } from "~/services/rate-limit.server";
 import type { ApiAccessInput, PremiumInput } from "./forms.server";
-
-/** Each public form accepts 5 sign-ups per hour from one address. */
-export const SIGNUP_FORM_LIMIT = { limit: 5, windowMs: 3_600_000 } satisfies Limit;
 
 export async function savePremiumInterest(ctx: Ctx, input: PremiumInput): Promise<{ id: string }> {
   const p = ctx.t.premuser;
