@@ -14,13 +14,18 @@ if (!fs.existsSync(CHROMIUM)) {
   );
 }
 
-const PORT = 3100;
+// E2E_PORT_OFFSET lets two runs share a machine (each gets its own ports, database and mail folder).
+const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const SUFFIX = OFFSET ? `-${OFFSET}` : "";
+const PORT = 3100 + OFFSET;
 const baseURL = `http://127.0.0.1:${PORT}`;
-export const SMTP_PORT = 3125;
-export const OAUTH_PORT = 3190;
+export const SMTP_PORT = 3125 + OFFSET;
+export const OAUTH_PORT = 3190 + OFFSET;
 const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;
+process.env.E2E_OAUTH_URL ??= OAUTH_URL;
 /** Where the SMTP sink writes mail; e2e tests read it (see tests/e2e/fixtures.ts). */
-export const MAIL_DIR = ".cache/e2e-mail";
+export const MAIL_DIR = `.cache/e2e-mail${SUFFIX}`;
+const DB_FILE = `data/e2e${SUFFIX}.db`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -58,10 +63,10 @@ export default defineConfig({
     {
       // A fresh database every run: server.ts migrates, then seeds the new file with demo data.
       command:
-        "rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm && " +
-        `DATABASE_URL=file:data/e2e.db HOST=127.0.0.1 PORT=${PORT} NODE_ENV=production ENABLE_TEST_ROUTES=1 LOG_REQUESTS=off ` +
+        `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm && ` +
+        `DATABASE_URL=file:${DB_FILE} HOST=127.0.0.1 PORT=${PORT} NODE_ENV=production ENABLE_TEST_ROUTES=1 LOG_REQUESTS=off ` +
         // Each test comes from its own address (tests/e2e/fixtures.ts), so per-IP limits do not leak between tests.
-        "TRUST_PROXY=1 UPLOADS_DIR=.cache/e2e-uploads " +
+        `TRUST_PROXY=1 UPLOADS_DIR=.cache/e2e-uploads${SUFFIX} ` +
         `PUBLIC_URL=${baseURL} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} ` +
         `GOOGLE_CLIENT_ID=ladder-e2e GOOGLE_CLIENT_SECRET=ladder-e2e-secret ` +
         `GOOGLE_AUTH_URL=${OAUTH_URL}/authorize GOOGLE_TOKEN_URL=${OAUTH_URL}/token GOOGLE_USERINFO_URL=${OAUTH_URL}/userinfo ` +

@@ -19,6 +19,12 @@ function inList(column: unknown, values: readonly string[]): SQL {
 /** Tables that hold no domain data of the spec (counters, queues): seeders leave them empty. */
 export const INFRASTRUCTURE_TABLES: readonly string[] = ["rate_limit_buckets"];
 
+/**
+ * Tables the spec does not name that hold member data the issues ask for (a member's time zone);
+ * seeders fill them like spec tables. See docs/decisions/011-member-time-zone.md.
+ */
+export const EXTENSION_TABLES: readonly string[] = ["member_settings"];
+
 export function defineSchema(k: Kit) {
   // 1. User
   const User = k.table(
@@ -226,6 +232,10 @@ export function defineSchema(k: Kit) {
       k.index("user_messages_sender_receiver_idx").on(t.sender_id, t.receiver_id),
       k.index("user_messages_receiver_sender_idx").on(t.receiver_id, t.sender_id),
       k.index("user_messages_created_at_idx").on(t.created_at),
+      // Not in the spec: a conversation is read newest first, a page at a time, from each
+      // direction; these let both halves come straight off an index in order (no sort of the pair).
+      k.index("user_messages_pair_time_idx").on(t.sender_id, t.receiver_id, t.created_at, t.id),
+      k.index("user_messages_reverse_pair_time_idx").on(t.receiver_id, t.sender_id, t.created_at, t.id),
     ],
   );
 
@@ -711,6 +721,14 @@ export function defineSchema(k: Kit) {
     (t) => [k.primaryKey({ columns: [t.key, t.window_start] }), k.index("rate_limit_buckets_window_idx").on(t.window_start)],
   );
 
+  // Extension, not in the spec: per-member settings that have no User column. One row per member,
+  // created on first save; a member without a row uses the defaults (time zone UTC).
+  const member_settings = k.table("member_settings", {
+    user_id: k.uuid("user_id").primaryKey().references(() => User.id, { onDelete: "cascade" }),
+    time_zone: k.varchar("time_zone", { length: 64 }).notNull().default("UTC"),
+    updated_at: k.createdNow("updated_at"),
+  });
+
   return {
     User,
     Chat,
@@ -754,6 +772,7 @@ export function defineSchema(k: Kit) {
     premuser,
     apiuser,
     rate_limit_buckets,
+    member_settings,
   };
 }
 

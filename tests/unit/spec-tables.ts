@@ -25,6 +25,8 @@
 export const INFRASTRUCTURE_TABLE_NAMES = [
   // docs/decisions/006-rate-limits.md: counters for attempts by unknown addresses and IPs.
   "rate_limit_buckets",
+  // docs/decisions/011-member-time-zone.md: a member's time zone, which User has no column for.
+  "member_settings",
 ];
 
 export const SPEC_TABLE_NAMES = [
@@ -538,6 +540,9 @@ export const ALLOWED_EXTRAS = {
     "jobs.jobs_created_idx(created_at,job_id)",
     "jobs.jobs_poster_idx(posted_by_user_id)",
     "notification.notification_user_created_idx(user_id,created_at,id)",
+    // Messages: each half of a conversation read newest first straight off an index (decision 012).
+    "user_messages.user_messages_pair_time_idx(sender_id,receiver_id,created_at,id)",
+    "user_messages.user_messages_reverse_pair_time_idx(receiver_id,sender_id,created_at,id)",
     "page_views.page_views_created_idx(created_at)",
     "part_time_jobs.part_time_jobs_created_idx(created_at,job_id)",
     "part_time_jobs.part_time_jobs_poster_idx(posted_by_user_id)",
