@@ -14,3 +14,13 @@ export function placeOf(city: string | null, country: string | null, remote: boo
   if (remote) return place ? `Remote · ${place}` : "Remote";
   return place || "Place not given";
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+
+/** "26 Nov 2026, 15:36 UTC": a moment, the same on every device (times are kept in UTC). */
+export function formatDateTime(value: Date | string | number | null | undefined): string {
+  if (value === null || value === undefined) return "time unknown";
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "time unknown";
+  return `${dateTimeFormat.format(date)} UTC`;
+}
