@@ -65,4 +65,6 @@ export const LIMITS = {
   signUpPerIp: { limit: 5, windowMs: 3_600_000 },
   /** Each public interest form (premium, API access). */
   publicFormPerIp: { limit: 5, windowMs: 3_600_000 },
+  /** Direct messages sent by one member (a person typing never gets near it; a script does). */
+  messageSendPerMember: { limit: 60, windowMs: 60_000 },
 } satisfies Record<string, Limit>;
