@@ -18,7 +18,7 @@ export const areas: Area[] = [
   { slug: "skills", label: "Skills", href: "/skills", ready: false, promise: "Short multiple-choice tests that show your best score per skill." },
   { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, promise: "One mock interview a day, with feedback on every answer." },
   { slug: "communities", label: "Communities", href: "/communities", ready: false, promise: "Groups with moderated membership, events and updates." },
-  { slug: "calendar", label: "Calendar", href: "/calendar", ready: false, promise: "Your weekly availability, and a time that suits both of you." },
+  { slug: "calendar", label: "Calendar", href: "/calendar", ready: true, promise: "Your weekly availability, and a time that suits both of you." },
   { slug: "admin", label: "Admin", href: "/admin", ready: true, promise: "Members, roles, sign-ups and the numbers behind Ladder, for staff." },
 ];
 

@@ -7,6 +7,7 @@ const pages = [
   { to: "/settings/profile", label: "Profile" },
   { to: "/settings/password", label: "Password" },
   { to: "/settings/sessions", label: "Sessions" },
+  { to: "/settings/time-zone", label: "Time zone" },
   { to: "/settings/lite", label: "Lite mode" },
   { to: "/settings/delete", label: "Delete account" },
 ];

@@ -90,6 +90,11 @@ export default function PublicProfile() {
         </div>
       </header>
       {p.connection ? <ConnectionActions userId={p.id} name={displayName(p.name)} state={p.connection} back={`/u/${p.id}`} /> : null}
+      {p.connection === "connected" ? (
+        <p className="text-sm">
+          <Link to={`/calendar/find/${p.id}`}>Find a time with {displayName(p.name)}</Link>
+        </p>
+      ) : null}
       {p.own ? (
         <p className="text-sm">
           This is how other members see your profile. <Link to="/settings/profile" className="underline">
