@@ -1,0 +1,203 @@
+/**
+ * A member's weekly calendar (user_calendar_blocks) and finding a time with a connection.
+ * Every query names the member in its WHERE clause. Adding and copying check, then insert, in
+ * one withTx; on PostgreSQL a transaction-scoped advisory lock on (member, week) serialises them
+ * so two concurrent adds cannot both pass the overlap check (SQLite's BEGIN IMMEDIATE already
+ * serialises writers). See docs/decisions/013-calendar-and-find-a-time.md.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+import { withTx } from "~/db.server";
+import { isUuid } from "~/modules/admin/members.server";
+import { sendMessage } from "~/modules/messages/messages.server";
+import {
+  addDays,
+  dayLabel,
+  describeSlot,
+  findOverlap,
+  findSlots,
+  parseTime,
+  rangeLabel,
+  storedTime,
+  type SlotResult,
+  type TimeRange,
+  type WeekBlock,
+} from "./rules";
+import { savedZones } from "./time-zone.server";
+
+export interface Block extends TimeRange {
+  id: string;
+  dayOfWeek: number;
+  isBlocked: boolean;
+}
+
+async function lockWeek(tx: Ctx, userId: string, week: Date): Promise<void> {
+  if (tx.dialect !== "pg") return;
+  await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`calendar:${userId}:${week.toISOString()}`}))`);
+}
+
+function toBlock(row: { id: string; dayOfWeek: number; startTime: string; endTime: string; isBlocked: boolean }): Block {
+  return { id: row.id, dayOfWeek: row.dayOfWeek, isBlocked: row.isBlocked, start: parseTime(row.startTime) ?? 0, end: parseTime(row.endTime) ?? 0 };
+}
+
+/** The member's blocks of one week, by day and start. */
+export async function listWeek(ctx: Ctx, userId: string, week: Date): Promise<Block[]> {
+  const b = ctx.t.user_calendar_blocks;
+  const rows = await ctx.db
+    .select({ id: b.id, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
+    .from(b)
+    .where(and(eq(b.userId, userId), eq(b.weekStartDate, week)))
+    .orderBy(asc(b.dayOfWeek), asc(b.startTime));
+  return rows.map(toBlock);
+}
+
+export type AddOutcome = { ok: true; id: string } | { ok: false; overlap: Block };
+
+/**
+ * Adds one block unless it overlaps another of that day. `zone` is the zone the member saw;
+ * a member without a saved zone gets it saved now, so their wall-clock times keep their meaning.
+ */
+export async function addBlock(
+  ctx: Ctx,
+  input: { userId: string; week: Date; dayOfWeek: number; range: TimeRange; isBlocked: boolean; zone: string },
+): Promise<AddOutcome> {
+  return withTx(ctx, async (tx) => {
+    const b = tx.t.user_calendar_blocks;
+    await lockWeek(tx, input.userId, input.week);
+    const sameDay = (await listWeek(tx, input.userId, input.week)).filter((x) => x.dayOfWeek === input.dayOfWeek);
+    const clash = findOverlap(input.range, sameDay);
+    if (clash) return { ok: false, overlap: clash };
+    await tx.db.insert(tx.t.member_settings).values({ user_id: input.userId, time_zone: input.zone }).onConflictDoNothing();
+    const now = new Date();
+    const [row] = await tx.db
+      .insert(b)
+      .values({
+        userId: input.userId,
+        weekStartDate: input.week,
+        dayOfWeek: input.dayOfWeek,
+        startTime: storedTime(input.range.start),
+        endTime: storedTime(input.range.end),
+        isBlocked: input.isBlocked,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: b.id });
+    return { ok: true, id: row.id };
+  });
+}
+
+/** Deletes one of the member's own blocks; null when there is no such block of theirs. */
+export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ week: Date; label: string } | null> {
+  if (!isUuid(id)) return null;
+  const b = ctx.t.user_calendar_blocks;
+  const [row] = await ctx.db
+    .delete(b)
+    .where(and(eq(b.id, id), eq(b.userId, userId)))
+    .returning({ week: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked });
+  if (!row) return null;
+  const block = toBlock({ id, ...row });
+  return { week: row.week, label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
+}
+
+export type CopyOutcome = { ok: true; copied: number } | { ok: false; reason: "not_empty" | "nothing_to_copy" };
+
+/** Copies the previous week's blocks into `week`, which must be empty. */
+export async function copyPreviousWeek(ctx: Ctx, userId: string, week: Date): Promise<CopyOutcome> {
+  return withTx(ctx, async (tx) => {
+    const b = tx.t.user_calendar_blocks;
+    await lockWeek(tx, userId, week);
+    const [existing] = await tx.db
+      .select({ id: b.id })
+      .from(b)
+      .where(and(eq(b.userId, userId), eq(b.weekStartDate, week)))
+      .limit(1);
+    if (existing) return { ok: false, reason: "not_empty" };
+    const previous = await tx.db
+      .select({ dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
+      .from(b)
+      .where(and(eq(b.userId, userId), eq(b.weekStartDate, addDays(week, -7))));
+    if (previous.length === 0) return { ok: false, reason: "nothing_to_copy" };
+    const now = new Date();
+    await tx.db.insert(b).values(previous.map((p) => ({ ...p, userId, weekStartDate: week, createdAt: now, updatedAt: now })));
+    return { ok: true, copied: previous.length };
+  });
+}
+
+/** The blocks of several members for the week before, of and after `week` (zones shift days). */
+async function blocksAround(ctx: Ctx, userIds: string[], week: Date): Promise<Map<string, WeekBlock[]>> {
+  const b = ctx.t.user_calendar_blocks;
+  const weeks = [addDays(week, -7), week, addDays(week, 7)];
+  const rows = await ctx.db
+    .select({ userId: b.userId, weekStartDate: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
+    .from(b)
+    .where(and(inArray(b.userId, userIds), inArray(b.weekStartDate, weeks)));
+  const out = new Map<string, WeekBlock[]>(userIds.map((id) => [id, []]));
+  for (const row of rows) out.get(row.userId)?.push(row);
+  return out;
+}
+
+export interface SlotQuery {
+  me: string;
+  other: string;
+  viewerZone: string;
+  week: Date;
+  minutes: number;
+  now?: number;
+}
+
+/** Every slot of the viewer's week where both are free; the other's zone is their saved one (or UTC). */
+export async function slotsWith(ctx: Ctx, q: SlotQuery): Promise<SlotResult & { otherZone: string }> {
+  const [blocks, zones] = await Promise.all([blocksAround(ctx, [q.me, q.other], q.week), savedZones(ctx, [q.me, q.other])]);
+  const otherZone = zones.get(q.other) ?? "UTC";
+  const result = findSlots({
+    viewerZone: q.viewerZone,
+    week: q.week,
+    minutes: q.minutes,
+    now: q.now ?? Date.now(),
+    mine: { zone: zones.get(q.me) ?? q.viewerZone, blocks: blocks.get(q.me) ?? [] },
+    theirs: { zone: otherZone, blocks: blocks.get(q.other) ?? [] },
+  });
+  return { ...result, otherZone };
+}
+
+export type ProposeOutcome =
+  | { ok: true; messageId: string }
+  | { ok: false; reason: "taken" | "not_connected" | "self" | "empty" | "too_long" };
+
+/** The proposal's text, with the time on both members' clocks. */
+export function proposalText(input: { otherName: string; start: number; minutes: number; viewerZone: string; otherZone: string }): string {
+  const yours = describeSlot(input.otherZone, input.start, input.minutes);
+  const mine = describeSlot(input.viewerZone, input.start, input.minutes);
+  return [
+    `Hello ${input.otherName}, could we meet for ${input.minutes} minutes?`,
+    `Your time: ${yours}.`,
+    input.viewerZone === input.otherZone ? null : `My time: ${mine}.`,
+    "We are both free then by our Ladder calendars. Reply here if it suits you or to suggest another time.",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Sends a proposal for `start` if that slot is still free for both (checked again here). */
+export async function proposeSlot(
+  ctx: Ctx,
+  q: SlotQuery & { start: number; otherName: string },
+): Promise<ProposeOutcome & { otherZone?: string }> {
+  const slots = await slotsWith(ctx, q);
+  if (!slots.starts.includes(q.start)) return { ok: false, reason: "taken" };
+  const text = proposalText({ otherName: q.otherName, start: q.start, minutes: q.minutes, viewerZone: q.viewerZone, otherZone: slots.otherZone });
+  const sent = await sendMessage(ctx, { senderId: q.me, receiverId: q.other, text });
+  return sent.ok ? { ok: true, messageId: sent.id, otherZone: slots.otherZone } : { ok: false, reason: sent.reason };
+}
+
+/** The proposal message `id`, if `me` sent it to `other`. */
+export async function sentProposal(ctx: Ctx, me: string, other: string, id: string): Promise<{ text: string } | null> {
+  if (!isUuid(id)) return null;
+  const m = ctx.t.user_messages;
+  const [row] = await ctx.db
+    .select({ text: m.message })
+    .from(m)
+    .where(and(eq(m.id, id), eq(m.sender_id, me), eq(m.receiver_id, other)))
+    .limit(1);
+  return row ?? null;
+}

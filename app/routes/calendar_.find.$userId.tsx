@@ -1,0 +1,202 @@
+/**
+ * /calendar/find/<userId>?week=YYYY-MM-DD&duration=30|45|60|90: the times of the viewer's week
+ * when both members are available and neither is blocked (connections only). Picking one sends
+ * the other member a proposal as a direct message, after checking again that it is still free.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError, isRouteErrorResponse } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { proposeSlot, slotsWith } from "~/modules/calendar/calendar.server";
+import { requireConnection } from "~/modules/calendar/find.server";
+import { weekOf } from "~/modules/calendar/forms.server";
+import {
+  addDays,
+  dateLabel,
+  DURATIONS,
+  isoDate,
+  mondayOf,
+  MINUTE_MS,
+  offsetLabel,
+  parseDuration,
+  parseSlotStart,
+  SLOTS_SHOWN,
+  timeIn,
+  weekLabel,
+  zoneDate,
+  type Duration,
+} from "~/modules/calendar/rules";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
+
+const BROKEN = "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.";
+
+function readQuery(url: URL, zone: string): { week: Date; minutes: Duration } {
+  const weekParam = url.searchParams.get("week");
+  const durationParam = url.searchParams.get("duration");
+  const week = weekParam === null || weekParam === "" ? mondayOf(zoneDate(zone, Date.now())) : weekOf(weekParam);
+  const minutes = durationParam === null ? 30 : parseDuration(durationParam);
+  if (!week || minutes === null) throw new Response(BROKEN, { status: 400 });
+  return { week, minutes };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = getCtx();
+  const other = await requireConnection(ctx, user.id, params.userId);
+  const tz = await effectiveZone(ctx, user.id, request);
+  const { week, minutes } = readQuery(new URL(request.url), tz.zone);
+  const result = await slotsWith(ctx, { me: user.id, other: other.id, viewerZone: tz.zone, week, minutes });
+  const days: { label: string; slots: { iso: string; time: string }[] }[] = [];
+  for (const start of result.starts.slice(0, SLOTS_SHOWN)) {
+    const label = dateLabel(zoneDate(tz.zone, start));
+    if (days[days.length - 1]?.label !== label) days.push({ label, slots: [] });
+    days[days.length - 1].slots.push({
+      iso: new Date(start).toISOString(),
+      time: `${timeIn(tz.zone, start)}–${timeIn(tz.zone, start + minutes * MINUTE_MS)} ${offsetLabel(tz.zone, start)}`,
+    });
+  }
+  return {
+    other,
+    zone: tz.zone,
+    zoneSource: tz.source,
+    otherZone: result.otherZone,
+    week: isoDate(week),
+    label: weekLabel(week),
+    prev: isoDate(addDays(week, -7)),
+    next: isoDate(addDays(week, 7)),
+    minutes,
+    days,
+    total: result.starts.length,
+    why: result.why,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = getCtx();
+  const other = await requireConnection(ctx, user.id, params.userId);
+  const form = await parseForm(request, { maxBytes: 2_000 });
+  const week = weekOf(form.get("week"));
+  const minutes = parseDuration(String(form.get("duration") ?? ""));
+  if (!week || minutes === null) return data({ error: BROKEN }, { status: 400 });
+  const start = parseSlotStart(String(form.get("start") ?? ""));
+  if (start === null) return data({ error: "Choose one of the times in the list, then send." }, { status: 400 });
+  const tz = await effectiveZone(ctx, user.id, request);
+  const sent = await proposeSlot(ctx, { me: user.id, other: other.id, viewerZone: tz.zone, week, minutes, start, otherName: other.name });
+  if (!sent.ok) {
+    const error =
+      sent.reason === "taken"
+        ? "That time is no longer free for both of you (or has passed). Choose another from the list."
+        : "Ladder could not send the proposal: you are no longer connected to this member.";
+    return data({ error }, { status: sent.reason === "taken" ? 400 : 403 });
+  }
+  const query = new URLSearchParams({ message: sent.messageId, start: new Date(start).toISOString(), minutes: String(minutes) });
+  return redirect(`/calendar/find/${other.id}/sent?${query}`);
+}
+
+const WHY: Record<string, (name: string) => string> = {
+  me_none: () => "You have marked no available time that week. Add some on your calendar first.",
+  them_none: (name) => `${name} has marked no available time that week.`,
+  no_overlap: (name) => `Your available times and ${name}'s do not meet that week (or one of you is blocked then).`,
+  too_short: (name) => `You and ${name} are both free that week, but never for long enough at once. Try a shorter meeting.`,
+  passed: () => "The times you were both free that week have already passed.",
+};
+
+export default function FindATime() {
+  const d = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const base = `/calendar/find/${d.other.id}`;
+  return (
+    <section aria-labelledby="find-title" className="space-y-4">
+      <h1 id="find-title">Find a time with {d.other.name}</h1>
+      <p>
+        Times are in your time zone, <strong>{d.zone}</strong>
+        {d.zoneSource === "saved" ? "" : d.zoneSource === "guess" ? " (a guess from your browser's language settings)" : " (you have not chosen one)"}.{" "}
+        <Link to="/settings/time-zone">{d.zoneSource === "saved" ? "Change" : "Set your time zone"}</Link>. {d.other.name}&apos;s time zone: {d.otherZone}.
+      </p>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="week" value={d.week} />
+        <div className="space-y-1">
+          <label htmlFor="duration" className="block font-medium">
+            Length
+          </label>
+          <select id="duration" name="duration" defaultValue={String(d.minutes)} className="rounded border border-stone-400 px-2 py-1.5">
+            {DURATIONS.map((m) => (
+              <option key={m} value={m}>
+                {m} minutes
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-quiet">
+          Show times
+        </button>
+      </Form>
+      <nav aria-label="Weeks" className="flex flex-wrap gap-x-4">
+        <Link to={`${base}?week=${d.prev}&duration=${d.minutes}`}>← Previous week</Link>
+        <Link to={`${base}?week=${d.next}&duration=${d.minutes}`}>Next week →</Link>
+      </nav>
+      <h2>Week of {d.label}</h2>
+      {d.days.length === 0 ? (
+        <p>{(WHY[d.why] ?? WHY.no_overlap)(d.other.name)}</p>
+      ) : (
+        <Form method="post" className="space-y-3">
+          {failed ? <ErrorSummary errors={{ form: failed.error }} /> : null}
+          <CsrfInput />
+          <input type="hidden" name="week" value={d.week} />
+          <input type="hidden" name="duration" value={d.minutes} />
+          <p>
+            {d.total > d.days.reduce((n, day) => n + day.slots.length, 0)
+              ? `The first ${SLOTS_SHOWN} of ${d.total} times when you are both free for ${d.minutes} minutes:`
+              : `${d.total === 1 ? "One time" : `${d.total} times`} when you are both free for ${d.minutes} minutes:`}
+          </p>
+          {d.days.map((day) => (
+            <fieldset key={day.label} className="space-y-1">
+              <legend className="font-semibold">{day.label}</legend>
+              <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                {day.slots.map((s) => (
+                  <li key={s.iso}>
+                    <label>
+                      <input type="radio" name="start" value={s.iso} required /> {s.time}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          ))}
+          <button type="submit" className="btn" disabled={busy}>
+            Send {d.other.name} this time
+          </button>
+          <p className="text-sm text-stone-600">They get a message with the time in both your zones; you get a calendar file.</p>
+        </Form>
+      )}
+      <p>
+        <Link to={`/calendar?week=${d.week}`}>Your calendar</Link> · <Link to={`/u/${d.other.id}`}>{d.other.name}&apos;s profile</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Find a time with ${d.other.name} | Ladder` : "Find a time | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { userId } = useParams();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      {status === 403 ? (
+        <p className="mt-3">
+          <Link to={`/u/${userId}`}>Open their profile</Link> · <Link to="/calendar">Your calendar</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * /calendar/find/<userId>/sent?message=<id>&start=<ISO>&minutes=<n>: after a proposal was sent.
+ * Only the sender of that message to that member sees it; links to the conversation and the .ics.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getCtx } from "~/db.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { sentProposal } from "~/modules/calendar/calendar.server";
+import { requireConnection } from "~/modules/calendar/find.server";
+import { describeSlot, isoDate, mondayOf, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
+
+const GONE = "There is no proposal of yours at this address. Find a time again from your calendar.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = getCtx();
+  const other = await requireConnection(ctx, user.id, params.userId);
+  const url = new URL(request.url);
+  const start = parseSlotStart(url.searchParams.get("start"));
+  const minutes = parseDuration(url.searchParams.get("minutes"));
+  const message = await sentProposal(ctx, user.id, other.id, url.searchParams.get("message") ?? "");
+  if (!message || start === null || minutes === null) throw new Response(GONE, { status: 404 });
+  const tz = await effectiveZone(ctx, user.id, request);
+  return {
+    other,
+    when: describeSlot(tz.zone, start, minutes),
+    text: message.text,
+    ics: `/calendar/find/${other.id}/ics?${new URLSearchParams({ start: new Date(start).toISOString(), minutes: String(minutes) })}`,
+    back: `/calendar/find/${other.id}?week=${isoDate(mondayOf(zoneDate(tz.zone, start)))}&duration=${minutes}`,
+  };
+}
+
+export default function ProposalSent() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="sent-title" className="card space-y-3">
+      <h1 id="sent-title">Proposal sent to {d.other.name}</h1>
+      <p>
+        You proposed <strong>{d.when}</strong>.
+      </p>
+      <blockquote className="whitespace-pre-line break-words border-l-4 border-stone-300 pl-3 text-sm">{d.text}</blockquote>
+      <ul className="space-y-1">
+        <li>
+          <Link to={`/messages/${d.other.id}`}>Open your conversation with {d.other.name}</Link>
+        </li>
+        <li>
+          <a href={d.ics} download="ladder-meeting.ics">
+            Download the calendar file (.ics)
+          </a>
+        </li>
+        <li>
+          <Link to={d.back}>Find another time</Link>
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Proposal sent | Ladder" }];

@@ -1,0 +1,111 @@
+/** /settings/time-zone: the member's IANA time zone, used by the calendar and "find a time". */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { offsetLabel, timeZones } from "~/modules/calendar/rules";
+import { effectiveZone, saveZone } from "~/modules/calendar/time-zone.server";
+import { flashHeader } from "~/services/flash.server";
+
+/** Zones grouped by their region ("Africa", "America", ...). */
+function groupedZones(): { region: string; zones: string[] }[] {
+  const groups = new Map<string, string[]>();
+  for (const zone of timeZones()) {
+    const region = zone.includes("/") ? zone.split("/")[0] : "Other";
+    groups.set(region, [...(groups.get(region) ?? []), zone]);
+  }
+  return [...groups].map(([region, zones]) => ({ region, zones }));
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const tz = await effectiveZone(getCtx(), user.id, request);
+  return { zone: tz.zone, source: tz.source, offset: offsetLabel(tz.zone, Date.now()), groups: groupedZones() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 2_000 });
+  const typed = String(form.get("timeZone") ?? "").slice(0, 64);
+  const zone = await saveZone(getCtx(), user.id, typed);
+  if (!zone) {
+    return data({ typed, error: "Choose a time zone from the list (for example Africa/Cairo or Asia/Kolkata)." }, { status: 400 });
+  }
+  return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your time zone is now ${zone}.`) } });
+}
+
+export default function TimeZoneSettings() {
+  const { zone, source, offset, groups } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const select = useRef<HTMLSelectElement>(null);
+  // With JavaScript, a member who never chose gets the browser's own zone preselected.
+  useEffect(() => {
+    if (source === "saved" || failed || !select.current) return;
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const option = [...select.current.options].find((o) => o.value === browser || (browser === "Asia/Calcutta" && o.value === "Asia/Kolkata"));
+    if (option) select.current.value = option.value;
+  }, [source, failed]);
+  return (
+    <section aria-labelledby="tz-title" className="card space-y-3">
+      <h1 id="tz-title">Time zone</h1>
+      <p>
+        {source === "saved" ? (
+          <>
+            Your time zone is <strong>{zone}</strong> ({offset} now).
+          </>
+        ) : (
+          <>
+            You have not chosen a time zone. Ladder uses <strong>{zone}</strong> ({offset} now)
+            {source === "guess" ? ", a guess from your browser's language settings" : ""} until you do.
+          </>
+        )}
+      </p>
+      <p className="text-sm text-stone-600">
+        Your calendar keeps its clock times when you change zone: 09:00–10:00 stays 09:00–10:00 in the new zone.
+      </p>
+      <Form method="post" className="space-y-3">
+        {failed ? <ErrorSummary errors={{ timeZone: failed.error }} labels={{ timeZone: "Time zone" }} /> : null}
+        <CsrfInput />
+        <div className="space-y-1">
+          <label htmlFor="timeZone" className="block font-medium">
+            Time zone
+          </label>
+          <select
+            ref={select}
+            id="timeZone"
+            name="timeZone"
+            defaultValue={failed ? failed.typed : zone}
+            aria-invalid={failed ? true : undefined}
+            aria-describedby={failed ? "timeZone-error" : undefined}
+            className="w-full max-w-xs rounded border border-stone-400 px-2 py-1.5"
+          >
+            {groups.map((g) => (
+              <optgroup key={g.region} label={g.region}>
+                {g.zones.map((z) => (
+                  <option key={z}>{z}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          {failed ? (
+            <p id="timeZone-error" className="text-sm font-medium text-red-800">
+              {failed.error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="btn">
+          Save time zone
+        </button>
+      </Form>
+      <p>
+        <Link to="/calendar">Back to your calendar</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Time zone | Ladder" }];
