@@ -216,17 +216,17 @@ export function offsetMinutes(zone: string, instant: number): number {
 
 /**
  * The instant at which the clocks of `zone` show `minutes` after the midnight starting the UTC
- * date `date`. In a gap (clocks jump forward) the time is read with the offset before the jump;
- * in an overlap (clocks go back) the first of the two instants is used.
+ * date `date`. In a gap (clocks jump forward) the time is read with the offset before the jump,
+ * so it lands after the jump (London's 01:30 on the last Sunday of March is 01:30 UTC); in an
+ * overlap (clocks go back) the first of the two instants is used.
  */
 export function wallToInstant(zone: string, date: Date, minutes: number): number {
   const wall = date.getTime() + minutes * MINUTE_MS;
-  const first = wall - offsetMinutes(zone, wall) * MINUTE_MS;
-  const second = wall - offsetMinutes(zone, first) * MINUTE_MS;
-  if (first === second) return first;
-  // Two candidates: keep one whose wall clock matches, the earlier when both do.
-  const matches = [first, second].filter((t) => wallAsUtc(zone, t) === wall).sort((a, b) => a - b);
-  return matches[0] ?? Math.min(first, second);
+  // The offsets in force a day before, at and a day after: every candidate near a change.
+  const offsets = new Set([offsetMinutes(zone, wall - DAY_MS), offsetMinutes(zone, wall), offsetMinutes(zone, wall + DAY_MS)]);
+  const candidates = [...offsets].map((o) => wall - o * MINUTE_MS).sort((a, b) => a - b);
+  const exact = candidates.find((t) => wallAsUtc(zone, t) === wall);
+  return exact ?? candidates[candidates.length - 1];
 }
 
 /** The UTC date (midnight) of the zone's calendar day at `instant`. */
