@@ -1,0 +1,274 @@
+/**
+ * /messages/<userId>: the conversation with one member, newest at the bottom, "Older messages"
+ * as a link, and a send form while the two are connected. Opening the page marks the messages
+ * it shows as read. Without JavaScript the form posts and redirects back (to #newest); with
+ * JavaScript it posts through a fetcher and the page polls for new messages every 5 seconds
+ * while it is visible. See docs/decisions/012-direct-messages.md.
+ */
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { conversationPage, markSeen, memberName } from "~/modules/messages/conversations.server";
+import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
+import { sendMessage } from "~/modules/messages/messages.server";
+import { MESSAGE_MAX, SEND_REFUSALS, tooLongDetail } from "~/modules/messages/rules";
+import { viewOf, type MessageView } from "~/modules/messages/view";
+import { stateWith } from "~/modules/network/connections.server";
+import { displayName } from "~/modules/network/rules";
+import { hit, LIMITS } from "~/services/rate-limit.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
+const POLL_MS = 5_000;
+const POLL_MAX_MS = 60_000;
+
+/** The other member's id from the URL, lowercased; a 404 for anything that is not a uuid. */
+function otherIdOf(params: { userId?: string }): string {
+  const id = (params.userId ?? "").toLowerCase();
+  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const otherId = otherIdOf(params);
+  const url = new URL(request.url);
+  const before = fromCursor(url.searchParams.get("before"), "older");
+  if (before === null) throw new Response(`This page link is broken or was changed. Start again from /messages/${otherId}.`, { status: 400 });
+  const ctx = getCtx();
+  const [member, state, page] = await Promise.all([
+    memberName(ctx, otherId),
+    stateWith(ctx, user.id, otherId),
+    conversationPage(ctx, user.id, otherId, { before }),
+  ]);
+  if (!member || otherId === user.id) throw new Response(NOT_FOUND, { status: 404 });
+  const name = displayName(member.name);
+  const connected = state === "connected";
+  // No connection and nothing to read: a stranger. Messages stay readable after a connection ends.
+  if (!connected && page.messages.length === 0) throw data({ notConnected: true, userId: otherId, name }, { status: 403 });
+  const unseen = page.messages.filter((m) => !m.read).map((m) => m.id);
+  if (unseen.length > 0) await markSeen(ctx, user.id, otherId, unseen);
+  const newest = page.messages[page.messages.length - 1];
+  return {
+    userId: otherId,
+    name,
+    connected,
+    paged: Boolean(before),
+    messages: page.messages.map(viewOf),
+    olderHref: page.older ? `/messages/${otherId}?${new URLSearchParams({ before: toCursor(page.older, "older") })}` : null,
+    // Where polling starts: the newest message shown, or now for an empty conversation.
+    since: before ? null : toCursor(newest ? { at: newest.at.getTime(), id: newest.id } : { at: Date.now(), id: "00000000-0000-4000-8000-000000000000" }, "newer"),
+  };
+}
+
+type Failure = { errors: { message: string }; text: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const otherId = otherIdOf(params);
+  // 5,000 characters of 4-byte text, percent-encoded, plus the other fields.
+  const form = await parseForm(request, { maxBytes: MESSAGE_MAX * 12 + 2_000 });
+  const text = String(form.get("message") ?? "");
+  const viaFetcher = form.get("via") === "fetcher";
+  const fail = (message: string, status: number, headers?: HeadersInit) => data<Failure>({ errors: { message }, text }, { status, headers });
+  const length = text.trim().length;
+  if (length === 0) return fail(SEND_REFUSALS.empty, 400);
+  if (length > MESSAGE_MAX) return fail(tooLongDetail(length), 400);
+  const ctx = getCtx();
+  const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
+  if (!limit.allowed) {
+    return fail(`You have sent ${LIMITS.messageSendPerMember.limit} messages in the last minute, the most Ladder allows. Please wait a minute; your message is kept here.`, 429, {
+      "Retry-After": String(limit.retryAfterSeconds),
+    });
+  }
+  const outcome = await sendMessage(ctx, { senderId: user.id, receiverId: otherId, text });
+  if (!outcome.ok) return fail(SEND_REFUSALS[outcome.reason], outcome.reason === "not_connected" ? 403 : 400);
+  if (viaFetcher) {
+    return { sent: viewOf({ id: outcome.id, fromMe: true, text: text.trim(), at: outcome.createdAt, read: true }) };
+  }
+  return redirect(`/messages/${otherId}#newest`);
+}
+
+/** The 429 of the action keeps its Retry-After on the page's response. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  const out = new Headers();
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
+
+/** A message sent through the fetcher is added on the page; the loader need not run again. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionResult, defaultShouldRevalidate }) => {
+  if (formMethod === "POST" && actionResult && typeof actionResult === "object" && "sent" in actionResult) return false;
+  return defaultShouldRevalidate;
+};
+
+/** Loader messages plus those added since (sent here or polled), once each, oldest first. */
+function merged(base: MessageView[], extra: MessageView[]): MessageView[] {
+  if (extra.length === 0) return base;
+  const seen = new Set(base.map((m) => m.id));
+  const all = [...base, ...extra.filter((m) => !seen.has(m.id) && (seen.add(m.id), true))];
+  return all.sort((a, b) => a.ms - b.ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Polls the updates route while the tab is visible; backs off (up to a minute) after errors. */
+function usePolling(userId: string, since: string | null, onMessages: (messages: MessageView[]) => void) {
+  const callback = useRef(onMessages);
+  callback.current = onMessages;
+  useEffect(() => {
+    if (!since) return;
+    let cursor = since;
+    let delay = POLL_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const schedule = (ms: number) => {
+      clearTimeout(timer);
+      if (!stopped && document.visibilityState === "visible") timer = setTimeout(tick, ms);
+    };
+    async function tick() {
+      try {
+        const res = await fetch(`/messages/${userId}/updates?${new URLSearchParams({ after: cursor })}`, { headers: { Accept: "application/json" } });
+        if (!res.ok || !(res.headers.get("Content-Type") ?? "").includes("json")) throw new Error(`status ${res.status}`);
+        const body = (await res.json()) as { messages: MessageView[]; cursor: string };
+        cursor = body.cursor;
+        delay = POLL_MS;
+        if (body.messages.length > 0 && !stopped) callback.current(body.messages);
+      } catch {
+        delay = Math.min(delay * 2, POLL_MAX_MS);
+      }
+      schedule(delay);
+    }
+    const onVisibility = () => (document.visibilityState === "visible" ? schedule(0) : clearTimeout(timer));
+    document.addEventListener("visibilitychange", onVisibility);
+    schedule(delay);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [userId, since]);
+}
+
+export default function Conversation() {
+  const { userId, name, connected, paged, messages, olderHref, since } = useLoaderData<typeof loader>();
+  const failedWithoutJs = useActionData<typeof action>();
+  const fetcher = useFetcher<typeof action>({ key: `send-${userId}` });
+  const formRef = useRef<HTMLFormElement>(null);
+  const [extra, setExtra] = useState<MessageView[]>([]);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => setExtra([]), [userId, since]);
+  usePolling(userId, since, (incoming) => setExtra((prev) => [...prev, ...incoming]));
+
+  const result = fetcher.data ?? failedWithoutJs;
+  const sent = result && "sent" in result ? result.sent : null;
+  useEffect(() => {
+    if (!sent) return;
+    setExtra((prev) => [...prev, sent]);
+    formRef.current?.reset();
+  }, [sent]);
+  const failure = result && "errors" in result ? result : null;
+  const shown = useMemo(() => merged(messages, extra), [messages, extra]);
+
+  return (
+    <section aria-labelledby="conversation-title" className="space-y-4">
+      <p>
+        <Link to="/messages">All conversations</Link>
+      </p>
+      <h1 id="conversation-title" className="break-words">
+        Conversation with <Link to={`/u/${userId}`}>{name}</Link>
+      </h1>
+      {olderHref ? (
+        <p>
+          <Link to={olderHref}>Older messages</Link>
+        </p>
+      ) : shown.length > 0 ? (
+        <p className="text-sm text-stone-600">This is the start of your conversation.</p>
+      ) : null}
+      {shown.length === 0 ? (
+        <p className="card">No messages yet. Say hello to {name}.</p>
+      ) : (
+        <ol aria-label={`Messages with ${name}`} aria-live="polite" className="space-y-2">
+          {shown.map((m) => (
+            <li key={m.id} id={`m-${m.id}`} className={`max-w-prose rounded border p-2 ${m.fromMe ? "ml-auto border-teal-200 bg-teal-50" : "border-stone-200 bg-white"}`}>
+              <p className="text-sm text-stone-600">
+                <span className="font-semibold text-stone-800">{m.fromMe ? "You" : name}</span> · {m.at}
+                {m.unread ? <span className="ml-2 rounded bg-amber-100 px-1 text-stone-900">New</span> : null}
+              </p>
+              <p className="whitespace-pre-wrap break-words">{m.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div id="newest" className="space-y-2">
+        {paged ? (
+          <p>
+            <Link to={`/messages/${userId}#newest`}>Newest messages</Link>
+          </p>
+        ) : null}
+        {connected ? (
+          <fetcher.Form method="post" ref={formRef} className="space-y-2">
+            <CsrfInput />
+            {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
+            <TextareaField
+              label="Message"
+              name="message"
+              rows={3}
+              hint={`Up to ${MESSAGE_MAX.toLocaleString("en-US")} characters.`}
+              defaultValue={failure?.text}
+              key={failure ? `failed-${failure.text.length}` : "fresh"}
+              error={failure?.errors.message}
+            />
+            <button type="submit" className="btn" disabled={fetcher.state !== "idle"}>
+              {fetcher.state === "idle" ? "Send" : "Sending…"}
+            </button>
+          </fetcher.Form>
+        ) : (
+          <div className="card space-y-2">
+            <p>
+              You are no longer connected, so you cannot send messages. Connect again to continue.{" "}
+              <Link to={`/u/${userId}`}>See {name}’s profile</Link>
+            </p>
+            {failure?.text ? (
+              <>
+                <p role="alert">Your message was not sent. Here it is, so you can keep it:</p>
+                <pre className="whitespace-pre-wrap break-words font-sans">{failure.text}</pre>
+              </>
+            ) : null}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ? `Conversation with ${data.name}` : "Messages"} | Ladder` }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 403 && error.data && typeof error.data === "object" && "notConnected" in error.data) {
+    const { userId, name } = error.data as { userId: string; name: string };
+    return (
+      <section aria-labelledby="error-title" className="card space-y-3">
+        <p className="text-sm font-semibold text-stone-500">Error 403</p>
+        <h1 id="error-title">You can message only your connections</h1>
+        <p>You and {name} are not connected. Send a request from their profile; once they accept, you can write to each other here.</p>
+        <p className="flex flex-wrap gap-3">
+          <Link to={`/u/${userId}`} className="btn">
+            See {name}’s profile
+          </Link>
+          <Link to="/messages">Back to your messages</Link>
+        </p>
+      </section>
+    );
+  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return <ErrorPage status={status} detail={detail} />;
+}

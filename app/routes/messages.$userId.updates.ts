@@ -1,0 +1,38 @@
+/**
+ * GET /messages/<userId>/updates?after=<cursor>: the open conversation page polls this (with
+ * JavaScript) for messages newer than the newest it shows. JSON; marks the received ones read,
+ * as the page now shows them. Only the viewer's own conversation: `me` is in every query.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getCtx } from "~/db.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { conversationPage, markSeen, newerMessages } from "~/modules/messages/conversations.server";
+import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
+import { viewOf } from "~/modules/messages/view";
+import { stateWith } from "~/modules/network/connections.server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const otherId = (params.userId ?? "").toLowerCase();
+  if (!UUID.test(otherId) || otherId === user.id) return json({ error: "There is no such conversation." }, 404);
+  const since = fromCursor(new URL(request.url).searchParams.get("after"), "newer");
+  if (!since) return json({ error: "The after cursor is missing, broken or was changed. Reload the page." }, 400);
+  const ctx = getCtx();
+  const [messages, state] = await Promise.all([newerMessages(ctx, user.id, otherId, since), stateWith(ctx, user.id, otherId)]);
+  // The same rule as the page: a stranger with no history gets nothing, not even an empty list.
+  if (messages.length === 0 && state !== "connected") {
+    const any = await conversationPage(ctx, user.id, otherId, { pageSize: 1 });
+    if (any.messages.length === 0) return json({ error: "You can message only your connections." }, 403);
+  }
+  const unseen = messages.filter((m) => !m.read).map((m) => m.id);
+  if (unseen.length > 0) await markSeen(ctx, user.id, otherId, unseen);
+  const newest = messages[messages.length - 1];
+  return json({
+    messages: messages.map(viewOf),
+    cursor: newest ? toCursor({ at: newest.at.getTime(), id: newest.id }, "newer") : toCursor(since, "newer"),
+  });
+}
