@@ -140,8 +140,9 @@ export default function Calendar() {
     <section aria-labelledby="calendar-title" className="space-y-4">
       <h1 id="calendar-title">Your calendar</h1>
       <p>
-        Times are in <strong>{d.zone}</strong>
-        {d.zoneSource === "guess" ? ", a guess from your browser's language settings" : d.zoneSource === "default" ? ", because you have not chosen a time zone" : ""}.{" "}
+        {`Times are in ${d.zone}${
+          d.zoneSource === "guess" ? ", a guess from your browser's language settings" : d.zoneSource === "default" ? ", because you have not chosen a time zone" : ""
+        }. `}
         <Link to="/settings/time-zone">{d.zoneSource === "saved" ? "Change your time zone" : "Set your time zone"}</Link>
       </p>
       <nav aria-label="Weeks" className="flex flex-wrap items-center gap-x-4 gap-y-1">

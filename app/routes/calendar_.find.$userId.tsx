@@ -115,9 +115,11 @@ export default function FindATime() {
     <section aria-labelledby="find-title" className="space-y-4">
       <h1 id="find-title">Find a time with {d.other.name}</h1>
       <p>
-        Times are in your time zone, <strong>{d.zone}</strong>
-        {d.zoneSource === "saved" ? "" : d.zoneSource === "guess" ? " (a guess from your browser's language settings)" : " (you have not chosen one)"}.{" "}
-        <Link to="/settings/time-zone">{d.zoneSource === "saved" ? "Change" : "Set your time zone"}</Link>. {d.other.name}&apos;s time zone: {d.otherZone}.
+        {`Times are in your time zone, ${d.zone}${
+          d.zoneSource === "saved" ? "" : d.zoneSource === "guess" ? " (a guess from your browser's language settings)" : " (you have not chosen one)"
+        }. `}
+        <Link to="/settings/time-zone">{d.zoneSource === "saved" ? "Change" : "Set your time zone"}</Link>
+        {`. ${d.other.name}'s time zone: ${d.otherZone}.`}
       </p>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <input type="hidden" name="week" value={d.week} />
@@ -142,11 +144,11 @@ export default function FindATime() {
         <Link to={`${base}?week=${d.next}&duration=${d.minutes}`}>Next week →</Link>
       </nav>
       <h2>Week of {d.label}</h2>
+      {failed ? <ErrorSummary errors={{ form: failed.error }} /> : null}
       {d.days.length === 0 ? (
         <p>{(WHY[d.why] ?? WHY.no_overlap)(d.other.name)}</p>
       ) : (
-        <Form method="post" className="space-y-3">
-          {failed ? <ErrorSummary errors={{ form: failed.error }} /> : null}
+        <Form method="post" action={`${base}?week=${d.week}&duration=${d.minutes}`} className="space-y-3">
           <CsrfInput />
           <input type="hidden" name="week" value={d.week} />
           <input type="hidden" name="duration" value={d.minutes} />

@@ -712,6 +712,17 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     }
   }
 
+  // ---- time zones (member_settings): each member's country; the calendar blocks above are wall-clock times in them
+  const countryZones: Record<string, string> = {
+    Jordan: "Asia/Amman", "United Arab Emirates": "Asia/Dubai", India: "Asia/Kolkata", Morocco: "Africa/Casablanca",
+    Egypt: "Africa/Cairo", Lebanon: "Asia/Beirut", Algeria: "Africa/Algiers", "Saudi Arabia": "Asia/Riyadh",
+    Tunisia: "Africa/Tunis", Palestine: "Asia/Hebron", Qatar: "Asia/Qatar", Oman: "Asia/Muscat", Kuwait: "Asia/Kuwait",
+    Bahrain: "Asia/Bahrain",
+  };
+  people.forEach((p, i) => {
+    rows.member_settings.push({ user_id: uid(i), time_zone: countryZones[p.country] ?? "UTC", updated_at: new Date(t0 - (30 + (i % 20)) * DAY) });
+  });
+
   // ---- daily interviews and their answers
   for (const [u, list] of interviewPlan) {
     list.forEach((iv, k) => {
@@ -935,6 +946,7 @@ export const tableOrder: TableName[] = [
   "remote_jobs", "part_time_jobs", "communities", "community_memberships", "community_posts", "user_activity_logs",
   "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
+  "member_settings",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

@@ -7,6 +7,7 @@ import { and, count, eq, inArray, notExists, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
 import * as E from "../../db/enums";
+import { EXTENSION_TABLES } from "../../db/schema";
 import { countAll, DEMO_PASSWORD, seedDemo, seedIfFresh, seedScale } from "../../db/seed";
 import { describeEachDatabase } from "../support/db";
 
@@ -58,10 +59,10 @@ async function countersMismatches(ctx: Ctx): Promise<string[]> {
 }
 
 describeEachDatabase("demo seeder", (db) => {
-  it("fills every one of the 41 tables", async () => {
+  it("fills every one of the 41 tables and the extension tables (member_settings)", async () => {
     const summary = await seedDemo(db.ctx, { now });
     const counts = await countAll(db.ctx);
-    expect(Object.keys(counts)).toHaveLength(41);
+    expect(Object.keys(counts)).toHaveLength(41 + EXTENSION_TABLES.length);
     const empty = Object.entries(counts).filter(([, n]) => n === 0).map(([table]) => table);
     expect(empty).toEqual([]);
     for (const [table, n] of Object.entries(counts)) expect(summary[table]?.inserted, table).toBe(n);
