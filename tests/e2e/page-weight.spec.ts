@@ -5,11 +5,14 @@
  */
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
+import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
+// Messages of user@demo.test: the list, and the conversation with the demo connection that has the most messages.
+const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
 
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
@@ -81,7 +84,7 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, "admin@demo.test");
   for (const path of adminPages) rows.push((await measure(get, path)).row);
