@@ -11,7 +11,7 @@ import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
-// Messages of user@demo.test: the list, and the conversation with the demo connection that has the most messages.
+// Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
 
 const HTML_BUDGET = 14_600;
