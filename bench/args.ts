@@ -33,6 +33,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
                     (default: ${DEFAULT_PG_URL}, recreated and demo-seeded each run)
   --only sqlite|pg  benchmark one database
   --routes A,B      only these routes, by path or name (e.g. /,/healthz)
+  --connections N   concurrent connections (default 50; 1 shows the latency of one request alone)
   --help            this text`;
 
 export class UsageError extends Error {}
@@ -48,7 +49,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     targets: targetsOf(values),
     duration,
     warmup: duration <= 3 ? 1 : 2,
-    connections: CONNECTIONS,
+    connections: values.connections === undefined ? CONNECTIONS : positiveCount("--connections", values.connections),
     routes: values.routes === undefined ? undefined : listOf("--routes", values.routes),
   };
 }
@@ -66,6 +67,7 @@ function parseFlags(argv: string[]) {
         pg: { type: "string" },
         only: { type: "string" },
         routes: { type: "string" },
+        connections: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -97,6 +99,12 @@ function targetsOf(values: { sqlite?: string; pg?: string; only?: string }): Dat
 function positiveInt(flag: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of seconds, 1 or more (got "${raw}")`);
+  return n;
+}
+
+function positiveCount(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1_000) throw new UsageError(`${flag} must be a whole number from 1 to 1000 (got "${raw}")`);
   return n;
 }
 

@@ -21,6 +21,7 @@
  * A route is compared with bench/baseline.ts only when the baseline implements its method and
  * path (see `baselineHandles`); otherwise its baseline columns stay empty.
  */
+import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { UsageError } from "./args";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -67,6 +68,19 @@ async function signInForm(baseUrl: string): Promise<{ cookie: string; csrf: stri
 
 const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
 
+/** The session cookie of user@demo.test, signed in through the real form. */
+async function signedInAsDemoUser(baseUrl: string): Promise<RequestParts> {
+  const { cookie, csrf } = await signInForm(baseUrl);
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    headers: { ...formHeaders, cookie },
+    body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }),
+    redirect: "manual",
+  });
+  if (res.status !== 302) throw new Error(`signing in for the bench failed (status ${res.status})`);
+  return { headers: { cookie: cookieHeader(res) } };
+}
+
 export const routes: BenchRoute[] = [
   { name: "home", method: "GET", path: "/" },
   { name: "healthz", method: "GET", path: "/healthz" },
@@ -82,21 +96,15 @@ export const routes: BenchRoute[] = [
       return { headers: { cookie }, body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }) };
     },
   },
+  { name: "settings/profile", method: "GET", path: "/settings/profile", setup: signedInAsDemoUser },
+  // user@demo.test's conversations (at --scale 100000: a member with thousands of messages in ~1M).
+  { name: "/messages", method: "GET", path: "/messages", setup: signedInAsDemoUser },
   {
-    name: "settings/profile",
+    // The newest page of user@demo.test's 2,500-message conversation (at --scale N >= 10,000).
+    name: "long conversation",
     method: "GET",
-    path: "/settings/profile",
-    setup: async (baseUrl) => {
-      const { cookie, csrf } = await signInForm(baseUrl);
-      const res = await fetch(`${baseUrl}/login`, {
-        method: "POST",
-        headers: { ...formHeaders, cookie },
-        body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }),
-        redirect: "manual",
-      });
-      if (res.status !== 302) throw new Error(`signing in for the bench failed (status ${res.status})`);
-      return { headers: { cookie: cookieHeader(res) } };
-    },
+    path: `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`,
+    setup: signedInAsDemoUser,
   },
 ];
 
