@@ -241,13 +241,10 @@ export default function Calendar() {
             You have no connections yet. <Link to="/people">Find people</Link>
           </p>
         ) : (
-          <ul className="flex flex-wrap gap-x-4 gap-y-1">
+          <ul aria-label="Your connections" className="space-y-1">
             {d.connections.map((c) => (
               <li key={c.id}>
-                <Link to={`/calendar/find/${c.id}?week=${d.week}`}>
-                  <span className="sr-only">Find a time with </span>
-                  {c.name}
-                </Link>
+                <Link to={`/calendar/find/${c.id}?week=${d.week}`}>Find a time with {c.name}</Link>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@
  * the other member a proposal as a direct message, after checking again that it is still free.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError, isRouteErrorResponse } from "@remix-run/react";
 import { ErrorPage } from "~/components/ErrorPage";
@@ -97,6 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const query = new URLSearchParams({ message: sent.messageId, start: new Date(start).toISOString(), minutes: String(minutes) });
   return redirect(`/calendar/find/${other.id}/sent?${query}`);
 }
+
+/** After a refused proposal the list must be fresh too (Remix skips revalidation after a 4xx by default). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod === "POST" ? true : defaultShouldRevalidate;
 
 const WHY: Record<string, (name: string) => string> = {
   me_none: () => "You have marked no available time that week. Add some on your calendar first.",

@@ -9,7 +9,7 @@ import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
-const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/settings/time-zone"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 // Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
@@ -85,6 +85,18 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
   for (const path of [...memberPages, ...messagePages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  // Find a time: the heaviest page among the demo connections the calendar offers, this week and next.
+  const calendar = await (await page.request.get("/calendar")).text();
+  const findPaths = [...calendar.matchAll(/href="(\/calendar\/find\/[0-9a-f-]{36})\?week=/g)].map((m) => m[1]);
+  const nextWeek = /href="\/calendar\?week=(\d{4}-\d{2}-\d{2})">Next week/.exec(calendar)?.[1];
+  expect(findPaths.length, "the calendar offers find-a-time with demo connections").toBeGreaterThan(0);
+  expect(nextWeek, "the calendar links the next week").toBeTruthy();
+  let heaviest: Row | undefined;
+  for (const path of findPaths.flatMap((p) => [p, `${p}?week=${nextWeek}`])) {
+    const { row } = await measure(get, path);
+    if (!heaviest || row.gzip > heaviest.gzip) heaviest = row;
+  }
+  rows.push({ ...heaviest!, url: `${heaviest!.url} (heaviest of ${findPaths.length * 2})` });
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, "admin@demo.test");
   for (const path of adminPages) rows.push((await measure(get, path)).row);
