@@ -176,3 +176,21 @@ test("two connections find a time, the proposal reaches the other's conversation
   await b.context.close();
   expect(browserErrors).toEqual([]);
 });
+
+test("a member who never chose a zone is told it is a guess from the browser's language; with JavaScript the browser's own zone is preselected", async ({ browser }, testInfo) => {
+  const js = testInfo.project.use.javaScriptEnabled ?? true;
+  const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  // The language says Egypt; the browser's clock says Kolkata.
+  const context = await browser.newContext({ javaScriptEnabled: js, locale: "ar-EG", timezoneId: "Asia/Kolkata" });
+  const page = await context.newPage();
+  await signUp(page, `Hoda ${stamp}`, `e2e-tz-${stamp}@example.com`);
+  await page.goto("/calendar");
+  await expect(page.getByRole("main")).toContainText("Times are in Africa/Cairo, a guess from your browser's language settings.");
+  await page.getByRole("link", { name: "Set your time zone" }).click();
+  await expect(page.getByRole("main")).toContainText("You have not chosen a time zone. Ladder uses Africa/Cairo");
+  const select = page.getByRole("combobox", { name: "Time zone" });
+  await expect(select).toHaveValue(js ? "Asia/Kolkata" : "Africa/Cairo");
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${js ? "Asia/Kolkata" : "Africa/Cairo"}.`);
+  await context.close();
+});
