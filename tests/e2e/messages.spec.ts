@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { userId } from "../../db/seed/demo";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -151,6 +151,11 @@ test("@js-on-only sending keeps the page, and the other person's reply appears w
   // A's page polls every 5 seconds while visible.
   await expect(a.getByRole("list", { name: `Messages with ${nameB}` })).toContainText("And this reply arrives by itself", { timeout: 20_000 });
   expect(await a.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+
+  // Both pages, with messages in them, have no serious accessibility problem.
+  expect(await seriousAxeViolations(a, browser, true), "axe on the conversation").toEqual([]);
+  await a.goto("/messages");
+  expect(await seriousAxeViolations(a, browser, true), "axe on /messages").toEqual([]);
 
   await a.context().close();
   await b.context().close();
