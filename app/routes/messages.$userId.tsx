@@ -95,10 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/messages/${otherId}#newest`);
 }
 
-/** The 429 of the action keeps its Retry-After on the page's response. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
+/** The root's headers, and the 429 of the action keeps its Retry-After on the page's response. */
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
   const retry = actionHeaders.get("Retry-After");
-  const out = new Headers();
+  const out = new Headers(parentHeaders);
   if (retry) out.set("Retry-After", retry);
   return out;
 };

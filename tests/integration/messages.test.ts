@@ -168,6 +168,7 @@ describeEachDatabase("Message pages", (db) => {
     expect(textOf(list.html)).toContain("Hello Amira, are you at the fair?");
     const page = await amira.get(`/messages/${b.id}`);
     expect(page.status).toBe(200);
+    expect(page.headers.get("Cache-Control")).toBe("private, no-cache");
     expect(page.html).toContain("Hello Amira,\nare you at the fair?");
     expect(textOf(page.html)).toContain("New");
     const reread = textOf((await amira.get("/messages")).html);
