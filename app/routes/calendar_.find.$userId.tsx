@@ -3,7 +3,7 @@
  * when both members are available and neither is blocked (connections only). Picking one sends
  * the other member a proposal as a direct message, after checking again that it is still free.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError, isRouteErrorResponse } from "@remix-run/react";
@@ -32,6 +32,7 @@ import {
   type Duration,
 } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
+import { hit, LIMITS } from "~/services/rate-limit.server";
 
 const BROKEN = "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.";
 
@@ -86,6 +87,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!week || minutes === null) return data({ error: BROKEN }, { status: 400 });
   const start = parseSlotStart(String(form.get("start") ?? ""));
   if (start === null) return data({ error: "Choose one of the times in the list, then send." }, { status: 400 });
+  // A proposal is a direct message: it counts against the same per-member sending limit.
+  const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
+  if (!limit.allowed) {
+    return data(
+      { error: `You have sent ${LIMITS.messageSendPerMember.limit} messages in the last minute, the most Ladder allows. Please wait a minute and send again.` },
+      { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    );
+  }
   const tz = await effectiveZone(ctx, user.id, request);
   const sent = await proposeSlot(ctx, { me: user.id, other: other.id, viewerZone: tz.zone, week, minutes, start, otherName: other.name });
   if (!sent.ok) {
@@ -98,6 +107,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const query = new URLSearchParams({ message: sent.messageId, start: new Date(start).toISOString(), minutes: String(minutes) });
   return redirect(`/calendar/find/${other.id}/sent?${query}`);
 }
+
+/** The root's headers; a 429 of the action keeps its Retry-After on the page's response. */
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = actionHeaders.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
 
 /** After a refused proposal the list must be fresh too (Remix skips revalidation after a 4xx by default). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>

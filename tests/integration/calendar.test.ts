@@ -5,6 +5,7 @@ import { addBlock, copyPreviousWeek, listWeek, removeBlock } from "../../app/mod
 import { isoDate, mondayOf, parseTime } from "../../app/modules/calendar/rules";
 import { savedZone } from "../../app/modules/calendar/time-zone.server";
 import { connect } from "../../app/modules/network/connections.server";
+import { hit, LIMITS } from "../../app/services/rate-limit.server";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, textOf, type Member } from "../support/app";
 import { describeEachDatabase } from "../support/db";
@@ -275,6 +276,19 @@ describeEachDatabase("Find a time", (db) => {
     expect(tooLong.status).toBe(400);
     const junk = await browser.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "soon" });
     expect(junk.status).toBe(400);
+    expect(await db.ctx.db.select().from(db.ctx.t.user_messages)).toHaveLength(0);
+  });
+
+  it("counts a proposal against the member's message-sending limit: over it, 429 and nothing sent", async () => {
+    const { a, b } = await connected(db.ctx);
+    await plan(db.ctx, a, b);
+    for (let i = 0; i < LIMITS.messageSendPerMember.limit; i++) await hit(db.ctx, `message-send:${a.id}`, LIMITS.messageSendPerMember);
+    const browser = await signedIn(db.ctx, a);
+    const res = await browser.post(`/calendar/find/${b.id}?week=${WEEK}&duration=30`, { week: WEEK, duration: "30", start: "2030-06-03T09:30:00.000Z" });
+    expect(res.status).toBe(429);
+    expect(res.headers.get("Retry-After")).toMatch(/^\d+$/);
+    expect(textOf(res.html)).toContain("Please wait a minute and send again.");
+    expect(textOf(res.html)).toContain("15:00–15:30 GMT+5:30");
     expect(await db.ctx.db.select().from(db.ctx.t.user_messages)).toHaveLength(0);
   });
 
