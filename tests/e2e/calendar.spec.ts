@@ -194,3 +194,26 @@ test("a member who never chose a zone is told it is a guess from the browser's l
   await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${js ? "Asia/Kolkata" : "Africa/Cairo"}.`);
   await context.close();
 });
+
+test("the calendar, its time-zone page and find-a-time fit a 320 px wide screen", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/login");
+  await page.getByLabel("Email").fill("user@demo.test");
+  await page.getByLabel("Password").fill("ladder-demo");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto("/calendar");
+  const find = await page.getByRole("link", { name: /^Find a time with / }).first().getAttribute("href");
+  for (const path of ["/calendar", "/settings/time-zone", find!]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(320);
+  }
+  await page.goto("/calendar");
+  const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Add a time" }) });
+  await form.getByLabel(/^Start/).selectOption("10:00");
+  await form.getByLabel(/^End/).selectOption("09:00");
+  await form.getByRole("button", { name: "Add" }).click();
+  await expect(page.getByRole("alert")).toContainText("The end (09:00) must be after the start (10:00).");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
