@@ -23,7 +23,7 @@ export const INFRASTRUCTURE_TABLES: readonly string[] = ["rate_limit_buckets"];
  * Tables the spec does not name that hold member data the issues ask for (a member's time zone);
  * seeders fill them like spec tables. See docs/decisions/011-member-time-zone.md.
  */
-export const EXTENSION_TABLES: readonly string[] = ["member_settings"];
+export const EXTENSION_TABLES: readonly string[] = ["member_settings", "job_postings", "job_applicants"];
 
 export function defineSchema(k: Kit) {
   // 1. User
@@ -729,6 +729,53 @@ export function defineSchema(k: Kit) {
     updated_at: k.createdNow("updated_at"),
   });
 
+  // Extension, not in the spec (docs/decisions/014-jobs.md): the life of a job posted in Ladder
+  // (alumni posts wait for the career team; posters close their posts). Imported jobs have no row
+  // and are listed; a job with a row is listed only while approved. feed is the FeedSlug.
+  const job_postings = k.table(
+    "job_postings",
+    {
+      feed: k.varchar("feed", { length: 16 }).notNull(),
+      job_id: k.varchar("job_id", { length: 32 }).notNull(),
+      status: k.varchar("status", { length: 16 }).notNull().default("pending"),
+      decline_reason: k.text("decline_reason"),
+      decided_by_user_id: k.uuid("decided_by_user_id").references(() => User.id, { onDelete: "set null" }),
+      decided_at: k.timestamp("decided_at"),
+      created_at: k.createdNow("created_at"),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [
+      k.primaryKey({ columns: [t.feed, t.job_id] }),
+      k.index("job_postings_status_idx").on(t.status, t.created_at, t.job_id),
+      k.check("job_postings_feed_check", sql`${t.feed} in ('general', 'remote', 'part-time')`),
+      k.check("job_postings_status_check", sql`${t.status} in ('pending', 'approved', 'declined', 'closed')`),
+    ],
+  );
+
+  // Extension, not in the spec (docs/decisions/014-jobs.md): job_applications has no member column
+  // and its jobId does not say which feed; this row says both. `live` is false once withdrawn, and
+  // the partial unique index allows one live application per member per job.
+  const job_applicants = k.table(
+    "job_applicants",
+    {
+      application_id: k
+        .uuid("application_id")
+        .primaryKey()
+        .references(() => job_applications.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      feed: k.varchar("feed", { length: 16 }).notNull(),
+      job_id: k.varchar("job_id", { length: 32 }).notNull(),
+      live: k.boolean("live").notNull().default(true),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.uniqueIndex("job_applicants_live_unique").on(t.user_id, t.feed, t.job_id).where(sql`${t.live}`),
+      k.index("job_applicants_user_idx").on(t.user_id, t.created_at, t.application_id),
+      k.index("job_applicants_job_idx").on(t.feed, t.job_id, t.created_at, t.application_id),
+      k.check("job_applicants_feed_check", sql`${t.feed} in ('general', 'remote', 'part-time')`),
+    ],
+  );
+
   return {
     User,
     Chat,
@@ -773,6 +820,8 @@ export function defineSchema(k: Kit) {
     apiuser,
     rate_limit_buckets,
     member_settings,
+    job_postings,
+    job_applicants,
   };
 }
 

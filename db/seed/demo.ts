@@ -521,6 +521,34 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   for (let j = 0; j < 20; j++) rows.remote_jobs.push(makeJob("remote_jobs", j));
   for (let j = 0; j < 20; j++) rows.part_time_jobs.push(makeJob("part_time_jobs", j));
 
+  // ---- job_postings (docs/decisions/014-jobs.md): every job posted in Ladder has a row; imported
+  // (external) jobs have none. Most are approved; a few alumni posts wait, were declined or closed.
+  const feedSlugOf = { jobs: "general", remote_jobs: "remote", part_time_jobs: "part-time" } as const;
+  const appliedJobIds = new Set([0, 3, 41, 10, 15, 44, 21, 1, 2, 4, 60, 5, 42, 6, 7, 8, 9, 43, 61, 11, 12, 45, 13, 62, 63, 46, 14, 64, 16, 17]);
+  let alumniSeen = 0;
+  for (const feed of ["jobs", "remote_jobs", "part_time_jobs"] as const) {
+    rows[feed].forEach((job, j) => {
+      if (job.posted_by === "external") return;
+      const index = feed === "jobs" ? j : feed === "remote_jobs" ? 40 + j : 60 + j;
+      let status: "approved" | "pending" | "declined" | "closed" = "approved";
+      if (job.posted_by === "alumni" && !appliedJobIds.has(index)) {
+        alumniSeen++;
+        status = alumniSeen === 1 || alumniSeen === 4 ? "pending" : alumniSeen === 2 ? "declined" : alumniSeen === 3 ? "closed" : "approved";
+      }
+      const decided = status !== "pending";
+      rows.job_postings.push({
+        feed: feedSlugOf[feed],
+        job_id: job.job_id,
+        status,
+        decline_reason: status === "declined" ? "Please add the salary range and say whether the role is open to fresh graduates." : null,
+        decided_by_user_id: decided ? uid(careerTeam[0]) : null,
+        decided_at: decided ? new Date(job.created_at!.getTime() + 5 * HOUR) : null,
+        created_at: job.created_at!,
+        updated_at: decided ? new Date(job.created_at!.getTime() + (status === "closed" ? 3 * DAY : 5 * HOUR)) : job.created_at!,
+      });
+    });
+  }
+
   // ---- applications (every status, some withdrawn) with interview rounds (every type and status)
   const allJobs = [...rows.jobs, ...rows.remote_jobs, ...rows.part_time_jobs];
   type AppPlan = { user: number; job: number; status: (typeof E.applicationStatuses)[number]; withdrawn?: boolean; daysAgo: number; rounds?: { type: (typeof E.roundTypes)[number]; status: (typeof E.roundStatuses)[number]; day: number; score?: number }[] };
@@ -613,6 +641,14 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       withdrawn: a.withdrawn ?? false,
       createdAt: created,
       updatedAt: updated,
+    });
+    rows.job_applicants.push({
+      application_id: appId,
+      user_id: uid(a.user),
+      feed: a.job < 40 ? "general" : a.job < 60 ? "remote" : "part-time",
+      job_id: job.job_id,
+      live: !(a.withdrawn ?? false),
+      created_at: created,
     });
     a.rounds?.forEach((round, r) => {
       const scheduled = ago(round.day, 10 + ((k + r) % 6));
@@ -946,7 +982,7 @@ export const tableOrder: TableName[] = [
   "remote_jobs", "part_time_jobs", "communities", "community_memberships", "community_posts", "user_activity_logs",
   "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
-  "member_settings",
+  "member_settings", "job_postings", "job_applicants",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

@@ -27,6 +27,9 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "rate_limit_buckets",
   // docs/decisions/011-member-time-zone.md: a member's time zone, which User has no column for.
   "member_settings",
+  // docs/decisions/014-jobs.md: the approval state of jobs posted in Ladder, and who applied to which feed's job.
+  "job_postings",
+  "job_applicants",
 ];
 
 export const SPEC_TABLE_NAMES = [
