@@ -6,25 +6,14 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed and no demo data is touched. */
 const WEEK = "2030-06-10";
 const NEXT_WEEK = "2030-06-17";
 
-async function signUp(page: Page, name: string, email: string): Promise<string> {
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a ladder to a first job");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
-  const html = await page.content();
-  const id = /href="\/u\/([0-9a-f-]{36})"/.exec(html)?.[1];
-  expect(id, "the profile page links to the member's public profile").toBeTruthy();
-  return id!;
-}
+const signUp = (page: Page, name: string, email: string) => signUpNewMember(page, { name, email });
 
 async function setZone(page: Page, zone: string) {
   await page.goto("/settings/time-zone");

@@ -80,3 +80,22 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
     await context?.close();
   }
 }
+
+/** The password the browser tests give the members they sign up. */
+export const NEW_MEMBER_PASSWORD = "a ladder to a first job";
+
+/**
+ * Signs up a new member through /signup in `page` (Ladder then shows their profile) and returns
+ * their id, read from the link to their public profile.
+ */
+export async function signUpNewMember(page: Page, member: { name: string; email: string }): Promise<string> {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(member.name);
+  await page.getByLabel("Email").fill(member.email);
+  await page.getByLabel("Password").fill(NEW_MEMBER_PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  const id = /href="\/u\/([0-9a-f-]{36})"/.exec(await page.content())?.[1];
+  expect(id, "the profile page links to the member's public profile").toBeTruthy();
+  return id!;
+}

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { userId } from "../../db/seed/demo";
-import { expect as baseExpect, seriousAxeViolations, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -24,12 +24,7 @@ async function signUp(browser: Browser, javaScriptEnabled: boolean, name: string
     if (message.type() === "error" && !intended) errors.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a ladder to a first job");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
+  await signUpNewMember(page, { name, email });
   return page;
 }
 
