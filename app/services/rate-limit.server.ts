@@ -67,4 +67,6 @@ export const LIMITS = {
   publicFormPerIp: { limit: 5, windowMs: 3_600_000 },
   /** Direct messages sent by one member (a person typing never gets near it; a script does). */
   messageSendPerMember: { limit: 60, windowMs: 60_000 },
+  /** New job posts by one member (jobs/posting.server.ts): a busy recruiter posts a few an hour. */
+  jobPostPerMember: { limit: 10, windowMs: 3_600_000 },
 } satisfies Record<string, Limit>;
