@@ -50,6 +50,19 @@ const envSchema = z.object({
   GOOGLE_TOKEN_URL: z.string().url("GOOGLE_TOKEN_URL must be a full URL").default("https://oauth2.googleapis.com/token"),
   GOOGLE_USERINFO_URL: z.string().url("GOOGLE_USERINFO_URL must be a full URL").default("https://openidconnect.googleapis.com/v1/userinfo"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  /** Where uploaded files live: disk (UPLOADS_DIR) or an S3 bucket (the S3_* variables). */
+  STORAGE_DRIVER: z.enum(["disk", "s3"], { errorMap: () => ({ message: "STORAGE_DRIVER must be disk or s3" }) }).default("disk"),
+  S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/?#]+\/?$/, "S3_ENDPOINT must be an http:// or https:// address without a path (e.g. https://s3.eu-central-1.amazonaws.com)")
+    .optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be a bucket name: 3 to 63 lowercase letters, digits, dots or dashes")
+    .optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,40}$/, "S3_REGION must be a region name such as us-east-1").default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** 1 behind one trusted proxy or load balancer; otherwise X-Forwarded-For is ignored (rate limits key on the address). */
   TRUST_PROXY: z.enum(["0", "1"], { errorMap: () => ({ message: "TRUST_PROXY must be 0 or 1" }) }).default("0"),
 });
@@ -72,7 +85,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        const secret = /SECRET|SMTP_URL/.test(name);
+        const secret = /SECRET|SMTP_URL|ACCESS_KEY/.test(name);
         return got === undefined || secret ? issue.message : `${issue.message} (got "${got}")`;
       }),
     );
@@ -80,6 +93,10 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   const env = result.data;
   if (env.GOOGLE_CLIENT_ID && !env.GOOGLE_CLIENT_SECRET) {
     throw new EnvError(["GOOGLE_CLIENT_SECRET is required when GOOGLE_CLIENT_ID is set"]);
+  }
+  if (env.STORAGE_DRIVER === "s3") {
+    const missing = (["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !env[name]);
+    if (missing.length > 0) throw new EnvError(missing.map((name) => `${name} is required when STORAGE_DRIVER is s3`));
   }
   let secret = env.SESSION_SECRET;
   if (!secret) {
