@@ -58,6 +58,12 @@ export async function parseForm(request: Request, options: { maxBytes?: number }
   } catch {
     throw new Response("The form could not be read. Go back and try again.", { status: 400 });
   }
+  await requireCsrf(request, form);
+  return form;
+}
+
+/** Refuses (403) a form read some other way (a streamed upload) unless it carries this session's token. */
+export async function requireCsrf(request: Request, form: FormData): Promise<void> {
   const sent = form.get(CSRF_FIELD);
   const expected = await expectedToken(request);
   const ok =
@@ -66,5 +72,4 @@ export async function parseForm(request: Request, options: { maxBytes?: number }
     sent.length === expected.length &&
     crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok) throw new Response(FORM_EXPIRED, { status: 403 });
-  return form;
 }
