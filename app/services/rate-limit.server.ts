@@ -69,4 +69,6 @@ export const LIMITS = {
   messageSendPerMember: { limit: 60, windowMs: 60_000 },
   /** New job posts by one member (jobs/posting.server.ts): a busy recruiter posts a few an hour. */
   jobPostPerMember: { limit: 10, windowMs: 3_600_000 },
+  /** Job applications sent by one member, refused ones included (jobs/applications.server.ts). */
+  applyPerMember: { limit: 30, windowMs: 3_600_000 },
 } satisfies Record<string, Limit>;
