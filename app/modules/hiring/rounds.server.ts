@@ -1,0 +1,150 @@
+/**
+ * Interview rounds of an application: add (numbered max + 1), schedule or reschedule, complete
+ * with a score, cancel. Every write carries the pipeline's ownership and "not withdrawn" check in
+ * its WHERE (managedBy). Adding takes a per-application advisory lock on PostgreSQL so two
+ * recruiters adding at once get rounds N and N + 1, never two N's; SQLite's BEGIN IMMEDIATE
+ * serialises writers already.
+ */
+import { and, asc, eq, exists, inArray, max, sql, type AnyColumn } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+import { withTx } from "~/db.server";
+import { isUuid } from "~/modules/admin/members.server";
+import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
+import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
+import { OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
+
+export interface Round {
+  id: string;
+  roundNumber: number;
+  roundType: RoundType;
+  status: RoundStatus;
+  scheduledDate: Date | null;
+  completedDate: Date | null;
+  interviewerName: string | null;
+  interviewerEmail: string | null;
+  feedback: string | null;
+  score: number | null;
+}
+
+export async function listRounds(ctx: Ctx, applicationId: string): Promise<Round[]> {
+  const r = ctx.t.interview_rounds;
+  const rows = await ctx.db
+    .select({
+      id: r.id,
+      roundNumber: r.roundNumber,
+      roundType: r.roundType,
+      status: r.status,
+      scheduledDate: r.scheduledDate,
+      completedDate: r.completedDate,
+      interviewerName: r.interviewerName,
+      interviewerEmail: r.interviewerEmail,
+      feedback: r.feedback,
+      score: r.score,
+    })
+    .from(r)
+    .where(eq(r.applicationId, applicationId))
+    .orderBy(asc(r.roundNumber), asc(r.createdAt));
+  return rows.map((row) => ({ ...row, roundType: row.roundType as RoundType, status: (row.status ?? "scheduled") as RoundStatus }));
+}
+
+/** SQL: the application `applicationId` (a column of interview_rounds) is not withdrawn. */
+function applicationOpen(ctx: Ctx, applicationId: AnyColumn) {
+  const a = ctx.t.job_applications;
+  return exists(ctx.db.select({ one: sql`1` }).from(a).where(and(eq(a.id, applicationId), notWithdrawn(ctx))));
+}
+
+async function lockApplication(tx: Ctx, applicationId: string) {
+  if (tx.dialect !== "pg") return;
+  await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`interview-rounds:${applicationId}`}))`);
+}
+
+const when = (zone: string, at: Date) => `${formatInstant(zone, at.getTime())} (${zone}, ${offsetLabel(zone, at.getTime())})`;
+
+/** The applicant's general notification of a scheduled round, in the applicant's own zone. */
+function roundNotice(app: ManagedApplication, round: { roundNumber: number; roundType: RoundType }, at: Date, zone: string, again: boolean) {
+  const job = `${app.jobTitle?.trim() || "a job"}${app.employer?.trim() ? ` at ${app.employer.trim()}` : ""}`;
+  return {
+    title: again ? "Interview moved" : "Interview scheduled",
+    message: `Round ${round.roundNumber} (${ROUND_TYPE_LABELS[round.roundType]}) of your application for ${job} is ${again ? "now on" : "on"} ${when(zone, at)}.`,
+  };
+}
+
+async function applicantZone(tx: Ctx, userId: string): Promise<string> {
+  const s = tx.t.member_settings;
+  const [row] = await tx.db.select({ zone: s.time_zone }).from(s).where(eq(s.user_id, userId)).limit(1);
+  return row?.zone || "UTC";
+}
+
+export type AddOutcome = { ok: true; roundNumber: number } | { ok: false; reason: "gone" };
+
+export async function addRound(
+  ctx: Ctx,
+  viewer: Viewer,
+  app: ManagedApplication,
+  input: { roundType: RoundType; scheduledAt: Date | null; interviewerName: string | null; interviewerEmail: string | null; now?: Date },
+): Promise<AddOutcome> {
+  const now = input.now ?? new Date();
+  const { interview_rounds: r, job_applications: a } = ctx.t;
+  return withTx(ctx, async (tx) => {
+    await lockApplication(tx, app.id);
+    // Ownership and "not withdrawn", read inside the transaction that writes.
+    const [open] = await tx.db.select({ id: a.id }).from(a).where(and(eq(a.id, app.id), notWithdrawn(tx), managedBy(tx, viewer, app.feed, a.id))).limit(1);
+    if (!open) return { ok: false, reason: "gone" } as const;
+    const [top] = await tx.db.select({ n: max(r.roundNumber) }).from(r).where(eq(r.applicationId, app.id));
+    const roundNumber = Number(top?.n ?? 0) + 1;
+    await tx.db.insert(r).values({
+      applicationId: app.id,
+      roundNumber,
+      roundType: input.roundType,
+      scheduledDate: input.scheduledAt,
+      interviewerName: input.interviewerName,
+      interviewerEmail: input.interviewerEmail,
+      status: "scheduled",
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.scheduledAt) {
+      const text = roundNotice(app, { roundNumber, roundType: input.roundType }, input.scheduledAt, await applicantZone(tx, app.applicantId), false);
+      await tx.db.insert(tx.t.notification).values({ user_id: app.applicantId, type: null, title: text.title, message: text.message, created_at: now });
+    }
+    return { ok: true, roundNumber } as const;
+  });
+}
+
+export type RoundChange =
+  | { kind: "reschedule"; at: Date }
+  | { kind: "complete"; score: number; feedback: string | null }
+  | { kind: "cancel" };
+
+/** done; not_found (no such round of this application, or not the viewer's); closed (completed, cancelled, or the application withdrawn). */
+export type RoundOutcome = "done" | "not_found" | "closed";
+
+export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplication, roundId: string, change: RoundChange, now = new Date()): Promise<RoundOutcome> {
+  if (!isUuid(roundId)) return "not_found";
+  const { interview_rounds: r } = ctx.t;
+  const [round] = await ctx.db
+    .select({ id: r.id, roundNumber: r.roundNumber, roundType: r.roundType, scheduledDate: r.scheduledDate })
+    .from(r)
+    .where(and(eq(r.id, roundId), eq(r.applicationId, app.id)))
+    .limit(1);
+  if (!round) return "not_found";
+  const values =
+    change.kind === "reschedule"
+      ? { scheduledDate: change.at, status: rescheduledStatus(round.scheduledDate !== null), updatedAt: now }
+      : change.kind === "complete"
+        ? { status: "completed" as const, score: change.score, feedback: change.feedback, completedDate: now, updatedAt: now }
+        : { status: "cancelled" as const, updatedAt: now };
+  return withTx(ctx, async (tx) => {
+    const rows = await tx.db
+      .update(tx.t.interview_rounds)
+      .set(values)
+      .where(and(eq(r.id, roundId), eq(r.applicationId, app.id), inArray(r.status, [...OPEN_ROUND_STATUSES]), managedBy(tx, viewer, app.feed, r.applicationId), applicationOpen(tx, r.applicationId)))
+      .returning({ id: r.id });
+    if (rows.length === 0) return "closed";
+    if (change.kind === "reschedule") {
+      const text = roundNotice(app, { roundNumber: round.roundNumber, roundType: round.roundType as RoundType }, change.at, await applicantZone(tx, app.applicantId), round.scheduledDate !== null);
+      await tx.db.insert(tx.t.notification).values({ user_id: app.applicantId, type: null, title: text.title, message: text.message, created_at: now });
+    }
+    return "done";
+  });
+}

@@ -1,0 +1,114 @@
+/**
+ * /hiring/<feed>/<job_id>?status=…: one job's applications, newest first, filtered by status.
+ * Only the job's poster, the career team and admins find the job; everyone else gets 404.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getCtx } from "~/db.server";
+import { formatDateTime } from "~/lib/format";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/hiring/cursor.server";
+import { getManagedJob, listApplications } from "~/modules/hiring/pipeline.server";
+import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modules/hiring/rules";
+import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
+
+const NOT_FOUND = "There is no job at this address that you manage. Your jobs are listed on /hiring.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { feed, jobId } = params;
+  if (!isFeedSlug(feed) || !jobId) throw new Response(NOT_FOUND, { status: 404 });
+  const ctx = getCtx();
+  const viewer = { id: user.id, role: user.role };
+  const job = await getManagedJob(ctx, viewer, feed, jobId);
+  if (!job) throw new Response(NOT_FOUND, { status: 404 });
+  const url = new URL(request.url);
+  const rawStatus = url.searchParams.get("status") || "all";
+  if (!isStatusFilter(rawStatus)) throw new Response("That status is not one of the filters. Choose one from the list on the job's page.", { status: 400 });
+  const scope = `${feed}/${jobId}/${rawStatus}`;
+  const after = fromApplicationsCursor(url.searchParams.get("after"), scope);
+  if (after === null) throw new Response("This page link is broken or was changed. Start again from the job's first page.", { status: 400 });
+  const page = await listApplications(ctx, viewer, job, { filter: rawStatus, after });
+  const base = `/hiring/${feed}/${encodeURIComponent(jobId)}`;
+  const next = new URLSearchParams({ status: rawStatus });
+  if (page.next) next.set("after", toApplicationsCursor(page.next, scope));
+  return {
+    title: job.title?.trim() || "Untitled job",
+    employer: job.employer,
+    feedLabel: FEEDS[feed].label,
+    jobHref: jobPath(feed, jobId),
+    base,
+    status: rawStatus,
+    paged: Boolean(after),
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      at: formatDateTime(r.appliedAt),
+      status: statusLabel(r.status, r.withdrawn),
+      hasCv: r.hasCv,
+    })),
+    nextHref: page.next ? `${base}?${next}` : null,
+  };
+}
+
+export default function JobPipeline() {
+  const d = useLoaderData<typeof loader>();
+  const current = filterLabel(d.status);
+  return (
+    <section aria-labelledby="pipeline-title" className="space-y-4">
+      <p className="text-sm">
+        <Link to="/hiring">← Hiring</Link>
+      </p>
+      <h1 id="pipeline-title">{d.title}</h1>
+      <p className="text-stone-700">
+        {d.employer ? `${d.employer} · ` : ""}
+        {d.feedLabel} · <Link to={d.jobHref}>Job page</Link>
+      </p>
+      <Form method="get" action={d.base} className="flex flex-wrap items-end gap-2">
+        <div className="space-y-1">
+          <label htmlFor="status" className="block font-medium">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={d.status} className="rounded border border-stone-400 px-2 py-1.5">
+            {STATUS_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {filterLabel(f)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">
+          Show
+        </button>
+      </Form>
+      <h2>{d.status === "all" ? "All applications" : `${current} applications`}</h2>
+      {d.rows.length === 0 ? (
+        <p className="card">{d.paged ? "No more applications." : d.status === "all" ? "No one has applied yet." : `No application is ${current.toLowerCase()}.`}</p>
+      ) : (
+        <ul aria-label="Applications" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+          {d.rows.map((r) => (
+            <li key={r.id} className="space-y-1 p-3">
+              <p>
+                <Link to={`/hiring/applications/${r.id}`} className="font-medium">
+                  {r.name}
+                </Link>{" "}
+                · <span className="font-medium">{r.status}</span>
+              </p>
+              <p className="break-words text-sm text-stone-600">
+                {r.email} · applied {r.at}
+              </p>
+              <p className="text-sm">{r.hasCv ? <a href={`/applications/${r.id}/cv`}>Download CV</a> : "No CV attached"}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="flex flex-wrap gap-3">
+        {d.paged ? <Link to={`${d.base}?status=${d.status}`}>Newest</Link> : null}
+        {d.nextHref ? <Link to={d.nextHref}>More applications</Link> : null}
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Applications: ${data.title}` : "Applications"} | Ladder` }];
