@@ -53,7 +53,7 @@ export default function CloseJob() {
   if (closed) {
     return (
       <section aria-labelledby="close-title" className="card space-y-3">
-        <h1 id="close-title">“{title}” is closed</h1>
+        <h1 id="close-title">{`“${title}” is closed`}</h1>
         <p>It is off the list and takes no new applications.</p>
         <p>
           <Link to={back}>Back</Link>
@@ -63,9 +63,7 @@ export default function CloseJob() {
   }
   return (
     <section aria-labelledby="close-title" className="card space-y-3">
-      <h1 id="close-title">
-        Close “{title}”{employer ? ` at ${employer}` : ""}?
-      </h1>
+      <h1 id="close-title">{`Close “${title}”${employer ? ` at ${employer}` : ""}?`}</h1>
       <p>The job comes off the list and takes no new applications. Applications already sent stay, and you can still answer them. A closed post cannot be opened again.</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />

@@ -54,7 +54,7 @@ export default function EditJob() {
   const failed = useActionData<typeof action>();
   return (
     <section aria-labelledby="edit-job-title" className="space-y-4">
-      <h1 id="edit-job-title">Edit “{title}”</h1>
+      <h1 id="edit-job-title">{`Edit “${title}”`}</h1>
       <p>
         Now: <strong className="break-words">{statusLabel}</strong>. <Link to={jobHref}>See the post</Link> · <Link to="/jobs/mine">Your posts</Link>
       </p>
