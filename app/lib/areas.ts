@@ -14,7 +14,7 @@ export const areas: Area[] = [
   { slug: "messages", label: "Messages", href: "/messages", ready: true, promise: "Private conversations with your connections, light enough for a 2G link." },
   { slug: "coach", label: "Coach", href: "/coach", ready: false, promise: "An AI career coach that answers with or without JavaScript: 7 messages a day." },
   { slug: "feed", label: "Feed", href: "/feed", ready: false, promise: "Anonymous workplace talk: ask about a company's culture without your name on it." },
-  { slug: "jobs", label: "Jobs", href: "/jobs", ready: false, promise: "Jobs across MENA and India, alumni posts from the career team, and applications with your CV." },
+  { slug: "jobs", label: "Jobs", href: "/jobs", ready: true, promise: "Jobs across MENA and India, alumni posts from the career team, and applications with your CV." },
   { slug: "skills", label: "Skills", href: "/skills", ready: false, promise: "Short multiple-choice tests that show your best score per skill." },
   { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, promise: "One mock interview a day, with feedback on every answer." },
   { slug: "communities", label: "Communities", href: "/communities", ready: false, promise: "Groups with moderated membership, events and updates." },

@@ -1,0 +1,146 @@
+/**
+ * Pure rules of the job feeds (no database): the filter form's values, the keyword words,
+ * the salary line and the "posted" line. Unit tested in tests/unit/jobs-rules.test.ts.
+ */
+import { z } from "zod";
+
+import {
+  CITY_MAX, EMPLOYMENT_TYPES, KEYWORD_WORDS_MAX, KEYWORDS_MAX, POSTED_WITHIN_DAYS, POSTERS, type EmploymentType,
+} from "./filters";
+
+export * from "./filters";
+
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const feedFilterSchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(KEYWORDS_MAX, `Keep the keywords to ${KEYWORDS_MAX} characters.`).optional()),
+  city: z.preprocess(blankToUndefined, z.string().trim().max(CITY_MAX, `Keep the city to ${CITY_MAX} characters.`).optional()),
+  country: z.preprocess(
+    (v) => (typeof blankToUndefined(v) === "string" ? (v as string).trim().toUpperCase() : undefined),
+    z.string().regex(/^[A-Z]{2}$/, "Choose a country from the list.").optional(),
+  ),
+  type: z.preprocess(blankToUndefined, z.enum(EMPLOYMENT_TYPES, { errorMap: () => ({ message: "Choose a job type from the list." }) }).optional()),
+  remote: z.preprocess(blankToUndefined, z.enum(["yes"], { errorMap: () => ({ message: "Remote is either “Remote only” or “Any”." }) }).optional()),
+  days: z.preprocess(blankToUndefined, z.enum(POSTED_WITHIN_DAYS, { errorMap: () => ({ message: "Choose 1, 3, 7, 14 or 30 days." }) }).optional()),
+  by: z.preprocess(blankToUndefined, z.enum(POSTERS, { errorMap: () => ({ message: "Choose alumni, career team or other sites." }) }).optional()),
+});
+
+export type FeedFilters = z.infer<typeof feedFilterSchema>;
+export const FILTER_NAMES = ["q", "city", "country", "type", "remote", "days", "by"] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+export type ParsedFilters =
+  | { ok: true; filters: FeedFilters }
+  | { ok: false; errors: Partial<Record<FilterName | "form", string>>; values: Partial<Record<FilterName, string>> };
+
+/** The filter form's query string, validated. Unknown parameters are ignored (utm tags, etc.). */
+export function parseFilters(params: URLSearchParams): ParsedFilters {
+  const raw: Partial<Record<FilterName, string>> = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value !== null) raw[name] = value;
+  }
+  const result = feedFilterSchema.safeParse(raw);
+  if (result.success) return { ok: true, filters: result.data };
+  const errors: Partial<Record<FilterName | "form", string>> = {};
+  for (const issue of result.error.issues) {
+    const key = (issue.path[0] as FilterName | undefined) ?? "form";
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors, values: raw };
+}
+
+/** The filters as a query string (no cursor), in a fixed order, for links and RSS. */
+export function filterQuery(filters: FeedFilters): string {
+  const params = new URLSearchParams();
+  for (const name of FILTER_NAMES) {
+    const value = filters[name];
+    if (value !== undefined && value !== "") params.set(name, value);
+  }
+  return params.toString();
+}
+
+export const hasFilters = (filters: FeedFilters) => FILTER_NAMES.some((name) => filters[name] !== undefined);
+
+/**
+ * The words of the keywords: runs of letters and digits, lower-cased, at most KEYWORD_WORDS_MAX.
+ * Each word matches the start of a word in the title, employer or description ("engin" finds
+ * "engineer"). Punctuation and search syntax are dropped, so nothing typed reaches the query
+ * language of either database.
+ */
+export function keywordWords(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].slice(0, KEYWORD_WORDS_MAX);
+}
+
+// ---- salary
+
+const CURRENCIES: Record<string, string> = {
+  AE: "AED", BH: "BHD", DZ: "DZD", EG: "EGP", IN: "INR", IQ: "IQD", JO: "JOD", KW: "KWD", LB: "LBP", LY: "LYD", MA: "MAD",
+  OM: "OMR", PS: "ILS", QA: "QAR", SA: "SAR", TN: "TND", YE: "YER", US: "USD", GB: "GBP",
+};
+
+const PERIODS: Record<string, string> = { HOUR: "an hour", DAY: "a day", WEEK: "a week", MONTH: "a month", YEAR: "a year" };
+
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** "15000", "15,000", "15000.5" → a number; anything else (words, ranges, negatives) → null. */
+export function salaryNumber(text: string | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  const trimmed = text.trim();
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(trimmed)) return null;
+  const value = Number(trimmed.replace(/,/g, ""));
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The salary line of a job, from the text columns job_min_salary, job_max_salary and
+ * job_salary_period. The currency is the one of the job's country (the feeds do not store one).
+ * Nothing given → "Salary not given"; values that are not plain amounts, a negative amount, a
+ * minimum above the maximum or an unknown period → "Salary as posted: …" with the raw text.
+ */
+export function formatSalary(min: string | null | undefined, max: string | null | undefined, period: string | null | undefined, country?: string | null): string {
+  const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === "";
+  if (blank(min) && blank(max)) return "Salary not given";
+  const raw = () => `Salary as posted: ${[min, max].filter((v) => !blank(v)).map((v) => v!.trim()).join(" – ")}${blank(period) ? "" : ` ${period!.trim()}`}`;
+  const low = blank(min) ? null : salaryNumber(min);
+  const high = blank(max) ? null : salaryNumber(max);
+  if ((!blank(min) && low === null) || (!blank(max) && high === null)) return raw();
+  if (low !== null && high !== null && low > high) return raw();
+  const per = blank(period) ? "" : PERIODS[period!.trim().toUpperCase()];
+  if (per === undefined) return raw();
+  const currency = country ? CURRENCIES[country.toUpperCase()] : undefined;
+  const money = (n: number) => numberFormat.format(n);
+  const prefix = currency ? `${currency} ` : "";
+  const suffix = per ? ` ${per}` : "";
+  if (low !== null && high !== null) return low === high ? `${prefix}${money(low)}${suffix}` : `${prefix}${money(low)}–${money(high)}${suffix}`;
+  if (low !== null) return `From ${prefix}${money(low)}${suffix}`;
+  return `Up to ${prefix}${money(high!)}${suffix}`;
+}
+
+// ---- dates
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const postedDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/** "Posted today", "Posted yesterday", "Posted 3 days ago" within four weeks, then "Posted 3 Oct 2026". */
+export function postedLabel(at: Date | string | number | null | undefined, now: Date = new Date()): string {
+  if (at === null || at === undefined) return "Posting date not given";
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime())) return "Posting date not given";
+  const days = Math.floor((now.getTime() - date.getTime()) / DAY_MS);
+  if (days < 0) return `Posted ${postedDate.format(date)}`;
+  if (days === 0) return "Posted today";
+  if (days === 1) return "Posted yesterday";
+  if (days < 28) return `Posted ${days} days ago`;
+  return `Posted ${postedDate.format(date)}`;
+}
+
+/** Employment types as JSearch sends them ("FULLTIME") → the labels the feeds use. */
+export function employmentTypeLabel(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === "") return null;
+  const key = value.trim().toUpperCase().replace(/[^A-Z]/g, "");
+  const known: Record<string, EmploymentType> = { FULLTIME: "Full-time", PARTTIME: "Part-time", CONTRACTOR: "Contractor", CONTRACT: "Contractor", INTERN: "Internship", INTERNSHIP: "Internship" };
+  return known[key] ?? value.trim();
+}

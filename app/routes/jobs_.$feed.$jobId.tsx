@@ -1,0 +1,150 @@
+/**
+ * /jobs/<feed>/<job_id>: one job. Listed jobs are public; an unlisted Ladder post (pending,
+ * declined, closed) is shown only to its poster and to career team / admin, with its status;
+ * everyone else gets the same 404 as for a job that does not exist.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FeedNav } from "~/components/JobFeed";
+import { getCtx } from "~/db.server";
+import { placeOf } from "~/lib/format";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { jobForPage } from "~/modules/jobs/feed.server";
+import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
+import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
+
+const NOT_FOUND = "There is no such job, or it is not listed any more.";
+
+const httpLink = (value: string | null) => {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const feed = params.feed;
+  const jobId = params.jobId ?? "";
+  if (!isFeedSlug(feed)) throw new Response(NOT_FOUND, { status: 404 });
+  const user = await getCurrentUser(request);
+  const found = await jobForPage(getCtx(), feed, jobId, user ? { id: user.id, role: user.role } : null);
+  if (!found) throw new Response(NOT_FOUND, { status: 404 });
+  const { job, canManage, applicationId } = found;
+  const base = jobPath(feed, job.job_id);
+  const now = new Date();
+  return {
+    feed,
+    feedLabel: FEEDS[feed].label,
+    feedPath: FEEDS[feed].path,
+    title: job.job_title ?? "Untitled job",
+    employer: job.employer_name ?? "Employer not given",
+    place: placeOf(job.job_city, countryName(job.job_country), job.job_is_remote),
+    salary: formatSalary(job.job_min_salary, job.job_max_salary, job.job_salary_period, job.job_country),
+    type: job.job_employment_type,
+    remote: job.job_is_remote,
+    posted: postedLabel(job.created_at, now),
+    postedAt: job.created_at.toISOString(),
+    postedBy: job.posted_by ? (POSTER_LABELS[job.posted_by as Poster] ?? job.posted_by) : null,
+    description: job.job_description,
+    status: job.postingStatus,
+    declineReason: job.declineReason,
+    // Ladder posts (a job_postings row) take applications in Ladder; imported jobs link out.
+    inApp: job.postingStatus !== null,
+    applyLink: job.postingStatus === null ? httpLink(job.job_apply_link) : null,
+    applyHref: job.postingStatus !== null && job.listed && !applicationId ? `${base}/apply` : null,
+    applicationHref: applicationId ? `/applications/${applicationId}` : null,
+    manage: canManage ? { edit: `${base}/edit`, close: job.postingStatus === "closed" ? null : `${base}/close`, applications: `/hiring/${feed}/${encodeURIComponent(job.job_id)}` } : null,
+  };
+}
+
+function StatusBanner({ status, reason }: { status: string | null; reason: string | null }) {
+  if (status === null || status === "approved") return null;
+  const text =
+    status === "pending"
+      ? "Waiting for career-team approval. Only you and the career team can see this job."
+      : status === "declined"
+        ? `Declined: ${reason ?? "no reason given"}. Only you and the career team can see this job.`
+        : "Closed: this job no longer takes applications and is not listed.";
+  return (
+    <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3">
+      {text}
+    </p>
+  );
+}
+
+export default function JobPage() {
+  const job = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="job-title" className="space-y-4">
+      <FeedNav current={job.feed} />
+      <p>
+        <Link to={job.feedPath}>Back to {job.feedLabel.toLowerCase()}</Link>
+      </p>
+      <StatusBanner status={job.status} reason={job.declineReason} />
+      <header className="space-y-1">
+        <h1 id="job-title" className="break-words">
+          {job.title}
+        </h1>
+        <p className="text-lg">{job.employer}</p>
+      </header>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dt className="font-medium">Place</dt>
+        <dd>{job.place}</dd>
+        <dt className="font-medium">Salary</dt>
+        <dd>{job.salary}</dd>
+        <dt className="font-medium">Job type</dt>
+        <dd>{job.type ?? "Not given"}</dd>
+        <dt className="font-medium">Remote</dt>
+        <dd>{job.remote === null ? "Not said" : job.remote ? "Yes" : "No"}</dd>
+        <dt className="font-medium">Posted</dt>
+        <dd>
+          <time dateTime={job.postedAt}>{job.posted}</time>
+          {job.postedBy ? ` by ${job.postedBy.toLowerCase()}` : ""}
+        </dd>
+      </dl>
+      <section aria-labelledby="apply-title" className="card space-y-2">
+        <h2 id="apply-title">Apply</h2>
+        {job.inApp ? (
+          job.applicationHref ? (
+            <p>
+              <Link to={job.applicationHref}>You applied: see your application</Link>
+            </p>
+          ) : job.applyHref ? (
+            <p>
+              <Link to={job.applyHref} className="btn">
+                Apply
+              </Link>
+            </p>
+          ) : (
+            <p>Applications open once the job is listed.</p>
+          )
+        ) : job.applyLink ? (
+          <p>
+            <a href={job.applyLink} rel="noopener noreferrer nofollow">
+              Apply on the employer’s site
+            </a>{" "}
+            <span className="text-sm text-stone-600">(leaves Ladder)</span>
+          </p>
+        ) : (
+          <p>This job came without an apply link. Search for it on the employer’s own site.</p>
+        )}
+      </section>
+      {job.manage ? (
+        <nav aria-label="Manage this job" className="flex flex-wrap gap-3">
+          <Link to={job.manage.edit}>Edit</Link>
+          {job.manage.close ? <Link to={job.manage.close}>Close</Link> : null}
+          <Link to={job.manage.applications}>Applications</Link>
+        </nav>
+      ) : null}
+      <section aria-labelledby="about-title" className="space-y-2">
+        <h2 id="about-title">About the job</h2>
+        {job.description ? <div className="whitespace-pre-line break-words">{job.description}</div> : <p>No description was given.</p>}
+      </section>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} at ${data.employer} | Ladder` : "Job not found | Ladder" }];

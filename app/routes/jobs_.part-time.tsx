@@ -1,0 +1,13 @@
+/** /jobs/part-time: the part-time feed with its GET filter form, keyset pages and RSS link (~/components/JobFeed). */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { feedMeta, JobFeed } from "~/components/JobFeed";
+import { loadFeedPage } from "~/modules/jobs/feed-page.server";
+
+export const loader = ({ request }: LoaderFunctionArgs) => loadFeedPage(request, "part-time");
+
+export default function Feed() {
+  return <JobFeed page={useLoaderData<typeof loader>()} />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => feedMeta(data, "part-time");
