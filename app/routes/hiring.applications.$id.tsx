@@ -203,7 +203,7 @@ export default function HiringApplication() {
       <h1 id="application-title">{d.name}</h1>
       <p className="text-stone-700">
         Applied for <strong>{d.jobTitle}</strong>
-        {d.employer ? ` at ${d.employer}` : ""} ({d.feedLabel}) on {d.applied}.
+        {`${d.employer ? ` at ${d.employer}` : ""} (${d.feedLabel}) on ${d.applied}.`}
       </p>
       <p className="break-words">
         <a href={`mailto:${d.email}`}>{d.email}</a> · {d.hasCv ? <a href={`/applications/${d.id}/cv`}>Download CV</a> : "No CV attached"}
@@ -279,7 +279,7 @@ export default function HiringApplication() {
             return (
               <li key={r.id} className="card space-y-2">
                 <h3 className="text-base font-semibold">
-                  Round {r.n}: {r.type} · {r.statusLabel}
+                  {`Round ${r.n}: ${r.type} · ${r.statusLabel}`}
                 </h3>
                 <p className="text-sm">
                   {r.when ? `${r.when}` : "Not scheduled yet"}
