@@ -11,6 +11,9 @@ import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/settings/time-zone"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
+// Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
+const postingPages = ["/jobs/new", "/jobs/mine"];
+const careerPages = ["/jobs/review", "/jobs/mine"];
 // Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
 
@@ -84,7 +87,7 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // Find a time: the heaviest page among the demo connections the calendar offers, this week and next.
   const calendar = await (await page.request.get("/calendar")).text();
   const findPaths = [...calendar.matchAll(/href="(\/calendar\/find\/[0-9a-f-]{36})\?week=/g)].map((m) => m[1]);
@@ -100,5 +103,12 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, "admin@demo.test");
   for (const path of adminPages) rows.push((await measure(get, path)).row);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "career@demo.test");
+  for (const path of careerPages) rows.push((await measure(get, path)).row);
+  const careerPosts = await (await page.request.get("/jobs/mine")).text();
+  const editPath = /href="(\/jobs\/[a-z-]+\/[^"/]+\/edit)"/.exec(careerPosts)?.[1];
+  expect(editPath, "career@demo.test has a demo post to edit").toBeTruthy();
+  rows.push((await measure(get, editPath!)).row);
   await report(rows, "Page weight, lite mode, demo data, signed in", testInfo);
 });
