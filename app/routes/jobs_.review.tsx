@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key: `${r.feed}/${r.jobId}`,
       feed: r.feed,
       jobId: r.jobId,
+      version: String(r.version),
       feedLabel: FEEDS[r.feed].label,
       href: jobPath(r.feed, r.jobId),
       title: r.title ?? "Untitled job",
@@ -46,7 +47,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const feed = form.get("feed");
   const jobId = form.get("jobId");
   const back = safeRedirectPath(form.get("back"), "/jobs/review");
-  if ((intent !== "approve" && intent !== "decline") || !isFeedSlug(feed) || !isJobId(jobId)) {
+  const version = Number(form.get("version"));
+  if ((intent !== "approve" && intent !== "decline") || !isFeedSlug(feed) || !isJobId(jobId) || !Number.isSafeInteger(version)) {
     return data({ key: null, error: "Choose a post and an action from the list on this page.", reason: "" }, { status: 400 });
   }
   const key = `${feed}/${jobId}`;
@@ -57,8 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!checked.ok) return data({ key, error: checked.error, reason: typed }, { status: 400 });
     decision = { kind: "decline", reason: checked.reason };
   }
-  const outcome = await decidePost(getCtx(), { id: user.id, role: user.role }, feed, jobId, decision, { baseUrl: publicOrigin(request) });
+  const outcome = await decidePost(getCtx(), { id: user.id, role: user.role }, feed, jobId, decision, { baseUrl: publicOrigin(request), seenVersion: version });
   if (outcome.kind === "not_found") throw new Response("There is no post at this address. It may have been removed.", { status: 404 });
+  if (outcome.kind === "changed") {
+    return redirect(back, { headers: { "Set-Cookie": await flashHeader("The poster changed that post after this page was loaded, so nothing was decided. Read it again below.", "info") } });
+  }
   if (outcome.kind === "already_decided") {
     return redirect(back, { headers: { "Set-Cookie": await flashHeader("That post was already decided by someone else (or closed by its poster); nothing changed.", "info") } });
   }
@@ -103,6 +108,7 @@ export default function ReviewQueue() {
                   <input type="hidden" name="intent" value="approve" />
                   <input type="hidden" name="feed" value={r.feed} />
                   <input type="hidden" name="jobId" value={r.jobId} />
+                  <input type="hidden" name="version" value={r.version} />
                   <input type="hidden" name="back" value={here} />
                   <button type="submit" className="btn">
                     Approve<span className="sr-only"> “{r.title}”</span>
@@ -113,6 +119,7 @@ export default function ReviewQueue() {
                   <input type="hidden" name="intent" value="decline" />
                   <input type="hidden" name="feed" value={r.feed} />
                   <input type="hidden" name="jobId" value={r.jobId} />
+                  <input type="hidden" name="version" value={r.version} />
                   <input type="hidden" name="back" value={here} />
                   <label htmlFor={reasonId} className="block text-sm font-medium">
                     Reason to decline “{r.title}” (up to {POST_LIMITS.declineReason} characters)

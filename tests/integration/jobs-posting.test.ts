@@ -65,6 +65,9 @@ async function postingRow(ctx: Ctx, feed: FeedSlug, jobId: string) {
   return row;
 }
 
+/** What the review page sends with a decision: the post's updated_at when the page was drawn. */
+const versionOf = async (ctx: Ctx, feed: FeedSlug, jobId: string) => String((await postingRow(ctx, feed, jobId)).updated_at.getTime());
+
 const inFeed = async (ctx: Ctx, feed: FeedSlug, jobId: string) => (await listFeed(ctx, feed, {} as FeedFilters, { pageSize: 100 })).jobs.some((j) => j.jobId === jobId);
 
 async function notesOf(ctx: Ctx, userId: string) {
@@ -104,7 +107,7 @@ describeEachDatabase("Posting a job", (db) => {
     const queue = textOf((await staff.get("/jobs/review")).html);
     expect(queue).toContain("Junior data analyst");
     expect(queue).toContain("by Salma Post");
-    const approved = await staff.post("/jobs/review", { intent: "approve", feed, jobId });
+    const approved = await staff.post("/jobs/review", { intent: "approve", feed, jobId, version: await versionOf(db.ctx, feed, jobId) });
     expect(approved.status).toBe(302);
     expect(textOf((await staff.get(approved.location!)).html)).toContain("Approved and listed: “Junior data analyst”");
     expect(await getJob(db.ctx, feed, jobId)).toMatchObject({ postingStatus: "approved", listed: true });
@@ -124,20 +127,20 @@ describeEachDatabase("Posting a job", (db) => {
     const staff = await appClient(db.ctx);
     await staff.signIn(career);
     const tooLong = "x".repeat(501);
-    const refused = await staff.post("/jobs/review", { intent: "decline", feed: second.feed, jobId: second.jobId, reason: tooLong });
+    const refused = await staff.post("/jobs/review", { intent: "decline", feed: second.feed, jobId: second.jobId, version: await versionOf(db.ctx, second.feed, second.jobId), reason: tooLong });
     expect(refused.status).toBe(400);
     expect(refused.html).toContain(`id="reason-1"`);
     expect(refused.html).toMatch(/id="reason-1-error"[^>]*>Keep the reason to 500 characters or fewer \(it has 501\)/);
     expect(refused.html).toContain(tooLong);
     expect(refused.html).not.toContain("reason-0-error");
-    const empty = await staff.post("/jobs/review", { intent: "decline", feed: first.feed, jobId: first.jobId, reason: "  " });
+    const empty = await staff.post("/jobs/review", { intent: "decline", feed: first.feed, jobId: first.jobId, version: await versionOf(db.ctx, first.feed, first.jobId), reason: "  " });
     expect(empty.status).toBe(400);
     expect(textOf(empty.html)).toContain("Tell the poster why, so they can fix the post.");
     expect((await postingRow(db.ctx, first.feed, first.jobId)).status).toBe("pending");
     expect((await postingRow(db.ctx, second.feed, second.jobId)).status).toBe("pending");
 
     const reason = "Please add the salary range and who may apply.";
-    expect((await staff.post("/jobs/review", { intent: "decline", feed: first.feed, jobId: first.jobId, reason })).status).toBe(302);
+    expect((await staff.post("/jobs/review", { intent: "decline", feed: first.feed, jobId: first.jobId, version: await versionOf(db.ctx, first.feed, first.jobId), reason })).status).toBe(302);
     expect(await postingRow(db.ctx, first.feed, first.jobId)).toMatchObject({ status: "declined", decline_reason: reason, decided_by_user_id: career.id });
     expect(await getJob(db.ctx, first.feed, first.jobId)).toMatchObject({ listed: false, declineReason: reason });
     expect(textOf((await first.browser.get("/jobs/mine")).html)).toContain(`Declined: ${reason}`);
@@ -145,9 +148,26 @@ describeEachDatabase("Posting a job", (db) => {
     expect(note.message).toContain(reason);
     expect((await sink.waitFor(alumna.email, (m) => m.subject === "Declined: First post")).text).toContain(reason);
     // A second decision on the same post is refused and changes nothing.
-    const again = await staff.post("/jobs/review", { intent: "approve", feed: first.feed, jobId: first.jobId });
+    const again = await staff.post("/jobs/review", { intent: "approve", feed: first.feed, jobId: first.jobId, version: await versionOf(db.ctx, first.feed, first.jobId) });
     expect(textOf((await staff.get(again.location!)).html)).toContain("already decided");
     expect((await postingRow(db.ctx, first.feed, first.jobId)).status).toBe("declined");
+  });
+
+  it("a decision on a post its poster edited after the review page was drawn is refused, and the post stays pending", async () => {
+    const alumna = await createMember(db.ctx);
+    const career = await createMember(db.ctx, { role: "career_team" });
+    const { browser, feed, jobId } = await postThroughApp(db.ctx, alumna);
+    const staff = await appClient(db.ctx);
+    await staff.signIn(career);
+    const seen = await versionOf(db.ctx, feed, jobId);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await browser.post(`/jobs/${feed}/${jobId}/edit`, { ...form, title: "Edited while queued" })).status).toBe(302);
+    const res = await staff.post("/jobs/review", { intent: "approve", feed, jobId, version: seen });
+    expect(textOf((await staff.get(res.location!)).html)).toContain("The poster changed that post after this page was loaded");
+    expect((await postingRow(db.ctx, feed, jobId)).status).toBe("pending");
+    expect(await notesOf(db.ctx, alumna.id)).toHaveLength(0);
+    const fresh = await staff.post("/jobs/review", { intent: "approve", feed, jobId, version: await versionOf(db.ctx, feed, jobId) });
+    expect(textOf((await staff.get(fresh.location!)).html)).toContain("Approved and listed: “Edited while queued”");
   });
 
   it("a bad post is refused with a message by each field, the typed values kept, and nothing written", async () => {
@@ -245,7 +265,7 @@ describeEachDatabase("Posting a job", (db) => {
     expect((await stranger.post(`/jobs/${feed}/${jobId}/close`, {})).status).toBe(404);
     expect(await getJob(db.ctx, feed, jobId)).toMatchObject({ job_title: "Junior data analyst", postingStatus: "pending" });
     expect((await stranger.get("/jobs/review")).status).toBe(403);
-    expect((await stranger.post("/jobs/review", { intent: "approve", feed, jobId })).status).toBe(403);
+    expect((await stranger.post("/jobs/review", { intent: "approve", feed, jobId, version: await versionOf(db.ctx, feed, jobId) })).status).toBe(403);
     expect((await postingRow(db.ctx, feed, jobId)).status).toBe("pending");
   });
 

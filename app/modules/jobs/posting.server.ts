@@ -209,6 +209,8 @@ export async function listMyPosts(ctx: Ctx, me: string, options: { after?: JobPo
 }
 
 export interface QueuedPost {
+  /** updated_at in ms: sent back with a decision, so an edit made meanwhile is not decided unseen. */
+  version: number;
   feed: FeedSlug;
   jobId: string;
   title: string | null;
@@ -229,7 +231,7 @@ export async function listReviewQueue(ctx: Ctx, options: { after?: JobPosition; 
       )
     : undefined;
   const queued = await ctx.db
-    .select({ feed: p.feed, jobId: p.job_id, createdAt: p.created_at })
+    .select({ feed: p.feed, jobId: p.job_id, createdAt: p.created_at, updatedAt: p.updated_at })
     .from(p)
     .where(and(eq(p.status, "pending"), position))
     .orderBy(asc(p.created_at), asc(p.job_id), asc(p.feed))
@@ -246,7 +248,7 @@ export async function listReviewQueue(ctx: Ctx, options: { after?: JobPosition; 
         .leftJoin(User, eq(User.id, j.posted_by_user_id))
         .where(eq(j.job_id, q.jobId))
         .limit(1);
-      return { feed, jobId: q.jobId, title: job?.title ?? null, employer: job?.employer ?? null, posterName: job?.posterName ?? null, postedAt: q.createdAt };
+      return { version: q.updatedAt.getTime(), feed, jobId: q.jobId, title: job?.title ?? null, employer: job?.employer ?? null, posterName: job?.posterName ?? null, postedAt: q.createdAt };
     }),
   );
   const last = page[page.length - 1];
@@ -261,7 +263,12 @@ export async function pendingCount(ctx: Ctx): Promise<number> {
 }
 
 export type Decision = { kind: "approve" } | { kind: "decline"; reason: string };
-export type DecideOutcome = { kind: "approved" | "declined"; title: string; delivery: Promise<SendResult> | null } | { kind: "already_decided" } | { kind: "not_found" };
+export type DecideOutcome =
+  | { kind: "approved" | "declined"; title: string; delivery: Promise<SendResult> | null }
+  | { kind: "already_decided" }
+  /** The poster edited the post after the reviewer's page was drawn: it is still pending, look again. */
+  | { kind: "changed" }
+  | { kind: "not_found" };
 
 const postName = (title: string | null, employer: string | null) => `“${title ?? "Untitled job"}”${employer ? ` at ${employer}` : ""}`;
 
@@ -270,7 +277,15 @@ const postName = (title: string | null, employer: string | null) => `“${title 
  * of two staff deciding at once exactly one wins; the other is told it is already decided. The
  * poster gets a notification in the same transaction and an email after it.
  */
-export async function decidePost(ctx: Ctx, staff: Poster, feed: FeedSlug, jobId: string, decision: Decision, options: { baseUrl: string; now?: Date }): Promise<DecideOutcome> {
+export async function decidePost(
+  ctx: Ctx,
+  staff: Poster,
+  feed: FeedSlug,
+  jobId: string,
+  decision: Decision,
+  /** seenVersion: the post's updated_at (ms) when the reviewer's page was drawn; a later edit refuses the decision. */
+  options: { baseUrl: string; now?: Date; seenVersion?: number },
+): Promise<DecideOutcome> {
   if (!isStaff(staff.role)) return { kind: "not_found" };
   if (!isJobId(jobId)) return { kind: "not_found" };
   const now = options.now ?? new Date();
@@ -286,11 +301,19 @@ export async function decidePost(ctx: Ctx, staff: Poster, feed: FeedSlug, jobId:
         decided_at: now,
         updated_at: now,
       })
-      .where(and(eq(p.feed, feed), eq(p.job_id, jobId), eq(p.status, "pending")))
+      .where(
+        and(
+          eq(p.feed, feed),
+          eq(p.job_id, jobId),
+          eq(p.status, "pending"),
+          options.seenVersion === undefined ? undefined : eq(p.updated_at, new Date(options.seenVersion)),
+        ),
+      )
       .returning({ jobId: p.job_id });
     if (decided.length === 0) {
       const [row] = await tx.db.select({ status: p.status }).from(p).where(and(eq(p.feed, feed), eq(p.job_id, jobId))).limit(1);
-      return row ? ({ kind: "already_decided" } as const) : ({ kind: "not_found" } as const);
+      if (!row) return { kind: "not_found" } as const;
+      return row.status === "pending" ? ({ kind: "changed" } as const) : ({ kind: "already_decided" } as const);
     }
     const j = feedTable(tx, feed);
     const { User } = tx.t;
@@ -308,7 +331,7 @@ export async function decidePost(ctx: Ctx, staff: Poster, feed: FeedSlug, jobId:
     if (job?.posterId) await tx.db.insert(tx.t.notification).values({ user_id: job.posterId, type: null, title: note.title, message: note.message, created_at: now });
     return { kind: decision.kind === "approve" ? ("approved" as const) : ("declined" as const), title: job?.title ?? "Untitled job", note, email: job?.posterEmail ?? null, name };
   });
-  if (result.kind === "already_decided" || result.kind === "not_found") return { kind: result.kind };
+  if (result.kind === "already_decided" || result.kind === "changed" || result.kind === "not_found") return { kind: result.kind };
   // After the transaction: mail is never awaited inside withTx.
   const link = `${options.baseUrl}${result.kind === "approved" ? jobPath(feed, jobId) : "/jobs/mine"}`;
   const delivery = result.email

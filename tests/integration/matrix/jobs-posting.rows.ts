@@ -31,11 +31,15 @@ async function postOf(ctx: Ctx, poster: { id: string; role: string }) {
   return `/jobs/${posted.feed}/${posted.jobId}`;
 }
 
-const ownerPost = async (ctx: Ctx, fx: MatrixFixtures) => ({ postPath: await postOf(ctx, fx.owner) });
+async function ownerPost(ctx: Ctx, fx: MatrixFixtures) {
+  const postPath = await postOf(ctx, fx.owner);
+  const [row] = await ctx.db.select({ updatedAt: ctx.t.job_postings.updated_at }).from(ctx.t.job_postings).limit(1);
+  return { postPath, version: String(row.updatedAt.getTime()) };
+}
 const path = (suffix: string) => (fx: MatrixFixtures) => `${String(fx.postPath)}${suffix}`;
 const decision = (fx: MatrixFixtures, extra: Record<string, string>) => {
   const [, , feed, jobId] = String(fx.postPath).split("/");
-  return { feed, jobId, ...extra };
+  return { feed, jobId, version: String(fx.version), ...extra };
 };
 
 export const rows: MatrixRow[] = [
