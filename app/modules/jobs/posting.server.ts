@@ -28,7 +28,7 @@ export interface JobPosition {
   feed: FeedSlug;
 }
 
-/** Serialises edit, close and decide of one post on PostgreSQL (SQLite serialises every write). */
+/** Serialises edit and decide of one post on PostgreSQL (SQLite serialises every write). */
 async function lockPost(tx: Ctx, feed: FeedSlug, jobId: string): Promise<void> {
   if (tx.dialect !== "pg") return;
   await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`job-posting:${feed}:${jobId}`}))`);
