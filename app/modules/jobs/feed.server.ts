@@ -5,10 +5,12 @@
  * Newest first is (created_at DESC, job_id DESC): the index (created_at, job_id) and the
  * migration-0005 indexes (country | type | lower(city), created_at, job_id) read it in order, so a
  * page costs its own rows. The importer sets created_at to the job's posting time.
- * Keywords: PostgreSQL matches a GIN-indexed to_tsvector('simple', title, employer, description)
- * with prefix terms; SQLite matches the feed's FTS5 table (external content, kept by triggers).
+ * Keywords go through the feed's search table (migration 0005), whose key is in time order:
+ * PostgreSQL <feed>_search(key, job_id, tsv) with a GIN index, SQLite a contentless FTS5 table
+ * keyed the same way. Both read a match newest first and stop after one page.
  */
-import { and, desc, eq, gte, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { Ctx } from "~/db.server";
 import { FEEDS, type FeedSlug } from "./feeds";
 import { feedTable, getJob } from "./jobs.server";
@@ -34,23 +36,55 @@ export interface FeedJob {
   summary?: string | null;
 }
 
-/** The keyword condition for one feed table, in the dialect's own full-text search. */
-function keywordCondition(ctx: Ctx, feed: FeedSlug, words: string[]): SQL | undefined {
-  if (words.length === 0) return undefined;
+/** Search keys are created_at (epoch ms) * 2^21 + n (migration 0005), so key order is time order. */
+const KEY_SCALE = 2_097_152n;
+
+async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
+  if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
+  return (ctx.db as unknown as BetterSQLite3Database).all<T>(query);
+}
+
+/**
+ * The job ids of one keyword page, newest first, read through the feed's search table in key
+ * order, the other filters applied on the joined job row. Each word matches the start of a word.
+ */
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number): Promise<string[]> {
   const j = feedTable(ctx, feed);
+  const table = FEEDS[feed].table;
+  const days = filters.days ? BigInt(now.getTime() - Number(filters.days) * DAY_MS) * KEY_SCALE : null;
+  const conditions = and(...filterConditions(ctx, feed, filters, now));
   if (ctx.dialect === "pg") {
+    const s = sql.identifier(`${table}_search`);
     // Words are letters and digits only (keywordWords), so they are safe tsquery lexemes.
     const query = words.map((w) => `${w}:*`).join(" & ");
-    return sql`to_tsvector('simple'::regconfig, coalesce(${j.job_title}, '') || ' ' || coalesce(${j.employer_name}, '') || ' ' || coalesce(${j.job_description}, '')) @@ to_tsquery('simple'::regconfig, ${query})`;
+    const bound = after
+      ? sql`and s.key < coalesce((select key from ${s} where job_id = ${after.id}), cast(${String(BigInt(after.at) * KEY_SCALE)} as bigint))`
+      : sql``;
+    const rows = await rowsOf<{ job_id: string }>(
+      ctx,
+      sql`select s.job_id from ${s} s join ${j} on ${j.job_id} = s.job_id
+          where s.tsv @@ to_tsquery('simple'::regconfig, ${query}) ${bound}
+          ${days === null ? sql`` : sql`and s.key >= cast(${String(days)} as bigint)`} and ${conditions}
+          order by s.key desc limit ${limit}`,
+    );
+    return rows.map((r) => r.job_id);
   }
-  const fts = sql.identifier(`${FEEDS[feed].table}_fts`);
-  // FTS5: each word quoted (no operators reach the parser), "*" for a prefix, AND between them.
+  const fts = sql.identifier(`${table}_fts`);
+  const keys = sql.identifier(`${table}_search_keys`);
+  // FTS5: each word quoted (no operator reaches its parser), "*" for a prefix, AND between them.
   const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" ");
-  return sql`${j}.rowid in (select rowid from ${fts} where ${fts} match ${match})`;
+  const bound = after ? sql`and ${fts}.rowid < coalesce((select key from ${keys} where job_id = ${after.id}), ${BigInt(after.at) * KEY_SCALE})` : sql``;
+  const rows = await rowsOf<{ job_id: string }>(
+    ctx,
+    sql`select k.job_id as job_id from ${fts} join ${keys} k on k.key = ${fts}.rowid join ${j} on ${j.job_id} = k.job_id
+        where ${fts} match ${match} ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
+        order by ${fts}.rowid desc limit ${limit}`,
+  );
+  return rows.map((r) => r.job_id);
 }
 
 /** Everything of the filters except the keyset position. */
-function filterConditions(ctx: Ctx, feed: FeedSlug, filters: FeedFilters, now: Date): (SQL | undefined)[] {
+function filterConditions(ctx: Ctx, feed: FeedSlug, filters: Omit<FeedFilters, "q">, now: Date): (SQL | undefined)[] {
   const j = feedTable(ctx, feed);
   const p = ctx.t.job_postings;
   return [
@@ -61,7 +95,6 @@ function filterConditions(ctx: Ctx, feed: FeedSlug, filters: FeedFilters, now: D
         .from(p)
         .where(and(eq(p.feed, feed), eq(p.job_id, j.job_id), sql`${p.status} <> 'approved'`)),
     ),
-    keywordCondition(ctx, feed, keywordWords(filters.q)),
     filters.city ? sql`lower(${j.job_city}) = ${filters.city.toLowerCase()}` : undefined,
     filters.country ? eq(j.job_country, filters.country) : undefined,
     filters.type ? eq(j.job_employment_type, filters.type) : undefined,
@@ -83,6 +116,13 @@ export async function listFeed(
   const keyset = after
     ? or(lt(j.created_at, new Date(after.at)), and(eq(j.created_at, new Date(after.at)), lt(j.job_id, after.id)))
     : undefined;
+  const words = keywordWords(filters.q);
+  const now = options.now ?? new Date();
+  let ids: string[] | null = null;
+  if (words.length > 0) {
+    ids = await keywordPage(ctx, feed, words, filters, now, after, size + 1);
+    if (ids.length === 0) return { jobs: [], next: null };
+  }
   const rows = await ctx.db
     .select({
       jobId: j.job_id,
@@ -100,9 +140,14 @@ export async function listFeed(
       ...(options.withSummary ? { summary: sql<string | null>`substr(${j.job_description}, 1, 400)` } : {}),
     })
     .from(j)
-    .where(and(...filterConditions(ctx, feed, filters, options.now ?? new Date()), keyset))
+    .where(ids ? inArray(j.job_id, ids) : and(...filterConditions(ctx, feed, filters, now), keyset))
     .orderBy(desc(j.created_at), desc(j.job_id))
     .limit(size + 1);
+  if (ids) {
+    // Keep the search's order (key order; equal to newest first but for jobs of the same millisecond).
+    const at = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => at.get(a.jobId)! - at.get(b.jobId)!);
+  }
   const page = rows.slice(0, size) as FeedJob[];
   const last = page[page.length - 1];
   return { jobs: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.jobId } : null };
