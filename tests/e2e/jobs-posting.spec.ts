@@ -5,7 +5,7 @@
  * it and its page is public; finally the poster closes it through the confirmation page.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -52,6 +52,7 @@ test("a member posts a job; the career team declines it with a reason, the poste
   await expect(page.getByLabel("Employer")).toHaveValue("Nile Analytics");
   await expect(page.getByLabel("Country (optional)")).toHaveValue("EG");
   await expect(page.getByLabel("Description")).toHaveValue("Clean and chart sales data.");
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled)).toEqual([]);
 
   await page.getByLabel("Job title").fill(title);
   await page.getByLabel("Salary up to").fill("25000");
@@ -75,13 +76,16 @@ test("a member posts a job; the career team declines it with a reason, the poste
   await queued.getByRole("button", { name: `Decline “${title}”` }).click();
   const queuedAgain = career.getByRole("listitem").filter({ hasText: title });
   await expect(queuedAgain.getByText("Tell the poster why, so they can fix the post.")).toBeVisible();
+  expect(await seriousAxeViolations(career, browser, javaScriptEnabled)).toEqual([]);
   const reason = "Please say whether fresh graduates may apply.";
   await queuedAgain.getByLabel(`Reason to decline “${title}”`).fill(reason);
   await queuedAgain.getByRole("button", { name: `Decline “${title}”` }).click();
   await expect(career.getByRole("status")).toContainText(`Declined: “${title}”. The poster is told why.`);
   await expect(career.getByRole("listitem").filter({ hasText: title })).toHaveCount(0);
 
-  // The poster reads the reason on their posts and on the job page, and edits the post.
+  // The poster reads the reason in a notification, on their posts and on the job page, and edits the post.
+  await page.goto("/notifications");
+  await expect(page.getByRole("main")).toContainText(`“${title}” at Nile Analytics was declined: ${reason}`);
   await page.goto("/jobs/mine");
   await expect(page.getByRole("listitem").filter({ hasText: title })).toContainText(`Declined: ${reason}`);
   await page.goto(jobHref!);
