@@ -14,7 +14,8 @@ import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import { deleteStoredAvatar } from "~/modules/profile/avatar.server";
 import { hit, LIMITS, peek } from "~/services/rate-limit.server";
-import type { Storage } from "~/services/storage.server";
+import { isCvKey } from "~/modules/jobs/cv";
+import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { normalizeEmail } from "./accounts.server";
 import { decoyHash, PASSWORD_MAX, verifyPassword } from "./passwords.server";
 
@@ -170,9 +171,12 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
     // Rows that name the member by email, not by id: applications (and their interview rounds,
     // by cascade), uploads, the premium and API interest forms, archived cards.
     const uploads = await db.delete(t.uploads).where(sameEmail(t.uploads.userEmail)).returning({ url: t.uploads.fileUrl });
+    // Applications made in Ladder are the member's by job_applicants (their contact email may
+    // differ from the account's); older ones only by email.
+    const applied = db.select({ id: t.job_applicants.application_id }).from(t.job_applicants).where(eq(t.job_applicants.user_id, userId));
     const applications = await db
       .delete(t.job_applications)
-      .where(sameEmail(t.job_applications.email))
+      .where(or(sameEmail(t.job_applications.email), inArray(t.job_applications.id, applied)))
       .returning({ url: t.job_applications.cvFileUrl });
     await db.delete(t.premuser).where(sameEmail(t.premuser.emailAddress));
     await db.delete(t.apiuser).where(sameEmail(t.apiuser.email_address));
@@ -195,14 +199,16 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
 }
 
 /**
- * After the transaction: removes the stored files of a deleted account (its avatar; CV files get
- * a storage of their own with the jobs issue). A file that cannot be removed is logged, not
- * thrown: the account is already gone and the member must hear so.
+ * After the transaction: removes the stored files of a deleted account: its avatar, and its CVs
+ * (uploads.fileUrl holds a CV's storage key; cvFileUrl is only the download route's path, and
+ * other URLs are not ours to remove). A file that cannot be removed is logged, not thrown: the
+ * account is already gone and the member must hear so.
  */
 export async function removeAccountFiles(fileUrls: readonly string[], store?: Storage): Promise<void> {
   for (const url of fileUrls) {
     try {
-      await deleteStoredAvatar(url, store);
+      if (isCvKey(url)) await (store ?? appStorage()).delete(url);
+      else await deleteStoredAvatar(url, store);
     } catch (error) {
       console.error(`account_deleted: could not remove a stored file (${(error as Error).message})`);
     }

@@ -1,0 +1,203 @@
+/**
+ * /jobs/<feed>/<job_id>/apply: the application form for a listed job posted in Ladder (name and
+ * email prefilled, cover letter, CV as PDF or DOCX up to 5 MB). A plain multipart form; refusals
+ * come back with the message beside the field and what was typed (a browser cannot keep a chosen
+ * file, so the page says to choose it again). Nothing is stored unless everything is right.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import type { FieldErrors } from "~/lib/forms";
+import { fieldErrors } from "~/lib/forms";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { readApplyForm } from "~/modules/jobs/apply-form.server";
+import { applicationPath, applySchema, applyTarget, COVER_LETTER_MAX, liveApplicationId, submitApplication, type ApplyTarget } from "~/modules/jobs/applications.server";
+import { CV_CONTENT_TYPES, CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } from "~/modules/jobs/cv";
+import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
+import { flashHeader } from "~/services/flash.server";
+import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+
+const FIELDS = ["name", "email", "coverLetter"] as const;
+const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
+
+/** The job, or the honest error page: closed jobs are gone (410), others are not open here (404). */
+function requireTarget(target: ApplyTarget): Extract<ApplyTarget, { ok: true }> {
+  if (target.ok) return target;
+  if (target.reason === "closed") throw new Response(`“${target.title}” is closed and no longer takes applications.`, { status: 410 });
+  if (target.reason === "external") {
+    throw new Response(`“${target.title}” takes applications on the employer’s own site, not in Ladder: the job page has the link.`, { status: 404 });
+  }
+  throw new Response("There is no job open for applications at this address. It may not be approved yet, or the link is wrong.", { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = getCtx();
+  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId));
+  const already = await liveApplicationId(ctx, user.id, target.feed, target.jobId);
+  return {
+    job: { title: target.title, employer: target.employer, href: jobPath(target.feed, target.jobId) },
+    already: already ? applicationPath(already) : null,
+    values: { name: user.name ?? "", email: user.email, coverLetter: "" },
+  };
+}
+
+type Failure = { errors: FieldErrors; values: Record<string, string>; already?: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const ctx = getCtx();
+  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId));
+  const limited = await hit(ctx, `apply:${user.id}`, LIMITS.applyPerMember);
+  if (!limited.allowed) throw tooManyRequests("You have sent many applications in the last hour.", limited.retryAfterSeconds);
+
+  const read = await readApplyForm(request);
+  if (read.kind === "unread") {
+    const message = `${CV_MESSAGES.tooLarge} The upload was too large to read, so your cover letter did not arrive either: please paste it again.`;
+    return data<Failure>({ errors: { cv: message }, values: {} }, { status: 413 });
+  }
+  const { form, cv } = read;
+  const values: Record<string, string> = {};
+  for (const name of FIELDS) {
+    const value = form.get(name);
+    if (typeof value === "string") values[name] = value;
+  }
+  const parsed = applySchema.safeParse(values);
+  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  let file: { bytes: Uint8Array; kind: CvKind } | null = null;
+  if (!cv) errors.cv = CV_MESSAGES.missing;
+  else if (cv.bytes === null || cv.size > MAX_CV_BYTES) errors.cv = `${CV_MESSAGES.tooLarge} ${CHOOSE_AGAIN}`;
+  else {
+    const verdict = inspectCv(cv.bytes);
+    if (verdict.ok) file = { bytes: cv.bytes, kind: verdict.kind };
+    else errors.cv = `${verdict.message} ${CHOOSE_AGAIN}`;
+  }
+  if (!parsed.success || !file) {
+    if (!errors.cv) errors.cv = CHOOSE_AGAIN;
+    return data<Failure>({ errors, values }, { status: 400 });
+  }
+
+  const outcome = await submitApplication(ctx, { userId: user.id, accountEmail: user.email, target, input: parsed.data, cv: file });
+  if (!outcome.ok) {
+    return data<Failure>(
+      { errors: { form: "You already applied to this job." }, values, already: outcome.applicationId ? applicationPath(outcome.applicationId) : "/applications" },
+      { status: 409 },
+    );
+  }
+  return redirect(applicationPath(outcome.id), {
+    headers: { "Set-Cookie": await flashHeader(`Your application to ${target.title} is sent. You will hear here and by email when its status changes.`) },
+  });
+}
+
+const LABELS = { name: "Your name", email: "Email for this application", coverLetter: "Cover letter", cv: "CV" };
+const ACCEPT = [".pdf", ".docx", CV_CONTENT_TYPES.pdf, CV_CONTENT_TYPES.docx].join(",");
+
+export default function Apply() {
+  const { job, already, values: prefilled } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = failure?.errors ?? {};
+  const values = { ...prefilled, ...(failure?.values ?? {}) };
+  const alreadyHref = failure?.already ?? already;
+
+  return (
+    <section aria-labelledby="apply-title" className="space-y-4">
+      <p>
+        <Link to={job.href}>← Back to the job</Link>
+      </p>
+      <h1 id="apply-title">
+        Apply: {job.title}
+        {job.employer ? <span className="block text-base font-normal">{job.employer}</span> : null}
+      </h1>
+      {alreadyHref ? (
+        <div role="status" className="card space-y-2">
+          <p className="font-medium">You already applied to this job.</p>
+          <p>
+            <Link to={alreadyHref}>See your application</Link> · <Link to="/applications">All your applications</Link>
+          </p>
+          <p className="text-sm text-stone-600">You can apply again only after withdrawing that application.</p>
+        </div>
+      ) : (
+        <Form method="post" encType="multipart/form-data" className="card space-y-4" noValidate>
+          <CsrfInput />
+          <ErrorSummary errors={failure?.already ? null : errors} labels={LABELS} />
+          <Field label={LABELS.name} name="name" autoComplete="name" defaultValue={values.name} error={errors.name} required maxLength={255} />
+          <Field
+            label={LABELS.email}
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={values.email}
+            error={errors.email}
+            hint="The employer writes to this address about this application. Change it if you like."
+            required
+          />
+          <TextareaField
+            label={LABELS.coverLetter}
+            name="coverLetter"
+            rows={10}
+            defaultValue={values.coverLetter}
+            error={errors.coverLetter}
+            hint={`Why this job, and why you. At most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`}
+            required
+          />
+          <div className="space-y-1">
+            <label htmlFor="cv" className="block font-medium">
+              {LABELS.cv}
+            </label>
+            <p id="cv-hint" className="text-sm text-stone-600">
+              A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.
+            </p>
+            <input
+              id="cv"
+              name="cv"
+              type="file"
+              accept={ACCEPT}
+              required
+              aria-invalid={errors.cv ? true : undefined}
+              aria-describedby={errors.cv ? "cv-hint cv-error" : "cv-hint"}
+            />
+            {errors.cv ? (
+              <p id="cv-error" className="text-sm font-medium text-red-800">
+                {errors.cv}
+              </p>
+            ) : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="btn" disabled={busy}>
+              {busy ? "Sending…" : "Send application"}
+            </button>
+            <Link to={job.href}>Cancel</Link>
+          </div>
+        </Form>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { feed, jobId } = useParams();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  const jobHref = isFeedSlug(feed) && jobId ? jobPath(feed, jobId) : null;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        {jobHref ? (
+          <>
+            <Link to={jobHref}>The job page</Link> ·{" "}
+          </>
+        ) : null}
+        <Link to="/jobs">All jobs</Link> · <Link to="/applications">Your applications</Link>
+      </p>
+    </>
+  );
+}
