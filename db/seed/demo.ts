@@ -631,7 +631,9 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       name: p.name,
       email: emailOf(p),
       coverLetter: `Dear hiring team,\n\nI would like to apply for the ${job.job_title} role at ${job.employer_name}. ${p.headline}. I studied ${p.degree} at ${p.university}, and I am confident I can contribute from day one.\n\nThank you for your time,\n${p.name}`,
-      cvFileUrl: k % 4 === 3 ? null : `https://files.ladder-demo.test/cv/${slugOf(p)}-cv.pdf`,
+      // No CV file: a CV is stored by the storage service and served at /applications/<id>/cv
+      // (docs/decisions/014-jobs.md); the seed writes no files, so demo applications have none.
+      cvFileUrl: null,
       status: a.status,
       feedback:
         a.status === "rejected" ? "Thank you for applying. We chose a candidate with more hands-on experience for this role; we encourage you to apply again." :
