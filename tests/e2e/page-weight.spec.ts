@@ -9,6 +9,8 @@ import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { expect, headerPages, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
+// The job feeds besides /jobs (a header page), filtered as people filter them.
+const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/settings/time-zone"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
@@ -66,11 +68,21 @@ async function signIn(page: Page, email: string) {
 test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip", async ({ request }, testInfo) => {
   const rows: Row[] = [];
   const stylesheets = new Set<string>();
-  for (const path of [...headerPages, ...publicAccountPages]) {
+  for (const path of [...headerPages, ...publicAccountPages, ...feedPages]) {
     const { row, stylesheet } = await measure((p, o) => request.get(p, o), path);
     rows.push(row);
     stylesheets.add(stylesheet);
   }
+  // A job page: the heaviest of the general feed's first page (descriptions differ in length).
+  const feed = await (await request.get("/jobs", { headers: { "Save-Data": "on" } })).text();
+  const jobPaths = [...feed.matchAll(/href="(\/jobs\/general\/[^"/]+)"/g)].map((m) => m[1]);
+  expect(jobPaths.length, "the demo general feed lists jobs").toBeGreaterThan(0);
+  let heaviestJob: Row | undefined;
+  for (const path of jobPaths) {
+    const { row } = await measure((p, o) => request.get(p, o), path);
+    if (!heaviestJob || row.gzip > heaviestJob.gzip) heaviestJob = row;
+  }
+  rows.push({ ...heaviestJob!, url: `${heaviestJob!.url} (heaviest of ${jobPaths.length})` });
   for (const href of stylesheets) {
     const response = await request.get(href);
     expect(response.status(), href).toBe(200);
@@ -110,5 +122,27 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const editPath = /href="(\/jobs\/[a-z-]+\/[^"/]+\/edit)"/.exec(careerPosts)?.[1];
   expect(editPath, "career@demo.test has a demo post to edit").toBeTruthy();
   rows.push((await measure(get, editPath!)).row);
+  // Hiring, as the career team: /hiring, and the heaviest job pipeline and application page of its first page.
+  const hiring = await measure(get, "/hiring");
+  rows.push(hiring.row);
+  const hiringHtml = await (await page.request.get("/hiring", { headers: { "Save-Data": "on" } })).text();
+  const pipelinePaths = [...hiringHtml.matchAll(/href="(\/hiring\/(?:general|remote|part-time)\/[^"?]+)"/g)].map((m) => m[1]);
+  expect(pipelinePaths.length, "career@demo.test manages demo jobs with applications").toBeGreaterThan(0);
+  const applicationPaths = new Set<string>();
+  let heaviestPipeline: Row | undefined;
+  for (const path of pipelinePaths) {
+    const { row } = await measure(get, path);
+    if (!heaviestPipeline || row.gzip > heaviestPipeline.gzip) heaviestPipeline = row;
+    const html = await (await page.request.get(path, { headers: { "Save-Data": "on" } })).text();
+    for (const m of html.matchAll(/href="(\/hiring\/applications\/[0-9a-f-]{36})"/g)) applicationPaths.add(m[1]);
+  }
+  rows.push({ ...heaviestPipeline!, url: `${heaviestPipeline!.url} (heaviest of ${pipelinePaths.length})` });
+  let heaviestApplication: Row | undefined;
+  for (const path of applicationPaths) {
+    const { row } = await measure(get, path);
+    if (!heaviestApplication || row.gzip > heaviestApplication.gzip) heaviestApplication = row;
+  }
+  expect(heaviestApplication, "the demo jobs have applications").toBeTruthy();
+  rows.push({ ...heaviestApplication!, url: `${heaviestApplication!.url} (heaviest of ${applicationPaths.size})` });
   await report(rows, "Page weight, lite mode, demo data, signed in", testInfo);
 });

@@ -2,7 +2,7 @@
  * What the three feed routes and their RSS routes share: read the filters (400 with the form on
  * bad values), read a page, shape the rows for display; and the RSS 2.0 document.
  */
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { placeOf } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
@@ -10,7 +10,7 @@ import { publicOrigin } from "~/services/request-info.server";
 import { fromJobCursor, toJobCursor } from "./cursor.server";
 import { listFeed, type FeedJob } from "./feed.server";
 import { FEEDS, jobPath, type FeedSlug } from "./feeds";
-import { countryName, filterQuery, formatSalary, hasFilters, parseFilters, postedLabel, RSS_ITEMS, type FilterName } from "./rules";
+import { countryName, FILTER_NAMES, filterQuery, formatSalary, hasFilters, parseFilters, postedLabel, RSS_ITEMS, type FilterName } from "./rules";
 
 export const rssPath = (feed: FeedSlug) => `${FEEDS[feed].path}/rss`;
 
@@ -54,6 +54,11 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
       firstHref: base, nextHref: null, rssHref: rssPath(feed), signedIn: Boolean(user),
     };
     return data(body, { status: 400 });
+  }
+  // The GET form sends every field, chosen or not: answer with the short address of the same filters.
+  if ([...url.searchParams].some(([name, value]) => (FILTER_NAMES as readonly string[]).includes(name) && value.trim() === "")) {
+    const query = filterQuery(parsed.filters);
+    throw redirect(query ? `${base}?${query}` : base);
   }
   const after = fromJobCursor(url.searchParams.get("cursor"), feed);
   if (after === null) throw new Response(`This page link is broken or was changed. Start again from ${base}.`, { status: 400 });
