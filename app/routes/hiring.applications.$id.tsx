@@ -223,7 +223,7 @@ export default function HiringApplication() {
             {d.feedback ? <p className="whitespace-pre-line break-words">Feedback: {d.feedback}</p> : null}
           </>
         ) : (
-          <Form method="post" className="space-y-3">
+          <Form key={d.updatedAt} method="post" className="space-y-3">
             <ErrorSummary errors={byId(errorsFor("status"), "status-")} labels={{ "status-feedback": "Feedback", "status-status": "Status" }} />
             {failed?.conflict ? (
               <p className="text-sm">
@@ -277,7 +277,7 @@ export default function HiringApplication() {
             const cv = valuesFor(`complete-${r.id}`);
             const xs = errorsFor(`cancel-${r.id}`);
             return (
-              <li key={r.id} className="card space-y-2">
+              <li key={`${r.id}-${r.status}-${r.date}-${r.time}`} className="card space-y-2">
                 <h3 className="text-base font-semibold">
                   {`Round ${r.n}: ${r.type} · ${r.statusLabel}`}
                 </h3>
@@ -322,7 +322,8 @@ export default function HiringApplication() {
           })}
         </ol>
         {d.withdrawn ? null : (
-          <Form method="post" className="card space-y-2" aria-labelledby="add-round-title">
+          // Keyed by the round number: with JavaScript the page is not reloaded, and a new form must start empty.
+          <Form key={d.nextRound} method="post" className="card space-y-2" aria-labelledby="add-round-title">
             <h3 id="add-round-title" className="text-base font-semibold">
               Add round {d.nextRound}
             </h3>
