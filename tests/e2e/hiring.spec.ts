@@ -6,7 +6,7 @@
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
 import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -135,6 +135,10 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(page.getByRole("listitem").filter({ hasText: "Round 2: Final" })).toContainText("Completed");
 
   await moveTo(page, "Offered", "We would love you to join us.");
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled)).toEqual([]);
+  await page.getByRole("link", { name: `← All applications for ${title}` }).click();
+  await expect(page.getByRole("list", { name: "Applications" })).toContainText("Offered");
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled)).toEqual([]);
 
   // The applicant reads the outcome on /notifications and on their application, and by email.
   const outcome = `Your application for ${title} at Delta Data is now Offered.`;
