@@ -1,6 +1,8 @@
 /** Words for application and interview states, shown to applicants (pure). */
 import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
 
+export const COVER_LETTER_MAX = 10_000;
+
 export const APPLICATION_STATUS_LABELS: Record<string, string> = {
   pending: "Pending",
   reviewing: "Reviewing",

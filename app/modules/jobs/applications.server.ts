@@ -11,11 +11,11 @@ import { and, asc, desc, eq, exists, gte, inArray, lt, or, sql, type SQL } from 
 import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
+import { COVER_LETTER_MAX } from "./application-rules";
 import { CV_CONTENT_TYPES, cvFileName, cvKey, kindOfKey, type CvKind } from "./cv";
 import { FEED_SLUGS, isFeedSlug, type FeedSlug } from "./feeds";
 import { feedTable, getJob } from "./jobs.server";
 
-export const COVER_LETTER_MAX = 10_000;
 export const STAFF_ROLES = ["career_team", "admin"] as const;
 const isStaff = (role: string) => (STAFF_ROLES as readonly string[]).includes(role);
 
