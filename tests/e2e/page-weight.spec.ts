@@ -112,6 +112,27 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
     if (!heaviest || row.gzip > heaviest.gzip) heaviest = row;
   }
   rows.push({ ...heaviest!, url: `${heaviest!.url} (heaviest of ${findPaths.length * 2})` });
+  // Applications of user@demo.test: the list, its heaviest application page, and an apply form
+  // (the first career-team job of the remote feed that user@demo.test has not applied to).
+  rows.push((await measure(get, "/applications")).row);
+  const applicationsHtml = await (await page.request.get("/applications", { headers: { "Save-Data": "on" } })).text();
+  const ownApplications = [...applicationsHtml.matchAll(/href="(\/applications\/[0-9a-f-]{36})"/g)].map((m) => m[1]);
+  expect(ownApplications.length, "user@demo.test has demo applications").toBeGreaterThan(0);
+  let heaviestOwn: Row | undefined;
+  for (const path of ownApplications) {
+    const { row } = await measure(get, path);
+    if (!heaviestOwn || row.gzip > heaviestOwn.gzip) heaviestOwn = row;
+  }
+  rows.push({ ...heaviestOwn!, url: `${heaviestOwn!.url} (heaviest of ${ownApplications.length})` });
+  const careerJobs = await (await page.request.get("/jobs/remote?by=career_team")).text();
+  let applyPath: string | undefined;
+  for (const m of careerJobs.matchAll(/href="(\/jobs\/remote\/[^"/?]+)"/g)) {
+    const jobHtml = await (await page.request.get(m[1])).text();
+    applyPath = /href="(\/jobs\/remote\/[^"]+\/apply)"/.exec(jobHtml)?.[1];
+    if (applyPath) break;
+  }
+  expect(applyPath, "a career-team job offers user@demo.test the apply form").toBeTruthy();
+  rows.push((await measure(get, applyPath!)).row);
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, "admin@demo.test");
   for (const path of adminPages) rows.push((await measure(get, path)).row);
