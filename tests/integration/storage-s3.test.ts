@@ -3,7 +3,14 @@
  * tests/support/s3.ts (s3rver 3.7.1 itself accepts any Signature V4; see there).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteAccount, removeAccountFiles } from "../../app/modules/accounts/delete-account.server";
+import { applyTarget, cvForViewer, submitApplication } from "../../app/modules/jobs/applications.server";
+import { cvKey } from "../../app/modules/jobs/cv";
 import { randomKey, S3Error, s3Storage, StorageKeyError } from "../../app/services/storage.server";
+import { createMember } from "../support/app";
+import { postJob } from "../support/applications";
+import { pdfBytes } from "../support/cv-files";
+import { freshDatabase } from "../support/db";
 import { startS3, type TestS3 } from "../support/s3";
 
 const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -82,5 +89,32 @@ describe("S3 storage (s3rver)", () => {
   it("is refused for an unknown access key", async () => {
     const stranger = s3Storage({ ...s3.config, accessKeyId: "NOBODY" });
     await expect(stranger.get(randomKey("cv", "pdf"))).rejects.toMatchObject({ status: 403, code: "InvalidAccessKeyId" });
+  });
+
+  it("keeps an application's CV in the bucket, serves it to the applicant, and account deletion removes it", async () => {
+    const db = await freshDatabase("sqlite");
+    try {
+      const store = s3Storage(s3.config);
+      const poster = await createMember(db.ctx);
+      const applicant = await createMember(db.ctx, { name: "Samir Haddad" });
+      const job = await postJob(db.ctx, { posterId: poster.id });
+      const target = await applyTarget(db.ctx, job.feed, job.jobId);
+      if (!target.ok) throw new Error("the job should take applications");
+      const outcome = await submitApplication(
+        db.ctx,
+        { userId: applicant.id, accountEmail: applicant.email, target, input: { name: "Samir Haddad", email: "s@example.com", coverLetter: "Hi" }, cv: { bytes: new Uint8Array(pdfBytes()), kind: "pdf" } },
+        store,
+      );
+      if (!outcome.ok) throw new Error("the application should be sent");
+      const cv = await cvForViewer(db.ctx, { id: poster.id, role: "user" }, outcome.id, store);
+      expect(cv).toMatchObject({ contentType: "application/pdf", filename: "cv-samir-haddad.pdf" });
+      expect(Buffer.from(cv!.bytes).subarray(0, 5).toString()).toBe("%PDF-");
+      const deleted = await deleteAccount(db.ctx, applicant.id);
+      if (!deleted.deleted) throw new Error("the account should be deleted");
+      await removeAccountFiles(deleted.fileUrls, store);
+      expect(await store.get(cvKey(outcome.id, "pdf"))).toBeNull();
+    } finally {
+      await db.close();
+    }
   });
 });
