@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { docxBytes, EXE_CV, pdfBytes, TEXT_CV } from "../support/cv-files";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -28,7 +28,8 @@ async function newApplicant(page: Page, label: string, project: string) {
   return { name, email };
 }
 
-test("a member applies with a PDF, sees the application in their list, downloads the CV and withdraws after confirming", async ({ page, browserErrors }, testInfo) => {
+test("a member applies with a PDF, sees the application in their list, downloads the CV and withdraws after confirming", async ({ page, browser, browserErrors }, testInfo) => {
+  const javaScriptEnabled = testInfo.project.name === "js-on";
   test.setTimeout(90_000);
   const me = await newApplicant(page, "ok", testInfo.project.name);
   const job = await careerTeamJob(page);
@@ -39,6 +40,7 @@ test("a member applies with a PDF, sees the application in their list, downloads
   // Name and account email are prefilled; the email can be changed for this application.
   await expect(page.getByLabel("Your name")).toHaveValue(me.name);
   await expect(page.getByLabel("Email for this application")).toHaveValue(me.email);
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "the apply form").toEqual([]);
   await page.getByLabel("Email for this application").fill(`contact.${me.email}`);
   await page.getByLabel("Cover letter").fill("I have shipped two products.\nI would love to join your team.");
   await page.getByLabel("CV").setInputFiles({ name: "amal-cv.pdf", mimeType: "application/pdf", buffer: pdfBytes("Amal's CV") });
@@ -50,6 +52,7 @@ test("a member applies with a PDF, sees the application in their list, downloads
   await expect(page.getByRole("heading", { level: 1 })).toContainText(job.title);
   await expect(page.locator("dl")).toContainText("Pending");
   await expect(page.getByText("I would love to join your team.")).toBeVisible();
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "the application page").toEqual([]);
 
   const cvHref = await page.getByRole("link", { name: "Download your CV" }).getAttribute("href");
   expect(cvHref).toBe(`${applicationPath}/cv`);
@@ -69,11 +72,13 @@ test("a member applies with a PDF, sees the application in their list, downloads
   await page.goto("/applications");
   const item = page.getByRole("listitem").filter({ hasText: job.title });
   await expect(item).toContainText("Pending");
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "/applications").toEqual([]);
   await item.getByRole("link", { name: job.title }).click();
   await expect(page).toHaveURL(new RegExp(`${applicationPath}$`));
 
   await page.getByRole("link", { name: "Withdraw this application" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Withdraw your application to ${job.title}?`);
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "the withdraw confirmation").toEqual([]);
   await page.getByRole("link", { name: "Keep my application" }).click();
   await expect(page.locator("dl")).toContainText("Pending");
   await page.getByRole("link", { name: "Withdraw this application" }).click();
