@@ -38,6 +38,8 @@ const cases: [FeedSlug, FeedFilters][] = [
   ["general", { days: "1" }],
   ["general", { by: "career_team", country: "IN" }],
   ["general", { q: "accountant", country: "SA", days: "30" }],
+  // A common word with rare filters: the worst case of the keyword path.
+  ["general", { q: "engineer", city: "pune", by: "career_team" }],
   ["remote", {}],
   ["remote", { q: "developer" }],
   ["remote", { country: "JO" }],

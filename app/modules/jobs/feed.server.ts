@@ -38,6 +38,8 @@ export interface FeedJob {
 
 /** Search keys are created_at (epoch ms) * 2^21 + n (migration 0005), so key order is time order. */
 const KEY_SCALE = 2_097_152n;
+/** PostgreSQL: how many of the newest search rows the fast path reads before using the GIN index. */
+const RECENT_WINDOW = 20_000;
 
 async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
   if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
@@ -56,28 +58,38 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
   if (ctx.dialect === "pg") {
     const s = sql.identifier(`${table}_search`);
     // Words are letters and digits only (keywordWords), so they are safe tsquery lexemes.
-    const query = words.map((w) => `${w}:*`).join(" & ");
-    const bound = after
-      ? sql`and s.key < coalesce((select key from ${s} where job_id = ${after.id}), cast(${String(BigInt(after.at) * KEY_SCALE)} as bigint))`
-      : sql``;
-    const rows = await rowsOf<{ job_id: string }>(
+    const query = sql`to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")})`;
+    const below = after
+      ? sql`key < coalesce((select key from ${s} where job_id = ${after.id}), cast(${String(BigInt(after.at) * KEY_SCALE)} as bigint))`
+      : sql`true`;
+    const since = days === null ? sql`true` : sql`key >= cast(${String(days)} as bigint)`;
+    // PostgreSQL cannot estimate how common a prefix is, so we choose: first the newest
+    // RECENT_WINDOW search rows in key order (a common word fills the page there, cheaply) ...
+    const recent = await rowsOf<{ job_id: string }>(
       ctx,
-      sql`select s.job_id from ${s} s join ${j} on ${j.job_id} = s.job_id
-          where s.tsv @@ to_tsquery('simple'::regconfig, ${query}) ${bound}
-          ${days === null ? sql`` : sql`and s.key >= cast(${String(days)} as bigint)`} and ${conditions}
-          order by s.key desc limit ${limit}`,
+      sql`select x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${RECENT_WINDOW}) x
+          join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
     );
-    return rows.map((r) => r.job_id);
+    if (recent.length >= limit) return recent.map((r) => r.job_id);
+    // ... else every match through the GIN index (a rarer word: few rows), then newest first.
+    const all = await rowsOf<{ job_id: string }>(
+      ctx,
+      sql`with m as materialized (select key, job_id from ${s} where tsv @@ ${query} and ${below} and ${since})
+          select m.job_id from m join ${j} on ${j.job_id} = m.job_id where ${conditions} order by m.key desc limit ${limit}`,
+    );
+    return all.map((r) => r.job_id);
   }
   const fts = sql.identifier(`${table}_fts`);
   const keys = sql.identifier(`${table}_search_keys`);
   // FTS5: each word quoted (no operator reaches its parser), "*" for a prefix, AND between them.
   const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" ");
+  // CROSS JOIN fixes the join order: the FTS table outside, read in key (time) order, so the
+  // planner cannot start from a filter's index and probe the full-text index once per row.
   const bound = after ? sql`and ${fts}.rowid < coalesce((select key from ${keys} where job_id = ${after.id}), ${BigInt(after.at) * KEY_SCALE})` : sql``;
   const rows = await rowsOf<{ job_id: string }>(
     ctx,
-    sql`select k.job_id as job_id from ${fts} join ${keys} k on k.key = ${fts}.rowid join ${j} on ${j.job_id} = k.job_id
-        where ${fts} match ${match} ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
+    sql`select k.job_id as job_id from ${fts} cross join ${keys} k cross join ${j}
+        where ${fts} match ${match} and k.key = ${fts}.rowid and ${j.job_id} = k.job_id ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
         order by ${fts}.rowid desc limit ${limit}`,
   );
   return rows.map((r) => r.job_id);
