@@ -106,6 +106,16 @@ export const routes: BenchRoute[] = [
     path: `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`,
     setup: signedInAsDemoUser,
   },
+  // The job feeds, signed out (at --scale 100000: 800,000 general, 100,000 remote, 100,000 part-time jobs).
+  { name: "jobs feed", method: "GET", path: "/jobs" },
+  { name: "remote feed", method: "GET", path: "/jobs/remote" },
+  { name: "part-time feed", method: "GET", path: "/jobs/part-time" },
+  { name: "jobs keywords", method: "GET", path: "/jobs?q=engineer" },
+  { name: "jobs country + type", method: "GET", path: "/jobs?country=EG&type=Full-time" },
+  { name: "remote keywords", method: "GET", path: "/jobs/remote?q=developer" },
+  { name: "part-time city", method: "GET", path: "/jobs/part-time?city=Pune" },
+  { name: "jobs rare keyword", method: "GET", path: "/jobs?q=zebra" },
+  { name: "jobs RSS", method: "GET", path: "/jobs/rss?q=data+analyst" },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {
