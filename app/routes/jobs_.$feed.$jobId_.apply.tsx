@@ -7,6 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { ErrorPage } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
@@ -101,7 +102,16 @@ export default function Apply() {
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const errors = failure?.errors ?? {};
+  // With JavaScript, a CV over 5 MB is refused before it is sent (no upload on a slow link).
+  const [tooLarge, setTooLarge] = useState(false);
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const input = event.currentTarget.elements.namedItem("cv");
+    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+    const over = !!file && file.size > MAX_CV_BYTES;
+    setTooLarge(over);
+    if (over) event.preventDefault();
+  };
+  const errors = tooLarge ? { ...(failure?.errors ?? {}), cv: CV_MESSAGES.tooLarge } : (failure?.errors ?? {});
   const values = { ...prefilled, ...(failure?.values ?? {}) };
   const alreadyHref = failure?.already ?? already;
 
@@ -123,7 +133,7 @@ export default function Apply() {
           <p className="text-sm text-stone-600">You can apply again only after withdrawing that application.</p>
         </div>
       ) : (
-        <Form method="post" encType="multipart/form-data" className="card space-y-4" noValidate>
+        <Form method="post" encType="multipart/form-data" className="card space-y-4" noValidate onSubmit={checkSize}>
           <CsrfInput />
           <ErrorSummary errors={failure?.already ? null : errors} labels={LABELS} />
           <Field label={LABELS.name} name="name" autoComplete="name" defaultValue={values.name} error={errors.name} required maxLength={255} />
