@@ -4,7 +4,7 @@
  * come back with the message beside the field and what was typed (a browser cannot keep a chosen
  * file, so the page says to choose it again). Nothing is stored unless everything is right.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
@@ -189,6 +189,14 @@ export default function Apply() {
     </section>
   );
 }
+
+/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
+export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = errorHeaders?.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder" }];
 

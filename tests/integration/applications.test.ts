@@ -139,6 +139,16 @@ describeEachDatabase("Applying to a job posted in Ladder", (db) => {
     expect(await applicationRowCounts(db.ctx)).toMatchObject({ applications: 0, uploads: 0 });
   });
 
+  it("after 30 attempts in an hour the 31st is refused with 429 and Retry-After, and stores nothing", async () => {
+    const { job, browser } = await setup(db.ctx);
+    for (let i = 0; i < 30; i++) expect((await browser.post(`${job.path}/apply`, { name: "A", email: "a@example.com", coverLetter: "Hi" })).status).toBe(400);
+    const limited = await applyTo(browser, job);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(textOf(limited.html)).toContain("You have sent many applications in the last hour.");
+    expect(await applicationRowCounts(db.ctx)).toMatchObject({ applications: 0, uploads: 0 });
+  });
+
   it("a second application to the same job is refused with a link to the first, and its file is not kept", async () => {
     const { job, browser } = await setup(db.ctx);
     const id = applicationIdOf(await applyTo(browser, job));
