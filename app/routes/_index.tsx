@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
+import { jobPath } from "~/modules/jobs/feeds";
 import { newestCommunities, newestJobs } from "~/modules/home/home.server";
 
 export async function loader() {
@@ -30,7 +31,11 @@ export default function Home() {
           <ul className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
             {jobs.map((job) => (
               <li key={job.id} className="p-3">
-                <p className="font-medium">{job.title ?? "Untitled job"}</p>
+                <p>
+                  <Link to={jobPath("general", job.id)} className="font-medium">
+                    {job.title ?? "Untitled job"}
+                  </Link>
+                </p>
                 <p className="text-sm text-stone-600">
                   {job.employer ?? "Employer not given"} · {placeOf(job.city, job.country, job.remote)} · posted{" "}
                   {formatDate(job.postedAt)}

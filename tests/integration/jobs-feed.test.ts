@@ -172,6 +172,15 @@ describeEachDatabase("Job feeds", (db) => {
     expect(res.html).not.toContain("/jobs/general/r02</link>");
   });
 
+  it("the home page's newest jobs are listed ones only, each linking to its page", async () => {
+    const shown = await job(db.ctx, "general", { job_title: "Shown on home" });
+    await job(db.ctx, "general", { job_title: "Pending on home", status: "pending", created_at: new Date() });
+    const res = await (await appClient(db.ctx)).get("/");
+    expect(res.html).toContain(`href="/jobs/general/${shown.job_id}"`);
+    expect(textOf(res.html)).toContain("Shown on home");
+    expect(textOf(res.html)).not.toContain("Pending on home");
+  });
+
   it("the feed page links its RSS for the current filters, in the head and visibly", async () => {
     const res = await (await appClient(db.ctx)).get("/jobs/part-time?city=Pune&type=Part-time");
     expect(res.html).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/jobs\/part-time\/rss\?city=Pune&amp;type=Part-time"/);

@@ -1,5 +1,5 @@
 /** The home page's reads: a small window onto the newest jobs and communities. */
-import { desc } from "drizzle-orm";
+import { and, desc, eq, notExists, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 
 export async function newestJobs(ctx: Ctx, limit = 5) {
@@ -15,6 +15,15 @@ export async function newestJobs(ctx: Ctx, limit = 5) {
       postedAt: jobs.created_at,
     })
     .from(jobs)
+    // Listed jobs only (docs/decisions/014-jobs.md): no posting row, or an approved one.
+    .where(
+      notExists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(ctx.t.job_postings)
+          .where(and(eq(ctx.t.job_postings.feed, "general"), eq(ctx.t.job_postings.job_id, jobs.job_id), sql`${ctx.t.job_postings.status} <> 'approved'`)),
+      ),
+    )
     .orderBy(desc(jobs.created_at), desc(jobs.job_id))
     .limit(limit);
 }
