@@ -81,6 +81,8 @@ export function JobFeed({ page }: { page: FeedPageData }) {
         <p className="flex flex-wrap gap-3">
           <Link to="/jobs/new">Post a job</Link>
           <Link to="/jobs/mine">My job posts</Link>
+          <Link to="/applications">My applications</Link>
+          <Link to="/hiring">Hiring</Link>
         </p>
       ) : null}
       <ErrorSummary errors={page.errors} labels={LABELS} />

@@ -66,7 +66,7 @@ function StatusBanner({ status, reason }: { status: string | null; reason: strin
     status === "pending"
       ? "Waiting for career-team approval. Only you and the career team can see this job."
       : status === "declined"
-        ? `Declined: ${reason ?? "no reason given"}. Only you and the career team can see this job.`
+        ? `Declined: ${reason ? reason.replace(/[.!?]+\s*$/, "") : "no reason given"}. Only you and the career team can see this job.`
         : "Closed: this job no longer takes applications and is not listed.";
   return (
     <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3">

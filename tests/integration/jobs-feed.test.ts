@@ -262,11 +262,11 @@ describeEachDatabase("The job page", (db) => {
 
   it("a declined post shows its poster the reason, and a closed one says it is closed", async () => {
     const poster = await createMember(db.ctx);
-    const declined = await job(db.ctx, "part-time", { status: "declined", reason: "Add the hours per week", posted_by_user_id: poster.id });
+    const declined = await job(db.ctx, "part-time", { status: "declined", reason: "Add the hours per week.", posted_by_user_id: poster.id });
     const closed = await job(db.ctx, "part-time", { status: "closed", posted_by_user_id: poster.id });
     const b = await appClient(db.ctx);
     await b.signIn(poster);
-    expect(textOf((await b.get(`/jobs/part-time/${declined.job_id}`)).html)).toContain("Declined: Add the hours per week");
+    expect(textOf((await b.get(`/jobs/part-time/${declined.job_id}`)).html)).toContain("Declined: Add the hours per week. Only you");
     const closedPage = await b.get(`/jobs/part-time/${closed.job_id}`);
     expect(textOf(closedPage.html)).toContain("Closed: this job no longer takes applications");
     expect(closedPage.html).not.toContain(`/jobs/part-time/${closed.job_id}/close"`);
