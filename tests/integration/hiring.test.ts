@@ -296,7 +296,7 @@ describeEachDatabase("hiring pipeline", (db) => {
     const page = textOf((await browser.get(url)).html);
     expect(page).toContain("Round 1: Phone screening · Completed");
     expect(page).toContain("score 8/10");
-    expect(page).toContain("Round 2: Final · Cancelled");
+    expect(page).toContain("Round 2: Final interview · Cancelled");
     expect(page).toContain("Add round 4");
   });
 

@@ -27,8 +27,8 @@ export const STATUS_LABELS: Record<ApplicationStatus, string> = {
 export const ROUND_TYPE_LABELS: Record<RoundType, string> = {
   phone_screening: "Phone screening",
   job_assessment: "Job assessment",
-  hr: "HR",
-  final: "Final",
+  hr: "HR interview",
+  final: "Final interview",
 };
 
 export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {

@@ -1,5 +1,6 @@
 /** Words for application and interview states, shown to applicants (pure). */
 import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
+import { ROUND_STATUS_LABELS as PIPELINE_ROUND_STATUS_LABELS, ROUND_TYPE_LABELS as PIPELINE_ROUND_TYPE_LABELS } from "~/modules/hiring/rules";
 
 export const COVER_LETTER_MAX = 10_000;
 
@@ -13,19 +14,9 @@ export const APPLICATION_STATUS_LABELS: Record<string, string> = {
   rejected: "Not selected",
 };
 
-export const ROUND_TYPE_LABELS: Record<string, string> = {
-  phone_screening: "Phone screening",
-  job_assessment: "Job assessment",
-  hr: "HR interview",
-  final: "Final interview",
-};
-
-export const ROUND_STATUS_LABELS: Record<string, string> = {
-  scheduled: "Scheduled",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  rescheduled: "Rescheduled",
-};
+// One wording for rounds, on the applicant's pages and in the pipeline (looked up by stored text here).
+export const ROUND_TYPE_LABELS: Record<string, string> = PIPELINE_ROUND_TYPE_LABELS;
+export const ROUND_STATUS_LABELS: Record<string, string> = PIPELINE_ROUND_STATUS_LABELS;
 
 export const statusLabel = (status: string | null, withdrawn: boolean | null) =>
   withdrawn ? `Withdrawn (was ${(APPLICATION_STATUS_LABELS[status ?? "pending"] ?? status ?? "Pending").toLowerCase()})` : (APPLICATION_STATUS_LABELS[status ?? "pending"] ?? status ?? "Pending");
