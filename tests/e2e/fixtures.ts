@@ -99,3 +99,15 @@ export async function signUpNewMember(page: Page, member: { name: string; email:
   expect(id, "the profile page links to the member's public profile").toBeTruthy();
   return id!;
 }
+
+/** The demo accounts' password (db/seed/demo.ts). */
+export const DEMO_PASSWORD = "ladder-demo";
+
+/** Signs in through /login in `page`; by default as a demo account. */
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 10_000 });
+}

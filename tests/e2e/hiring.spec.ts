@@ -6,7 +6,7 @@
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, signUpNewMember, test } from "./fixtures";
 import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -21,11 +21,7 @@ async function newMemberPage(browser: Browser, javaScriptEnabled: boolean, membe
 async function signInAs(browser: Browser, javaScriptEnabled: boolean, email: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("ladder-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signInThroughForm(page, email);
   return page;
 }
 

@@ -5,18 +5,14 @@
  * it and its page is public; finally the poster closes it through the confirmation page.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 async function signInAs(browser: Browser, javaScriptEnabled: boolean, email: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("ladder-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signInThroughForm(page, email);
   return page;
 }
 

@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
-import { expect, headerPages, stylesheetHref, test } from "./fixtures";
+import { expect, headerPages, signInThroughForm, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
@@ -57,13 +57,7 @@ async function report(rows: Row[], title: string, testInfo: TestInfo) {
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("ladder-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
+const signIn = (page: Page, email: string) => signInThroughForm(page, email);
 
 test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip", async ({ request }, testInfo) => {
   const rows: Row[] = [];
