@@ -8,6 +8,24 @@ import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_SQLITE_URL, dialectOf } from "../db/client";
 
+/**
+ * The AI coach's provider (any OpenAI-compatible API). Without OPENAI_API_KEY the built-in offline
+ * coach answers. Exported on its own because the coach reads it at each call (tests switch it).
+ */
+export const openAiEnvShape = {
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url("OPENAI_BASE_URL must be a full URL such as https://api.openai.com/v1").optional(),
+  OPENAI_MODEL: z.string().min(1).max(100).default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: "OPENAI_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000" })
+    .int("OPENAI_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000")
+    .min(100, "OPENAI_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000")
+    .max(600_000, "OPENAI_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000")
+    .default(30_000),
+};
+export const openAiEnvSchema = z.object(openAiEnvShape);
+export type OpenAiEnv = z.infer<typeof openAiEnvSchema>;
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"], {
     errorMap: () => ({ message: "NODE_ENV must be development, production or test" }),
@@ -65,6 +83,7 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** 1 behind one trusted proxy or load balancer; otherwise X-Forwarded-For is ignored (rate limits key on the address). */
   TRUST_PROXY: z.enum(["0", "1"], { errorMap: () => ({ message: "TRUST_PROXY must be 0 or 1" }) }).default("0"),
+  ...openAiEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema> & { SESSION_SECRET: string };
@@ -85,7 +104,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        const secret = /SECRET|SMTP_URL|ACCESS_KEY/.test(name);
+        const secret = /SECRET|SMTP_URL|ACCESS_KEY|API_KEY/.test(name);
         return got === undefined || secret ? issue.message : `${issue.message} (got "${got}")`;
       }),
     );

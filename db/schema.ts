@@ -828,5 +828,14 @@ export function defineSchema(k: Kit) {
 export type EducationEntry = { school: string; degree?: string; field?: string; startYear?: number; endYear?: number };
 export type ExperienceEntry = { title: string; company: string; startDate?: string; endDate?: string; description?: string };
 export type CertificationEntry = { name: string; issuer?: string; year?: number; url?: string };
-export type MessagePart = { type: "text"; text: string } | { type: "attachment"; name: string; url: string; contentType?: string };
+/**
+ * Message_v2.parts. text and attachment are the spec's; notice and status are the coach's markers
+ * (decision 015): an assistant reply from the offline coach or stopped early carries a notice; a
+ * member's message whose reply failed carries status failed with the reason.
+ */
+export type MessagePart =
+  | { type: "text"; text: string }
+  | { type: "attachment"; name: string; url: string; contentType?: string }
+  | { type: "notice"; kind: "offline" | "stopped" }
+  | { type: "status"; status: "failed"; reason: "timeout" | "rate_limited" | "provider" | "bad_response" };
 export type MessageAttachment = { name: string; url: string; contentType?: string };

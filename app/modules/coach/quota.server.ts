@@ -1,0 +1,79 @@
+/**
+ * 7 coach messages per member per day (User.dailyMessageCount, User.lastMessageResetDate).
+ *
+ * The day is the UTC day: it starts at 00:00 UTC for everyone (decision 015). A count whose
+ * lastMessageResetDate is before today's 00:00 UTC (or never set) counts as 0.
+ *
+ * takeMessage is ONE conditional UPDATE … RETURNING: it starts a new day's count at 1 or adds 1,
+ * and only when a new day started or fewer than 7 were used. On PostgreSQL concurrent UPDATEs of
+ * the same row queue on its row lock and re-check the WHERE after the lock, so 50 concurrent sends
+ * let exactly 7 through; SQLite runs writes one at a time. Drafting a document and asking for
+ * suggestions take from the same quota.
+ */
+import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+
+export const DAILY_MESSAGES = 7;
+
+export function dayStartUtc(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** When today's quota comes back: the next 00:00 UTC. */
+export function nextResetUtc(now: Date): Date {
+  return new Date(dayStartUtc(now).getTime() + 24 * 60 * 60 * 1000);
+}
+
+/** "N of 7 left today" */
+export function quotaLine(left: number): string {
+  return `${left} of ${DAILY_MESSAGES} left today`;
+}
+
+export function quotaReachedSentence(now: Date): string {
+  const reset = nextResetUtc(now);
+  const time = `${String(reset.getUTCHours()).padStart(2, "0")}:${String(reset.getUTCMinutes()).padStart(2, "0")}`;
+  return `You have used your ${DAILY_MESSAGES} messages for today; they come back at ${time} UTC (midnight UTC).`;
+}
+
+/** Takes one message from today's quota. ok false: none left (nothing changed). */
+export async function takeMessage(ctx: Ctx, userId: string, now: Date): Promise<{ ok: boolean; left: number }> {
+  const U = ctx.t.User;
+  const dayStart = dayStartUtc(now);
+  const newDay = or(isNull(U.lastMessageResetDate), lt(U.lastMessageResetDate, dayStart));
+  const rows = await ctx.db
+    .update(U)
+    .set({
+      dailyMessageCount: sql`case when ${newDay} then 1 else coalesce(${U.dailyMessageCount}, 0) + 1 end`,
+      lastMessageResetDate: now,
+    })
+    .where(and(eq(U.id, userId), or(newDay, lt(sql`coalesce(${U.dailyMessageCount}, 0)`, DAILY_MESSAGES))))
+    .returning({ count: U.dailyMessageCount });
+  if (rows.length === 0) return { ok: false, left: 0 };
+  return { ok: true, left: Math.max(0, DAILY_MESSAGES - Number(rows[0].count ?? 0)) };
+}
+
+/** Gives back a message taken on the day that starts at dayStart (a failed reply). A new day: nothing to give back. */
+export async function refundMessage(ctx: Ctx, userId: string, dayStart: Date): Promise<void> {
+  const U = ctx.t.User;
+  await ctx.db
+    .update(U)
+    .set({ dailyMessageCount: sql`${U.dailyMessageCount} - 1` })
+    .where(
+      and(
+        eq(U.id, userId),
+        gte(U.lastMessageResetDate, dayStart),
+        lt(U.lastMessageResetDate, new Date(dayStart.getTime() + 24 * 60 * 60 * 1000)),
+        sql`${U.dailyMessageCount} > 0`,
+      ),
+    );
+}
+
+export async function messagesLeft(ctx: Ctx, userId: string, now: Date): Promise<number> {
+  const U = ctx.t.User;
+  const [row] = await ctx.db
+    .select({ count: U.dailyMessageCount, last: U.lastMessageResetDate })
+    .from(U)
+    .where(eq(U.id, userId));
+  if (!row || !row.last || row.last < dayStartUtc(now)) return DAILY_MESSAGES;
+  return Math.max(0, DAILY_MESSAGES - (row.count ?? 0));
+}
