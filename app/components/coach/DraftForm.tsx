@@ -1,0 +1,34 @@
+/** "Draft a document" on a coach chat: the coach writes a cover letter, CV summary or plan from the chat. */
+import { Form } from "@remix-run/react";
+import { CsrfInput } from "~/components/forms";
+import { DRAFT_KINDS } from "~/modules/documents/rules";
+
+export function DraftForm({ chatId, error, selected }: { chatId: string; error?: string; selected?: string }) {
+  return (
+    <Form method="post" action={`/coach/${chatId}/draft`} className="space-y-2" aria-labelledby={`draft-title-${chatId}`}>
+      <CsrfInput />
+      <h2 id={`draft-title-${chatId}`} className="text-base font-semibold">
+        Draft a document from this chat
+      </h2>
+      <fieldset aria-describedby={error ? "draft-kind-error" : "draft-kind-hint"}>
+        <legend className="sr-only">Kind of draft</legend>
+        {Object.entries(DRAFT_KINDS).map(([value, { label }], i) => (
+          <label key={value} className="mr-4 inline-flex items-center gap-1">
+            <input type="radio" name="draft" value={value} id={i === 0 ? "draft" : `draft-${value}`} defaultChecked={(selected ?? "cover-letter") === value} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {error ? (
+        <p id="draft-kind-error" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+      <p id="draft-kind-hint" className="text-sm text-stone-600">
+        The coach writes it from this chat and your profile; you can edit it afterwards. Uses one of today&apos;s coach messages.
+      </p>
+      <button type="submit" className="btn">
+        Draft the document
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * /coach/<chatId>/draft: the coach drafts a document (cover letter, CV summary, plan) from my chat
+ * and my profile. GET shows the choice on its own page; POST drafts and opens the new document.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { and, eq } from "drizzle-orm";
+import { DraftForm } from "~/components/coach/DraftForm";
+import { ErrorPage } from "~/components/ErrorPage";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
+import { draftFromChat } from "~/modules/documents/coach.server";
+import { DRAFT_KINDS, isDraftKind, UUID } from "~/modules/documents/rules";
+import { flashHeader } from "~/services/flash.server";
+
+const NOT_FOUND = "There is no such chat among yours.";
+
+function chatId(raw: string | undefined): string {
+  const id = (raw ?? "").toLowerCase();
+  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = chatId(params.chatId);
+  const ctx = getCtx();
+  const C = ctx.t.Chat;
+  const [chat] = await ctx.db
+    .select({ title: C.title })
+    .from(C)
+    .where(and(eq(C.id, id), eq(C.userId, user.id)))
+    .limit(1);
+  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
+  return { id, title: chat.title, quota: quotaLine(await messagesLeft(ctx, user.id, new Date())) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = chatId(params.chatId);
+  const form = await parseForm(request, { maxBytes: 10_000 });
+  const kind = form.get("draft");
+  if (!isDraftKind(kind)) return data({ error: `Choose ${Object.values(DRAFT_KINDS).map((k) => k.label.toLowerCase()).join(", ")}.` }, { status: 400 });
+  const outcome = await draftFromChat(getCtx(), user.id, id, kind);
+  switch (outcome.kind) {
+    case "not_found":
+      throw new Response(NOT_FOUND, { status: 404 });
+    case "quota":
+    case "failed":
+      return redirect(`/coach/${id}`, { headers: { "Set-Cookie": await flashHeader(outcome.message, "error") } });
+    case "drafted":
+      return redirect(`/documents/${outcome.id}`, {
+        headers: {
+          "Set-Cookie": await flashHeader(
+            `${outcome.offline ? "The offline coach (no AI) filled a template from your profile" : "The coach drafted this"}: ${DRAFT_KINDS[kind].label.toLowerCase()}. Edit it and save. ${quotaLine(outcome.left)}.`,
+          ),
+        },
+      });
+  }
+}
+
+export default function DraftPage() {
+  const { id, title, quota } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="draft-page-title" className="card space-y-3">
+      <h1 id="draft-page-title" className="break-words">
+        Draft a document from “{title}”
+      </h1>
+      <p className="text-sm text-stone-600">{quota}.</p>
+      <DraftForm chatId={id} error={failed?.error} />
+      <p>
+        <Link to={`/coach/${id}`}>Back to the chat</Link> · <Link to="/documents">Your documents</Link>
+      </p>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Draft a document | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/coach">Your coach chats</Link> · <Link to="/documents">Your documents</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,350 @@
+/**
+ * /documents/<id>: my document's latest version (or ?version=<ISO createdAt>), rendered, with the
+ * edit form (a save is a new version), the version history, "Restore this version", and the
+ * coach's suggestions beside the text (Accept: a new version; Dismiss: resolved).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { DocumentForm } from "~/components/documents/DocumentForm";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { typedValues } from "~/lib/forms";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
+import { renderMarkdown } from "~/modules/coach/markdown";
+import { suggestImprovements } from "~/modules/documents/coach.server";
+import { parseCsv, padRows } from "~/modules/documents/csv";
+import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
+import { checkDocument, KIND_LABELS, parseVersionParam, UUID, versionLabel } from "~/modules/documents/rules";
+import { flashHeader } from "~/services/flash.server";
+
+const NOT_FOUND = "There is no such document among yours.";
+
+function documentId(raw: string | undefined): string {
+  const id = (raw ?? "").toLowerCase();
+  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  return id;
+}
+
+type Rendered = { kind: "html"; html: string } | { kind: "code"; text: string } | { kind: "table"; rows: string[][] } | { kind: "broken"; message: string; text: string } | { kind: "image"; text: string };
+
+function render(kind: string, content: string): Rendered {
+  if (kind === "code") return { kind: "code", text: content };
+  if (kind === "sheet") {
+    const parsed = parseCsv(content);
+    return parsed.ok ? { kind: "table", rows: padRows(parsed.rows) } : { kind: "broken", message: `This sheet cannot be shown as a table: ${parsed.message}`, text: content };
+  }
+  if (kind === "image") return { kind: "image", text: content };
+  return { kind: "html", html: renderMarkdown(content) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = documentId(params.id);
+  const url = new URL(request.url);
+  const at = parseVersionParam(url.searchParams.get("version"));
+  const before = parseVersionParam(url.searchParams.get("before"));
+  if (at === null || before === null) throw new Response("This version link is broken or was changed. Open the document from /documents.", { status: 400 });
+  const ctx = getCtx();
+  const now = new Date();
+  const [latest, shown, history, suggestions, left] = await Promise.all([
+    getVersion(ctx, user.id, id),
+    at ? getVersion(ctx, user.id, id, at) : Promise.resolve(null),
+    listVersions(ctx, user.id, id, before),
+    openSuggestions(ctx, user.id, id),
+    messagesLeft(ctx, user.id, now),
+  ]);
+  if (!latest) throw new Response(NOT_FOUND, { status: 404 });
+  if (at && !shown) throw new Response("This document has no version saved at that time. Its history lists every version.", { status: 404 });
+  const version = shown ?? latest;
+  const isLatest = version.createdAt.getTime() === latest.createdAt.getTime();
+  return {
+    id,
+    title: version.title,
+    kind: version.kind,
+    kindLabel: KIND_LABELS[version.kind] ?? version.kind,
+    content: version.content,
+    rendered: render(version.kind, version.content),
+    savedAt: version.createdAt.toISOString(),
+    savedLabel: versionLabel(version.createdAt),
+    isLatest,
+    versions: history.versions.map((v) => ({ at: v.toISOString(), label: versionLabel(v), current: v.getTime() === version.createdAt.getTime(), latest: v.getTime() === latest.createdAt.getTime() })),
+    olderHref: history.next ? `/documents/${id}?before=${encodeURIComponent(history.next.toISOString())}${at ? `&version=${encodeURIComponent(at.toISOString())}` : ""}#history` : null,
+    pagedHistory: Boolean(before),
+    suggestions: isLatest
+      ? suggestions.map((s) => ({ id: s.id, originalText: s.originalText, suggestedText: s.suggestedText, description: s.description, applies: latest.content.includes(s.originalText) }))
+      : [],
+    openCount: suggestions.length,
+    quota: quotaLine(left),
+    left,
+  };
+}
+
+const back = (id: string, hash = "") => `/documents/${id}${hash}`;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = documentId(params.id);
+  const form = await parseForm(request, { maxBytes: 700_000 });
+  const intent = form.get("intent");
+  const ctx = getCtx();
+  const flash = async (message: string, kind: "success" | "info" | "error" = "success", hash = "") =>
+    redirect(back(id, hash), { headers: { "Set-Cookie": await flashHeader(message, kind) } });
+
+  if (intent === "save") {
+    const current = await getVersion(ctx, user.id, id);
+    if (!current) throw new Response(NOT_FOUND, { status: 404 });
+    const values = typedValues(form, ["title", "content"]);
+    const checked = checkDocument(values, current.kind === "image" ? "text" : current.kind);
+    if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
+    if (checked.input.title === current.title && checked.input.content === current.content) return flash("Nothing changed, so no new version was saved.", "info");
+    const saved = await saveVersion(ctx, user.id, id, checked.input);
+    if (!saved) throw new Response(NOT_FOUND, { status: 404 });
+    return flash("Saved as a new version.");
+  }
+  if (intent === "restore") {
+    const at = parseVersionParam(String(form.get("version") ?? ""));
+    if (!at) throw new Response("This version link is broken or was changed. Open the document from /documents.", { status: 400 });
+    const restored = await restoreVersion(ctx, user.id, id, at);
+    if (!restored) throw new Response("This document has no version saved at that time.", { status: 404 });
+    return flash(`The version of ${versionLabel(at)} is restored as the newest version.`);
+  }
+  if (intent === "suggest") {
+    const outcome = await suggestImprovements(ctx, user.id, id);
+    switch (outcome.kind) {
+      case "not_found":
+        throw new Response(NOT_FOUND, { status: 404 });
+      case "quota":
+        return flash(outcome.message, "error", "#suggestions");
+      case "failed":
+        return flash(outcome.message, "error", "#suggestions");
+      case "none":
+        return flash(`${outcome.offline ? "The offline coach" : "The coach"} found nothing to suggest. ${quotaLine(outcome.left)}.`, "info", "#suggestions");
+      case "stored":
+        return flash(
+          `${outcome.offline ? "The offline coach (rules, no AI)" : "The coach"} made ${outcome.count} suggestion${outcome.count === 1 ? "" : "s"}. ${quotaLine(outcome.left)}.`,
+          "success",
+          "#suggestions",
+        );
+    }
+  }
+  if (intent === "accept" || intent === "dismiss") {
+    const suggestionId = String(form.get("suggestionId") ?? "").toLowerCase();
+    if (!UUID.test(suggestionId)) throw new Response("There is no such open suggestion on this document.", { status: 404 });
+    if (intent === "dismiss") {
+      if (!(await dismissSuggestion(ctx, user.id, id, suggestionId))) throw new Response("There is no such open suggestion on this document.", { status: 404 });
+      return flash("Suggestion dismissed.", "success", "#suggestions");
+    }
+    const outcome = await acceptSuggestion(ctx, user.id, id, suggestionId);
+    if (outcome === "not_found") throw new Response("There is no such open suggestion on this document.", { status: 404 });
+    if (outcome === "text_gone") return flash("The text this suggestion would change is no longer in the document, so nothing changed; the suggestion is closed.", "info", "#suggestions");
+    return flash("Suggestion accepted: saved as a new version.", "success", "#suggestions");
+  }
+  throw new Response("This form asked for something this page does not do.", { status: 400 });
+}
+
+function RenderedContent({ rendered }: { rendered: Rendered }) {
+  switch (rendered.kind) {
+    case "html":
+      return <div className="prose space-y-2 break-words" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+    case "code":
+      return (
+        <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+          <code>{rendered.text}</code>
+        </pre>
+      );
+    case "table": {
+      const [head, ...body] = rendered.rows;
+      return (
+        <div className="overflow-x-auto">
+          <table className="text-sm">
+            <thead>
+              <tr>
+                {head.map((cell, i) => (
+                  <th key={i} scope="col" className="border border-stone-300 px-2 py-1 text-left">
+                    {cell}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {body.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) => (
+                    <td key={i} className="border border-stone-300 px-2 py-1">
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    }
+    case "image":
+      return (
+        <div className="text-stone-700">
+          <p>This is an image document. Ladder does not show images here (pages stay light); the start of its stored data is below.</p>
+          <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+            <code>{rendered.text.slice(0, 500)}</code>
+          </pre>
+        </div>
+      );
+    case "broken":
+      return (
+        <div>
+          <p className="text-red-800">{rendered.message}</p>
+          <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+            <code>{rendered.text}</code>
+          </pre>
+        </div>
+      );
+  }
+}
+
+export default function DocumentPage() {
+  const d = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <article aria-labelledby="document-title" className="space-y-4">
+      <p className="text-sm">
+        <Link to="/documents">Your documents</Link>
+      </p>
+      <header>
+        <h1 id="document-title" className="break-words">
+          {d.title}
+        </h1>
+        <p className="text-sm text-stone-600">
+          {d.kindLabel} · {d.isLatest ? "latest version" : "an earlier version"}, saved {d.savedLabel}
+        </p>
+      </header>
+      {d.isLatest ? null : (
+        <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+          <p>You are looking at an earlier version. Restoring it saves its text as the newest version; nothing is lost.</p>
+          <Form method="post" className="mt-2 flex flex-wrap items-center gap-3">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="restore" />
+            <input type="hidden" name="version" value={d.savedAt} />
+            <button type="submit" className="btn">
+              Restore this version
+            </button>
+            <Link to={`/documents/${d.id}`}>Back to the latest version</Link>
+          </Form>
+        </div>
+      )}
+      <div className="gap-4 md:grid md:grid-cols-3">
+        <section aria-label="Document text" className="card md:col-span-2">
+          <RenderedContent rendered={d.rendered} />
+        </section>
+        {d.isLatest ? (
+          <aside id="suggestions" aria-labelledby="suggestions-title" className="mt-4 space-y-3 md:mt-0">
+            <h2 id="suggestions-title">Suggestions</h2>
+            {d.suggestions.length === 0 ? <p className="text-sm text-stone-600">No open suggestions.</p> : null}
+            <ul className="space-y-3">
+              {d.suggestions.map((s) => (
+                <li key={s.id} className="card space-y-1 text-sm">
+                  {s.description ? <p>{s.description}</p> : null}
+                  <p>
+                    <span className="font-medium">Replace:</span> <del className="whitespace-pre-wrap break-words">{s.originalText}</del>
+                  </p>
+                  <p>
+                    <span className="font-medium">With:</span> <ins className="whitespace-pre-wrap break-words">{s.suggestedText}</ins>
+                  </p>
+                  {s.applies ? null : <p className="text-amber-800">The text has changed since; this suggestion no longer applies.</p>}
+                  <div className="flex flex-wrap gap-2">
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="accept" />
+                      <input type="hidden" name="suggestionId" value={s.id} />
+                      <button type="submit" className="btn" aria-label={`Accept: replace “${s.originalText.slice(0, 40)}”`}>
+                        Accept
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="dismiss" />
+                      <input type="hidden" name="suggestionId" value={s.id} />
+                      <button type="submit" className="btn-quiet" aria-label={`Dismiss: “${s.originalText.slice(0, 40)}”`}>
+                        Dismiss
+                      </button>
+                    </Form>
+                  </div>
+                </li>
+              ))}
+            </ul>
+            {d.kind === "image" ? null : (
+              <Form method="post" className="space-y-1">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="suggest" />
+                <button type="submit" className="btn" disabled={d.left === 0}>
+                  Suggest improvements
+                </button>
+                <p className="text-sm text-stone-600">Uses one of your coach messages: {d.quota}.</p>
+              </Form>
+            )}
+          </aside>
+        ) : (
+          <aside className="mt-4 text-sm text-stone-600 md:mt-0">
+            {d.openCount > 0 ? `${d.openCount} open suggestion${d.openCount === 1 ? "" : "s"} on the latest version.` : "Suggestions are made on the latest version."}
+          </aside>
+        )}
+      </div>
+      {d.isLatest && d.kind !== "image" ? (
+        <section aria-labelledby="edit-title" className="card space-y-2">
+          <h2 id="edit-title">Edit</h2>
+          <p className="text-sm text-stone-600">Saving keeps this version in the history and adds a new one.</p>
+          <DocumentForm
+            action={`/documents/${d.id}`}
+            values={failed?.values ?? { title: d.title, content: d.content }}
+            errors={failed?.errors}
+            fixedKind={d.kind}
+            submitLabel="Save a new version"
+            cancelHref={`/documents/${d.id}`}
+          />
+        </section>
+      ) : null}
+      <section id="history" aria-labelledby="history-title" className="space-y-2">
+        <h2 id="history-title">Version history</h2>
+        <ol className="space-y-1 text-sm">
+          {d.versions.map((v) => (
+            <li key={v.at}>
+              {v.current ? (
+                <span aria-current="page" className="font-medium">
+                  {v.label} (shown)
+                </span>
+              ) : (
+                <Link to={v.latest ? `/documents/${d.id}` : `/documents/${d.id}?version=${encodeURIComponent(v.at)}`}>{v.label}</Link>
+              )}
+              {v.latest ? " · latest" : ""}
+            </li>
+          ))}
+        </ol>
+        {d.versions.length === 0 && d.pagedHistory ? <p className="text-sm text-stone-600">No older versions.</p> : null}
+        {d.olderHref ? <Link to={d.olderHref}>Older versions</Link> : null}
+      </section>
+      <p className="text-sm">
+        <Link to={`/documents/${d.id}/delete`}>Delete this document</Link>
+      </p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.title} | Documents | Ladder` : "Document | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/documents">Your documents</Link>
+      </p>
+    </>
+  );
+}
