@@ -5,7 +5,10 @@
  * else's chat is simply not found (404), admins included; a public chat is readable by anyone,
  * only through publicChat.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import crypto from "node:crypto";
+import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { env } from "~/env.server";
+import { decodeCursor, encodeCursor, type Position } from "~/modules/admin/cursor";
 import type { Ctx } from "../../../db/client";
 import { withTx } from "../../../db/tx";
 import { DELETE_ORDER, nextVote, type ExportMessage, type Visibility, type VoteValue } from "./extras-rules";
@@ -60,8 +63,8 @@ export interface ChatMessage extends ExportMessage {
   id: string;
 }
 
-/** At most this many messages on the share page and in an export (a chat this long is far beyond a day's quota). */
-export const MESSAGES_MAX = 2000;
+/** At most this many messages in an export: 7 messages a day and their replies make 5000 in about a year of daily use. */
+export const MESSAGES_MAX = 5000;
 
 /** The messages of a chat the caller has already found (ownChat or publicChat), oldest first. */
 export async function messagesOf(ctx: Ctx, chatId: string): Promise<ChatMessage[]> {
@@ -72,6 +75,40 @@ export async function messagesOf(ctx: Ctx, chatId: string): Promise<ChatMessage[
     .where(eq(m.chatId, chatId))
     .orderBy(asc(m.createdAt), asc(m.id))
     .limit(MESSAGES_MAX);
+}
+
+/** Messages per share page: a long public chat is read in pages, oldest first. */
+export const SHARE_PAGE_SIZE = 40;
+
+let shareKey: string | undefined;
+const cursorKey = () => (shareKey ??= crypto.createHash("sha256").update(`share-cursor:${env().SESSION_SECRET}`).digest("base64url"));
+
+/** The "Later messages" cursor of a share page; its scope is the chat, so it is refused by any other chat. */
+export const toShareCursor = (position: Position, chatId: string) => encodeCursor(position, cursorKey(), `share:${chatId}`);
+
+/** undefined: no cursor (the first page); null: broken or tampered. */
+export function fromShareCursor(raw: string | null, chatId: string): Position | null | undefined {
+  if (raw === null || raw === "") return undefined;
+  return decodeCursor(raw, cursorKey(), `share:${chatId}`);
+}
+
+/** One page of a chat's messages, oldest first, after `after` (keyset on createdAt, id), and the position of the next page. */
+export async function messagePage(ctx: Ctx, chatId: string, after?: Position): Promise<{ rows: ChatMessage[]; next: Position | null }> {
+  const m = ctx.t.Message_v2;
+  const afterWhere =
+    after && after.at !== null
+      ? or(gt(m.createdAt, new Date(after.at)), and(eq(m.createdAt, new Date(after.at)), gt(m.id, after.id)))
+      : undefined;
+  const rows = await ctx.db
+    .select({ id: m.id, role: m.role, parts: m.parts, attachments: m.attachments, createdAt: m.createdAt })
+    .from(m)
+    .where(and(eq(m.chatId, chatId), afterWhere))
+    .orderBy(asc(m.createdAt), asc(m.id))
+    .limit(SHARE_PAGE_SIZE + 1);
+  const more = rows.length > SHARE_PAGE_SIZE;
+  const page = more ? rows.slice(0, SHARE_PAGE_SIZE) : rows;
+  const last = page[page.length - 1];
+  return { rows: page, next: more && last ? { at: last.createdAt.getTime(), id: last.id } : null };
 }
 
 /** The member's votes in their chat, by message id. */

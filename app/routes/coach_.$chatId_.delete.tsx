@@ -1,0 +1,67 @@
+/**
+ * /coach/<chatId>/delete: the confirmation page, and the POST that deletes the chat with all its
+ * messages and votes in one transaction (deleteChat). Someone else's chat: 404, nothing deleted.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { deleteChat, ownChat } from "~/modules/coach/chat-extras.server";
+import { flashHeader } from "~/services/flash.server";
+
+const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted already, or the link is wrong.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const chat = await ownChat(getCtx(), user.id, params.chatId ?? "");
+  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
+  return { id: chat.id, title: chat.title, isPublic: chat.visibility === "public" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  await parseForm(request, { maxBytes: 4_000 });
+  if (!(await deleteChat(getCtx(), user.id, params.chatId ?? ""))) throw new Response(NOT_FOUND, { status: 404 });
+  return redirect("/coach", { headers: { "Set-Cookie": await flashHeader("The chat is deleted, with its messages and votes.", "success") } });
+}
+
+export default function DeleteChat() {
+  const chat = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section aria-labelledby="delete-title" className="card space-y-3">
+      <h1 id="delete-title">Delete the chat “{chat.title}”?</h1>
+      <p>
+        Its messages, the coach&apos;s replies and your votes are deleted for good. This cannot be undone.
+        {chat.isPublic ? " Its share link will stop working." : ""} Documents you drafted from it stay in your documents.
+      </p>
+      <Form method="post" className="flex flex-wrap items-center gap-3">
+        <CsrfInput />
+        <button type="submit" className="btn" disabled={busy}>
+          {busy ? "Deleting…" : "Delete chat"}
+        </button>
+        <Link to={`/coach/${chat.id}`}>Keep the chat</Link>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Delete a chat | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/coach">Your chats</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * /coach/<chatId>/title: rename your chat. The chat page's actions post here; this page is where
+ * a refused title comes back (400, the message beside the field, what you typed kept) and the
+ * rename form without the chat page around it. Someone else's chat: 404.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { idOf, ownChat, renameChat } from "~/modules/coach/chat-extras.server";
+import { checkTitle, TITLE_MAX } from "~/modules/coach/extras-rules";
+import { flashHeader } from "~/services/flash.server";
+
+const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted, or the link is wrong.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const chat = await ownChat(getCtx(), user.id, params.chatId ?? "");
+  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
+  return { id: chat.id, title: chat.title };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 10_000 });
+  const chatId = idOf(params.chatId);
+  const ctx = getCtx();
+  if (!chatId || !(await ownChat(ctx, user.id, chatId))) throw new Response(NOT_FOUND, { status: 404 });
+  const typed = String(form.get("title") ?? "");
+  const checked = checkTitle(typed);
+  if (!checked.ok) return data({ errors: { title: checked.error }, title: typed }, { status: 400 });
+  if (!(await renameChat(ctx, user.id, chatId, checked.title))) throw new Response(NOT_FOUND, { status: 404 });
+  return redirect(`/coach/${chatId}`, { headers: { "Set-Cookie": await flashHeader("The chat is renamed.", "success") } });
+}
+
+export default function RenameChat() {
+  const chat = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="rename-title" className="card space-y-3">
+      <h1 id="rename-title">Rename this chat</h1>
+      <ErrorSummary errors={failed?.errors} labels={{ title: "Title" }} />
+      <Form method="post" className="space-y-3">
+        <CsrfInput />
+        <Field
+          label={`Title (up to ${TITLE_MAX} characters)`}
+          name="title"
+          defaultValue={failed?.title ?? chat.title}
+          error={failed?.errors.title}
+          maxLength={TITLE_MAX + 40}
+          required
+        />
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className="btn">
+            Save title
+          </button>
+          <Link to={`/coach/${chat.id}`}>Back to the chat</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Rename a chat | Ladder" }];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/coach">Your chats</Link>
+      </p>
+    </>
+  );
+}

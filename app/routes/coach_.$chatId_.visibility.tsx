@@ -1,0 +1,57 @@
+/**
+ * POST /coach/<chatId>/visibility: the owner makes the chat public (anyone with the link reads it
+ * on /share/<chatId>) or private again. Someone else's chat: 404.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { idOf, setVisibility } from "~/modules/coach/chat-extras.server";
+import { isVisibility } from "~/modules/coach/extras-rules";
+import { flashHeader } from "~/services/flash.server";
+
+const NOT_FOUND = "There is no chat of yours at this address.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const chatId = idOf(params.chatId);
+  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
+  return redirect(`/coach/${chatId}#share`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 4_000 });
+  const chatId = idOf(params.chatId);
+  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
+  const visibility = form.get("visibility");
+  if (!isVisibility(visibility)) throw new Response("Choose public or private.", { status: 400 });
+  if (!(await setVisibility(getCtx(), user.id, chatId, visibility))) throw new Response(NOT_FOUND, { status: 404 });
+  const message =
+    visibility === "public"
+      ? "This chat is public now: anyone with its share link can read it."
+      : "This chat is private now: only you can read it, and its share link answers “not found”.";
+  return redirect(`/coach/${chatId}#share`, { headers: { "Set-Cookie": await flashHeader(message, "success") } });
+}
+
+/** The loader always redirects; this page only shows a refused POST's error with a way back. */
+export default function Nothing() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/coach">Your chats</Link>
+      </p>
+    </>
+  );
+}

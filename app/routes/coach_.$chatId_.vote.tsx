@@ -1,0 +1,58 @@
+/**
+ * POST /coach/<chatId>/vote: up or down on a reply of the coach in your own chat; the same value
+ * again takes the vote back, the other switches it. Without JavaScript the form redirects back to
+ * the reply (/coach/<chatId>#<messageId>); with JavaScript VoteForm posts through a fetcher and
+ * gets the new vote as data. Someone else's chat, or a message that is not a reply: 404.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { idOf, toggleVote } from "~/modules/coach/chat-extras.server";
+import { isVoteValue } from "~/modules/coach/extras-rules";
+
+const NOT_FOUND = "There is no reply of the coach in a chat of yours at this address.";
+
+/** A GET (a bookmarked or reloaded form address) goes to the chat. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const chatId = idOf(params.chatId);
+  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
+  return redirect(`/coach/${chatId}`);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 4_000 });
+  const chatId = idOf(params.chatId);
+  const messageId = idOf(form.get("messageId"));
+  const value = form.get("value");
+  if (!chatId || !messageId) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isVoteValue(value)) throw new Response("Choose the up or the down button of a reply.", { status: 400 });
+  const outcome = await toggleVote(getCtx(), { me: user.id, chatId, messageId, value });
+  if (!outcome.ok) throw new Response(NOT_FOUND, { status: 404 });
+  if (form.get("via") === "fetcher") return data({ messageId, vote: outcome.vote });
+  return redirect(`/coach/${chatId}#${messageId}`);
+}
+
+/** The loader always redirects; this page only shows a refused POST's error with a way back. */
+export default function Nothing() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/coach">Your chats</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * /share/<chatId>: the read-only page of a public chat, for anyone (signed in or not). A private
+ * chat answers 404 to everyone here, its owner and admins included: the owner reads it on
+ * /coach/<chatId>. No forms, no votes; messages are rendered by renderMarkdown (safe HTML only).
+ * Not indexed by search engines: a share link is for the people it is sent to.
+ */
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { ErrorPage } from "~/components/ErrorPage";
+import { getCtx } from "~/db.server";
+import { formatDate } from "~/lib/format";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { fromShareCursor, messagePage, ownChat, publicChat, toShareCursor } from "~/modules/coach/chat-extras.server";
+import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
+import { renderMarkdown } from "~/modules/coach/markdown";
+
+const NOT_SHARED = "There is no shared chat at this address. Its owner may have made it private or deleted it, or the link is wrong.";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = getCtx();
+  const chat = await publicChat(ctx, params.chatId ?? "");
+  if (!chat) throw new Response(NOT_SHARED, { status: 404, headers: { "X-Robots-Tag": "noindex" } });
+  const url = new URL(request.url);
+  const after = fromShareCursor(url.searchParams.get("after"), chat.id);
+  if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of the chat.", { status: 400 });
+  const [page, viewer] = await Promise.all([messagePage(ctx, chat.id, after), getCurrentUser(request)]);
+  return data(
+    {
+      chat: { id: chat.id, title: chat.title, started: formatDate(chat.createdAt) },
+      isOwner: viewer ? (await ownChat(ctx, viewer.id, chat.id)) !== null : false,
+      paged: Boolean(after),
+      messages: page.rows
+        .filter((m) => m.role === "user" || m.role === "assistant")
+        .map((m) => ({ id: m.id, role: m.role, html: renderMarkdown(textOfParts(m.parts)), attachments: attachmentNames(m) })),
+      nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(toShareCursor(page.next, chat.id))}` : null,
+    },
+    { headers: { "X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache" } },
+  );
+}
+
+export default function SharedChat() {
+  const { chat, isOwner, paged, messages, nextHref } = useLoaderData<typeof loader>();
+  return (
+    <article aria-labelledby="share-title" className="space-y-4">
+      <header className="space-y-1">
+        <h1 id="share-title">{chat.title}</h1>
+        <p className="text-sm">
+          A conversation with Ladder&apos;s career coach, shared by its owner. Started {chat.started}. Read only.
+        </p>
+        {isOwner ? (
+          <p className="text-sm">
+            This is how others see your chat. <Link to={`/coach/${chat.id}`}>Back to your chat</Link>
+          </p>
+        ) : null}
+        {paged ? (
+          <p className="text-sm">
+            <Link to={`/share/${chat.id}`}>From the beginning</Link>
+          </p>
+        ) : null}
+      </header>
+      {messages.length === 0 ? <p>This chat has no messages{paged ? " after these" : ""}.</p> : null}
+      <ol className="space-y-3" aria-label="Messages">
+        {messages.map((m) => (
+          <li key={m.id} id={m.id} className="card space-y-1">
+            <p className="text-sm font-semibold">{m.role === "assistant" ? "Coach" : "Member"}</p>
+            <div className="prose" dangerouslySetInnerHTML={{ __html: m.html }} />
+            {m.attachments.length > 0 ? <p className="text-sm">Attachments: {m.attachments.join(", ")}</p> : null}
+          </li>
+        ))}
+      </ol>
+      {nextHref ? (
+        <p>
+          <Link to={nextHref}>Later messages</Link>
+        </p>
+      ) : null}
+      <p className="text-sm">
+        <Link to="/coach">Ladder&apos;s career coach</Link>: your own chats, private unless you share them.
+      </p>
+    </article>
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  for (const name of ["X-Robots-Tag", "Cache-Control"]) {
+    const value = (errorHeaders ?? loaderHeaders).get(name);
+    if (value) out.set(name, value);
+  }
+  return out;
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: `${loaded?.chat.title ?? "Shared chat"} | Ladder` },
+  { name: "robots", content: "noindex" },
+];
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      <p className="mt-3">
+        <Link to="/">Ladder&apos;s home page</Link>
+      </p>
+    </>
+  );
+}
