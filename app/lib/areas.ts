@@ -12,7 +12,7 @@ export const areas: Area[] = [
   { slug: "", label: "Home", href: "/", ready: true, promise: "" },
   { slug: "network", label: "Network", href: "/network", ready: true, promise: "Find people, send and answer connection requests, and see who you know." },
   { slug: "messages", label: "Messages", href: "/messages", ready: true, promise: "Private conversations with your connections, light enough for a 2G link." },
-  { slug: "coach", label: "Coach", href: "/coach", ready: false, promise: "An AI career coach that answers with or without JavaScript: 7 messages a day." },
+  { slug: "coach", label: "Coach", href: "/coach", ready: true, promise: "An AI career coach that answers with or without JavaScript: 7 messages a day." },
   { slug: "feed", label: "Feed", href: "/feed", ready: false, promise: "Anonymous workplace talk: ask about a company's culture without your name on it." },
   { slug: "jobs", label: "Jobs", href: "/jobs", ready: true, promise: "Jobs across MENA and India, alumni posts from the career team, and applications with your CV." },
   { slug: "skills", label: "Skills", href: "/skills", ready: false, promise: "Short multiple-choice tests that show your best score per skill." },

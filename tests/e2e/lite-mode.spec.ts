@@ -38,15 +38,15 @@ test("a browser that asks to save data gets pages without a single script and a 
 });
 
 test("the footer turns lite mode on for the member, says so on the next page, and turns it off again", async ({ page }) => {
-  const first = await page.goto("/coach");
+  const first = await page.goto("/feed");
   expect(await first!.text()).toMatch(/<script/i);
 
-  const liteOn = await submitFooter(page, "Turn lite mode on", "/coach");
+  const liteOn = await submitFooter(page, "Turn lite mode on", "/feed");
   const liteHtml = await liteOn.text();
   expect(liteHtml).toContain("Lite mode is on: pages load without scripts.");
   expect(liteHtml).not.toMatch(/<script/i);
   expect(scriptSrc(liteOn)).toBe("script-src 'none'");
-  await expect(page).toHaveURL("/coach");
+  await expect(page).toHaveURL("/feed");
   await expect(page.getByRole("status")).toHaveText("Lite mode is on: pages load without scripts.");
 
   // The choice stays with the member on the next pages; the flash message is shown once.

@@ -1,0 +1,96 @@
+/**
+ * The streamed reply for pages with JavaScript (POST /coach/<chatId>/stream).
+ *
+ * The response body is NDJSON text, one JSON object a line, written as the coach writes:
+ *   {"delta":"some words "}                    a piece of the reply
+ *   {"done":true,"replyId":"…","left":N}       saved; N messages left today
+ *   {"error":"…","kind":"timeout|…","messageId":"…"}  failed: message kept and marked, quota refunded
+ * The member's message is stored (transaction) before the stream starts; the reply is stored
+ * (transaction) when the stream ends. When the request is aborted (Stop, or the page closed),
+ * the upstream call is aborted too and what was written so far is saved, marked stopped.
+ */
+import type { Ctx } from "../../../db/client";
+import { AiError, aiErrorMessage, aiMode, coachStream, toAiError } from "./ai.server";
+import { addReply, promptFor, setFailed } from "./chats.server";
+import { messagesLeft, refundMessage } from "./quota.server";
+
+export interface StreamInput {
+  ctx: Ctx;
+  me: string;
+  chatId: string;
+  messageId: string;
+  askedAt: Date;
+  day: Date;
+  signal: AbortSignal;
+}
+
+export async function streamReply(input: StreamInput): Promise<Response> {
+  const { ctx, me, chatId, messageId, askedAt, day } = input;
+  const prompt = await promptFor(ctx, me, chatId, messageId);
+  const offline = aiMode() === "offline";
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  if (input.signal.aborted) stop.abort();
+  else input.signal.addEventListener("abort", onAbort, { once: true });
+  const encoder = new TextEncoder();
+
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (value: object) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+        } catch {
+          open = false;
+        }
+      };
+      const close = () => {
+        if (!open) return;
+        open = false;
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      void (async () => {
+        let text = "";
+        try {
+          for await (const delta of coachStream({ ...prompt, signal: stop.signal })) {
+            text += delta;
+            send({ delta });
+          }
+          const stopped = stop.signal.aborted;
+          const replyId = await addReply(ctx, me, chatId, {
+            text,
+            notice: stopped ? "stopped" : offline ? "offline" : undefined,
+            after: askedAt,
+          });
+          send({ done: true, replyId, stopped, left: await messagesLeft(ctx, me, new Date()) });
+        } catch (error) {
+          const failure = error instanceof AiError ? error : toAiError(error, false);
+          await setFailed(ctx, me, messageId, failure.kind);
+          await refundMessage(ctx, me, day);
+          send({ error: `${aiErrorMessage(failure.kind)} Your message is kept and did not use up today's quota.`, kind: failure.kind, messageId });
+        } finally {
+          input.signal.removeEventListener("abort", onAbort);
+          close();
+        }
+      })();
+    },
+    cancel() {
+      stop.abort();
+    },
+  });
+
+  return new Response(body, {
+    status: 200,
+    headers: {
+      "Content-Type": "application/x-ndjson; charset=utf-8",
+      // no-transform: the compression middleware leaves it alone, so each piece leaves at once.
+      "Cache-Control": "no-store, no-transform",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

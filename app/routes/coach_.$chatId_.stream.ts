@@ -1,0 +1,34 @@
+/**
+ * POST /coach/<chatId>/stream: the coach's reply streamed as it is written (pages with JavaScript).
+ * See app/modules/coach/stream.server.ts for the format. Errors before the stream starts are JSON.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { getCtx } from "~/db.server";
+import { parseForm } from "~/modules/accounts/csrf.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
+import { addUserMessage, getChat } from "~/modules/coach/chats.server";
+import { dayStartUtc, quotaReachedSentence, refundMessage, takeMessage } from "~/modules/coach/quota.server";
+import { messageSchema } from "~/modules/coach/schemas.server";
+import { streamReply } from "~/modules/coach/stream.server";
+
+const json = (body: object, status: number) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await parseForm(request, { maxBytes: 40_000 });
+  const ctx = getCtx();
+  const chat = await getChat(ctx, user.id, params.chatId ?? "");
+  if (!chat) return json({ error: "There is no such chat." }, 404);
+  const parsed = messageSchema.safeParse({ message: form.get("message") ?? undefined });
+  if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Write a message to the coach." }, 400);
+  const now = new Date();
+  const quota = await takeMessage(ctx, user.id, now);
+  if (!quota.ok) return json({ error: quotaReachedSentence(now), quota: true }, 429);
+  const added = await addUserMessage(ctx, user.id, chat.id, parsed.data.message, now);
+  if (!added) {
+    await refundMessage(ctx, user.id, dayStartUtc(now));
+    return json({ error: "There is no such chat." }, 404);
+  }
+  return streamReply({ ctx, me: user.id, chatId: chat.id, messageId: added.messageId, askedAt: added.createdAt, day: dayStartUtc(now), signal: request.signal });
+}
