@@ -34,7 +34,7 @@ export default function DeleteChat() {
   const busy = useNavigation().state === "submitting";
   return (
     <section aria-labelledby="delete-title" className="card space-y-3">
-      <h1 id="delete-title">Delete the chat “{chat.title}”?</h1>
+      <h1 id="delete-title">{`Delete the chat “${chat.title}”?`}</h1>
       <p>
         Its messages, the coach&apos;s replies and your votes are deleted for good. This cannot be undone.
         {chat.isPublic ? " Its share link will stop working." : ""} Documents you drafted from it stay in your documents.
