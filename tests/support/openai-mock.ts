@@ -5,6 +5,7 @@
  * Replies are deterministic. Triggers in the LAST user message:
  *   [[fail:429]]      answers 429 (rate limited)
  *   [[fail:500]]      answers 500
+ *   [[fail-once:500]] answers 500 the first time this exact message is asked, then normally (Retry)
  *   [[fail:timeout]]  never answers (until the client gives up or the mock closes)
  *   [[slow]]          streams slowly: one word every 300 ms, 40 words (for the Stop button)
  *   [[markdown-attack]]  a reply with <script>, javascript: and data: links and raw HTML
@@ -73,6 +74,7 @@ function pieces(text: string): string[] {
 
 export async function startOpenAiMock(options: { port?: number; host?: string } = {}): Promise<OpenAiMock> {
   const requests: MockRequest[] = [];
+  const failedOnce = new Set<string>();
   const open = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -94,6 +96,11 @@ export async function startOpenAiMock(options: { port?: number; host?: string } 
       const last = [...parsed.messages].reverse().find((m) => m.role === "user")?.content ?? "";
       if (last.includes("[[fail:429]]")) {
         res.writeHead(429, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "Rate limit reached", type: "rate_limit" } }));
+        return;
+      }
+      if (last.includes("[[fail-once:500]]") && !failedOnce.has(last)) {
+        failedOnce.add(last);
+        res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "The server had an error" } }));
         return;
       }
       if (last.includes("[[fail:500]]")) {
