@@ -6,7 +6,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ChatActions } from "~/components/coach/ChatActions";
 import { SendForm } from "~/components/coach/SendForm";
+import { VoteForm } from "~/components/coach/VoteForm";
 import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
@@ -14,6 +16,7 @@ import { fieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { aiErrorMessage } from "~/modules/coach/ai.server";
+import { votesOf } from "~/modules/coach/chat-extras.server";
 import { fromCoachCursor, getChat, messagesPage, sendMessage, toCoachCursor } from "~/modules/coach/chats.server";
 import { renderMarkdown } from "~/modules/coach/markdown";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
@@ -21,6 +24,7 @@ import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/q
 import { failureOf, noticeOf, textOf } from "~/modules/coach/rules";
 import { messageSchema } from "~/modules/coach/schemas.server";
 import { flashHeader } from "~/services/flash.server";
+import { publicOrigin } from "~/services/request-info.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,7 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (before === null) throw new Response(`This page link is broken or was changed. Start again from /coach/${chat.id}.`, { status: 400 });
   const [page, left] = await Promise.all([messagesPage(ctx, user.id, chat.id, { before }), messagesLeft(ctx, user.id, new Date())]);
   const last = page.rows[page.rows.length - 1];
+  const votes = await votesOf(ctx, user.id, chat.id);
   return {
+    votes,
+    shareUrl: `${publicOrigin(request)}/share/${chat.id}`,
     chat: { id: chat.id, title: chat.title, visibility: chat.visibility },
     paged: Boolean(before),
     earlierHref: page.earlier ? `/coach/${chat.id}?${new URLSearchParams({ before: toCoachCursor(page.earlier, "messages") })}` : null,
@@ -75,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoachChat() {
-  const { chat, messages, earlierHref, paged, left, quota } = useLoaderData<typeof loader>();
+  const { chat, messages, earlierHref, paged, left, quota, votes, shareUrl } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   return (
     <section aria-labelledby="chat-title" className="space-y-4">
@@ -102,6 +109,7 @@ export default function CoachChat() {
               <div className="md break-words" dangerouslySetInnerHTML={{ __html: m.html }} />
               {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
               {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped: you ended this reply before it was finished.</p> : null}
+              {m.role === "assistant" ? <VoteForm chatId={chat.id} messageId={m.id} vote={votes[m.id] ?? null} /> : null}
               {m.failure ? (
                 <div className="space-y-1">
                   <p className="text-sm font-medium text-red-800">Not answered: {m.failure} This message did not use up today&apos;s quota.</p>
@@ -130,6 +138,7 @@ export default function CoachChat() {
       </p>
       {left === 0 ? <p>You have used your 7 messages for today. They come back at midnight UTC.</p> : null}
       <SendForm chatId={chat.id} disabled={left === 0} error={failed?.errors.message} defaultMessage={failed?.message} />
+      <ChatActions chatId={chat.id} title={chat.title} visibility={chat.visibility === "public" ? "public" : "private"} shareUrl={shareUrl} />
     </section>
   );
 }
