@@ -43,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = chatId(params.chatId);
   const form = await parseForm(request, { maxBytes: 10_000 });
   const kind = form.get("draft");
-  if (!isDraftKind(kind)) return data({ error: `Choose ${Object.values(DRAFT_KINDS).map((k) => k.label.toLowerCase()).join(", ")}.` }, { status: 400 });
+  if (!isDraftKind(kind)) return data({ error: "Choose a cover letter, a CV summary or a plan." }, { status: 400 });
   const outcome = await draftFromChat(getCtx(), user.id, id, kind);
   switch (outcome.kind) {
     case "not_found":
@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/documents/${outcome.id}`, {
         headers: {
           "Set-Cookie": await flashHeader(
-            `${outcome.offline ? "The offline coach (no AI) filled a template from your profile" : "The coach drafted this"}: ${DRAFT_KINDS[kind].label.toLowerCase()}. Edit it and save. ${quotaLine(outcome.left)}.`,
+            `${DRAFT_KINDS[kind].label} ${outcome.offline ? "filled in from a template by the offline coach (no AI)" : "drafted by the coach"}. Edit it and save. ${quotaLine(outcome.left)}.`,
           ),
         },
       });

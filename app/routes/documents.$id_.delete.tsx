@@ -41,11 +41,9 @@ export default function DeleteDocument() {
   return (
     <section aria-labelledby="delete-title" className="card space-y-3">
       <h1 id="delete-title" className="break-words">
-        Delete “{title}”?
+        {`Delete “${title}”?`}
       </h1>
-      <p>
-        All {versions} version{versions === "1" ? "" : "s"} and every suggestion on it are deleted for good. This cannot be undone.
-      </p>
+      <p>{`${versions === "1" ? "Its only version" : `All ${versions} versions`} and every suggestion on it are deleted for good. This cannot be undone.`}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
         <button type="submit" className="btn">
