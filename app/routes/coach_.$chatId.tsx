@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChatActions } from "~/components/coach/ChatActions";
+import { DraftForm } from "~/components/coach/DraftForm";
 import { SendForm } from "~/components/coach/SendForm";
 import { VoteForm } from "~/components/coach/VoteForm";
 import { CsrfInput } from "~/components/forms";
@@ -139,6 +140,7 @@ export default function CoachChat() {
       {left === 0 ? <p>You have used your 7 messages for today. They come back at midnight UTC.</p> : null}
       <SendForm chatId={chat.id} disabled={left === 0} error={failed?.errors.message} defaultMessage={failed?.message} />
       <ChatActions chatId={chat.id} title={chat.title} visibility={chat.visibility === "public" ? "public" : "private"} shareUrl={shareUrl} />
+      {left > 0 ? <DraftForm chatId={chat.id} /> : null}
     </section>
   );
 }
