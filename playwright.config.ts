@@ -21,6 +21,8 @@ const PORT = 3100 + OFFSET;
 const baseURL = `http://127.0.0.1:${PORT}`;
 export const SMTP_PORT = 3125 + OFFSET;
 export const OAUTH_PORT = 3190 + OFFSET;
+/** The OpenAI-compatible mock the coach talks to (tests/support/openai-mock.ts). */
+export const OPENAI_PORT = 3150 + OFFSET;
 const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;
 process.env.E2E_OAUTH_URL ??= OAUTH_URL;
 /** Where the SMTP sink writes mail; e2e tests read it (see tests/e2e/fixtures.ts). */
@@ -70,6 +72,7 @@ export default defineConfig({
         `PUBLIC_URL=${baseURL} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} ` +
         `GOOGLE_CLIENT_ID=ladder-e2e GOOGLE_CLIENT_SECRET=ladder-e2e-secret ` +
         `GOOGLE_AUTH_URL=${OAUTH_URL}/authorize GOOGLE_TOKEN_URL=${OAUTH_URL}/token GOOGLE_USERINFO_URL=${OAUTH_URL}/userinfo ` +
+        `OPENAI_API_KEY=test OPENAI_BASE_URL=http://127.0.0.1:${OPENAI_PORT}/v1 OPENAI_TIMEOUT_MS=3000 ` +
         "npx tsx server.ts",
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
@@ -81,6 +84,13 @@ export default defineConfig({
       // Real mail: an SMTP sink on 127.0.0.1 that writes each message to MAIL_DIR (tests/support/smtp-sink.ts).
       command: `npx tsx tests/support/smtp-sink.ts --port ${SMTP_PORT} --dir ${MAIL_DIR}`,
       port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // The AI coach against an OpenAI-compatible mock on 127.0.0.1 (tests/support/openai-mock.ts).
+      command: `npx tsx tests/support/openai-mock.ts --port ${OPENAI_PORT}`,
+      port: OPENAI_PORT,
       reuseExistingServer: false,
       timeout: 30_000,
     },

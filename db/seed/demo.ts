@@ -56,6 +56,9 @@ const slugOf = (p: Person) => p.name.toLowerCase().replace(/[^a-z]+/g, "-").repl
 /** The demo user (user@demo.test) and the accepted connection that carries the long conversation. */
 export const DEMO_USER_INDEX = 0;
 export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
+/** The demo user's long coach chat (50 messages): page weight and benchmark. */
+export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
+export const LONG_COACH_CHAT_MESSAGES = 50;
 
 const phonePrefix: Record<string, string> = {
   Jordan: "+962 7", "United Arab Emirates": "+971 5", India: "+91 9", Morocco: "+212 6", Egypt: "+20 10",
@@ -372,6 +375,17 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       if (role === "assistant" && (c + k) % 3 !== 0) rows.Vote_v2.push({ chatId, messageId, isUpvoted: (c + k) % 4 !== 0 });
     });
   });
+  // A long coach chat of the demo user (50 messages): the chat page's lite-mode weight and the benchmark use it.
+  {
+    const created = ago(2, 9, 0);
+    rows.Chat.push({ id: LONG_COACH_CHAT_ID, createdAt: created, title: "Planning my next two years", userId: uid(DEMO_USER_INDEX), visibility: "private" });
+    const turns = T.chatScripts.flatMap((script) => script.turns);
+    for (let k = 0; k < LONG_COACH_CHAT_MESSAGES; k++) {
+      const role = k % 2 === 0 ? "user" : "assistant";
+      const text = turns[k % turns.length];
+      rows.Message_v2.push({ id: uuidFor(`message_v2:long:${k}`), chatId: LONG_COACH_CHAT_ID, role, parts: [{ type: "text", text }], attachments: [], createdAt: new Date(created.getTime() + k * 40_000) });
+    }
+  }
   T.oldChatScripts.forEach((script, c) => {
     const owner = [0, 6][c];
     const chatId = uuidFor(`old_chat:${c}`);

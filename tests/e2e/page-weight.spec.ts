@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
-import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
+import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { expect, headerPages, signInThroughForm, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
@@ -18,6 +18,8 @@ const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
 // Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
+// The coach: user@demo.test's chats, and their 50-message chat (the newest 20 shown, older behind a link).
+const coachPages = ["/coach", `/coach/${LONG_COACH_CHAT_ID}`];
 
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
@@ -93,7 +95,7 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...coachPages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // Find a time: the heaviest page among the demo connections the calendar offers, this week and next.
   const calendar = await (await page.request.get("/calendar")).text();
   const findPaths = [...calendar.matchAll(/href="(\/calendar\/find\/[0-9a-f-]{36})\?week=/g)].map((m) => m[1]);
