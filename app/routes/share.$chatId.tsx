@@ -14,6 +14,8 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { fromShareCursor, messagePage, ownChat, publicChat, toShareCursor } from "~/modules/coach/chat-extras.server";
 import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
 import { renderMarkdown } from "~/modules/coach/markdown";
+import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
+import { noticeOf } from "~/modules/coach/rules";
 
 const NOT_SHARED = "There is no shared chat at this address. Its owner may have made it private or deleted it, or the link is wrong.";
 
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paged: Boolean(after),
       messages: page.rows
         .filter((m) => m.role === "user" || m.role === "assistant")
-        .map((m) => ({ id: m.id, role: m.role, html: renderMarkdown(textOfParts(m.parts)), attachments: attachmentNames(m) })),
+        .map((m) => ({ id: m.id, role: m.role, html: renderMarkdown(textOfParts(m.parts)), notice: noticeOf(m.parts), attachments: attachmentNames(m) })),
       nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(toShareCursor(page.next, chat.id))}` : null,
     },
     { headers: { "X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache" } },
@@ -64,7 +66,9 @@ export default function SharedChat() {
         {messages.map((m) => (
           <li key={m.id} id={m.id} className="card space-y-1">
             <p className="text-sm font-semibold">{m.role === "assistant" ? "Coach" : "Member"}</p>
-            <div className="prose" dangerouslySetInnerHTML={{ __html: m.html }} />
+            <div className="md break-words" dangerouslySetInnerHTML={{ __html: m.html }} />
+            {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
+            {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped before the reply was finished.</p> : null}
             {m.attachments.length > 0 ? <p className="text-sm">Attachments: {m.attachments.join(", ")}</p> : null}
           </li>
         ))}

@@ -77,6 +77,14 @@ describe("a chat exported as Markdown", () => {
     expect(attachmentNames(message)).toEqual(["cv.pdf", "cover letter.docx"]);
     expect(chatToMarkdown({ title: "CV", createdAt: at }, [message])).toContain("Attachments:\n\n- cv.pdf\n- cover letter.docx\n");
   });
+  it("labels a reply of the offline coach and a stopped reply", () => {
+    const md = chatToMarkdown({ title: "Labels", createdAt: at }, [
+      { role: "assistant", parts: [{ type: "text", text: "Tip one." }, { type: "notice", kind: "offline" }], attachments: [], createdAt: at },
+      { role: "assistant", parts: [{ type: "text", text: "Half a" }, { type: "notice", kind: "stopped" }], attachments: [], createdAt: at },
+    ]);
+    expect(md).toContain("Tip one.\n\n_Offline coach: Ladder's built-in tips, not an AI model._");
+    expect(md).toContain("Half a\n\n_Stopped before the reply was finished._");
+  });
   it("says so when the chat has no messages", () => {
     expect(chatToMarkdown({ title: "Empty", createdAt: at }, [])).toContain("_This chat has no messages._");
   });

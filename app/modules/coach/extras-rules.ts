@@ -87,6 +87,8 @@ export function chatToMarkdown(chat: { title: string; createdAt: Date }, message
     lines.push("---", "", `**${label}**`, "");
     const text = textOfParts(message.parts);
     lines.push(text || "_(no text)_", "");
+    const notice = message.parts.find((p): p is Extract<MessagePart, { type: "notice" }> => p.type === "notice");
+    if (notice) lines.push(notice.kind === "offline" ? "_Offline coach: Ladder's built-in tips, not an AI model._" : "_Stopped before the reply was finished._", "");
     const names = attachmentNames(message);
     if (names.length > 0) {
       lines.push("Attachments:", "", ...names.map((n) => `- ${n}`), "");
