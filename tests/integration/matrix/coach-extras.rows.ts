@@ -5,7 +5,7 @@
  * (decision 015).
  */
 import { makeChat, makeMessageV2 } from "../../support/factories";
-import type { MatrixRow } from "../route-matrix";
+import type { MatrixFixtures, MatrixRow } from "../route-matrix";
 
 const everyone = (status: number) =>
   ({ anonymous: status, owner: status, other: status, user: status, recruiter: status, career_team: status, moderator: status, admin: status }) as const;
@@ -21,7 +21,7 @@ const chatOfOwner =
     return { chatId: chat.id, replyId: reply.id };
   };
 
-const chatPath = (suffix: string) => (fx: { chatId?: unknown }) => `/coach/${String(fx.chatId)}/${suffix}`;
+const chatPath = (suffix: string) => (fx: MatrixFixtures) => `/coach/${String(fx.chatId)}/${suffix}`;
 
 export const rows: MatrixRow[] = [
   {
