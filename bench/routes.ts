@@ -21,7 +21,7 @@
  * A route is compared with bench/baseline.ts only when the baseline implements its method and
  * path (see `baselineHandles`); otherwise its baseline columns stay empty.
  */
-import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
+import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { UsageError } from "./args";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -116,6 +116,9 @@ export const routes: BenchRoute[] = [
   { name: "part-time city", method: "GET", path: "/jobs/part-time?city=Pune" },
   { name: "jobs rare keyword", method: "GET", path: "/jobs?q=zebra" },
   { name: "jobs RSS", method: "GET", path: "/jobs/rss?q=data+analyst" },
+  // The coach of user@demo.test: the chat list, and the 50-message chat (newest 20 shown).
+  { name: "coach chats", method: "GET", path: "/coach", setup: signedInAsDemoUser },
+  { name: "coach chat (50 messages)", method: "GET", path: `/coach/${LONG_COACH_CHAT_ID}`, setup: signedInAsDemoUser },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {
