@@ -6,6 +6,7 @@
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
 import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
+import { uuidFor } from "../../db/seed/random";
 import { expect, headerPages, signInThroughForm, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
@@ -20,6 +21,8 @@ const careerPages = ["/jobs/review", "/jobs/mine"];
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
 // The coach: user@demo.test's chats, and their 50-message chat (the newest 20 shown, older behind a link).
 const coachPages = ["/coach", `/coach/${LONG_COACH_CHAT_ID}`];
+// Documents of user@demo.test: the list, the cover letter (3 versions, a suggestion) and the sheet (a table).
+const documentPages = ["/documents", `/documents/${uuidFor("document:1")}`, `/documents/${uuidFor("document:3")}`];
 
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
@@ -95,7 +98,7 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, ...coachPages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // Find a time: the heaviest page among the demo connections the calendar offers, this week and next.
   const calendar = await (await page.request.get("/calendar")).text();
   const findPaths = [...calendar.matchAll(/href="(\/calendar\/find\/[0-9a-f-]{36})\?week=/g)].map((m) => m[1]);
