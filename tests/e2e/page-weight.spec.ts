@@ -23,6 +23,8 @@ const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER
 const coachPages = ["/coach", `/coach/${LONG_COACH_CHAT_ID}`];
 // Documents of user@demo.test: the list, the cover letter (3 versions, a suggestion) and the sheet (a table).
 const documentPages = ["/documents", `/documents/${uuidFor("document:1")}`, `/documents/${uuidFor("document:3")}`];
+// The share page of a public demo chat (db/seed/demo.ts makes chat:3 and chat:8 public), read signed out.
+const sharePages = [`/share/${uuidFor("chat:3")}`];
 
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
@@ -67,7 +69,7 @@ const signIn = (page: Page, email: string) => signInThroughForm(page, email);
 test("in lite mode every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip", async ({ request }, testInfo) => {
   const rows: Row[] = [];
   const stylesheets = new Set<string>();
-  for (const path of [...headerPages, ...publicAccountPages, ...feedPages]) {
+  for (const path of [...headerPages, ...publicAccountPages, ...feedPages, ...sharePages]) {
     const { row, stylesheet } = await measure((p, o) => request.get(p, o), path);
     rows.push(row);
     stylesheets.add(stylesheet);
