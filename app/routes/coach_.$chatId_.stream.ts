@@ -32,3 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return streamReply({ ctx, me: user.id, chatId: chat.id, messageId: added.messageId, askedAt: added.createdAt, day: dayStartUtc(now), signal: request.signal });
 }
+
+export async function loader() {
+  throw new Response("This address only takes a message sent from the chat's page.", { status: 405 });
+}

@@ -365,6 +365,13 @@ describeEachDatabase("Coach", (db) => {
     expect(main).toContain('href="https://example.com/ladder"');
   });
 
+  it("the stream and retry addresses answer a plain GET with 405, not an error page", async () => {
+    const { member, browser } = await signedIn(db.ctx);
+    const { chatId } = await createChat(db.ctx, member.id, "Hello", new Date());
+    expect((await browser.get(`/coach/${chatId}/stream`)).status).toBe(405);
+    expect((await browser.get(`/coach/${chatId}/retry`)).status).toBe(405);
+  });
+
   it("the member's chats list only their own chats", async () => {
     const { member, browser } = await signedIn(db.ctx);
     await createChat(db.ctx, member.id, "Mine", new Date());

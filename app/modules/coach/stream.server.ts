@@ -70,8 +70,12 @@ export async function streamReply(input: StreamInput): Promise<Response> {
           send({ done: true, replyId, stopped, left: await messagesLeft(ctx, me, new Date()) });
         } catch (error) {
           const failure = error instanceof AiError ? error : toAiError(error, false);
-          await setFailed(ctx, me, messageId, failure.kind);
-          await refundMessage(ctx, me, day);
+          try {
+            await setFailed(ctx, me, messageId, failure.kind);
+            await refundMessage(ctx, me, day);
+          } catch (stored) {
+            console.error("coach stream: could not mark the failed message", stored);
+          }
           send({ error: `${aiErrorMessage(failure.kind)} Your message is kept and did not use up today's quota.`, kind: failure.kind, messageId });
         } finally {
           input.signal.removeEventListener("abort", onAbort);
