@@ -5,7 +5,7 @@
  * member and starts its own chat (answered by the OpenAI mock).
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, hasHydrated, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, hasHydrated, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -135,4 +135,23 @@ test("a member deletes a chat after confirming, and it is gone from the list and
   const gone = await page.goto(`/coach/${chatId}`);
   expect(gone?.status()).toBe(404);
   expect(browserErrors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+});
+
+// axe with JavaScript off re-opens the page in a fresh, signed-out browser (fixtures.ts), so the
+// member's own pages are checked with JavaScript on (same server HTML) and the share page, which
+// needs no sign-in, both ways.
+test("axe finds no serious problem on the chat with its votes and actions, the rename page and the delete confirmation @js-on-only", async ({ page, browser, javaScriptEnabled }, testInfo) => {
+  const chatId = await memberWithChat(page, testInfo, "axe", "Check my pages");
+  for (const path of [`/coach/${chatId}`, `/coach/${chatId}/title`, `/coach/${chatId}/delete`]) {
+    await page.goto(path);
+    expect(await seriousAxeViolations(page, browser, javaScriptEnabled), path).toEqual([]);
+  }
+});
+
+test("axe finds no serious problem on the share page of a public chat", async ({ page, browser, javaScriptEnabled }, testInfo) => {
+  const chatId = await memberWithChat(page, testInfo, "axeshare", "Check the share page");
+  await page.getByRole("button", { name: "Make public" }).click();
+  await expect(page.getByRole("button", { name: "Make private" })).toBeVisible();
+  await page.goto(`/share/${chatId}`);
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "the share page").toEqual([]);
 });
