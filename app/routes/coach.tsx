@@ -61,6 +61,9 @@ export default function Coach() {
         Ask about your CV, interviews, pay or your next step. The coach reads your profile.{" "}
         {offline ? <strong>The coach is offline: replies come from Ladder&apos;s built-in tips.</strong> : null}
       </p>
+      <p>
+        <Link to="/documents">Your documents</Link>: cover letters, CV summaries and plans, with versions and the coach&apos;s suggestions.
+      </p>
       <div className="card space-y-2">
         <h2>Start a chat</h2>
         <p id="quota" className="text-sm">
