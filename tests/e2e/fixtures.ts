@@ -57,7 +57,9 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
   const url = page.url();
   let context: Awaited<ReturnType<Browser["newContext"]>> | undefined;
   if (!javaScriptEnabled) {
-    context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize() });
+    // The same cookies (session, lite mode), so a signed-in page is checked as the member sees it.
+    const storageState = await page.context().storageState();
+    context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize(), storageState });
     await context.route(url, async (route) => {
       const response = await route.fetch();
       const headers = response.headers();
@@ -67,6 +69,7 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
     target = await context.newPage();
     await target.goto(url);
     if (await hasHydrated(target)) throw new Error("The page hydrated: the JavaScript-off copy for axe is not what it should be");
+    if (target.url() !== url) throw new Error(`The JavaScript-off copy for axe landed on ${target.url()}, not ${url}`);
   }
   try {
     const results = await new AxeBuilder({ page: target }).analyze();
