@@ -1,8 +1,8 @@
 /** Every page in the header: answers, is well formed for assistive technology, and logs no error. */
 import { comingSoonAreas, expect, hasHydrated, headerPages, seriousAxeViolations, test } from "./fixtures";
 
-// The admin area, your network, messages and calendar are for signed-in members: a visitor following their header link lands on the sign-in page.
-const signInFirst: Record<string, string> = { "/admin": "/login?redirectTo=%2Fadmin", "/network": "/login?redirectTo=%2Fnetwork", "/messages": "/login?redirectTo=%2Fmessages", "/calendar": "/login?redirectTo=%2Fcalendar" };
+// The admin area, your network, messages, coach and calendar are for signed-in members: a visitor following their header link lands on the sign-in page.
+const signInFirst: Record<string, string> = { "/admin": "/login?redirectTo=%2Fadmin", "/network": "/login?redirectTo=%2Fnetwork", "/messages": "/login?redirectTo=%2Fmessages", "/calendar": "/login?redirectTo=%2Fcalendar", "/coach": "/login?redirectTo=%2Fcoach" };
 
 for (const path of headerPages) {
   const title = signInFirst[path] ? `${path} (a visitor is sent to sign in)` : path;
