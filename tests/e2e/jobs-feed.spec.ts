@@ -55,8 +55,8 @@ test("a visitor browses each feed, filters by keywords and country, pages on and
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
 
-  // Open a job.
-  await jobs.first().getByRole("link").click();
+  // Open a job, by its title: other tests may post newer jobs meanwhile.
+  await jobs.getByRole("link", { name: firstTitle, exact: true }).first().click();
   await expect(page).toHaveURL(/\/jobs\/general\/[^/]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstTitle);
   await expect(page.getByText("Salary", { exact: true })).toBeVisible();
