@@ -38,6 +38,7 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
     setProblem(null);
     setStreaming(true);
     let saved = false;
+    let stopped = false;
     try {
       const res = await fetch(`/coach/${chatId}/stream`, { method: "POST", body, signal: controller.signal });
       if (!res.ok || !res.body) {
@@ -68,7 +69,7 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
       }
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setProblem("The connection to the coach was lost. Reload the page to see what was saved.");
-      else saved = true; // stopped: the server saves what was written
+      else saved = stopped = true; // stopped: the server saves what was written
     } finally {
       abort.current = null;
       setStreaming(false);
@@ -77,6 +78,9 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
         setReply("");
       }
       revalidator.revalidate();
+      // After Stop the server notices the closed request and saves the partial reply a moment
+      // later, possibly after the first reload of the page's data: look again shortly.
+      if (stopped) for (const ms of [500, 1500, 3000, 5000, 8000, 12000]) window.setTimeout(() => revalidator.revalidate(), ms);
     }
   }
 

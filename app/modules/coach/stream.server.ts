@@ -42,7 +42,9 @@ export async function streamReply(input: StreamInput): Promise<Response> {
         try {
           controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
         } catch {
+          // The reader is gone (the member pressed Stop or left): stop asking the AI too.
           open = false;
+          stop.abort();
         }
       };
       const close = () => {
