@@ -49,8 +49,11 @@ test("a visitor browses each feed, filters by keywords and country, pages on and
   await expect(page).toHaveURL(new RegExp(`q=${word.toLowerCase()}&country=AE`));
   await expect(page.getByLabel("Keywords")).toHaveValue(word.toLowerCase());
   const filtered = page.getByRole("list", { name: "Jobs" }).getByRole("listitem");
+  const none = page.getByText("No job matches these filters.");
+  // Wait for the results (or the empty state) before counting: count() itself does not wait.
+  await expect(filtered.first().or(none)).toBeVisible();
   const count = await filtered.count();
-  if (count === 0) await expect(page.getByText("No job matches these filters.")).toBeVisible();
+  if (count === 0) await expect(none).toBeVisible();
   for (let i = 0; i < count; i++) await expect(filtered.nth(i)).toContainText("United Arab Emirates");
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
