@@ -95,6 +95,19 @@ describeEachDatabase("Documents and their versions", (db) => {
     expect(list.html).toContain(`/documents/${id}`);
   });
 
+  it("a text document carrying <script>, raw HTML and a javascript: link renders inert", async () => {
+    const me = await createMember(db.ctx);
+    const browser = await signedIn(db.ctx, me);
+    const content = 'Hi <script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) [ok](https://example.com)';
+    const id = await newDocument(browser, { title: "Attack", kind: "text", content });
+    const page = await browser.get(`/documents/${id}`);
+    expect(page.status).toBe(200);
+    const body = page.html.slice(page.html.indexOf("<main"));
+    expect(body).not.toMatch(/<script>alert|<img[^>]*onerror|href="javascript:/i);
+    expect(body).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(body).toContain('href="https://example.com"');
+  });
+
   it("each save is a new version; an old version can be opened and restored as the newest", async () => {
     const me = await createMember(db.ctx);
     const browser = await signedIn(db.ctx, me);
