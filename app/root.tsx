@@ -9,12 +9,11 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
@@ -171,8 +170,5 @@ export const meta: MetaFunction = ({ error }) => [
 ];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return <ErrorPage status={status} detail={detail} />;
+  return <RouteErrorBoundary />;
 }

@@ -1,4 +1,5 @@
-import { Link } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { Fragment, type ReactElement } from "react";
 
 export interface ErrorCopy {
   title: string;
@@ -43,5 +44,55 @@ export function ErrorPage({ status, detail }: { status: number; detail?: string 
         </Link>
       </p>
     </section>
+  );
+}
+
+/** A link a route's error page offers as the way back, e.g. { to: "/documents", label: "Your documents" }. */
+export interface BackLink {
+  to: string;
+  label: string;
+}
+
+/** The status and the detail worth showing for what a route threw: a 4xx's own message, never a 5xx's. */
+function routeErrorInfo(error: unknown): { status: number; detail?: string } {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
+  return { status, detail };
+}
+
+/**
+ * A route's ErrorBoundary: the ErrorPage for what it threw, then the route's ways back, separated by " · ".
+ * - back: the links after the page; none means no line of links.
+ * - backOnlyForStatus: offer the links only for this status (e.g. 403), no links for any other.
+ * - ownPage: a route's own page for an error it knows; return null to get the generic page.
+ */
+export function RouteErrorBoundary({
+  back = [],
+  backOnlyForStatus,
+  ownPage,
+}: {
+  back?: BackLink[];
+  backOnlyForStatus?: number;
+  ownPage?: (error: unknown) => ReactElement | null;
+}) {
+  const error = useRouteError();
+  const own = ownPage ? ownPage(error) : null;
+  if (own) return own;
+  const { status, detail } = routeErrorInfo(error);
+  const showBack = back.length > 0 && (backOnlyForStatus === undefined || status === backOnlyForStatus);
+  return (
+    <>
+      <ErrorPage status={status} detail={detail} />
+      {showBack ? (
+        <p className="mt-3">
+          {back.map((link, i) => (
+            <Fragment key={`${link.to} ${link.label}`}>
+              {i > 0 ? " · " : null}
+              <Link to={link.to}>{link.label}</Link>
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 /** /applications/<id>: one of the member's applications: status, feedback, letter, CV, interview rounds. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -114,15 +114,5 @@ export default function Application() {
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Application: ${d.title} | Ladder` : "Application | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/applications">Your applications</Link> · <Link to="/jobs">Jobs</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/applications", label: "Your applications" }, { to: "/jobs", label: "Jobs" }]} />;
 }

@@ -6,8 +6,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError, isRouteErrorResponse } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -208,19 +208,16 @@ export default function FindATime() {
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Find a time with ${d.other.name} | Ladder` : "Find a time | Ladder" }];
 
+/** Only the 403 for people who are not connected offers ways back: their profile (to connect) and your calendar. */
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { userId } = useParams();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
   return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      {status === 403 ? (
-        <p className="mt-3">
-          <Link to={`/u/${userId}`}>Open their profile</Link> · <Link to="/calendar">Your calendar</Link>
-        </p>
-      ) : null}
-    </>
+    <RouteErrorBoundary
+      back={[
+        { to: `/u/${userId}`, label: "Open their profile" },
+        { to: "/calendar", label: "Your calendar" },
+      ]}
+      backOnlyForStatus={403}
+    />
   );
 }

@@ -4,8 +4,8 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -53,15 +53,5 @@ export default function DeleteChat() {
 export const meta: MetaFunction = () => [{ title: "Delete a chat | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/coach">Your chats</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
 }

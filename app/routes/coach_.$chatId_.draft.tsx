@@ -4,10 +4,10 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { and, eq } from "drizzle-orm";
 import { DraftForm } from "~/components/coach/DraftForm";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -82,15 +82,5 @@ export default function DraftPage() {
 export const meta: MetaFunction = () => [{ title: "Draft a document | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/coach">Your coach chats</Link> · <Link to="/documents">Your documents</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your coach chats" }, { to: "/documents", label: "Your documents" }]} />;
 }

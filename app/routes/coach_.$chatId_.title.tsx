@@ -5,8 +5,8 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -68,15 +68,5 @@ export default function RenameChat() {
 export const meta: MetaFunction = () => [{ title: "Rename a chat | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/coach">Your chats</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
 }

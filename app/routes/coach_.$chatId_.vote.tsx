@@ -6,8 +6,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -44,15 +43,5 @@ export default function Nothing() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/coach">Your chats</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
 }

@@ -5,9 +5,9 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentForm } from "~/components/documents/DocumentForm";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
@@ -336,15 +336,5 @@ export default function DocumentPage() {
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.title} | Documents | Ladder` : "Document | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/documents">Your documents</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/documents", label: "Your documents" }]} />;
 }

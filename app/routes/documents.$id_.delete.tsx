@@ -1,8 +1,8 @@
 /** /documents/<id>/delete: confirm, then delete every version and suggestion of my document. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -58,15 +58,5 @@ export default function DeleteDocument() {
 export const meta: MetaFunction = () => [{ title: "Delete a document | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/documents">Your documents</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/documents", label: "Your documents" }]} />;
 }

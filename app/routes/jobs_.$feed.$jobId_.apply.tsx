@@ -6,9 +6,9 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useNavigation, useParams, useRouteError } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
@@ -201,22 +201,15 @@ export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder" }];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const { feed, jobId } = useParams();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
   const jobHref = isFeedSlug(feed) && jobId ? jobPath(feed, jobId) : null;
   return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        {jobHref ? (
-          <>
-            <Link to={jobHref}>The job page</Link> ·{" "}
-          </>
-        ) : null}
-        <Link to="/jobs">All jobs</Link> · <Link to="/applications">Your applications</Link>
-      </p>
-    </>
+    <RouteErrorBoundary
+      back={[
+        ...(jobHref ? [{ to: jobHref, label: "The job page" }] : []),
+        { to: "/jobs", label: "All jobs" },
+        { to: "/applications", label: "Your applications" },
+      ]}
+    />
   );
 }

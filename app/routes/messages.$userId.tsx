@@ -7,9 +7,9 @@
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -250,25 +250,25 @@ export default function Conversation() {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ? `Conversation with ${data.name}` : "Messages"} | Ladder` }];
 
+/** A 403 for people who are not connected gets its own page: the way to connect first. */
+function notConnectedPage(error: unknown) {
+  if (!(isRouteErrorResponse(error) && error.status === 403 && error.data && typeof error.data === "object" && "notConnected" in error.data)) return null;
+  const { userId, name } = error.data as { userId: string; name: string };
+  return (
+    <section aria-labelledby="error-title" className="card space-y-3">
+      <p className="text-sm font-semibold text-stone-500">Error 403</p>
+      <h1 id="error-title">You can message only your connections</h1>
+      <p>You and {name} are not connected. Send a request from their profile; once they accept, you can write to each other here.</p>
+      <p className="flex flex-wrap gap-3">
+        <Link to={`/u/${userId}`} className="btn">
+          See {name}’s profile
+        </Link>
+        <Link to="/messages">Back to your messages</Link>
+      </p>
+    </section>
+  );
+}
+
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error) && error.status === 403 && error.data && typeof error.data === "object" && "notConnected" in error.data) {
-    const { userId, name } = error.data as { userId: string; name: string };
-    return (
-      <section aria-labelledby="error-title" className="card space-y-3">
-        <p className="text-sm font-semibold text-stone-500">Error 403</p>
-        <h1 id="error-title">You can message only your connections</h1>
-        <p>You and {name} are not connected. Send a request from their profile; once they accept, you can write to each other here.</p>
-        <p className="flex flex-wrap gap-3">
-          <Link to={`/u/${userId}`} className="btn">
-            See {name}’s profile
-          </Link>
-          <Link to="/messages">Back to your messages</Link>
-        </p>
-      </section>
-    );
-  }
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return <ErrorPage status={status} detail={detail} />;
+  return <RouteErrorBoundary ownPage={notConnectedPage} />;
 }

@@ -6,8 +6,8 @@
  */
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
-import { ErrorPage } from "~/components/ErrorPage";
+import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
@@ -100,15 +100,5 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : undefined;
-  return (
-    <>
-      <ErrorPage status={status} detail={detail} />
-      <p className="mt-3">
-        <Link to="/">Ladder&apos;s home page</Link>
-      </p>
-    </>
-  );
+  return <RouteErrorBoundary back={[{ to: "/", label: "Ladder's home page" }]} />;
 }
