@@ -1,6 +1,6 @@
 /**
- * Integration tests run on SQLite always and on PostgreSQL when TEST_DATABASE_URL is set.
- * Each test gets a fresh, migrated, empty database.
+ * Integration tests run on SQLite and on PostgreSQL (TEST_DATABASE_URL, or the embedded server
+ * that tests/support/global-setup.ts starts). Each test gets a fresh, migrated, empty database.
  *
  *   describeEachDatabase("connections", (db) => {
  *     it("refuses a duplicate request", async () => { const ctx = db.ctx; ... });
@@ -13,18 +13,28 @@ import { afterEach, beforeEach, describe, inject } from "vitest";
 import { pgCtx, sqliteCtx, type Ctx, type Dialect } from "../../db/client";
 import { databaseUrlWithName } from "./db-url";
 
-export const testDialects: Dialect[] = process.env.TEST_DATABASE_URL ? ["sqlite", "pg"] : ["sqlite"];
+const pgServerUrl = inject("pgServerUrl");
+const pgTemplateName = inject("pgTemplateName");
+/** Why PostgreSQL tests do not run in this run, or null when they do. */
+export const pgSkipReason: string | null = pgServerUrl && pgTemplateName ? null : (inject("pgSkipReason") ?? "PostgreSQL is not configured");
+
+export const testDialects: Dialect[] = pgSkipReason ? ["sqlite"] : ["sqlite", "pg"];
+
+/** The title of a PostgreSQL suite that cannot run; `npm test` counts and prints these reasons. */
+export const skippedPostgresTitle = (title: string) => `${title} [pg] — skipped: PostgreSQL unavailable (${pgSkipReason})`;
 
 export interface TestDatabase {
   ctx: Ctx;
   dialect: Dialect;
-  /** A second, independent connection pool on the same database (pg) for concurrency tests. */
+  /** The database's own URL (pg), for a second, independent pool in concurrency tests. */
   url: string | null;
   close(): Promise<void>;
 }
 
 let templateBuffer: Buffer | undefined;
 let counter = 0;
+// Names carry the run (the template's suffix) so the run's teardown can sweep what a crash left.
+const runId = pgTemplateName?.replace(/^ladder_tpl_/, "") ?? "none";
 
 export async function freshDatabase(dialect: Dialect, options: { poolSize?: number } = {}): Promise<TestDatabase> {
   if (dialect === "sqlite") {
@@ -36,15 +46,13 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
       },
     };
   }
-  const baseUrl = process.env.TEST_DATABASE_URL;
-  const template = inject("pgTemplateName");
-  if (!baseUrl || !template) throw new Error("PostgreSQL tests need TEST_DATABASE_URL");
-  const name = `ladder_t_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
+  if (pgSkipReason || !pgServerUrl || !pgTemplateName) throw new Error(`PostgreSQL tests cannot run: ${pgSkipReason}`);
+  const name = `ladder_t_${runId}_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: pgServerUrl });
   await admin.connect();
-  await admin.query(`create database "${name}" template "${template}"`);
+  await admin.query(`create database "${name}" template "${pgTemplateName}"`);
   await admin.end();
-  const url = databaseUrlWithName(baseUrl, name);
+  const url = databaseUrlWithName(pgServerUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // pool.end() resolves before its clients have closed their sockets; DROP DATABASE .. WITH (FORCE)
   // then kills them mid-goodbye and the client emits an unhandled 'error'. Wait for every 'end'.
@@ -59,7 +67,7 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
     close: async () => {
       await pool.end();
       await Promise.all(clientsEnded);
-      const dropper = new pg.Client({ connectionString: baseUrl });
+      const dropper = new pg.Client({ connectionString: pgServerUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists "${name}" with (force)`);
       await dropper.end();
@@ -67,59 +75,60 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
   };
 }
 
-/** Runs the same tests once per database, each test on a fresh database. */
-export function describeEachDatabase(
-  title: string,
-  body: (db: { readonly ctx: Ctx; readonly dialect: Dialect; readonly url: string | null }) => void,
-  options: { poolSize?: number } = {},
-) {
-  for (const dialect of testDialects) {
-    describe(`${title} [${dialect}]`, () => {
-      let current: TestDatabase | undefined;
-      beforeEach(async () => {
-        current = await freshDatabase(dialect, options);
-      });
-      afterEach(async () => {
-        await current?.close();
-        current = undefined;
-      });
-      body({
-        get ctx() {
-          if (!current) throw new Error("no database: use db.ctx inside a test");
-          return current.ctx;
-        },
-        dialect,
-        get url() {
-          return current?.url ?? null;
-        },
-      });
-    });
-  }
-}
+type DatabaseHandle = { readonly ctx: Ctx; readonly dialect: Dialect; readonly url: string | null };
 
-/** Runs the body only on PostgreSQL (race tests); says so loudly when it is not configured. */
-export function describePostgres(title: string, body: Parameters<typeof describeEachDatabase>[1], options: { poolSize?: number } = {}) {
-  if (!process.env.TEST_DATABASE_URL) {
-    if (process.env.CI) throw new Error(`${title}: CI must set TEST_DATABASE_URL`);
-    console.warn(`NOT RUN (set TEST_DATABASE_URL to run on PostgreSQL): ${title}`);
-    return;
-  }
-  describe(`${title} [pg]`, () => {
+function describeOn(dialect: Dialect, title: string, body: (db: DatabaseHandle) => void, options: { poolSize?: number }) {
+  describe(`${title} [${dialect}]`, () => {
     let current: TestDatabase | undefined;
     beforeEach(async () => {
-      current = await freshDatabase("pg", options);
+      current = await freshDatabase(dialect, options);
     });
     afterEach(async () => {
       await current?.close();
+      current = undefined;
     });
     body({
       get ctx() {
-        return current!.ctx;
+        if (!current) throw new Error("no database: use db.ctx inside a test");
+        return current.ctx;
       },
-      dialect: "pg",
+      dialect,
       get url() {
         return current?.url ?? null;
       },
     });
   });
+}
+
+/** Runs the body's tests skipped, under a title that says why (the body still declares them, so they are counted). */
+function describeSkippedPostgres(title: string, body: (db: DatabaseHandle) => void) {
+  describe.skip(skippedPostgresTitle(title), () => {
+    body({
+      get ctx(): Ctx {
+        throw new Error("skipped");
+      },
+      dialect: "pg",
+      url: null,
+    });
+  });
+}
+
+/**
+ * Runs the same tests once per database (or on the ones named in `dialects`), each test on a
+ * fresh database. When PostgreSQL is unavailable its half is reported as skipped, with the reason.
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (db: DatabaseHandle) => void,
+  options: { poolSize?: number; dialects?: Dialect[] } = {},
+) {
+  for (const dialect of options.dialects ?? (["sqlite", "pg"] as Dialect[])) {
+    if (dialect === "pg" && pgSkipReason) describeSkippedPostgres(title, body);
+    else describeOn(dialect, title, body, options);
+  }
+}
+
+/** Runs the body only on PostgreSQL (races, locks, plans). */
+export function describePostgres(title: string, body: (db: DatabaseHandle) => void, options: { poolSize?: number } = {}) {
+  describeEachDatabase(title, body, { ...options, dialects: ["pg"] });
 }

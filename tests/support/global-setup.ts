@@ -1,28 +1,64 @@
 /**
- * Builds the migrated templates once per run: a serialized SQLite database (each test opens a
- * copy in memory, ~0.2 ms) and, when TEST_DATABASE_URL is set, a PostgreSQL template database
- * that each test clones with CREATE DATABASE .. TEMPLATE.
+ * Once per vitest run, for the integration tests:
+ * - a serialized, migrated SQLite database (each test opens a copy in memory, ~0.2 ms);
+ * - PostgreSQL: TEST_DATABASE_URL when it is set, otherwise an embedded server started for this
+ *   run (db/embedded-postgres.ts) and removed at the end; in it a migrated template database
+ *   that each test clones with CREATE DATABASE .. TEMPLATE;
+ * - the production build of the app, unless the caller (npm test) already built it and says
+ *   where in LADDER_APP_BUILD.
+ * When PostgreSQL cannot be had, the PostgreSQL suites are skipped with the reason, which
+ * `npm test` counts and prints; in CI (CI=true) that is a failure instead.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openSqlite, pgCtx, sqliteCtx } from "../../db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../db/embedded-postgres";
 import { migrateDatabase } from "../../db/migrate";
 import { databaseUrlWithName } from "./db-url";
 
 declare module "vitest" {
   export interface ProvidedContext {
     sqliteTemplatePath: string;
+    /** A superuser URL of the PostgreSQL server the tests use, or null when there is none. */
+    pgServerUrl: string | null;
     pgTemplateName: string | null;
+    /** Why the PostgreSQL suites are skipped (when pgServerUrl is null). */
+    pgSkipReason: string | null;
     /** The production build of the app for in-process requests (tests/support/app.ts). */
     appBuildPath: string;
   }
 }
 
+const run = promisify(execFile);
+
+async function buildApp(): Promise<{ buildPath: string; cleanup: () => void }> {
+  const given = process.env.LADDER_APP_BUILD;
+  if (given && fs.existsSync(given)) return { buildPath: path.resolve(given), cleanup: () => {} };
+  // The app as it ships, built into this run's own folder (remix.config.js reads LADDER_BUILD_DIR).
+  const buildDir = path.resolve(".cache", "test-build", String(process.pid));
+  fs.rmSync(buildDir, { recursive: true, force: true });
+  await run("npx", ["remix", "build"], { env: { ...process.env, LADDER_BUILD_DIR: buildDir } });
+  return { buildPath: path.join(buildDir, "index.js"), cleanup: () => fs.rmSync(buildDir, { recursive: true, force: true }) };
+}
+
+async function postgresServer(): Promise<{ url: string | null; reason: string | null; embedded?: EmbeddedPostgresServer }> {
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, reason: null };
+  if (process.env.LADDER_TEST_NO_PG === "1") return { url: null, reason: "LADDER_TEST_NO_PG=1 turned PostgreSQL off" };
+  try {
+    const embedded = await startEmbeddedPostgres();
+    return { url: embedded.url, reason: null, embedded };
+  } catch (error) {
+    return { url: null, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 export default async function setup(project: TestProject) {
+  const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-test-"));
   const sqliteTemplatePath = path.join(dir, "template.sqlite");
   const sqlite = openSqlite(":memory:");
@@ -31,36 +67,47 @@ export default async function setup(project: TestProject) {
   sqlite.close();
   project.provide("sqliteTemplatePath", sqliteTemplatePath);
 
-  // The app as it ships, built into this run's own folder (remix.config.js reads LADDER_BUILD_DIR).
-  const buildDir = path.resolve(".cache", "test-build", String(process.pid));
-  fs.rmSync(buildDir, { recursive: true, force: true });
-  execFileSync("npx", ["remix", "build"], { env: { ...process.env, LADDER_BUILD_DIR: buildDir }, stdio: "pipe" });
-  project.provide("appBuildPath", path.join(buildDir, "index.js"));
+  // The build and the PostgreSQL server start side by side: each takes seconds.
+  const [build, server] = await Promise.all([buildApp(), postgresServer()]);
+  project.provide("appBuildPath", build.buildPath);
 
-  const url = process.env.TEST_DATABASE_URL;
+  if (!server.url && process.env.CI) {
+    await server.embedded?.stop();
+    throw new Error(`CI runs every PostgreSQL test, but there is no PostgreSQL: ${server.reason}`);
+  }
+
   let pgTemplateName: string | null = null;
-  if (url) {
+  if (server.url) {
     pgTemplateName = `ladder_tpl_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     await admin.query(`drop database if exists "${pgTemplateName}" with (force)`);
     await admin.query(`create database "${pgTemplateName}"`);
-    const pool = new pg.Pool({ connectionString: databaseUrlWithName(url, pgTemplateName), max: 1 });
+    const pool = new pg.Pool({ connectionString: databaseUrlWithName(server.url, pgTemplateName), max: 1 });
     await migrateDatabase(pgCtx(pool));
     // CREATE DATABASE .. TEMPLATE fails while anyone is connected to the template.
     await pool.end();
     await admin.end();
   }
+  project.provide("pgServerUrl", server.url);
   project.provide("pgTemplateName", pgTemplateName);
+  project.provide("pgSkipReason", server.url ? null : server.reason);
+  const where = server.embedded ? "an embedded PostgreSQL for this run" : server.url ? "TEST_DATABASE_URL" : `none (${server.reason})`;
+  console.log(`Integration tests: SQLite, and PostgreSQL on ${where}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
-    fs.rmSync(buildDir, { recursive: true, force: true });
-    if (url && pgTemplateName) {
-      const admin = new pg.Client({ connectionString: url });
+    build.cleanup();
+    if (server.url && pgTemplateName && !server.embedded) {
+      const admin = new pg.Client({ connectionString: server.url });
       await admin.connect();
       await admin.query(`drop database if exists "${pgTemplateName}" with (force)`);
+      // Databases a test left behind (a worker that crashed) go too.
+      const { rows } = await admin.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [`ladder_t_${process.pid}_%`]);
+      for (const { datname } of rows) await admin.query(`drop database if exists "${datname}" with (force)`);
       await admin.end();
     }
+    // The embedded server goes with its whole folder.
+    await server.embedded?.stop();
   };
 }
