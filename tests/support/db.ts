@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterEach, beforeEach, describe, inject } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, inject } from "vitest";
 import { pgCtx, sqliteCtx, type Ctx, type Dialect } from "../../db/client";
 import { databaseUrlWithName } from "./db-url";
 
@@ -47,11 +47,7 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
     };
   }
   if (pgSkipReason || !pgServerUrl || !pgTemplateName) throw new Error(`PostgreSQL tests cannot run: ${pgSkipReason}`);
-  const name = `ladder_t_${runId}_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: pgServerUrl });
-  await admin.connect();
-  await admin.query(`create database "${name}" template "${pgTemplateName}"`);
-  await admin.end();
+  const name = await takeClone(pgServerUrl, pgTemplateName);
   const url = databaseUrlWithName(pgServerUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // pool.end() resolves before its clients have closed their sockets; DROP DATABASE .. WITH (FORCE)
@@ -67,12 +63,63 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
     close: async () => {
       await pool.end();
       await Promise.all(clientsEnded);
-      const dropper = new pg.Client({ connectionString: pgServerUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists "${name}" with (force)`);
-      await dropper.end();
+      dropLater(pgServerUrl, name);
     },
   };
+}
+
+/*
+ * A fresh PostgreSQL database per test costs a CREATE DATABASE .. TEMPLATE and a DROP (each
+ * 100-300 ms on a server that syncs to disk). The next clone is made while the current test
+ * runs, and drops run behind the next test; the run's teardown sweeps what is left.
+ */
+let nextClone: Promise<string> | undefined;
+const drops = new Set<Promise<void>>();
+
+async function makeClone(serverUrl: string, template: string): Promise<string> {
+  const name = `ladder_t_${runId}_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name}" template "${template}"${inject("pgCloneClause")}`);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
+async function takeClone(serverUrl: string, template: string): Promise<string> {
+  const ready = nextClone ?? makeClone(serverUrl, template);
+  nextClone = makeClone(serverUrl, template);
+  // A clone made ahead that failed is reported by the test that takes it, not as an unhandled rejection.
+  nextClone.catch(() => {});
+  return ready;
+}
+
+// At the end of each test file: drop the clone made ahead, and wait for the drops under way.
+if (pgServerUrl) {
+  afterAll(async () => {
+    const leftover = nextClone;
+    nextClone = undefined;
+    const name = await leftover?.catch(() => null);
+    if (name) dropLater(pgServerUrl, name);
+    await Promise.all(drops);
+  });
+}
+
+function dropLater(serverUrl: string, name: string) {
+  const drop = (async () => {
+    const dropper = new pg.Client({ connectionString: serverUrl });
+    await dropper.connect();
+    try {
+      await dropper.query(`drop database if exists "${name}" with (force)`);
+    } finally {
+      await dropper.end();
+    }
+  })()
+    .catch(() => {}) // the run's teardown sweeps a database whose drop failed
+    .finally(() => drops.delete(drop));
+  drops.add(drop);
 }
 
 type DatabaseHandle = { readonly ctx: Ctx; readonly dialect: Dialect; readonly url: string | null };
