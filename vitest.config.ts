@@ -5,6 +5,8 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   test: {
     env: { NODE_ENV: "test" },
+    // vitest's default on 2 cores is 1 worker; database tests mostly wait on I/O, so more overlap.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS ?? 3),
     projects: [
       {
         extends: true,

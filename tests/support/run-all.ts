@@ -1,7 +1,10 @@
 /**
- * `npm test`: every test, in order — unit and integration (vitest: SQLite always, PostgreSQL
- * too when TEST_DATABASE_URL is set), then the browser tests (Playwright, JavaScript off and
- * on) against the production build. Ends with one plain line "tests: N passed, N failed".
+ * `npm test`: every test, in order: the production build (once, shared by both runners), unit
+ * and integration tests (vitest, on SQLite and on PostgreSQL: TEST_DATABASE_URL, or an embedded
+ * server that vitest's global setup starts and removes), then the browser tests (Playwright,
+ * JavaScript off and on) against that build. Prints how long each part took, how many tests ran
+ * on each database, every skip with its reason, and ends with one plain line
+ * "tests: N passed, N failed".
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,46 +17,72 @@ const vitestJson = path.join(resultsDir, "vitest.json");
 const playwrightJson = path.join(resultsDir, "playwright.json");
 for (const file of [vitestJson, playwrightJson]) fs.rmSync(file, { force: true });
 
+const timings: string[] = [];
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n== ${label}: ${command} ${args.join(" ")}`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return result.status ?? 1;
 }
 
-if (!process.env.TEST_DATABASE_URL) {
-  console.log("Note: TEST_DATABASE_URL is not set, so integration tests run on SQLite only (CI runs them on PostgreSQL too).");
-}
-
+const startedAll = Date.now();
 const failures: string[] = [];
-if (run("unit and integration", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]) !== 0) {
-  failures.push("vitest");
-}
-if (run("chromium", "bash", ["tests/support/ensure-chromium.sh"]) !== 0) failures.push("chromium missing");
-else if (run("production build", "npx", ["remix", "build"]) !== 0) failures.push("build");
-else if (
-  run("browser tests", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }) !== 0
-) {
-  failures.push("playwright");
+const chromiumReady = run("chromium", "bash", ["tests/support/ensure-chromium.sh"]) === 0;
+if (!chromiumReady) failures.push("chromium missing");
+// One production build: the in-process integration tests and the browser tests' server both use it.
+const built = run("production build", "npx", ["remix", "build"]) === 0;
+if (!built) failures.push("build");
+else {
+  const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
+  if (run("unit and integration", "npx", vitestArgs, { LADDER_APP_BUILD: path.resolve("build", "index.js") }) !== 0) failures.push("vitest");
+  if (chromiumReady) {
+    const status = run("browser tests", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson });
+    if (status !== 0) failures.push("playwright");
+  }
 }
 
+interface VitestAssertion {
+  ancestorTitles: string[];
+  title: string;
+  status: string;
+}
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const perDatabase = { sqlite: 0, pg: 0 };
+const skipReasons = new Map<string, number>();
 if (fs.existsSync(vitestJson)) {
   const v = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
   passed += v.numPassedTests ?? 0;
   failed += v.numFailedTests ?? 0;
   skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  for (const file of v.testResults ?? []) {
+    for (const test of (file.assertionResults ?? []) as VitestAssertion[]) {
+      const titles = [...test.ancestorTitles, test.title].join(" > ");
+      if (test.status === "passed") {
+        if (titles.includes("[pg]")) perDatabase.pg++;
+        else if (titles.includes("[sqlite]")) perDatabase.sqlite++;
+      } else if (test.status === "skipped" || test.status === "pending" || test.status === "todo") {
+        const reason = /skipped: ([^>]*)/.exec(titles)?.[1]?.trim() ?? "skipped without a reason (a defect: give one)";
+        skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
+      }
+    }
+  }
 }
 if (fs.existsSync(playwrightJson)) {
   const p = JSON.parse(fs.readFileSync(playwrightJson, "utf8"));
   passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
   failed += p.stats?.unexpected ?? 0;
   skipped += p.stats?.skipped ?? 0;
+  if (p.stats?.skipped) skipReasons.set("browser tests skipped (see the Playwright report)", p.stats.skipped);
 }
 // A step that failed before reporting (a crash, a missing browser) still counts as a failure.
 if (failures.length > 0 && failed === 0) failed = failures.length;
 
-console.log(`\nFailed steps: ${failures.length ? failures.join(", ") : "none"}`);
+console.log(`\nTimes: ${timings.join(", ")}; in all ${((Date.now() - startedAll) / 1000).toFixed(0)} s`);
+console.log(`Database tests that passed: ${perDatabase.sqlite} on SQLite, ${perDatabase.pg} on PostgreSQL`);
+for (const [reason, count] of skipReasons) console.log(`Skipped ${count}: ${reason}`);
+console.log(`Failed steps: ${failures.length ? failures.join(", ") : "none"}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failures.length > 0 ? 1 : 0);
