@@ -41,7 +41,9 @@ export default defineConfig({
   use: {
     ...devices["Desktop Chrome"],
     baseURL,
-    trace: "retain-on-failure",
+    // Tracing every test costs CPU a 2-core machine does not have; rerun a failure with --trace on.
+    trace: "off",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
       args: [
@@ -58,7 +60,8 @@ export default defineConfig({
   },
   projects: [
     // Tests tagged @js-on-only / @js-off-only are about one kind of browser; the other project leaves them out.
-    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /page-weight\.spec\.ts/, grepInvert: /@js-off-only/ },
+    // @request-only tests use no page (plain HTTP requests), so they run once, in js-off.
+    { name: "js-on", use: { javaScriptEnabled: true }, testIgnore: /page-weight\.spec\.ts/, grepInvert: /@js-off-only|@request-only/ },
     { name: "js-off", use: { javaScriptEnabled: false }, grepInvert: /@js-on-only/ },
   ],
   webServer: [

@@ -43,7 +43,7 @@ test("a server failure answers 500 with a human message and a link home, never t
   expect(shown).not.toMatch(STACK_TRACE);
 });
 
-test("a form posted from another site is refused with 403 and a readable page, and changes nothing", async ({ request }) => {
+test("a form posted from another site is refused with 403 and a readable page, and changes nothing", { tag: "@request-only" }, async ({ request }) => {
   const response = await request.post("/settings/lite", {
     headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
     form: { lite: "1", redirectTo: "/" },

@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { pngBytes } from "../support/images";
-import { expect as baseExpect, seriousAxeViolations, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -229,16 +229,17 @@ test("in lite mode the demo member's profile pages fit in the first round trip (
   await testInfo.attach("profile-page-weight.txt", { body: rows.join("\n"), contentType: "text/plain" });
 });
 
-test("the profile pages have no serious accessibility problems", async ({ page, browser, javaScriptEnabled }) => {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill("recruiter@demo.test");
-  await page.getByLabel("Password").fill("ladder-demo");
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.goto("/settings/profile");
-  const publicProfile = (await page.getByRole("link", { name: "your public profile" }).getAttribute("href"))!;
-  for (const path of ["/settings/profile", "/settings/profile/experience", publicProfile]) {
+// One page a test, so none needs more than 30 s on a busy machine (axe takes seconds a page).
+for (const [label, pathOf] of [
+  ["the profile editor", async () => "/settings/profile"],
+  ["the experience editor", async () => "/settings/profile/experience"],
+  ["the public profile", async (page: Page) => (await page.getByRole("link", { name: "your public profile" }).getAttribute("href"))!],
+] as const) {
+  test(`${label} has no serious accessibility problems`, async ({ page, browser, javaScriptEnabled }) => {
+    await signInThroughForm(page, "recruiter@demo.test");
+    await page.goto("/settings/profile");
+    const path = await pathOf(page);
     await page.goto(path);
     expect(await seriousAxeViolations(page, browser, javaScriptEnabled), path).toEqual([]);
-  }
-});
+  });
+}

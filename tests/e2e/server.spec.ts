@@ -1,7 +1,7 @@
 /** What the server adds to every answer: a health check, security headers, long-cached assets. */
 import { expect, stylesheetHref, test } from "./fixtures";
 
-test("/healthz answers 200 with JSON status ok", async ({ request }) => {
+test("/healthz answers 200 with JSON status ok", { tag: "@request-only" }, async ({ request }) => {
   const response = await request.get("/healthz");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toMatch(/^application\/json/);
@@ -31,7 +31,7 @@ test("a page carries the security headers, and its scripts run only with the CSP
   }
 });
 
-test("fingerprinted assets under /build/ are cached as immutable", async ({ request }) => {
+test("fingerprinted assets under /build/ are cached as immutable", { tag: "@request-only" }, async ({ request }) => {
   const html = await (await request.get("/")).text();
   const assets = [stylesheetHref(html), ...[...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1])];
   const modules = [...html.matchAll(/import\s*(?:\*\s*as\s*\w+\s*from\s*)?"(\/build\/[^"]+)"/g)].map((m) => m[1]);
