@@ -17,7 +17,7 @@ import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { ANONYMOUS_AVATARS, anonymousAvatarLook } from "~/modules/profile/anonymous-avatars";
 import { replaceAvatar } from "~/modules/profile/avatar.server";
-import { MAX_AVATAR_BYTES, MAX_AVATAR_SIDE } from "~/modules/profile/images";
+import { AVATAR_BOX, MAX_AVATAR_BYTES, MAX_AVATAR_SIDE } from "~/modules/profile/images";
 import { ensureReferralCode, getOwnProfile, updateProfile } from "~/modules/profile/profile.server";
 import { draftsFromSaved, LISTS, LIST_NAMES, tagsOf, type ListName } from "~/modules/profile/rules";
 import { aboutSchema, anonymousSchema, basicsSchema } from "~/modules/profile/schemas.server";
@@ -171,7 +171,7 @@ export default function ProfileSettings() {
             name="avatar"
             type="file"
             accept="image/png,image/jpeg,image/webp"
-            hint={`PNG, JPEG or WebP, at most 2 MB and ${MAX_AVATAR_SIDE} × ${MAX_AVATAR_SIDE} pixels. Location and camera details are removed.`}
+            hint={`PNG, JPEG or WebP, at most 2 MB and ${MAX_AVATAR_SIDE} × ${MAX_AVATAR_SIDE} pixels. We shrink it to ${AVATAR_BOX} pixels and remove location and camera details.`}
             error={errors.avatar}
           />
           {button("avatar", "Upload photo", "Uploading…")}

@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
-import { pngBytes } from "../support/images";
+import { GPS_MARKERS, jpegWithGps, photoJpeg } from "../support/images";
 import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
@@ -76,18 +76,19 @@ test("a new member fills in every profile section, bad input then good, and sees
   await expect(page.getByLabel("Anonymous name")).toHaveValue(anonymousName);
   await expect(page.getByLabel("Owl")).toBeChecked();
 
-  // ---- Photo: a text file called .png is refused, a real PNG is taken
+  // ---- Photo: a text file called .png is refused, a phone photo with GPS is taken, shrunk, as WebP
   await page.getByLabel("Profile photo").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("just some text\n") });
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(byId(page, "avatar-error")).toContainText("not a PNG, JPEG or WebP");
-  await page.getByLabel("Profile photo").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: pngBytes(48, 48) });
+  await page.getByLabel("Profile photo").setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: jpegWithGps(await photoJpeg(800, 600)) });
   await page.getByRole("button", { name: "Upload photo" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your photo is updated." })).toBeVisible();
   const photo = page.locator('section[aria-labelledby="photo-title"] img');
-  await expect(photo).toHaveAttribute("src", /^\/avatars\/avatar-[0-9a-f]{32}\.png$/);
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48);
+  await expect(photo).toHaveAttribute("src", /^\/avatars\/avatar-[0-9a-f]{32}\.webp$/);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(512);
   const served = await page.request.get((await photo.getAttribute("src"))!);
-  expect(served.headers()["content-type"]).toBe("image/png");
+  expect(served.headers()["content-type"]).toBe("image/webp");
+  expect((await served.body()).includes(GPS_MARKERS.datum)).toBe(false);
   // server.ts sends nosniff on every response and the route sends its own (Express appends both):
   // browsers honour the first value (Fetch: "determine nosniff").
   expect(served.headers()["x-content-type-options"]).toMatch(/^nosniff(, nosniff)?$/);

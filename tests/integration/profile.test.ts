@@ -1,13 +1,27 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { env } from "../../app/env.server";
 import { isAnonymousUsernameConflict, updateProfile } from "../../app/modules/profile/profile.server";
 import { diskStorage } from "../../app/services/storage.server";
 import { appClient, createMember, textOf, type AppClient, type AppResponse } from "../support/app";
 import { describeEachDatabase } from "../support/db";
-import { ELF_BYTES, EXE_BYTES, JPEG_3x2, jpegWithExif, pngBytes, WEBP_VP8L_3x2 } from "../support/images";
+import {
+  ELF_BYTES,
+  EXE_BYTES,
+  garbageJpeg,
+  GPS_MARKERS,
+  JPEG_3x2,
+  jpegWithGps,
+  photoJpeg,
+  pngBytes,
+  pngClaiming,
+  WEBP_VP8L_3x2,
+  withTrailer,
+  zipBytes,
+} from "../support/images";
 
 // ------------------------------------------------------------------------------------------
 // Reading what a person sees
@@ -451,21 +465,22 @@ describeEachDatabase("profile settings", (db) => {
   });
 
   describe("profile photo", () => {
-    it("accepts a real PNG, stores it without its text metadata and serves it with its type, nosniff and a year of caching", async () => {
+    it("accepts a real PNG, stores it as a WebP without its text metadata and serves it with that type, nosniff and a year of caching", async () => {
       const { member, browser } = await signedIn();
       const res = await browser.post("/settings/profile", photoForm(pngBytes(32, 32, { text: "Home address" })));
       expect(res.status).toBe(302);
       const { avatarUrl } = await row(member.id);
-      expect(avatarUrl).toMatch(/^\/avatars\/avatar-[0-9a-f]{32}\.png$/);
+      expect(avatarUrl).toMatch(/^\/avatars\/avatar-[0-9a-f]{32}\.webp$/);
       expect(fs.existsSync(path.join(uploadsDir(), avatarUrl!.replace("/avatars/", "")))).toBe(true);
 
       const photo = await fetchPhoto(browser, avatarUrl!);
       expect(photo.status).toBe(200);
-      expect(photo.headers.get("Content-Type")).toBe("image/png");
+      expect(photo.headers.get("Content-Type")).toBe("image/webp");
       expect(photo.headers.get("X-Content-Type-Options")).toBe("nosniff");
       expect(photo.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
-      expect(photo.bytes).toEqual(pngBytes(32, 32));
-      expect(photo.headers.get("Content-Length")).toBe(String(pngBytes(32, 32).length));
+      expect(photo.bytes.includes("Home address")).toBe(false);
+      expect(await sharp(photo.bytes).metadata()).toMatchObject({ format: "webp", width: 32, height: 32 });
+      expect(photo.headers.get("Content-Length")).toBe(String(photo.bytes.length));
       // Anyone may see it, signed in or not.
       expect((await fetchPhoto(await appClient(db.ctx), avatarUrl!)).status).toBe(200);
       expect(await profileLogs(member.id)).toHaveLength(1);
@@ -474,16 +489,30 @@ describeEachDatabase("profile settings", (db) => {
       expect(textOf(page.html)).toContain("Your photo is updated.");
     });
 
-    it("accepts JPEG (keeping its orientation, dropping the rest of EXIF) and WebP", async () => {
+    it("gives back a member's JPEG with GPS in its EXIF, and one with data after its end, without either", async () => {
       const { member, browser } = await signedIn();
-      expect((await browser.post("/settings/profile", photoForm(jpegWithExif(6, "GPS 25.2 N"), "photo.jpeg", "image/jpeg"))).status).toBe(302);
-      const jpeg = await row(member.id);
-      expect(jpeg.avatarUrl).toMatch(/\.jpg$/);
-      const served = await fetchPhoto(browser, jpeg.avatarUrl!);
-      expect(served.headers.get("Content-Type")).toBe("image/jpeg");
-      expect(served.bytes.includes("GPS 25.2 N")).toBe(false);
-      expect(served.bytes.includes(Buffer.from([0xff, 0xe1]))).toBe(true);
-      // The declared type is ignored: a WebP sent as "image/png" is stored as WebP.
+      expect((await browser.post("/settings/profile", photoForm(jpegWithGps(), "photo.jpeg", "image/jpeg"))).status).toBe(302);
+      const gps = await fetchPhoto(browser, (await row(member.id)).avatarUrl!);
+      expect(gps.headers.get("Content-Type")).toBe("image/webp");
+      for (const marker of [...Object.values(GPS_MARKERS), "Exif"]) expect(gps.bytes.includes(marker), marker).toBe(false);
+      const meta = await sharp(gps.bytes).metadata();
+      expect([meta.exif, meta.xmp, meta.icc]).toEqual([undefined, undefined, undefined]);
+
+      const hidden = withTrailer(withTrailer(JPEG_3x2, zipBytes("secret.txt", "member list")), "SECRET-TRAILER");
+      expect((await browser.post("/settings/profile", photoForm(hidden, "photo.jpg", "image/jpeg"))).status).toBe(302);
+      const trailer = await fetchPhoto(browser, (await row(member.id)).avatarUrl!);
+      for (const marker of ["SECRET-TRAILER", "secret.txt", "member list"]) expect(trailer.bytes.includes(marker), marker).toBe(false);
+      expect(trailer.bytes.readUInt32LE(4) + 8).toBe(trailer.bytes.length);
+    });
+
+    it("stores a large photo at 512 pixels, and a WebP sent as \"image/png\" as WebP: the declared type is ignored", async () => {
+      const { member, browser } = await signedIn();
+      const original = await photoJpeg(1600, 1200);
+      expect((await browser.post("/settings/profile", photoForm(original, "big.jpg", "image/jpeg"))).status).toBe(302);
+      const big = await fetchPhoto(browser, (await row(member.id)).avatarUrl!);
+      expect(await sharp(big.bytes).metadata()).toMatchObject({ format: "webp", width: 512, height: 384 });
+      expect(big.bytes.length).toBeLessThan(original.length / 5);
+
       expect((await browser.post("/settings/profile", photoForm(WEBP_VP8L_3x2, "x.png", "image/png"))).status).toBe(302);
       const webp = await row(member.id);
       expect(webp.avatarUrl).toMatch(/\.webp$/);
@@ -509,6 +538,8 @@ describeEachDatabase("profile settings", (db) => {
       ["an empty file", Buffer.alloc(0), "empty.png", /empty/],
       ["an image of 5000 x 5000 pixels", pngBytes(5000, 5000, { gray1: true }), "huge.png", /5000 × 5000 pixels; the limit is 4096 × 4096/],
       ["a PNG with a broken header", pngBytes(3, 2).subarray(0, 18), "cut.png", /could not read the size/],
+      ["garbage behind a JPEG's magic number and frame header", garbageJpeg(), "me.jpg", /could not read that image/],
+      ["a PNG claiming 50000 x 50000 pixels", pngClaiming(50_000, 50_000), "bomb.png", /50000 × 50000 pixels; the limit is 4096 × 4096/],
     ])("refuses %s with 400 and a message beside the field", async (_, bytes, name, message) => {
       const { member, browser } = await signedIn();
       const before = fs.existsSync(uploadsDir()) ? fs.readdirSync(uploadsDir()).length : 0;

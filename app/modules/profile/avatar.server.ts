@@ -1,13 +1,13 @@
 /**
- * Profile photos: checked by their bytes (images.ts), stripped of location and camera metadata,
- * stored under a random key, then pointed at from User.avatarUrl ("/avatars/<key>"). The old
+ * Profile photos: checked by their bytes (images.ts), drawn again as a small WebP with no
+ * metadata (images.server.ts), stored under a random key, then pointed at from User.avatarUrl ("/avatars/<key>"). The old
  * photo's file goes only after the database says the new one is in place.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { logActivity } from "~/modules/accounts/audit.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
-import { inspectImage, stripImageMetadata } from "./images";
+import { reencodeAvatar } from "./images.server";
 import { avatarKeyOf } from "./rules";
 
 export { avatarKeyOf, isAvatarKey } from "./rules";
@@ -26,13 +26,13 @@ export async function replaceAvatar(
   bytes: Uint8Array,
   options: { store?: Storage; ip?: string | null; userAgent?: string | null; sessionId?: string | null } = {},
 ): Promise<AvatarResult> {
-  const verdict = inspectImage(bytes);
-  if (!verdict.ok) return { ok: false, message: verdict.message };
+  const image = await reencodeAvatar(bytes);
+  if (!image.ok) return { ok: false, message: image.message };
   const store = options.store ?? appStorage();
-  const key = randomKey("avatar", verdict.ext);
+  const key = randomKey("avatar", image.ext);
   const url = `/avatars/${key}`;
   // The file first (no file I/O inside a transaction), then the row.
-  await store.put(key, stripImageMetadata(bytes, verdict.type), verdict.contentType);
+  await store.put(key, image.bytes, image.contentType);
 
   const { User } = ctx.t;
   let previous: string | null | undefined;

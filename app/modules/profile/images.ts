@@ -1,11 +1,14 @@
 /**
- * Profile photos, judged by their bytes alone: the type by magic bytes (never the file name or the
+ * Uploaded images, judged by their bytes alone: the type by magic bytes (never the file name or the
  * declared type) and the pixel size from the header (PNG IHDR, JPEG SOFn, WebP VP8/VP8L/VP8X).
- * Pure functions, no I/O.
+ * These checks refuse cheaply what sharp should never be asked to decode; images.server.ts then
+ * re-encodes what passes. Pure functions, no I/O (the settings page reads the limits from here).
  */
 
 export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 export const MAX_AVATAR_SIDE = 4096;
+/** Avatars are shown in boxes of 32 to 128 CSS pixels; 512 covers them at 4x density. */
+export const AVATAR_BOX = 512;
 
 export type ImageType = "png" | "jpeg" | "webp";
 
@@ -146,139 +149,29 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
 }
 
 // ---------------------------------------------------------------------------------------------
-// Metadata: phone photos carry the place they were taken (EXIF GPS), the camera and the time.
-// A public profile photo keeps only what draws the picture; a JPEG keeps its orientation.
+// What re-encoding writes: a WebP that can carry nothing but pixels.
 
-const PNG_DROPPED_CHUNKS = new Set(["eXIf", "tEXt", "zTXt", "iTXt", "tIME"]);
+/** VP8X flag bits for ICC, EXIF, XMP and animation: none of them appear in what we write. */
+const VP8X_METADATA_FLAGS = 0x20 | 0x08 | 0x04 | 0x02;
+const PICTURE_CHUNKS = new Set(["VP8 ", "VP8L", "VP8X", "ALPH"]);
 
-function stripPng(b: Uint8Array): Uint8Array {
-  const kept: Uint8Array[] = [b.subarray(0, 8)];
-  let at = 8;
-  while (at + 12 <= b.length) {
-    const length = u32be(b, at);
-    const end = at + 12 + length;
-    if (end > b.length) return b; // a broken chunk list: leave the file as it came
-    const type = String.fromCharCode(b[at + 4], b[at + 5], b[at + 6], b[at + 7]);
-    if (!PNG_DROPPED_CHUNKS.has(type)) kept.push(b.subarray(at, end));
-    at = end;
-    if (type === "IEND") break;
-  }
-  return concat(kept);
-}
-
-/** The EXIF orientation (1..8) of a JPEG APP1 "Exif" payload, or null. */
-export function exifOrientation(app1: Uint8Array): number | null {
-  if (!ascii(app1, 0, "Exif\0\0") || app1.length < 14) return null;
-  const tiff = app1.subarray(6);
-  const little = ascii(tiff, 0, "II");
-  if (!little && !ascii(tiff, 0, "MM")) return null;
-  const u16 = (at: number) => (little ? u16le(tiff, at) : u16be(tiff, at));
-  const u32 = (at: number) => (little ? u32le(tiff, at) : u32be(tiff, at));
-  if (u16(2) !== 42) return null;
-  const ifd = u32(4);
-  if (ifd + 2 > tiff.length) return null;
-  const count = u16(ifd);
-  for (let i = 0; i < count; i++) {
-    const entry = ifd + 2 + i * 12;
-    if (entry + 12 > tiff.length) return null;
-    if (u16(entry) === 0x0112) {
-      const value = u16(entry + 8);
-      return value >= 1 && value <= 8 ? value : null;
-    }
-  }
-  return null;
-}
-
-/** An APP1 segment holding nothing but an orientation. */
-function orientationSegment(orientation: number): Uint8Array {
-  // "Exif\0\0" + big-endian TIFF header + IFD0 with one SHORT entry + no next IFD.
-  const body = [
-    ...Array.from("Exif\0\0", (c) => c.charCodeAt(0)),
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,
-    0x00, 0x01,
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, orientation, 0x00, 0x00,
-    0x00, 0x00, 0x00, 0x00,
-  ];
-  const length = body.length + 2;
-  return Uint8Array.from([0xff, 0xe1, length >> 8, length & 0xff, ...body]);
-}
-
-// APP1 (Exif, XMP), APP13 (Photoshop/IPTC) and comments go; APP0 (JFIF), APP2 (ICC colours) and
-// APP14 (Adobe colour transform) stay because they change how the picture looks.
-const JPEG_DROPPED_MARKERS = new Set([0xe1, 0xed, 0xfe]);
-
-function stripJpeg(b: Uint8Array): Uint8Array {
-  const kept: Uint8Array[] = [b.subarray(0, 2)];
-  let orientation: number | null = null;
-  let at = 2;
-  while (at + 4 <= b.length) {
-    if (b[at] !== 0xff) return b;
-    const marker = b[at + 1];
-    if (marker === 0xda) {
-      // Start of scan: the rest is picture data.
-      if (orientation && orientation !== 1) {
-        // After the JFIF header when there is one (it must come first).
-        const afterJfif = kept[1]?.[1] === 0xe0 ? 2 : 1;
-        kept.splice(afterJfif, 0, orientationSegment(orientation));
-      }
-      kept.push(b.subarray(at));
-      return concat(kept);
-    }
-    if (marker === 0xff || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) {
-      kept.push(b.subarray(at, at + 2));
-      at += marker === 0xff ? 1 : 2;
-      continue;
-    }
-    const end = at + 2 + u16be(b, at + 2);
-    if (end > b.length) return b;
-    if (JPEG_DROPPED_MARKERS.has(marker)) {
-      if (marker === 0xe1) orientation ??= exifOrientation(b.subarray(at + 4, end));
-    } else {
-      kept.push(b.subarray(at, end));
-    }
-    at = end;
-  }
-  return b;
-}
-
-function stripWebp(b: Uint8Array): Uint8Array {
-  if (!ascii(b, 12, "VP8X")) return b; // simple WebP files have no room for metadata
-  const kept: Uint8Array[] = [];
+/**
+ * Whether `bytes` already look like images.server.ts output: a WebP whose RIFF size is the file
+ * size (nothing appended), whose chunks are picture chunks only (no EXIF, XMP, ICC or unknown
+ * chunk) and whose sides fit in `box`. Lets the re-encoding script leave converted files alone.
+ */
+export function isReencodedWebp(bytes: Uint8Array, box = AVATAR_BOX): boolean {
+  if (sniffImageType(bytes) !== "webp" || u32le(bytes, 4) + 8 !== bytes.length) return false;
   let at = 12;
-  while (at + 8 <= b.length) {
-    const size = u32le(b, at + 4);
-    const end = at + 8 + size + (size % 2); // chunks are padded to an even size
-    if (end > b.length) return b;
-    const fourcc = String.fromCharCode(b[at], b[at + 1], b[at + 2], b[at + 3]);
-    if (fourcc !== "EXIF" && fourcc !== "XMP ") kept.push(b.subarray(at, end));
-    at = end;
+  while (at < bytes.length) {
+    if (at + 8 > bytes.length) return false;
+    const fourcc = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    if (!PICTURE_CHUNKS.has(fourcc)) return false;
+    if (fourcc === "VP8X" && (bytes[at + 8] & VP8X_METADATA_FLAGS) !== 0) return false;
+    const size = u32le(bytes, at + 4);
+    at += 8 + size + (size % 2);
   }
-  const chunks = concat(kept);
-  chunks[8] &= ~(0x08 | 0x04); // VP8X flags: no EXIF, no XMP
-  const out = new Uint8Array(12 + chunks.length);
-  out.set(b.subarray(0, 12));
-  out.set(chunks, 12);
-  const riffSize = out.length - 8;
-  out[4] = riffSize & 0xff;
-  out[5] = (riffSize >>> 8) & 0xff;
-  out[6] = (riffSize >>> 16) & 0xff;
-  out[7] = (riffSize >>> 24) & 0xff;
-  return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-/** The image without location, camera and text metadata (a JPEG keeps its orientation). */
-export function stripImageMetadata(bytes: Uint8Array, type: ImageType): Uint8Array {
-  if (type === "png") return stripPng(bytes);
-  if (type === "jpeg") return stripJpeg(bytes);
-  return stripWebp(bytes);
+  if (at !== bytes.length) return false;
+  const verdict = inspectImage(bytes);
+  return verdict.ok && verdict.width <= box && verdict.height <= box;
 }
