@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { docxBytes, EXE_CV, pdfBytes, TEXT_CV } from "../support/cv-files";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -30,7 +30,7 @@ async function newApplicant(page: Page, label: string, project: string) {
 
 test("a member applies with a PDF, sees the application in their list, downloads the CV and withdraws after confirming", async ({ page, browser, browserErrors }, testInfo) => {
   const javaScriptEnabled = testInfo.project.name === "js-on";
-  test.setTimeout(90_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const me = await newApplicant(page, "ok", testInfo.project.name);
   const job = await careerTeamJob(page);
   await page.goto(job.path);
@@ -92,7 +92,7 @@ test("a member applies with a PDF, sees the application in their list, downloads
 });
 
 test("bad CV files are refused beside the CV field with the typed values kept, and a DOCX then goes through", async ({ page }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   await newApplicant(page, "bad", testInfo.project.name);
   const job = await careerTeamJob(page);
   await page.goto(`${job.path}/apply`);

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed and no demo data is touched. */
@@ -39,7 +39,7 @@ async function newMember(browser: Browser, javaScriptEnabled: boolean, name: str
 }
 
 test("a member sets a time zone, adds blocks, is refused an overlap, removes one and copies last week", async ({ page, browserErrors }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   await signUp(page, `Samir ${stamp}`, `e2e-calendar-${stamp}@example.com`);
 
@@ -87,7 +87,7 @@ test("a member sets a time zone, adds blocks, is refused an overlap, removes one
 });
 
 test("two connections find a time, the proposal reaches the other's conversation with an .ics, and a non-connection is refused", async ({ browser, browserErrors }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const js = testInfo.project.use.javaScriptEnabled ?? true;
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const aName = `Aditi ${stamp}`;

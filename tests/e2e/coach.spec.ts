@@ -5,7 +5,7 @@
  * full of HTML and javascript: links that stays inert. Each test signs up its own member.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -90,7 +90,7 @@ test("a provider error keeps the message, does not use up the quota, and Retry a
 });
 
 test("after 7 messages the member is told plainly that the day's quota is used and no more can be sent", async ({ page, context }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(STORY_BUDGET_MS);
   await newMember(page, testInfo, "quota");
   const stale = await context.newPage();
   await stale.goto("/coach");

@@ -84,6 +84,14 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
   }
 }
 
+/**
+ * The documented budget of a browser test that walks a whole story across many pages (several
+ * members, a dozen forms). Every other test must finish in Playwright's 30 s on a busy 2-core
+ * machine; a story that needs more calls `test.setTimeout(STORY_BUDGET_MS)` and says why in its
+ * name: it is one story, not many checks glued together.
+ */
+export const STORY_BUDGET_MS = 120_000;
+
 /** The password the browser tests give the members they sign up. */
 export const NEW_MEMBER_PASSWORD = "a ladder to a first job";
 

@@ -6,7 +6,7 @@
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -35,7 +35,7 @@ async function moveTo(page: Page, status: string, feedback: string) {
 }
 
 test("a poster moves an application through the pipeline with two interview rounds to an offer, and the applicant reads it", async ({ page, browser, browserErrors }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled ?? true;
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const title = `Hiring analyst ${stamp}`;

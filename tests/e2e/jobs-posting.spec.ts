@@ -5,7 +5,7 @@
  * it and its page is public; finally the poster closes it through the confirmation page.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -17,7 +17,7 @@ async function signInAs(browser: Browser, javaScriptEnabled: boolean, email: str
 }
 
 test("a member posts a job; the career team declines it with a reason, the poster edits it, it is approved, public, and closed", async ({ page, browser, browserErrors }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled ?? true;
   const stamp = `${testInfo.project.name} ${Date.now().toString(36)}`;
   const title = `Junior data analyst ${stamp}`;

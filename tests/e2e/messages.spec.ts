@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { userId } from "../../db/seed/demo";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -50,7 +50,7 @@ async function send(page: Page, text: string) {
 }
 
 test("two connected members write to each other, the unread count shows and clears, and older messages are a link away", async ({ browser, javaScriptEnabled }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const { a, b, nameA, nameB } = await connectedPair(browser, javaScriptEnabled, "x");
 
   // A opens the conversation from the network page and writes two lines.
@@ -100,7 +100,7 @@ test("two connected members write to each other, the unread count shows and clea
 });
 
 test("a message to a stranger is refused with a way to their profile, and an over-long message is refused with the text kept", async ({ browser, javaScriptEnabled }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const { a, nameB } = await connectedPair(browser, javaScriptEnabled, "y");
 
   // The demo job seeker is a stranger to this new member.
@@ -126,7 +126,7 @@ test("a message to a stranger is refused with a way to their profile, and an ove
 });
 
 test("@js-on-only sending keeps the page, and the other person's reply appears without a reload", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const { a, b, nameA, nameB } = await connectedPair(browser, true, "z");
   await a.goto("/network");
   await a.getByRole("link", { name: `Message ${nameB}` }).click();

@@ -4,14 +4,14 @@
  * sees the notification and accepts, the new member is told, and finally removes the
  * connection again (so the demo account ends as it began).
  */
-import { expect as baseExpect, test } from "./fixtures";
+import { expect as baseExpect, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 const RECRUITER = "Omar Farouk";
 const RECRUITER_HEADLINE = "Talent acquisition lead hiring graduates";
 
 test("a new member asks a demo member to connect, a duplicate is refused, the request is accepted and both see notifications", async ({ page, browser, browserErrors }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const project = testInfo.project.name;
   const stamp = Date.now().toString(36);
   const name = `Nadia ${project} ${stamp}`;

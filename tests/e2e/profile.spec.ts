@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { GPS_MARKERS, jpegWithGps, photoJpeg } from "../support/images";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -14,7 +14,7 @@ const expect = baseExpect.configure({ timeout: 10_000 });
 const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
 test("a new member fills in every profile section, bad input then good, and sees their public profile", async ({ page, browserErrors }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(STORY_BUDGET_MS);
   const project = testInfo.project.name;
   const stamp = Date.now().toString(36);
   const email = `e2e-profile-${project}-${stamp}@example.com`;
