@@ -55,7 +55,11 @@ test("a member votes a reply up, switches to down, and takes the vote back", asy
   // What the page shows is what was stored.
   await page.reload();
   await expect(reply(page).getByRole("button", { name: "Down vote this reply" })).toHaveAttribute("aria-pressed", "false");
+  // Reload only after the vote has reached the server: a reload mid-request cancels it.
+  const voted = page.waitForResponse((r) => r.request().method() === "POST" && /\/vote(\.data)?$/.test(new URL(r.url()).pathname));
   await down.click();
+  await voted;
+  await expect(down).toHaveAttribute("aria-pressed", "true");
   await page.reload();
   await expect(reply(page).getByRole("button", { name: "Down vote this reply" })).toHaveAttribute("aria-pressed", "true");
   expect(browserErrors).toEqual([]);
