@@ -10,6 +10,7 @@
  */
 const BASE = "http://ladder.invalid";
 /** C0 controls, DEL, C1 controls and backslashes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\\]/;
 /** Longer than any address of ours; a longer one is not worth keeping. */
 const MAX_LENGTH = 2048;
