@@ -39,6 +39,7 @@ app.use(compression());
 
 if (env.LOG_REQUESTS === "on") app.use(requestLog);
 app.use(securityHeaders);
+app.use(knownMethods);
 
 // Fingerprinted assets never change under one name: cache them for a year.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
@@ -131,18 +132,52 @@ function securityHeaders(req: Request, res: Response, next: NextFunction) {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   res.vary("Save-Data");
+  // Downloads and photos send nosniff themselves (it must hold without this server too), and the
+  // Remix adapter appends a route's headers to these: a route's value replaces ours instead.
+  const append = res.append.bind(res);
+  res.append = ((field: string, value?: string | string[]) => {
+    if (value !== undefined && SINGLE_VALUED.has(field.toLowerCase())) return res.setHeader(field, value);
+    return append(field, value);
+  }) as Response["append"];
   next();
+}
+
+/** The headers above that hold one value: a second copy is a duplicate, not a list. */
+const SINGLE_VALUED = new Set(["x-content-type-options", "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "permissions-policy", "strict-transport-security"]);
+
+/** A small page for a refusal: server.ts answers before Remix, so no error boundary draws it. */
+function refusalPage(title: string, text: string): string {
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title} | Ladder</title></head>` +
+    `<body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Back to Ladder's home page</a></p></main></body></html>`
+  );
+}
+
+/**
+ * Ladder's pages use GET, HEAD and POST only. Anything else is a 405 here: TRACE (and TRACK) used
+ * to reach the Remix adapter, whose Request constructor throws on them, and answered 500.
+ */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+function knownMethods(req: Request, res: Response, next: NextFunction) {
+  if (ALLOWED_METHODS.includes(req.method)) return next();
+  res
+    .status(405)
+    .set("Allow", ALLOWED_METHODS.join(", "))
+    .type("html")
+    .send(refusalPage("Method not allowed", `Ladder answers GET, HEAD and POST requests, not ${req.method.replace(/[^A-Z-]/gi, "").slice(0, 20)}.`));
 }
 
 /**
  * A state-changing request from another site is refused before it reaches an action.
  * Browsers send Sec-Fetch-Site (or at least Origin) on cross-site form posts.
+ * The Origin is compared with the host Remix compares it with (the first X-Forwarded-Host, else
+ * Host): when they differed Remix threw from its own check and the post answered 500.
  */
 function sameOriginPosts(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   const site = req.get("Sec-Fetch-Site");
   const origin = req.get("Origin");
-  const host = req.get("Host");
+  const host = req.get("X-Forwarded-Host")?.split(",")[0]?.trim() || req.get("Host");
   const foreignSite = site !== undefined && site !== "same-origin" && site !== "none";
   let foreignOrigin = false;
   if (origin && origin !== "null" && host) {
@@ -155,12 +190,5 @@ function sameOriginPosts(req: Request, res: Response, next: NextFunction) {
     foreignOrigin = true;
   }
   if (!foreignSite && !foreignOrigin) return next();
-  res
-    .status(403)
-    .type("html")
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Refused | Ladder</title></head>` +
-        `<body><main><h1>Refused: this form came from another site</h1><p>For your safety Ladder only accepts forms sent from its own pages.</p>` +
-        `<p><a href="/">Back to Ladder's home page</a></p></main></body></html>`,
-    );
+  res.status(403).type("html").send(refusalPage("Refused: this form came from another site", "For your safety Ladder only accepts forms sent from its own pages."));
 }

@@ -7,6 +7,7 @@ import { RoleSelect } from "~/components/RoleSelect";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { roleChangeSchema } from "~/modules/admin/forms.server";
@@ -15,9 +16,11 @@ import { roleLabel } from "~/modules/admin/roles";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 
-/** Only back to the members list (with its search and page). */
-const backTo = (value: FormDataEntryValue | string | null) =>
-  typeof value === "string" && /^\/admin\/users(\?[^#\\]*)?$/.test(value) ? value : "/admin/users";
+/** Only back to the members list (with its search and page), through the one redirect check. */
+const backTo = (value: FormDataEntryValue | string | null) => {
+  const path = safeRedirectPath(value, "/admin/users");
+  return /^\/admin\/users(\?[^#]*)?$/.test(path) ? path : "/admin/users";
+};
 
 const notFound = () => new Response("There is no member with this id. They may have deleted their account.", { status: 404 });
 

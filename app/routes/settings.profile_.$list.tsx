@@ -49,9 +49,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const list = listOf(params);
   const form = await parseForm(request);
-  const drafts = draftsFromForm(list, form.entries());
+  const typed = draftsFromForm(list, form.entries());
+  // The page shows at most a full list back: a form with hundreds of entries gets a 400, not a
+  // page hundreds of times its size.
+  const drafts = typed.slice(0, LISTS[list].max);
   const answer = (result: Partial<Result>, status: number) =>
     data<Result>({ drafts, errors: {}, notice: null, focus: null, ...result }, { status });
+  if (typed.length > LISTS[list].max) return answer({ errors: { [list]: tooManyEntries(list, typed.length) } }, 400);
 
   const intent = parseListIntent(list, String(form.get("intent") ?? ""));
   if (!intent) return answer({ errors: { form: "That button is not part of this page. Reload the page and try again." } }, 400);
@@ -73,6 +77,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     headers: { "Set-Cookie": await flashHeader(`Your ${LISTS[list].title.toLowerCase()} ${list === "skills" || list === "certifications" ? "are" : "is"} saved.`) },
   });
 }
+
+const tooManyEntries = (list: ListName, count: number) =>
+  `You can list at most ${LISTS[list].max} entries here, and the form had ${count}. The first ${LISTS[list].max} are shown: remove some and save again.`;
 
 function EntryField({ list, index, field, value, error, autoFocus }: { list: ListName; index: number; field: ListField; value: string; error?: string; autoFocus: boolean }) {
   const name = `${list}.${index}.${field.name}`;
@@ -100,6 +107,7 @@ export default function ListEditor() {
   const busy = navigation.state === "submitting";
   const entryName = (i: number) => `${spec.entry[0].toUpperCase()}${spec.entry.slice(1)} ${i + 1}`;
   const labels: Record<string, string> = {};
+  labels[list] = spec.title;
   drafts.forEach((_, i) => spec.fields.forEach((f) => (labels[`${list}.${i}.${f.name}`] = `${entryName(i)}, ${f.label.toLowerCase()}`)));
   const title = spec.title.toLowerCase();
 
@@ -116,12 +124,25 @@ export default function ListEditor() {
           {result.notice} Not saved yet: press “Save {title}” to keep your changes.
         </p>
       ) : null}
-      <Form method="post" className="space-y-4" noValidate key={`${list}:${JSON.stringify(drafts)}`}>
+      <Form
+        method="post"
+        className="space-y-4"
+        noValidate
+        key={`${list}:${JSON.stringify(drafts)}`}
+        aria-describedby={errors[list] ? `${list}-error` : undefined}
+      >
         <CsrfInput />
         {/* Pressing Enter in a field saves (the first submit button of a form is its default). */}
         <button type="submit" name="intent" value={list} className="hidden" tabIndex={-1}>
           Save {title}
         </button>
+        {errors[list] ? (
+          <div id={list} tabIndex={-1}>
+            <p id={`${list}-error`} className="font-medium text-red-800">
+              {errors[list]}
+            </p>
+          </div>
+        ) : null}
         {drafts.length === 0 ? <p className="card">Nothing here yet. Add your first {spec.entry} below.</p> : null}
         {drafts.map((draft, i) => (
           <fieldset key={i} className="card space-y-3">

@@ -43,3 +43,33 @@ test("fingerprinted assets under /build/ are cached as immutable", { tag: "@requ
     expect(response.headers()["cache-control"], url).toContain("immutable");
   }
 });
+
+test("TRACE answers 405 with the methods Ladder allows and a page, never 500", async ({ request }) => {
+  for (const path of ["/", "/login", "/no-such-page"]) {
+    const response = await request.fetch(path, { method: "TRACE" });
+    expect(response.status(), path).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET, HEAD, POST");
+    expect(await response.text()).toContain("Method not allowed");
+  }
+});
+
+test("a post whose Origin does not match X-Forwarded-Host is refused with 403, never 500", async ({ request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const response = await request.post("/login", {
+    headers: { Origin: origin, "X-Forwarded-Host": "evil.example" },
+    form: { email: "x@example.com", password: "whatever1" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toContain("this form came from another site");
+  const malformed = await request.post("/login", { headers: { Origin: "not a url" }, form: { email: "x@example.com" }, maxRedirects: 0 });
+  expect(malformed.status()).toBe(403);
+});
+
+test("a route that sends nosniff itself sends it once, not twice", async ({ request }) => {
+  for (const path of ["/jobs/rss", "/avatars/avatar-00000000000000000000000000000000.png"]) {
+    const response = await request.get(path);
+    const copies = response.headersArray().filter((h) => h.name.toLowerCase() === "x-content-type-options");
+    expect(copies.map((h) => h.value), path).toEqual(["nosniff"]);
+  }
+});

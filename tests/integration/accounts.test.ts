@@ -143,6 +143,36 @@ describeEachDatabase("signing in and out", (db) => {
     expect(await actions(db.ctx, member.id)).toEqual(["sign_in_failed"]);
   });
 
+  it("sends a member who signs in with a tab-hidden address to / and not to another site", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    const page = await browser.get("/login?redirectTo=%2F%09%2Fevil.example%2F");
+    expect(page.html).toContain('name="redirectTo" value="/"');
+    const res = await browser.post("/login", { email: member.email, password: member.password, redirectTo: "/\t/evil.example/" });
+    expect(res.status).toBe(302);
+    expect(res.location).toBe("/");
+  });
+
+  it("answers a CR/LF in the return address with a redirect to /, and starts one session", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    for (const redirectTo of ["/x\r\nSet-Cookie:a=b", "/x%0d%0aSet-Cookie:a=b"]) {
+      browser.signOut();
+      const res = await browser.post("/login", { email: member.email, password: member.password, redirectTo });
+      expect(res.status).toBe(302);
+      expect(res.location).toBe("/");
+      expect(res.headers.getSetCookie().some((c) => c.startsWith("a="))).toBe(false);
+    }
+    expect((await sessionRows(db.ctx, member.id)).length).toBe(2);
+  });
+
+  it("keeps a local return address with its query", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    const res = await browser.post("/login", { email: member.email, password: member.password, redirectTo: "/jobs?q=react#top" });
+    expect(res.location).toBe("/jobs?q=react#top");
+  });
+
   it("gives a new token at sign-in and ends the session the browser held before (no session fixation)", async () => {
     const member = await createMember(db.ctx);
     const browser = await appClient(db.ctx);

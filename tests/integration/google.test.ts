@@ -290,6 +290,10 @@ describeEachDatabase("Google sign-in", (db) => {
     const member = await createMember(db.ctx, { email: "returns@example.com" });
     const back = await signInWithGoogle(await appClient(db.ctx), { email: member.email }, "https://evil.example/");
     expect(back.location).toBe("/");
+    for (const target of ["/\t/evil.example/", "/\\evil.example", "/x\r\nSet-Cookie:a=b"]) {
+      const again = await signInWithGoogle(await appClient(db.ctx), { email: member.email }, target);
+      expect(again.location).toBe("/");
+    }
   });
 
   it("refuses POST /auth/google without the CSRF token, and GET /auth/google changes nothing", async () => {

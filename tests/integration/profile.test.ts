@@ -180,6 +180,20 @@ describeEachDatabase("profile settings", (db) => {
       expect(await profileLogs(member.id)).toHaveLength(0);
     });
 
+    it("refuses a name holding a CR or a bidi override beside the field, keeping every typed value", async () => {
+      const { member, browser } = await signedIn({ name: "Unchanged" });
+      const typed = { intent: "basics", name: "Eve\rEND:VEVENT\rURL:https://evil.example", headline: "Data analyst\u202Egpj.exe", phone: "+20 100 987 6543", linkedinURL: "", FacebookURL: "" };
+      const res = await browser.post("/settings/profile", typed);
+      expect(res.status).toBe(400);
+      expect(errorBeside(res.html, "name")).toBe("Use letters, numbers and punctuation only: no line breaks, tabs or other control characters.");
+      expect(errorBeside(res.html, "headline")).toMatch(/no line breaks, tabs or other control characters/);
+      expect(errorBeside(res.html, "phone")).toBeNull();
+      expect(valueOf(res.html, "phone")).toBe("+20 100 987 6543");
+      expect(valueOf(res.html, "headline")).toBe(typed.headline);
+      expect(valueOf(res.html, "name")).toContain("URL:https://evil.example");
+      expect((await row(member.id)).name).toBe("Unchanged");
+    });
+
     it("never takes role, email, password, counters, googleId, referral_code or createdAt from the form", async () => {
       const { member, browser } = await signedIn();
       const before = await row(member.id);
@@ -453,6 +467,42 @@ describeEachDatabase("profile settings", (db) => {
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "experience.0.endDate")).toBe("The end cannot be before the start.");
       expect(valueOf(res.html, "experience.0.description")).toBe("Kept");
+    });
+
+    it("refuse a control character in an entry beside its field, and keep the line breaks of a description as \\n", async () => {
+      const { member, browser } = await signedIn();
+      const refused = await browser.post("/settings/profile/education", { intent: "education", ...education(0, { school: "Cairo\u0000University", degree: "BSc" }) });
+      expect(refused.status).toBe(400);
+      expect(errorBeside(refused.html, "education.0.school")).toMatch(/no line breaks, tabs or other control characters/);
+      expect(valueOf(refused.html, "education.0.degree")).toBe("BSc");
+      const saved = await browser.post("/settings/profile/experience", {
+        intent: "experience",
+        "experience.0.title": "Analyst",
+        "experience.0.company": "Acme",
+        "experience.0.description": "Built reports\r\nRan the team\rHired two",
+      });
+      expect(saved.status).toBe(302);
+      expect((await row(member.id)).experience).toEqual([{ title: "Analyst", company: "Acme", description: "Built reports\nRan the team\nHired two" }]);
+    });
+
+    it("refuse more entries than a list holds with 400 beside the list, and show back no more than the list holds", async () => {
+      const { member, browser } = await signedIn();
+      const fields: Record<string, string> = { intent: "skills" };
+      for (let i = 0; i < 999; i++) fields[`skills.${i}.skill`] = `skill ${i}`;
+      for (const intent of ["skills", "skills:add", "skills:remove:0"]) {
+        const res = await browser.post("/settings/profile/skills", { ...fields, intent });
+        expect(res.status).toBe(400);
+        expect(errorBeside(res.html, "skills")).toBe("You can list at most 50 entries here, and the form had 999. The first 50 are shown: remove some and save again.");
+        expect(fieldNames(res.html, "skills.")).toHaveLength(50);
+        expect(res.html.length).toBeLessThan(200_000);
+      }
+      const education: Record<string, string> = { intent: "education" };
+      for (let i = 0; i < 11; i++) education[`education.${i}.school`] = `School ${i}`;
+      const tooMany = await browser.post("/settings/profile/education", education);
+      expect(tooMany.status).toBe(400);
+      expect(fieldNames(tooMany.html, "education.").filter((n) => n.endsWith(".school"))).toHaveLength(10);
+      expect((await row(member.id)).professional_skills ?? []).toEqual([]);
+      expect((await row(member.id)).education ?? []).toEqual([]);
     });
 
     it("answer 404 for a list that does not exist and 400 for a button of another list", async () => {

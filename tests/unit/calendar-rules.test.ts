@@ -225,6 +225,25 @@ describe(".ics files", () => {
     expect(lines.filter((l) => l === "BEGIN:VEVENT")).toHaveLength(1);
   });
 
+  it("turn every CR and LF in a name into \\n, so a name cannot add lines to the file", () => {
+    const name = "Eve\rEND:VEVENT\rURL:https://evil.example\r\nATTACH:x\nLOCATION:y\u0085X-Z:z";
+    const ics = buildIcs({
+      uid: "abc@ladder",
+      now: utc("2026-11-26T10:00:00Z"),
+      start: utc("2026-12-01T08:00:00Z"),
+      minutes: 30,
+      summary: `Ladder: ${name} and Dina`,
+      description: `${name} proposed this time.`,
+    });
+    // Split as the most lenient reader would: on any CR or LF, then unfold.
+    const lines = ics.split(/\r\n|\r|\n/).filter(Boolean);
+    expect(lines.filter((l) => l.startsWith("END:VEVENT"))).toEqual(["END:VEVENT"]);
+    expect(lines.filter((l) => /^(URL|ATTACH|LOCATION|X-Z)[:;]/.test(l))).toEqual([]);
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n\u0085]/);
+    expect(icsEscape("Eve\rEND")).toBe("Eve\\nEND");
+    expect(icsEscape("tab\there\u0000\u001b")).toBe("tab\there");
+  });
+
   it("accept only quarter-hour UTC starts and the four lengths", () => {
     expect(parseSlotStart("2026-12-01T08:15:00.000Z")).toBe(utc("2026-12-01T08:15:00Z"));
     expect(parseSlotStart("2026-12-01T08:15Z")).toBe(utc("2026-12-01T08:15:00Z"));

@@ -1,5 +1,6 @@
 /** The accounts forms' rules (zod). Kept in a .server module so zod never ships to the browser. */
 import { z } from "zod";
+import { singleLine } from "~/lib/text-fields.server";
 import { PASSWORD_MAX } from "./passwords.server";
 
 const email = z
@@ -15,11 +16,13 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z
-    .string({ required_error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters for your name."),
+  name: singleLine(
+    z
+      .string({ required_error: "Enter your name." })
+      .trim()
+      .min(1, "Enter your name.")
+      .max(100, "Use at most 100 characters for your name."),
+  ),
   email,
   // Length and common-password rules are checked by passwordProblem (it needs the list).
   password: z.string({ required_error: "Choose a password." }).min(1, "Choose a password."),

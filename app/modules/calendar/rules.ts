@@ -393,9 +393,20 @@ export function findSlots(input: SlotSearch): SlotResult {
 
 // ---------------------------------------------------------------- .ics (RFC 5545)
 
-/** TEXT value escaping: backslash, semicolon, comma, newline. */
+/**
+ * TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, and every line break as
+ * \n. A bare CR counts as a line break too: calendar apps split on it, so a name holding one
+ * could add its own lines (END:VEVENT, URL:, ATTACH:) to another member's file. Other control
+ * characters are not allowed in TEXT at all and are dropped (tab stays).
+ */
 export function icsEscape(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n|\u0085|\u2028|\u2029/g, "\\n")
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
 }
 
 const encoder = new TextEncoder();

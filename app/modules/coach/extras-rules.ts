@@ -3,6 +3,7 @@
  * imports, so components and unit tests use them directly.
  */
 import type { MessageAttachment, MessagePart } from "../../../db/schema";
+import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
 
 export type VoteValue = "up" | "down";
 
@@ -24,6 +25,7 @@ export function checkTitle(raw: unknown): { ok: true; title: string } | { ok: fa
   const title = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
   if (!title) return { ok: false, error: "Give the chat a title." };
   if ([...title].length > TITLE_MAX) return { ok: false, error: `Keep the title to ${TITLE_MAX} characters or fewer (this one has ${[...title].length}).` };
+  if (!isSingleLine(title)) return { ok: false, error: SINGLE_LINE_MESSAGE };
   return { ok: true, title };
 }
 

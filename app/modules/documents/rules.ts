@@ -3,6 +3,7 @@
  * clock, applying a suggestion, reading the model's suggestions, the offline suggestions, prompts.
  */
 import { parseCsv, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from "./csv";
+import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
 
 export const TITLE_MAX = 200;
 export const CONTENT_MAX = 50_000;
@@ -35,6 +36,7 @@ export function checkDocument(values: Record<string, string | undefined>, fixedK
   const content = (values.content ?? "").replace(/\r\n?/g, "\n");
   if (title === "") errors.title = "Enter a title.";
   else if (title.length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters (you have ${title.length}).`;
+  else if (!isSingleLine(title)) errors.title = SINGLE_LINE_MESSAGE;
   if (!(CREATABLE_KINDS as readonly string[]).includes(kind)) errors.kind = "Choose text, code or sheet.";
   if (content.length > CONTENT_MAX) errors.content = `Use at most ${CONTENT_MAX.toLocaleString("en")} characters (you have ${content.length.toLocaleString("en")}).`;
   else if (content.trim() === "") errors.content = "Write something: a document cannot be empty.";

@@ -4,6 +4,7 @@
  * the status and interview-round forms (docs/decisions/014-jobs.md, "Hiring pipeline").
  */
 import { z } from "zod";
+import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { applicationStatuses, roundStatuses, roundTypes } from "../../../db/enums";
 import { wallToInstant } from "~/modules/calendar/rules";
 
@@ -168,6 +169,7 @@ export function parseLocalDateTime(
   return { ok: true, at: new Date(wallToInstant(zone, day, Number(tm[1]) * 60 + Number(tm[2]))) };
 }
 
+// Routes import this file for its constants: the checks use the pure text rules, not the .server zod helpers.
 const optionalText = (max: number, label: string) =>
   z
     .string()
@@ -175,15 +177,23 @@ const optionalText = (max: number, label: string) =>
     .max(max, `${label} can be at most ${max.toLocaleString("en")} characters (this one has more).`)
     .transform((v) => (v === "" ? null : v));
 
+const optionalLine = (max: number, label: string) => optionalText(max, label).refine((v) => v === null || isSingleLine(v), SINGLE_LINE_MESSAGE);
+
+const optionalLines = (max: number, label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? normaliseLineEndings(v) : v),
+    optionalText(max, label).refine((v) => v === null || isMultiLine(v), MULTI_LINE_MESSAGE),
+  );
+
 export const statusFormSchema = z.object({
   status: z.enum(applicationStatuses, { errorMap: () => ({ message: "Choose one of the statuses in the list." }) }),
-  feedback: optionalText(FEEDBACK_MAX, "Feedback"),
+  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
   updatedAt: z.string().regex(/^\d{1,15}$/, "This form is out of date. Open the application again."),
 });
 
 export const addRoundSchema = z.object({
   roundType: z.enum(roundTypes, { errorMap: () => ({ message: "Choose the kind of round: phone screening, job assessment, HR or final." }) }),
-  interviewerName: optionalText(INTERVIEWER_NAME_MAX, "The interviewer's name"),
+  interviewerName: optionalLine(INTERVIEWER_NAME_MAX, "The interviewer's name"),
   interviewerEmail: z
     .string()
     .trim()
@@ -208,5 +218,5 @@ export const completeRoundSchema = z.object({
     }
     return parsed.score;
   }),
-  feedback: optionalText(FEEDBACK_MAX, "Feedback"),
+  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
 });

@@ -9,6 +9,8 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, exists, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { isMultiLine, MULTI_LINE_MESSAGE } from "~/lib/text";
+import { singleLine } from "~/lib/text-fields.server";
 import { withTx, type Ctx } from "~/db.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { COVER_LETTER_MAX } from "./application-rules";
@@ -20,7 +22,7 @@ export const STAFF_ROLES = ["career_team", "admin"] as const;
 const isStaff = (role: string) => (STAFF_ROLES as readonly string[]).includes(role);
 
 export const applySchema = z.object({
-  name: z.string({ required_error: "Enter your name." }).trim().min(1, "Enter your name.").max(255, "Your name can have at most 255 characters."),
+  name: singleLine(z.string({ required_error: "Enter your name." }).trim().min(1, "Enter your name.").max(255, "Your name can have at most 255 characters.")),
   email: z
     .string({ required_error: "Enter the email address the employer should write to." })
     .trim()
@@ -33,7 +35,8 @@ export const applySchema = z.object({
     .transform((text) => text.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string()
     .min(1, "Write a cover letter: a few lines on why this job suits you.")
-    .max(COVER_LETTER_MAX, `Your cover letter is too long: at most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`)),
+    .max(COVER_LETTER_MAX, `Your cover letter is too long: at most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`)
+    .refine(isMultiLine, MULTI_LINE_MESSAGE)),
 });
 export type ApplyInput = z.infer<typeof applySchema>;
 

@@ -5,6 +5,7 @@
  */
 import type { FeedSlug } from "./feeds";
 import type { PostingStatus } from "./jobs.server";
+import { isSingleLine, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 
 export const STAFF_ROLES = ["career_team", "admin"] as const;
 export const isStaff = (role: string | null | undefined): boolean => role === "career_team" || role === "admin";
@@ -120,7 +121,7 @@ export const FIELD_LABELS: Record<PostField, string> = {
   description: "Description",
 };
 
-const clean = (value: string | undefined) => (value ?? "").replace(/\r\n/g, "\n").trim();
+const clean = (value: string | undefined) => normaliseLineEndings(value ?? "").trim();
 const optional = (value: string | undefined) => clean(value) || null;
 
 /** "12000", "12,000" or "12000.50" -> "12000" / "12000.5"; null for empty; "bad" for anything else. */
@@ -144,13 +145,17 @@ export function checkPost(values: PostFormValues): { ok: true; input: PostInput 
   const title = clean(values.title);
   if (!title) errors.title = "Enter the job title.";
   else if (title.length > POST_LIMITS.title) errors.title = `Keep the job title to ${POST_LIMITS.title} characters or fewer (it has ${title.length}).`;
+  else if (!isSingleLine(title)) errors.title = SINGLE_LINE_MESSAGE;
   const employer = clean(values.employer);
   if (!employer) errors.employer = "Enter the employer's name.";
   else if (employer.length > POST_LIMITS.employer) errors.employer = `Keep the employer's name to ${POST_LIMITS.employer} characters or fewer.`;
+  else if (!isSingleLine(employer)) errors.employer = SINGLE_LINE_MESSAGE;
   const city = optional(values.city);
   if (city && city.length > POST_LIMITS.place) errors.city = `Keep the city to ${POST_LIMITS.place} characters or fewer.`;
+  else if (city && !isSingleLine(city)) errors.city = SINGLE_LINE_MESSAGE;
   const state = optional(values.state);
   if (state && state.length > POST_LIMITS.place) errors.state = `Keep the state or region to ${POST_LIMITS.place} characters or fewer.`;
+  else if (state && !isSingleLine(state)) errors.state = SINGLE_LINE_MESSAGE;
   const country = optional(values.country);
   if (country && !COUNTRIES.some((c) => c.code === country)) errors.country = "Choose a country from the list, or leave it empty.";
   let employmentType = clean(values.employmentType) as EmploymentType;

@@ -1,16 +1,19 @@
 /** The network forms (zod stays in .server modules). */
 import { z } from "zod";
+import { multiLine } from "~/lib/text-fields.server";
 import { REQUEST_MESSAGE_MAX } from "./rules";
 
 export const connectionFormSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("connect"),
     userId: z.string().uuid(),
-    message: z
-      .string()
-      .default("")
-      .transform((v) => v.trim())
-      .pipe(z.string().max(REQUEST_MESSAGE_MAX, `Keep the message to ${REQUEST_MESSAGE_MAX} characters or fewer.`)),
+    message: multiLine(
+      z
+        .string()
+        .default("")
+        .transform((v) => v.trim())
+        .pipe(z.string().max(REQUEST_MESSAGE_MAX, `Keep the message to ${REQUEST_MESSAGE_MAX} characters or fewer.`)),
+    ),
   }),
   z.object({ intent: z.enum(["accept", "reject", "withdraw", "remove"]), userId: z.string().uuid() }),
 ]);

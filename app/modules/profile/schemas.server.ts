@@ -6,17 +6,21 @@
 import { z } from "zod";
 import type { CertificationEntry, EducationEntry, ExperienceEntry } from "../../../db/schema";
 import type { FieldErrors } from "~/lib/forms";
+import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import { multiLine, singleLine } from "~/lib/text-fields.server";
 import { isAnonymousAvatar } from "./anonymous-avatars";
 import { isBlank, isHttpUrl, LISTS, MAX_GOAL_LENGTH, parseTags, type Draft, type ListName } from "./rules";
 
-/** Trimmed text; empty becomes null (the column is cleared). */
+/** Trimmed single-line text; empty becomes null (the column is cleared). */
 const optionalText = (max: number, tooLong: string) =>
-  z
-    .string()
-    .default("")
-    .transform((v) => v.trim())
-    .pipe(z.string().max(max, tooLong))
-    .transform((v) => (v === "" ? null : v));
+  singleLine(
+    z
+      .string()
+      .default("")
+      .transform((v) => v.trim())
+      .pipe(z.string().max(max, tooLong))
+      .transform((v) => (v === "" ? null : v)),
+  );
 
 /** "linkedin.com/in/x" gets https:// in front; anything with another scheme stays as typed and is refused. */
 function withScheme(value: string): string {
@@ -41,11 +45,13 @@ const webAddress = (what: string) =>
     .transform((v) => (v === "" ? null : v));
 
 export const basicsSchema = z.object({
-  name: z
-    .string({ required_error: "Enter your name." })
-    .trim()
-    .min(1, "Enter your name.")
-    .max(100, "Use at most 100 characters for your name."),
+  name: singleLine(
+    z
+      .string({ required_error: "Enter your name." })
+      .trim()
+      .min(1, "Enter your name.")
+      .max(100, "Use at most 100 characters for your name."),
+  ),
   headline: optionalText(160, "Use at most 160 characters for your headline."),
   phone: z
     .string()
@@ -70,6 +76,10 @@ const tagsField = (noun: string, maxLength?: number) =>
     .superRefine((value, context) => {
       if (value.length > 3000) {
         context.addIssue({ code: "custom", message: `That is too long: list a few ${noun}s, separated by commas.` });
+        return;
+      }
+      if (!isSingleLine(value)) {
+        context.addIssue({ code: "custom", message: SINGLE_LINE_MESSAGE });
         return;
       }
       const result = parseTags(value, { noun, maxLength });
@@ -113,19 +123,34 @@ export const MIN_YEAR = 1950;
 const maxYear = () => new Date().getUTCFullYear() + 10;
 
 const optionalEntryText = (max: number, what: string) =>
-  z
-    .string()
-    .default("")
-    .transform((v) => v.trim())
-    .pipe(z.string().max(max, `Use at most ${max} characters for the ${what}.`))
-    .transform((v) => (v === "" ? undefined : v));
+  singleLine(
+    z
+      .string()
+      .default("")
+      .transform((v) => v.trim())
+      .pipe(z.string().max(max, `Use at most ${max} characters for the ${what}.`))
+      .transform((v) => (v === "" ? undefined : v)),
+  );
 
 const requiredEntryText = (max: number, missing: string, what: string) =>
-  z
-    .string()
-    .default("")
-    .transform((v) => v.trim())
-    .pipe(z.string().min(1, missing).max(max, `Use at most ${max} characters for the ${what}.`));
+  singleLine(
+    z
+      .string()
+      .default("")
+      .transform((v) => v.trim())
+      .pipe(z.string().min(1, missing).max(max, `Use at most ${max} characters for the ${what}.`)),
+  );
+
+/** Several lines (a job's description): line endings normalised, as a textarea's text. */
+const optionalEntryLines = (max: number, what: string) =>
+  multiLine(
+    z
+      .string()
+      .default("")
+      .transform((v) => v.trim())
+      .pipe(z.string().max(max, `Use at most ${max} characters for the ${what}.`))
+      .transform((v) => (v === "" ? undefined : v)),
+  );
 
 const year = () =>
   z
@@ -176,7 +201,7 @@ const experienceEntry = z
     company: requiredEntryText(120, "Enter the company or organisation.", "company"),
     startDate: month(),
     endDate: month(),
-    description: optionalEntryText(1000, "description"),
+    description: optionalEntryLines(1000, "description"),
   })
   .superRefine((e, context) => {
     if (e.startDate && e.endDate && e.endDate < e.startDate) {

@@ -1,11 +1,14 @@
 /** The public sign-up forms' rules (zod), in a .server module so zod never ships to the browser. */
 import { z } from "zod";
+import { multiLine, singleLine } from "~/lib/text-fields.server";
 
-const fullName = z
-  .string({ required_error: "Enter your full name." })
-  .trim()
-  .min(1, "Enter your full name.")
-  .max(128, "Use at most 128 characters for your name.");
+const fullName = singleLine(
+  z
+    .string({ required_error: "Enter your full name." })
+    .trim()
+    .min(1, "Enter your full name.")
+    .max(128, "Use at most 128 characters for your name."),
+);
 
 const email = z
   .string({ required_error: "Enter your email address." })
@@ -30,20 +33,25 @@ const optionalText = (max: number, what: string) =>
     .optional()
     .transform((value) => value || null);
 
+/** One line (an organisation's name). */
+const optionalLine = (max: number, what: string) => singleLine(optionalText(max, what));
+/** A paragraph or more: line endings normalised. */
+const optionalLines = (max: number, what: string) => multiLine(optionalText(max, what));
+
 export const premiumSchema = z.object({
   fullName,
   emailAddress: email,
   phoneNumber: phone,
-  paragraphInterest: optionalText(2000, "what interests you"),
+  paragraphInterest: optionalLines(2000, "what interests you"),
 });
 
 export const apiAccessSchema = z.object({
   fullName,
   email_address: email,
   phone_number: phone,
-  orgName: optionalText(200, "the organisation's name"),
-  work: optionalText(2000, "your work"),
-  benefits: optionalText(2000, "how it would help"),
+  orgName: optionalLine(200, "the organisation's name"),
+  work: optionalLines(2000, "your work"),
+  benefits: optionalLines(2000, "how it would help"),
 });
 
 export type PremiumInput = z.infer<typeof premiumSchema>;
