@@ -1,4 +1,7 @@
-/** What the server adds to every answer: a health check, security headers, long-cached assets. */
+/**
+ * What the server adds to every answer: a health check, security headers, long-cached assets.
+ * Tests tagged @request-only send plain HTTP requests (no page), so they run once, in js-off.
+ */
 import { expect, stylesheetHref, test } from "./fixtures";
 
 test("/healthz answers 200 with JSON status ok", { tag: "@request-only" }, async ({ request }) => {
@@ -44,7 +47,7 @@ test("fingerprinted assets under /build/ are cached as immutable", { tag: "@requ
   }
 });
 
-test("TRACE answers 405 with the methods Ladder allows and a page, never 500", async ({ request }) => {
+test("TRACE answers 405 with the methods Ladder allows and a page, never 500", { tag: "@request-only" }, async ({ request }) => {
   for (const path of ["/", "/login", "/no-such-page"]) {
     const response = await request.fetch(path, { method: "TRACE" });
     expect(response.status(), path).toBe(405);
@@ -53,7 +56,7 @@ test("TRACE answers 405 with the methods Ladder allows and a page, never 500", a
   }
 });
 
-test("a post whose Origin does not match X-Forwarded-Host is refused with 403, never 500", async ({ request, baseURL }) => {
+test("a post whose Origin does not match X-Forwarded-Host is refused with 403, never 500", { tag: "@request-only" }, async ({ request, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   const response = await request.post("/login", {
     headers: { Origin: origin, "X-Forwarded-Host": "evil.example" },
@@ -66,7 +69,7 @@ test("a post whose Origin does not match X-Forwarded-Host is refused with 403, n
   expect(malformed.status()).toBe(403);
 });
 
-test("a route that sends nosniff itself sends it once, not twice", async ({ request }) => {
+test("a route that sends nosniff itself sends it once, not twice", { tag: "@request-only" }, async ({ request }) => {
   for (const path of ["/jobs/rss", "/avatars/avatar-00000000000000000000000000000000.png"]) {
     const response = await request.get(path);
     const copies = response.headersArray().filter((h) => h.name.toLowerCase() === "x-content-type-options");
