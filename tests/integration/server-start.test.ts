@@ -1,38 +1,42 @@
 /** The server refuses to start on bad configuration, with a sentence instead of a stack trace. */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-function startServer(env: Record<string, string>) {
-  const result = spawnSync("npx", ["tsx", "server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "off", ...env },
-    encoding: "utf8",
-    timeout: 20_000,
+/** Starts server.ts with `env` and waits for it to exit (each case fails before listening). */
+function startServer(env: Record<string, string>): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "server.ts"],
+      { env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "off", ...env }, encoding: "utf8", timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, output: `${stdout}${stderr}` }),
+    );
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-describe("server start-up", () => {
-  it("refuses a PORT that is not a number and names the variable", () => {
-    const { status, output } = startServer({ PORT: "abc", DATABASE_URL: "file::memory:" });
+// Each case is a separate process that starts and stops on its own, so they run side by side.
+describe.concurrent("server start-up", { timeout: 60_000 }, () => {
+  it("refuses a PORT that is not a number and names the variable", async () => {
+    const { status, output } = await startServer({ PORT: "abc", DATABASE_URL: "file::memory:" });
     expect(status).toBe(1);
     expect(output).toContain('PORT must be a whole number from 1 to 65535 (got "abc")');
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
   });
 
-  it("refuses a DATABASE_URL of an unknown kind", () => {
-    const { status, output } = startServer({ DATABASE_URL: "mysql://localhost/ladder" });
+  it("refuses a DATABASE_URL of an unknown kind", async () => {
+    const { status, output } = await startServer({ DATABASE_URL: "mysql://localhost/ladder" });
     expect(status).toBe(1);
     expect(output).toContain("DATABASE_URL must start with postgres://, postgresql:// or file:");
   });
 
-  it("says which database failed when the SQLite file is not a database", () => {
+  it("says which database failed when the SQLite file is not a database", async () => {
     const file = path.join(os.tmpdir(), `ladder-not-a-db-${process.pid}.db`);
     fs.writeFileSync(file, "this is not a SQLite database, just text that is long enough to be read as a header");
     try {
-      const { status, output } = startServer({ DATABASE_URL: `file:${file}` });
+      const { status, output } = await startServer({ DATABASE_URL: `file:${file}` });
       expect(status).toBe(1);
       expect(output).toContain(`Ladder cannot start: the database at file:${file} failed`);
       expect(output).not.toMatch(/\n\s+at /);
@@ -41,8 +45,8 @@ describe("server start-up", () => {
     }
   });
 
-  it("says which database failed when PostgreSQL cannot be reached, hiding the password", () => {
-    const { status, output } = startServer({
+  it("says which database failed when PostgreSQL cannot be reached, hiding the password", async () => {
+    const { status, output } = await startServer({
       DATABASE_URL: "postgres://ladder:hunter2@127.0.0.1:1/ladder",
       SESSION_SECRET: "s".repeat(40),
     });
