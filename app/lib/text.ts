@@ -23,3 +23,20 @@ export const normaliseLineEndings = (value: string): string => value.replace(/\r
 
 /** True for text whose line endings are already normalised and that holds no other controls. */
 export const isMultiLine = (value: string): boolean => !NOT_MULTI_LINE.test(value);
+
+// Trimming runs of characters without a regular expression: /-+$/ and its kind take quadratic
+// time on a long run that is not at the end, and several of these strings come from members.
+
+/** `text` without any of `chars` at its end. */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** `text` without any of `chars` at either end. */
+export function trimChars(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start])) start++;
+  return trimEndChars(text.slice(start), chars);
+}

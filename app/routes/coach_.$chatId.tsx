@@ -19,7 +19,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { aiErrorMessage } from "~/modules/coach/ai.server";
 import { votesOf } from "~/modules/coach/chat-extras.server";
 import { fromCoachCursor, getChat, messagesPage, sendMessage, toCoachCursor } from "~/modules/coach/chats.server";
-import { renderMarkdown } from "~/modules/coach/markdown";
+import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { failureOf, noticeOf, textOf } from "~/modules/coach/rules";
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return {
         id: m.id,
         role: m.role === "assistant" ? ("assistant" as const) : ("user" as const),
-        html: renderMarkdown(textOf(m.parts)),
+        html: markdownHtml(textOf(m.parts)),
         at: formatDateTime(m.createdAt),
         notice: noticeOf(m.parts),
         failure: failure ? aiErrorMessage(failure) : null,
@@ -106,7 +106,7 @@ export default function CoachChat() {
               <p className="text-sm">
                 <strong>{m.role === "assistant" ? "Coach" : "You"}</strong> <span className="text-stone-600">· {m.at}</span>
               </p>
-              {/* renderMarkdown escapes everything first: no raw HTML, http(s) links only. */}
+              {/* markdownHtml: no raw HTML, no images, links only to http(s) and mailto: addresses. */}
               <div className="md break-words" dangerouslySetInnerHTML={{ __html: m.html }} />
               {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
               {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped: you ended this reply before it was finished.</p> : null}

@@ -14,7 +14,7 @@ import { typedValues } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
-import { renderMarkdown } from "~/modules/coach/markdown";
+import { markdownHtml } from "~/modules/coach/markdown.server";
 import { suggestImprovements } from "~/modules/documents/coach.server";
 import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
@@ -38,7 +38,7 @@ function render(kind: string, content: string): Rendered {
     return parsed.ok ? { kind: "table", rows: padRows(parsed.rows) } : { kind: "broken", message: `This sheet cannot be shown as a table: ${parsed.message}`, text: content };
   }
   if (kind === "image") return { kind: "image", text: content };
-  return { kind: "html", html: renderMarkdown(content) };
+  return { kind: "html", html: markdownHtml(content) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -149,7 +149,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RenderedContent({ rendered }: { rendered: Rendered }) {
   switch (rendered.kind) {
     case "html":
-      return <div className="prose space-y-2 break-words" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+      return <div className="md break-words" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
     case "code":
       return (
         <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">

@@ -12,6 +12,7 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { jobForPage } from "~/modules/jobs/feed.server";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
+import { trimEndChars } from "~/lib/text";
 
 const NOT_FOUND = "There is no such job, or it is not listed any more.";
 
@@ -66,7 +67,7 @@ function StatusBanner({ status, reason }: { status: string | null; reason: strin
     status === "pending"
       ? "Waiting for career-team approval. Only you and the career team can see this job."
       : status === "declined"
-        ? `Declined: ${reason ? reason.replace(/[.!?]+\s*$/, "") : "no reason given"}. Only you and the career team can see this job.`
+        ? `Declined: ${reason ? trimEndChars(reason.trimEnd(), ".!?") : "no reason given"}. Only you and the career team can see this job.`
         : "Closed: this job no longer takes applications and is not listed.";
   return (
     <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3">

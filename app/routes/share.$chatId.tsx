@@ -1,7 +1,7 @@
 /**
  * /share/<chatId>: the read-only page of a public chat, for anyone (signed in or not). A private
  * chat answers 404 to everyone here, its owner and admins included: the owner reads it on
- * /coach/<chatId>. No forms, no votes; messages are rendered by renderMarkdown (safe HTML only).
+ * /coach/<chatId>. No forms, no votes; messages are rendered by markdownHtml (safe HTML only).
  * Not indexed by search engines: a share link is for the people it is sent to.
  */
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -13,7 +13,7 @@ import { formatDate } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { fromShareCursor, messagePage, ownChat, publicChat, toShareCursor } from "~/modules/coach/chat-extras.server";
 import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
-import { renderMarkdown } from "~/modules/coach/markdown";
+import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { noticeOf } from "~/modules/coach/rules";
 
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       paged: Boolean(after),
       messages: page.rows
         .filter((m) => m.role === "user" || m.role === "assistant")
-        .map((m) => ({ id: m.id, role: m.role, html: renderMarkdown(textOfParts(m.parts)), notice: noticeOf(m.parts), attachments: attachmentNames(m) })),
+        .map((m) => ({ id: m.id, role: m.role, html: markdownHtml(textOfParts(m.parts)), notice: noticeOf(m.parts), attachments: attachmentNames(m) })),
       nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(toShareCursor(page.next, chat.id))}` : null,
     },
     { headers: { "X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache" } },

@@ -1,5 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { env } from "~/env.server";
+import { trimEndChars } from "~/lib/text";
 
 /** The client's address as Express saw it (behind a proxy only when trusted), for limits and logs. */
 export function clientIp(context: AppLoadContext | undefined): string | null {
@@ -17,7 +18,7 @@ export function userAgentOf(request: Request): string | null {
  */
 export function publicOrigin(request: Request): string {
   const e = env();
-  if (e.PUBLIC_URL) return e.PUBLIC_URL.replace(/\/+$/, "");
+  if (e.PUBLIC_URL) return trimEndChars(e.PUBLIC_URL, "/");
   if (e.NODE_ENV === "production") return `http://localhost:${e.PORT}`;
   return new URL(request.url).origin;
 }

@@ -10,6 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { env } from "~/env.server";
 import { EMPTY_SHA256, sha256Hex, signRequest, uriEncode, type Credentials } from "./sigv4";
+import { trimEndChars } from "~/lib/text";
 
 export interface StoredFile {
   bytes: Uint8Array;
@@ -113,7 +114,7 @@ export class S3Error extends Error {
 
 /** Path-style S3 (PUT, GET, DELETE of one object), each request signed with Signature V4. */
 export function s3Storage(config: S3Config): Storage {
-  const base = config.endpoint.replace(/\/+$/, "");
+  const base = trimEndChars(config.endpoint, "/");
   const urlOf = (key: string) => {
     if (!isStorageKey(key)) throw new StorageKeyError(key);
     return new URL(`${base}/${uriEncode(config.bucket)}/${uriEncode(key)}`);

@@ -13,6 +13,7 @@ import { normalizeEmail } from "./accounts.server";
 import { logActivity } from "./audit.server";
 import { hashPassword, PASSWORD_MAX } from "./passwords.server";
 import { endSessionsOf, hashToken, newToken } from "./sessions.server";
+import { trimEndChars } from "~/lib/text";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 
@@ -29,7 +30,7 @@ export const isWellFormedResetToken = (token: string | undefined): token is stri
 
 /** The link in the mail; `baseUrl` is PUBLIC_URL or the origin the request came to. */
 export function resetLink(baseUrl: string, token: string): string {
-  return `${baseUrl.replace(/\/+$/, "")}/reset-password/${token}`;
+  return `${trimEndChars(baseUrl, "/")}/reset-password/${token}`;
 }
 
 export function resetMail(to: string, link: string): { to: string; subject: string; text: string } {

@@ -3,7 +3,7 @@
  * imports, so components and unit tests use them directly.
  */
 import type { MessageAttachment, MessagePart } from "../../../db/schema";
-import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import { isSingleLine, SINGLE_LINE_MESSAGE, trimChars, trimEndChars } from "~/lib/text";
 
 export type VoteValue = "up" | "down";
 
@@ -38,14 +38,12 @@ export const DELETE_ORDER = ["Vote_v2", "Vote", "Message_v2", "Message", "Chat"]
 
 /** A file name for the export: lower-case ASCII letters, digits and dashes, at most 60 characters. */
 export function slugOf(title: string): string {
-  const slug = title
+  const dashed = title
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
+    .replace(/[^a-z0-9]+/g, "-");
+  const slug = trimEndChars(trimChars(dashed, "-").slice(0, 60), "-");
   return slug || "chat";
 }
 

@@ -74,10 +74,21 @@ export interface SuggestionDraft {
   description: string | null;
 }
 
+/**
+ * The text inside the reply's first ``` fence, without a "json" tag; null without a closed fence.
+ * indexOf, not a pattern: a lazy pattern rescanned the rest of the reply from every unclosed fence.
+ */
+function fencedBody(text: string): string | null {
+  const open = text.indexOf("```");
+  const close = open < 0 ? -1 : text.indexOf("```", open + 3);
+  if (close < 0) return null;
+  const inner = text.slice(open + 3, close);
+  return inner.slice(0, 4).toLowerCase() === "json" ? inner.slice(4) : inner;
+}
+
 /** The JSON array in a model's reply (it may wrap it in prose or a ```json fence). */
 function extractJsonArray(text: string): unknown {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/i.exec(text);
-  const body = fenced ? fenced[1] : text;
+  const body = fencedBody(text) ?? text;
   const start = body.indexOf("[");
   const end = body.lastIndexOf("]");
   if (start < 0 || end <= start) return null;
@@ -86,6 +97,25 @@ function extractJsonArray(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * The sentences of a text: runs ending in . ! or ?, none across a line break (a line with no end
+ * mark is no sentence). A loop: the pattern /[^.!?\n]+[.!?]/g took quadratic time on a long text
+ * with no end mark, such as a 50,000-character document.
+ */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") start = i + 1;
+    else if (c === "." || c === "!" || c === "?") {
+      if (i > start) out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 /**
@@ -138,7 +168,7 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
     const match = pattern.exec(content);
     if (match) add({ originalText: match[0], suggestedText: replacement, description: `Offline coach: ${description}` });
   }
-  const sentences = content.match(/[^.!?\n]+[.!?]/g) ?? [];
+  const sentences = sentencesOf(content);
   for (const sentence of sentences) {
     const trimmed = sentence.trim();
     const words = trimmed.split(/\s+/);

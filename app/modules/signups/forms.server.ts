@@ -21,7 +21,8 @@ const phone = z
   .string()
   .trim()
   .max(32, "Use at most 32 characters for the phone number.")
-  .regex(/^$|^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*$/, "Use digits, spaces and + ( ) - only, like +20 100 987 6543.")
+  // The part before the first digit holds no digit, so a run of digits has one way to match.
+  .regex(/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/, "Use digits, spaces and + ( ) - only, like +20 100 987 6543.")
   .optional()
   .transform((value) => value || null);
 
