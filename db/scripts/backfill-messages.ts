@@ -7,7 +7,8 @@
  * Rows whose content cannot be read are listed and left where they are. See
  * app/modules/coach/backfill.server.ts and docs/decisions/015-coach.md.
  */
-import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf } from "../client";
+import { DEFAULT_SQLITE_URL } from "../client";
+import { withScriptDatabase } from "./script-database";
 import { backfillMessages } from "../../app/modules/coach/backfill.server";
 
 if (process.argv.includes("--help")) {
@@ -15,16 +16,7 @@ if (process.argv.includes("--help")) {
   process.exit(0);
 }
 
-const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;
-try {
-  dialectOf(url);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-
-const ctx = createCtx(url);
-try {
+await withScriptDatabase(async (ctx) => {
   const started = performance.now();
   const report = await backfillMessages(ctx);
   const seconds = (performance.now() - started) / 1000;
@@ -33,9 +25,4 @@ try {
   );
   for (const s of report.skipped) console.log(`skipped Message ${s.id}: ${s.reason} (left in Message)`);
   console.error(`${report.batches} batch(es) in ${seconds.toFixed(1)} s on ${ctx.dialect}.`);
-} catch (error) {
-  console.error(`Backfill failed: ${(error as Error).message}. Batches already done stay done; run it again to continue.`);
-  process.exitCode = 1;
-} finally {
-  await closeCtx(ctx);
-}
+}, (message) => `Backfill failed: ${message}. Batches already done stay done; run it again to continue.`);

@@ -8,7 +8,8 @@
  * to run again: converted photos count as already fine. See
  * app/modules/profile/reencode-avatars.server.ts.
  */
-import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf } from "../client";
+import { DEFAULT_SQLITE_URL } from "../client";
+import { withScriptDatabase } from "./script-database";
 import { reencodeStoredAvatars } from "../../app/modules/profile/reencode-avatars.server";
 
 if (process.argv.includes("--help")) {
@@ -18,16 +19,7 @@ if (process.argv.includes("--help")) {
   process.exit(0);
 }
 
-const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;
-try {
-  dialectOf(url);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
-
-const ctx = createCtx(url);
-try {
+await withScriptDatabase(async (ctx) => {
   const started = performance.now();
   const report = await reencodeStoredAvatars(ctx, {
     onBatch: (r) => console.error(`batch ${r.batches}: converted ${r.converted}, already fine ${r.alreadyFine}, unreadable ${r.unreadable.length}`),
@@ -38,9 +30,4 @@ try {
   );
   for (const u of report.unreadable) console.log(`unreadable: User ${u.userId} ${u.url}: ${u.reason} (left as it is)`);
   console.error(`${report.batches} batch(es) in ${seconds.toFixed(1)} s on ${ctx.dialect}.`);
-} catch (error) {
-  console.error(`Re-encoding failed: ${(error as Error).message}. Photos already converted stay converted; run it again to continue.`);
-  process.exitCode = 1;
-} finally {
-  await closeCtx(ctx);
-}
+}, (message) => `Re-encoding failed: ${message}. Photos already converted stay converted; run it again to continue.`);
