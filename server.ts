@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv, type Env } from "./app/env.server";
 import { isLite } from "./app/lib/lite";
+import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
 import { closeCtx, createCtx } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfFresh } from "./db/seed";
@@ -41,9 +42,11 @@ if (env.LOG_REQUESTS === "on") app.use(requestLog);
 app.use(securityHeaders);
 app.use(knownMethods);
 
-// Fingerprinted assets never change under one name: cache them for a year.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Fingerprinted assets never change under one name: cache them for a year, and send the
+// brotli or gzip file `npm run build` made next to each. Only names that exist at the top of
+// public/ are looked up there; every other path goes straight to the app.
+app.use("/build", precompressedStatic("public/build", { immutable: true, maxAge: "1y" }));
+app.use(publicFiles("public", { maxAge: "1h" }, ["build"]));
 
 app.use(sameOriginPosts);
 

@@ -46,7 +46,7 @@ const { values, positionals } = parseArgs({
 });
 const duration = Number(values.duration);
 const top = Number(values.top);
-const acceptEncoding = values["no-compress"] ? {} : { "accept-encoding": "gzip, deflate, br, zstd" };
+const acceptEncoding: Record<string, string> = values["no-compress"] ? {} : { "accept-encoding": "gzip, deflate, br, zstd" };
 
 process.chdir(fileURLToPath(new URL("..", import.meta.url)));
 installCleanup();
