@@ -3,6 +3,7 @@
  * Start-up: validate env -> apply pending migrations -> seed a fresh SQLite file -> serve.
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
@@ -96,10 +97,26 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    logLine(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 }
+
+// Log lines are written in batches, one write per 100 ms at most, not one console.log per request.
+let pendingLog: string[] = [];
+function logLine(line: string) {
+  if (pendingLog.push(line) === 1) setTimeout(flushLog, 100).unref();
+}
+function flushLog() {
+  if (pendingLog.length === 0) return;
+  const text = `${pendingLog.join("\n")}\n`;
+  pendingLog = [];
+  process.stdout.write(text);
+}
+// Whatever is still pending when the process exits (process.exit after SIGTERM included).
+process.on("exit", () => {
+  if (pendingLog.length > 0) fs.writeSync(1, `${pendingLog.join("\n")}\n`);
+});
 
 // Google sign-in: the button's form is redirected to the provider, and Chromium applies
 // form-action to a form's redirects too.
