@@ -102,6 +102,7 @@ test("fingerprinted assets are sent as the brotli or gzip file the build made, d
   const scripts = [...html.matchAll(/<script[^>]*src="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
   for (const url of [stylesheetHref(html), ...scripts]) {
     const original = fs.readFileSync(path.join("public", url));
+    expect(fs.existsSync(path.join("public", `${url}.br`)), `${url}.br is missing: build with npm run build (npx remix build alone does not precompress)`).toBe(true);
     for (const coding of ["br", "gzip"] as const) {
       const response = await rawGet(`${baseURL}${url}`, { "Accept-Encoding": coding === "br" ? "gzip, deflate, br" : "gzip" });
       expect(response.status, url).toBe(200);
