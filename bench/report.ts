@@ -54,24 +54,26 @@ export function printTable(report: DatabaseReport, options: BenchOptions): void 
     "app req/s",
     "app p50",
     "app p99",
+    "app CPU/req",
     ...(latency ? ["1-conn ms"] : []),
     "errors",
     "baseline req/s",
     ...(latency ? ["baseline 1-conn ms"] : []),
     "app/baseline",
-    ...(compare ? ["before req/s", ...(latency ? ["before 1-conn ms"] : []), "app/before"] : []),
+    ...(compare ? ["before req/s", "before CPU/req", ...(latency ? ["before 1-conn ms"] : []), "app/before"] : []),
   ];
   const rows = report.routes.map((r) => [
     `${r.method === "GET" ? "" : `${r.method} `}${r.path}`,
     num(r.app.reqPerSec),
     ms(r.app.p50),
     ms(r.app.p99),
+    cpuMs(r.app),
     ...(latency ? [aloneMs(r.appAlone)] : []),
     String(failures(r.app) + (r.appAlone ? failures(r.appAlone) : 0)),
     r.baseline ? num(r.baseline.reqPerSec) : "-",
     ...(latency ? [aloneMs(r.baselineAlone)] : []),
     times(r.ratio),
-    ...(compare ? [r.before ? num(r.before.reqPerSec) : "-", ...(latency ? [aloneMs(r.beforeAlone)] : []), times(r.speedup)] : []),
+    ...(compare ? [r.before ? num(r.before.reqPerSec) : "-", cpuMs(r.before), ...(latency ? [aloneMs(r.beforeAlone)] : []), times(r.speedup)] : []),
   ]);
   console.log(`\n${title}\n${formatTable(header, rows)}`);
   for (const r of report.routes) {
@@ -86,6 +88,8 @@ export function printTable(report: DatabaseReport, options: BenchOptions): void 
  * 1000 / req/s: finer than autocannon's percentiles, which are whole milliseconds.
  */
 export const aloneMs = (alone: LoadResult | undefined) => (alone && alone.reqPerSec > 0 ? `${(1000 / alone.reqPerSec).toFixed(2)} ms` : "-");
+
+const cpuMs = (result: LoadResult | undefined) => (result?.cpuMsPerRequest === undefined ? "-" : `${result.cpuMsPerRequest.toFixed(2)} ms`);
 
 const times = (ratio: number | undefined) => (ratio === undefined ? "-" : `${ratio.toFixed(2)}x`);
 

@@ -19,6 +19,7 @@
  *   npm run bench -- --only pg --pg postgres://postgres@127.0.0.1:5432/ladder_scale
  */
 import crypto from "node:crypto";
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BROWSER_ACCEPT_ENCODING, parseBenchArgs, USAGE, UsageError, type BenchOptions, type DatabaseTarget } from "./args";
 import { baselineHandles } from "./baseline";
@@ -125,12 +126,39 @@ async function benchRoute(server: RunningServer, route: BenchRoute, options: Ben
   const prepared = await prepareRequest(route, server.baseUrl);
   const request = options.compression ? { ...prepared, headers: { "accept-encoding": BROWSER_ACCEPT_ENCODING, ...prepared.headers } } : prepared;
   const { connections, duration, warmup, latencyDuration } = options;
-  const load = await runLoad({ baseUrl: server.baseUrl, request, connections, duration, warmup });
+  // Warm-up first, alone, so that the CPU time read around the measured run is the run's.
+  if (warmup > 0) await runLoad({ baseUrl: server.baseUrl, request, connections, duration: warmup, warmup: 0 });
+  const cpuBefore = cpuSeconds(server.pid);
+  const measured = await runLoad({ baseUrl: server.baseUrl, request, connections, duration, warmup: 0 });
+  const cpuAfter = cpuSeconds(server.pid);
+  const load = {
+    ...measured,
+    cpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && measured.totalRequests > 0 ? ((cpuAfter - cpuBefore) * 1000) / measured.totalRequests : undefined,
+  };
   const alone = latencyDuration > 0 ? await runLoad({ baseUrl: server.baseUrl, request, connections: 1, duration: latencyDuration, warmup: 1 }) : undefined;
   const latency = alone ? `, one connection ${aloneMs(alone)} a request` : "";
-  console.log(`  ${server.label.padEnd(8)} ${route.method} ${route.path}: ${Math.round(load.reqPerSec)} req/s, p99 ${load.p99} ms${latency}`);
+  const cpu = load.cpuMsPerRequest === undefined ? "" : `, ${load.cpuMsPerRequest.toFixed(2)} ms CPU a request`;
+  console.log(`  ${server.label.padEnd(8)} ${route.method} ${route.path}: ${Math.round(load.reqPerSec)} req/s, p99 ${load.p99} ms${cpu}${latency}`);
   return { load, alone };
 }
+
+/**
+ * The server's CPU time so far (all its threads: zlib's pool too), from /proc on Linux. CPU time
+ * per request holds still when other work on the machine slows every clock-time figure.
+ */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux Node supports. */
+const CLOCK_TICKS = 100;
 
 function routeReport(route: BenchRoute, app: RouteRun, baseline: RouteRun | undefined, before: RouteRun | undefined): RouteReport {
   const ratio = (a: LoadResult, b: LoadResult | undefined) => (b && b.reqPerSec > 0 ? a.reqPerSec / b.reqPerSec : undefined);
