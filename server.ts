@@ -42,6 +42,7 @@ app.use(compression());
 if (env.LOG_REQUESTS === "on") app.use(requestLog);
 app.use(securityHeaders);
 app.use(knownMethods);
+app.use(noLegacyDataRequests);
 
 // Fingerprinted assets never change under one name: cache them for a year, and send the
 // brotli or gzip file `npm run build` made next to each. Only names that exist at the top of
@@ -185,6 +186,19 @@ function knownMethods(req: Request, res: Response, next: NextFunction) {
     .set("Allow", ALLOWED_METHODS.join(", "))
     .type("html")
     .send(refusalPage("Method not allowed", `Ladder answers GET, HEAD and POST requests, not ${req.method.replace(/[^A-Z-]/gi, "").slice(0, 20)}.`));
+}
+
+/**
+ * `?_data=` was Remix's data request before single fetch (Ladder uses `.data` addresses). Remix
+ * still answers it on the old path, where loaders that return data() with a status end in a 500;
+ * anyone can type it, so it is refused plainly.
+ */
+function noLegacyDataRequests(req: Request, res: Response, next: NextFunction) {
+  if (req.query._data === undefined) return next();
+  res
+    .status(400)
+    .type("html")
+    .send(refusalPage("Address not supported", "This address asks for page data in a way Ladder does not answer. Remove ?_data= from it."));
 }
 
 /**

@@ -51,6 +51,15 @@ test("fingerprinted assets under /build/ are cached as immutable", { tag: "@requ
   }
 });
 
+test("an old-style data address (?_data=) answers 400 with a page, never 500", { tag: "@request-only" }, async ({ request }) => {
+  for (const path of ["/?_data=root", "/jobs?_data=routes%2Fjobs", "/applications/00000000-0000-4000-8000-000000000000?_data=routes%2Fapplications.%24id"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.text(), path).toContain("Address not supported");
+  }
+  expect((await request.get("/?data=kept")).status(), "a parameter merely named like it still reaches the page").toBe(200);
+});
+
 test("TRACE answers 405 with the methods Ladder allows and a page, never 500", { tag: "@request-only" }, async ({ request }) => {
   for (const path of ["/", "/login", "/no-such-page"]) {
     const response = await request.fetch(path, { method: "TRACE" });
