@@ -6,7 +6,6 @@ import {
   Meta,
   NavLink,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
@@ -15,6 +14,7 @@ import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
+import { ScriptsAfterPaint } from "~/components/ScriptsAfterPaint";
 import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
@@ -74,11 +74,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lite={lite} />
-        {/* Lite mode: not one script in the document. */}
+        {/* Lite mode: not one script in the document. Otherwise the scripts load after the first paint. */}
         {lite ? null : (
           <>
             <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
+            <ScriptsAfterPaint nonce={nonce} />
           </>
         )}
       </body>
