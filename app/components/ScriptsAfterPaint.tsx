@@ -11,7 +11,8 @@ import { Scripts } from "@remix-run/react";
  * instead of 2.4 s). Here the server renders the same scripts inside an inert `<template>` (the
  * preload scanner skips it) and a small nonce'd script runs the context script at once (the data
  * streamed after it needs `window.__remixContext`) and adds the preloads and the module script
- * after the first contentful paint of the parsed document. Lite mode renders none of this.
+ * once the first contentful paint has been shown, the document is parsed and two more frames
+ * have begun (the whole parsed document has been painted by then). Lite mode renders none of this.
  */
 const TEMPLATE_ID = "ladder-scripts";
 
@@ -21,7 +22,7 @@ var t=document.getElementById("${TEMPLATE_ID}"),nonce=document.currentScript.non
 function run(o){var s=document.createElement("script");if(o.type)s.type=o.type;s.nonce=nonce;s.textContent=o.textContent;document.body.appendChild(s);}
 nodes.forEach(function(o){if(o.nodeName==="SCRIPT"&&o.type!=="module")run(o);});
 function start(){if(started)return;started=true;nodes.forEach(function(o){if(o.nodeName==="LINK")document.head.appendChild(o.cloneNode());else if(o.nodeName==="SCRIPT"&&o.type==="module")run(o);});}
-function check(){if(painted&&parsed)requestAnimationFrame(function(){setTimeout(start,0);});}
+function check(){if(painted&&parsed)requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(start,0);});});}
 var P=window.PerformanceObserver;
 if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0){new P(function(list,observer){if(list.getEntriesByName("first-contentful-paint").length){observer.disconnect();painted=true;check();}}).observe({type:"paint",buffered:true});}else{painted=true;}
 document.addEventListener("DOMContentLoaded",function(){parsed=true;check();});
