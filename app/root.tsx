@@ -33,13 +33,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lite = isLiteRequest(request);
   // Lite mode inlines the stylesheet (one round trip fewer); full mode links the cached file.
   const inlineCss = lite ? stylesheetText(stylesheet) : null;
+  const icon = lite ? FAVICON_DATA_URI : FAVICON_PATH;
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role } : null;
   const unread = current ? await unreadCount(getCtx(), current.id) : 0;
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  return data({ lite, inlineCss, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
+  return data({ lite, inlineCss, icon, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -64,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         {/* Lite mode: the stylesheet and the icon inline, so that the page is one request (decision 022). */}
         {root?.inlineCss ? <style nonce={nonce} dangerouslySetInnerHTML={{ __html: root.inlineCss }} /> : <link rel="stylesheet" href={stylesheet} />}
-        <link rel="icon" href={lite ? FAVICON_DATA_URI : FAVICON_PATH} type="image/svg+xml" />
+        <link rel="icon" href={root?.icon ?? FAVICON_PATH} type="image/svg+xml" />
         <Links />
       </head>
       <body className="min-h-screen">

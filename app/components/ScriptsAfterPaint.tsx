@@ -1,4 +1,5 @@
 import { Scripts } from "@remix-run/react";
+import { bootstrapScript } from "~/lib/scripts-after-paint.server";
 
 /**
  * Remix's <Scripts>, loaded only once the page has been shown (decision 022).
@@ -13,21 +14,11 @@ import { Scripts } from "@remix-run/react";
  * streamed after it needs `window.__remixContext`) and adds the preloads and the module script
  * once the first contentful paint has been shown, the document is parsed and two more frames
  * have begun (the whole parsed document has been painted by then). Lite mode renders none of this.
+ *
+ * The bootstrap's text lives in a server module, so the browser gets it once, in the HTML, and the
+ * JavaScript of a first visit does not grow.
  */
 const TEMPLATE_ID = "ladder-scripts";
-
-// Plain ES5: it runs before anything else and in every browser that gets scripts.
-const BOOTSTRAP = `(function(){
-var t=document.getElementById("${TEMPLATE_ID}"),nonce=document.currentScript.nonce,nodes=[].slice.call(t.content.childNodes),started=false,painted=false,parsed=false;
-function run(o){var s=document.createElement("script");if(o.type)s.type=o.type;s.nonce=nonce;s.textContent=o.textContent;document.body.appendChild(s);}
-nodes.forEach(function(o){if(o.nodeName==="SCRIPT"&&o.type!=="module")run(o);});
-function start(){if(started)return;started=true;nodes.forEach(function(o){if(o.nodeName==="LINK")document.head.appendChild(o.cloneNode());else if(o.nodeName==="SCRIPT"&&o.type==="module")run(o);});}
-function check(){if(painted&&parsed)requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(start,0);});});}
-var P=window.PerformanceObserver;
-if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf("paint")>=0){new P(function(list,observer){if(list.getEntriesByName("first-contentful-paint").length){observer.disconnect();painted=true;check();}}).observe({type:"paint",buffered:true});}else{painted=true;}
-document.addEventListener("DOMContentLoaded",function(){parsed=true;check();});
-setTimeout(start,3000);
-})();`;
 
 export function ScriptsAfterPaint({ nonce }: { nonce: string }) {
   if (typeof document === "undefined") {
@@ -36,16 +27,16 @@ export function ScriptsAfterPaint({ nonce }: { nonce: string }) {
         <template id={TEMPLATE_ID}>
           <Scripts nonce={nonce} />
         </template>
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: BOOTSTRAP }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: bootstrapScript(TEMPLATE_ID) }} />
       </>
     );
   }
-  // Hydration: React leaves an element with inner HTML alone, so the template and the script
-  // the server sent stay as they are (their scripts have already run).
+  // Hydration: React leaves an element's inner HTML as the server sent it, so the template and
+  // the script stay as they are (their work is done) and the bootstrap's text is not shipped twice.
   return (
     <>
       <template id={TEMPLATE_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />
-      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: BOOTSTRAP }} />
+      <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />
     </>
   );
 }
