@@ -128,12 +128,14 @@ function securityHeaders(req: Request, res: Response, next: NextFunction) {
   res.locals.nonce = nonce;
   const lite = isLite(req.get("Save-Data"), req.get("Cookie"));
   const scriptSrc = lite ? "'none'" : `'self' 'nonce-${nonce}'`;
+  // Lite pages carry the stylesheet in a <style> element with this nonce (decision 022).
+  const styleSrc = lite ? `'self' 'nonce-${nonce}'` : "'self'";
   res.setHeader(
     "Content-Security-Policy",
     [
       "default-src 'self'",
       `script-src ${scriptSrc}`,
-      "style-src 'self'",
+      `style-src ${styleSrc}`,
       // Members who sign in with Google keep Google's picture until they upload their own.
       `img-src 'self' data:${env.GOOGLE_CLIENT_ID ? " https://*.googleusercontent.com" : ""}`,
       "connect-src 'self'",

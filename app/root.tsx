@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -6,7 +6,6 @@ import {
   Meta,
   NavLink,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
@@ -15,9 +14,13 @@ import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
+import { ScriptsAfterPaint } from "~/components/ScriptsAfterPaint";
 import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
+import { FAVICON_DATA_URI, FAVICON_PATH } from "~/lib/favicon";
+import { pageMeta } from "~/lib/meta";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
+import { stylesheetText } from "~/lib/stylesheet.server";
 import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
@@ -25,21 +28,19 @@ import { getCtx } from "~/db.server";
 import { unreadCount } from "~/modules/network/notifications.server";
 import { readFlash } from "~/services/flash.server";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ flash, clear }, current, csrf] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request)]);
   const lite = isLiteRequest(request);
+  // Lite mode inlines the stylesheet (one round trip fewer); full mode links the cached file.
+  const inlineCss = lite ? stylesheetText(stylesheet) : null;
+  const icon = lite ? FAVICON_DATA_URI : FAVICON_PATH;
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role } : null;
   const unread = current ? await unreadCount(getCtx(), current.id) : 0;
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  return data({ lite, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
+  return data({ lite, inlineCss, icon, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -62,6 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* Lite mode: the stylesheet and the icon inline, so that the page is one request (decision 022). */}
+        {root?.inlineCss ? <style nonce={nonce} dangerouslySetInnerHTML={{ __html: root.inlineCss }} /> : <link rel="stylesheet" href={stylesheet} />}
+        <link rel="icon" href={root?.icon ?? FAVICON_PATH} type="image/svg+xml" />
         <Links />
       </head>
       <body className="min-h-screen">
@@ -74,11 +78,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lite={lite} />
-        {/* Lite mode: not one script in the document. */}
+        {/* Lite mode: not one script in the document. Otherwise the scripts load after the first paint. */}
         {lite ? null : (
           <>
             <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
+            <ScriptsAfterPaint nonce={nonce} />
           </>
         )}
       </body>
@@ -164,10 +168,8 @@ export default function App() {
   return <Outlet />;
 }
 
-export const meta: MetaFunction = ({ error }) => [
-  { title: error ? `Error ${isRouteErrorResponse(error) ? error.status : 500} | Ladder` : "Ladder" },
-  { name: "description", content: "Ladder: a career network that works on slow connections." },
-];
+export const meta: MetaFunction = ({ error }) =>
+  pageMeta(error ? `Error ${isRouteErrorResponse(error) ? error.status : 500} | Ladder` : "Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { findComingSoonArea } from "~/lib/areas";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const area = findComingSoonArea(params.area ?? "");
@@ -26,6 +27,5 @@ export default function ComingSoon() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.label}: coming soon | Ladder` : "Not found | Ladder" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? pageMeta(`${data.label}: coming soon | Ladder`, `${data.label}, coming soon to Ladder. ${data.promise}`) : pageMeta("Not found | Ladder");

@@ -4,6 +4,7 @@ import { getCtx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
 import { jobPath } from "~/modules/jobs/feeds";
 import { newestCommunities, newestJobs } from "~/modules/home/home.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader() {
   const ctx = getCtx();
@@ -68,4 +69,7 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Ladder: careers on any connection" }];
+export const meta: MetaFunction = () => pageMeta(
+    "Ladder: careers on any connection",
+    "Ladder is a career network for students, alumni and job seekers: jobs across MENA and India, people, an AI career coach. Every page works on a slow connection.",
+  );

@@ -5,6 +5,7 @@ import { requireRole } from "~/modules/accounts/current-user.server";
 import { countMembersByRole } from "~/modules/admin/members.server";
 import { roleLabel, userRoles } from "~/modules/admin/roles";
 import { countSignups } from "~/modules/admin/signups.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -47,4 +48,4 @@ export default function AdminOverview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Admin | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Admin | Ladder");

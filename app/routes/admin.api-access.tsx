@@ -5,6 +5,7 @@ import { formatDate } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { fromCursor, toCursor } from "~/modules/admin/cursor.server";
 import { listApiAccess } from "~/modules/admin/signups.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -52,4 +53,4 @@ export default function AdminApiAccess() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "API sign-ups | Admin | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("API sign-ups | Admin | Ladder");

@@ -5,6 +5,7 @@ import { formatDate } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { fromCursor, toCursor } from "~/modules/admin/cursor.server";
 import { listPremium } from "~/modules/admin/signups.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -50,4 +51,4 @@ export default function AdminPremium() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Premium sign-ups | Admin | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Premium sign-ups | Admin | Ladder");

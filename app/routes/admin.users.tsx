@@ -9,6 +9,7 @@ import { requireRole } from "~/modules/accounts/current-user.server";
 import { fromCursor, toCursor } from "~/modules/admin/cursor.server";
 import { listMembers, SEARCH_MAX } from "~/modules/admin/members.server";
 import { roleLabel } from "~/modules/admin/roles";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
@@ -75,4 +76,4 @@ export default function AdminMembers() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Members | Admin | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Members | Admin | Ladder");

@@ -15,6 +15,7 @@ import { changeRole, findMember } from "~/modules/admin/members.server";
 import { roleLabel } from "~/modules/admin/roles";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 /** Only back to the members list (with its search and page), through the one redirect check. */
 const backTo = (value: FormDataEntryValue | string | null) => {
@@ -107,6 +108,5 @@ export default function ChangeRole() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Role of ${data.member.name || data.member.email} | Admin | Ladder` : "Admin | Ladder" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageMeta(data ? `Role of ${data.member.name || data.member.email} | Admin | Ladder` : "Admin | Ladder");

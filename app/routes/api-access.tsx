@@ -11,6 +11,7 @@ import { apiAccessFields, apiAccessSchema } from "~/modules/signups/forms.server
 import { saveApiAccessRequest } from "~/modules/signups/signups.server";
 import { hit, tooManyRequests, LIMITS } from "~/services/rate-limit.server";
 import { clientIp } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -112,4 +113,4 @@ export default function ApiAccess() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "API access | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("API access | Ladder", "Placement cells, training programmes and employers can ask for access to Ladder's API to post jobs and follow applications.");

@@ -9,6 +9,7 @@ import { savedZone } from "~/modules/calendar/time-zone.server";
 import { ROUND_STATUS_LABELS, ROUND_TYPE_LABELS, statusLabel, zonedTime } from "~/modules/jobs/application-rules";
 import { getMyApplication } from "~/modules/jobs/applications.server";
 import { jobPath } from "~/modules/jobs/feeds";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_YOURS = "There is no application of yours at this address. It may have been deleted, or the link is wrong.";
 
@@ -109,7 +110,7 @@ export default function Application() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Application: ${d.title} | Ladder` : "Application | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => pageMeta(d ? `Application: ${d.title} | Ladder` : "Application | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/applications", label: "Your applications" }, { to: "/jobs", label: "Jobs" }]} />;

@@ -10,6 +10,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { statusLabel } from "~/modules/jobs/application-rules";
 import { applicationPath, getMyApplication, withdrawApplication } from "~/modules/jobs/applications.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_YOURS = "There is no application of yours at this address. It may have been deleted, or the link is wrong.";
 
@@ -77,7 +78,7 @@ export default function Withdraw() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Withdraw an application | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Withdraw an application | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/applications", label: "Your applications" }]} />;

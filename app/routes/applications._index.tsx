@@ -8,6 +8,7 @@ import { ROUND_TYPE_LABELS, statusLabel, zonedTime } from "~/modules/jobs/applic
 import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/jobs/applications-cursor.server";
 import { applicationPath, listMyApplications } from "~/modules/jobs/applications.server";
 import { savedZone } from "~/modules/calendar/time-zone.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -75,4 +76,4 @@ export default function Applications() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your applications | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your applications | Ladder");

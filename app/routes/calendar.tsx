@@ -29,6 +29,7 @@ import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { listNetwork } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const BROKEN_WEEK = "This week in the address is not a date. Open your calendar from the header to start again.";
 const CONNECTIONS_SHOWN = 20;
@@ -259,4 +260,4 @@ export default function Calendar() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your calendar | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your calendar | Ladder");

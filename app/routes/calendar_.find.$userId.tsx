@@ -33,6 +33,7 @@ import {
 } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
+import { pageMeta } from "~/lib/meta";
 
 const BROKEN = "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.";
 
@@ -206,7 +207,7 @@ export default function FindATime() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Find a time with ${d.other.name} | Ladder` : "Find a time | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => pageMeta(d ? `Find a time with ${d.other.name} | Ladder` : "Find a time | Ladder");
 
 /** Only the 403 for people who are not connected offers ways back: their profile (to connect) and your calendar. */
 export function ErrorBoundary() {

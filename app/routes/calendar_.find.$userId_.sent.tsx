@@ -10,6 +10,7 @@ import { sentProposal } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { describeSlot, isoDate, mondayOf, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
+import { pageMeta } from "~/lib/meta";
 
 const GONE = "There is no proposal of yours at this address. Find a time again from your calendar.";
 
@@ -58,4 +59,4 @@ export default function ProposalSent() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Proposal sent | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Proposal sent | Ladder");

@@ -14,6 +14,7 @@ import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/q
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 import { messageSchema } from "~/modules/coach/schemas.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -121,4 +122,4 @@ export default function Coach() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Career coach | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Career coach | Ladder");

@@ -26,6 +26,7 @@ import { failureOf, noticeOf, textOf } from "~/modules/coach/rules";
 import { messageSchema } from "~/modules/coach/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -145,4 +146,4 @@ export default function CoachChat() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.chat.title ?? "Chat"} | Career coach | Ladder` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.chat.title ?? "Chat"} | Career coach | Ladder`);

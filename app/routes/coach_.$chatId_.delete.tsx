@@ -12,6 +12,7 @@ import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { deleteChat, ownChat } from "~/modules/coach/chat-extras.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted already, or the link is wrong.";
 
@@ -50,7 +51,7 @@ export default function DeleteChat() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Delete a chat | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Delete a chat | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;

@@ -15,6 +15,7 @@ import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
 import { DRAFT_KINDS, isDraftKind, UUID } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no such chat among yours.";
 
@@ -79,7 +80,7 @@ export default function DraftPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Draft a document | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Draft a document | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/coach", label: "Your coach chats" }, { to: "/documents", label: "Your documents" }]} />;

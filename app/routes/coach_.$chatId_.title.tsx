@@ -14,6 +14,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { idOf, ownChat, renameChat } from "~/modules/coach/chat-extras.server";
 import { checkTitle, TITLE_MAX } from "~/modules/coach/extras-rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted, or the link is wrong.";
 
@@ -65,7 +66,7 @@ export default function RenameChat() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Rename a chat | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Rename a chat | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;

@@ -7,6 +7,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { env } from "~/env.server";
 import { listOutbox, readOutbox } from "~/services/mail.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (env().NODE_ENV !== "development") throw new Response(null, { status: 404 });
@@ -85,4 +86,4 @@ export default function DevOutbox() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Development outbox | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Development outbox | Ladder");

@@ -20,6 +20,7 @@ import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
 import { checkDocument, KIND_LABELS, parseVersionParam, UUID, versionLabel } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no such document among yours.";
 
@@ -333,7 +334,7 @@ export default function DocumentPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `${d.title} | Documents | Ladder` : "Document | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => pageMeta(d ? `${d.title} | Documents | Ladder` : "Document | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/documents", label: "Your documents" }]} />;

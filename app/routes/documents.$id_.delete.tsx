@@ -10,6 +10,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { deleteDocument, getVersion, listVersions } from "~/modules/documents/documents.server";
 import { UUID } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no such document among yours.";
 
@@ -55,7 +56,7 @@ export default function DeleteDocument() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Delete a document | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Delete a document | Ladder");
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/documents", label: "Your documents" }]} />;

@@ -6,6 +6,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { fromDocumentsCursor, toDocumentsCursor } from "~/modules/documents/cursor.server";
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -66,4 +67,4 @@ export default function Documents() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your documents | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your documents | Ladder");

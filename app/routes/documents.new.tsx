@@ -10,6 +10,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { createDocument } from "~/modules/documents/documents.server";
 import { checkDocument, DOCUMENT_FIELDS } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -36,4 +37,4 @@ export default function NewDocument() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New document | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("New document | Ladder");

@@ -14,6 +14,7 @@ import { emailOnlySchema } from "~/modules/accounts/forms.server";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { sent: new URL(request.url).searchParams.get("sent") === "1" };
@@ -85,4 +86,4 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Reset your password | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Reset your password | Ladder", "Forgot your Ladder password? Get a link to choose a new one by email.");

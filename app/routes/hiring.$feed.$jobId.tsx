@@ -11,6 +11,7 @@ import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/hiring/c
 import { getManagedJob, listApplications } from "~/modules/hiring/pipeline.server";
 import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modules/hiring/rules";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no job at this address that you manage. Your jobs are listed on /hiring.";
 
@@ -111,4 +112,4 @@ export default function JobPipeline() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `Applications: ${data.title}` : "Applications"} | Ladder` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data ? `Applications: ${data.title}` : "Applications"} | Ladder`);

@@ -11,6 +11,7 @@ import { fromJobsCursor, toJobsCursor } from "~/modules/hiring/cursor.server";
 import { listManagedJobs } from "~/modules/hiring/pipeline.server";
 import { APPLICATION_STATUSES, isStaff, STATUS_LABELS } from "~/modules/hiring/rules";
 import { FEEDS } from "~/modules/jobs/feeds";
+import { pageMeta } from "~/lib/meta";
 
 const POSTING_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Listed", declined: "Declined", closed: "Closed" };
 
@@ -94,4 +95,4 @@ export default function Hiring() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Hiring | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Hiring | Ladder");

@@ -37,6 +37,7 @@ import {
 import { FEEDS } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no application at this address that you manage. Your jobs and their applications are listed on /hiring.";
 const ROUND_NOT_FOUND = "That round is not on this application. Choose one from the list of rounds.";
@@ -386,4 +387,4 @@ export default function HiringApplication() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.name}: application` : "Application"} | Ladder` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data ? `${data.name}: application` : "Application"} | Ladder`);

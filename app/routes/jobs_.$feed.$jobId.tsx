@@ -13,6 +13,7 @@ import { jobForPage } from "~/modules/jobs/feed.server";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
 import { trimEndChars } from "~/lib/text";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no such job, or it is not listed any more.";
 
@@ -148,4 +149,5 @@ export default function JobPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} at ${data.employer} | Ladder` : "Job not found | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => 
+  data ? pageMeta(`${data.title} at ${data.employer} | Ladder`, `${data.title} at ${data.employer}, ${data.place}. ${data.feedLabel} on Ladder.`) : pageMeta("Job not found | Ladder");

@@ -21,6 +21,7 @@ import { CV_CONTENT_TYPES, CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } f
 import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+import { pageMeta } from "~/lib/meta";
 
 const FIELDS = ["name", "email", "coverLetter"] as const;
 const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
@@ -198,7 +199,7 @@ export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
   return out;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => pageMeta(d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder");
 
 export function ErrorBoundary() {
   const { feed, jobId } = useParams();

@@ -10,6 +10,7 @@ import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { closePost, getClosablePost } from "~/modules/jobs/posting.server";
 import { isStaff } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_YOURS = "There is no post of yours at this address to close. Only the member who posted a job (or the career team) can close it.";
 
@@ -77,4 +78,4 @@ export default function CloseJob() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Close a job post | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Close a job post | Ladder");

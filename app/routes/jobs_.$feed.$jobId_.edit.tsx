@@ -11,6 +11,7 @@ import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { editPost, getOwnPost } from "~/modules/jobs/posting.server";
 import { checkPost, editedMessage, formValuesOf, isStaff, POST_FIELDS, postingStatusLabel } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_YOURS = "There is no post of yours at this address. Only the member who posted a job can edit it, and jobs imported from other sites cannot be edited here.";
 const CLOSED = "This post is closed, so it can no longer be edited. Post the job again if it is open once more.";
@@ -70,4 +71,4 @@ export default function EditJob() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Edit a job post | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Edit a job post | Ladder");

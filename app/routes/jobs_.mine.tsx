@@ -8,6 +8,7 @@ import { FEEDS, jobPath } from "~/modules/jobs/feeds";
 import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listMyPosts, pendingCount } from "~/modules/jobs/posting.server";
 import { isStaff, postingStatusLabel } from "~/modules/jobs/posting-rules";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -103,4 +104,4 @@ export default function MyPosts() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your job posts | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your job posts | Ladder");

@@ -12,6 +12,7 @@ import { createPost } from "~/modules/jobs/posting.server";
 import { checkPost, isStaff, POST_FIELDS, postedMessage } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -47,4 +48,4 @@ export default function NewJob() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Post a job | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Post a job | Ladder");

@@ -14,6 +14,7 @@ import { decidePost, listReviewQueue } from "~/modules/jobs/posting.server";
 import { checkDeclineReason, POST_LIMITS, STAFF_ROLES } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, STAFF_ROLES);
@@ -152,4 +153,4 @@ export default function ReviewQueue() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Review job posts | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Review job posts | Ladder");

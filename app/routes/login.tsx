@@ -14,6 +14,7 @@ import { tooManyRequests } from "~/services/rate-limit.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { signInSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -78,4 +79,4 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Sign in | Ladder", "Sign in to Ladder, the career network that works on slow connections.");

@@ -10,6 +10,7 @@ import { getSession, isProduction } from "~/modules/accounts/current-user.server
 import { clearSessionCookie, endSession } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await getSession(request))) throw redirect("/");
@@ -45,4 +46,4 @@ export default function Logout() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign out | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Sign out | Ladder");

@@ -22,6 +22,7 @@ import { viewOf, type MessageView } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
+import { pageMeta } from "~/lib/meta";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
@@ -248,7 +249,7 @@ export default function Conversation() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ? `Conversation with ${data.name}` : "Messages"} | Ladder` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.name ? `Conversation with ${data.name}` : "Messages"} | Ladder`);
 
 /** A 403 for people who are not connected gets its own page: the way to connect first. */
 function notConnectedPage(error: unknown) {

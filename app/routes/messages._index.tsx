@@ -8,6 +8,7 @@ import { listConversations } from "~/modules/messages/conversations.server";
 import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
 import { previewOf } from "~/modules/messages/rules";
 import { displayName } from "~/modules/network/rules";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -76,4 +77,4 @@ export default function Messages() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Messages | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Messages | Ladder");

@@ -15,6 +15,7 @@ import { fromCursor, toCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
 import { connectionFormSchema } from "~/modules/network/schemas.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const LISTS: { kind: ListKind; state: ConnectionState }[] = [
   { kind: "incoming", state: "incoming" },
@@ -147,4 +148,4 @@ export default function Network() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your network | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your network | Ladder");

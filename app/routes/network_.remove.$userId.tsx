@@ -7,6 +7,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_CONNECTED = "You are not connected to this member, so there is nothing to remove.";
 
@@ -40,4 +41,4 @@ export default function RemoveConnection() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Remove a connection | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Remove a connection | Ladder");

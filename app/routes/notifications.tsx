@@ -12,6 +12,7 @@ import { fromCursor, toCursor } from "~/modules/network/cursor.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/network/notifications.server";
 import { notificationFormSchema } from "~/modules/network/schemas.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -107,4 +108,4 @@ export default function Notifications() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Notifications | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Notifications | Ladder");

@@ -9,6 +9,7 @@ import { statesWith } from "~/modules/network/connections.server";
 import { fromCursor, toCursor } from "~/modules/network/cursor.server";
 import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
 import { displayName } from "~/modules/network/rules";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -62,4 +63,4 @@ export default function People() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "People | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("People | Ladder");

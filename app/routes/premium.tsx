@@ -11,6 +11,7 @@ import { premiumFields, premiumSchema } from "~/modules/signups/forms.server";
 import { savePremiumInterest } from "~/modules/signups/signups.server";
 import { hit, tooManyRequests, LIMITS } from "~/services/rate-limit.server";
 import { clientIp } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
@@ -89,4 +90,4 @@ export default function Premium() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Ladder Premium | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Ladder Premium | Ladder", "Ladder Premium is coming: CV reviews by people who hire, more coach messages and priority on applications. Ladder stays free.");

@@ -13,6 +13,7 @@ import { findResetToken, resetPassword, resetPasswordSchema } from "~/modules/ac
 import { PASSWORD_MIN, passwordProblem } from "~/modules/accounts/passwords.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 const gone = () => data({ valid: false as const, email: null, errors: null as FieldErrors | null, passwordMin: PASSWORD_MIN }, { status: 410 });
 
@@ -94,12 +95,14 @@ export default function ResetPassword() {
   );
 }
 
-export const meta: MetaFunction = () => [
-  { title: "Choose a new password | Ladder" },
-  // The token is in this page's address: no Referer carries it to another site. (Not
-  // "no-referrer": that also makes the form's POST say "Origin: null", which server.ts refuses.)
-  { name: "referrer", content: "same-origin" },
-];
+export const meta: MetaFunction = () =>
+  pageMeta(
+    "Choose a new password | Ladder",
+    "Choose a new password for your Ladder account.",
+    // The token is in this page's address: no Referer carries it to another site. (Not
+    // "no-referrer": that also makes the form's POST say "Origin: null", which server.ts refuses.)
+    { name: "referrer", content: "same-origin" },
+  );
 
 export const headers: HeadersFunction = ({ parentHeaders }) => {
   const headers = new Headers(parentHeaders);

@@ -12,6 +12,7 @@ import { confirmDeletion, deleteAccount, deleteAccountSchema, deletionFacts, rem
 import { clearSessionCookie } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -137,4 +138,4 @@ export default function DeleteAccount() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Delete your account | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Delete your account | Ladder");

@@ -7,6 +7,7 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { CsrfInput } from "~/components/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
@@ -61,4 +62,4 @@ export default function LiteSettings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Lite mode | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Lite mode | Ladder");

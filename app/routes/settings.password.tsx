@@ -14,6 +14,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -98,7 +99,7 @@ export default function PasswordSettings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Password | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Password | Ladder");
 
 // The page may hold a typed password after a failed attempt: never stored by any cache.
 export const headers: HeadersFunction = ({ parentHeaders }) => {

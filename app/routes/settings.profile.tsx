@@ -23,6 +23,7 @@ import { draftsFromSaved, LISTS, LIST_NAMES, tagsOf, type ListName } from "~/mod
 import { aboutSchema, anonymousSchema, basicsSchema } from "~/modules/profile/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 const BASICS = ["name", "headline", "phone", "linkedinURL", "FacebookURL"] as const;
 const ABOUT = ["goals", "strengths", "interests"] as const;
@@ -288,4 +289,4 @@ export default function ProfileSettings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your profile | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your profile | Ladder");

@@ -28,6 +28,7 @@ import {
 import { validateList } from "~/modules/profile/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 function listOf(params: { list?: string }): ListName {
   const list = params.list ?? "";
@@ -190,6 +191,5 @@ export default function ListEditor() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `Your ${loaded ? LISTS[loaded.list].title.toLowerCase() : "profile"} | Ladder` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) =>
+  pageMeta(`Your ${loaded ? LISTS[loaded.list].title.toLowerCase() : "profile"} | Ladder`);

@@ -10,6 +10,7 @@ import { endSessionSchema, endSessionsFromSettings, sessionsPage } from "~/modul
 import { browserOnSystem } from "~/modules/accounts/session-view";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -99,4 +100,4 @@ export default function Sessions() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Your sessions | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Your sessions | Ladder");

@@ -10,6 +10,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { offsetLabel, timeZones } from "~/modules/calendar/rules";
 import { effectiveZone, saveZone } from "~/modules/calendar/time-zone.server";
 import { flashHeader } from "~/services/flash.server";
+import { pageMeta } from "~/lib/meta";
 
 /** Zones grouped by their region ("Africa", "America", ...). */
 function groupedZones(): { region: string; zones: string[] }[] {
@@ -108,4 +109,4 @@ export default function TimeZoneSettings() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Time zone | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Time zone | Ladder");

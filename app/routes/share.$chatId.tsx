@@ -16,6 +16,7 @@ import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
 import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { noticeOf } from "~/modules/coach/rules";
+import { pageMeta } from "~/lib/meta";
 
 const NOT_SHARED = "There is no shared chat at this address. Its owner may have made it private or deleted it, or the link is wrong.";
 
@@ -94,10 +95,8 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHe
   return out;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: `${loaded?.chat.title ?? "Shared chat"} | Ladder` },
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) =>
+  pageMeta(`${loaded?.chat.title ?? "Shared chat"} | Ladder`, "A conversation with Ladder's career coach, shared by a member.", { name: "robots", content: "noindex" });
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary back={[{ to: "/", label: "Ladder's home page" }]} />;

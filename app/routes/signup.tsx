@@ -14,6 +14,7 @@ import { passwordProblem, PASSWORD_MIN } from "~/modules/accounts/passwords.serv
 import { startSignedInSession } from "~/modules/accounts/sign-in.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
+import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -91,4 +92,4 @@ export default function SignUp() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Create an account | Ladder" }];
+export const meta: MetaFunction = () => pageMeta("Create an account | Ladder", "Create a free Ladder account: a profile, connections, jobs and an AI career coach, on any connection.");

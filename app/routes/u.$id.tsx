@@ -13,6 +13,7 @@ import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
+import { pageMeta } from "~/lib/meta";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
@@ -172,4 +173,5 @@ export default function PublicProfile() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: p }) => [{ title: p ? `${p.name || "A member"} | Ladder` : "Member not found | Ladder" }];
+export const meta: MetaFunction<typeof loader> = ({ data: p }) => 
+  p ? pageMeta(`${p.name || "A member"} | Ladder`, `${p.name || "A member"}${p.headline ? `: ${p.headline}` : ""}. A profile on Ladder, the career network.`) : pageMeta("Member not found | Ladder");

@@ -17,6 +17,13 @@ const signUp = (page: Page, name: string, email: string) => signUpNewMember(page
 
 async function setZone(page: Page, zone: string) {
   await page.goto("/settings/time-zone");
+  // Hydration puts a <select> back to the server's choice, and scripts load after the first paint
+  // (decision 022): with JavaScript, choose once React has hydrated the page (the footer is last).
+  if (test.info().project.use.javaScriptEnabled) {
+    await expect
+      .poll(() => page.evaluate(() => Object.keys([...document.querySelectorAll("footer a")].pop() ?? {}).some((key) => key.startsWith("__reactFiber$"))))
+      .toBe(true);
+  }
   await page.getByRole("combobox", { name: "Time zone" }).selectOption(zone);
   await page.getByRole("button", { name: "Save time zone" }).click();
   await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${zone}.`);
