@@ -142,7 +142,8 @@ export function csrfOf(html: string): string {
 
 /**
  * A form POST whose body arrives in two parts: the request is under way on the server from the
- * first part until `finish()` sends the rest. Resolves with the whole raw response.
+ * first part until `finish()` sends the rest, which resolves with the raw response. The connection
+ * first carries a GET /healthz, so a worker surely holds it before the POST begins.
  */
 export function slowPost(port: number, path: string, fields: Record<string, string>, from: { ip: string; cookies: Record<string, string> }) {
   const body = new URLSearchParams(fields).toString();
@@ -150,21 +151,24 @@ export function slowPost(port: number, path: string, fields: Record<string, stri
   let raw = "";
   socket.setEncoding("utf8");
   socket.on("data", (chunk: string) => (raw += chunk));
-  const ended = new Promise<string>((resolve, reject) => {
-    socket.on("end", () => resolve(raw));
-    socket.on("error", reject);
-  });
+  // Whatever came before the connection closed (a cut connection is for the test to judge).
+  const ended = new Promise<string>((resolve) => socket.on("close", () => resolve(raw)));
+  socket.on("error", () => {});
   const cookie = Object.entries(from.cookies).map(([k, v]) => `${k}=${v}`).join("; ");
-  const started = new Promise<void>((resolve, reject) => {
-    socket.once("error", reject);
-    socket.once("connect", () => {
+  const started = new Promise<void>((resolve) => {
+    socket.once("connect", () => socket.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
+    const answered = () => {
+      if (!raw.includes('"status":"ok"')) return;
+      socket.off("data", answered);
+      raw = "";
       socket.write(
         `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
           `Content-Length: ${Buffer.byteLength(body)}\r\nCookie: ${cookie}\r\nX-Forwarded-For: ${from.ip}\r\n\r\n${body.slice(0, 10)}`,
       );
-      // Long enough for the server to read the headers and start the request.
+      // Long enough for the server to read the headers and begin the request.
       setTimeout(resolve, 300);
-    });
+    };
+    socket.on("data", answered);
   });
   return {
     started,
