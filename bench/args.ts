@@ -20,6 +20,8 @@ export interface BenchOptions {
   /** seconds of unmeasured load per route before it */
   warmup: number;
   connections: number;
+  /** app worker processes on PostgreSQL (WEB_CONCURRENCY); SQLite always runs one */
+  workers: number;
   /** paths or names from --routes, undefined for all */
   routes?: string[];
 }
@@ -34,6 +36,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --only sqlite|pg  benchmark one database
   --routes A,B      only these routes, by path or name (e.g. /,/healthz)
   --connections N   concurrent connections (default 50; 1 shows the latency of one request alone)
+  --workers N       app worker processes on PostgreSQL (WEB_CONCURRENCY, default 1; SQLite always runs one)
   --help            this text`;
 
 export class UsageError extends Error {}
@@ -50,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     duration,
     warmup: duration <= 3 ? 1 : 2,
     connections: values.connections === undefined ? CONNECTIONS : positiveCount("--connections", values.connections),
+    workers: values.workers === undefined ? 1 : positiveCount("--workers", values.workers),
     routes: values.routes === undefined ? undefined : listOf("--routes", values.routes),
   };
 }
@@ -68,6 +72,7 @@ function parseFlags(argv: string[]) {
         only: { type: "string" },
         routes: { type: "string" },
         connections: { type: "string" },
+        workers: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

@@ -23,6 +23,8 @@ export interface DatabaseReport {
   kind: DatabaseKind;
   /** password hidden */
   url: string;
+  /** app worker processes (WEB_CONCURRENCY) */
+  workers: number;
   /** why the database was not benchmarked; absent when it was */
   skipped?: string;
   routes: RouteReport[];
@@ -31,7 +33,8 @@ export interface DatabaseReport {
 export const LABELS: Record<DatabaseKind, string> = { sqlite: "SQLite", pg: "PostgreSQL" };
 
 export function printTable(report: DatabaseReport, options: BenchOptions): void {
-  const title = `${LABELS[report.kind]} (${report.url}), ${options.connections} connections, ${options.duration} s per route`;
+  const processes = report.workers === 1 ? "one app process" : `${report.workers} app workers`;
+  const title = `${LABELS[report.kind]} (${report.url}), ${processes}, ${options.connections} connections, ${options.duration} s per route`;
   const header = ["route", "app req/s", "app p50", "app p99", "errors", "baseline req/s", "baseline p99", "app/baseline"];
   const rows = report.routes.map((r) => [
     `${r.method === "GET" ? "" : `${r.method} `}${r.path}`,

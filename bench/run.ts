@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick | --duration N] [--only sqlite|pg] [--routes /,/healthz] [--sqlite URL] [--pg URL]
+ * npm run bench [-- --quick | --duration N] [--only sqlite|pg] [--routes /,/healthz] [--sqlite URL] [--pg URL] [--workers N]
  *
  * For each database: start the production server (server.ts), load every route with autocannon,
  * stop it; then the same against the bare node:http baseline (bench/baseline.ts) on the same
@@ -67,12 +67,15 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
   }
   const env = { DATABASE_URL: target.url };
   // The app goes first: on a fresh SQLite file its start-up migrates and seeds the database.
-  const app = await benchServer(appServer(env), routes, options);
+  // The baseline is one process: --workers compares the app's workers with it on PostgreSQL only.
+  const workers = target.kind === "pg" ? options.workers : 1;
+  const app = await benchServer(appServer({ ...env, WEB_CONCURRENCY: String(workers) }), routes, options);
   const baselineRoutes = routes.filter((r) => baselineHandles(r.method, r.path));
   const baseline = await benchServer(baselineServer(env), baselineRoutes, options);
   return {
     kind: target.kind,
     url: redact(target.url),
+    workers,
     routes: routes.map((route) => routeReport(route, app.get(route)!, baseline.get(route))),
   };
 }
@@ -128,7 +131,7 @@ function routeReport(route: BenchRoute, app: LoadResult, baseline: LoadResult | 
 }
 
 function skipped(target: DatabaseTarget, reason: string): DatabaseReport {
-  return { kind: target.kind, url: redact(target.url), skipped: reason, routes: [] };
+  return { kind: target.kind, url: redact(target.url), workers: 1, skipped: reason, routes: [] };
 }
 
 process.exitCode = await main().catch((error: Error) => {
