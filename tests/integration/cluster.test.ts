@@ -14,7 +14,7 @@ import { connectionRefused, cookiesOf, csrfOf, slowPost, startServerProcess, typ
 const title = "two workers on PostgreSQL";
 const suite = pgSkipReason ? describe.skip : describe;
 
-suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, () => {
+suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, () => {
   let db: TestDatabase;
   let server: ServerProcess;
   let member: Member;
@@ -23,7 +23,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     db = await freshDatabase("pg");
     member = await createMember(db.ctx);
     server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: "2", ENABLE_TEST_ROUTES: "1", TRUST_PROXY: "1" });
-  });
+  }, 120_000); // three processes start: about 5 s on a quiet machine, 30 s seen under a full run's load
 
   afterAll(async () => {
     server?.kill();

@@ -40,7 +40,7 @@ async function signInForm(server: ServerProcess, ip: string) {
   return { ip, cookies: cookiesOf(page), csrf: csrfOf(page.body) };
 }
 
-describe("one server process on SIGTERM", { timeout: 60_000 }, () => {
+describe("one server process on SIGTERM", { timeout: 90_000 }, () => {
   it("finishes the request under way, refuses new connections, closes the database and exits 0", async () => {
     // More workers asked for: SQLite runs one process all the same, and says so.
     const { server, member, file } = await serverOnSqlite({ WEB_CONCURRENCY: "4" });
