@@ -23,7 +23,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
     db = await freshDatabase("pg");
     member = await createMember(db.ctx);
     server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: "2", ENABLE_TEST_ROUTES: "1", TRUST_PROXY: "1" });
-  }, 120_000); // three processes start: about 5 s on a quiet machine, 30 s seen under a full run's load
+  }, 120_000); // three processes start: 17-30 s seen at load averages of 10-20 on 2 cores
 
   afterAll(async () => {
     server?.kill();

@@ -32,7 +32,7 @@ export interface ServerProcess {
   kill(): void;
 }
 
-const READY_TIMEOUT_MS = 60_000;
+const READY_TIMEOUT_MS = 100_000;
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
