@@ -13,6 +13,8 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies these patches to node_modules (decision 020).
+COPY app/patches ./app/patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

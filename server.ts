@@ -5,6 +5,7 @@
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -15,6 +16,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv, type Env } from "./app/env.server";
 import { processPlan, runPrimary, stopGracefully } from "./app/lib/cluster.server";
 import { isLite } from "./app/lib/lite";
+import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
 import { closeCtx, createCtx, dialectOf } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfFresh } from "./db/seed";
@@ -63,9 +65,11 @@ if (env.LOG_REQUESTS === "on") app.use(requestLog);
 app.use(securityHeaders);
 app.use(knownMethods);
 
-// Fingerprinted assets never change under one name: cache them for a year.
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// Fingerprinted assets never change under one name: cache them for a year, and send the
+// brotli or gzip file `npm run build` made next to each. Only names that exist at the top of
+// public/ are looked up there; every other path goes straight to the app.
+app.use("/build", precompressedStatic("public/build", { immutable: true, maxAge: "1y" }));
+app.use(publicFiles("public", { maxAge: "1h" }, ["build"]));
 
 app.use(sameOriginPosts);
 
@@ -116,10 +120,26 @@ function requestLog(req: Request, res: Response, next: NextFunction) {
   const start = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    logLine(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
   });
   next();
 }
+
+// Log lines are written in batches, one write per 100 ms at most, not one console.log per request.
+let pendingLog: string[] = [];
+function logLine(line: string) {
+  if (pendingLog.push(line) === 1) setTimeout(flushLog, 100).unref();
+}
+function flushLog() {
+  if (pendingLog.length === 0) return;
+  const text = `${pendingLog.join("\n")}\n`;
+  pendingLog = [];
+  process.stdout.write(text);
+}
+// Whatever is still pending when the process exits (process.exit after SIGTERM included).
+process.on("exit", () => {
+  if (pendingLog.length > 0) fs.writeSync(1, `${pendingLog.join("\n")}\n`);
+});
 
 // Google sign-in: the button's form is redirected to the provider, and Chromium applies
 // form-action to a form's redirects too.

@@ -1,13 +1,14 @@
 /**
- * Renders documents. Bots and lite requests wait for the whole document (onAllReady);
- * browsers get the shell as soon as it is ready. The CSP nonce comes from server.ts.
+ * Renders documents. Ladder's loaders defer nothing, so a document is rendered completely into one
+ * buffer (onAllReady) and then compressed once for the client's Accept-Encoding: streaming it
+ * chunk by chunk through the compression middleware flushed the compressor after every chunk and
+ * cost more CPU than rendering (decision 020). The CSP nonce comes from server.ts.
  */
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { chooseCoding, compressBody } from "./lib/encoding.server";
 import { NonceContext } from "./lib/nonce";
 
 export const streamTimeout = 5_000;
@@ -26,7 +27,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -34,34 +35,57 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext?.nonce ?? "";
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
-  return new Promise<Response>((resolve, reject) => {
+  const { html, status } = await renderDocument(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+    </NonceContext.Provider>,
+    nonce,
+    responseStatusCode,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.append("Vary", "Accept-Encoding");
+  const coding = chooseCoding(request.headers.get("Accept-Encoding"));
+  const body = coding === "identity" ? html : await compressBody(html, coding);
+  if (coding !== "identity") responseHeaders.set("Content-Encoding", coding);
+  responseHeaders.set("Content-Length", String(body.length));
+  // Node's Buffers are ArrayBuffer-backed; TypeScript's BodyInit only takes that kind.
+  return new Response(body as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status });
+}
+
+/** The whole document in one buffer; rejects when the shell fails (Remix then renders the error boundary). */
+function renderDocument(element: JSX.Element, nonce: string, status: number): Promise<{ html: Buffer; status: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          const stream = createReadableStreamFromReadable(body);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors while streaming after the shell are logged; before it, they reach onShellError.
-          if (shellRendered) console.error(error);
-        },
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
       },
-    );
-    setTimeout(abort, streamTimeout + 1000);
+    });
+    sink.on("finish", () => {
+      clearTimeout(timer);
+      resolve({ html: Buffer.concat(chunks), status });
+    });
+    const { pipe, abort } = renderToPipeableStream(element, {
+      nonce,
+      onShellReady() {
+        shellRendered = true;
+      },
+      onAllReady() {
+        pipe(sink);
+      },
+      onShellError(error: unknown) {
+        clearTimeout(timer);
+        reject(error);
+      },
+      onError(error: unknown) {
+        status = 500;
+        // Errors after the shell are logged here; before it, they reach onShellError.
+        if (shellRendered) console.error(error);
+      },
+    });
+    const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
 

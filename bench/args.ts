@@ -1,4 +1,6 @@
 /** Command-line flags of `npm run bench`. Bad flags end the run with exit code 2 and a sentence. */
+import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 export const DEFAULT_SQLITE_URL = "file:data/bench.db";
@@ -22,9 +24,18 @@ export interface BenchOptions {
   connections: number;
   /** app worker processes on PostgreSQL (WEB_CONCURRENCY); SQLite always runs one */
   workers: number;
+  /** seconds of the one-connection latency run per route (0: no latency run) */
+  latencyDuration: number;
   /** paths or names from --routes, undefined for all */
   routes?: string[];
+  /** Send a browser's Accept-Encoding (the default), so compression is part of the measurement. */
+  compression: boolean;
+  /** Another checkout of Ladder (built, with node_modules) benchmarked in the same run: "before". */
+  compare?: string;
 }
+
+/** What Chromium sends. */
+export const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
 
 export const USAGE = `Usage: npm run bench -- [flags]
   --duration N      seconds of load per route (default 10)
@@ -35,13 +46,17 @@ export const USAGE = `Usage: npm run bench -- [flags]
                     (default: ${DEFAULT_PG_URL}, recreated and demo-seeded each run)
   --only sqlite|pg  benchmark one database
   --routes A,B      only these routes, by path or name (e.g. /,/healthz)
-  --connections N   concurrent connections (default 50; 1 shows the latency of one request alone)
+  --connections N   concurrent connections (default 10)
   --workers N       app worker processes on PostgreSQL (WEB_CONCURRENCY, default 1; SQLite always runs one)
+  --no-latency      skip the one-connection run that gives the latency of one request alone
+  --no-compression  send no Accept-Encoding (default: a browser's, "${BROWSER_ACCEPT_ENCODING}")
+  --compare DIR     also benchmark the Ladder checkout in DIR (built with npm run build, with its
+                    own node_modules), route by route in the same run: the "before" columns
   --help            this text`;
 
 export class UsageError extends Error {}
 
-const CONNECTIONS = 50;
+const CONNECTIONS = 10;
 
 export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
   const { values } = parseFlags(argv);
@@ -54,7 +69,11 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     warmup: duration <= 3 ? 1 : 2,
     connections: values.connections === undefined ? CONNECTIONS : positiveCount("--connections", values.connections),
     workers: values.workers === undefined ? 1 : positiveCount("--workers", values.workers),
+    // A third of the load's time is enough for one connection's percentiles (thousands of requests).
+    latencyDuration: values["no-latency"] ? 0 : Math.max(2, Math.round(duration / 3)),
     routes: values.routes === undefined ? undefined : listOf("--routes", values.routes),
+    compression: !values["no-compression"],
+    compare: values.compare === undefined ? undefined : checkoutDir(values.compare),
   };
 }
 
@@ -73,6 +92,9 @@ function parseFlags(argv: string[]) {
         routes: { type: "string" },
         connections: { type: "string" },
         workers: { type: "string" },
+        "no-latency": { type: "boolean" },
+        "no-compression": { type: "boolean" },
+        compare: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -99,6 +121,14 @@ function targetsOf(values: { sqlite?: string; pg?: string; only?: string }): Dat
     { kind: "pg", url: values.pg ?? DEFAULT_PG_URL, owned: values.pg === undefined },
   ];
   return all.filter((t) => values.only === undefined || t.kind === values.only);
+}
+
+/** A directory with a server.ts and a production build, as an absolute path. */
+function checkoutDir(raw: string): string {
+  const dir = path.resolve(raw);
+  if (!fs.existsSync(path.join(dir, "server.ts"))) throw new UsageError(`--compare: ${dir} has no server.ts (give a Ladder checkout)`);
+  if (!fs.existsSync(path.join(dir, "build", "index.js"))) throw new UsageError(`--compare: ${dir} has no build (run npm run build there first)`);
+  return dir;
 }
 
 function positiveInt(flag: string, raw: string): number {

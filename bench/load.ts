@@ -24,6 +24,8 @@ export interface LoadResult {
   /** connection errors, timeouts included */
   errors: number;
   statusCodes: Record<string, number>;
+  /** the server's CPU time (all threads) per request, where the bench could read it */
+  cpuMsPerRequest?: number;
 }
 
 export async function runLoad(target: LoadTarget): Promise<LoadResult> {

@@ -9,9 +9,13 @@ import path from "node:path";
 
 export interface ServerSpec {
   label: string;
-  /** Script run with `node --import tsx`, relative to the project root. */
+  /** Script run with `node --import tsx`, relative to the project root (or to `cwd`). */
   script: string;
   env: Record<string, string>;
+  /** Another checkout to run the script in (its own build and node_modules), e.g. for --compare. */
+  cwd?: string;
+  /** Flags for node before the script, e.g. --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 export interface RunningServer {
@@ -41,7 +45,8 @@ export function installCleanup(): void {
 
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", spec.script], {
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), "--import", "tsx", spec.script], {
+    cwd: spec.cwd,
     env: { ...process.env, ...spec.env, PORT: String(port), HOST },
     stdio: ["ignore", "pipe", "pipe"],
   });

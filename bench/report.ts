@@ -8,15 +8,29 @@ import { redact } from "./databases";
 import type { LoadResult } from "./load";
 import type { HttpMethod } from "./routes";
 
+/** One route on one server: the load at --connections, and one connection alone. */
+export interface RouteRun {
+  load: LoadResult;
+  alone?: LoadResult;
+}
+
 export interface RouteReport {
   name: string;
   method: HttpMethod;
   path: string;
   app: LoadResult;
+  /** one connection: the latency of a request on an idle server */
+  appAlone?: LoadResult;
   /** absent when the baseline has no counterpart for the route */
   baseline?: LoadResult;
+  baselineAlone?: LoadResult;
   /** app req/s divided by baseline req/s */
   ratio?: number;
+  /** the app of the --compare checkout */
+  before?: LoadResult;
+  beforeAlone?: LoadResult;
+  /** app req/s divided by before req/s */
+  speedup?: number;
 }
 
 export interface DatabaseReport {
@@ -33,25 +47,54 @@ export interface DatabaseReport {
 export const LABELS: Record<DatabaseKind, string> = { sqlite: "SQLite", pg: "PostgreSQL" };
 
 export function printTable(report: DatabaseReport, options: BenchOptions): void {
+  const encoding = options.compression ? "browser Accept-Encoding" : "no Accept-Encoding";
   const processes = report.workers === 1 ? "one app process" : `${report.workers} app workers`;
-  const title = `${LABELS[report.kind]} (${report.url}), ${processes}, ${options.connections} connections, ${options.duration} s per route`;
-  const header = ["route", "app req/s", "app p50", "app p99", "errors", "baseline req/s", "baseline p99", "app/baseline"];
+  const title = `${LABELS[report.kind]} (${report.url}), ${processes}, ${options.connections} connections, ${options.duration} s per route, ${encoding}`;
+  const latency = options.latencyDuration > 0;
+  const compare = options.compare !== undefined;
+  const header = [
+    "route",
+    "app req/s",
+    "app p50",
+    "app p99",
+    "app CPU/req",
+    ...(latency ? ["1-conn ms"] : []),
+    "errors",
+    "baseline req/s",
+    ...(latency ? ["baseline 1-conn ms"] : []),
+    "app/baseline",
+    ...(compare ? ["before req/s", "before CPU/req", ...(latency ? ["before 1-conn ms"] : []), "app/before"] : []),
+  ];
   const rows = report.routes.map((r) => [
     `${r.method === "GET" ? "" : `${r.method} `}${r.path}`,
     num(r.app.reqPerSec),
     ms(r.app.p50),
     ms(r.app.p99),
-    String(failures(r.app)),
+    cpuMs(r.app),
+    ...(latency ? [aloneMs(r.appAlone)] : []),
+    String(failures(r.app) + (r.appAlone ? failures(r.appAlone) : 0)),
     r.baseline ? num(r.baseline.reqPerSec) : "-",
-    r.baseline ? ms(r.baseline.p99) : "-",
-    r.ratio === undefined ? "-" : `${r.ratio.toFixed(2)}x`,
+    ...(latency ? [aloneMs(r.baselineAlone)] : []),
+    times(r.ratio),
+    ...(compare ? [r.before ? num(r.before.reqPerSec) : "-", cpuMs(r.before), ...(latency ? [aloneMs(r.beforeAlone)] : []), times(r.speedup)] : []),
   ]);
   console.log(`\n${title}\n${formatTable(header, rows)}`);
   for (const r of report.routes) {
-    if (failures(r.app) > 0) console.log(`  ! app ${r.path}: ${describeFailures(r.app)}`);
-    if (r.baseline && failures(r.baseline) > 0) console.log(`  ! baseline ${r.path}: ${describeFailures(r.baseline)}`);
+    for (const [who, result] of [["app", r.app], ["app alone", r.appAlone], ["baseline", r.baseline], ["before", r.before], ["before alone", r.beforeAlone]] as const) {
+      if (result && failures(result) > 0) console.log(`  ! ${who} ${r.path}: ${describeFailures(result)}`);
+    }
   }
 }
+
+/**
+ * One connection sends a request when the last one is answered, so the mean time per request is
+ * 1000 / req/s: finer than autocannon's percentiles, which are whole milliseconds.
+ */
+export const aloneMs = (alone: LoadResult | undefined) => (alone && alone.reqPerSec > 0 ? `${(1000 / alone.reqPerSec).toFixed(2)} ms` : "-");
+
+const cpuMs = (result: LoadResult | undefined) => (result?.cpuMsPerRequest === undefined ? "-" : `${result.cpuMsPerRequest.toFixed(2)} ms`);
+
+const times = (ratio: number | undefined) => (ratio === undefined ? "-" : `${ratio.toFixed(2)}x`);
 
 /** Responses outside 2xx/3xx plus connection errors and timeouts. */
 export function failures(result: LoadResult): number {

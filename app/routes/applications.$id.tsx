@@ -41,7 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scheduled: r.scheduledDate ? zonedTime(zone, r.scheduledDate) : "Date not set yet",
       completed: r.completedDate ? zonedTime(zone, r.completedDate) : null,
       interviewer: r.interviewerName,
-      score: r.score,
       feedback: r.feedback,
     })),
   };
@@ -86,7 +85,6 @@ export default function Application() {
                 <p className="text-sm">
                   {r.completed ? `Held ${r.completed}` : r.scheduled}
                   {r.interviewer ? ` · with ${r.interviewer}` : ""}
-                  {r.score !== null ? ` · score ${r.score}/10` : ""}
                 </p>
                 {r.feedback ? <p className="whitespace-pre-wrap text-sm">{r.feedback}</p> : null}
               </li>

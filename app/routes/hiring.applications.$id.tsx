@@ -89,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       completed: r.completedDate ? formatDateTime(r.completedDate) : null,
       interviewer: [r.interviewerName, r.interviewerEmail].filter(Boolean).join(" · ") || null,
       score: r.score,
+      notes: r.notes,
       feedback: r.feedback,
     })),
   };
@@ -159,7 +160,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === "complete") {
       const parsed = completeRoundSchema.safeParse(values);
       if (!parsed.success) return fail({ form: key, errors: fieldErrors(parsed.error), values });
-      change = { kind: "complete", score: parsed.data.score, feedback: parsed.data.feedback };
+      change = { kind: "complete", score: parsed.data.score, notes: parsed.data.notes, feedback: parsed.data.feedback };
     } else change = { kind: "cancel" };
     const outcome = await changeRound(ctx, viewer, app, roundId, change);
     if (outcome === "not_found") return fail({ form: key, errors: { form: ROUND_NOT_FOUND }, values }, 404);
@@ -287,7 +288,8 @@ export default function HiringApplication() {
                   {r.completed ? ` · completed ${r.completed}` : ""}
                   {r.score !== null ? ` · score ${r.score}/10` : ""}
                 </p>
-                {r.feedback ? <p className="whitespace-pre-line break-words text-sm">{r.feedback}</p> : null}
+                {r.notes ? <p className="whitespace-pre-line break-words text-sm">Notes (hiring team only): {r.notes}</p> : null}
+                {r.feedback ? <p className="whitespace-pre-line break-words text-sm">Feedback to the candidate: {r.feedback}</p> : null}
                 {r.open && !d.withdrawn ? (
                   <>
                     <Form method="post" className="space-y-2">
@@ -305,12 +307,38 @@ export default function HiringApplication() {
                       </p>
                     </Form>
                     <Form method="post" className="space-y-2">
-                      <ErrorSummary errors={byId(cs, `c${r.n}-`)} labels={{ [`c${r.n}-score`]: "Score", [`c${r.n}-feedback`]: "Feedback" }} />
+                      <ErrorSummary errors={byId(cs, `c${r.n}-`)} labels={{ [`c${r.n}-score`]: "Score", [`c${r.n}-notes`]: "Notes", [`c${r.n}-feedback`]: "Feedback" }} />
                       <CsrfInput />
                       <input type="hidden" name="intent" value="complete" />
                       <input type="hidden" name="roundId" value={r.id} />
-                      <Field label="Score (1 to 10)" name="score" id={`c${r.n}-score`} inputMode="numeric" defaultValue={cv?.score ?? ""} error={cs.score} className="max-w-24" />
-                      <TextareaField label="Feedback (optional)" name="feedback" id={`c${r.n}-feedback`} rows={2} defaultValue={cv?.feedback ?? ""} error={cs.feedback} />
+                      <Field
+                        label="Score (1 to 10)"
+                        name="score"
+                        id={`c${r.n}-score`}
+                        inputMode="numeric"
+                        hint="Only the hiring team sees the score."
+                        defaultValue={cv?.score ?? ""}
+                        error={cs.score}
+                        className="max-w-24"
+                      />
+                      <TextareaField
+                        label="Notes (optional)"
+                        name="notes"
+                        id={`c${r.n}-notes`}
+                        rows={2}
+                        hint="Private: only the hiring team sees these notes."
+                        defaultValue={cv?.notes ?? ""}
+                        error={cs.notes}
+                      />
+                      <TextareaField
+                        label="Feedback (optional)"
+                        name="feedback"
+                        id={`c${r.n}-feedback`}
+                        rows={2}
+                        hint="The candidate will see this."
+                        defaultValue={cv?.feedback ?? ""}
+                        error={cs.feedback}
+                      />
                       <button type="submit" className="btn-quiet">
                         Complete round {r.n}
                       </button>

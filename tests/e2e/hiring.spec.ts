@@ -2,7 +2,7 @@
  * The hiring pipeline, JavaScript on and off: a new member posts a job, the career team approves
  * it, another new member applies with a CV; the poster moves the application through reviewing,
  * shortlisted and interviewing with two interview rounds (added, scheduled, completed with a
- * score; a bad score refused) to offered; the applicant reads the outcome on /notifications and
+ * score, private notes and feedback; a bad score refused) to offered; the applicant reads the outcome on /notifications and
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
@@ -103,15 +103,19 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(round1).toContainText("Monday 7 December 2026, 10:30");
   await expect(round1).toContainText("Rana Recruiter");
   await round1.getByLabel("Score (1 to 10)").fill("11");
+  await round1.getByLabel("Notes (optional)").fill("Nervous start; strong on SQL.");
   await round1.getByLabel("Feedback (optional)").fill("Clear answers.");
+  await expect(round1.getByText("The candidate will see this.")).toBeVisible();
   await round1.getByRole("button", { name: "Complete round 1" }).click();
   const round1Again = page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" });
   await expect(round1Again.getByText("Give a whole-number score from 1 to 10.").first()).toBeVisible();
   await expect(round1Again.getByLabel("Feedback (optional)")).toHaveValue("Clear answers.");
+  await expect(round1Again.getByLabel("Notes (optional)")).toHaveValue("Nervous start; strong on SQL.");
   await round1Again.getByLabel("Score (1 to 10)").fill("8");
   await round1Again.getByRole("button", { name: "Complete round 1" }).click();
   await expect(page.getByRole("status")).toContainText("Round completed.");
   await expect(page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" })).toContainText("score 8/10");
+  await expect(page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" })).toContainText("Notes (hiring team only): Nervous start; strong on SQL.");
 
   // Round 2: added without a date, then scheduled, then completed.
   await page.getByLabel("Kind of round").selectOption("final");
@@ -145,6 +149,10 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(applicant.getByRole("main")).toContainText("Offered");
   await expect(applicant.getByRole("main")).toContainText("We would love you to join us.");
   await expect(applicant.getByRole("main")).toContainText("Phone screening");
+  // A round's feedback reaches the applicant; its score and the hiring team's notes never do.
+  await expect(applicant.getByRole("main")).toContainText("Clear answers.");
+  await expect(applicant.getByRole("main")).not.toContainText("Nervous start");
+  await expect(applicant.getByRole("main")).not.toContainText(/score/i);
   const mail = await waitForMail(applicantEmail, `${title} at Delta Data is now Offered`);
   expect(mail.text).toContain("We would love you to join us.");
   expect(mail.text).toContain(`/applications/${applicationId}`);

@@ -2,6 +2,10 @@
  * What the server adds to every answer: a health check, security headers, long-cached assets.
  * Tests tagged @request-only send plain HTTP requests (no page), so they run once, in js-off.
  */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
 import { expect, stylesheetHref, test } from "./fixtures";
 
 test("/healthz answers 200 with JSON status ok", { tag: "@request-only" }, async ({ request }) => {
@@ -74,5 +78,66 @@ test("a route that sends nosniff itself sends it once, not twice", { tag: "@requ
     const response = await request.get(path);
     const copies = response.headersArray().filter((h) => h.name.toLowerCase() === "x-content-type-options");
     expect(copies.map((h) => h.value), path).toEqual(["nosniff"]);
+  }
+});
+
+/** A GET with exactly these headers, and the body's bytes as they came (node's fetch would decode them). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+const decoders = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync } as const;
+
+test("fingerprinted assets are sent as the brotli or gzip file the build made, decoding to the asset's bytes", { tag: "@request-only" }, async ({ request, baseURL }) => {
+  const html = await (await request.get("/")).text();
+  const scripts = [...html.matchAll(/<script[^>]*src="(\/build\/[^"]+\.js)"/g)].map((m) => m[1]);
+  for (const url of [stylesheetHref(html), ...scripts]) {
+    const original = fs.readFileSync(path.join("public", url));
+    expect(fs.existsSync(path.join("public", `${url}.br`)), `${url}.br is missing: build with npm run build (npx remix build alone does not precompress)`).toBe(true);
+    for (const coding of ["br", "gzip"] as const) {
+      const response = await rawGet(`${baseURL}${url}`, { "Accept-Encoding": coding === "br" ? "gzip, deflate, br" : "gzip" });
+      expect(response.status, url).toBe(200);
+      expect(response.headers["content-encoding"], url).toBe(coding);
+      expect(response.headers["vary"], url).toContain("Accept-Encoding");
+      expect(response.headers["content-type"], url).toMatch(url.endsWith(".css") ? /^text\/css/ : /^(application|text)\/javascript/);
+      expect(response.headers["cache-control"], url).toContain("immutable");
+      // Compressed once at build time: the very file next to the asset, decoding to the asset.
+      expect(response.body.equals(fs.readFileSync(path.join("public", url + (coding === "br" ? ".br" : ".gz")))), url).toBe(true);
+      expect(decoders[coding](response.body).equals(original), url).toBe(true);
+    }
+    const plain = await rawGet(`${baseURL}${url}`, {});
+    expect(plain.headers["content-encoding"], url).toBeUndefined();
+    expect(plain.body.equals(original), url).toBe(true);
+  }
+});
+
+test("a document is compressed once, whole: its Content-Length is the compressed size and it decodes to the complete page", { tag: "@request-only" }, async ({ baseURL }) => {
+  for (const path of ["/", "/jobs"]) {
+    const plain = await rawGet(`${baseURL}${path}`, {});
+    expect(plain.headers["content-encoding"], path).toBeUndefined();
+    expect(plain.headers["vary"], path).toContain("Accept-Encoding");
+    for (const coding of ["br", "gzip"] as const) {
+      const response = await rawGet(`${baseURL}${path}`, { "Accept-Encoding": coding === "br" ? "gzip, deflate, br, zstd" : "gzip, deflate" });
+      expect(response.status, path).toBe(200);
+      expect(response.headers["content-encoding"], path).toBe(coding);
+      expect(response.headers["transfer-encoding"], `${path} is sent in one piece, not chunked`).toBeUndefined();
+      expect(Number(response.headers["content-length"]), path).toBe(response.body.length);
+      const page = decoders[coding](response.body).toString("utf8");
+      expect(page.startsWith("<!DOCTYPE html>"), path).toBe(true);
+      expect(page, path).toContain("</html>");
+      // The loader data streamed after the markup is there too, to its end.
+      expect(page, path).toContain("streamController.close()");
+      // Nothing left out: the same page as without compression, up to the per-response nonce and CSRF token.
+      expect(Math.abs(page.length - plain.body.length), path).toBeLessThan(200);
+    }
   }
 });

@@ -86,7 +86,7 @@ describePostgres(
       for (let k = 0; k < 10; k++) {
         const [round] = await db.ctx.db.insert(r).values({ applicationId: app.id, roundNumber: k + 1, roundType: "final" }).returning();
         const outcomes = await Promise.all([
-          changeRound(db.ctx, poster, managed, round.id, { kind: "complete", score: 7, feedback: null }),
+          changeRound(db.ctx, poster, managed, round.id, { kind: "complete", score: 7, notes: null, feedback: null }),
           changeRound(db.ctx, staff[0], managed, round.id, { kind: "cancel" }),
         ]);
         expect([...outcomes].sort()).toEqual(["closed", "done"]);

@@ -300,6 +300,53 @@ describeEachDatabase("hiring pipeline", (db) => {
     expect(page).toContain("Add round 4");
   });
 
+  it("keeps a round's score and notes on the hiring side: the applicant's page and its loader data show only the feedback", async () => {
+    const { poster, applicant, app } = await setup(db.ctx);
+    const recruiter = await as(db.ctx, poster);
+    const url = `/hiring/applications/${app.id}`;
+    expect((await recruiter.post(url, { intent: "add-round", roundType: "hr", date: "", time: "", interviewerName: "", interviewerEmail: "" })).status).toBe(302);
+    const [round] = await rounds(db.ctx, app.id);
+    const form = await recruiter.get(url);
+    expect(textOf(form.html)).toContain("The candidate will see this.");
+    expect(textOf(form.html)).toContain("Private: only the hiring team sees these notes.");
+    const notes = "Hesitant on SQL joins; salary ask above band";
+    const completed = await recruiter.post(url, { intent: "complete", roundId: round.id, score: "3", notes, feedback: "Thank you for your time." });
+    expect(completed.status).toBe(302);
+    expect((await rounds(db.ctx, app.id))[0]).toMatchObject({ status: "completed", score: 3, notes, feedback: "Thank you for your time." });
+    const hiringPage = textOf((await recruiter.get(url)).html);
+    expect(hiringPage).toContain(`Notes (hiring team only): ${notes}`);
+    expect(hiringPage).toContain("score 3/10");
+
+    const candidate = await as(db.ctx, applicant);
+    const page = await candidate.get(`/applications/${app.id}`);
+    expect(page.status).toBe(200);
+    expect(textOf(page.html)).toContain("Thank you for your time.");
+    expect(page.html).not.toContain("Hesitant");
+    expect(page.html).not.toMatch(/score/i);
+    // The loader data the browser fetches on a client-side navigation (single fetch, turbo-stream):
+    // keys are written as strings, so a selected score or notes column would show as "score"/"notes".
+    const data = await candidate.get(`/applications/${app.id}.data`);
+    expect(data.status).toBe(200);
+    expect(data.html).toContain("Thank you for your time.");
+    expect(data.html).toContain('"feedback"');
+    expect(data.html).not.toContain('"score"');
+    expect(data.html).not.toContain('"notes"');
+    expect(data.html).not.toContain("Hesitant");
+  });
+
+  it("refuses notes over 5,000 characters on a completed round with 400 beside the field, keeping the feedback typed", async () => {
+    const { poster, app } = await setup(db.ctx);
+    const recruiter = await as(db.ctx, poster);
+    const url = `/hiring/applications/${app.id}`;
+    await recruiter.post(url, { intent: "add-round", roundType: "hr", date: "", time: "", interviewerName: "", interviewerEmail: "" });
+    const [round] = await rounds(db.ctx, app.id);
+    const bad = await recruiter.post(url, { intent: "complete", roundId: round.id, score: "6", notes: "n".repeat(5001), feedback: "kept feedback" });
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toMatch(/Notes can be at most 5,000 characters/);
+    expect(bad.html).toContain("kept feedback");
+    expect((await rounds(db.ctx, app.id))[0].status).toBe("scheduled");
+  });
+
   it("refuses a bad round form with 400 and messages next to the fields: half a date, an impossible day, a bad interviewer email", async () => {
     const { poster, app } = await setup(db.ctx);
     const browser = await as(db.ctx, poster);

@@ -31,7 +31,7 @@ const failures: string[] = [];
 const chromiumReady = run("chromium", "bash", ["tests/support/ensure-chromium.sh"]) === 0;
 if (!chromiumReady) failures.push("chromium missing");
 // One production build: the in-process integration tests and the browser tests' server both use it.
-const built = run("production build", "npx", ["remix", "build"]) === 0;
+const built = run("production build", "npm", ["run", "build"]) === 0;
 if (!built) failures.push("build");
 else {
   const vitestArgs = ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];

@@ -171,14 +171,16 @@ describe("markdownToPlain", () => {
 });
 
 describe("the heading line of issue 11", () => {
-  it("renders a 4,000-character heading line ending in a Unicode line separator in under 50 ms", () => {
+  // CPU time of this process, not wall time, which other processes on a busy machine inflate (65 ms seen).
+  it("renders a 4,000-character heading line ending in a Unicode line separator in under 50 ms of CPU", () => {
     // The old heading pattern took cubic time on this line: 63 s here, 24.6 s in the issue.
     const line = "# a" + " ".repeat(3995) + "\u2028x";
     expect(line).toHaveLength(4000);
     renderMarkdown("# warm up");
-    const started = performance.now();
+    const started = process.cpuUsage();
     const html = renderMarkdown(line);
-    expect(performance.now() - started).toBeLessThan(50);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(50);
     expect(html.startsWith("<h3>a")).toBe(true);
   });
 });

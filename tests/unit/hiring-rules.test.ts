@@ -90,7 +90,8 @@ describe("interview rounds", () => {
     expect(parseScore(" 10 ")).toEqual({ ok: true, score: 10 });
     for (const bad of ["0", "11", "7.5", "x", "", "-3", "007"]) expect(parseScore(bad).ok).toBe(false);
     expect(completeRoundSchema.safeParse({ score: "11", feedback: "" }).success).toBe(false);
-    expect(completeRoundSchema.parse({ score: "9", feedback: " ok " })).toEqual({ score: 9, feedback: "ok" });
+    expect(completeRoundSchema.parse({ score: "9", feedback: " ok " })).toEqual({ score: 9, notes: null, feedback: "ok" });
+    expect(completeRoundSchema.parse({ score: "9", notes: " private\r\nline ", feedback: "" })).toEqual({ score: 9, notes: "private\nline", feedback: null });
   });
 
   it("reads a local date and time in the member's zone as a UTC instant", () => {

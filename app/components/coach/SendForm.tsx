@@ -9,6 +9,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 
+/** When, after Stop, the page's data is loaded again to show the saved partial reply. */
+const STOPPED_RELOADS_MS = [500, 1500, 3000, 5000, 8000, 12000, 18000, 26000, 36000, 48000, 60000];
+
 type Frame = { delta?: string; done?: boolean; replyId?: string | null; error?: string; stopped?: boolean };
 
 export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: string; disabled: boolean; error?: string; defaultMessage?: string }) {
@@ -79,8 +82,9 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
       }
       revalidator.revalidate();
       // After Stop the server notices the closed request and saves the partial reply a moment
-      // later, possibly after the first reload of the page's data: look again shortly.
-      if (stopped) for (const ms of [500, 1500, 3000, 5000, 8000, 12000]) window.setTimeout(() => revalidator.revalidate(), ms);
+      // later, possibly after the first reload of the page's data: look again, less and less
+      // often, for up to a minute (a busy server can take many seconds to notice).
+      if (stopped) for (const ms of STOPPED_RELOADS_MS) window.setTimeout(() => revalidator.revalidate(), ms);
     }
   }
 

@@ -1,6 +1,6 @@
 /**
  * Interview rounds of an application: add (numbered max + 1), schedule or reschedule, complete
- * with a score, cancel. Every write carries the pipeline's ownership and "not withdrawn" check in
+ * with a score, private notes and feedback (only the feedback reaches the applicant), cancel. Every write carries the pipeline's ownership and "not withdrawn" check in
  * its WHERE (managedBy). Adding takes a per-application advisory lock on PostgreSQL so two
  * recruiters adding at once get rounds N and N + 1, never two N's; SQLite's BEGIN IMMEDIATE
  * serialises writers already.
@@ -22,6 +22,8 @@ export interface Round {
   completedDate: Date | null;
   interviewerName: string | null;
   interviewerEmail: string | null;
+  /** Private to the hiring side (poster, career team, admins): never selected for the applicant. */
+  notes: string | null;
   feedback: string | null;
   score: number | null;
 }
@@ -38,6 +40,7 @@ export async function listRounds(ctx: Ctx, applicationId: string): Promise<Round
       completedDate: r.completedDate,
       interviewerName: r.interviewerName,
       interviewerEmail: r.interviewerEmail,
+      notes: r.notes,
       feedback: r.feedback,
       score: r.score,
     })
@@ -113,7 +116,7 @@ export async function addRound(
 
 export type RoundChange =
   | { kind: "reschedule"; at: Date }
-  | { kind: "complete"; score: number; feedback: string | null }
+  | { kind: "complete"; score: number; notes: string | null; feedback: string | null }
   | { kind: "cancel" };
 
 /** done; not_found (no such round of this application, or not the viewer's); closed (completed, cancelled, or the application withdrawn). */
@@ -132,7 +135,7 @@ export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplicat
     change.kind === "reschedule"
       ? { scheduledDate: change.at, status: rescheduledStatus(round.scheduledDate !== null), updatedAt: now }
       : change.kind === "complete"
-        ? { status: "completed" as const, score: change.score, feedback: change.feedback, completedDate: now, updatedAt: now }
+        ? { status: "completed" as const, score: change.score, notes: change.notes, feedback: change.feedback, completedDate: now, updatedAt: now }
         : { status: "cancelled" as const, updatedAt: now };
   return withTx(ctx, async (tx) => {
     const rows = await tx.db

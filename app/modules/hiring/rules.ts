@@ -54,6 +54,8 @@ export const statusLabel = (status: string | null, withdrawn: boolean | null) =>
   withdrawn ? "Withdrawn" : isApplicationStatus(status) ? STATUS_LABELS[status] : STATUS_LABELS.pending;
 
 export const FEEDBACK_MAX = 5_000;
+/** A round's private notes (interview_rounds.notes): for the hiring side only. */
+export const ROUND_NOTES_MAX = 5_000;
 export const INTERVIEWER_NAME_MAX = 255;
 export const INTERVIEWER_EMAIL_MAX = 255;
 
@@ -218,5 +220,10 @@ export const completeRoundSchema = z.object({
     }
     return parsed.score;
   }),
+  /** The hiring side's private notes on the round: never shown to the applicant. */
+  // Missing (a page opened before the field existed) is the same as empty.
+  notes: optionalLines(ROUND_NOTES_MAX, "Notes")
+    .optional()
+    .transform((v) => v ?? null),
   feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
 });

@@ -285,8 +285,8 @@ export async function getMyApplication(ctx: Ctx, userId: string, id: string) {
       scheduledDate: I.scheduledDate,
       completedDate: I.completedDate,
       interviewerName: I.interviewerName,
+      // Only the feedback: a round's score and notes are the hiring side's, never the applicant's.
       feedback: I.feedback,
-      score: I.score,
     })
     .from(I)
     .where(eq(I.applicationId, id))
