@@ -37,7 +37,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
   /** A visitor from `ip`: its cookies and the CSRF token of the sign-in form. */
   async function visitor(ip: string) {
     const page = await server.request("GET", "/login", { headers: { "X-Forwarded-For": ip } });
-    expect(page.status).toBe(200);
+    expect(page.status, server.output()).toBe(200);
     return { ip, cookies: cookiesOf(page), csrf: csrfOf(page.body) };
   }
 

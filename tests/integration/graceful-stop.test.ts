@@ -36,7 +36,7 @@ async function serverOnSqlite(env: Record<string, string> = {}): Promise<{ serve
 
 async function signInForm(server: ServerProcess, ip: string) {
   const page = await server.request("GET", "/login", { headers: { "X-Forwarded-For": ip } });
-  expect(page.status).toBe(200);
+  expect(page.status, server.output()).toBe(200);
   return { ip, cookies: cookiesOf(page), csrf: csrfOf(page.body) };
 }
 
