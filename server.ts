@@ -1,9 +1,12 @@
 /**
  * Ladder's HTTP server: Express in front of the Remix build.
- * Start-up: validate env -> apply pending migrations -> seed a fresh SQLite file -> serve.
+ * Start-up: validate env -> apply pending migrations -> seed a fresh SQLite file -> serve, in one
+ * process or in WEB_CONCURRENCY workers (app/lib/cluster.server.ts); SIGTERM stops it gracefully.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
@@ -11,9 +14,10 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv, type Env } from "./app/env.server";
+import { processPlan, runPrimary, stopGracefully } from "./app/lib/cluster.server";
 import { isLite } from "./app/lib/lite";
 import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
-import { closeCtx, createCtx } from "./db/client";
+import { closeCtx, createCtx, dialectOf } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfFresh } from "./db/seed";
 
@@ -25,9 +29,27 @@ try {
   process.exit(1);
 }
 
-await prepareDatabase(env);
+const plan = processPlan({
+  requested: env.WEB_CONCURRENCY,
+  production: env.NODE_ENV === "production",
+  dialect: dialectOf(env.DATABASE_URL),
+  cores: os.availableParallelism(),
+});
+// Workers run this file from the top too: what must happen once happens in the primary.
+if (cluster.isPrimary) {
+  if (plan.note) console.warn(plan.note);
+  if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+    console.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
+  }
+  await prepareDatabase(env);
+  // With several workers this process only looks after them; runPrimary ends the process itself.
+  if (plan.workers > 1) {
+    await runPrimary({ workers: plan.workers, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS, onReady: () => announce(`${plan.workers} workers`) });
+  }
+}
 
-const buildPath = path.resolve("build/index.js");
+// Tests run the server on their own build (remix.config.js builds there with LADDER_BUILD_DIR).
+const buildPath = path.resolve(process.env.LADDER_BUILD_DIR ?? "build", "index.js");
 const build = (await import(pathToFileURL(buildPath).href).catch(() => {
   console.error(`No production build at ${buildPath}. Run "npm run build" first (npm start does both).`);
   process.exit(1);
@@ -61,19 +83,20 @@ app.all(
   }),
 );
 
-if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
-  console.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
-}
-
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]})`);
+  if (cluster.isPrimary) announce("one process");
 });
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  });
+stopGracefully(server, {
+  timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  closeDatabase: async () => {
+    if (globalThis.__ladderCtx) await closeCtx(globalThis.__ladderCtx);
+  },
+  nameWorker: cluster.isWorker && env.ENABLE_TEST_ROUTES === "1",
+});
+
+function announce(processes: string) {
+  console.log(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]}, ${processes})`);
 }
 
 async function prepareDatabase(env: Env) {

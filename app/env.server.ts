@@ -83,6 +83,23 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** 1 behind one trusted proxy or load balancer; otherwise X-Forwarded-For is ignored (rate limits key on the address). */
   TRUST_PROXY: z.enum(["0", "1"], { errorMap: () => ({ message: "TRUST_PROXY must be 0 or 1" }) }).default("0"),
+  /**
+   * Worker processes (node:cluster) sharing the port. Unset: every core in production on PostgreSQL,
+   * otherwise 1. SQLite always runs one (app/lib/cluster.server.ts says so at start).
+   */
+  WEB_CONCURRENCY: z.coerce
+    .number({ invalid_type_error: "WEB_CONCURRENCY must be a whole number from 1 to 256" })
+    .int("WEB_CONCURRENCY must be a whole number from 1 to 256")
+    .min(1, "WEB_CONCURRENCY must be a whole number from 1 to 256")
+    .max(256, "WEB_CONCURRENCY must be a whole number from 1 to 256")
+    .optional(),
+  /** On SIGTERM/SIGINT, how long requests under way may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ invalid_type_error: "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000" })
+    .int("SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
+    .min(0, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
+    .max(600_000, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
+    .default(8_000),
   ...openAiEnvShape,
 });
 

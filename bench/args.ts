@@ -22,6 +22,8 @@ export interface BenchOptions {
   /** seconds of unmeasured load per route before it */
   warmup: number;
   connections: number;
+  /** app worker processes on PostgreSQL (WEB_CONCURRENCY); SQLite always runs one */
+  workers: number;
   /** seconds of the one-connection latency run per route (0: no latency run) */
   latencyDuration: number;
   /** paths or names from --routes, undefined for all */
@@ -45,6 +47,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --only sqlite|pg  benchmark one database
   --routes A,B      only these routes, by path or name (e.g. /,/healthz)
   --connections N   concurrent connections (default 10)
+  --workers N       app worker processes on PostgreSQL (WEB_CONCURRENCY, default 1; SQLite always runs one)
   --no-latency      skip the one-connection run that gives the latency of one request alone
   --no-compression  send no Accept-Encoding (default: a browser's, "${BROWSER_ACCEPT_ENCODING}")
   --compare DIR     also benchmark the Ladder checkout in DIR (built with npm run build, with its
@@ -65,6 +68,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | "help" {
     duration,
     warmup: duration <= 3 ? 1 : 2,
     connections: values.connections === undefined ? CONNECTIONS : positiveCount("--connections", values.connections),
+    workers: values.workers === undefined ? 1 : positiveCount("--workers", values.workers),
     // A third of the load's time is enough for one connection's percentiles (thousands of requests).
     latencyDuration: values["no-latency"] ? 0 : Math.max(2, Math.round(duration / 3)),
     routes: values.routes === undefined ? undefined : listOf("--routes", values.routes),
@@ -87,6 +91,7 @@ function parseFlags(argv: string[]) {
         only: { type: "string" },
         routes: { type: "string" },
         connections: { type: "string" },
+        workers: { type: "string" },
         "no-latency": { type: "boolean" },
         "no-compression": { type: "boolean" },
         compare: { type: "string" },

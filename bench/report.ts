@@ -37,6 +37,8 @@ export interface DatabaseReport {
   kind: DatabaseKind;
   /** password hidden */
   url: string;
+  /** app worker processes (WEB_CONCURRENCY) */
+  workers: number;
   /** why the database was not benchmarked; absent when it was */
   skipped?: string;
   routes: RouteReport[];
@@ -46,7 +48,8 @@ export const LABELS: Record<DatabaseKind, string> = { sqlite: "SQLite", pg: "Pos
 
 export function printTable(report: DatabaseReport, options: BenchOptions): void {
   const encoding = options.compression ? "browser Accept-Encoding" : "no Accept-Encoding";
-  const title = `${LABELS[report.kind]} (${report.url}), ${options.connections} connections, ${options.duration} s per route, ${encoding}`;
+  const processes = report.workers === 1 ? "one app process" : `${report.workers} app workers`;
+  const title = `${LABELS[report.kind]} (${report.url}), ${processes}, ${options.connections} connections, ${options.duration} s per route, ${encoding}`;
   const latency = options.latencyDuration > 0;
   const compare = options.compare !== undefined;
   const header = [

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick | --duration N] [--only sqlite|pg] [--routes /,/healthz] [--sqlite URL] [--pg URL]
- *                  [--connections N] [--no-latency] [--no-compression] [--compare DIR]
+ *                  [--connections N] [--no-latency] [--no-compression] [--compare DIR] [--workers N]
  *
  * For each database: start the production server (server.ts), the bare node:http baseline
  * (bench/baseline.ts) and, with --compare, the production server of another checkout, all on the
@@ -77,7 +77,10 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
   const env = { DATABASE_URL: target.url };
   // All servers run side by side and take turns route by route, so a change in the machine's
   // load skews them alike. The app starts first: on a fresh SQLite file it migrates and seeds.
-  const specs = [appServer(env), ...(options.compare ? [appServer(env, options.compare)] : []), baselineServer(env)];
+  // The baseline is one process: --workers gives the app (and the compared checkout) workers on PostgreSQL only.
+  const workers = target.kind === "pg" ? options.workers : 1;
+  const appEnv = { ...env, WEB_CONCURRENCY: String(workers) };
+  const specs = [appServer(appEnv), ...(options.compare ? [appServer(appEnv, options.compare)] : []), baselineServer(env)];
   const servers: RunningServer[] = [];
   try {
     for (const spec of specs) {
@@ -94,7 +97,7 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
       }
       reports.push(routeReport(route, runs.get("app")!, runs.get("baseline"), runs.get("before")));
     }
-    return { kind: target.kind, url: redact(target.url), routes: reports };
+    return { kind: target.kind, url: redact(target.url), workers, routes: reports };
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
   }
@@ -148,13 +151,26 @@ async function benchRoute(server: RunningServer, route: BenchRoute, options: Ben
  */
 function cpuSeconds(pid: number): number | undefined {
   try {
-    // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    // With --workers the server is a primary and its workers: count them all.
+    return [pid, ...childrenOf(pid)].reduce((sum, p) => sum + ownCpuSeconds(p), 0);
   } catch {
     return undefined;
   }
+}
+
+function childrenOf(pid: number): number[] {
+  return fs
+    .readdirSync(`/proc/${pid}/task`)
+    .flatMap((task) => fs.readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(" "))
+    .filter(Boolean)
+    .map(Number);
+}
+
+function ownCpuSeconds(pid: number): number {
+  // Fields after the command name, which is in parentheses: utime and stime are the 12th and 13th.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** USER_HZ: 100 on every Linux Node supports. */
@@ -178,7 +194,7 @@ function routeReport(route: BenchRoute, app: RouteRun, baseline: RouteRun | unde
 }
 
 function skipped(target: DatabaseTarget, reason: string): DatabaseReport {
-  return { kind: target.kind, url: redact(target.url), skipped: reason, routes: [] };
+  return { kind: target.kind, url: redact(target.url), workers: 1, skipped: reason, routes: [] };
 }
 
 process.exitCode = await main().catch((error: Error) => {

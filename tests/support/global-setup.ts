@@ -44,7 +44,9 @@ async function buildApp(): Promise<{ buildPath: string; cleanup: () => void }> {
   // The app as it ships, built into this run's own folder (remix.config.js reads LADDER_BUILD_DIR).
   const buildDir = path.resolve(".cache", "test-build", String(process.pid));
   fs.rmSync(buildDir, { recursive: true, force: true });
-  await run("npx", ["remix", "build"], { env: { ...process.env, LADDER_BUILD_DIR: buildDir } });
+  // NODE_ENV=production as npm test builds it: under vitest's NODE_ENV=test the JSX would call
+  // jsxDEV, which a server.ts started in production (tests/support/server-process.ts) lacks.
+  await run("npx", ["remix", "build"], { env: { ...process.env, NODE_ENV: "production", LADDER_BUILD_DIR: buildDir } });
   return { buildPath: path.join(buildDir, "index.js"), cleanup: () => fs.rmSync(buildDir, { recursive: true, force: true }) };
 }
 

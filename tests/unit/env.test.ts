@@ -44,6 +44,25 @@ describe("environment", () => {
     expect(() => parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://u@h/db" })).toThrow(/SESSION_SECRET is required/);
   });
 
+  it("leaves WEB_CONCURRENCY unset by default and accepts a number of workers", () => {
+    expect(parseEnv({ SESSION_SECRET: secret }).WEB_CONCURRENCY).toBeUndefined();
+    expect(parseEnv({ WEB_CONCURRENCY: "4", SESSION_SECRET: secret }).WEB_CONCURRENCY).toBe(4);
+  });
+
+  it("refuses a WEB_CONCURRENCY that is not a whole number from 1 to 256", () => {
+    for (const value of ["0", "-1", "2.5", "many", "257"]) {
+      expect(() => parseEnv({ WEB_CONCURRENCY: value, SESSION_SECRET: secret })).toThrow(
+        `WEB_CONCURRENCY must be a whole number from 1 to 256 (got "${value}")`,
+      );
+    }
+  });
+
+  it("gives requests under way 8 s to finish at shutdown unless SHUTDOWN_TIMEOUT_MS says otherwise", () => {
+    expect(parseEnv({ SESSION_SECRET: secret }).SHUTDOWN_TIMEOUT_MS).toBe(8000);
+    expect(parseEnv({ SHUTDOWN_TIMEOUT_MS: "0", SESSION_SECRET: secret }).SHUTDOWN_TIMEOUT_MS).toBe(0);
+    expect(() => parseEnv({ SHUTDOWN_TIMEOUT_MS: "soon", SESSION_SECRET: secret })).toThrow(/SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds/);
+  });
+
   it("refuses a short session secret without echoing it", () => {
     try {
       parseEnv({ SESSION_SECRET: "short-secret" });

@@ -1,0 +1,153 @@
+/**
+ * Two workers on PostgreSQL (WEB_CONCURRENCY=2): the real server.ts in a child process. Every
+ * request comes on a new connection, which the primary hands to the workers in turn, and each
+ * response names the worker that answered (X-Ladder-Worker, with ENABLE_TEST_ROUTES=1 only).
+ * What one worker wrote, the other must see: a session, a rate limit's count, the coach quota.
+ *
+ * One server serves the tests below in order (each start costs seconds); the last one stops it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMember, type Member } from "../support/app";
+import { freshDatabase, pgSkipReason, skippedPostgresTitle, type TestDatabase } from "../support/db";
+import { connectionRefused, cookiesOf, csrfOf, slowPost, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
+
+const title = "two workers on PostgreSQL";
+const suite = pgSkipReason ? describe.skip : describe;
+
+suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, () => {
+  let db: TestDatabase;
+  let server: ServerProcess;
+  let member: Member;
+
+  beforeAll(async () => {
+    db = await freshDatabase("pg");
+    member = await createMember(db.ctx);
+    server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: "2", ENABLE_TEST_ROUTES: "1", TRUST_PROXY: "1" });
+  }, 120_000); // three processes start: 17-30 s seen at load averages of 10-20 on 2 cores
+
+  afterAll(async () => {
+    server?.kill();
+    await server?.exited;
+    await db?.close();
+  });
+
+  const workerOf = (res: ServerResponseText) => String(res.headers["x-ladder-worker"]);
+  const cookieHeader = (cookies: Record<string, string>) => Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join("; ");
+
+  /** A visitor from `ip`: its cookies and the CSRF token of the sign-in form. */
+  async function visitor(ip: string) {
+    const page = await server.request("GET", "/login", { headers: { "X-Forwarded-For": ip } });
+    expect(page.status, server.output()).toBe(200);
+    return { ip, cookies: cookiesOf(page), csrf: csrfOf(page.body) };
+  }
+
+  function post(who: { ip: string; cookies: Record<string, string> }, path: string, fields: Record<string, string>) {
+    return server.request("POST", path, {
+      headers: { "X-Forwarded-For": who.ip, Cookie: cookieHeader(who.cookies) },
+      body: new URLSearchParams(fields).toString(),
+    });
+  }
+
+  it("answers from two worker processes, neither of them the primary", async () => {
+    const workers = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      const res = await server.request("GET", "/healthz");
+      expect(res.status).toBe(200);
+      workers.add(workerOf(res));
+    }
+    expect(workers.size).toBe(2);
+    expect(workers.has(String(server.pid))).toBe(false);
+  });
+
+  it("keeps a member signed in whichever worker answers: one signs in, both know the session", async () => {
+    const guest = await visitor("203.0.113.10");
+    const signIn = await post(guest, "/login", { email: member.email, password: member.password, redirectTo: "/", csrf: guest.csrf });
+    expect(signIn.status).toBe(302);
+    const cookies = { ...guest.cookies, ...cookiesOf(signIn) };
+    expect(Object.keys(cookies).some((name) => name.endsWith("ladder_session"))).toBe(true);
+
+    const seenBy = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      const page = await server.request("GET", "/settings/profile", { headers: { Cookie: cookieHeader(cookies) } });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(member.email);
+      seenBy.add(workerOf(page));
+    }
+    expect(seenBy.size).toBe(2);
+  });
+
+  it("counts a rate limit across workers: the 11th sign-in from one address in a minute is refused", async () => {
+    const guest = await visitor("203.0.113.20");
+    const answeredBy = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const res = await post(guest, "/login", { email: member.email, password: "not the password", redirectTo: "/", csrf: guest.csrf });
+      expect(res.status).toBe(400); // wrong password, not yet limited
+      answeredBy.add(workerOf(res));
+    }
+    // Each worker saw about five: counted in its own memory, neither would refuse.
+    expect(answeredBy.size).toBe(2);
+    const eleventh = await post(guest, "/login", { email: member.email, password: member.password, redirectTo: "/", csrf: guest.csrf });
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.body).toContain("Too many sign-in attempts from your network.");
+  });
+
+  it("shares the coach quota across workers: seven messages a day, the eighth refused", async () => {
+    const guest = await visitor("203.0.113.30");
+    const signIn = await post(guest, "/login", { email: member.email, password: member.password, redirectTo: "/", csrf: guest.csrf });
+    expect(signIn.status).toBe(302);
+    const me = { ip: guest.ip, cookies: { ...guest.cookies, ...cookiesOf(signIn) } };
+    const coach = await server.request("GET", "/coach", { headers: { Cookie: cookieHeader(me.cookies) } });
+    expect(coach.body).toContain("7 of 7 left today");
+    const csrf = csrfOf(coach.body);
+
+    const answeredBy = new Set<string>();
+    for (let i = 0; i < 7; i++) {
+      const sent = await post(me, "/coach", { message: `Question ${i}: how do I ask for a raise?`, csrf });
+      expect(sent.status).toBe(302);
+      answeredBy.add(workerOf(sent));
+    }
+    expect(answeredBy.size).toBe(2);
+    const eighth = await post(me, "/coach", { message: "One more?", csrf });
+    expect(eighth.status).toBe(429);
+    expect(eighth.body).toContain("You have used your 7 messages for today");
+  });
+
+  it("replaces a worker that dies, and keeps answering meanwhile", async () => {
+    const first = await server.request("GET", "/healthz");
+    const dead = Number(workerOf(first));
+    process.kill(dead, "SIGKILL");
+    await expect.poll(() => server.output(), { timeout: 10_000 }).toContain(`Worker ${dead} exited (signal SIGKILL); a new one starts now.`);
+
+    // Two workers again, and the dead one is not among them.
+    await expect
+      .poll(
+        async () => {
+          const workers = new Set<string>();
+          for (let i = 0; i < 4; i++) workers.add(workerOf(await server.request("GET", "/healthz")));
+          return workers.size === 2 && !workers.has(String(dead));
+        },
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(true);
+  });
+
+  it("on SIGTERM finishes the request under way, refuses new connections, and every process exits 0", async () => {
+    const guest = await visitor("203.0.113.40");
+    const slow = slowPost(server.port, "/login", { email: member.email, password: "not the password", redirectTo: "/", csrf: guest.csrf }, guest);
+    await slow.started;
+
+    const signalled = Date.now();
+    process.kill(server.pid, "SIGTERM");
+    await expect.poll(() => connectionRefused(server.port), { timeout: 5_000, interval: 50 }).toBe(true);
+
+    const res = await slow.finish();
+    expect(res).toMatch(/^HTTP\/1\.1 400 /);
+    expect(res).toContain("That email and password do not match an account.");
+    expect(res.toLowerCase()).toContain("connection: close");
+
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalled).toBeLessThan(8_000);
+    expect(server.output()).toContain("Ladder stopped.");
+  });
+});
+
