@@ -91,7 +91,10 @@ async function writeToOutbox(mail: Mail & { from: string }, dir = OUTBOX_DIR, no
   const id = outboxFileName(mail.to, now);
   const stored: OutboxMail = { id, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, sentAt: now.toISOString() };
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, id), JSON.stringify(stored, null, 2), { mode: 0o600 });
+  // Written under a name the outbox ignores, then renamed: a reader never sees half a message.
+  const partial = path.join(dir, `.${id}.partial`);
+  await fs.writeFile(partial, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  await fs.rename(partial, path.join(dir, id));
   return id;
 }
 

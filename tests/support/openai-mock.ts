@@ -7,7 +7,7 @@
  *   [[fail:500]]      answers 500
  *   [[fail-once:500]] answers 500 the first time this exact message is asked, then normally (Retry)
  *   [[fail:timeout]]  never answers (until the client gives up or the mock closes)
- *   [[slow]]          streams slowly: one word every 300 ms, 40 words (for the Stop button)
+ *   [[slow]]          streams slowly: one word every 300 ms, 200 words (a minute: Stop always comes first, even on a busy machine)
  *   [[markdown-attack]]  a reply with <script>, javascript: and data: links and raw HTML
  * A system prompt that contains "suggestions" (case-insensitive) and "JSON" gets a JSON array of
  * {originalText, suggestedText, description}, built from the document in the last user message:
@@ -63,7 +63,7 @@ export function mockReplyText(messages: MockRequest["messages"]): string {
     );
   }
   if (last.includes("[[markdown-attack]]")) return ATTACK_REPLY;
-  if (last.includes("[[slow]]")) return Array.from({ length: 40 }, (_, i) => `word${i + 1}`).join(" ");
+  if (last.includes("[[slow]]")) return Array.from({ length: 200 }, (_, i) => `word${i + 1}`).join(" ");
   const gist = last.replace(/\s+/g, " ").trim().slice(0, 60);
   return `Coach reply to: ${gist}\n\n- **First**, write down your goal.\n- *Then* take one small step today.`;
 }
