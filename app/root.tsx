@@ -6,6 +6,7 @@ import {
   Meta,
   NavLink,
   Outlet,
+  Scripts,
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
@@ -14,7 +15,6 @@ import type { ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
-import { ScriptsAfterPaint } from "~/components/ScriptsAfterPaint";
 import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
 import { FAVICON_DATA_URI, FAVICON_PATH } from "~/lib/favicon";
@@ -78,11 +78,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lite={lite} />
-        {/* Lite mode: not one script in the document. Otherwise the scripts load after the first paint. */}
+        {/* Lite mode: not one script in the document. */}
         {lite ? null : (
           <>
             <ScrollRestoration nonce={nonce} />
-            <ScriptsAfterPaint nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         )}
       </body>
