@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, type Member } from "../support/app";
 import { freshDatabase, pgSkipReason, skippedPostgresTitle, type TestDatabase } from "../support/db";
-import { connectionRefused, cookiesOf, csrfOf, slowPost, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
+import { cookiesOf, csrfOf, expectGracefulStopDuringSignIn, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
 
 const title = "two workers on PostgreSQL";
 const suite = pgSkipReason ? describe.skip : describe;
@@ -133,21 +133,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
 
   it("on SIGTERM finishes the request under way, refuses new connections, and every process exits 0", async () => {
     const guest = await visitor("203.0.113.40");
-    const slow = slowPost(server.port, "/login", { email: member.email, password: "not the password", redirectTo: "/", csrf: guest.csrf }, guest);
-    await slow.started;
-
-    const signalled = Date.now();
-    process.kill(server.pid, "SIGTERM");
-    await expect.poll(() => connectionRefused(server.port), { timeout: 5_000, interval: 50 }).toBe(true);
-
-    const res = await slow.finish();
-    expect(res).toMatch(/^HTTP\/1\.1 400 /);
-    expect(res).toContain("That email and password do not match an account.");
-    expect(res.toLowerCase()).toContain("connection: close");
-
-    expect(await server.exited).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeLessThan(8_000);
-    expect(server.output()).toContain("Ladder stopped.");
+    await expectGracefulStopDuringSignIn(server, member.email, guest, 8_000);
   });
 });
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { openSqlite, sqliteCtx } from "../../db/client";
 import { createMember, type Member } from "../support/app";
-import { connectionRefused, cookiesOf, csrfOf, slowPost, startServerProcess, type ServerProcess } from "../support/server-process";
+import { cookiesOf, csrfOf, expectGracefulStopDuringSignIn, slowPost, startServerProcess, type ServerProcess } from "../support/server-process";
 
 const started: ServerProcess[] = [];
 const files: string[] = [];
@@ -47,22 +47,8 @@ describe("one server process on SIGTERM", { timeout: 90_000 }, () => {
     expect(server.output()).toContain("WEB_CONCURRENCY=4 is ignored: on SQLite one process writes the database file");
     expect(server.output()).toContain("one process)");
     const guest = await signInForm(server, "127.0.0.1");
-    const slow = slowPost(server.port, "/login", { email: member.email, password: "not the password", redirectTo: "/", csrf: guest.csrf }, guest);
-    await slow.started;
-
-    const signalled = Date.now();
-    process.kill(server.pid, "SIGTERM");
-    await expect.poll(() => connectionRefused(server.port), { timeout: 5_000, interval: 50 }).toBe(true);
-
-    const res = await slow.finish();
-    expect(res).toMatch(/^HTTP\/1\.1 400 /);
-    expect(res).toContain("That email and password do not match an account.");
-    expect(res.toLowerCase()).toContain("connection: close");
-
-    expect(await server.exited).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalled).toBeLessThan(5_000);
+    await expectGracefulStopDuringSignIn(server, member.email, guest, 5_000);
     expect(server.output()).toContain("SIGTERM: stopping; 1 request(s) under way");
-    expect(server.output()).toContain("Ladder stopped.");
     // SQLite removes the write-ahead log when its last connection closes cleanly.
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });

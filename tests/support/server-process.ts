@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export interface ServerResponseText {
   status: number;
@@ -189,4 +189,32 @@ export function connectionRefused(port: number): Promise<boolean> {
     });
     socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
   });
+}
+
+/**
+ * SIGTERM while a wrong-password sign-in is half sent: the server refuses new connections,
+ * finishes that request (400 with its message, Connection: close) and every process exits 0
+ * within `withinMs`. Shared by the one-process and the cluster tests.
+ */
+export async function expectGracefulStopDuringSignIn(
+  server: ServerProcess,
+  email: string,
+  guest: { ip: string; cookies: Record<string, string>; csrf: string },
+  withinMs: number,
+): Promise<void> {
+  const slow = slowPost(server.port, "/login", { email, password: "not the password", redirectTo: "/", csrf: guest.csrf }, guest);
+  await slow.started;
+
+  const signalled = Date.now();
+  process.kill(server.pid, "SIGTERM");
+  await expect.poll(() => connectionRefused(server.port), { timeout: 5_000, interval: 50 }).toBe(true);
+
+  const res = await slow.finish();
+  expect(res).toMatch(/^HTTP\/1\.1 400 /);
+  expect(res).toContain("That email and password do not match an account.");
+  expect(res.toLowerCase()).toContain("connection: close");
+
+  expect(await server.exited).toEqual({ code: 0, signal: null });
+  expect(Date.now() - signalled).toBeLessThan(withinMs);
+  expect(server.output()).toContain("Ladder stopped.");
 }
