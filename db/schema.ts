@@ -23,7 +23,14 @@ export const INFRASTRUCTURE_TABLES: readonly string[] = ["rate_limit_buckets"];
  * Tables the spec does not name that hold member data the issues ask for (a member's time zone);
  * seeders fill them like spec tables. See docs/decisions/011-member-time-zone.md.
  */
-export const EXTENSION_TABLES: readonly string[] = ["member_settings", "job_postings", "job_applicants"];
+export const EXTENSION_TABLES: readonly string[] = [
+  "member_settings",
+  "job_postings",
+  "job_applicants",
+  "saved_jobs",
+  "meetings",
+  "notification_links",
+];
 
 export function defineSchema(k: Kit) {
   // 1. User
@@ -726,8 +733,13 @@ export function defineSchema(k: Kit) {
   const member_settings = k.table("member_settings", {
     user_id: k.uuid("user_id").primaryKey().references(() => User.id, { onDelete: "cascade" }),
     time_zone: k.varchar("time_zone", { length: 64 }).notNull().default("UTC"),
+    // The first day of the member's week in the calendar: 0 Sunday, 1 Monday, 6 Saturday (the
+    // Gulf's weekend is Friday–Saturday, so its week starts on Sunday; issue 13).
+    week_start: k.integer("week_start").notNull().default(1),
+    // The CV kept on the profile (an uploads row), picked when applying instead of uploading again.
+    cv_upload_id: k.integer("cv_upload_id").references(() => uploads.id, { onDelete: "set null" }),
     updated_at: k.createdNow("updated_at"),
-  });
+  }, (t) => [k.check("member_settings_week_start_check", sql`${t.week_start} in (0, 1, 6)`)]);
 
   // Extension, not in the spec (docs/decisions/014-jobs.md): the life of a job posted in Ladder
   // (alumni posts wait for the career team; posters close their posts). Imported jobs have no row
@@ -776,6 +788,55 @@ export function defineSchema(k: Kit) {
     ],
   );
 
+  // Extension, not in the spec (issue 13): jobs a member saved to read later (/jobs/saved).
+  const saved_jobs = k.table(
+    "saved_jobs",
+    {
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      feed: k.varchar("feed", { length: 16 }).notNull(),
+      job_id: k.varchar("job_id", { length: 32 }).notNull(),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.primaryKey({ columns: [t.user_id, t.feed, t.job_id] }),
+      k.index("saved_jobs_user_created_idx").on(t.user_id, t.created_at, t.feed, t.job_id),
+      k.check("saved_jobs_feed_check", sql`${t.feed} in ('general', 'remote', 'part-time')`),
+    ],
+  );
+
+  // Extension, not in the spec (issue 13): a meeting time proposed from "find a time"; the invitee
+  // accepts or declines, and an accepted meeting shows on both calendars.
+  const meetings = k.table(
+    "meetings",
+    {
+      id: k.uuidPk(),
+      proposer_id: k.uuid("proposer_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      invitee_id: k.uuid("invitee_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      starts_at: k.timestamp("starts_at").notNull(),
+      ends_at: k.timestamp("ends_at").notNull(),
+      status: k.varchar("status", { length: 16 }).notNull().default("proposed"),
+      responded_at: k.timestamp("responded_at"),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.index("meetings_proposer_starts_idx").on(t.proposer_id, t.starts_at, t.id),
+      k.index("meetings_invitee_starts_idx").on(t.invitee_id, t.starts_at, t.id),
+      k.check("meetings_status_check", sql`${t.status} in ('proposed', 'accepted', 'declined', 'cancelled')`),
+      k.check("meetings_not_self_check", sql`${t.proposer_id} <> ${t.invitee_id}`),
+      k.check("meetings_ends_after_starts_check", sql`${t.ends_at} > ${t.starts_at}`),
+    ],
+  );
+
+  // Extension, not in the spec (issue 13): where a notification leads (an application, a round,
+  // a job). notification has no such column; a notification without a row links to its list.
+  const notification_links = k.table("notification_links", {
+    notification_id: k
+      .uuid("notification_id")
+      .primaryKey()
+      .references(() => notification.id, { onDelete: "cascade" }),
+    href: k.varchar("href", { length: 300 }).notNull(),
+  });
+
   return {
     User,
     Chat,
@@ -822,6 +883,9 @@ export function defineSchema(k: Kit) {
     member_settings,
     job_postings,
     job_applicants,
+    saved_jobs,
+    meetings,
+    notification_links,
   };
 }
 

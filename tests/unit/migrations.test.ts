@@ -27,7 +27,9 @@ describe.each(dialects)("drizzle/$folder", ({ folder, dialect, schema, createTab
   it("creates exactly the 41 tables of the spec and the listed infrastructure tables", () => {
     const names = sqlFiles(committed).flatMap((file) =>
       [...fs.readFileSync(path.join(committed, file), "utf8").matchAll(createTable)].map((m) => m[1]),
-    );
+    )
+      // SQLite cannot add a CHECK to a table, so drizzle-kit rebuilds it as __new_<name> and renames it.
+      .filter((name) => !name.startsWith("__new_"));
     expect(names.sort()).toEqual([...SPEC_TABLE_NAMES, ...INFRASTRUCTURE_TABLE_NAMES].sort());
   });
 

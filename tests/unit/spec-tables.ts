@@ -30,6 +30,10 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   // docs/decisions/014-jobs.md: the approval state of jobs posted in Ladder, and who applied to which feed's job.
   "job_postings",
   "job_applicants",
+  // docs/decisions/023-product-polish-tables.md: saved jobs, proposed meetings, where a notification leads.
+  "saved_jobs",
+  "meetings",
+  "notification_links",
 ];
 
 export const SPEC_TABLE_NAMES = [
