@@ -6,15 +6,15 @@ import {
   Meta,
   NavLink,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useLayoutEffect, type ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
+import { ScriptsAfterPaint } from "~/components/ScriptsAfterPaint";
 import { CsrfInput } from "~/components/forms";
 import { areas } from "~/lib/areas";
 import { FAVICON_DATA_URI, FAVICON_PATH } from "~/lib/favicon";
@@ -22,6 +22,7 @@ import { pageMeta } from "~/lib/meta";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { stylesheetText } from "~/lib/stylesheet.server";
 import { useNonce } from "~/lib/nonce";
+import { releaseEvents } from "~/lib/hydration-gate";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
@@ -78,11 +79,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter lite={lite} />
-        {/* Lite mode: not one script in the document. */}
+        {/* Lite mode: not one script in the document. Otherwise the scripts load after the first paint. */}
         {lite ? null : (
           <>
             <ScrollRestoration nonce={nonce} />
-            <Scripts nonce={nonce} />
+            <ScriptsAfterPaint nonce={nonce} />
+            <HydrationDone />
           </>
         )}
       </body>
@@ -167,6 +169,16 @@ function SiteFooter({ lite }: { lite: boolean }) {
 export default function App() {
   return <Outlet />;
 }
+
+/** Hands input events to React once hydration has committed (app/lib/hydration-gate.ts). */
+function HydrationDone() {
+  useCommitEffect(releaseEvents, []);
+  return null;
+}
+
+// A layout effect runs in the hydration commit itself; on the server (where React warns about
+// layout effects) the plain effect, which the server never runs either.
+const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
 export const meta: MetaFunction = ({ error }) =>
   pageMeta(error ? `Error ${isRouteErrorResponse(error) ? error.status : 500} | Ladder` : "Ladder");

@@ -20,6 +20,19 @@ export const test = base.extend<{ browserErrors: string[] }>({
   extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
     await use({ ...extraHTTPHeaders, "X-Forwarded-For": addressForTest() });
   },
+  // With JavaScript, scripts load after the first paint (decision 022) and a tap before hydration
+  // is handled as without JavaScript; tests about enhanced behaviour start from a hydrated page.
+  page: async ({ page, javaScriptEnabled }, use) => {
+    if (javaScriptEnabled) {
+      const goto = page.goto.bind(page);
+      page.goto = async (url, options) => {
+        const response = await goto(url, options);
+        if (options?.waitUntil !== "commit") await waitForHydration(page);
+        return response;
+      };
+    }
+    await use(page);
+  },
   browserErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
@@ -33,6 +46,15 @@ export const test = base.extend<{ browserErrors: string[] }>({
 });
 
 export { expect };
+
+/** Waits until a page with scripts has hydrated (app/lib/hydration-gate.ts); lite pages have none. */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(
+    () => !document.getElementById("ladder-scripts") || (window as unknown as { __ladderHydrated?: boolean }).__ladderHydrated === true,
+    null,
+    { timeout: 15_000 },
+  );
+}
 
 /** Has the Remix app taken over the document (hydrated)? */
 export function hasHydrated(page: Page): Promise<boolean> {
