@@ -22,7 +22,6 @@ import { pageMeta } from "~/lib/meta";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { stylesheetText } from "~/lib/stylesheet.server";
 import { useNonce } from "~/lib/nonce";
-import { releaseEvents } from "~/lib/hydration-gate";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
@@ -170,9 +169,9 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Hands input events to React once hydration has committed (app/lib/hydration-gate.ts). */
+/** Hands input events to React once hydration has committed (the bootstrap held them, decision 022). */
 function HydrationDone() {
-  useCommitEffect(releaseEvents, []);
+  useCommitEffect(() => (window as Window & { __ladderRelease?: () => void }).__ladderRelease?.(), []);
   return null;
 }
 

@@ -47,7 +47,7 @@ export const test = base.extend<{ browserErrors: string[] }>({
 
 export { expect };
 
-/** Waits until a page with scripts has hydrated (app/lib/hydration-gate.ts); lite pages have none. */
+/** Waits until a page with scripts has hydrated (decision 022); lite pages have none. */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(
     () => !document.getElementById("ladder-scripts") || (window as unknown as { __ladderHydrated?: boolean }).__ladderHydrated === true,

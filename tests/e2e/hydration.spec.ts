@@ -15,7 +15,7 @@ test.describe("with JavaScript on @js-on-only", () => {
   test("a tap while the page is still hydrating does not break it: the page hydrates and follows links without reloading", async ({ page, browserErrors }) => {
     // From the moment Remix registers the route modules (entry.client runs next) until the router
     // exists, click a paragraph on every tick, so that clicks land while the root is suspended
-    // decoding its data. Without app/lib/hydration-gate.ts, React 18 throws error #345 and the
+    // decoding its data. Without the event hold in app/lib/scripts-after-paint.server.ts, React 18 throws error #345 and the
     // page never hydrates.
     await page.addInitScript(() => {
       let modules: unknown;
