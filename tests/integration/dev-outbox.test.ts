@@ -23,11 +23,11 @@ afterAll(() => {
   for (const file of written) fs.rmSync(path.join(OUTBOX, file), { force: true });
 });
 
-/** The outbox file addressed to `email`, once the mail service has written it. */
+/** The outbox file addressed to `email`, once the mail service has written and renamed it (not its `.partial`). */
 async function outboxFileFor(email: string): Promise<string> {
   const folded = email.toLowerCase();
   for (let i = 0; i < 100; i++) {
-    const file = fs.existsSync(OUTBOX) ? fs.readdirSync(OUTBOX).find((name) => name.includes(`_${folded}_`)) : undefined;
+    const file = fs.existsSync(OUTBOX) ? fs.readdirSync(OUTBOX).find((name) => name.includes(`_${folded}_`) && !name.endsWith(".partial")) : undefined;
     if (file) {
       written.push(file);
       return file;

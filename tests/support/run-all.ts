@@ -79,6 +79,9 @@ if (fs.existsSync(playwrightJson)) {
 }
 // A step that failed before reporting (a crash, a missing browser) still counts as a failure.
 if (failures.length > 0 && failed === 0) failed = failures.length;
+// And a failed test fails the run even if its runner's exit status said otherwise (it once did:
+// db/embedded-postgres.ts).
+if (failed > 0 && failures.length === 0) failures.push("tests reported failures");
 
 console.log(`\nTimes: ${timings.join(", ")}; in all ${((Date.now() - startedAll) / 1000).toFixed(0)} s`);
 console.log(`Database tests that passed: ${perDatabase.sqlite} on SQLite, ${perDatabase.pg} on PostgreSQL`);

@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startSmtpSink } from "../support/smtp-sink";
 
 const secret = "unit-tests-secret-0123456789abcdef0123";
@@ -17,6 +17,12 @@ async function mailService(vars: Record<string, string | undefined>) {
   }
   return import("~/services/mail.server");
 }
+
+// The first import compiles the mail service and nodemailer; on a loaded machine that alone took
+// more than a test's 5 s. Done once here, each test's fresh import only re-evaluates.
+beforeAll(async () => {
+  await import("~/services/mail.server");
+}, 60_000);
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-outbox-"));
