@@ -987,6 +987,22 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.apiuser.push({ id: uuidFor(`apiuser:${k}`), fullName, email_address, phone_number, orgName, work, benefits, createdAt: ago(30 + k * 11, 10) }),
   );
 
+  // ---- issue 13's extension tables (decision 023)
+  // Connection notifications lead to the person they are about.
+  for (const n of rows.notification) if (n.id && n.related_user_id) rows.notification_links.push({ notification_id: n.id, href: `/u/${n.related_user_id}` });
+  // The demo member saved three listed jobs (imported ones: no posting row).
+  const posted = new Set(rows.job_postings.filter((p) => p.feed === "general").map((p) => p.job_id));
+  rows.jobs
+    .filter((job) => !posted.has(job.job_id))
+    .slice(0, 3)
+    .forEach((job, k) => rows.saved_jobs.push({ user_id: uid(0), feed: "general", job_id: job.job_id, created_at: ago(2 + k, 9) }));
+  // A connection proposed a 30-minute call with the demo member three days from now.
+  const partner = rows.connection.find((c) => c.status === "accepted" && c.receiver_id === uid(0))?.sender_id;
+  if (partner) {
+    const starts = new Date(t0 + 3 * DAY + 10 * HOUR);
+    rows.meetings.push({ id: uuidFor("meeting:0"), proposer_id: partner, invitee_id: uid(0), starts_at: starts, ends_at: new Date(starts.getTime() + 30 * 60_000), status: "proposed", responded_at: null, created_at: ago(1, 16) });
+  }
+
   return rows;
 }
 
@@ -998,7 +1014,7 @@ export const tableOrder: TableName[] = [
   "remote_jobs", "part_time_jobs", "communities", "community_memberships", "community_posts", "user_activity_logs",
   "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
-  "member_settings", "job_postings", "job_applicants",
+  "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */
