@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isUuid } from "~/modules/admin/members.server";
@@ -97,3 +98,7 @@ export default function PendingMeetings() {
 }
 
 export const meta: MetaFunction = () => pageMeta("Meetings waiting for an answer | Ladder");
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary back={[{ to: "/calendar/meetings", label: "Meetings waiting for an answer" }]} />;
+}

@@ -116,7 +116,7 @@ export async function addBlock(
 }
 
 /** Deletes one of the member's own blocks; null when there is no such block of theirs. */
-export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ week: Date; date: Date; label: string } | null> {
+export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ date: Date; label: string } | null> {
   if (!isUuid(id)) return null;
   const b = ctx.t.user_calendar_blocks;
   const [row] = await ctx.db
@@ -125,7 +125,7 @@ export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise
     .returning({ week: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked });
   if (!row) return null;
   const block = toBlock({ id, ...row });
-  return { week: row.week, date: addDays(row.week, row.dayOfWeek), label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
+  return { date: addDays(row.week, row.dayOfWeek), label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
 }
 
 export type CopyOutcome = { ok: true; copied: number } | { ok: false; reason: "not_empty" | "nothing_to_copy" };
