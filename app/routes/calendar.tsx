@@ -1,6 +1,8 @@
 /**
- * /calendar?week=YYYY-MM-DD: the member's own week (Monday first), blocked and available time
- * per day, in their time zone. Add, remove and "copy last week" post here.
+ * /calendar?week=YYYY-MM-DD: the member's own week, from the day it starts on for them (Saturday,
+ * Sunday or Monday; decision 029), blocked and available time per day in their time zone, their
+ * accepted meetings, and the proposed meetings waiting for an answer. Add, remove and "copy last
+ * week" post here.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -9,23 +11,29 @@ import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { addBlock, copyPreviousWeek, listWeek, removeBlock } from "~/modules/calendar/calendar.server";
+import { addBlock, copyPreviousWeek, listWindow, removeBlock } from "~/modules/calendar/calendar.server";
 import { addFieldsOf, parseAdd, weekOf, type AddFields } from "~/modules/calendar/forms.server";
+import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
+import { meetingLine } from "~/modules/calendar/meeting-line";
+import { acceptedBetween, pendingMeetings, PENDING_SHOWN } from "~/modules/calendar/meetings.server";
 import {
   addDays,
-  dayLabel,
-  DAY_NAMES,
+  dateLabel,
+  DAY_MS,
   END_CHOICES,
   isoDate,
-  mondayOf,
   offsetLabel,
   rangeLabel,
   START_CHOICES,
   wallToInstant,
   weekLabel,
+  weekStartOf,
+  weekWindow,
+  WEEK_START_NAMES,
+  windowDays,
   zoneDate,
 } from "~/modules/calendar/rules";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
+import { calendarSettings } from "~/modules/calendar/time-zone.server";
 import { listNetwork } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { flashHeader } from "~/services/flash.server";
@@ -38,25 +46,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
   const url = new URL(request.url);
-  const tz = await effectiveZone(ctx, user.id, request);
-  const today = mondayOf(zoneDate(tz.zone, Date.now()));
+  const tz = await calendarSettings(ctx, user.id, request);
+  const today = weekStartOf(zoneDate(tz.zone, Date.now()), tz.weekStart);
   const param = url.searchParams.get("week");
-  const week = param === null ? today : weekOf(param);
+  const week = param === null ? today : weekOf(param, tz.weekStart);
   if (!week) throw new Response(BROKEN_WEEK, { status: 400 });
-  const [blocks, connections] = await Promise.all([
-    listWeek(ctx, user.id, week),
+  const window = weekWindow(tz.zone, week);
+  const [blocks, connections, meetings, invited, sent] = await Promise.all([
+    listWindow(ctx, user.id, week),
     listNetwork(ctx, user.id, "connections", { pageSize: CONNECTIONS_SHOWN }),
+    acceptedBetween(ctx, user.id, new Date(window.start), new Date(window.end)),
+    pendingMeetings(ctx, user.id, "invited", { pageSize: PENDING_SHOWN }),
+    pendingMeetings(ctx, user.id, "sent", { pageSize: PENDING_SHOWN }),
   ]);
-  const days = DAY_NAMES.map((_, dow) => ({
-    dow,
-    label: dayLabel(week, dow),
+  const days = windowDays(week).map(({ index, date }) => ({
+    dow: index,
+    label: dateLabel(date),
     // The zone's offset at noon of that day (it changes with daylight saving time).
-    offset: offsetLabel(tz.zone, wallToInstant(tz.zone, addDays(week, dow), 12 * 60)),
-    blocks: blocks.filter((b) => b.dayOfWeek === dow).map((b) => ({ id: b.id, time: rangeLabel(b), blocked: b.isBlocked })),
+    offset: offsetLabel(tz.zone, wallToInstant(tz.zone, date, 12 * 60)),
+    blocks: blocks.filter((b) => b.index === index).map((b) => ({ id: b.id, time: rangeLabel(b), blocked: b.isBlocked })),
+    meetings: meetings
+      .filter((m) => Math.floor((zoneDate(tz.zone, Math.max(m.startsAt.getTime(), window.start)).getTime() - week.getTime()) / DAY_MS) === index)
+      .map((m) => meetingLine(tz.zone, m)),
   }));
   return {
     week: isoDate(week),
     label: weekLabel(week),
+    weekStartName: WEEK_START_NAMES[tz.weekStart],
     prev: isoDate(addDays(week, -7)),
     next: isoDate(addDays(week, 7)),
     isThisWeek: week.getTime() === today.getTime(),
@@ -65,6 +81,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     zoneSource: tz.source,
     days,
     empty: blocks.length === 0,
+    invited: invited.rows.map((m) => meetingLine(tz.zone, m)),
+    sent: sent.rows.map((m) => meetingLine(tz.zone, m)),
+    morePending: Boolean(invited.next || sent.next),
     connections: connections.rows.map((c) => ({ id: c.userId, name: displayName(c.name) })),
     moreConnections: Boolean(connections.next),
   };
@@ -77,12 +96,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await parseForm(request, { maxBytes: 4_000 });
   const ctx = getCtx();
   const intent = form.get("intent");
+  const tz = await calendarSettings(ctx, user.id, request);
   if (intent === "remove") {
     const removed = await removeBlock(ctx, user.id, String(form.get("id") ?? ""));
     if (!removed) throw new Response("There is no such block in your calendar. It may have been removed already.", { status: 404 });
-    return redirect(`/calendar?week=${isoDate(removed.week)}`, { headers: { "Set-Cookie": await flashHeader(`Removed ${removed.label}.`) } });
+    const shown = weekStartOf(removed.date, tz.weekStart);
+    return redirect(`/calendar?week=${isoDate(shown)}`, { headers: { "Set-Cookie": await flashHeader(`Removed ${removed.label}.`) } });
   }
-  const week = weekOf(form.get("week"));
+  const week = weekOf(form.get("week"), tz.weekStart);
   if (!week) return data<ActionResult>({ intent: "copy", errors: { form: BROKEN_WEEK } }, { status: 400 });
   const back = `/calendar?week=${isoDate(week)}`;
   if (intent === "copy") {
@@ -100,14 +121,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = addFieldsOf(form);
   const parsed = parseAdd(values);
   if (!parsed.ok) return data<ActionResult>({ intent: "add", values, errors: parsed.errors }, { status: 400 });
-  const tz = await effectiveZone(ctx, user.id, request);
-  const added = await addBlock(ctx, { userId: user.id, week, dayOfWeek: parsed.dayOfWeek, range: parsed.range, isBlocked: parsed.isBlocked, zone: tz.zone });
+  // The form's day is the day's place in the week shown; storage keeps it on its Monday week.
+  const day = windowDays(week)[parsed.dayOfWeek];
+  const added = await addBlock(ctx, { userId: user.id, week: day.week, dayOfWeek: day.dayOfWeek, range: parsed.range, isBlocked: parsed.isBlocked, zone: tz.zone });
   if (!added.ok) {
     const other = `${rangeLabel(added.overlap)} (${added.overlap.isBlocked ? "blocked" : "available"})`;
-    const message = `This overlaps ${other} on ${dayLabel(week, parsed.dayOfWeek)}. Blocks may touch (10:00–11:00 after 09:00–10:00) but not overlap.`;
+    const message = `This overlaps ${other} on ${dateLabel(day.date)}. Blocks may touch (10:00–11:00 after 09:00–10:00) but not overlap.`;
     return data<ActionResult>({ intent: "add", values, errors: { start: message } }, { status: 400 });
   }
-  const what = `${rangeLabel(parsed.range)} on ${dayLabel(week, parsed.dayOfWeek)} (${parsed.isBlocked ? "blocked" : "available"})`;
+  const what = `${rangeLabel(parsed.range)} on ${dateLabel(day.date)} (${parsed.isBlocked ? "blocked" : "available"})`;
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(`Added ${what}.`) } });
 }
 
@@ -145,7 +167,35 @@ export default function Calendar() {
           d.zoneSource === "guess" ? ", a guess from your browser's language settings" : d.zoneSource === "default" ? ", because you have not chosen a time zone" : ""
         }. `}
         <Link to="/settings/time-zone">{d.zoneSource === "saved" ? "Change your time zone" : "Set your time zone"}</Link>
+        {`. Your week starts on ${d.weekStartName}. `}
+        <Link to="/settings/time-zone#week-start">Change the first day</Link>
       </p>
+      {d.invited.length > 0 || d.sent.length > 0 ? (
+        <section aria-labelledby="pending-title" className="card space-y-2">
+          <h2 id="pending-title">Meetings waiting for an answer</h2>
+          {d.invited.length > 0 ? (
+            <ul aria-label="Proposed to you" className="space-y-2">
+              {d.invited.map((m) => (
+                <li key={m.id} className="space-y-1">
+                  <p>{`${m.with} proposes ${m.date}, ${m.time}.`}</p>
+                  <MeetingAnswerForms id={m.id} about={`with ${m.with}, ${m.date}`} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.sent.length > 0 ? (
+            <ul aria-label="Proposed by you" className="space-y-1">
+              {d.sent.map((m) => (
+                <li key={m.id}>
+                  {`You proposed ${m.date}, ${m.time} to ${m.with}: `}
+                  <Link to={`/calendar/meetings/${m.id}`}>waiting for their answer</Link>.
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {d.morePending ? <Link to="/calendar/meetings">All meetings waiting for an answer</Link> : null}
+        </section>
+      ) : null}
       <nav aria-label="Weeks" className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <Link to={`/calendar?week=${d.prev}`}>← Previous week</Link>
         {d.isThisWeek ? null : <Link to={`/calendar?week=${d.thisWeek}`}>This week</Link>}
@@ -158,6 +208,20 @@ export default function Calendar() {
         {d.days.map((day) => (
           <li key={day.dow} id={`day-${day.dow}`} className="rounded border border-stone-200 bg-white p-3">
             <h3 className="text-base font-semibold">{day.label}</h3>
+            {day.meetings.length > 0 ? (
+              <ul aria-label={`Meetings on ${day.label}`} className="space-y-1">
+                {day.meetings.map((m) => (
+                  <li key={m.id} className="flex flex-wrap items-center gap-x-3">
+                    <span>
+                      {m.time} · <strong>Meeting with {m.with}</strong>
+                    </span>
+                    <a href={m.ics} download="ladder-meeting.ics" className="inline-block py-0.5">
+                      .ics<span className="sr-only"> file of the meeting with {m.with}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {day.blocks.length === 0 ? (
               <p className="text-sm text-stone-600">Nothing marked.</p>
             ) : (

@@ -1,7 +1,9 @@
 /**
  * /calendar/find/<userId>?week=YYYY-MM-DD&duration=30|45|60|90: the times of the viewer's week
- * when both members are available and neither is blocked (connections only). Picking one sends
- * the other member a proposal as a direct message, after checking again that it is still free.
+ * (from their week-start day) when both members are available and neither is blocked
+ * (connections only). Picking one sends the other member a proposal as a direct message and
+ * records a proposed meeting they can accept or decline, after checking again that it is still
+ * free. With no shared time, the viewer can ask them by message to add availability.
  */
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
@@ -12,7 +14,7 @@ import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { proposeSlot, slotsWith } from "~/modules/calendar/calendar.server";
+import { askAvailabilityText, proposeSlot, slotsWith } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { weekOf } from "~/modules/calendar/forms.server";
 import {
@@ -20,7 +22,6 @@ import {
   dateLabel,
   DURATIONS,
   isoDate,
-  mondayOf,
   MINUTE_MS,
   offsetLabel,
   parseDuration,
@@ -28,19 +29,23 @@ import {
   SLOTS_SHOWN,
   timeIn,
   weekLabel,
+  weekStartOf,
   zoneDate,
   type Duration,
+  type WeekStart,
 } from "~/modules/calendar/rules";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
+import { calendarSettings } from "~/modules/calendar/time-zone.server";
+import { sendMessage } from "~/modules/messages/messages.server";
+import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
 
 const BROKEN = "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.";
 
-function readQuery(url: URL, zone: string): { week: Date; minutes: Duration } {
+function readQuery(url: URL, zone: string, weekStart: WeekStart): { week: Date; minutes: Duration } {
   const weekParam = url.searchParams.get("week");
   const durationParam = url.searchParams.get("duration");
-  const week = weekParam === null || weekParam === "" ? mondayOf(zoneDate(zone, Date.now())) : weekOf(weekParam);
+  const week = weekParam === null || weekParam === "" ? weekStartOf(zoneDate(zone, Date.now()), weekStart) : weekOf(weekParam, weekStart);
   const minutes = durationParam === null ? 30 : parseDuration(durationParam);
   if (!week || minutes === null) throw new Response(BROKEN, { status: 400 });
   return { week, minutes };
@@ -50,8 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
   const other = await requireConnection(ctx, user.id, params.userId);
-  const tz = await effectiveZone(ctx, user.id, request);
-  const { week, minutes } = readQuery(new URL(request.url), tz.zone);
+  const tz = await calendarSettings(ctx, user.id, request);
+  const { week, minutes } = readQuery(new URL(request.url), tz.zone, tz.weekStart);
   const result = await slotsWith(ctx, { me: user.id, other: other.id, viewerZone: tz.zone, week, minutes });
   const days: { label: string; slots: { iso: string; time: string }[] }[] = [];
   for (const start of result.starts.slice(0, SLOTS_SHOWN)) {
@@ -83,12 +88,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = getCtx();
   const other = await requireConnection(ctx, user.id, params.userId);
   const form = await parseForm(request, { maxBytes: 2_000 });
-  const week = weekOf(form.get("week"));
+  const tz = await calendarSettings(ctx, user.id, request);
+  const week = weekOf(form.get("week"), tz.weekStart);
   const minutes = parseDuration(String(form.get("duration") ?? ""));
   if (!week || minutes === null) return data({ error: BROKEN }, { status: 400 });
+  const ask = form.get("intent") === "ask";
   const start = parseSlotStart(String(form.get("start") ?? ""));
-  if (start === null) return data({ error: "Choose one of the times in the list, then send." }, { status: 400 });
-  // A proposal is a direct message: it counts against the same per-member sending limit.
+  if (!ask && start === null) return data({ error: "Choose one of the times in the list, then send." }, { status: 400 });
+  // A proposal or a request is a direct message: it counts against the same per-member sending limit.
   const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
   if (!limit.allowed) {
     return data(
@@ -96,7 +103,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  const tz = await effectiveZone(ctx, user.id, request);
+  const here = `/calendar/find/${other.id}?week=${isoDate(week)}&duration=${minutes}`;
+  // (start is null here only when asking)
+  if (ask || start === null) {
+    const text = askAvailabilityText({ otherName: other.name, weekLabel: weekLabel(week), findHref: `/calendar/find/${user.id}?week=${isoDate(week)}` });
+    const asked = await sendMessage(ctx, { senderId: user.id, receiverId: other.id, text });
+    if (!asked.ok) return data({ error: "Ladder could not send the message: you are no longer connected to this member." }, { status: 403 });
+    const flash = await flashHeader(`Message sent: you asked ${other.name} to add the times they are available.`);
+    return redirect(here, { headers: { "Set-Cookie": flash } });
+  }
   const sent = await proposeSlot(ctx, { me: user.id, other: other.id, viewerZone: tz.zone, week, minutes, start, otherName: other.name });
   if (!sent.ok) {
     const error =
@@ -105,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : "Ladder could not send the proposal: you are no longer connected to this member.";
     return data({ error }, { status: sent.reason === "taken" ? 400 : 403 });
   }
-  const query = new URLSearchParams({ message: sent.messageId, start: new Date(start).toISOString(), minutes: String(minutes) });
+  const query = new URLSearchParams({ message: sent.messageId, meeting: sent.meetingId, start: new Date(start).toISOString(), minutes: String(minutes) });
   return redirect(`/calendar/find/${other.id}/sent?${query}`);
 }
 
@@ -169,7 +184,21 @@ export default function FindATime() {
       <h2>Week of {d.label}</h2>
       {failed ? <ErrorSummary errors={{ form: failed.error }} /> : null}
       {d.days.length === 0 ? (
-        <p>{(WHY[d.why] ?? WHY.no_overlap)(d.other.name)}</p>
+        <div className="space-y-2">
+          <p>{(WHY[d.why] ?? WHY.no_overlap)(d.other.name)}</p>
+          {d.why === "me_none" ? null : (
+            <Form method="post" action={`${base}?week=${d.week}&duration=${d.minutes}`} className="space-y-1">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="ask" />
+              <input type="hidden" name="week" value={d.week} />
+              <input type="hidden" name="duration" value={d.minutes} />
+              <button type="submit" className="btn" disabled={busy}>
+                Ask {d.other.name} to add availability
+              </button>
+              <p className="text-sm text-stone-600">Sends them a message with a link to find a time with you.</p>
+            </Form>
+          )}
+        </div>
       ) : (
         <Form method="post" action={`${base}?week=${d.week}&duration=${d.minutes}`} className="space-y-3">
           <CsrfInput />
@@ -197,7 +226,9 @@ export default function FindATime() {
           <button type="submit" className="btn" disabled={busy}>
             Send {d.other.name} this time
           </button>
-          <p className="text-sm text-stone-600">They get a message with the time in both your zones; you get a calendar file.</p>
+          <p className="text-sm text-stone-600">
+            They get a message with the time in both your zones and can accept or decline it; you get a calendar file.
+          </p>
         </Form>
       )}
       <p>

@@ -1,5 +1,5 @@
 /**
- * /calendar/find/<userId>/sent?message=<id>&start=<ISO>&minutes=<n>: after a proposal was sent.
+ * /calendar/find/<userId>/sent?message=<id>&meeting=<id>&start=<ISO>&minutes=<n>: after a proposal was sent.
  * Only the sender of that message to that member sees it; links to the conversation and the .ics.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,7 +8,8 @@ import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { sentProposal } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
-import { describeSlot, isoDate, mondayOf, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
+import { isUuid } from "~/modules/admin/members.server";
+import { describeSlot, isoDate, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -29,7 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     when: describeSlot(tz.zone, start, minutes),
     text: message.text,
     ics: `/calendar/find/${other.id}/ics?${new URLSearchParams({ start: new Date(start).toISOString(), minutes: String(minutes) })}`,
-    back: `/calendar/find/${other.id}?week=${isoDate(mondayOf(zoneDate(tz.zone, start)))}&duration=${minutes}`,
+    // The slot's own date: the find page opens the member's week that holds it.
+    back: `/calendar/find/${other.id}?week=${isoDate(zoneDate(tz.zone, start))}&duration=${minutes}`,
+    meeting: isUuid(url.searchParams.get("meeting") ?? "") ? `/calendar/meetings/${url.searchParams.get("meeting")}` : null,
   };
 }
 
@@ -42,7 +45,13 @@ export default function ProposalSent() {
         You proposed <strong>{d.when}</strong>.
       </p>
       <blockquote className="whitespace-pre-line break-words border-l-4 border-stone-300 pl-3 text-sm">{d.text}</blockquote>
+      <p>{d.other.name} can accept or decline it; once accepted, it shows on both your calendars.</p>
       <ul className="space-y-1">
+        {d.meeting ? (
+          <li>
+            <Link to={d.meeting}>The meeting and its answer</Link>
+          </li>
+        ) : null}
         <li>
           <Link to={`/messages/${d.other.id}`}>Open your conversation with {d.other.name}</Link>
         </li>

@@ -68,9 +68,9 @@ export default function Coach() {
       <div className="card space-y-2">
         <h2>Start a chat</h2>
         <p id="quota" className="text-sm">
-          <strong>{quota}</strong> (resets at midnight UTC)
+          <strong>{quota}</strong> (resets at midnight UTC){offline ? ". Offline replies are free: they do not use any of them." : null}
         </p>
-        {left === 0 ? (
+        {left === 0 && !offline ? (
           <p>You have used your 7 messages for today. You can still read your chats.</p>
         ) : (
           <Form method="post" className="space-y-2">

@@ -16,7 +16,7 @@ import { formatDateTime } from "~/lib/format";
 import { fieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { aiErrorMessage } from "~/modules/coach/ai.server";
+import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { votesOf } from "~/modules/coach/chat-extras.server";
 import { fromCoachCursor, getChat, messagesPage, sendMessage, toCoachCursor } from "~/modules/coach/chats.server";
 import { markdownHtml } from "~/modules/coach/markdown.server";
@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     left,
     quota: quotaLine(left),
+    offline: aiMode() === "offline",
   };
 }
 
@@ -84,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoachChat() {
-  const { chat, messages, earlierHref, paged, left, quota, votes, shareUrl } = useLoaderData<typeof loader>();
+  const { chat, messages, earlierHref, paged, left, quota, votes, shareUrl, offline } = useLoaderData<typeof loader>();
+  // The offline coach costs nothing, so it still answers when the day's messages are used up.
+  const blocked = left === 0 && !offline;
   const failed = useActionData<typeof action>();
   return (
     <section aria-labelledby="chat-title" className="space-y-4">
@@ -136,12 +139,12 @@ export default function CoachChat() {
         </p>
       ) : null}
       <p id="quota" className="text-sm">
-        <strong>{quota}</strong> (resets at midnight UTC)
+        <strong>{quota}</strong> (resets at midnight UTC){offline ? ". Offline replies are free: they do not use any of them." : null}
       </p>
-      {left === 0 ? <p>You have used your 7 messages for today. They come back at midnight UTC.</p> : null}
-      <SendForm chatId={chat.id} disabled={left === 0} error={failed?.errors.message} defaultMessage={failed?.message} />
+      {blocked ? <p>You have used your 7 messages for today. They come back at midnight UTC.</p> : null}
+      <SendForm chatId={chat.id} disabled={blocked} error={failed?.errors.message} defaultMessage={failed?.message} />
       <ChatActions chatId={chat.id} title={chat.title} visibility={chat.visibility === "public" ? "public" : "private"} shareUrl={shareUrl} />
-      {left > 0 ? <DraftForm chatId={chat.id} /> : null}
+      {blocked ? null : <DraftForm chatId={chat.id} />}
     </section>
   );
 }

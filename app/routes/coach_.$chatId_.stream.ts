@@ -6,8 +6,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { aiMode } from "~/modules/coach/ai.server";
 import { addUserMessage, getChat } from "~/modules/coach/chats.server";
-import { dayStartUtc, quotaReachedSentence, refundMessage, takeMessage } from "~/modules/coach/quota.server";
+import { chargeForReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/quota.server";
 import { messageSchema } from "~/modules/coach/schemas.server";
 import { streamReply } from "~/modules/coach/stream.server";
 
@@ -23,14 +24,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = messageSchema.safeParse({ message: form.get("message") ?? undefined });
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Write a message to the coach." }, 400);
   const now = new Date();
-  const quota = await takeMessage(ctx, user.id, now);
+  const quota = await chargeForReply(ctx, user.id, now, aiMode() === "offline");
   if (!quota.ok) return json({ error: quotaReachedSentence(now), quota: true }, 429);
   const added = await addUserMessage(ctx, user.id, chat.id, parsed.data.message, now);
   if (!added) {
-    await refundMessage(ctx, user.id, dayStartUtc(now));
+    if (quota.charged) await refundMessage(ctx, user.id, dayStartUtc(now));
     return json({ error: "There is no such chat." }, 404);
   }
-  return streamReply({ ctx, me: user.id, chatId: chat.id, messageId: added.messageId, askedAt: added.createdAt, day: dayStartUtc(now), signal: request.signal });
+  return streamReply({ ctx, me: user.id, chatId: chat.id, messageId: added.messageId, askedAt: added.createdAt, day: dayStartUtc(now), charged: quota.charged, signal: request.signal });
 }
 
 export async function loader() {

@@ -13,12 +13,13 @@ import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { aiMode } from "~/modules/coach/ai.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { markdownHtml } from "~/modules/coach/markdown.server";
 import { suggestImprovements } from "~/modules/documents/coach.server";
 import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
-import { checkDocument, KIND_LABELS, parseVersionParam, UUID, versionLabel } from "~/modules/documents/rules";
+import { anchorOf, checkDocument, KIND_LABELS, parseVersionParam, STALE_REASON, UUID, versionLabel } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -76,11 +77,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     olderHref: history.next ? `/documents/${id}?before=${encodeURIComponent(history.next.toISOString())}${at ? `&version=${encodeURIComponent(at.toISOString())}` : ""}#history` : null,
     pagedHistory: Boolean(before),
     suggestions: isLatest
-      ? suggestions.map((s) => ({ id: s.id, originalText: s.originalText, suggestedText: s.suggestedText, description: s.description, applies: latest.content.includes(s.originalText) }))
+      ? suggestions.map((s) => ({ id: s.id, originalText: s.originalText, suggestedText: s.suggestedText, description: s.description, applies: anchorOf(latest.content, s.originalText) >= 0 }))
       : [],
     openCount: suggestions.length,
     quota: quotaLine(left),
     left,
+    offline: aiMode() === "offline",
   };
 }
 
@@ -141,7 +143,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     const outcome = await acceptSuggestion(ctx, user.id, id, suggestionId);
     if (outcome === "not_found") throw new Response("There is no such open suggestion on this document.", { status: 404 });
-    if (outcome === "text_gone") return flash("The text this suggestion would change is no longer in the document, so nothing changed; the suggestion is closed.", "info", "#suggestions");
+    if (outcome === "stale") return flash(`This suggestion no longer applies, so nothing changed. ${STALE_REASON}`, "error", "#suggestions");
     return flash("Suggestion accepted: saved as a new version.", "success", "#suggestions");
   }
   throw new Response("This form asked for something this page does not do.", { status: 400 });
@@ -255,16 +257,22 @@ export default function DocumentPage() {
                   <p>
                     <span className="font-medium">With:</span> <ins className="whitespace-pre-wrap break-words">{s.suggestedText}</ins>
                   </p>
-                  {s.applies ? null : <p className="text-amber-800">The text has changed since; this suggestion no longer applies.</p>}
+                  {s.applies ? null : (
+                    <p className="font-medium text-amber-800">
+                      No longer applies: {STALE_REASON}
+                    </p>
+                  )}
                   <div className="flex flex-wrap gap-2">
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="intent" value="accept" />
-                      <input type="hidden" name="suggestionId" value={s.id} />
-                      <button type="submit" className="btn" aria-label={`Accept: replace “${s.originalText.slice(0, 40)}”`}>
-                        Accept
-                      </button>
-                    </Form>
+                    {s.applies ? (
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="accept" />
+                        <input type="hidden" name="suggestionId" value={s.id} />
+                        <button type="submit" className="btn" aria-label={`Accept: replace “${s.originalText.slice(0, 40)}”`}>
+                          Accept
+                        </button>
+                      </Form>
+                    ) : null}
                     <Form method="post">
                       <CsrfInput />
                       <input type="hidden" name="intent" value="dismiss" />
@@ -281,10 +289,12 @@ export default function DocumentPage() {
               <Form method="post" className="space-y-1">
                 <CsrfInput />
                 <input type="hidden" name="intent" value="suggest" />
-                <button type="submit" className="btn" disabled={d.left === 0}>
+                <button type="submit" className="btn" disabled={d.left === 0 && !d.offline}>
                   Suggest improvements
                 </button>
-                <p className="text-sm text-stone-600">Uses one of your coach messages: {d.quota}.</p>
+                <p className="text-sm text-stone-600">
+                  {d.offline ? "Free: the offline coach's rules use none of your coach messages." : `Uses one of your coach messages: ${d.quota}.`}
+                </p>
               </Form>
             )}
           </aside>

@@ -1,4 +1,7 @@
-/** /settings/time-zone: the member's IANA time zone, used by the calendar and "find a time". */
+/**
+ * /settings/time-zone: the member's IANA time zone, used by the calendar and "find a time", and
+ * the day their week starts on (Saturday, Sunday or Monday; a second form, intent=week-start).
+ */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,8 +10,8 @@ import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { offsetLabel, timeZones } from "~/modules/calendar/rules";
-import { effectiveZone, saveZone } from "~/modules/calendar/time-zone.server";
+import { offsetLabel, parseWeekStart, timeZones, WEEK_STARTS, WEEK_START_NAMES } from "~/modules/calendar/rules";
+import { calendarSettings, saveWeekStart, saveZone } from "~/modules/calendar/time-zone.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -24,24 +27,45 @@ function groupedZones(): { region: string; zones: string[] }[] {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const tz = await effectiveZone(getCtx(), user.id, request);
-  return { zone: tz.zone, source: tz.source, offset: offsetLabel(tz.zone, Date.now()), groups: groupedZones() };
+  const tz = await calendarSettings(getCtx(), user.id, request);
+  return {
+    zone: tz.zone,
+    source: tz.source,
+    offset: offsetLabel(tz.zone, Date.now()),
+    groups: groupedZones(),
+    weekStart: tz.weekStart,
+    weekStarts: WEEK_STARTS.map((value) => ({ value, name: WEEK_START_NAMES[value] })),
+  };
 }
+
+type Failed = { form: "timeZone"; typed: string; error: string } | { form: "weekStart"; typed: string; error: string };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await parseForm(request, { maxBytes: 2_000 });
+  const ctx = getCtx();
+  if (form.get("intent") === "week-start") {
+    const typed = String(form.get("weekStart") ?? "").slice(0, 8);
+    const weekStart = parseWeekStart(typed);
+    if (weekStart === null) return data<Failed>({ form: "weekStart", typed, error: "Choose Saturday, Sunday or Monday." }, { status: 400 });
+    // A member without a saved zone keeps the one this page showed them (see saveWeekStart).
+    const tz = await calendarSettings(ctx, user.id, request);
+    await saveWeekStart(ctx, user.id, weekStart, tz.zone);
+    return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your week now starts on ${WEEK_START_NAMES[weekStart]}.`) } });
+  }
   const typed = String(form.get("timeZone") ?? "").slice(0, 64);
-  const zone = await saveZone(getCtx(), user.id, typed);
+  const zone = await saveZone(ctx, user.id, typed);
   if (!zone) {
-    return data({ typed, error: "Choose a time zone from the list (for example Africa/Cairo or Asia/Kolkata)." }, { status: 400 });
+    return data<Failed>({ form: "timeZone", typed, error: "Choose a time zone from the list (for example Africa/Cairo or Asia/Kolkata)." }, { status: 400 });
   }
   return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your time zone is now ${zone}.`) } });
 }
 
 export default function TimeZoneSettings() {
-  const { zone, source, offset, groups } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const { zone, source, offset, groups, weekStart, weekStarts } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>() as Failed | undefined;
+  const failed = refused?.form === "timeZone" ? refused : undefined;
+  const weekFailed = refused?.form === "weekStart" ? refused : undefined;
   const select = useRef<HTMLSelectElement>(null);
   // With JavaScript, a member who never chose gets the browser's own zone preselected.
   useEffect(() => {
@@ -100,6 +124,33 @@ export default function TimeZoneSettings() {
         </div>
         <button type="submit" className="btn">
           Save time zone
+        </button>
+      </Form>
+      <Form method="post" id="week-start" className="space-y-3" aria-labelledby="week-start-title">
+        <h2 id="week-start-title">First day of the week</h2>
+        {weekFailed ? <ErrorSummary errors={{ weekStart: weekFailed.error }} labels={{ weekStart: "First day of the week" }} /> : null}
+        <CsrfInput />
+        <input type="hidden" name="intent" value="week-start" />
+        <fieldset className="space-y-1" aria-describedby={weekFailed ? "weekStart-error" : "weekStart-hint"}>
+          <legend className="font-medium">Your calendar&apos;s week starts on</legend>
+          <p id="weekStart-hint" className="text-sm text-stone-600">
+            Where the weekend is Friday and Saturday, the week often starts on Sunday.
+          </p>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {weekStarts.map((w) => (
+              <label key={w.value} className="inline-flex min-h-6 items-center gap-1">
+                <input type="radio" name="weekStart" value={w.value} defaultChecked={w.value === weekStart} /> {w.name}
+              </label>
+            ))}
+          </div>
+          {weekFailed ? (
+            <p id="weekStart-error" className="text-sm font-medium text-red-800">
+              {weekFailed.error}
+            </p>
+          ) : null}
+        </fieldset>
+        <button type="submit" className="btn">
+          Save first day
         </button>
       </Form>
       <p>

@@ -249,7 +249,7 @@ describeEachDatabase("Find a time", (db) => {
     const browser = await signedIn(db.ctx, a);
     const res = await browser.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "2030-06-03T09:30:00.000Z" });
     expect(res.status).toBe(302);
-    expect(res.location).toMatch(new RegExp(`^/calendar/find/${b.id}/sent\\?message=[0-9a-f-]{36}&start=2030-06-03T09%3A30%3A00.000Z&minutes=30$`));
+    expect(res.location).toMatch(new RegExp(`^/calendar/find/${b.id}/sent\\?message=[0-9a-f-]{36}&meeting=[0-9a-f-]{36}&start=2030-06-03T09%3A30%3A00.000Z&minutes=30$`));
     const m = db.ctx.t.user_messages;
     const messages = await db.ctx.db.select().from(m).where(and(eq(m.sender_id, a.id), eq(m.receiver_id, b.id)));
     expect(messages).toHaveLength(1);

@@ -122,6 +122,34 @@ describeEachDatabase("Coach", (db) => {
     expect(rows[1].parts).toContainEqual({ type: "notice", kind: "offline" });
   });
 
+  it("an offline reply costs none of the day's 7 messages, and the offline coach still answers when none are left", async () => {
+    delete process.env.OPENAI_API_KEY;
+    const { member, browser } = await signedIn(db.ctx);
+    const first = await browser.post("/coach", { message: "How do I prepare for a phone screen?" });
+    const [, chatId] = chatIdFrom(first.location)!;
+    expect((await browser.post(`/coach/${chatId}`, { message: "And how do I negotiate my salary?" })).status).toBe(302);
+    const streamed = await browser.post(`/coach/${chatId}/stream`, { message: "Any tips for my cover letter?" });
+    expect(streamed.status).toBe(200);
+    expect(streamed.html).toContain('"done":true');
+    const [user] = await db.ctx.db.select().from(db.ctx.t.User).where(eq(db.ctx.t.User.id, member.id));
+    expect(user.dailyMessageCount ?? 0).toBe(0);
+    const page = textOf((await browser.get(`/coach/${chatId}`)).html);
+    expect(page).toContain("7 of 7 left today");
+    expect(page).toContain("Offline replies are free");
+    expect(page).toContain("phone or video screen");
+    expect(page).toContain("Negotiating pay");
+    expect(page).toContain("cover letter that gets read");
+
+    // With the day's messages used up, the offline coach answers all the same and takes nothing.
+    await db.ctx.db.update(db.ctx.t.User).set({ dailyMessageCount: 7, lastMessageResetDate: new Date() }).where(eq(db.ctx.t.User.id, member.id));
+    const more = await browser.post(`/coach/${chatId}`, { message: "How do I ask for a promotion?" });
+    expect(more.status).toBe(302);
+    expect(textOf((await browser.get(`/coach/${chatId}`)).html)).toContain("Asking for a promotion or a raise");
+    const [after] = await db.ctx.db.select().from(db.ctx.t.User).where(eq(db.ctx.t.User.id, member.id));
+    expect(after.dailyMessageCount).toBe(7);
+    expect((await messagesOf(db.ctx, chatId)).filter((m) => m.role === "assistant")).toHaveLength(4);
+  });
+
   it("a 429 from the provider keeps the message, marks it failed, refunds the quota and offers Retry", async () => {
     const { member, browser } = await signedIn(db.ctx);
     const res = await browser.post("/coach", { message: "[[fail:429]] Help me" });
@@ -327,7 +355,7 @@ describeEachDatabase("Coach", (db) => {
     const now = new Date();
     const { chatId, messageId, createdAt } = await createChat(db.ctx, member.id, "[[slow]] Tell me a long story", now);
     const stop = new AbortController();
-    const res = await streamReply({ ctx: db.ctx, me: member.id, chatId, messageId, askedAt: createdAt, day: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())), signal: stop.signal });
+    const res = await streamReply({ ctx: db.ctx, me: member.id, chatId, messageId, askedAt: createdAt, day: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())), charged: true, signal: stop.signal });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
     let received = "";

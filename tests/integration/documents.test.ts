@@ -250,19 +250,27 @@ describeEachDatabase("Suggestions on a document", (db) => {
     expect(await versionsOf(db.ctx, id)).toHaveLength(2);
   });
 
-  it("a suggestion whose text was edited away is closed with a message and changes nothing", async () => {
+  it("a suggestion whose text was edited away cannot be accepted: it changes nothing, stays open and offers Dismiss only, with the reason", async () => {
     online();
     const me = await createMember(db.ctx);
     const browser = await signedIn(db.ctx, me);
     const id = await newDocument(browser, { title: "Letter", kind: "text", content: "Line one\nLine two" });
     await browser.post(`/documents/${id}`, { intent: "suggest" });
-    const [first] = await suggestionsOf(db.ctx, id);
-    await browser.post(`/documents/${id}`, { intent: "save", title: "Letter", content: "Rewritten entirely" });
+    const [first, second] = await suggestionsOf(db.ctx, id);
+    await browser.post(`/documents/${id}`, { intent: "save", title: "Letter", content: "Line ones\nLine two" });
     const res = await browser.post(`/documents/${id}`, { intent: "accept", suggestionId: first.id });
     expect(res.status).toBe(302);
-    expect(textOf((await browser.get(res.location ?? "")).html)).toContain("no longer in the document");
-    expect((await versionsOf(db.ctx, id)).map((v) => v.content)).toEqual(["Line one\nLine two", "Rewritten entirely"]);
-    expect((await suggestionsOf(db.ctx, id))[0].isResolved).toBe(true);
+    const page = await browser.get(res.location ?? "");
+    expect(textOf(page.html)).toContain("This suggestion no longer applies, so nothing changed.");
+    expect(textOf(page.html)).toContain("No longer applies: The text it would replace is no longer in the document");
+    expect((await versionsOf(db.ctx, id)).map((v) => v.content)).toEqual(["Line one\nLine two", "Line ones\nLine two"]);
+    expect((await suggestionsOf(db.ctx, id)).map((s) => s.isResolved)).toEqual([false, false]);
+    // "Line one" is still there, but only inside the word "ones": the stale one offers no Accept, the other does.
+    expect(page.html).not.toContain(`Accept: replace “${first.originalText}”`);
+    expect(page.html).toContain(`Accept: replace “${second.originalText}”`);
+    expect(page.html).toContain(`Dismiss: “${first.originalText}”`);
+    expect((await browser.post(`/documents/${id}`, { intent: "dismiss", suggestionId: first.id })).status).toBe(302);
+    expect((await suggestionsOf(db.ctx, id)).map((s) => s.isResolved)).toEqual([true, false]);
   });
 
   it("a provider failure stores nothing, says so, and gives the day's message back", async () => {
@@ -291,7 +299,7 @@ describeEachDatabase("Suggestions on a document", (db) => {
     expect(await usedToday(db.ctx, me.id)).toBe(7);
   });
 
-  it("without an AI key the offline coach makes rule-based suggestions, labelled offline, without any network call", async () => {
+  it("without an AI key the offline coach makes rule-based suggestions, labelled offline, without any network call and for free", async () => {
     offline();
     const me = await createMember(db.ctx);
     const browser = await signedIn(db.ctx, me);
@@ -303,6 +311,9 @@ describeEachDatabase("Suggestions on a document", (db) => {
     const stored = await suggestionsOf(db.ctx, id);
     expect(stored.map((s) => s.originalText)).toEqual(expect.arrayContaining(["Hardworking", "was automated"]));
     expect(page).toContain("Offline coach:");
+    // Offline suggestions cost nothing (decision 029).
+    expect(await usedToday(db.ctx, me.id)).toBe(0);
+    expect(page).toContain("7 of 7 left today");
   });
 
   it("someone else cannot accept or dismiss my suggestion", async () => {

@@ -4,21 +4,30 @@
  * one withTx; on PostgreSQL a transaction-scoped advisory lock on (member, week) serialises them
  * so two concurrent adds cannot both pass the overlap check (SQLite's BEGIN IMMEDIATE already
  * serialises writers). See docs/decisions/013-calendar-and-find-a-time.md.
+ *
+ * Storage keeps Monday weeks; a member whose week starts on Saturday or Sunday sees a window of
+ * seven days that spans two stored weeks (listWindow, copyPreviousWeek; decision 029).
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/modules/admin/members.server";
 import { sendMessage } from "~/modules/messages/messages.server";
+import { createMeeting } from "./meetings.server";
 import {
   addDays,
   dayLabel,
+  DAY_MS,
   describeSlot,
   findOverlap,
   findSlots,
+  MINUTE_MS,
+  mondayOf,
   parseTime,
   rangeLabel,
   storedTime,
+  storedWeeksOf,
+  windowDays,
   type SlotResult,
   type TimeRange,
   type WeekBlock,
@@ -49,6 +58,26 @@ export async function listWeek(ctx: Ctx, userId: string, week: Date): Promise<Bl
     .where(and(eq(b.userId, userId), eq(b.weekStartDate, week)))
     .orderBy(asc(b.dayOfWeek), asc(b.startTime));
   return rows.map(toBlock);
+}
+
+export interface WindowBlock extends Block {
+  /** The day's place in the week shown, 0–6 from its first day. */
+  index: number;
+  /** The stored week (Monday) the block belongs to. */
+  week: Date;
+}
+
+/** The member's blocks of the seven days from `start` (any weekday), by day and start. */
+export async function listWindow(ctx: Ctx, userId: string, start: Date): Promise<WindowBlock[]> {
+  const b = ctx.t.user_calendar_blocks;
+  const rows = await ctx.db
+    .select({ id: b.id, week: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
+    .from(b)
+    .where(and(eq(b.userId, userId), inArray(b.weekStartDate, storedWeeksOf(start))))
+    .orderBy(asc(b.weekStartDate), asc(b.dayOfWeek), asc(b.startTime));
+  return rows
+    .map((row) => ({ ...toBlock(row), week: row.week, index: Math.round((addDays(row.week, row.dayOfWeek).getTime() - start.getTime()) / DAY_MS) }))
+    .filter((block) => block.index >= 0 && block.index < 7);
 }
 
 export type AddOutcome = { ok: true; id: string } | { ok: false; overlap: Block };
@@ -87,7 +116,7 @@ export async function addBlock(
 }
 
 /** Deletes one of the member's own blocks; null when there is no such block of theirs. */
-export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ week: Date; label: string } | null> {
+export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ date: Date; label: string } | null> {
   if (!isUuid(id)) return null;
   const b = ctx.t.user_calendar_blocks;
   const [row] = await ctx.db
@@ -96,37 +125,50 @@ export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise
     .returning({ week: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked });
   if (!row) return null;
   const block = toBlock({ id, ...row });
-  return { week: row.week, label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
+  return { date: addDays(row.week, row.dayOfWeek), label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
 }
 
 export type CopyOutcome = { ok: true; copied: number } | { ok: false; reason: "not_empty" | "nothing_to_copy" };
 
-/** Copies the previous week's blocks into `week`, which must be empty. */
-export async function copyPreviousWeek(ctx: Ctx, userId: string, week: Date): Promise<CopyOutcome> {
+/**
+ * Copies the blocks of the seven days before `start` into the seven days from `start` (the week
+ * shown, which may span two stored weeks), which must be empty. Locks the stored weeks it writes
+ * in date order, so it never waits on another copy the other way round.
+ */
+export async function copyPreviousWeek(ctx: Ctx, userId: string, start: Date): Promise<CopyOutcome> {
   return withTx(ctx, async (tx) => {
     const b = tx.t.user_calendar_blocks;
-    await lockWeek(tx, userId, week);
-    const [existing] = await tx.db
-      .select({ id: b.id })
-      .from(b)
-      .where(and(eq(b.userId, userId), eq(b.weekStartDate, week)))
-      .limit(1);
-    if (existing) return { ok: false, reason: "not_empty" };
-    const previous = await tx.db
-      .select({ dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
-      .from(b)
-      .where(and(eq(b.userId, userId), eq(b.weekStartDate, addDays(week, -7))));
+    for (const week of storedWeeksOf(start)) await lockWeek(tx, userId, week);
+    if ((await listWindow(tx, userId, start)).length > 0) return { ok: false, reason: "not_empty" };
+    const previous = await listWindow(tx, userId, addDays(start, -7));
     if (previous.length === 0) return { ok: false, reason: "nothing_to_copy" };
+    const days = windowDays(start);
     const now = new Date();
-    await tx.db.insert(b).values(previous.map((p) => ({ ...p, userId, weekStartDate: week, createdAt: now, updatedAt: now })));
+    await tx.db.insert(b).values(
+      previous.map((p) => ({
+        userId,
+        weekStartDate: days[p.index].week,
+        dayOfWeek: days[p.index].dayOfWeek,
+        startTime: storedTime(p.start),
+        endTime: storedTime(p.end),
+        isBlocked: p.isBlocked,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     return { ok: true, copied: previous.length };
   });
 }
 
-/** The blocks of several members for the week before, of and after `week` (zones shift days). */
-async function blocksAround(ctx: Ctx, userIds: string[], week: Date): Promise<Map<string, WeekBlock[]>> {
+/**
+ * The blocks of several members for the stored weeks around the seven days from `start`: the
+ * week before and after too, since zones shift days (four weeks when `start` is not a Monday).
+ */
+async function blocksAround(ctx: Ctx, userIds: string[], start: Date): Promise<Map<string, WeekBlock[]>> {
   const b = ctx.t.user_calendar_blocks;
-  const weeks = [addDays(week, -7), week, addDays(week, 7)];
+  const monday = mondayOf(start);
+  const weeks = [addDays(monday, -7), monday, addDays(monday, 7)];
+  if (monday.getTime() !== start.getTime()) weeks.push(addDays(monday, 14));
   const rows = await ctx.db
     .select({ userId: b.userId, weekStartDate: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked })
     .from(b)
@@ -161,7 +203,7 @@ export async function slotsWith(ctx: Ctx, q: SlotQuery): Promise<SlotResult & { 
 }
 
 export type ProposeOutcome =
-  | { ok: true; messageId: string }
+  | { ok: true; messageId: string; meetingId: string }
   | { ok: false; reason: "taken" | "not_connected" | "self" | "empty" | "too_long" };
 
 /** The proposal's text, with the time on both members' clocks. */
@@ -172,13 +214,16 @@ export function proposalText(input: { otherName: string; start: number; minutes:
     `Hello ${input.otherName}, could we meet for ${input.minutes} minutes?`,
     `Your time: ${yours}.`,
     input.viewerZone === input.otherZone ? null : `My time: ${mine}.`,
-    "We are both free then by our Ladder calendars. Reply here if it suits you or to suggest another time.",
+    "We are both free then by our Ladder calendars. You can accept or decline it on your Ladder calendar, or reply here to suggest another time.",
   ]
     .filter(Boolean)
     .join("\n");
 }
 
-/** Sends a proposal for `start` if that slot is still free for both (checked again here). */
+/**
+ * Sends a proposal for `start` if that slot is still free for both (checked again here): the
+ * message and a proposed `meetings` row in one transaction, so neither exists without the other.
+ */
 export async function proposeSlot(
   ctx: Ctx,
   q: SlotQuery & { start: number; otherName: string },
@@ -186,8 +231,26 @@ export async function proposeSlot(
   const slots = await slotsWith(ctx, q);
   if (!slots.starts.includes(q.start)) return { ok: false, reason: "taken" };
   const text = proposalText({ otherName: q.otherName, start: q.start, minutes: q.minutes, viewerZone: q.viewerZone, otherZone: slots.otherZone });
-  const sent = await sendMessage(ctx, { senderId: q.me, receiverId: q.other, text });
-  return sent.ok ? { ok: true, messageId: sent.id, otherZone: slots.otherZone } : { ok: false, reason: sent.reason };
+  return withTx<ProposeOutcome & { otherZone?: string }>(ctx, async (tx) => {
+    const sent = await sendMessage(tx, { senderId: q.me, receiverId: q.other, text });
+    if (!sent.ok) return { ok: false, reason: sent.reason };
+    const meetingId = await createMeeting(tx, {
+      proposerId: q.me,
+      inviteeId: q.other,
+      startsAt: new Date(q.start),
+      endsAt: new Date(q.start + q.minutes * MINUTE_MS),
+    });
+    return { ok: true, messageId: sent.id, meetingId, otherZone: slots.otherZone };
+  });
+}
+
+/** The message asking a connection to add availability, when no shared time was found. */
+export function askAvailabilityText(input: { otherName: string; weekLabel: string; findHref: string }): string {
+  return [
+    `Hello ${input.otherName}, I would like to find a time to meet in the week of ${input.weekLabel}, but our Ladder calendars have no free time in common.`,
+    "Could you add the times you are available to your calendar? Then we can pick one.",
+    `Find a time with me: ${input.findHref}`,
+  ].join("\n");
 }
 
 /** The proposal message `id`, if `me` sent it to `other`. */

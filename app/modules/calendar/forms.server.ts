@@ -1,5 +1,5 @@
 /** The calendar's forms, read and checked (the messages are the ones shown beside the fields). */
-import { checkRange, parseWeek, type TimeRange } from "./rules";
+import { checkRange, parseWeek, type TimeRange, type WeekStart } from "./rules";
 
 export type AddFields = { day: string; start: string; end: string; kind: string };
 export type AddParse =
@@ -26,7 +26,7 @@ export function parseAdd(fields: AddFields): AddParse {
   return { ok: true, dayOfWeek, range: range.range, isBlocked: fields.kind === "blocked" };
 }
 
-/** The week a form or link names, or null (a broken link). */
-export function weekOf(value: FormDataEntryValue | string | null): Date | null {
-  return typeof value === "string" ? parseWeek(value) : null;
+/** The week a form or link names (its first day, on the member's week-start day), or null (a broken link). */
+export function weekOf(value: FormDataEntryValue | string | null, weekStart: WeekStart = 1): Date | null {
+  return typeof value === "string" ? parseWeek(value, weekStart) : null;
 }

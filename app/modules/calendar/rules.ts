@@ -86,15 +86,63 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** A "YYYY-MM-DD" between 2000 and 2100 -> that week's Monday; null for anything else. */
-export function parseWeek(value: string | null | undefined): Date | null {
+/**
+ * The day a member's week starts on, as Date#getUTCDay counts: 0 Sunday, 1 Monday, 6 Saturday
+ * (member_settings.week_start). Storage keeps Monday weeks (weekStartDate is the Monday, dayOfWeek
+ * 0 = Monday); only what a page shows as "a week" starts on this day (decision 029).
+ */
+export type WeekStart = 0 | 1 | 6;
+/** In the order the settings page offers them. */
+export const WEEK_STARTS: readonly WeekStart[] = [6, 0, 1];
+export const WEEK_START_NAMES: Record<WeekStart, string> = { 0: "Sunday", 1: "Monday", 6: "Saturday" };
+
+export function parseWeekStart(value: unknown): WeekStart | null {
+  const n = typeof value === "string" && value.length === 1 ? Number(value) : typeof value === "number" ? value : NaN;
+  return n === 0 || n === 1 || n === 6 ? n : null;
+}
+
+/** The first day (00:00 UTC) of the week that contains this date, for weeks starting on `weekStart`. */
+export function weekStartOf(date: Date, weekStart: WeekStart): Date {
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const offset = (new Date(midnight).getUTCDay() - weekStart + 7) % 7;
+  return new Date(midnight - offset * DAY_MS);
+}
+
+/** A "YYYY-MM-DD" between 2000 and 2100 -> that date (00:00 UTC); null for anything else. */
+export function parseDay(value: string | null | undefined): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
   if (!match) return null;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (y < 2000 || y > 2100) return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return mondayOf(date);
+  return date;
+}
+
+/** A "YYYY-MM-DD" -> the first day of the week that holds it (Monday unless told); null for anything else. */
+export function parseWeek(value: string | null | undefined, weekStart: WeekStart = 1): Date | null {
+  const date = parseDay(value);
+  return date ? weekStartOf(date, weekStart) : null;
+}
+
+/**
+ * The seven days of the week shown from `start`, each with where storage keeps it: the Monday of
+ * its own week and its dayOfWeek (0 = Monday). A week starting on Saturday or Sunday spans two
+ * stored weeks.
+ */
+export function windowDays(start: Date): { index: number; date: Date; week: Date; dayOfWeek: number }[] {
+  return Array.from({ length: 7 }, (_, index) => {
+    const date = addDays(start, index);
+    const week = mondayOf(date);
+    return { index, date, week, dayOfWeek: Math.round((date.getTime() - week.getTime()) / DAY_MS) };
+  });
+}
+
+/** The stored weeks (Mondays) the week shown from `start` touches, oldest first. */
+export function storedWeeksOf(start: Date): Date[] {
+  const first = mondayOf(start);
+  const last = mondayOf(addDays(start, 6));
+  return first.getTime() === last.getTime() ? [first] : [first, last];
 }
 
 export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
@@ -109,8 +157,9 @@ export function dayLabel(monday: Date, dayOfWeek: number): string {
   return dateLabel(addDays(monday, dayOfWeek));
 }
 
-export function weekLabel(monday: Date): string {
-  return `Monday ${monday.getUTCDate()} ${MONTHS[monday.getUTCMonth()]} ${monday.getUTCFullYear()}`;
+/** "Saturday 28 November 2026": the first day of a week shown. */
+export function weekLabel(start: Date): string {
+  return `${dateLabel(start)} ${start.getUTCFullYear()}`;
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -346,7 +395,7 @@ export function freeIntervals(zone: string, blocks: readonly WeekBlock[]): Inter
 
 export interface SlotSearch {
   viewerZone: string;
-  /** The viewer's chosen week (Monday, a UTC-midnight date) */
+  /** The first day of the viewer's chosen week (their week-start day, a UTC-midnight date) */
   week: Date;
   minutes: number;
   now: number;
@@ -361,7 +410,7 @@ export interface SlotResult {
   why: "ok" | "me_none" | "them_none" | "no_overlap" | "passed" | "too_short";
 }
 
-/** The viewer's week: Monday 00:00 to the next Monday 00:00 on the viewer's clock. */
+/** The viewer's week: its first day 00:00 to the same day a week later, on the viewer's clock. */
 export function weekWindow(zone: string, week: Date): Interval {
   return { start: wallToInstant(zone, week, 0), end: wallToInstant(zone, addDays(week, 7), 0) };
 }

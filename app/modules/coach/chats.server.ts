@@ -3,9 +3,10 @@
  * else's chat is not found (404), whoever asks. Lists are keyset pages on (createdAt, id):
  * chats newest first (Chat_userId_createdAt_idx), messages by Message_v2_chatId_createdAt_idx.
  *
- * Sending (sendMessage / retryMessage) takes quota first (one atomic UPDATE), stores the
- * member's message in a transaction, asks the AI OUTSIDE any transaction, then stores the reply
- * in a transaction. On failure the message stays, marked failed, and the quota is refunded.
+ * Sending (sendMessage / retryMessage) takes quota first (one atomic UPDATE; nothing when the
+ * offline coach answers), stores the member's message in a transaction, asks the AI OUTSIDE any
+ * transaction, then stores the reply in a transaction. On failure the message stays, marked
+ * failed, and the quota is refunded.
  */
 import crypto from "node:crypto";
 import { and, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
@@ -14,8 +15,8 @@ import { decodeCursor, encodeCursor, type Position } from "~/modules/admin/curso
 import type { Ctx } from "../../../db/client";
 import type { MessagePart } from "../../../db/schema";
 import { withTx } from "../../../db/tx";
-import { coachReply, type AiErrorKind } from "./ai.server";
-import { dayStartUtc, refundMessage, takeMessage } from "./quota.server";
+import { aiMode, coachReply, type AiErrorKind } from "./ai.server";
+import { chargeForReply, dayStartUtc, refundMessage } from "./quota.server";
 import {
   CHATS_PAGE_SIZE,
   conversationForPrompt,
@@ -252,15 +253,20 @@ export type SendOutcome =
   | { kind: "quota" }
   | { kind: "not_found" };
 
-/** Asks the AI about `messageId` (already stored) and stores the reply; on failure marks it and refunds. */
-async function answer(ctx: Ctx, me: string, chatId: string, messageId: string, askedAt: Date, day: Date): Promise<SendOutcome> {
+/**
+ * Asks the AI about `messageId` (already stored) and stores the reply; on failure marks it and
+ * refunds. `charged`: a message was taken for it (false when the offline coach was to answer).
+ */
+async function answer(ctx: Ctx, me: string, chatId: string, messageId: string, askedAt: Date, day: Date, charged: boolean): Promise<SendOutcome> {
   const prompt = await promptFor(ctx, me, chatId, messageId);
   const result = await coachReply(prompt); // never inside a transaction
   if (!result.ok) {
     await setFailed(ctx, me, messageId, result.error.kind);
-    await refundMessage(ctx, me, day);
+    if (charged) await refundMessage(ctx, me, day);
     return { kind: "failed", chatId, messageId, reason: result.error.kind };
   }
+  // The key was removed between the charge and the call: the offline reply is free all the same.
+  if (result.offline && charged) await refundMessage(ctx, me, day);
   const replyId = await addReply(ctx, me, chatId, { text: result.text, notice: result.offline ? "offline" : undefined, after: askedAt });
   if (!replyId) return { kind: "not_found" };
   return { kind: "replied", chatId, replyId, offline: result.offline };
@@ -268,28 +274,29 @@ async function answer(ctx: Ctx, me: string, chatId: string, messageId: string, a
 
 /** A new chat with its first message, answered (forms without JavaScript). */
 export async function startChat(ctx: Ctx, me: string, text: string, now = new Date()): Promise<SendOutcome> {
-  const quota = await takeMessage(ctx, me, now);
+  const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
   const { chatId, messageId, createdAt } = await createChat(ctx, me, text, now);
-  return answer(ctx, me, chatId, messageId, createdAt, dayStartUtc(now));
+  return answer(ctx, me, chatId, messageId, createdAt, dayStartUtc(now), quota.charged);
 }
 
 /** A message in an existing chat, answered. */
 export async function sendMessage(ctx: Ctx, me: string, chatId: string, text: string, now = new Date()): Promise<SendOutcome> {
   if (!(await getChat(ctx, me, chatId))) return { kind: "not_found" };
-  const quota = await takeMessage(ctx, me, now);
+  const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
   const added = await addUserMessage(ctx, me, chatId, text, now);
   if (!added) {
-    await refundMessage(ctx, me, dayStartUtc(now));
+    if (quota.charged) await refundMessage(ctx, me, dayStartUtc(now));
     return { kind: "not_found" };
   }
-  return answer(ctx, me, chatId, added.messageId, added.createdAt, dayStartUtc(now));
+  return answer(ctx, me, chatId, added.messageId, added.createdAt, dayStartUtc(now), quota.charged);
 }
 
 /**
  * Asks again about a failed message. Only the chat's last message can be retried (a reply must
- * follow the message it answers); it takes quota again and is refunded again if it fails.
+ * follow the message it answers); it takes quota again (unless the offline coach answers) and is
+ * refunded again if it fails.
  */
 export async function retryMessage(
   ctx: Ctx,
@@ -301,9 +308,9 @@ export async function retryMessage(
   const last = await lastMessage(ctx, me, chatId);
   if (!last) return { kind: "not_found" };
   if (last.id !== messageId || last.role !== "user" || failureOf(last.parts) === null) return { kind: "not_retryable" };
-  const quota = await takeMessage(ctx, me, now);
+  const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
   await setFailed(ctx, me, messageId, null);
-  return answer(ctx, me, chatId, messageId, last.createdAt, dayStartUtc(now));
+  return answer(ctx, me, chatId, messageId, last.createdAt, dayStartUtc(now), quota.charged);
 }
 

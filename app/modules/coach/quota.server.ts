@@ -8,7 +8,8 @@
  * and only when a new day started or fewer than 7 were used. On PostgreSQL concurrent UPDATEs of
  * the same row queue on its row lock and re-check the WHERE after the lock, so 50 concurrent sends
  * let exactly 7 through; SQLite runs writes one at a time. Drafting a document and asking for
- * suggestions take from the same quota.
+ * suggestions take from the same quota. A reply of the offline coach costs nothing (decision 029):
+ * chargeForReply takes a message only when the AI will be asked.
  */
 import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
@@ -50,6 +51,18 @@ export async function takeMessage(ctx: Ctx, userId: string, now: Date): Promise<
     .returning({ count: U.dailyMessageCount });
   if (rows.length === 0) return { ok: false, left: 0 };
   return { ok: true, left: Math.max(0, DAILY_MESSAGES - Number(rows[0].count ?? 0)) };
+}
+
+export type Charge = { ok: true; charged: boolean; left: number } | { ok: false };
+
+/**
+ * What one reply costs: one of the day's messages when the AI answers (takeMessage), nothing when
+ * the offline coach does; an offline reply is given even with none left.
+ */
+export async function chargeForReply(ctx: Ctx, userId: string, now: Date, offline: boolean): Promise<Charge> {
+  if (offline) return { ok: true, charged: false, left: await messagesLeft(ctx, userId, now) };
+  const taken = await takeMessage(ctx, userId, now);
+  return taken.ok ? { ok: true, charged: true, left: taken.left } : { ok: false };
 }
 
 /** Gives back a message taken on the day that starts at dayStart (a failed reply). A new day: nothing to give back. */

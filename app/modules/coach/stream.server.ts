@@ -21,11 +21,13 @@ export interface StreamInput {
   messageId: string;
   askedAt: Date;
   day: Date;
+  /** A message was taken for this reply (false: the offline coach answers, for free). */
+  charged: boolean;
   signal: AbortSignal;
 }
 
 export async function streamReply(input: StreamInput): Promise<Response> {
-  const { ctx, me, chatId, messageId, askedAt, day } = input;
+  const { ctx, me, chatId, messageId, askedAt, day, charged } = input;
   const prompt = await promptFor(ctx, me, chatId, messageId);
   const offline = aiMode() === "offline";
   const stop = new AbortController();
@@ -74,7 +76,7 @@ export async function streamReply(input: StreamInput): Promise<Response> {
           const failure = error instanceof AiError ? error : toAiError(error, false);
           try {
             await setFailed(ctx, me, messageId, failure.kind);
-            await refundMessage(ctx, me, day);
+            if (charged) await refundMessage(ctx, me, day);
           } catch (stored) {
             console.error("coach stream: could not mark the failed message", stored);
           }

@@ -1,13 +1,14 @@
 /**
  * The documents' AI calls: "Suggest improvements" and drafting a document from a coach chat.
  * Both take one of the day's 7 coach messages (takeMessage) BEFORE the call and give it back
- * (refundMessage) when the provider fails. The AI is called outside any transaction; only the
+ * (refundMessage) when the provider fails; the offline coach's rules and templates cost nothing
+ * (chargeForReply, decision 029). The AI is called outside any transaction; only the
  * stores around it are transactions.
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { aiErrorMessage, aiMode, coachReply } from "~/modules/coach/ai.server";
-import { dayStartUtc, quotaReachedSentence, refundMessage, takeMessage } from "~/modules/coach/quota.server";
+import { chargeForReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/quota.server";
 import { createDocument, getVersion, storeSuggestions } from "./documents.server";
 import {
   CONTENT_MAX,
@@ -34,10 +35,10 @@ export type SuggestOutcome =
 export async function suggestImprovements(ctx: Ctx, me: string, id: string, now = new Date()): Promise<SuggestOutcome> {
   const current = await getVersion(ctx, me, id);
   if (!current) return { kind: "not_found" };
-  const taken = await takeMessage(ctx, me, now);
+  let offline = aiMode() === "offline";
+  const taken = await chargeForReply(ctx, me, now, offline);
   if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now) };
   let drafts;
-  let offline = aiMode() === "offline";
   if (offline) {
     drafts = offlineSuggestions(current.content);
   } else {
@@ -46,7 +47,7 @@ export async function suggestImprovements(ctx: Ctx, me: string, id: string, now 
       messages: [{ role: "user", content: suggestionsUserMessage(current.title, current.content) }],
     });
     if (!reply.ok || readSuggestions(reply.text, current.content) === null) {
-      await refundMessage(ctx, me, dayStartUtc(now));
+      if (taken.charged) await refundMessage(ctx, me, dayStartUtc(now));
       const why = reply.ok ? aiErrorMessage("bad_response") : aiErrorMessage(reply.error.kind);
       return { kind: "failed", message: `${why} No suggestions were made and this did not count against today's messages. Please try again.` };
     }
@@ -103,10 +104,10 @@ export async function draftFromChat(ctx: Ctx, me: string, chatId: string, kind: 
     ctx.db.select({ role: M.role, parts: M.parts }).from(M).where(eq(M.chatId, chat.id)).orderBy(desc(M.createdAt), desc(M.id)).limit(RECENT_MESSAGES),
     memberProfile(ctx, me),
   ]);
-  const taken = await takeMessage(ctx, me, now);
+  let offline = aiMode() === "offline";
+  const taken = await chargeForReply(ctx, me, now, offline);
   if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now) };
   let text: string;
-  let offline = aiMode() === "offline";
   if (offline) {
     text = offlineDraft(kind, profile, chat.title);
   } else {
@@ -117,7 +118,7 @@ export async function draftFromChat(ctx: Ctx, me: string, chatId: string, kind: 
     messages.push({ role: "user", content: `Please write ${DRAFT_KINDS[kind].ask} now.` });
     const reply = await coachReply({ system: draftSystemPrompt(kind, profile), messages });
     if (!reply.ok) {
-      await refundMessage(ctx, me, dayStartUtc(now));
+      if (taken.charged) await refundMessage(ctx, me, dayStartUtc(now));
       return { kind: "failed", message: `${aiErrorMessage(reply.error.kind)} No document was drafted and this did not count against today's messages. Please try again.` };
     }
     offline = reply.offline;

@@ -191,12 +191,13 @@ export async function storeSuggestions(ctx: Ctx, me: string, version: { id: stri
   });
 }
 
-export type AcceptOutcome = "accepted" | "text_gone" | "not_found";
+export type AcceptOutcome = "accepted" | "stale" | "not_found";
 
 /**
- * Accept: a new version with the first occurrence of originalText replaced, and the suggestion
- * resolved. When the latest text no longer holds originalText (edited since), nothing changes in
- * the text and the suggestion is resolved anyway: it can never apply again.
+ * Accept: a new version with the first clean occurrence of originalText replaced (anchorOf: on
+ * word boundaries, no link cut), and the suggestion resolved. When the latest text no longer
+ * holds it (edited since), it is refused and nothing changes: the suggestion stays open, and the
+ * page offers Dismiss only, with the reason (decision 029).
  */
 export function acceptSuggestion(ctx: Ctx, me: string, id: string, suggestionId: string, now = new Date()): Promise<AcceptOutcome> {
   const S = ctx.t.Suggestion;
@@ -211,8 +212,8 @@ export function acceptSuggestion(ctx: Ctx, me: string, id: string, suggestionId:
     const current = await getVersion(tx, me, id);
     if (!current) return "not_found";
     const changed = applySuggestion(current.content, suggestion.originalText, suggestion.suggestedText);
+    if (changed === null) return "stale";
     await tx.db.update(S).set({ isResolved: true }).where(eq(S.id, suggestionId));
-    if (changed === null) return "text_gone";
     await insertVersion(tx, me, id, { ...current, content: changed }, now);
     return "accepted";
   });

@@ -60,10 +60,94 @@ export function nextVersionAt(latest: Date | null, now: Date): Date {
   return now;
 }
 
-/** The content with the first occurrence of `original` replaced, or null when it is not there. */
+// ---- where a suggestion may cut the text (decision 029)
+
+/** A letter, mark or digit of any script, or "_": the characters a word is made of. */
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{M}\p{N}_]/u.test(c);
+const isApostrophe = (c: string | undefined) => c === "'" || c === "\u2019";
+const LINK_TEXT_MAX = 300;
+const LINK_URL_MAX = 2_000;
+
+/** The code point that ends just before `at`, and the one that starts at `at`. */
+function pointBefore(text: string, at: number): string | undefined {
+  if (at <= 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  const start = at >= 2 && low >= 0xdc00 && low <= 0xdfff ? at - 2 : at - 1; // a pair of UTF-16 units
+  return String.fromCodePoint(text.codePointAt(start)!);
+}
+const pointAt = (text: string, at: number) => (at >= text.length ? undefined : String.fromCodePoint(text.codePointAt(at)!));
+
+/**
+ * The links of a text as [start, end) spans: Markdown links and images ([text](url), ![alt](url))
+ * whole, and bare http(s) addresses (without a sentence's final punctuation). One pass with
+ * bounded look-ahead, no pattern: a regex over brackets backtracks on long lines of "[".
+ */
+export function linkSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") open = -1;
+    else if (c === "[") open = i;
+    else if (c === "]" && text[i + 1] === "(" && open >= 0 && i - open <= LINK_TEXT_MAX) {
+      let j = i + 2;
+      while (j < text.length && j - i <= LINK_URL_MAX && text[j] !== ")" && !/\s/.test(text[j])) j++;
+      if (text[j] === ")") {
+        spans.push([open > 0 && text[open - 1] === "!" ? open - 1 : open, j + 1]);
+        open = -1;
+        i = j;
+      }
+    } else if ((c === "h" || c === "H") && !isWordChar(pointBefore(text, i))) {
+      const head = text.slice(i, i + 8).toLowerCase();
+      const scheme = head.startsWith("https://") ? 8 : head.startsWith("http://") ? 7 : 0;
+      if (scheme === 0) continue;
+      let j = i + scheme;
+      while (j < text.length && !/[\s<>"'()]/.test(text[j])) j++;
+      while (j > i + scheme && ".,;:!?".includes(text[j - 1])) j--;
+      if (j > i + scheme) {
+        spans.push([i, j]);
+        i = j - 1;
+      }
+    }
+  }
+  return spans;
+}
+
+/** Cutting the text at [start, end) splits no word (a word goes on across an apostrophe between letters) and no link. */
+function cutsCleanly(text: string, start: number, end: number, links: readonly [number, number][]): boolean {
+  const first = pointAt(text, start);
+  const last = pointBefore(text, end);
+  const before = pointBefore(text, start);
+  const after = pointAt(text, end);
+  if (isWordChar(first) && (isWordChar(before) || (isApostrophe(before) && isWordChar(pointBefore(text, start - 1))))) return false;
+  if (isWordChar(last) && (isWordChar(after) || (isApostrophe(after) && isWordChar(pointAt(text, end + 1))))) return false;
+  return links.every(([ls, le]) => end <= ls || le <= start || (start <= ls && le <= end));
+}
+
+/** Occurrences looked at before giving up (a one-letter suggestion in a long text). */
+const ANCHOR_TRIES = 1_000;
+
+/**
+ * Where a suggestion's original text sits in the content: its first occurrence that starts and
+ * ends on word boundaries and cuts no link (a link is replaced whole or not at all); -1 if none.
+ */
+export function anchorOf(content: string, original: string): number {
+  if (original === "") return -1;
+  const links = linkSpans(content);
+  let at = content.indexOf(original);
+  for (let tries = 0; at >= 0 && tries < ANCHOR_TRIES; tries++) {
+    if (cutsCleanly(content, at, at + original.length, links)) return at;
+    at = content.indexOf(original, at + 1);
+  }
+  return -1;
+}
+
+/** Why an open suggestion can no longer be accepted (shown beside its Dismiss button). */
+export const STALE_REASON = "The text it would replace is no longer in the document (it was edited since), so it can only be dismissed.";
+
+/** The content with the first clean occurrence of `original` replaced (see anchorOf), or null when there is none. */
 export function applySuggestion(content: string, original: string, suggested: string): string | null {
-  if (original === "") return null;
-  const at = content.indexOf(original);
+  const at = anchorOf(content, original);
   if (at < 0) return null;
   return content.slice(0, at) + suggested + content.slice(at + original.length);
 }
@@ -120,7 +204,7 @@ export function sentencesOf(text: string): string[] {
 
 /**
  * The model's suggestions, kept only when well formed, anchored (originalText occurs in the
- * content), a real change, and not a repeat. null when the reply holds no JSON array at all.
+ * content on word boundaries and cuts no link: anchorOf), a real change, and not a repeat. null when the reply holds no JSON array at all.
  */
 export function readSuggestions(reply: string, content: string): SuggestionDraft[] | null {
   const parsed = extractJsonArray(reply);
@@ -134,7 +218,7 @@ export function readSuggestions(reply: string, content: string): SuggestionDraft
     if (typeof originalText !== "string" || typeof suggestedText !== "string") continue;
     if (originalText.trim() === "" || originalText === suggestedText) continue;
     if (originalText.length > SUGGESTION_TEXT_MAX || suggestedText.length > SUGGESTION_TEXT_MAX) continue;
-    if (!content.includes(originalText) || seen.has(originalText)) continue;
+    if (anchorOf(content, originalText) < 0 || seen.has(originalText)) continue;
     seen.add(originalText);
     const note = typeof description === "string" && description.trim() !== "" ? description.trim().slice(0, SUGGESTION_TEXT_MAX) : null;
     kept.push({ originalText, suggestedText, description: note });
@@ -160,7 +244,7 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
   const out: SuggestionDraft[] = [];
   const seen = new Set<string>();
   const add = (s: SuggestionDraft) => {
-    if (out.length >= SUGGESTIONS_MAX || seen.has(s.originalText) || !content.includes(s.originalText) || s.originalText === s.suggestedText) return;
+    if (out.length >= SUGGESTIONS_MAX || seen.has(s.originalText) || anchorOf(content, s.originalText) < 0 || s.originalText === s.suggestedText) return;
     seen.add(s.originalText);
     out.push(s);
   };

@@ -1,5 +1,9 @@
-/** Calendar, time zone and find-a-time: each member's own calendar; finding a time only with a connection. */
+/**
+ * Calendar, time zone and find-a-time: each member's own calendar; finding a time only with a
+ * connection; a meeting is seen by its two members and answered by its invitee only.
+ */
 import { addBlock, listWeek } from "../../../app/modules/calendar/calendar.server";
+import { createMeeting } from "../../../app/modules/calendar/meetings.server";
 import { sendMessage } from "../../../app/modules/messages/messages.server";
 import { connect } from "../../../app/modules/network/connections.server";
 import type { Ctx } from "../../../db/client";
@@ -27,6 +31,13 @@ async function blockOf(ctx: Ctx, userId: string) {
   await addBlock(ctx, { userId, week, dayOfWeek: 2, range: { start: 600, end: 660 }, isBlocked: true, zone: "UTC" });
   const [block] = await listWeek(ctx, userId, week);
   return block.id;
+}
+
+/** The owner proposed a meeting to `other` (connected). */
+async function ownerProposedToOther(ctx: Ctx, fx: MatrixFixtures) {
+  await ownerAndOtherCanMeet(ctx, fx);
+  const meeting = await createMeeting(ctx, { proposerId: fx.owner.id, inviteeId: fx.other.id, startsAt: new Date(SLOT), endsAt: new Date("2030-06-03T09:30:00.000Z") });
+  return { meeting };
 }
 
 export const rows: MatrixRow[] = [
@@ -68,6 +79,38 @@ export const rows: MatrixRow[] = [
   },
   { name: "time-zone settings", method: "GET", path: () => "/settings/time-zone", expect: signedIn(200) },
   { name: "save your time zone", method: "POST", path: () => "/settings/time-zone", form: () => ({ timeZone: "Asia/Riyadh" }), expect: signedIn(302) },
+  {
+    name: "save the first day of your week",
+    method: "POST",
+    path: () => "/settings/time-zone",
+    form: () => ({ intent: "week-start", weekStart: "6" }),
+    expect: signedIn(302),
+  },
+  {
+    name: "ask the owner's connection to add availability",
+    method: "POST",
+    path: (fx) => `/calendar/find/${fx.other.id}`,
+    setup: ownerAndOtherCanMeet,
+    form: () => ({ intent: "ask", week: WEEK, duration: "30" }),
+    expect: { ...signedIn(403), owner: 302, other: 404 },
+  },
+  { name: "your meetings waiting for an answer", method: "GET", path: () => "/calendar/meetings", expect: signedIn(200) },
+  {
+    name: "a meeting the owner proposed to their connection (its two members only)",
+    method: "GET",
+    path: (fx) => `/calendar/meetings/${String(fx.meeting)}`,
+    setup: ownerProposedToOther,
+    expect: { ...signedIn(404), owner: 200, other: 200 },
+  },
+  {
+    // The owner (proposer) asks before `other` (invitee) answers; everyone after finds nothing of theirs.
+    name: "accept a meeting (only its invitee can)",
+    method: "POST",
+    path: (fx) => `/calendar/meetings/${String(fx.meeting)}`,
+    setup: ownerProposedToOther,
+    form: () => ({ intent: "accept" }),
+    expect: { ...signedIn(404), owner: 403, other: 302 },
+  },
   {
     name: "find a time with the owner's connection (others are not connected; the member themselves gets 404)",
     method: "GET",

@@ -1,0 +1,30 @@
+/** A meeting as the pages show it: its date and time on the reader's clock, the other member, its .ics link. */
+import type { Meeting } from "./meetings.server";
+import { dateLabel, MINUTE_MS, offsetLabel, timeIn, zoneDate } from "./rules";
+
+export interface MeetingLine {
+  id: string;
+  with: string;
+  withId: string;
+  date: string;
+  time: string;
+  status: Meeting["status"];
+  invited: boolean;
+  ics: string;
+}
+
+export function meetingLine(zone: string, m: Meeting): MeetingLine {
+  const start = m.startsAt.getTime();
+  const minutes = Math.round((m.endsAt.getTime() - start) / MINUTE_MS);
+  return {
+    id: m.id,
+    with: m.other.name,
+    withId: m.other.id,
+    date: dateLabel(zoneDate(zone, start)),
+    time: `${timeIn(zone, start)}–${timeIn(zone, m.endsAt.getTime())} ${offsetLabel(zone, start)}`,
+    status: m.status,
+    invited: m.invited,
+    // The find-a-time .ics (connections only), so a meeting's file is the proposal's file.
+    ics: `/calendar/find/${m.other.id}/ics?${new URLSearchParams({ start: m.startsAt.toISOString(), minutes: String(minutes) })}`,
+  };
+}

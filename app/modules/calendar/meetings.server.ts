@@ -1,0 +1,142 @@
+/**
+ * Meetings proposed through "find a time" (the `meetings` extension table, decision 023/029).
+ * The proposer creates one with the proposal message; only the invitee can accept or decline it,
+ * and only while it is proposed: both are ONE conditional UPDATE whose WHERE names the invitee
+ * and the status, so of concurrent answers exactly one changes the row (PostgreSQL re-checks the
+ * WHERE after the row lock; SQLite runs writes one at a time). Every read names the member in
+ * its WHERE clause (proposer or invitee): someone else's meeting is not found.
+ */
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gt, inArray, lt, or } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+import { isUuid } from "~/modules/admin/members.server";
+import { displayName } from "~/modules/network/rules";
+
+export type MeetingStatus = "proposed" | "accepted" | "declined" | "cancelled";
+export type Answer = "accepted" | "declined";
+
+export interface Meeting {
+  id: string;
+  proposerId: string;
+  inviteeId: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: MeetingStatus;
+  respondedAt: Date | null;
+  /** The other member, from the reader's side. */
+  other: { id: string; name: string };
+  /** The reader is the invitee. */
+  invited: boolean;
+}
+
+/** Pending meetings shown on the calendar before "All pending meetings". */
+export const PENDING_SHOWN = 5;
+export const MEETINGS_PAGE_SIZE = 20;
+
+const columns = (ctx: Ctx) => {
+  const m = ctx.t.meetings;
+  return { id: m.id, proposerId: m.proposer_id, inviteeId: m.invitee_id, startsAt: m.starts_at, endsAt: m.ends_at, status: m.status, respondedAt: m.responded_at };
+};
+type Row = { id: string; proposerId: string; inviteeId: string; startsAt: Date; endsAt: Date; status: string; respondedAt: Date | null };
+
+/** Rows as the reader sees them, with the other member's name (one query for all names). */
+async function withNames(ctx: Ctx, me: string, rows: Row[]): Promise<Meeting[]> {
+  const ids = [...new Set(rows.map((r) => (r.proposerId === me ? r.inviteeId : r.proposerId)))];
+  const U = ctx.t.User;
+  const names = ids.length === 0 ? [] : await ctx.db.select({ id: U.id, name: U.name }).from(U).where(inArray(U.id, ids));
+  const nameOf = new Map(names.map((n) => [n.id, displayName(n.name)]));
+  return rows.map((r) => {
+    const otherId = r.proposerId === me ? r.inviteeId : r.proposerId;
+    return { ...r, status: r.status as MeetingStatus, other: { id: otherId, name: nameOf.get(otherId) ?? "A former member" }, invited: r.inviteeId === me };
+  });
+}
+
+/** Stores a proposed meeting (inside the proposal's transaction); `id` is chosen by the caller. */
+export async function createMeeting(tx: Ctx, input: { id?: string; proposerId: string; inviteeId: string; startsAt: Date; endsAt: Date }): Promise<string> {
+  const id = input.id ?? randomUUID();
+  await tx.db.insert(tx.t.meetings).values({
+    id,
+    proposer_id: input.proposerId,
+    invitee_id: input.inviteeId,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    status: "proposed",
+    created_at: new Date(),
+  });
+  return id;
+}
+
+/** One meeting of mine (as proposer or invitee), or null. */
+export async function getMeeting(ctx: Ctx, me: string, id: string): Promise<Meeting | null> {
+  if (!isUuid(id)) return null;
+  const m = ctx.t.meetings;
+  const rows = await ctx.db
+    .select(columns(ctx))
+    .from(m)
+    .where(and(eq(m.id, id.toLowerCase()), or(eq(m.proposer_id, me), eq(m.invitee_id, me))))
+    .limit(1);
+  const [meeting] = await withNames(ctx, me, rows);
+  return meeting ?? null;
+}
+
+export type AnswerOutcome = { ok: true; meeting: Meeting } | { ok: false; reason: "not_found" | "not_invitee" | "answered"; meeting?: Meeting };
+
+/**
+ * The invitee accepts or declines a proposed meeting. One UPDATE … WHERE id AND invitee = me AND
+ * status = 'proposed': the proposer, strangers and a second answer change nothing.
+ */
+export async function answerMeeting(ctx: Ctx, me: string, id: string, answer: Answer, now = new Date()): Promise<AnswerOutcome> {
+  if (!isUuid(id)) return { ok: false, reason: "not_found" };
+  const m = ctx.t.meetings;
+  const changed = await ctx.db
+    .update(m)
+    .set({ status: answer, responded_at: now })
+    .where(and(eq(m.id, id.toLowerCase()), eq(m.invitee_id, me), eq(m.status, "proposed")))
+    .returning({ id: m.id });
+  const meeting = await getMeeting(ctx, me, id);
+  if (!meeting) return { ok: false, reason: "not_found" };
+  if (changed.length > 0) return { ok: true, meeting };
+  return { ok: false, reason: meeting.invited ? "answered" : "not_invitee", meeting };
+}
+
+/** My accepted meetings that overlap [from, to) (a calendar week), by start. */
+export async function acceptedBetween(ctx: Ctx, me: string, from: Date, to: Date): Promise<Meeting[]> {
+  const m = ctx.t.meetings;
+  const rows = await ctx.db
+    .select(columns(ctx))
+    .from(m)
+    .where(and(or(eq(m.proposer_id, me), eq(m.invitee_id, me)), eq(m.status, "accepted"), lt(m.starts_at, to), gt(m.ends_at, from)))
+    .orderBy(asc(m.starts_at), asc(m.id))
+    .limit(100);
+  return withNames(ctx, me, rows);
+}
+
+export interface PendingPosition {
+  at: number;
+  id: string;
+}
+
+/**
+ * Proposed meetings that have not ended, sent to me (`side` invited) or by me (`side` sent), by
+ * start: a keyset page after `after` (starts_at, id).
+ */
+export async function pendingMeetings(
+  ctx: Ctx,
+  me: string,
+  side: "invited" | "sent",
+  options: { now?: Date; after?: PendingPosition; pageSize?: number } = {},
+): Promise<{ rows: Meeting[]; next: PendingPosition | null }> {
+  const m = ctx.t.meetings;
+  const size = options.pageSize ?? MEETINGS_PAGE_SIZE;
+  const after = options.after;
+  const position = after ? or(gt(m.starts_at, new Date(after.at)), and(eq(m.starts_at, new Date(after.at)), gt(m.id, after.id))) : undefined;
+  const rows = await ctx.db
+    .select(columns(ctx))
+    .from(m)
+    .where(and(eq(side === "invited" ? m.invitee_id : m.proposer_id, me), eq(m.status, "proposed"), gt(m.ends_at, options.now ?? new Date()), position))
+    .orderBy(asc(m.starts_at), asc(m.id))
+    .limit(size + 1);
+  const page = rows.slice(0, size);
+  const last = page[page.length - 1];
+  return { rows: await withNames(ctx, me, page), next: rows.length > size && last ? { at: last.startsAt.getTime(), id: last.id } : null };
+}
