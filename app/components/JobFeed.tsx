@@ -110,7 +110,7 @@ export function JobFeed({ page }: { page: FeedPageData }) {
         ) : null}
         <details open={page.errors ? true : undefined} className="grow basis-full sm:basis-auto">
           <summary className="inline-flex min-h-[24px] cursor-pointer items-center rounded border border-stone-300 bg-white px-3 py-1 font-medium">
-            Filters{chosen ? ` (${chosen})` : ""}
+            {`Filters${chosen ? ` (${chosen})` : ""}`}
           </summary>
           <Form method="get" action={info.path} role="search" aria-label="Filter jobs" className="card mt-2 grid gap-3 sm:grid-cols-2">
             <Text name="q" value={v.q} error={e.q} maxLength={KEYWORDS_MAX} type="search" />
