@@ -5,6 +5,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { MetaDescriptor } from "@remix-run/node";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { pageMeta } from "~/lib/meta";
 import { FEED_SLUGS, FEEDS, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { CITY_MAX, COUNTRIES, EMPLOYMENT_TYPES, KEYWORDS_MAX, POSTER_LABELS, POSTERS } from "~/modules/jobs/filters";
 import type { FeedPageData } from "~/modules/jobs/feed-page.server";
@@ -193,9 +194,11 @@ export function JobFeed({ page }: { page: FeedPageData }) {
 
 export function feedMeta(data: FeedPageData | undefined, feed: FeedSlug): MetaDescriptor[] {
   const info = FEEDS[feed];
-  return [
-    { title: `${info.label} | Ladder` },
-    { name: "description", content: info.blurb },
-    { tagName: "link", rel: "alternate", type: "application/rss+xml", title: `${info.label} (RSS)`, href: data?.rssHref ?? `${info.path}/rss` },
-  ];
+  return pageMeta(`${info.label} | Ladder`, info.blurb, {
+    tagName: "link",
+    rel: "alternate",
+    type: "application/rss+xml",
+    title: `${info.label} (RSS)`,
+    href: data?.rssHref ?? `${info.path}/rss`,
+  });
 }

@@ -11,14 +11,14 @@ import { nextSeq } from "../support/factories";
 
 const HOUR = 3_600_000;
 
-async function jobs(ctx: Ctx, n: number, values: { job_title?: string; job_country?: string; job_is_remote?: boolean; posted_by?: string } = {}) {
+async function jobs(ctx: Ctx, n: number, values: { job_title?: string; job_country?: string; job_is_remote?: boolean } = {}) {
   const rows = Array.from({ length: n }, (_, i) => ({
     job_id: `cnt${nextSeq()}x${i}`,
     job_title: values.job_title ?? "Engineer",
     employer_name: "Acme",
     job_country: values.job_country ?? "EG",
     job_is_remote: values.job_is_remote ?? false,
-    posted_by: values.posted_by ?? "external",
+    posted_by: "external" as const,
     created_at: new Date(Date.now() - HOUR - i * 1000),
   }));
   for (let i = 0; i < rows.length; i += 100) await ctx.db.insert(ctx.t.jobs).values(rows.slice(i, i + 100));
