@@ -223,7 +223,7 @@ export default function HiringApplication() {
       </p>
       <h1 id="application-title">{d.name}</h1>
       <p>
-        <Link to={d.profileHref}>See {d.name}’s profile</Link>
+        <Link to={d.profileHref}>{`See ${d.name}’s profile`}</Link>
       </p>
       <p className="text-stone-700">
         Applied for <strong>{d.jobTitle}</strong>
