@@ -103,13 +103,13 @@ export function JobFeed({ page }: { page: FeedPageData }) {
       </div>
       <ErrorSummary errors={page.errors} labels={LABELS} />
       {/* Results first: the form folds into a disclosure (no script needed); open when a value was refused. */}
-      <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+      <div className="space-y-2">
         {page.countLabel !== null ? (
-          <p id="job-count" className="py-1 font-medium">
+          <p id="job-count" className="font-medium">
             {page.countLabel}
           </p>
         ) : null}
-        <details open={page.errors ? true : undefined} className="grow basis-full sm:basis-auto">
+        <details open={page.errors ? true : undefined}>
           <summary className="inline-flex min-h-[24px] cursor-pointer items-center rounded border border-stone-300 bg-white px-3 py-1 font-medium">
             {`Filters${chosen ? ` (${chosen})` : ""}`}
           </summary>
