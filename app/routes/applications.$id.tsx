@@ -6,7 +6,8 @@ import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { savedZone } from "~/modules/calendar/time-zone.server";
-import { ROUND_STATUS_LABELS, ROUND_TYPE_LABELS, statusLabel, zonedTime } from "~/modules/jobs/application-rules";
+import { ROUND_TYPE_LABELS, statusLabel, zonedTime } from "~/modules/jobs/application-rules";
+import { roundState } from "~/modules/hiring/rules";
 import { getMyApplication } from "~/modules/jobs/applications.server";
 import { jobPath } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
@@ -36,14 +37,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     withdrawHref: app.canWithdraw ? `/applications/${app.id}/withdraw` : null,
     zone,
     zoneSaved: saved !== null,
-    rounds: app.rounds.map((r) => ({
-      id: r.id,
-      heading: `Round ${r.roundNumber}: ${ROUND_TYPE_LABELS[r.roundType] ?? r.roundType} · ${ROUND_STATUS_LABELS[r.status ?? "scheduled"] ?? r.status}`,
-      scheduled: r.scheduledDate ? zonedTime(zone, r.scheduledDate) : "Date not set yet",
-      completed: r.completedDate ? zonedTime(zone, r.completedDate) : null,
-      interviewer: r.interviewerName,
-      feedback: r.feedback,
-    })),
+    rounds: app.rounds.map((r) => {
+      // One wording of a round's state with the pipeline's (never "Scheduled" without a date).
+      const state = roundState({ status: r.status, scheduledDate: r.scheduledDate, completedDate: r.completedDate }, (d) => zonedTime(zone, d));
+      return {
+        id: r.id,
+        heading: `Round ${r.roundNumber}: ${ROUND_TYPE_LABELS[r.roundType] ?? r.roundType} · ${state.label}`,
+        when: state.line,
+        interviewer: r.interviewerName,
+        feedback: r.feedback,
+      };
+    }),
   };
 }
 
@@ -84,7 +88,7 @@ export default function Application() {
               <li key={r.id}>
                 <p className="font-medium">{r.heading}</p>
                 <p className="text-sm">
-                  {r.completed ? `Held ${r.completed}` : r.scheduled}
+                  {r.when}
                   {r.interviewer ? ` · with ${r.interviewer}` : ""}
                 </p>
                 {r.feedback ? <p className="whitespace-pre-wrap text-sm">{r.feedback}</p> : null}

@@ -13,7 +13,7 @@ import { formatDateTime } from "~/lib/format";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { formatInstant, isoDate, offsetLabel, timeIn, zoneDate } from "~/modules/calendar/rules";
+import { isoDate, offsetLabel, timeIn, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { changeStatus, getApplication, type Viewer } from "~/modules/hiring/pipeline.server";
 import { addRound, changeRound, listRounds, type RoundChange } from "~/modules/hiring/rounds.server";
@@ -27,13 +27,14 @@ import {
   nextRoundNumber,
   OPEN_ROUND_STATUSES,
   parseLocalDateTime,
-  ROUND_STATUS_LABELS,
   ROUND_TYPE_LABELS,
+  roundState,
   ROUND_TYPES,
   STATUS_LABELS,
   statusFormSchema,
   WITHDRAWN_LINE,
 } from "~/modules/hiring/rules";
+import { zonedTime } from "~/modules/jobs/application-rules";
 import { FEEDS } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
@@ -56,10 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, user, app } = await load(request, params.id);
   const [rounds, tz] = await Promise.all([listRounds(ctx, app.id), effectiveZone(ctx, user.id, request)]);
   const zone = tz.zone;
-  const at = (d: Date | null) => (d ? `${formatInstant(zone, d.getTime())}` : null);
+  // Every moment of a round in the recruiter's zone, with that moment's own offset.
+  const at = (d: Date) => zonedTime(zone, d);
   return {
     id: app.id,
     name: app.name,
+    profileHref: `/u/${app.applicantId}`,
     email: app.email,
     coverLetter: app.coverLetter,
     hasCv: app.hasCv,
@@ -82,12 +85,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       n: r.roundNumber,
       type: ROUND_TYPE_LABELS[r.roundType] ?? r.roundType,
       status: r.status,
-      statusLabel: ROUND_STATUS_LABELS[r.status] ?? r.status,
+      state: roundState(r, at),
       open: (OPEN_ROUND_STATUSES as readonly string[]).includes(r.status),
-      when: at(r.scheduledDate),
+      scheduled: r.scheduledDate !== null,
       date: r.scheduledDate ? isoDate(zoneDate(zone, r.scheduledDate.getTime())) : "",
       time: r.scheduledDate ? timeIn(zone, r.scheduledDate.getTime()) : "",
-      completed: r.completedDate ? formatDateTime(r.completedDate) : null,
       interviewer: [r.interviewerName, r.interviewerEmail].filter(Boolean).join(" · ") || null,
       score: r.score,
       notes: r.notes,
@@ -96,7 +98,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { form: string; errors: FieldErrors; values: Record<string, string>; conflict?: boolean };
+/** `question`: completing a round before its day, asked beside the button (a 400 until confirmed). */
+type Failure = { form: string; errors: FieldErrors; values: Record<string, string>; conflict?: boolean; question?: string };
 const fail = (failure: Failure, status = 400) => data(failure, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -161,11 +164,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } else if (intent === "complete") {
       const parsed = completeRoundSchema.safeParse(values);
       if (!parsed.success) return fail({ form: key, errors: fieldErrors(parsed.error), values });
-      change = { kind: "complete", score: parsed.data.score, notes: parsed.data.notes, feedback: parsed.data.feedback };
+      change = { kind: "complete", score: parsed.data.score, notes: parsed.data.notes, feedback: parsed.data.feedback, confirmedEarly: values.confirmEarly === "yes" };
     } else change = { kind: "cancel" };
     const outcome = await changeRound(ctx, viewer, app, roundId, change);
     if (outcome === "not_found") return fail({ form: key, errors: { form: ROUND_NOT_FOUND }, values }, 404);
     if (outcome === "closed") return fail({ form: key, errors: { form: ROUND_CLOSED }, values });
+    if (typeof outcome === "object") {
+      const question = `This round is scheduled for ${zonedTime(zone, outcome.scheduledDate)}, which has not come yet. Did it take place early? Complete it now only if it did.`;
+      return fail({ form: key, errors: {}, values, question });
+    }
     const verb = intent === "reschedule" ? "scheduled" : intent === "complete" ? "completed" : "cancelled";
     return done(`Round ${verb}.`);
   }
@@ -176,12 +183,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 /** A form's errors keyed by element id (the summary links to them). */
 const byId = (errors: FieldErrors, prefix: string) => Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "form" ? k : `${prefix}${k}`, v]));
 
-function DateTimeFields({ prefix, date, time, errors, zoneLabel }: { prefix: string; date: string; time: string; errors: FieldErrors; zoneLabel: string }) {
+/**
+ * Day and time in the recruiter's zone. One hint names the zone for both fields; the format is
+ * the browser's own (its date and time pickers show the member's locale), and the placeholders
+ * only appear where a browser has no picker and the fields are plain text.
+ */
+function DateTimeFields({ prefix, date, time, errors, zoneLabel, optional }: { prefix: string; date: string; time: string; errors: FieldErrors; zoneLabel: string; optional?: boolean }) {
+  const hint = `${optional ? "Optional. " : ""}Day and time in ${zoneLabel}.`;
   return (
-    <div className="flex flex-wrap gap-2">
-      <Field label="Day" name="date" id={`${prefix}date`} type="date" defaultValue={date} error={errors.date} hint="YYYY-MM-DD" />
-      <Field label="Time" name="time" id={`${prefix}time`} type="time" defaultValue={time} error={errors.time} hint={`HH:MM, ${zoneLabel}`} />
-    </div>
+    <fieldset className="space-y-1" aria-describedby={`${prefix}when-hint`}>
+      <legend className="font-medium">When</legend>
+      <p id={`${prefix}when-hint`} className="text-sm text-stone-600">
+        {hint}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Field label="Day" name="date" id={`${prefix}date`} type="date" placeholder="YYYY-MM-DD" defaultValue={date} error={errors.date} />
+        <Field label="Time" name="time" id={`${prefix}time`} type="time" placeholder="HH:MM" defaultValue={time} error={errors.time} />
+      </div>
+    </fieldset>
   );
 }
 
@@ -203,6 +222,9 @@ export default function HiringApplication() {
         <Link to={d.pipelineHref}>← All applications for {d.jobTitle}</Link>
       </p>
       <h1 id="application-title">{d.name}</h1>
+      <p>
+        <Link to={d.profileHref}>{`See ${d.name}’s profile`}</Link>
+      </p>
       <p className="text-stone-700">
         Applied for <strong>{d.jobTitle}</strong>
         {`${d.employer ? ` at ${d.employer}` : ""} (${d.feedLabel}) on ${d.applied}.`}
@@ -280,13 +302,10 @@ export default function HiringApplication() {
             const xs = errorsFor(`cancel-${r.id}`);
             return (
               <li key={`${r.id}-${r.status}-${r.date}-${r.time}`} className="card space-y-2">
-                <h3 className="text-base font-semibold">
-                  {`Round ${r.n}: ${r.type} · ${r.statusLabel}`}
-                </h3>
+                <h3 className="text-base font-semibold">{`Round ${r.n}: ${r.type} · ${r.state.label}`}</h3>
                 <p className="text-sm">
-                  {r.when ? `${r.when}` : "Not scheduled yet"}
+                  {r.state.line}
                   {r.interviewer ? ` · ${r.interviewer}` : ""}
-                  {r.completed ? ` · completed ${r.completed}` : ""}
                   {r.score !== null ? ` · score ${r.score}/10` : ""}
                 </p>
                 {r.notes ? <p className="whitespace-pre-line break-words text-sm">Notes (hiring team only): {r.notes}</p> : null}
@@ -300,7 +319,7 @@ export default function HiringApplication() {
                       <DateTimeFields prefix={`s${r.n}-`} date={rv?.date ?? r.date} time={rv?.time ?? r.time} errors={rs} zoneLabel={d.zoneLabel} />
                       <p className="flex flex-wrap gap-2">
                         <button type="submit" name="intent" value="reschedule" className="btn-quiet">
-                          {r.when ? "Reschedule" : "Schedule"} round {r.n}
+                          {r.scheduled ? "Reschedule" : "Schedule"} round {r.n}
                         </button>
                         <button type="submit" name="intent" value="cancel" className="btn-quiet">
                           Cancel round {r.n} (it stays listed as cancelled)
@@ -340,9 +359,22 @@ export default function HiringApplication() {
                         defaultValue={cv?.feedback ?? ""}
                         error={cs.feedback}
                       />
-                      <button type="submit" className="btn-quiet">
-                        Complete round {r.n}
-                      </button>
+                      {failed?.form === `complete-${r.id}` && failed.question ? (
+                        <div className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+                          <p id={`c${r.n}-question`} role="alert">
+                            {failed.question}
+                          </p>
+                          <p className="flex flex-wrap gap-2">
+                            <button type="submit" name="confirmEarly" value="yes" className="btn" aria-describedby={`c${r.n}-question`}>
+                              Yes, complete round {r.n} now
+                            </button>
+                          </p>
+                        </div>
+                      ) : (
+                        <button type="submit" className="btn-quiet">
+                          Complete round {r.n}
+                        </button>
+                      )}
                     </Form>
                   </>
                 ) : null}
@@ -374,7 +406,7 @@ export default function HiringApplication() {
                 ))}
               </select>
             </div>
-            <DateTimeFields prefix="add-" date={addValues?.date ?? ""} time={addValues?.time ?? ""} errors={addErrors} zoneLabel={`optional, ${d.zoneLabel}`} />
+            <DateTimeFields prefix="add-" date={addValues?.date ?? ""} time={addValues?.time ?? ""} errors={addErrors} zoneLabel={d.zoneLabel} optional />
             <Field label="Interviewer (optional)" name="interviewerName" id="add-interviewerName" maxLength={INTERVIEWER_NAME_MAX} defaultValue={addValues?.interviewerName ?? ""} error={addErrors.interviewerName} />
             <Field label="Interviewer's email (optional)" name="interviewerEmail" id="add-interviewerEmail" type="email" defaultValue={addValues?.interviewerEmail ?? ""} error={addErrors.interviewerEmail} />
             <button type="submit" className="btn">

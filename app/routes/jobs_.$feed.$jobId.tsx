@@ -5,11 +5,12 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FeedNav } from "~/components/JobFeed";
+import { FeedNav, SaveJobButton } from "~/components/JobFeed";
 import { getCtx } from "~/db.server";
 import { placeOf } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { jobForPage } from "~/modules/jobs/feed.server";
+import { savedAmong } from "~/modules/jobs/saved.server";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
 import { trimEndChars } from "~/lib/text";
@@ -37,8 +38,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { job, canManage, applicationId } = found;
   const base = jobPath(feed, job.job_id);
   const now = new Date();
+  const saved = user && job.listed ? (await savedAmong(getCtx(), user.id, feed, [job.job_id])).has(job.job_id) : false;
   return {
     feed,
+    jobId: job.job_id,
+    // Only listed jobs can be saved (the save route says 404 to the others).
+    save: job.listed ? { saved, back: base } : null,
     feedLabel: FEEDS[feed].label,
     feedPath: FEEDS[feed].path,
     title: job.job_title ?? "Untitled job",
@@ -91,6 +96,7 @@ export default function JobPage() {
           {job.title}
         </h1>
         <p className="text-lg">{job.employer}</p>
+        {job.save ? <SaveJobButton feed={job.feed} jobId={job.jobId} title={job.title} saved={job.save.saved} back={job.save.back} /> : null}
       </header>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">Place</dt>

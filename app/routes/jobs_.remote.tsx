@@ -1,8 +1,10 @@
 /** /jobs/remote: the remote feed with its GET filter form, keyset pages and RSS link (~/components/JobFeed). */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { feedMeta, JobFeed } from "~/components/JobFeed";
 import { loadFeedPage } from "~/modules/jobs/feed-page.server";
+import { FEEDS } from "~/modules/jobs/feeds";
 
 export const loader = ({ request }: LoaderFunctionArgs) => loadFeedPage(request, "remote");
 
@@ -11,3 +13,7 @@ export default function Feed() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => feedMeta(data, "remote");
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary back={[{ to: FEEDS.remote.path, label: FEEDS.remote.label }]} />;
+}

@@ -113,6 +113,11 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(round1Again.getByLabel("Notes (optional)")).toHaveValue("Nervous start; strong on SQL.");
   await round1Again.getByLabel("Score (1 to 10)").fill("8");
   await round1Again.getByRole("button", { name: "Complete round 1" }).click();
+  // Its day has not come yet: the page asks first, beside the button, and keeps what was typed.
+  const round1Early = page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" });
+  await expect(round1Early.getByText("which has not come yet")).toBeVisible();
+  await expect(round1Early.getByLabel("Notes (optional)")).toHaveValue("Nervous start; strong on SQL.");
+  await round1Early.getByRole("button", { name: "Yes, complete round 1 now" }).click();
   await expect(page.getByRole("status")).toContainText("Round completed.");
   await expect(page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" })).toContainText("score 8/10");
   await expect(page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" })).toContainText("Notes (hiring team only): Nervous start; strong on SQL.");
@@ -131,6 +136,7 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(round2Scheduled).toContainText("Wednesday 9 December 2026, 14:00");
   await round2Scheduled.getByLabel("Score (1 to 10)").fill("9");
   await round2Scheduled.getByRole("button", { name: "Complete round 2" }).click();
+  await page.getByRole("listitem").filter({ hasText: "Round 2: Final" }).getByRole("button", { name: "Yes, complete round 2 now" }).click();
   await expect(page.getByRole("status")).toContainText("Round completed.");
   await expect(page.getByRole("listitem").filter({ hasText: "Round 2: Final" })).toContainText("Completed");
 

@@ -43,6 +43,8 @@ test("a visitor browses each feed, filters by keywords and country, pages on and
   await page.getByRole("link", { name: "First page" }).click();
   const firstTitle = firstPage[0];
   const word = firstTitle.split(/\s+/).find((w) => /^[A-Za-z]{4,}$/.test(w)) ?? firstTitle.split(/\s+/)[0];
+  // The filters are folded away below the count; they open without JavaScript too.
+  await page.locator("summary", { hasText: "Filters" }).click();
   await page.getByLabel("Keywords").fill(word.toLowerCase());
   await page.getByLabel("Country").selectOption({ label: "United Arab Emirates" });
   await page.getByRole("button", { name: "Show jobs" }).click();

@@ -1,17 +1,18 @@
 /**
  * Interview rounds of an application: add (numbered max + 1), schedule or reschedule, complete
- * with a score, private notes and feedback (only the feedback reaches the applicant), cancel. Every write carries the pipeline's ownership and "not withdrawn" check in
+ * with a score, private notes and feedback (only the feedback reaches the applicant; before the
+ * round's day only when confirmed), cancel. Every write carries the pipeline's ownership and "not withdrawn" check in
  * its WHERE (managedBy). Adding takes a per-application advisory lock on PostgreSQL so two
  * recruiters adding at once get rounds N and N + 1, never two N's; SQLite's BEGIN IMMEDIATE
  * serialises writers already.
  */
-import { and, asc, eq, exists, inArray, max, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColumn } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/modules/admin/members.server";
 import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
-import { OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
+import { completesEarly, OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
 
 export interface Round {
   id: string;
@@ -116,21 +117,28 @@ export async function addRound(
 
 export type RoundChange =
   | { kind: "reschedule"; at: Date }
-  | { kind: "complete"; score: number; notes: string | null; feedback: string | null }
+  | { kind: "complete"; score: number; notes: string | null; feedback: string | null; confirmedEarly?: boolean }
   | { kind: "cancel" };
 
-/** done; not_found (no such round of this application, or not the viewer's); closed (completed, cancelled, or the application withdrawn). */
-export type RoundOutcome = "done" | "not_found" | "closed";
+/**
+ * done; not_found (no such round of this application, or not the viewer's); closed (completed,
+ * cancelled, or the application withdrawn); early: completing a round whose date has not come
+ * needs `confirmedEarly` (with the date the round has now).
+ */
+export type RoundOutcome = "done" | "not_found" | "closed" | { kind: "early"; scheduledDate: Date };
 
 export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplication, roundId: string, change: RoundChange, now = new Date()): Promise<RoundOutcome> {
   if (!isUuid(roundId)) return "not_found";
   const { interview_rounds: r } = ctx.t;
   const [round] = await ctx.db
-    .select({ id: r.id, roundNumber: r.roundNumber, roundType: r.roundType, scheduledDate: r.scheduledDate })
+    .select({ id: r.id, roundNumber: r.roundNumber, roundType: r.roundType, scheduledDate: r.scheduledDate, status: r.status })
     .from(r)
     .where(and(eq(r.id, roundId), eq(r.applicationId, app.id)))
     .limit(1);
   if (!round) return "not_found";
+  const unconfirmedEarly = change.kind === "complete" && !change.confirmedEarly;
+  const isOpen = (status: string | null) => status === null || (OPEN_ROUND_STATUSES as readonly string[]).includes(status);
+  if (unconfirmedEarly && isOpen(round.status) && completesEarly(round.scheduledDate, now)) return { kind: "early", scheduledDate: round.scheduledDate! };
   const values =
     change.kind === "reschedule"
       ? { scheduledDate: change.at, status: rescheduledStatus(round.scheduledDate !== null), updatedAt: now }
@@ -141,9 +149,23 @@ export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplicat
     const rows = await tx.db
       .update(tx.t.interview_rounds)
       .set(values)
-      .where(and(eq(r.id, roundId), eq(r.applicationId, app.id), inArray(r.status, [...OPEN_ROUND_STATUSES]), managedBy(tx, viewer, app.feed, r.applicationId), applicationOpen(tx, r.applicationId)))
+      .where(
+        and(
+          eq(r.id, roundId),
+          eq(r.applicationId, app.id),
+          inArray(r.status, [...OPEN_ROUND_STATUSES]),
+          managedBy(tx, viewer, app.feed, r.applicationId),
+          applicationOpen(tx, r.applicationId),
+          // Moved to a later day since it was read: still not completed without confirmation.
+          unconfirmedEarly ? or(isNull(r.scheduledDate), lte(r.scheduledDate, now)) : undefined,
+        ),
+      )
       .returning({ id: r.id });
-    if (rows.length === 0) return "closed";
+    if (rows.length === 0) {
+      if (!unconfirmedEarly) return "closed";
+      const [again] = await tx.db.select({ status: r.status, scheduledDate: r.scheduledDate }).from(r).where(and(eq(r.id, roundId), eq(r.applicationId, app.id))).limit(1);
+      return again && isOpen(again.status) && completesEarly(again.scheduledDate, now) ? ({ kind: "early", scheduledDate: again.scheduledDate! } as const) : "closed";
+    }
     if (change.kind === "reschedule") {
       const text = roundNotice(app, { roundNumber: round.roundNumber, roundType: round.roundType as RoundType }, change.at, await applicantZone(tx, app.applicantId), round.scheduledDate !== null);
       await tx.db.insert(tx.t.notification).values({ user_id: app.applicantId, type: null, title: text.title, message: text.message, created_at: now });

@@ -134,6 +134,31 @@ export const OPEN_ROUND_STATUSES = ["scheduled", "rescheduled"] as const satisfi
 export const canActOnRound = (status: string | null, _action: RoundAction) =>
   status === null || (OPEN_ROUND_STATUSES as readonly string[]).includes(status);
 
+export type RoundStateKind = "unscheduled" | "scheduled" | "rescheduled" | "completed" | "cancelled";
+
+/**
+ * Where a round stands, as one label and one line, from its stored status and dates: the only
+ * place that words it, so a round can never read "Scheduled" and "Not scheduled yet" at once.
+ * An open round (scheduled or rescheduled) without a date is "Not scheduled yet"; "Scheduled"
+ * and "Rescheduled" always come with their date. `at` formats a moment in the reader's zone.
+ */
+export function roundState(
+  round: { status: string | null; scheduledDate: Date | null; completedDate: Date | null },
+  at: (moment: Date) => string,
+): { kind: RoundStateKind; label: string; line: string } {
+  const was = round.scheduledDate ? ` (was scheduled for ${at(round.scheduledDate)})` : "";
+  if (round.status === "completed") {
+    return { kind: "completed", label: "Completed", line: round.completedDate ? `Completed on ${at(round.completedDate)}${was}` : `Completed${was}` };
+  }
+  if (round.status === "cancelled") return { kind: "cancelled", label: "Cancelled", line: `Cancelled${was}` };
+  if (!round.scheduledDate) return { kind: "unscheduled", label: "Not scheduled yet", line: "Not scheduled yet: no day and time chosen" };
+  if (round.status === "rescheduled") return { kind: "rescheduled", label: "Rescheduled", line: `Rescheduled to ${at(round.scheduledDate)}` };
+  return { kind: "scheduled", label: "Scheduled", line: `Scheduled for ${at(round.scheduledDate)}` };
+}
+
+/** Completing a round before its day needs a second, confirmed POST: is this one early? */
+export const completesEarly = (scheduledDate: Date | null, now: Date) => scheduledDate !== null && scheduledDate.getTime() > now.getTime();
+
 /** A reschedule of a round that had no date yet is its first scheduling: the status stays 'scheduled'. */
 export const rescheduledStatus = (hadDate: boolean): RoundStatus => (hadDate ? "rescheduled" : "scheduled");
 

@@ -8,9 +8,12 @@ import { placeOf } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { fromJobCursor, toJobCursor } from "./cursor.server";
-import { listFeed, type FeedJob } from "./feed.server";
+import { countFeed, listFeed, type FeedJob } from "./feed.server";
 import { FEEDS, jobPath, type FeedSlug } from "./feeds";
-import { countryName, FILTER_NAMES, filterQuery, formatSalary, hasFilters, parseFilters, postedLabel, RSS_ITEMS, type FilterName } from "./rules";
+import {
+  activeFilters, countLabel, countryName, FILTER_NAMES, filterQuery, formatSalary, hasFilters, parseFilters, postedLabel, RSS_ITEMS, type ActiveFilter, type FilterName,
+} from "./rules";
+import { savedAmong } from "./saved.server";
 
 export const rssPath = (feed: FeedSlug) => `${FEEDS[feed].path}/rss`;
 
@@ -25,6 +28,7 @@ function shape(job: FeedJob, now: Date) {
     salary: formatSalary(job.minSalary, job.maxSalary, job.salaryPeriod, job.country),
     posted: postedLabel(job.createdAt, now),
     postedAt: job.createdAt.toISOString(),
+    saved: false, // set by the caller for a signed-in member
   };
 }
 
@@ -41,6 +45,12 @@ export interface FeedPageData {
   nextHref: string | null;
   rssHref: string;
   signedIn: boolean;
+  /** "240 jobs", "More than 1,000 jobs" (a capped count, decision 028); null on a 400 page. */
+  countLabel: string | null;
+  /** The chosen filters, each with the address of this feed without it. */
+  active: ActiveFilter[];
+  /** This page's address, where a Save form comes back to. */
+  here: string;
 }
 
 export async function loadFeedPage(request: Request, feed: FeedSlug) {
@@ -51,7 +61,7 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
   if (!parsed.ok) {
     const body: FeedPageData = {
       feed, values: parsed.values, errors: parsed.errors, jobs: [], filtered: true, paged: false,
-      firstHref: base, nextHref: null, rssHref: rssPath(feed), signedIn: Boolean(user),
+      firstHref: base, nextHref: null, rssHref: rssPath(feed), signedIn: Boolean(user), countLabel: null, active: [], here: base,
     };
     return data(body, { status: 400 });
   }
@@ -63,7 +73,9 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
   const after = fromJobCursor(url.searchParams.get("cursor"), feed);
   if (after === null) throw new Response(`This page link is broken or was changed. Start again from ${base}.`, { status: 400 });
   const now = new Date();
-  const page = await listFeed(getCtx(), feed, parsed.filters, { after, now });
+  const ctx = getCtx();
+  const [page, count] = await Promise.all([listFeed(ctx, feed, parsed.filters, { after, now }), countFeed(ctx, feed, parsed.filters, { now })]);
+  const saved = user ? await savedAmong(ctx, user.id, feed, page.jobs.map((j) => j.jobId)) : new Set<string>();
   const query = filterQuery(parsed.filters);
   const withQuery = (path: string, extra?: Record<string, string>) => {
     const params = new URLSearchParams(query);
@@ -77,13 +89,16 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
     feed,
     values,
     errors: null,
-    jobs: page.jobs.map((j) => ({ ...shape(j, now), href: jobPath(feed, j.jobId) })),
+    jobs: page.jobs.map((j) => ({ ...shape(j, now), href: jobPath(feed, j.jobId), saved: saved.has(j.jobId) })),
     filtered: hasFilters(parsed.filters),
     paged: Boolean(after),
     firstHref: withQuery(base),
     nextHref: page.next ? withQuery(base, { cursor: toJobCursor(page.next, feed) }) : null,
     rssHref: withQuery(rssPath(feed)),
     signedIn: Boolean(user),
+    countLabel: countLabel(count.count, count.capped),
+    active: activeFilters(parsed.filters, base),
+    here: url.pathname + url.search,
   };
   return data(body);
 }

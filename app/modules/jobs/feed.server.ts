@@ -49,12 +49,21 @@ async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
 /**
  * The job ids of one keyword page, newest first, read through the feed's search table in key
  * order, the other filters applied on the joined job row. Each word matches the start of a word.
+ * With `count`, the same access path counts the matches instead, stopping at `limit`.
  */
-async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number): Promise<string[]> {
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number): Promise<string[]>;
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: undefined, limit: number, count: true): Promise<number>;
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number, count = false): Promise<string[] | number> {
   const j = feedTable(ctx, feed);
   const table = FEEDS[feed].table;
   const days = filters.days ? BigInt(now.getTime() - Number(filters.days) * DAY_MS) * KEY_SCALE : null;
   const conditions = and(...filterConditions(ctx, feed, filters, now));
+  // A count wraps the page query: the same rows, at most `limit` of them, counted.
+  const run = async (query: SQL) => {
+    if (!count) return (await rowsOf<{ job_id: string }>(ctx, query)).map((r) => r.job_id);
+    const [row] = await rowsOf<{ n: number | string }>(ctx, sql`select count(*) as n from (${query}) c`);
+    return Number(row?.n ?? 0);
+  };
   if (ctx.dialect === "pg") {
     const s = sql.identifier(`${table}_search`);
     // Words are letters and digits only (keywordWords), so they are safe tsquery lexemes.
@@ -65,19 +74,16 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
     const since = days === null ? sql`true` : sql`key >= cast(${String(days)} as bigint)`;
     // PostgreSQL cannot estimate how common a prefix is, so we choose: first the newest
     // RECENT_WINDOW search rows in key order (a common word fills the page there, cheaply) ...
-    const recent = await rowsOf<{ job_id: string }>(
-      ctx,
+    const recent = await run(
       sql`select x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${RECENT_WINDOW}) x
           join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
     );
-    if (recent.length >= limit) return recent.map((r) => r.job_id);
+    if ((typeof recent === "number" ? recent : recent.length) >= limit) return recent;
     // ... else every match through the GIN index (a rarer word: few rows), then newest first.
-    const all = await rowsOf<{ job_id: string }>(
-      ctx,
+    return run(
       sql`with m as materialized (select key, job_id from ${s} where tsv @@ ${query} and ${below} and ${since})
           select m.job_id from m join ${j} on ${j.job_id} = m.job_id where ${conditions} order by m.key desc limit ${limit}`,
     );
-    return all.map((r) => r.job_id);
   }
   const fts = sql.identifier(`${table}_fts`);
   const keys = sql.identifier(`${table}_search_keys`);
@@ -86,13 +92,11 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
   // CROSS JOIN fixes the join order: the FTS table outside, read in key (time) order, so the
   // planner cannot start from a filter's index and probe the full-text index once per row.
   const bound = after ? sql`and ${fts}.rowid < coalesce((select key from ${keys} where job_id = ${after.id}), ${BigInt(after.at) * KEY_SCALE})` : sql``;
-  const rows = await rowsOf<{ job_id: string }>(
-    ctx,
+  return run(
     sql`select k.job_id as job_id from ${fts} cross join ${keys} k cross join ${j}
         where ${fts} match ${match} and k.key = ${fts}.rowid and ${j.job_id} = k.job_id ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
         order by ${fts}.rowid desc limit ${limit}`,
   );
-  return rows.map((r) => r.job_id);
 }
 
 /** Everything of the filters except the keyset position. */
@@ -163,6 +167,32 @@ export async function listFeed(
   const page = rows.slice(0, size) as FeedJob[];
   const last = page[page.length - 1];
   return { jobs: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.jobId } : null };
+}
+
+/** How far the result count of a feed page counts before it says "more than" (decision 028). */
+export const COUNT_CAP = 1_000;
+
+/**
+ * How many listed jobs match the filters, counted up to `cap` + 1 rows through the same access
+ * path as the page (LIMIT in a subquery), never a full count: `capped` means "more than `cap`".
+ */
+export async function countFeed(ctx: Ctx, feed: FeedSlug, filters: FeedFilters, options: { now?: Date; cap?: number } = {}): Promise<{ count: number; capped: boolean }> {
+  const cap = options.cap ?? COUNT_CAP;
+  const now = options.now ?? new Date();
+  const words = keywordWords(filters.q);
+  let n: number;
+  if (words.length > 0) n = await keywordPage(ctx, feed, words, filters, now, undefined, cap + 1, true);
+  else {
+    const j = feedTable(ctx, feed);
+    const rows = ctx.db
+      .select({ one: sql`1` })
+      .from(j)
+      .where(and(...filterConditions(ctx, feed, filters, now)))
+      .limit(cap + 1);
+    const [row] = await rowsOf<{ n: number | string }>(ctx, sql`select count(*) as n from (${rows}) c`);
+    n = Number(row?.n ?? 0);
+  }
+  return n > cap ? { count: cap, capped: true } : { count: n, capped: false };
 }
 
 export interface Viewer {

@@ -1,5 +1,5 @@
 /**
- * Signed keyset cursors for the posting lists (/jobs/mine, /jobs/review): the position after the
+ * Signed keyset cursors for the posting lists (/jobs/mine, /jobs/review) and /jobs/saved: the position after the
  * last row shown, (created_at, job_id, feed). A changed or made-up cursor is refused (the page
  * answers 400) instead of reaching the query; job ids are not UUIDs, so this is its own format.
  */
@@ -8,7 +8,7 @@ import { env } from "~/env.server";
 import { isFeedSlug, isJobId } from "./feeds";
 import type { JobPosition } from "./posting.server";
 
-export type PostingCursorScope = "my-posts" | "review";
+export type PostingCursorScope = "my-posts" | "review" | "saved-jobs";
 
 let key: string | undefined;
 const cursorKey = () => (key ??= crypto.createHash("sha256").update(`job-posting-cursor:${env().SESSION_SECRET}`).digest("base64url"));

@@ -5,7 +5,7 @@
 import { z } from "zod";
 
 import {
-  CITY_MAX, EMPLOYMENT_TYPES, KEYWORD_WORDS_MAX, KEYWORDS_MAX, POSTED_WITHIN_DAYS, POSTERS, type EmploymentType,
+  CITY_MAX, countryName, EMPLOYMENT_TYPES, KEYWORD_WORDS_MAX, KEYWORDS_MAX, POSTED_WITHIN_DAYS, POSTER_LABELS, POSTERS, type EmploymentType, type Poster,
 } from "./filters";
 
 export * from "./filters";
@@ -61,6 +61,50 @@ export function filterQuery(filters: FeedFilters): string {
 }
 
 export const hasFilters = (filters: FeedFilters) => FILTER_NAMES.some((name) => filters[name] !== undefined);
+
+/** A chosen filter as the feed page shows it, with the address of the same page without it. */
+export interface ActiveFilter {
+  name: FilterName;
+  label: string;
+  /** The feed with every other filter kept (first page: a cursor belongs to the old filters). */
+  removeHref: string;
+}
+
+function filterLabel(name: FilterName, value: string): string {
+  switch (name) {
+    case "q":
+      return `Keywords: ${value}`;
+    case "city":
+      return `City: ${value}`;
+    case "country":
+      return `Country: ${countryName(value) ?? value}`;
+    case "type":
+      return `Job type: ${value}`;
+    case "remote":
+      return "Remote only";
+    case "days":
+      return `Posted within ${value} ${value === "1" ? "day" : "days"}`;
+    case "by":
+      return `Posted by: ${POSTER_LABELS[value as Poster] ?? value}`;
+  }
+}
+
+/** The chosen filters in the form's order, each with a link that removes it. */
+export function activeFilters(filters: FeedFilters, base: string): ActiveFilter[] {
+  return FILTER_NAMES.filter((name) => filters[name] !== undefined && filters[name] !== "").map((name) => {
+    const query = filterQuery({ ...filters, [name]: undefined });
+    return { name, label: filterLabel(name, filters[name]!), removeHref: query ? `${base}?${query}` : base };
+  });
+}
+
+const countFormat = new Intl.NumberFormat("en-GB");
+
+/** "No jobs", "1 job", "240 jobs", or "More than 1,000 jobs" when the count stopped at its cap. */
+export function countLabel(count: number, capped: boolean): string {
+  if (capped) return `More than ${countFormat.format(count)} jobs`;
+  if (count === 0) return "No jobs";
+  return `${countFormat.format(count)} ${count === 1 ? "job" : "jobs"}`;
+}
 
 /**
  * The words of the keywords: runs of letters and digits, lower-cased, at most KEYWORD_WORDS_MAX.
