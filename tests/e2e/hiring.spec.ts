@@ -11,6 +11,19 @@ import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
+/** A day `days` after today as the form's YYYY-MM-DD and as the page words it ("Monday 7 December 2026"). */
+function dayAhead(days: number) {
+  const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+  const iso = date.toISOString().slice(0, 10);
+  const words = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+    .format(new Date(`${iso}T00:00:00Z`))
+    .replace(",", "");
+  return { iso, words };
+}
+// Rounds in the future, so that completing them asks for confirmation (issue 13 item 12).
+const round1Day = dayAhead(21);
+const round2Day = dayAhead(23);
+
 async function newMemberPage(browser: Browser, javaScriptEnabled: boolean, member: { name: string; email: string }): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
@@ -93,14 +106,14 @@ test("a poster moves an application through the pipeline with two interview roun
   // Round 1: added with a date, interviewer and email; completed after a bad score is refused.
   await page.getByLabel("Kind of round").selectOption("phone_screening");
   const add = page.getByRole("form", { name: "Add round 1" });
-  await add.getByLabel("Day").fill("2026-12-07");
+  await add.getByLabel("Day").fill(round1Day.iso);
   await add.getByLabel("Time").fill("10:30");
   await add.getByLabel("Interviewer (optional)").fill("Rana Recruiter");
   await add.getByLabel("Interviewer's email (optional)").fill("rana@delta.example");
   await add.getByRole("button", { name: "Add round 1" }).click();
   await expect(page.getByRole("status")).toContainText("Round 1 added and scheduled.");
   const round1 = page.getByRole("listitem").filter({ hasText: "Round 1: Phone screening" });
-  await expect(round1).toContainText("Monday 7 December 2026, 10:30");
+  await expect(round1).toContainText(`${round1Day.words}, 10:30`);
   await expect(round1).toContainText("Rana Recruiter");
   await round1.getByLabel("Score (1 to 10)").fill("11");
   await round1.getByLabel("Notes (optional)").fill("Nervous start; strong on SQL.");
@@ -128,12 +141,12 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(page.getByRole("status")).toContainText("Round 2 added.");
   const round2 = page.getByRole("listitem").filter({ hasText: "Round 2: Final" });
   await expect(round2).toContainText("Not scheduled yet");
-  await round2.getByLabel("Day").fill("2026-12-09");
+  await round2.getByLabel("Day").fill(round2Day.iso);
   await round2.getByLabel("Time").fill("14:00");
   await round2.getByRole("button", { name: "Schedule round 2" }).click();
   await expect(page.getByRole("status")).toContainText("Round scheduled.");
   const round2Scheduled = page.getByRole("listitem").filter({ hasText: "Round 2: Final" });
-  await expect(round2Scheduled).toContainText("Wednesday 9 December 2026, 14:00");
+  await expect(round2Scheduled).toContainText(`${round2Day.words}, 14:00`);
   await round2Scheduled.getByLabel("Score (1 to 10)").fill("9");
   await round2Scheduled.getByRole("button", { name: "Complete round 2" }).click();
   await page.getByRole("listitem").filter({ hasText: "Round 2: Final" }).getByRole("button", { name: "Yes, complete round 2 now" }).click();
