@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentForm } from "~/components/documents/DocumentForm";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
+import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -150,7 +151,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RenderedContent({ rendered }: { rendered: Rendered }) {
   switch (rendered.kind) {
     case "html":
-      return <div className="md break-words" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+      return <Prose html={rendered.html} />;
     case "code":
       return (
         <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">

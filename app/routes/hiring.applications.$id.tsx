@@ -8,6 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { StatusPill } from "~/components/ui/StatusPill";
+import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
@@ -66,8 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: app.status,
     feedback: app.feedback ?? "",
     withdrawn: app.withdrawn,
-    applied: formatDateTime(app.createdAt),
-    updated: formatDateTime(app.updatedAt),
+    applied: formatDateTime(app.createdAt, zone),
+    updated: formatDateTime(app.updatedAt, zone),
     updatedAt: String(app.updatedAt.getTime()),
     jobTitle: app.jobTitle?.trim() || "Untitled job",
     employer: app.employer,
@@ -87,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       when: at(r.scheduledDate),
       date: r.scheduledDate ? isoDate(zoneDate(zone, r.scheduledDate.getTime())) : "",
       time: r.scheduledDate ? timeIn(zone, r.scheduledDate.getTime()) : "",
-      completed: r.completedDate ? formatDateTime(r.completedDate) : null,
+      completed: r.completedDate ? formatDateTime(r.completedDate, zone) : null,
       interviewer: [r.interviewerName, r.interviewerEmail].filter(Boolean).join(" · ") || null,
       score: r.score,
       notes: r.notes,
@@ -218,7 +220,9 @@ export default function HiringApplication() {
       </section>
 
       <section aria-labelledby="status-title" className="card space-y-3">
-        <h2 id="status-title">Status: {d.withdrawn ? "Withdrawn" : STATUS_LABELS[d.status]}</h2>
+        <h2 id="status-title">
+          Status: <StatusPill tone={applicationTone(d.status, d.withdrawn)}>{d.withdrawn ? "Withdrawn" : STATUS_LABELS[d.status]}</StatusPill>
+        </h2>
         {d.withdrawn ? (
           <>
             <p role="status">{WITHDRAWN_LINE}</p>
@@ -240,7 +244,7 @@ export default function HiringApplication() {
               <label htmlFor="status-status" className="block font-medium">
                 Status
               </label>
-              <select id="status-status" name="status" defaultValue={statusValues?.status ?? d.status} className="rounded border border-stone-400 px-2 py-1.5">
+              <select id="status-status" name="status" defaultValue={statusValues?.status ?? d.status}>
                 {APPLICATION_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}
