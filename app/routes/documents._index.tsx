@@ -7,6 +7,7 @@ import { fromDocumentsCursor, toDocumentsCursor } from "~/modules/documents/curs
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
 import { pageMeta } from "~/lib/meta";
+import { ButtonLink } from "~/components/ui/Button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,9 +27,9 @@ export default function Documents() {
     <section aria-labelledby="documents-title" className="space-y-4">
       <h1 id="documents-title">Your documents</h1>
       <p className="flex flex-wrap items-center gap-3">
-        <Link to="/documents/new" className="btn">
+        <ButtonLink to="/documents/new">
           New document
-        </Link>
+        </ButtonLink>
         <Link to="/coach">Your coach chats</Link>
       </p>
       <p className="text-sm text-stone-600">

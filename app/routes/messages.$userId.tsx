@@ -11,6 +11,7 @@ import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, t
 import { useEffect, useMemo, useRef, useState } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -229,9 +230,9 @@ export default function Conversation() {
               key={failure ? `failed-${failure.text.length}` : "fresh"}
               error={failure?.errors.message}
             />
-            <button type="submit" className="btn" disabled={fetcher.state !== "idle"}>
+            <Button disabled={fetcher.state !== "idle"}>
               {fetcher.state === "idle" ? "Send" : "Sending…"}
-            </button>
+            </Button>
           </fetcher.Form>
         ) : (
           <div className="card space-y-2">

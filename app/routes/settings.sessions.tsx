@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -75,9 +76,9 @@ export default function Sessions() {
                 <CsrfInput />
                 <input type="hidden" name="intent" value="end" />
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit" className="btn-quiet">
+                <Button variant="secondary">
                   End this session<span className="sr-only"> ({browserOnSystem(s.browser, s.os)}, last active {s.lastActive})</span>
-                </button>
+                </Button>
               </Form>
             )}
           </li>
@@ -89,9 +90,9 @@ export default function Sessions() {
           <p className="text-sm">Ends all {others.length === 1 ? "1 other session" : `${others.length} other sessions`}; this device stays signed in.</p>
           <CsrfInput />
           <input type="hidden" name="intent" value="end-others" />
-          <button type="submit" className="btn">
+          <Button>
             End all other sessions
-          </button>
+          </Button>
         </Form>
       ) : (
         <p>You are signed in on this device only.</p>

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -98,9 +99,9 @@ export default function TimeZoneSettings() {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="btn">
+        <Button>
           Save time zone
-        </button>
+        </Button>
       </Form>
       <p>
         <Link to="/calendar">Back to your calendar</Link>
