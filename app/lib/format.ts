@@ -23,10 +23,11 @@ export function placeOf(city: string | null, country: string | null, remote: boo
   return place || "Place not given";
 }
 
-// One formatter per zone, built on first use (a member's page uses one or two zones).
+// One formatter per zone (and with or without seconds), built on first use (a page uses one or two).
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-function dateTimeFormat(zone: string): Intl.DateTimeFormat {
-  let format = dateTimeFormats.get(zone);
+function dateTimeFormat(zone: string, seconds: boolean): Intl.DateTimeFormat {
+  const key = `${zone} ${seconds}`;
+  let format = dateTimeFormats.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat("en-GB", {
       day: "numeric",
@@ -34,11 +35,12 @@ function dateTimeFormat(zone: string): Intl.DateTimeFormat {
       year: "numeric",
       hour: "2-digit",
       minute: "2-digit",
+      second: seconds ? "2-digit" : undefined,
       hourCycle: "h23",
       timeZone: zone,
       timeZoneName: "shortOffset",
     });
-    dateTimeFormats.set(zone, format);
+    dateTimeFormats.set(key, format);
   }
   return format;
 }
@@ -47,17 +49,18 @@ function dateTimeFormat(zone: string): Intl.DateTimeFormat {
  * A moment in the member's zone, always with the zone: "26 Nov 2026, 21:06 Asia/Kolkata (GMT+5:30)",
  * or "26 Nov 2026, 15:36 UTC". The offset is the one in force at that moment (summer time
  * included), so a reader never has to know the zone's rules. An unknown zone falls back to UTC,
- * which is then what the label says.
+ * which is then what the label says. `seconds` for versions saved within one minute.
  */
-export function formatDateTime(value: Date | string | number | null | undefined, zone = "UTC"): string {
+export function formatDateTime(value: Date | string | number | null | undefined, zone = "UTC", options: { seconds?: boolean } = {}): string {
   if (value === null || value === undefined) return "time unknown";
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return "time unknown";
+  const seconds = options.seconds ?? false;
   let format: Intl.DateTimeFormat;
   try {
-    format = dateTimeFormat(zone);
+    format = dateTimeFormat(zone, seconds);
   } catch {
-    return formatDateTime(date, "UTC");
+    return formatDateTime(date, "UTC", options);
   }
   let day = "";
   let time = "";
@@ -65,7 +68,7 @@ export function formatDateTime(value: Date | string | number | null | undefined,
   for (const part of format.formatToParts(date)) {
     if (part.type === "day" || part.type === "month" || part.type === "year") day += day ? ` ${part.value}` : part.value;
     else if (part.type === "hour") time = part.value;
-    else if (part.type === "minute") time += `:${part.value}`;
+    else if (part.type === "minute" || part.type === "second") time += `:${part.value}`;
     else if (part.type === "timeZoneName") offset = part.value === "GMT+0" ? "GMT" : part.value;
   }
   if (zone === "UTC") return `${day}, ${time} UTC`;

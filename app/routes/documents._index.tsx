@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { fromDocumentsCursor, toDocumentsCursor } from "~/modules/documents/cursor.server";
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
@@ -13,10 +14,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const after = fromDocumentsCursor(new URL(request.url).searchParams.get("after"));
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /documents.", { status: 400 });
-  const page = await listDocuments(getCtx(), user.id, after);
+  const ctx = getCtx();
+  const [page, { zone }] = await Promise.all([listDocuments(ctx, user.id, after), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
-    documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt) })),
+    documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt, zone) })),
     nextHref: page.next ? `/documents?after=${encodeURIComponent(toDocumentsCursor(page.next))}` : null,
   };
 }

@@ -34,6 +34,11 @@ describe("dates and places as members read them", () => {
     expect(formatDateTime(new Date("2026-11-01T06:30:00Z"), "America/New_York")).toBe("1 Nov 2026, 01:30 America/New_York (GMT-5)");
   });
 
+  it("shows seconds when asked, for versions saved within one minute", () => {
+    expect(formatDateTime(new Date("2026-11-26T20:45:07Z"), "Asia/Kolkata", { seconds: true })).toBe("27 Nov 2026, 02:15:07 Asia/Kolkata (GMT+5:30)");
+    expect(formatDateTime(new Date("2026-11-26T20:45:07Z"), "UTC", { seconds: true })).toBe("26 Nov 2026, 20:45:07 UTC");
+  });
+
   it("falls back to UTC, and says so, for a zone it does not know; a broken moment says so too", () => {
     expect(formatDateTime(new Date("2026-11-26T20:45:00Z"), "Mars/Olympus")).toBe("26 Nov 2026, 20:45 UTC");
     expect(formatDateTime("nonsense", "Asia/Kolkata")).toBe("time unknown");
