@@ -25,7 +25,8 @@ export function Avatar({ id, name, email, avatarUrl, size = "sm" }: AvatarProps)
   const src = ownAvatarUrl(avatarUrl);
   const { box, px } = SIZES[size];
   if (src && !lite) {
-    return <img src={src} alt="" width={px} height={px} loading="lazy" className={`${box} shrink-0 rounded-full border border-stone-200 bg-stone-100 object-cover`} />;
+    // Lists load their small pictures as they scroll into view; a profile's large one at once.
+    return <img src={src} alt="" width={px} height={px} loading={size === "sm" ? "lazy" : undefined} className={`${box} shrink-0 rounded-full border border-stone-200 bg-stone-100 object-cover`} />;
   }
   return (
     <span aria-hidden="true" className={`inline-flex ${box} shrink-0 select-none items-center justify-center rounded-full font-bold text-white ${avatarColour(id)}`}>
