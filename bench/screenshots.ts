@@ -47,7 +47,7 @@ function firstLink(listPath: string, pattern: RegExp): (page: Page) => Promise<s
   };
 }
 
-/** The first applicant of the recruiter's first job. */
+/** The first applicant of the first job with applications (the career team sees every such job). */
 async function firstApplicant(page: Page): Promise<string> {
   const job = await firstLink("/hiring", /^\/hiring\/[a-z-]+\/[^/?]+$/)(page);
   return firstLink(job, /^\/hiring\/applications\/[0-9a-f-]{36}$/)(page);
@@ -75,9 +75,9 @@ const SHOTS: Shot[] = [
   { name: "messages", as: "user", path: "/messages", extra: true },
   { name: "applications", as: "user", path: "/applications", extra: true },
   { name: "application", as: "user", path: firstLink("/applications", /^\/applications\/[0-9a-f-]{36}$/), extra: true },
-  { name: "hiring", as: "recruiter", path: "/hiring", extra: true },
-  { name: "hiring-job", as: "recruiter", path: firstLink("/hiring", /^\/hiring\/[a-z-]+\/[^/?]+$/), extra: true },
-  { name: "hiring-application", as: "recruiter", path: firstApplicant, extra: true },
+  { name: "hiring", as: "career", path: "/hiring", extra: true },
+  { name: "hiring-job", as: "career", path: firstLink("/hiring", /^\/hiring\/[a-z-]+\/[^/?]+$/), extra: true },
+  { name: "hiring-application", as: "career", path: firstApplicant, extra: true },
   { name: "jobs-mine", as: "career", path: "/jobs/mine", extra: true },
   { name: "jobs-review", as: "career", path: "/jobs/review", extra: true },
 ];

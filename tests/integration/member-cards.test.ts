@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { avatarColour } from "../../app/components/ui/avatar";
+import { avatarColour } from "../../app/components/ui/initials";
 import { appClient, createMember } from "../support/app";
 import { describeEachDatabase } from "../support/db";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applicationStatuses } from "../../db/enums";
-import { avatarColour, AVATAR_COLOURS, initialsOf } from "~/components/ui/avatar";
+import { avatarColour, AVATAR_COLOURS, initialsOf } from "~/components/ui/initials";
 import { applicationTone, POST_LABELS, POST_STATES, POST_TONES, TONE_CLASS } from "~/components/ui/status";
 import { APPLICATION_STATUS_LABELS } from "~/modules/jobs/application-rules";
 import { postingStatusLabel } from "~/modules/jobs/posting-rules";

@@ -5,7 +5,7 @@
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { ownAvatarUrl } from "~/modules/profile/rules";
-import { avatarColour, initialsOf } from "./avatar";
+import { avatarColour, initialsOf } from "./initials";
 
 const SIZES = {
   sm: { box: "h-10 w-10 text-base", px: 40 },
