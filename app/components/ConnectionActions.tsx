@@ -4,6 +4,7 @@
  */
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "./ui/Button";
 import { REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
 
 interface Props {
@@ -20,10 +21,10 @@ function IntentForm({ userId, back, intent, label, name }: { userId: string; bac
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="back" value={back} />
-      <button type="submit" className="btn-quiet text-sm">
+      <Button variant="secondary" size="sm">
         {label}
         <span className="sr-only"> ({name})</span>
-      </button>
+      </Button>
     </Form>
   );
 }
@@ -72,9 +73,9 @@ export function ConnectionActions({ userId, name, state, back }: Props) {
         </label>
         <textarea id={`msg-${userId}`} name="message" rows={2} className="w-full rounded border border-stone-400 px-2 py-1" />
       </details>
-      <button type="submit" className="btn-quiet text-sm">
+      <Button variant="secondary" size="sm">
         Connect<span className="sr-only"> with {name}</span>
-      </button>
+      </Button>
     </Form>
   );
 }

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { Fragment, type ReactElement } from "react";
+import { ButtonLink } from "./ui/Button";
 
 export interface ErrorCopy {
   title: string;
@@ -39,9 +40,9 @@ export function ErrorPage({ status, detail }: { status: number; detail?: string 
       <p>{copy.message}</p>
       {detail ? <p className="text-stone-700">{detail}</p> : null}
       <p className="flex flex-wrap gap-3">
-        <Link to="/" className="btn">
+        <ButtonLink to="/">
           Back to the home page
-        </Link>
+        </ButtonLink>
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import { CsrfInput } from "~/components/forms";
+import { Button } from "./ui/Button";
 
 /** "Sign in with Google": a plain POST form (CSRF-checked), then the provider's own page. */
 export function GoogleButton({ label, redirectTo }: { label: string; redirectTo: string }) {
@@ -6,9 +7,9 @@ export function GoogleButton({ label, redirectTo }: { label: string; redirectTo:
     <form method="post" action="/auth/google" className="card">
       <CsrfInput />
       <input type="hidden" name="redirectTo" value={redirectTo} />
-      <button type="submit" className="btn-quiet">
+      <Button variant="secondary">
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

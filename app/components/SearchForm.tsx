@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { Button } from "./ui/Button";
 
 /** A GET search box (`q`): filters change nothing, so they are links one can share and go back to. */
 export function SearchForm({ label, defaultValue, maxLength }: { label: string; defaultValue: string; maxLength: number }) {
@@ -10,9 +11,9 @@ export function SearchForm({ label, defaultValue, maxLength }: { label: string; 
         </label>
         <input id="q" name="q" type="search" defaultValue={defaultValue} maxLength={maxLength} className="w-full rounded border border-stone-400 px-2 py-1.5" />
       </div>
-      <button type="submit" className="btn">
+      <Button>
         Search
-      </button>
+      </Button>
     </Form>
   );
 }

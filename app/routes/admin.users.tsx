@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/SearchForm";
 import { CsrfInput } from "~/components/forms";
 import { RoleSelect } from "~/components/RoleSelect";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
@@ -59,9 +60,9 @@ export default function AdminMembers() {
                   <CsrfInput />
                   <input type="hidden" name="back" value={here} />
                   <RoleSelect id={`role-${m.id}`} label={`Role of ${m.name || m.email}`} defaultValue={m.role} labelClassName="sr-only" />
-                  <button type="submit" className="btn-quiet text-sm">
+                  <Button variant="secondary" size="sm">
                     Change role
-                  </button>
+                  </Button>
                 </Form>
               )}
             </li>

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { RoleSelect } from "~/components/RoleSelect";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
@@ -97,9 +98,9 @@ export default function ChangeRole() {
         <div className="space-y-1">
           <RoleSelect id="role" label="Role" defaultValue={actionData?.values.role || member.role} error={errors?.role} />
         </div>
-        <button type="submit" className="btn">
+        <Button>
           Change role
-        </button>
+        </Button>
       </Form>
       <p>
         <Link to={actionData?.values.back ?? back}>Back to the members</Link>

@@ -1,6 +1,8 @@
 /** /applications/<id>: one of the member's applications: status, feedback, letter, CV, interview rounds. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { StatusPill } from "~/components/ui/StatusPill";
+import { applicationTone } from "~/components/ui/status";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
@@ -27,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     employer: app.employer,
     jobHref: app.title !== null ? jobPath(app.feed, app.jobId) : null,
     status: statusLabel(app.status, app.withdrawn),
+    tone: applicationTone(app.status, app.withdrawn),
     feedback: app.feedback,
     coverLetter: app.coverLetter,
     name: app.name,
@@ -64,7 +67,9 @@ export default function Application() {
       </h1>
       <dl className="card grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="font-medium">Status</dt>
-        <dd>{a.status}</dd>
+        <dd>
+          <StatusPill tone={a.tone}>{a.status}</StatusPill>
+        </dd>
         <dt className="font-medium">Sent</dt>
         <dd>{a.sent}</dd>
         <dt className="font-medium">Last change</dt>

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -59,9 +60,9 @@ export default function Withdraw() {
           </p>
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <CsrfInput />
-            <button type="submit" className="btn" disabled={busy}>
+            <Button variant="danger" disabled={busy}>
               {busy ? "Withdrawing…" : "Withdraw application"}
-            </button>
+            </Button>
             <Link to={a.href}>Keep my application</Link>
           </Form>
         </>

@@ -1,6 +1,9 @@
 /** /applications: the member's job applications, newest first (keyset pages of 20). */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MetaLine } from "~/components/ui/Meta";
+import { StatusPill } from "~/components/ui/StatusPill";
+import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -24,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: a.title ?? "A job that is no longer listed",
       employer: a.employer,
       status: statusLabel(a.status, a.withdrawn),
+      tone: applicationTone(a.status, a.withdrawn),
       updated: formatDate(a.updatedAt),
       updatedAt: a.updatedAt.toISOString(),
       next: a.nextRound
@@ -47,16 +51,23 @@ export default function Applications() {
           </p>
         </div>
       ) : (
-        <ul className="space-y-3">
+        <ul aria-label="Your applications" className="list">
           {items.map((a) => (
-            <li key={a.href} className="card space-y-1">
-              <h2 className="text-base">
-                <Link to={a.href}>{a.title}</Link>
-              </h2>
-              {a.employer ? <p>{a.employer}</p> : null}
-              <p>
-                <span className="font-medium">{a.status}</span> · updated <time dateTime={a.updatedAt}>{a.updated}</time>
-              </p>
+            <li key={a.href} className="space-y-1">
+              <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                <h2 className="text-base">
+                  <Link to={a.href}>{a.title}</Link>
+                </h2>
+                <StatusPill tone={a.tone}>{a.status}</StatusPill>
+              </div>
+              <MetaLine
+                parts={[
+                  a.employer,
+                  <>
+                    updated <time dateTime={a.updatedAt}>{a.updated}</time>
+                  </>,
+                ]}
+              />
               {a.next ? <p className="text-sm">Next interview: {a.next}</p> : null}
             </li>
           ))}

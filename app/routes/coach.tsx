@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors } from "~/lib/forms";
@@ -85,9 +86,9 @@ export default function Coach() {
               defaultValue={failed?.message}
               error={failed?.errors.message}
             />
-            <button type="submit" className="btn" disabled={sending}>
+            <Button disabled={sending}>
               {sending ? "Sending…" : "Start chat"}
-            </button>
+            </Button>
           </Form>
         )}
       </div>

@@ -11,11 +11,13 @@ import { DraftForm } from "~/components/coach/DraftForm";
 import { SendForm } from "~/components/coach/SendForm";
 import { VoteForm } from "~/components/coach/VoteForm";
 import { CsrfInput } from "~/components/forms";
+import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { votesOf } from "~/modules/coach/chat-extras.server";
 import { fromCoachCursor, getChat, messagesPage, sendMessage, toCoachCursor } from "~/modules/coach/chats.server";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [page, left] = await Promise.all([messagesPage(ctx, user.id, chat.id, { before }), messagesLeft(ctx, user.id, new Date())]);
   const last = page.rows[page.rows.length - 1];
   const votes = await votesOf(ctx, user.id, chat.id);
+  const { zone } = await effectiveZone(ctx, user.id, request);
   return {
     votes,
     shareUrl: `${publicOrigin(request)}/share/${chat.id}`,
@@ -51,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         id: m.id,
         role: m.role === "assistant" ? ("assistant" as const) : ("user" as const),
         html: markdownHtml(textOf(m.parts)),
-        at: formatDateTime(m.createdAt),
+        at: formatDateTime(m.createdAt, zone),
         notice: noticeOf(m.parts),
         failure: failure ? aiErrorMessage(failure) : null,
         retryable: Boolean(failure) && !before && m.id === last?.id,
@@ -111,7 +114,7 @@ export default function CoachChat() {
                 <strong>{m.role === "assistant" ? "Coach" : "You"}</strong> <span className="text-stone-600">· {m.at}</span>
               </p>
               {/* markdownHtml: no raw HTML, no images, links only to http(s) and mailto: addresses. */}
-              <div className="md break-words" dangerouslySetInnerHTML={{ __html: m.html }} />
+              <Prose html={m.html} />
               {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
               {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped: you ended this reply before it was finished.</p> : null}
               {m.role === "assistant" ? <VoteForm chatId={chat.id} messageId={m.id} vote={votes[m.id] ?? null} /> : null}

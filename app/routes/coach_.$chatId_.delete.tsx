@@ -7,6 +7,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -42,9 +43,9 @@ export default function DeleteChat() {
       </p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
-        <button type="submit" className="btn" disabled={busy}>
+        <Button variant="danger" disabled={busy}>
           {busy ? "Deleting…" : "Delete chat"}
-        </button>
+        </Button>
         <Link to={`/coach/${chat.id}`}>Keep the chat</Link>
       </Form>
     </section>

@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -56,9 +57,9 @@ export default function RenameChat() {
           required
         />
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="btn">
+          <Button>
             Save title
-          </button>
+          </Button>
           <Link to={`/coach/${chat.id}`}>Back to the chat</Link>
         </div>
       </Form>

@@ -9,10 +9,12 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DocumentForm } from "~/components/documents/DocumentForm";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
+import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { aiMode } from "~/modules/coach/ai.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { markdownHtml } from "~/modules/coach/markdown.server";
@@ -60,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messagesLeft(ctx, user.id, now),
   ]);
   if (!latest) throw new Response(NOT_FOUND, { status: 404 });
+  const { zone } = await effectiveZone(ctx, user.id, request);
   if (at && !shown) throw new Response("This document has no version saved at that time. Its history lists every version.", { status: 404 });
   const version = shown ?? latest;
   const isLatest = version.createdAt.getTime() === latest.createdAt.getTime();
@@ -71,9 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     content: version.content,
     rendered: render(version.kind, version.content),
     savedAt: version.createdAt.toISOString(),
-    savedLabel: versionLabel(version.createdAt),
+    savedLabel: versionLabel(version.createdAt, zone),
     isLatest,
-    versions: history.versions.map((v) => ({ at: v.toISOString(), label: versionLabel(v), current: v.getTime() === version.createdAt.getTime(), latest: v.getTime() === latest.createdAt.getTime() })),
+    versions: history.versions.map((v) => ({ at: v.toISOString(), label: versionLabel(v, zone), current: v.getTime() === version.createdAt.getTime(), latest: v.getTime() === latest.createdAt.getTime() })),
     olderHref: history.next ? `/documents/${id}?before=${encodeURIComponent(history.next.toISOString())}${at ? `&version=${encodeURIComponent(at.toISOString())}` : ""}#history` : null,
     pagedHistory: Boolean(before),
     suggestions: isLatest
@@ -113,7 +116,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!at) throw new Response("This version link is broken or was changed. Open the document from /documents.", { status: 400 });
     const restored = await restoreVersion(ctx, user.id, id, at);
     if (!restored) throw new Response("This document has no version saved at that time.", { status: 404 });
-    return flash(`The version of ${versionLabel(at)} is restored as the newest version.`);
+    const { zone } = await effectiveZone(ctx, user.id, request);
+    return flash(`The version of ${versionLabel(at, zone)} is restored as the newest version.`);
   }
   if (intent === "suggest") {
     const outcome = await suggestImprovements(ctx, user.id, id);
@@ -152,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function RenderedContent({ rendered }: { rendered: Rendered }) {
   switch (rendered.kind) {
     case "html":
-      return <div className="md break-words" dangerouslySetInnerHTML={{ __html: rendered.html }} />;
+      return <Prose html={rendered.html} />;
     case "code":
       return (
         <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">

@@ -4,6 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -47,9 +48,9 @@ export default function DeleteDocument() {
       <p>{`${versions === "1" ? "Its only version" : `All ${versions} versions`} and every suggestion on it are deleted for good. This cannot be undone.`}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
-        <button type="submit" className="btn">
+        <Button variant="danger">
           Delete the document
-        </button>
+        </Button>
         <Link to={`/documents/${id}`}>Cancel</Link>
       </Form>
     </section>

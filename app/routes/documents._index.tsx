@@ -3,19 +3,22 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { fromDocumentsCursor, toDocumentsCursor } from "~/modules/documents/cursor.server";
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
 import { pageMeta } from "~/lib/meta";
+import { ButtonLink } from "~/components/ui/Button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const after = fromDocumentsCursor(new URL(request.url).searchParams.get("after"));
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /documents.", { status: 400 });
-  const page = await listDocuments(getCtx(), user.id, after);
+  const ctx = getCtx();
+  const [page, { zone }] = await Promise.all([listDocuments(ctx, user.id, after), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
-    documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt) })),
+    documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt, zone) })),
     nextHref: page.next ? `/documents?after=${encodeURIComponent(toDocumentsCursor(page.next))}` : null,
   };
 }
@@ -26,9 +29,9 @@ export default function Documents() {
     <section aria-labelledby="documents-title" className="space-y-4">
       <h1 id="documents-title">Your documents</h1>
       <p className="flex flex-wrap items-center gap-3">
-        <Link to="/documents/new" className="btn">
+        <ButtonLink to="/documents/new">
           New document
-        </Link>
+        </ButtonLink>
         <Link to="/coach">Your coach chats</Link>
       </p>
       <p className="text-sm text-stone-600">

@@ -7,6 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -72,9 +73,9 @@ export default function ForgotPassword() {
         <CsrfInput />
         <Honeypot />
         <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Sending…" : "Send me a reset link"}
-        </button>
+        </Button>
       </Form>
       <p>
         Remembered it?{" "}

@@ -4,9 +4,15 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/Button";
+import { MemberCard } from "~/components/ui/MemberCard";
+import { MetaLine } from "~/components/ui/Meta";
+import { StatusPill } from "~/components/ui/StatusPill";
+import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/hiring/cursor.server";
 import { getManagedJob, listApplications } from "~/modules/hiring/pipeline.server";
 import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modules/hiring/rules";
@@ -29,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = `${feed}/${jobId}/${rawStatus}`;
   const after = fromApplicationsCursor(url.searchParams.get("after"), scope);
   if (after === null) throw new Response("This page link is broken or was changed. Start again from the job's first page.", { status: 400 });
-  const page = await listApplications(ctx, viewer, job, { filter: rawStatus, after });
+  const [page, { zone }] = await Promise.all([listApplications(ctx, viewer, job, { filter: rawStatus, after }), effectiveZone(ctx, user.id, request)]);
   const base = `/hiring/${feed}/${encodeURIComponent(jobId)}`;
   const next = new URLSearchParams({ status: rawStatus });
   if (page.next) next.set("after", toApplicationsCursor(page.next, scope));
@@ -45,9 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: r.id,
       name: r.name,
       email: r.email,
-      at: formatDateTime(r.appliedAt),
+      at: formatDateTime(r.appliedAt, zone),
       status: statusLabel(r.status, r.withdrawn),
+      tone: applicationTone(r.status, r.withdrawn),
       hasCv: r.hasCv,
+      userId: r.userId,
+      avatarUrl: r.avatarUrl,
     })),
     nextHref: page.next ? `${base}?${next}` : null,
   };
@@ -71,7 +80,7 @@ export default function JobPipeline() {
           <label htmlFor="status" className="block font-medium">
             Status
           </label>
-          <select id="status" name="status" defaultValue={d.status} className="rounded border border-stone-400 px-2 py-1.5">
+          <select id="status" name="status" defaultValue={d.status}>
             {STATUS_FILTERS.map((f) => (
               <option key={f} value={f}>
                 {filterLabel(f)}
@@ -79,27 +88,19 @@ export default function JobPipeline() {
             ))}
           </select>
         </div>
-        <button type="submit" className="btn">
-          Show
-        </button>
+        <Button variant="secondary">Show</Button>
       </Form>
       <h2>{d.status === "all" ? "All applications" : `${current} applications`}</h2>
       {d.rows.length === 0 ? (
         <p className="card">{d.paged ? "No more applications." : d.status === "all" ? "No one has applied yet." : `No application is ${current.toLowerCase()}.`}</p>
       ) : (
-        <ul aria-label="Applications" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Applications" className="list">
           {d.rows.map((r) => (
-            <li key={r.id} className="space-y-1 p-3">
-              <p>
-                <Link to={`/hiring/applications/${r.id}`} className="font-medium">
-                  {r.name}
-                </Link>{" "}
-                · <span className="font-medium">{r.status}</span>
-              </p>
-              <p className="break-words text-sm text-stone-600">
-                {r.email} · applied {r.at}
-              </p>
-              <p className="text-sm">{r.hasCv ? <a href={`/applications/${r.id}/cv`}>Download CV</a> : "No CV attached"}</p>
+            <li key={r.id}>
+              <MemberCard id={r.userId} name={r.name} avatarUrl={r.avatarUrl} href={`/hiring/applications/${r.id}`} badge={<StatusPill tone={r.tone}>{r.status}</StatusPill>}>
+                <MetaLine parts={[r.email, `applied ${r.at}`]} />
+                <p className="text-sm">{r.hasCv ? <a href={`/applications/${r.id}/cv`}>Download CV</a> : "No CV attached"}</p>
+              </MemberCard>
             </li>
           ))}
         </ul>

@@ -4,6 +4,10 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ButtonLink } from "~/components/ui/Button";
+import { MetaLine } from "~/components/ui/Meta";
+import { PostStatusPill } from "~/components/ui/StatusPill";
+import { isPostState } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -12,8 +16,6 @@ import { listManagedJobs } from "~/modules/hiring/pipeline.server";
 import { APPLICATION_STATUSES, isStaff, STATUS_LABELS } from "~/modules/hiring/rules";
 import { FEEDS } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
-
-const POSTING_LABELS: Record<string, string> = { pending: "Waiting for review", approved: "Listed", declined: "Declined", closed: "Closed" };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -31,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       employer: r.employer,
       feed: FEEDS[r.feed].label,
       at: formatDate(r.createdAt),
-      posting: r.postingStatus ? POSTING_LABELS[r.postingStatus] : "Imported",
+      posting: isPostState(r.postingStatus) ? r.postingStatus : null,
       mine: r.mine,
       live: r.live,
       withdrawn: r.withdrawn,
@@ -57,28 +59,23 @@ export default function Hiring() {
             <>
               <p>You have no jobs to manage yet. When you post a job on Ladder, its applications arrive here.</p>
               <p>
-                <Link to="/jobs/new" className="btn">
-                  Post a job
-                </Link>
+                <ButtonLink to="/jobs/new">Post a job</ButtonLink>
               </p>
               <p className="text-sm text-stone-600">Alumni posts are listed once the career team approves them; you can follow yours on <Link to="/jobs/mine">your job posts</Link>.</p>
             </>
           )}
         </div>
       ) : (
-        <ul aria-label="Jobs you manage" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Jobs you manage" className="list">
           {rows.map((r) => (
-            <li key={r.key} className="space-y-1 p-3">
-              <p>
+            <li key={r.key} className="space-y-1">
+              <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <Link to={r.href} className="font-medium">
                   {r.title}
                 </Link>
-                {r.employer ? <span> · {r.employer}</span> : null}
+                {r.posting ? <PostStatusPill state={r.posting} /> : null}
               </p>
-              <p className="text-sm text-stone-600">
-                {r.feed} · posted {r.at} · {r.posting}
-                {r.mine ? " · your post" : ""}
-              </p>
+              <MetaLine parts={[r.employer, r.feed, `posted ${r.at}`, r.posting ? null : "Imported", r.mine ? "your post" : null]} />
               <p className="text-sm">
                 {r.live === 0 ? "No live applications" : `${r.live} live: ${r.counts.join(", ")}`}
                 {r.withdrawn ? ` · ${r.withdrawn} withdrawn` : ""}

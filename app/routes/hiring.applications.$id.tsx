@@ -8,6 +8,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { StatusPill } from "~/components/ui/StatusPill";
+import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
@@ -69,8 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: app.status,
     feedback: app.feedback ?? "",
     withdrawn: app.withdrawn,
-    applied: formatDateTime(app.createdAt),
-    updated: formatDateTime(app.updatedAt),
+    applied: formatDateTime(app.createdAt, zone),
+    updated: formatDateTime(app.updatedAt, zone),
     updatedAt: String(app.updatedAt.getTime()),
     jobTitle: app.jobTitle?.trim() || "Untitled job",
     employer: app.employer,
@@ -240,7 +242,9 @@ export default function HiringApplication() {
       </section>
 
       <section aria-labelledby="status-title" className="card space-y-3">
-        <h2 id="status-title">Status: {d.withdrawn ? "Withdrawn" : STATUS_LABELS[d.status]}</h2>
+        <h2 id="status-title">
+          Status: <StatusPill tone={applicationTone(d.status, d.withdrawn)}>{d.withdrawn ? "Withdrawn" : STATUS_LABELS[d.status]}</StatusPill>
+        </h2>
         {d.withdrawn ? (
           <>
             <p role="status">{WITHDRAWN_LINE}</p>
@@ -262,7 +266,7 @@ export default function HiringApplication() {
               <label htmlFor="status-status" className="block font-medium">
                 Status
               </label>
-              <select id="status-status" name="status" defaultValue={statusValues?.status ?? d.status} className="rounded border border-stone-400 px-2 py-1.5">
+              <select id="status-status" name="status" defaultValue={statusValues?.status ?? d.status}>
                 {APPLICATION_STATUSES.map((s) => (
                   <option key={s} value={s}>
                     {STATUS_LABELS[s]}

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -68,9 +69,9 @@ export default function CloseJob() {
       <p>The job comes off the list and takes no new applications. Applications already sent stay, and you can still answer them. A closed post cannot be opened again.</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
-        <button type="submit" className="btn">
+        <Button variant="danger">
           Close the post
-        </button>
+        </Button>
         <Link to={back}>Cancel</Link>
         <Link to={jobHref}>See the post</Link>
       </Form>

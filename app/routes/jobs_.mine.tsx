@@ -1,13 +1,16 @@
 /** /jobs/mine: the member's own job posts, newest first, with their review state and what to do next. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { ButtonLink } from "~/components/ui/Button";
+import { MetaLine } from "~/components/ui/Meta";
+import { PostStatusPill } from "~/components/ui/StatusPill";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { FEEDS, jobPath } from "~/modules/jobs/feeds";
 import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listMyPosts, pendingCount } from "~/modules/jobs/posting.server";
-import { isStaff, postingStatusLabel } from "~/modules/jobs/posting-rules";
+import { isStaff } from "~/modules/jobs/posting-rules";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,18 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       employer: r.employer,
       at: formatDate(r.createdAt),
       status: r.status,
-      label: postingStatusLabel(r.status, r.declineReason),
+      declineReason: r.status === "declined" ? r.declineReason : null,
     })),
     nextHref: page.next ? `/jobs/mine?after=${encodeURIComponent(toPostingCursor(page.next, "my-posts"))}` : null,
   };
 }
-
-const STATUS_CLASS: Record<string, string> = {
-  approved: "text-green-800",
-  pending: "text-amber-800",
-  declined: "text-red-800",
-  closed: "text-stone-600",
-};
 
 export default function MyPosts() {
   const { rows, nextHref, paged, waiting } = useLoaderData<typeof loader>();
@@ -50,9 +46,7 @@ export default function MyPosts() {
     <section aria-labelledby="mine-title" className="space-y-4">
       <h1 id="mine-title">Your job posts</h1>
       <p className="flex flex-wrap gap-3">
-        <Link to="/jobs/new" className="btn">
-          Post a job
-        </Link>
+        <ButtonLink to="/jobs/new">Post a job</ButtonLink>
         <Link to="/jobs">Browse jobs</Link>
         {waiting !== null ? <Link to="/jobs/review">Review posts ({waiting} waiting)</Link> : null}
       </p>
@@ -67,19 +61,17 @@ export default function MyPosts() {
           )}
         </p>
       ) : (
-        <ul aria-label="Your job posts" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Your job posts" className="list">
           {rows.map((r) => (
-            <li key={r.key} className="space-y-1 p-3">
-              <p>
+            <li key={r.key} className="space-y-1">
+              <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                 <Link to={r.href} className="font-medium">
                   {r.title}
                 </Link>
-                {r.employer ? <span> · {r.employer}</span> : null}
+                <PostStatusPill state={r.status} />
               </p>
-              <p className="text-sm text-stone-600">
-                {r.feed} · posted {r.at}
-              </p>
-              <p className={`break-words text-sm font-medium ${STATUS_CLASS[r.status] ?? ""}`}>{r.label}</p>
+              <MetaLine parts={[r.employer, r.feed, `posted ${r.at}`]} />
+              {r.declineReason ? <p className="break-words text-sm">Declined: {r.declineReason}</p> : null}
               <p className="flex flex-wrap gap-3 text-sm">
                 {r.status !== "closed" ? (
                   <>

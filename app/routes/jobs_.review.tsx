@@ -3,11 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
+import { MetaLine } from "~/components/ui/Meta";
+import { PostStatusPill } from "~/components/ui/StatusPill";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { FEEDS, isFeedSlug, isJobId, jobPath } from "~/modules/jobs/feeds";
 import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
 import { decidePost, listReviewQueue } from "~/modules/jobs/posting.server";
@@ -17,11 +21,12 @@ import { publicOrigin } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, STAFF_ROLES);
+  const user = await requireRole(request, STAFF_ROLES);
   const url = new URL(request.url);
   const after = fromPostingCursor(url.searchParams.get("after"), "review");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/review.", { status: 400 });
-  const page = await listReviewQueue(getCtx(), { after });
+  const ctx = getCtx();
+  const [page, { zone }] = await Promise.all([listReviewQueue(ctx, { after }), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
     here: url.pathname + url.search,
@@ -35,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: r.title ?? "Untitled job",
       employer: r.employer,
       poster: r.posterName ?? "A former member",
-      at: formatDateTime(r.postedAt),
+      at: formatDateTime(r.postedAt, zone),
     })),
     nextHref: page.next ? `/jobs/review?after=${encodeURIComponent(toPostingCursor(page.next, "review"))}` : null,
   };
@@ -89,21 +94,19 @@ export default function ReviewQueue() {
       {rows.length === 0 ? (
         <p className="text-stone-600">{paged ? "No more posts." : "Nothing is waiting. New posts from members appear here."}</p>
       ) : (
-        <ul aria-label="Posts waiting for review" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Posts waiting for review" className="list">
           {rows.map((r, i) => {
             const error = failed?.key === r.key ? failed.error : undefined;
             const reasonId = `reason-${i}`;
             return (
-              <li key={r.key} className="space-y-2 p-3">
-                <p>
+              <li key={r.key} className="space-y-2">
+                <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <Link to={r.href} className="font-medium">
                     {r.title}
                   </Link>
-                  {r.employer ? <span> · {r.employer}</span> : null}
+                  <PostStatusPill state="pending" />
                 </p>
-                <p className="text-sm text-stone-600">
-                  {r.feedLabel} · by {r.poster} · {r.at}
-                </p>
+                <MetaLine parts={[r.employer, r.feedLabel, `by ${r.poster}`, r.at]} />
                 <Form method="post">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="approve" />
@@ -111,9 +114,9 @@ export default function ReviewQueue() {
                   <input type="hidden" name="jobId" value={r.jobId} />
                   <input type="hidden" name="version" value={r.version} />
                   <input type="hidden" name="back" value={here} />
-                  <button type="submit" className="btn">
+                  <Button>
                     Approve<span className="sr-only"> “{r.title}”</span>
-                  </button>
+                  </Button>
                 </Form>
                 <Form method="post" className="space-y-1">
                   <CsrfInput />
@@ -139,9 +142,9 @@ export default function ReviewQueue() {
                       {error}
                     </p>
                   ) : null}
-                  <button type="submit" className="btn-quiet">
+                  <Button variant="danger">
                     Decline<span className="sr-only"> “{r.title}”</span>
-                  </button>
+                  </Button>
                 </Form>
               </li>
             );

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { GoogleButton } from "~/components/GoogleButton";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
@@ -67,9 +68,9 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors?.password} />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
-        </button>
+        </Button>
       </Form>
       {google ? <GoogleButton label="Sign in with Google" redirectTo={redirectTo} /> : null}
       <p>

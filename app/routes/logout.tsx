@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { logActivity } from "~/modules/accounts/audit.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -35,9 +36,9 @@ export default function Logout() {
       <h1 id="logout-title">Sign out?</h1>
       <Form method="post">
         <CsrfInput />
-        <button type="submit" className="btn">
+        <Button>
           Sign out
-        </button>
+        </Button>
       </Form>
       <p>
         <Link to="/">Back to the home page</Link>

@@ -11,9 +11,11 @@ import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, t
 import { useEffect, useMemo, useRef, useState } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, memberName } from "~/modules/messages/conversations.server";
 import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
 import { sendMessage } from "~/modules/messages/messages.server";
@@ -43,10 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before = fromCursor(url.searchParams.get("before"), "older");
   if (before === null) throw new Response(`This page link is broken or was changed. Start again from /messages/${otherId}.`, { status: 400 });
   const ctx = getCtx();
-  const [member, state, page] = await Promise.all([
+  const [member, state, page, { zone }] = await Promise.all([
     memberName(ctx, otherId),
     stateWith(ctx, user.id, otherId),
     conversationPage(ctx, user.id, otherId, { before }),
+    effectiveZone(ctx, user.id, request),
   ]);
   if (!member || otherId === user.id) throw new Response(NOT_FOUND, { status: 404 });
   const name = displayName(member.name);
@@ -61,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name,
     connected,
     paged: Boolean(before),
-    messages: page.messages.map(viewOf),
+    messages: page.messages.map(viewOf(zone)),
     olderHref: page.older ? `/messages/${otherId}?${new URLSearchParams({ before: toCursor(page.older, "older") })}` : null,
     // Where polling starts: the newest message shown, or now for an empty conversation.
     since: before ? null : toCursor(newest ? { at: newest.at.getTime(), id: newest.id } : { at: Date.now(), id: "00000000-0000-4000-8000-000000000000" }, "newer"),
@@ -91,7 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await sendMessage(ctx, { senderId: user.id, receiverId: otherId, text });
   if (!outcome.ok) return fail(SEND_REFUSALS[outcome.reason], outcome.reason === "not_connected" ? 403 : 400);
   if (viaFetcher) {
-    return { sent: viewOf({ id: outcome.id, fromMe: true, text: text.trim(), at: outcome.createdAt, read: true }) };
+    const { zone } = await effectiveZone(ctx, user.id, request);
+    return { sent: viewOf(zone)({ id: outcome.id, fromMe: true, text: text.trim(), at: outcome.createdAt, read: true }) };
   }
   return redirect(`/messages/${otherId}#newest`);
 }
@@ -226,9 +230,9 @@ export default function Conversation() {
               key={failure ? `failed-${failure.text.length}` : "fresh"}
               error={failure?.errors.message}
             />
-            <button type="submit" className="btn" disabled={fetcher.state !== "idle"}>
+            <Button disabled={fetcher.state !== "idle"}>
               {fetcher.state === "idle" ? "Send" : "Sending…"}
-            </button>
+            </Button>
           </fetcher.Form>
         ) : (
           <div className="card space-y-2">

@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, newerMessages } from "~/modules/messages/conversations.server";
 import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
 import { viewOf } from "~/modules/messages/view";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const since = fromCursor(new URL(request.url).searchParams.get("after"), "newer");
   if (!since) return json({ error: "The after cursor is missing, broken or was changed. Reload the page." }, 400);
   const ctx = getCtx();
-  const [messages, state] = await Promise.all([newerMessages(ctx, user.id, otherId, since), stateWith(ctx, user.id, otherId)]);
+  const [messages, state, { zone }] = await Promise.all([newerMessages(ctx, user.id, otherId, since), stateWith(ctx, user.id, otherId), effectiveZone(ctx, user.id, request)]);
   // The same rule as the page: a stranger with no history gets nothing, not even an empty list.
   if (messages.length === 0 && state !== "connected") {
     const any = await conversationPage(ctx, user.id, otherId, { pageSize: 1 });
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (unseen.length > 0) await markSeen(ctx, user.id, otherId, unseen);
   const newest = messages[messages.length - 1];
   return json({
-    messages: messages.map(viewOf),
+    messages: messages.map(viewOf(zone)),
     cursor: newest ? toCursor({ at: newest.at.getTime(), id: newest.id }, "newer") : toCursor(since, "newer"),
   });
 }

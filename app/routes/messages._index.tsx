@@ -1,9 +1,12 @@
 /** /messages: your conversations, the most recent first, each with its last message and how many are unread. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { MemberCard } from "~/components/ui/MemberCard";
+import { MetaLine } from "~/components/ui/Meta";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { listConversations } from "~/modules/messages/conversations.server";
 import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
 import { previewOf } from "~/modules/messages/rules";
@@ -15,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const after = fromCursor(url.searchParams.get("cursor"), "conversations");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /messages.", { status: 400 });
-  const page = await listConversations(getCtx(), user.id, { after });
+  const ctx = getCtx();
+  const [page, { zone }] = await Promise.all([listConversations(ctx, user.id, { after }), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
     rows: page.rows.map((r) => ({
@@ -23,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: displayName(r.name),
       preview: previewOf(r.lastText),
       fromMe: r.lastFromMe,
-      at: formatDateTime(r.lastAt),
+      at: formatDateTime(r.lastAt, zone),
+      avatarUrl: r.avatarUrl,
       unread: r.unread,
     })),
     nextHref: page.next ? `/messages?${new URLSearchParams({ cursor: toCursor(page.next, "conversations") })}` : null,
@@ -46,25 +51,29 @@ export default function Messages() {
           )}
         </p>
       ) : (
-        <ul aria-label="Conversations" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Conversations" className="list">
           {rows.map((r) => (
-            <li key={r.userId} className={`p-3 ${r.unread ? "bg-teal-50" : ""}`}>
-              <p className="flex flex-wrap items-baseline gap-x-2">
-                <Link to={`/messages/${r.userId}#newest`} className="font-medium">
-                  {r.name}
-                  {r.unread ? <span className="sr-only">, {r.unread} unread</span> : null}
-                </Link>
-                {r.unread ? (
-                  <span aria-hidden="true" className="rounded-full bg-teal-800 px-2 text-sm text-white">
-                    {r.unread} unread
-                  </span>
-                ) : null}
-                <span className="text-sm text-stone-600">{r.at}</span>
-              </p>
-              <p className="break-words text-sm text-stone-700">
-                {r.fromMe ? "You: " : null}
-                {r.preview}
-              </p>
+            <li key={r.userId} className={r.unread ? "bg-teal-50" : undefined}>
+              <MemberCard
+                id={r.userId}
+                name={r.name}
+                avatarUrl={r.avatarUrl}
+                href={`/messages/${r.userId}#newest`}
+                hiddenSuffix={r.unread ? `, ${r.unread} unread` : undefined}
+                badge={
+                  r.unread ? (
+                    <span aria-hidden="true" className="pill border-teal-800 bg-teal-800 text-white">
+                      {r.unread} unread
+                    </span>
+                  ) : null
+                }
+              >
+                <p className="break-words text-sm text-stone-700">
+                  {r.fromMe ? "You: " : null}
+                  {r.preview}
+                </p>
+                <MetaLine parts={[r.at]} />
+              </MemberCard>
             </li>
           ))}
         </ul>

@@ -3,7 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConnectionActions } from "~/components/ConnectionActions";
+import { MemberCard } from "~/components/ui/MemberCard";
+import { MetaLine } from "~/components/ui/Meta";
 import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { fieldErrors } from "~/lib/forms";
@@ -38,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         kind,
         state,
         paged: Boolean(after),
-        rows: page.rows.map((r) => ({ userId: r.userId, name: displayName(r.name), headline: r.headline, message: r.message, at: formatDate(r.at) })),
+        rows: page.rows.map((r) => ({ userId: r.userId, name: displayName(r.name), headline: r.headline, avatarUrl: r.avatarUrl, message: r.message, at: formatDate(r.at) })),
         nextHref: page.next ? `/network?${next}` : null,
       };
     }),
@@ -78,6 +81,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(text, outcome === "done" ? "success" : "error") } });
 }
 
+const SINCE: Record<ListKind, string> = { incoming: "Asked", connections: "Connected", outgoing: "Sent" };
+
 const TITLES: Record<ListKind, { title: string; empty: string }> = {
   incoming: { title: "Requests to you", empty: "No one is waiting for your answer." },
   connections: { title: "Your connections", empty: "No connections yet." },
@@ -109,9 +114,7 @@ export default function Network() {
                 error={failed.errors.message}
                 rows={3}
               />
-              <button type="submit" className="btn">
-                Send request
-              </button>
+              <Button>Send request</Button>
             </Form>
           ) : null}
           <p>
@@ -125,18 +128,15 @@ export default function Network() {
           {list.rows.length === 0 ? (
             <p className="text-stone-600">{list.paged ? "No more." : TITLES[list.kind].empty}</p>
           ) : (
-            <ul aria-label={TITLES[list.kind].title} className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+            <ul aria-label={TITLES[list.kind].title} className="list">
               {list.rows.map((r) => (
-                <li key={r.userId} className="space-y-1 p-3">
-                  <p>
-                    <Link to={`/u/${r.userId}`} className="font-medium">
-                      {r.name}
-                    </Link>
-                    <span className="text-sm text-stone-600"> · {r.at}</span>
-                  </p>
-                  {r.headline ? <p className="break-words text-sm">{r.headline}</p> : null}
-                  {r.message && list.kind !== "connections" ? <p className="whitespace-pre-line break-words text-sm">“{r.message}”</p> : null}
-                  <ConnectionActions userId={r.userId} name={r.name} state={list.state} back={here} />
+                <li key={r.userId}>
+                  <MemberCard id={r.userId} name={r.name} avatarUrl={r.avatarUrl} href={`/u/${r.userId}`}>
+                    {r.headline ? <p className="break-words text-sm">{r.headline}</p> : null}
+                    {r.message && list.kind !== "connections" ? <p className="whitespace-pre-line break-words text-sm">“{r.message}”</p> : null}
+                    <MetaLine parts={[`${SINCE[list.kind]} ${r.at}`]} />
+                    <ConnectionActions userId={r.userId} name={r.name} state={list.state} back={here} />
+                  </MemberCard>
                 </li>
               ))}
             </ul>

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { getPublicProfile } from "~/modules/profile/profile.server";
@@ -32,9 +33,9 @@ export default function RemoveConnection() {
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="back" value="/network" />
-        <button type="submit" className="btn">
+        <Button variant="danger">
           Remove connection
-        </button>
+        </Button>
         <Link to="/network">Cancel</Link>
       </Form>
     </section>

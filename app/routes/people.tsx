@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/SearchForm";
 import { ConnectionActions } from "~/components/ConnectionActions";
+import { MemberCard } from "~/components/ui/MemberCard";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { statesWith } from "~/modules/network/connections.server";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     paged: Boolean(after),
     here: url.pathname + url.search,
-    people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, state: states.get(p.id) ?? "none" })),
+    people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, avatarUrl: p.avatarUrl, state: states.get(p.id) ?? "none" })),
     nextHref: next ? `/people?${next}` : null,
   };
 }
@@ -41,16 +42,13 @@ export default function People() {
           {paged ? "No more members." : q ? `No member matches “${q}”. Try a shorter word or a skill.` : "No other members yet."}
         </p>
       ) : (
-        <ul aria-label="Members" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+        <ul aria-label="Members" className="list">
           {people.map((p) => (
-            <li key={p.id} className="space-y-1 p-3">
-              <p>
-                <Link to={`/u/${p.id}`} className="font-medium">
-                  {p.name}
-                </Link>
-              </p>
-              {p.headline ? <p className="break-words text-sm">{p.headline}</p> : null}
-              <ConnectionActions userId={p.id} name={p.name} state={p.state} back={here} />
+            <li key={p.id}>
+              <MemberCard id={p.id} name={p.name} avatarUrl={p.avatarUrl} href={`/u/${p.id}`}>
+                {p.headline ? <p className="break-words text-sm">{p.headline}</p> : null}
+                <ConnectionActions userId={p.id} name={p.name} state={p.state} back={here} />
+              </MemberCard>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -81,9 +82,9 @@ export default function Premium() {
           defaultValue={values?.paragraphInterest}
           error={errors?.paragraphInterest}
         />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Sending…" : "Tell me when Premium opens"}
-        </button>
+        </Button>
       </Form>
       <p className="text-sm text-stone-600">We use these details only to write to you about Premium.</p>
     </section>

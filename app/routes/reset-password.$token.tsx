@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -87,9 +88,9 @@ export default function ResetPassword() {
           hint={`At least ${state.passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
           error={errors?.password}
         />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Saving…" : "Save the new password"}
-        </button>
+        </Button>
       </Form>
     </section>
   );

@@ -4,6 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
@@ -123,13 +124,9 @@ export default function DeleteAccount() {
             </p>
           ) : null}
         </div>
-        <button
-          type="submit"
-          className="inline-block rounded bg-red-800 px-3 py-1.5 font-medium text-white hover:bg-red-900"
-          disabled={navigation.state === "submitting"}
-        >
+        <Button variant="danger" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Deleting…" : "Delete my account"}
-        </button>
+        </Button>
       </Form>
       <p>
         <Link to="/settings/profile">Keep my account and go back to my profile</Link>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isLiteRequest, LITE_COOKIE } from "~/lib/lite";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -48,12 +49,12 @@ export default function LiteSettings() {
       <Form method="post" className="flex flex-wrap gap-2">
         <CsrfInput />
         <input type="hidden" name="redirectTo" value="/settings/lite" />
-        <button type="submit" name="lite" value="1" className="btn" aria-pressed={lite}>
+        <Button name="lite" value="1" aria-pressed={lite}>
           Lite mode on
-        </button>
-        <button type="submit" name="lite" value="0" className="btn-quiet" aria-pressed={!lite}>
+        </Button>
+        <Button variant="secondary" name="lite" value="0" aria-pressed={!lite}>
           Lite mode off
-        </button>
+        </Button>
       </Form>
       <p>
         Now: <strong>{lite ? "on" : "off"}</strong>. <Link to="/">Back to the home page</Link>

@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
 import { changePassword, changePasswordSchema, hasPassword } from "~/modules/accounts/change-password.server";
@@ -85,9 +86,9 @@ export default function PasswordSettings() {
           hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
           error={errors?.new_password}
         />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Saving…" : hasPassword ? "Change password" : "Set password"}
-        </button>
+        </Button>
       </Form>
       <p>
         Forgot your current password?{" "}

@@ -8,7 +8,8 @@ import { publicOrigin } from "~/services/request-info.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
-import { AnonymousBadge, MemberPicture, TagList } from "~/components/profile";
+import { AnonymousBadge, TagList } from "~/components/profile";
+import { Avatar } from "~/components/ui/Avatar";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
@@ -162,7 +163,7 @@ export default function ProfileSettings() {
       <section aria-labelledby="photo-title" className="card space-y-3">
         <h2 id="photo-title">Photo</h2>
         <div className="flex flex-wrap items-center gap-3">
-          <MemberPicture name={profile.basics.name} avatarUrl={profile.avatarUrl} lite={lite} />
+          <Avatar id={profile.id} name={profile.basics.name} avatarUrl={profile.avatarUrl} size="lg" />
           {lite && profile.avatarUrl ? <p className="text-sm">Your photo is hidden in lite mode.</p> : null}
         </div>
         <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>

@@ -3,9 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { endSessionSchema, endSessionsFromSettings, sessionsPage } from "~/modules/accounts/manage-sessions.server";
 import { browserOnSystem } from "~/modules/accounts/session-view";
 import { flashHeader } from "~/services/flash.server";
@@ -14,7 +16,9 @@ import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { sessions: await sessionsPage(getCtx(), user.id, user.sessionId) };
+  const ctx = getCtx();
+  const { zone } = await effectiveZone(ctx, user.id, request);
+  return { zone, sessions: await sessionsPage(ctx, user.id, user.sessionId, zone) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Sessions() {
-  const { sessions } = useLoaderData<typeof loader>();
+  const { zone, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const others = sessions.filter((s) => !s.current);
   return (
@@ -44,7 +48,7 @@ export default function Sessions() {
       <h1 id="sessions-title">Your sessions</h1>
       <p>
         Each browser or device signed in to your account has a session. If you see one you do not recognise, end it and{" "}
-        <Link to="/settings/password">change your password</Link>. Times are in UTC.
+        <Link to="/settings/password">change your password</Link>. Times are in {zone}.
       </p>
       {actionData?.error ? (
         <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
@@ -75,9 +79,9 @@ export default function Sessions() {
                 <CsrfInput />
                 <input type="hidden" name="intent" value="end" />
                 <input type="hidden" name="sessionId" value={s.id} />
-                <button type="submit" className="btn-quiet">
+                <Button variant="secondary">
                   End this session<span className="sr-only"> ({browserOnSystem(s.browser, s.os)}, last active {s.lastActive})</span>
-                </button>
+                </Button>
               </Form>
             )}
           </li>
@@ -89,9 +93,9 @@ export default function Sessions() {
           <p className="text-sm">Ends all {others.length === 1 ? "1 other session" : `${others.length} other sessions`}; this device stays signed in.</p>
           <CsrfInput />
           <input type="hidden" name="intent" value="end-others" />
-          <button type="submit" className="btn">
+          <Button>
             End all other sessions
-          </button>
+          </Button>
         </Form>
       ) : (
         <p>You are signed in on this device only.</p>

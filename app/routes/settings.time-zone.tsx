@@ -7,6 +7,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -122,9 +123,9 @@ export default function TimeZoneSettings() {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="btn">
+        <Button>
           Save time zone
-        </button>
+        </Button>
       </Form>
       <Form method="post" id="week-start" className="space-y-3" aria-labelledby="week-start-title">
         <h2 id="week-start-title">First day of the week</h2>

@@ -8,6 +8,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
@@ -67,7 +68,7 @@ export default function SharedChat() {
         {messages.map((m) => (
           <li key={m.id} id={m.id} className="card space-y-1">
             <p className="text-sm font-semibold">{m.role === "assistant" ? "Coach" : "Member"}</p>
-            <div className="md break-words" dangerouslySetInnerHTML={{ __html: m.html }} />
+            <Prose html={m.html} />
             {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
             {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped before the reply was finished.</p> : null}
             {m.attachments.length > 0 ? <p className="text-sm">Attachments: {m.attachments.join(", ")}</p> : null}

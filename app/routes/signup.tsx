@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { GoogleButton } from "~/components/GoogleButton";
+import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { signUp } from "~/modules/accounts/accounts.server";
@@ -80,9 +81,9 @@ export default function SignUp() {
           hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
           error={errors?.password}
         />
-        <button type="submit" className="btn" disabled={navigation.state === "submitting"}>
+        <Button disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
-        </button>
+        </Button>
       </Form>
       {google ? <GoogleButton label="Sign up with Google" redirectTo="/settings/profile" /> : null}
       <p>

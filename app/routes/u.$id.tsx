@@ -4,9 +4,10 @@
  * query, so PostgreSQL never sees an invalid uuid.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { ConnectionActions } from "~/components/ConnectionActions";
-import { MemberPicture, TagList } from "~/components/profile";
+import { TagList } from "~/components/profile";
+import { Avatar } from "~/components/ui/Avatar";
 import { getCtx } from "~/db.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { stateWith } from "~/modules/network/connections.server";
@@ -54,7 +55,6 @@ const external = { rel: "noopener noreferrer nofollow", target: "_blank" } as co
 
 export default function PublicProfile() {
   const p = useLoaderData<typeof loader>();
-  const lite = (useRouteLoaderData("root") as { lite?: boolean } | undefined)?.lite ?? false;
   const tagGroups = [
     { title: "Goals", tags: tagsOf(p.goals) },
     { title: "Strengths", tags: tagsOf(p.strengths) },
@@ -68,7 +68,7 @@ export default function PublicProfile() {
   return (
     <article aria-labelledby="profile-name" className="space-y-4">
       <header className="card flex flex-wrap items-center gap-4">
-        <MemberPicture name={p.name} avatarUrl={p.avatarUrl} lite={lite} />
+        <Avatar id={p.id} name={p.name} avatarUrl={p.avatarUrl} size="lg" />
         <div className="min-w-0 flex-1 space-y-1">
           <h1 id="profile-name" className="break-words">
             {p.name || "A Ladder member"}

@@ -46,6 +46,20 @@ test("a member starts a chat, reads the coach's reply and sends another message"
   expect(browserErrors).toEqual([]);
 });
 
+test("a coach reply with a list shows it as a list, with visible bullets", async ({ page, browserErrors }, testInfo) => {
+  await newMember(page, testInfo, "list");
+  await startChat(page, "Give me a plan for this week");
+  // The mock's reply ends with a two-item Markdown list.
+  const item = messages(page).locator("ul > li").filter({ hasText: "write down your goal" });
+  await expect(item).toBeVisible();
+  const look = await item.evaluate((li) => {
+    const list = getComputedStyle(li.parentElement!);
+    return { display: getComputedStyle(li).display, marker: list.listStyleType, position: list.listStylePosition, indent: list.paddingLeft };
+  });
+  expect(look).toEqual({ display: "list-item", marker: "disc", position: "outside", indent: "24px" });
+  expect(browserErrors).toEqual([]);
+});
+
 test("the reply streams into the page as it is written and Stop keeps what was written @js-on-only", async ({ page, browserErrors }, testInfo) => {
   // Budget: a loaded server can take many seconds to notice the closed request; the page keeps looking for a minute.
   test.setTimeout(90_000);

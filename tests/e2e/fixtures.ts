@@ -144,3 +144,19 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 10_000 });
 }
+
+/**
+ * Saves `zone` at /settings/time-zone. With JavaScript, it chooses only once React has hydrated
+ * the page (the footer is rendered last), since hydration puts a <select> back to the server's choice.
+ */
+export async function saveTimeZone(page: Page, zone: string): Promise<void> {
+  await page.goto("/settings/time-zone");
+  if (test.info().project.use.javaScriptEnabled) {
+    await expect
+      .poll(() => page.evaluate(() => Object.keys([...document.querySelectorAll("footer a")].pop() ?? {}).some((key) => key.startsWith("__reactFiber$"))))
+      .toBe(true);
+  }
+  await page.getByRole("combobox", { name: "Time zone" }).selectOption(zone);
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${zone}.`);
+}

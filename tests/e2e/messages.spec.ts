@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { userId } from "../../db/seed/demo";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, saveTimeZone, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -151,6 +151,43 @@ test("@js-on-only sending keeps the page, and the other person's reply appears w
   expect(await seriousAxeViolations(a, browser, true), "axe on the conversation").toEqual([]);
   await a.goto("/messages");
   expect(await seriousAxeViolations(a, browser, true), "axe on /messages").toEqual([]);
+
+  await a.context().close();
+  await b.context().close();
+  expect(errors).toEqual([]);
+});
+
+/** Minutes after midnight of the "HH:MM" in a message's time line. */
+function clockMinutes(line: string): number {
+  const match = /, (\d{2}):(\d{2}) /.exec(line);
+  expect(match, `a time in "${line}"`).toBeTruthy();
+  return Number(match![1]) * 60 + Number(match![2]);
+}
+
+test("each member reads message times in their own time zone, with the zone named", async ({ browser, javaScriptEnabled }) => {
+  test.setTimeout(STORY_BUDGET_MS);
+  const { a, b, nameA, nameB } = await connectedPair(browser, javaScriptEnabled, "t");
+  // A lives in India; B never chose a zone and their browser's language (en-US) names none, so UTC.
+  await saveTimeZone(a, "Asia/Kolkata");
+  await a.goto("/network");
+  await a.getByRole("link", { name: `Message ${nameB}` }).click();
+  await send(a, "What time is it where you are?");
+  const mine = a.getByRole("list", { name: `Messages with ${nameB}` }).getByRole("listitem").last();
+  await expect(mine).toContainText("What time is it where you are?");
+  await expect(mine).toContainText(/\d{1,2} \w{3} \d{4}, \d{2}:\d{2} Asia\/Kolkata \(GMT\+5:30\)/);
+  await expect(mine).not.toContainText("UTC");
+
+  await b.goto("/messages");
+  const row = b.getByRole("listitem").filter({ hasText: nameA });
+  await expect(row).toContainText(/\d{2}:\d{2} UTC/);
+  await b.getByRole("link", { name: new RegExp(`^${nameA}`) }).click();
+  const theirs = b.getByRole("list", { name: `Messages with ${nameA}` }).getByRole("listitem").last();
+  await expect(theirs).toContainText(/\d{2}:\d{2} UTC/);
+
+  // The same moment: A's clock is 5 h 30 min ahead of B's.
+  const aLine = (await mine.locator("p").first().textContent()) ?? "";
+  const bLine = (await theirs.locator("p").first().textContent()) ?? "";
+  expect((clockMinutes(aLine) - clockMinutes(bLine) + 24 * 60) % (24 * 60)).toBe(5 * 60 + 30);
 
   await a.context().close();
   await b.context().close();

@@ -4,11 +4,11 @@
  */
 import { expect } from "vitest";
 
-export const SAFE_TAGS = ["p", "br", "strong", "em", "s", "code", "pre", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td"];
-const SAFE_ATTRIBUTES = ["href", "rel", "data-lang", "start", "class"];
-const SAFE_CLASSES = ["text-left", "text-center", "text-right"];
+export const SAFE_TAGS = ["p", "br", "strong", "em", "s", "code", "pre", "a", "ul", "ol", "li", "h3", "h4", "h5", "h6", "blockquote", "hr", "table", "thead", "tbody", "tr", "th", "td", "div"];
+const SAFE_ATTRIBUTES = ["href", "rel", "data-lang", "start", "class", "tabindex"];
+const SAFE_CLASSES = ["text-left", "text-center", "text-right", "table-scroll"];
 
-/** No tag other than the ones the renderer writes, and no attribute other than href/rel/data-lang/start/class. */
+/** No tag other than the ones the renderer writes, and no attribute other than href/rel/data-lang/start/class/tabindex. */
 export function onlySafeTags(html: string) {
   // Collected first and asserted once each: a 50,000-character document has tens of thousands of tags.
   const tags = new Set<string>();

@@ -102,12 +102,12 @@ describe("renderMarkdown", () => {
     expect(renderMarkdown("> Be **specific**\n> about numbers")).toBe("<blockquote>\n<p>Be <strong>specific</strong><br>\nabout numbers</p>\n</blockquote>\n");
   });
 
-  it("renders a table, turning column alignment into a class because the CSP forbids inline styles", () => {
+  it("renders a table in a keyboard-scrollable box, turning column alignment into a class because the CSP forbids inline styles", () => {
     const html = renderMarkdown("| Role | Pay |\n|:--|--:|\n| Analyst | 40,000 |\n| <b>Lead</b> | 55,000 |");
     expect(html).toBe(
-      '<table>\n<thead>\n<tr>\n<th class="text-left">Role</th>\n<th class="text-right">Pay</th>\n</tr>\n</thead>\n' +
+      '<div class="table-scroll" tabindex="0">\n<table>\n<thead>\n<tr>\n<th class="text-left">Role</th>\n<th class="text-right">Pay</th>\n</tr>\n</thead>\n' +
         '<tbody>\n<tr>\n<td class="text-left">Analyst</td>\n<td class="text-right">40,000</td>\n</tr>\n' +
-        '<tr>\n<td class="text-left">&lt;b&gt;Lead&lt;/b&gt;</td>\n<td class="text-right">55,000</td>\n</tr>\n</tbody>\n</table>\n',
+        '<tr>\n<td class="text-left">&lt;b&gt;Lead&lt;/b&gt;</td>\n<td class="text-right">55,000</td>\n</tr>\n</tbody>\n</table>\n</div>\n',
     );
     expect(html).not.toContain("style=");
     onlySafeTags(html);

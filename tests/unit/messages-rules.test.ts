@@ -28,7 +28,12 @@ describe("direct-message rules", () => {
 
   it("a message received and not yet seen is marked unread in the page's view", () => {
     const at = new Date("2026-11-26T08:00:00Z");
-    expect(viewOf({ id: "x", fromMe: false, text: "hi", at, read: false })).toEqual({ id: "x", fromMe: false, text: "hi", at: "26 Nov 2026, 08:00 UTC", ms: at.getTime(), unread: true });
-    expect(viewOf({ id: "y", fromMe: true, text: "hi", at, read: true }).unread).toBe(false);
+    expect(viewOf("UTC")({ id: "x", fromMe: false, text: "hi", at, read: false })).toEqual({ id: "x", fromMe: false, text: "hi", at: "26 Nov 2026, 08:00 UTC", ms: at.getTime(), unread: true });
+    expect(viewOf("UTC")({ id: "y", fromMe: true, text: "hi", at, read: true }).unread).toBe(false);
+  });
+
+  it("a message's time is shown in the reader's zone, with the zone", () => {
+    const at = new Date("2026-11-26T08:00:00Z");
+    expect(viewOf("Asia/Kolkata")({ id: "x", fromMe: false, text: "hi", at, read: true }).at).toBe("26 Nov 2026, 13:30 Asia/Kolkata (GMT+5:30)");
   });
 });

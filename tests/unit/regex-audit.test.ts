@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Every regex literal, by file (copies of the source's, control-character classes included). */
 /* eslint-disable no-control-regex -- the list copies patterns that match control characters on purpose */
 const AUDITED: Record<string, RegExp[]> = {
-  "app/components/profile.tsx": [/\s+/],
+  "app/components/ui/initials.ts": [/\s+/],
   "app/env.server.ts": [/SECRET|SMTP_URL|ACCESS_KEY|API_KEY/, /^[a-z0-9-]{1,40}$/, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, /^https?:\/\/[^/?#]+\/?$/, /^smtps?:\/\//],
   "app/lib/safe-redirect.ts": [/[\u0000-\u001f\u007f-\u009f\\]/],
   "app/lib/text.ts": [/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/, /\r\n?/g],

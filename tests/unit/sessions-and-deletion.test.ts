@@ -2,19 +2,7 @@ import { describe, expect, it } from "vitest";
 import { deleteAccountSchema, removeAccountFiles } from "~/modules/accounts/delete-account.server";
 import type { Storage } from "~/services/storage.server";
 import { endSessionSchema } from "~/modules/accounts/manage-sessions.server";
-import { browserOnSystem, deviceLabel, formatUtcDateTime, sessionViews } from "~/modules/accounts/session-view";
-
-describe("session times", () => {
-  it("are absolute, in UTC, and say so", () => {
-    expect(formatUtcDateTime(new Date("2026-11-26T14:05:09.000Z"))).toBe("26 Nov 2026, 14:05 UTC");
-    expect(formatUtcDateTime(new Date("2026-01-03T00:00:00.000Z"))).toBe("3 Jan 2026, 00:00 UTC");
-  });
-
-  it("read 'time unknown' instead of 'Invalid Date' when missing or broken", () => {
-    expect(formatUtcDateTime(null)).toBe("time unknown");
-    expect(formatUtcDateTime("not a date")).toBe("time unknown");
-  });
-});
+import { browserOnSystem, deviceLabel, sessionViews } from "~/modules/accounts/session-view";
 
 describe("device words", () => {
   it("name each parsed device type in plain words, unknown ones included", () => {
@@ -51,6 +39,12 @@ describe("the sessions list", () => {
     expect(views[1].ip).toBe("unknown");
     expect(views[0].lastActive).toBe("26 Nov 2026, 09:30 UTC");
     expect(views[0].started).toBe("1 Nov 2026, 08:00 UTC");
+  });
+
+  it("shows the times in the member's zone, and names it", () => {
+    const [view] = sessionViews([row("a", 30)], "a", "Asia/Dubai");
+    expect(view.lastActive).toBe("26 Nov 2026, 13:30 Asia/Dubai (GMT+4)");
+    expect(view.started).toBe("1 Nov 2026, 12:00 Asia/Dubai (GMT+4)");
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { TITLE_MAX, type Visibility } from "~/modules/coach/extras-rules";
 
 interface Props {
@@ -30,9 +31,9 @@ export function ChatActions({ chatId, title, visibility, shareUrl }: Props) {
             Title (up to {TITLE_MAX} characters)
           </label>
           <input id={`title-${chatId}`} name="title" defaultValue={title} required maxLength={TITLE_MAX + 40} className="flex-1 rounded border border-stone-400 px-2 py-1.5" />
-          <button type="submit" className="btn">
+          <Button>
             Save title
-          </button>
+          </Button>
         </Form>
       </details>
       <div id="share" className="space-y-2">
@@ -50,9 +51,9 @@ export function ChatActions({ chatId, title, visibility, shareUrl }: Props) {
         <Form method="post" action={`/coach/${chatId}/visibility`}>
           <CsrfInput />
           <input type="hidden" name="visibility" value={isPublic ? "private" : "public"} />
-          <button type="submit" className="btn-quiet text-sm">
+          <Button variant="secondary" size="sm">
             {isPublic ? "Make private" : "Make public"}
-          </button>
+          </Button>
         </Form>
       </div>
       <p className="flex flex-wrap gap-3 text-sm">

@@ -1,6 +1,7 @@
 /** "Draft a document" on a coach chat: the coach writes a cover letter, CV summary or plan from the chat. */
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { DRAFT_KINDS } from "~/modules/documents/rules";
 
 export function DraftForm({ chatId, error, selected }: { chatId: string; error?: string; selected?: string }) {
@@ -26,9 +27,9 @@ export function DraftForm({ chatId, error, selected }: { chatId: string; error?:
       <p id="draft-kind-hint" className="text-sm text-stone-600">
         The coach writes it from this chat and your profile; you can edit it afterwards. Uses one of today&apos;s coach messages.
       </p>
-      <button type="submit" className="btn">
+      <Button>
         Draft the document
-      </button>
+      </Button>
     </Form>
   );
 }

@@ -7,6 +7,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CsrfInput } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { isVoteValue, nextVote, type VoteValue } from "~/modules/coach/extras-rules";
 
 interface Props {
@@ -29,12 +30,12 @@ export function VoteForm({ chatId, messageId, vote }: Props) {
       <CsrfInput />
       <input type="hidden" name="messageId" value={messageId} />
       {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
-      <button type="submit" name="value" value="up" aria-pressed={shown === "up"} className="btn-quiet text-sm" title="A helpful reply (press again to take it back)">
+      <Button variant="secondary" size="sm" name="value" value="up" aria-pressed={shown === "up"} title="A helpful reply (press again to take it back)">
         <span aria-hidden="true">▲ </span>Up<span className="sr-only"> vote this reply</span>
-      </button>
-      <button type="submit" name="value" value="down" aria-pressed={shown === "down"} className="btn-quiet text-sm" title="Not a helpful reply (press again to take it back)">
+      </Button>
+      <Button variant="secondary" size="sm" name="value" value="down" aria-pressed={shown === "down"} title="Not a helpful reply (press again to take it back)">
         <span aria-hidden="true">▼ </span>Down<span className="sr-only"> vote this reply</span>
-      </button>
+      </Button>
     </fetcher.Form>
   );
 }

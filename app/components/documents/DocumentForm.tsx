@@ -1,6 +1,7 @@
 /** The title / kind / content form of a new document and of the edit form (kind fixed there). */
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
 import { CONTENT_MAX, CREATABLE_KINDS, KIND_LABELS, SHEET_HINT, TITLE_MAX, type DocumentKind } from "~/modules/documents/rules";
 
 const LABELS = { title: "Title", kind: "Kind", content: "Content" };
@@ -46,9 +47,9 @@ export function DocumentForm(props: {
         hint={kind === "sheet" ? SHEET_HINT : kind === "code" ? "Shown as written, in a fixed-width font." : `Markdown: **bold**, lists with -, links. At most ${CONTENT_MAX.toLocaleString("en")} characters.`}
       />
       <p className="flex flex-wrap items-center gap-3">
-        <button type="submit" className="btn">
+        <Button>
           {props.submitLabel}
-        </button>
+        </Button>
         <Link to={props.cancelHref}>Cancel</Link>
       </p>
     </Form>

@@ -19,8 +19,8 @@ export const endSessionSchema = z.discriminatedUnion("intent", [
 
 export type EndSessionRequest = z.infer<typeof endSessionSchema>;
 
-export async function sessionsPage(ctx: Ctx, userId: string, currentSessionId: string): Promise<SessionView[]> {
-  return sessionViews(await listActiveSessions(ctx, userId), currentSessionId);
+export async function sessionsPage(ctx: Ctx, userId: string, currentSessionId: string, zone = "UTC"): Promise<SessionView[]> {
+  return sessionViews(await listActiveSessions(ctx, userId), currentSessionId, zone);
 }
 
 export type EndSessionsResult = { ok: true; ended: number; message: string } | { ok: false; message: string };

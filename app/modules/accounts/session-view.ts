@@ -1,23 +1,6 @@
 /** How a session reads on /settings/sessions: pure functions, no database, unit-tested. */
+import { formatDateTime } from "~/lib/format";
 
-// Built once (a formatter per call costs ~50 µs). Absolute times in UTC read the same everywhere.
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-});
-
-/** "26 Nov 2026, 14:05 UTC". */
-export function formatUtcDateTime(value: Date | string | number | null | undefined): string {
-  if (value === null || value === undefined) return "time unknown";
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) return "time unknown";
-  return `${dateTime.format(date)} UTC`;
-}
 
 const deviceWords: Record<string, string> = {
   mobile: "Phone",
@@ -57,8 +40,8 @@ export interface SessionView {
   lastActive: string;
 }
 
-/** The rows as the page shows them, the session in use first. */
-export function sessionViews(rows: readonly SessionRow[], currentSessionId: string): SessionView[] {
+/** The rows as the page shows them, the session in use first, times in the member's `zone`. */
+export function sessionViews(rows: readonly SessionRow[], currentSessionId: string, zone = "UTC"): SessionView[] {
   const views = rows.map((row) => ({
     id: row.id,
     current: row.id === currentSessionId,
@@ -66,8 +49,8 @@ export function sessionViews(rows: readonly SessionRow[], currentSessionId: stri
     browser: row.browser || "Unknown browser",
     os: row.os || "Unknown system",
     ip: row.ip || "unknown",
-    started: formatUtcDateTime(row.startedAt),
-    lastActive: formatUtcDateTime(row.lastActivityAt),
+    started: formatDateTime(row.startedAt, zone),
+    lastActive: formatDateTime(row.lastActivityAt, zone),
   }));
   return [...views.filter((v) => v.current), ...views.filter((v) => !v.current)];
 }

@@ -8,7 +8,7 @@
  * address, as the browser's own URL parser reads it; any other `[text](url)` stays plain text.
  * Links carry rel="nofollow noopener noreferrer ugc". Headings move down two levels (# is h3)
  * so a message never competes with the page's own h1 and h2. Table alignment becomes a class,
- * as the CSP allows no inline style. Bare http(s) addresses become links too (no guessing at
+ * as the CSP allows no inline style, and each table sits in a box that scrolls sideways. Bare http(s) addresses become links too (no guessing at
  * "example.com" without a scheme).
  *
  * Pure: no cache here; markdown.server.ts keeps rendered HTML by content hash for the pages.
@@ -54,6 +54,8 @@ export const LINK_REL = "nofollow noopener noreferrer ugc";
 const HEADING_SHIFT = 2;
 /** A fence's language, shown as data-lang only when it is a plain word. */
 export const FENCE_LANG = /^[\w+-]{1,30}$/;
+/** The box around each table (app/tailwind.css scrolls it sideways). */
+export const TABLE_WRAPPER_CLASS = "table-scroll";
 const ALIGN_CLASS: Record<string, string> = { "text-align:left": "text-left", "text-align:center": "text-center", "text-align:right": "text-right" };
 
 function createRenderer(): Renderer {
@@ -85,6 +87,9 @@ function createRenderer(): Renderer {
     const attr = FENCE_LANG.test(lang) ? ` data-lang="${lang}"` : "";
     return `<pre><code${attr}>${escapeHtml(token.content)}</code></pre>\n`;
   };
+  // A wide table scrolls inside its own box, not the page; tabindex lets a keyboard scroll it (axe scrollable-region-focusable).
+  md.renderer.rules.table_open = () => `<div class="${TABLE_WRAPPER_CLASS}" tabindex="0">\n<table>\n`;
+  md.renderer.rules.table_close = () => "</table>\n</div>\n";
   return md;
 }
 

@@ -4,6 +4,7 @@
  */
 import { parseCsv, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from "./csv";
 import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import { formatDateTime } from "~/lib/format";
 
 export const TITLE_MAX = 200;
 export const CONTENT_MAX = 50_000;
@@ -355,11 +356,9 @@ export function parseVersionParam(raw: string | null): Date | null | undefined {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const versionFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23", timeZone: "UTC" });
-
-/** "26 Nov 2026, 15:36:07 UTC": seconds shown, since two saves often fall in one minute. */
-export function versionLabel(at: Date | string): string {
-  return `${versionFormat.format(typeof at === "string" ? new Date(at) : at)} UTC`;
+/** "26 Nov 2026, 15:36:07 UTC", or in the member's zone: seconds shown, since two saves often fall in one minute. */
+export function versionLabel(at: Date | string, zone = "UTC"): string {
+  return formatDateTime(at, zone, { seconds: true });
 }
 
 /** Without an AI: a template to fill in, built from the profile, honest about what it is. */

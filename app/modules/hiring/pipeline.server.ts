@@ -166,6 +166,9 @@ export interface ApplicationRow {
   withdrawn: boolean;
   hasCv: boolean;
   appliedAt: Date;
+  /** the applicant's account, for their picture or initials */
+  userId: string;
+  avatarUrl: string | null;
 }
 
 /** A job's applications, newest first, keyset on (job_applicants.created_at, application_id). */
@@ -176,7 +179,7 @@ export async function listApplications(
   options: { filter?: StatusFilter; after?: Position; pageSize?: number } = {},
 ): Promise<{ rows: ApplicationRow[]; next: Position | null }> {
   const size = options.pageSize ?? APPLICATIONS_PAGE_SIZE;
-  const { job_applicants: ja, job_applications: a } = ctx.t;
+  const { job_applicants: ja, job_applications: a, User } = ctx.t;
   const j = feedTable(ctx, job.feed);
   const filter = options.filter ?? "all";
   const byStatus = filter === "all" ? undefined : filter === "withdrawn" ? eq(a.withdrawn, true) : and(eq(a.status, filter), notWithdrawn(ctx));
@@ -186,10 +189,11 @@ export async function listApplications(
       ? or(lt(ja.created_at, new Date(after.at)), and(eq(ja.created_at, new Date(after.at)), lt(ja.application_id, after.id)))
       : undefined;
   const rows = await ctx.db
-    .select({ id: a.id, name: a.name, email: a.email, status: a.status, withdrawn: a.withdrawn, cv: a.cvFileUrl, at: ja.created_at })
+    .select({ id: a.id, name: a.name, email: a.email, status: a.status, withdrawn: a.withdrawn, cv: a.cvFileUrl, at: ja.created_at, userId: ja.user_id, avatarUrl: User.avatarUrl })
     .from(ja)
     .innerJoin(a, eq(a.id, ja.application_id))
     .innerJoin(j, eq(j.job_id, ja.job_id))
+    .innerJoin(User, eq(User.id, ja.user_id))
     .where(and(eq(ja.feed, job.feed), eq(ja.job_id, job.jobId), mayManage(j, viewer), byStatus, position))
     .orderBy(desc(ja.created_at), desc(ja.application_id))
     .limit(size + 1);
@@ -201,6 +205,8 @@ export async function listApplications(
     withdrawn: Boolean(r.withdrawn),
     hasCv: Boolean(r.cv),
     appliedAt: r.at,
+    userId: r.userId,
+    avatarUrl: r.avatarUrl,
   }));
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > size && last ? { at: last.appliedAt.getTime(), id: last.id } : null };

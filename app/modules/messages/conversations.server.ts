@@ -37,6 +37,7 @@ export interface ConversationSummary {
   /** the other member */
   userId: string;
   name: string | null;
+  avatarUrl: string | null;
   lastText: string;
   lastAt: Date;
   lastFromMe: boolean;
@@ -60,9 +61,9 @@ export async function listConversations(
   const position = after
     ? sql`where c.last_at < ${tsParam(ctx, after.at!)} or (c.last_at = ${tsParam(ctx, after.at!)} and c.other_id < ${after.id})`
     : sql``;
-  const rows = await rowsOf<{ other_id: string; at_ms: number | string; unread: number | string; name: string | null; last_sender: string; last_text: string }>(
+  const rows = await rowsOf<{ other_id: string; at_ms: number | string; unread: number | string; name: string | null; avatar_url: string | null; last_sender: string; last_text: string }>(
     ctx,
-    sql`select page.other_id, ${msOf(ctx, sql`page.last_at`)} as at_ms, page.unread, u.name, lm.sender_id as last_sender,
+    sql`select page.other_id, ${msOf(ctx, sql`page.last_at`)} as at_ms, page.unread, u.name, u."avatarUrl" as avatar_url, lm.sender_id as last_sender,
           substr(lm.message, 1, ${PREVIEW_LENGTH + 40}) as last_text
         from (
           select c.other_id, c.last_at, c.unread from (
@@ -91,6 +92,7 @@ export async function listConversations(
   const mapped = rows.map((r) => ({
     userId: r.other_id,
     name: r.name,
+    avatarUrl: r.avatar_url,
     lastText: r.last_text,
     lastAt: new Date(Number(r.at_ms)),
     lastFromMe: r.last_sender === me,

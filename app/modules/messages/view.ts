@@ -12,11 +12,12 @@ export interface MessageView {
   unread: boolean;
 }
 
-export const viewOf = (m: { id: string; fromMe: boolean; text: string; at: Date; read: boolean }): MessageView => ({
+/** The view of a message for a reader in `zone` (their time zone: every time says which zone it is in). */
+export const viewOf = (zone: string) => (m: { id: string; fromMe: boolean; text: string; at: Date; read: boolean }): MessageView => ({
   id: m.id,
   fromMe: m.fromMe,
   text: m.text,
-  at: formatDateTime(m.at),
+  at: formatDateTime(m.at, zone),
   ms: m.at.getTime(),
   unread: !m.read,
 });

@@ -187,6 +187,7 @@ export interface NetworkEntry {
   userId: string;
   name: string | null;
   headline: string | null;
+  avatarUrl: string | null;
   message: string | null;
   at: Date;
   connectionId: string;
@@ -214,7 +215,7 @@ export async function listNetwork(
       ? and(lte(c.updated_at, new Date(after.at)), or(lt(c.updated_at, new Date(after.at)), lt(c.id, after.id)))
       : undefined;
   const rows = await ctx.db
-    .select({ userId: User.id, name: User.name, headline: User.headline, message: c.message, at: c.updated_at, connectionId: c.id })
+    .select({ userId: User.id, name: User.name, headline: User.headline, avatarUrl: User.avatarUrl, message: c.message, at: c.updated_at, connectionId: c.id })
     .from(c)
     .innerJoin(User, eq(User.id, other))
     .where(and(whose, position))

@@ -14,6 +14,7 @@ export interface PersonRow {
   id: string;
   name: string | null;
   headline: string | null;
+  avatarUrl: string | null;
 }
 
 export async function searchPeople(
@@ -33,7 +34,7 @@ export async function searchPeople(
       )
     : undefined;
   const rows = await ctx.db
-    .select({ id: User.id, name: User.name, headline: User.headline })
+    .select({ id: User.id, name: User.name, headline: User.headline, avatarUrl: User.avatarUrl })
     .from(User)
     .where(and(ne(User.id, me), search, options.afterId ? gt(User.id, options.afterId) : undefined))
     .orderBy(asc(User.id))

@@ -1,0 +1,162 @@
+/**
+ * npm run screenshots [-- --url http://127.0.0.1:3000] [--width 1280 --height 800] [--out DIR] [--all]
+ *
+ * Phone-sized pictures of Ladder for review, committed under docs/screenshots/: the signed-in
+ * home of each demo role, /jobs, a job page, a conversation, a coach reply with a list and a
+ * profile, at 360 x 740 (CSS pixels, scale 1), each squeezed into a palette PNG with sharp.
+ *
+ * Without --url it builds if needed and starts the production server (server.ts) on a fresh
+ * demo-seeded SQLite file (data/screenshots.db), without an AI key so the coach answers offline,
+ * and stops it at the end. --all adds the list pages of the design system (people, network,
+ * messages, applications, hiring, review, job posts); with --width and --out it takes the same
+ * pictures wide, e.g. for a look before a change is merged (`--width 1280 --out .cache/screens`).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { DEMO_PASSWORD } from "../db/seed/content/people";
+import { demoEmails, DEMO_USER_INDEX, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
+import { ensureBuild, installCleanup, startServer } from "./processes";
+
+const CHROMIUM = "/usr/bin/chromium";
+type Role = keyof typeof demoEmails;
+
+interface Shot {
+  name: string;
+  /** the demo account to sign in as */
+  as: Role;
+  /** a path, or how to reach the page from a signed-in tab (returns the path) */
+  path: string | ((page: Page) => Promise<string>);
+  /** scrolled into view before the picture */
+  focus?: string;
+  /** only with --all */
+  extra?: boolean;
+}
+
+/** The first link on `listPath` whose href matches `pattern`. */
+function firstLink(listPath: string, pattern: RegExp): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto(listPath);
+    for (const href of await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""))) {
+      if (pattern.test(href)) return href;
+    }
+    throw new Error(`${listPath} links to nothing like ${pattern}`);
+  };
+}
+
+/** The first applicant of the first job with applications (the career team sees every such job). */
+async function firstApplicant(page: Page): Promise<string> {
+  const job = await firstLink("/hiring", /^\/hiring\/[a-z-]+\/[^/?]+$/)(page);
+  return firstLink(job, /^\/hiring\/applications\/[0-9a-f-]{36}$/)(page);
+}
+
+/** Starts a coach chat; the offline coach answers with a list for an interview question. */
+async function coachReply(page: Page): Promise<string> {
+  await page.goto("/coach");
+  await page.getByLabel("Your message").fill("How should I prepare for my first interview?");
+  await page.getByRole("button", { name: "Start chat" }).click();
+  await page.waitForURL(/\/coach\/[0-9a-f-]{36}/);
+  return new URL(page.url()).pathname;
+}
+
+const SHOTS: Shot[] = [
+  ...(Object.keys(demoEmails) as Role[]).map((role): Shot => ({ name: `home-${role}`, as: role, path: "/" })),
+  { name: "jobs", as: "user", path: "/jobs" },
+  { name: "job", as: "user", path: firstLink("/jobs", /^\/jobs\/general\/[^/?]+$/) },
+  // The demo user's long conversation (also the one the bench and page-weight tests use).
+  { name: "conversation", as: "user", path: `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}#newest` },
+  { name: "coach-reply", as: "user", path: coachReply, focus: ".prose ul" },
+  { name: "profile", as: "user", path: `/u/${userId(DEMO_USER_INDEX)}` },
+  { name: "people", as: "user", path: "/people", extra: true },
+  { name: "network", as: "user", path: "/network", extra: true },
+  { name: "messages", as: "user", path: "/messages", extra: true },
+  { name: "applications", as: "user", path: "/applications", extra: true },
+  { name: "application", as: "user", path: firstLink("/applications", /^\/applications\/[0-9a-f-]{36}$/), extra: true },
+  { name: "hiring", as: "career", path: "/hiring", extra: true },
+  { name: "hiring-job", as: "career", path: firstLink("/hiring", /^\/hiring\/[a-z-]+\/[^/?]+$/), extra: true },
+  { name: "hiring-application", as: "career", path: firstApplicant, extra: true },
+  { name: "jobs-mine", as: "career", path: "/jobs/mine", extra: true },
+  { name: "jobs-review", as: "career", path: "/jobs/review", extra: true },
+];
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string" },
+      width: { type: "string", default: "360" },
+      height: { type: "string", default: "740" },
+      out: { type: "string", default: "docs/screenshots" },
+      all: { type: "boolean", default: false },
+    },
+  });
+  return { url: values.url, width: Number(values.width), height: Number(values.height), out: values.out!, all: values.all! };
+}
+
+async function signIn(browser: Browser, baseUrl: string, role: Role, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport, deviceScaleFactor: 1, locale: "en-GB" });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(demoEmails[role]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Sign in", exact: true }).click()]);
+  return page;
+}
+
+/** A palette PNG: a screen of text and flat colours loses nothing a reviewer would see. */
+async function writePng(file: string, png: Buffer): Promise<number> {
+  const small = await sharp(png).png({ palette: true, colours: 96, compressionLevel: 9, effort: 10 }).toBuffer();
+  fs.writeFileSync(file, small);
+  return small.length;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  process.chdir(fileURLToPath(new URL("..", import.meta.url)));
+  installCleanup();
+  let stopServer = async () => {};
+  let baseUrl = options.url;
+  if (!baseUrl) {
+    await ensureBuild();
+    const file = "data/screenshots.db";
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    // The offline coach, whatever the shell has set: its replies are the same on every run.
+    delete process.env.OPENAI_API_KEY;
+    const server = await startServer({ label: "app", script: "server.ts", env: { NODE_ENV: "production", DATABASE_URL: `file:${file}`, LOG_REQUESTS: "off" } });
+    baseUrl = server.baseUrl;
+    stopServer = server.stop;
+    console.log(`Production server on ${baseUrl} (fresh demo data in ${file})`);
+  }
+  fs.mkdirSync(options.out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+  const viewport = { width: options.width, height: options.height };
+  const pages = new Map<Role, Page>();
+  try {
+    for (const shot of SHOTS.filter((s) => options.all || !s.extra)) {
+      let page = pages.get(shot.as);
+      if (!page) {
+        page = await signIn(browser, baseUrl, shot.as, viewport);
+        pages.set(shot.as, page);
+      }
+      const target = typeof shot.path === "string" ? shot.path : await shot.path(page);
+      await page.goto(target);
+      if (shot.focus) await page.locator(shot.focus).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+      const file = path.join(options.out, `${shot.name}.png`);
+      const bytes = await writePng(file, await page.screenshot({ fullPage: false }));
+      console.log(`  ${file}: ${target} as ${shot.as}, ${(bytes / 1024).toFixed(1)} KB`);
+    }
+  } finally {
+    await browser.close();
+    await stopServer();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
