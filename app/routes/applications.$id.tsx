@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zoneSaved: saved !== null,
     rounds: app.rounds.map((r) => ({
       id: r.id,
+      anchor: `round-${r.roundNumber}`,
       heading: `Round ${r.roundNumber}: ${ROUND_TYPE_LABELS[r.roundType] ?? r.roundType} · ${ROUND_STATUS_LABELS[r.status ?? "scheduled"] ?? r.status}`,
       scheduled: r.scheduledDate ? zonedTime(zone, r.scheduledDate) : "Date not set yet",
       completed: r.completedDate ? zonedTime(zone, r.completedDate) : null,
@@ -81,7 +82,7 @@ export default function Application() {
         ) : (
           <ol className="space-y-2">
             {a.rounds.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} id={r.anchor}>
                 <p className="font-medium">{r.heading}</p>
                 <p className="text-sm">
                   {r.completed ? `Held ${r.completed}` : r.scheduled}
