@@ -103,13 +103,6 @@ export default function JobPage() {
         <Link to={job.feedPath}>Back to {job.feedLabel.toLowerCase()}</Link>
       </p>
       <StatusBanner status={job.status} reason={job.declineReason} />
-      {job.review ? (
-        <section aria-labelledby="review-title" className="card space-y-2">
-          <h2 id="review-title">Review this post</h2>
-          <p className="text-sm">Read the post below, then approve it (it is listed at once) or decline it with a reason for the poster.</p>
-          <ReviewForms post={job.review} back="/jobs/review" idPrefix="review" error={failed?.error} typedReason={failed?.reason} />
-        </section>
-      ) : null}
       <header className="space-y-1">
         <h1 id="job-title" className="break-words">
           {job.title}
@@ -175,6 +168,13 @@ export default function JobPage() {
         <h2 id="about-title">About the job</h2>
         {job.description ? <div className="whitespace-pre-line break-words">{job.description}</div> : <p>No description was given.</p>}
       </section>
+      {job.review ? (
+        <section aria-labelledby="review-title" className="card space-y-2">
+          <h2 id="review-title">Review this post</h2>
+          <p className="text-sm">It waits for the career team. Approve it (it is listed at once), or decline it with a reason the poster reads.</p>
+          <ReviewForms post={job.review} back="/jobs/review" idPrefix="review" error={failed?.error} typedReason={failed?.reason} />
+        </section>
+      ) : null}
     </article>
   );
 }
