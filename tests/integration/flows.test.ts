@@ -189,7 +189,7 @@ describeEachDatabase("Notifications link to their subject", (db) => {
     expect(add.status).toBe(302);
 
     const links = await linksOf(db.ctx, applicant.id);
-    expect(links.map((l) => l.href)).toEqual([`/applications/${app.id}`, `/applications/${app.id}#round-1`]);
+    expect(links.map((l) => l.href).sort()).toEqual([`/applications/${app.id}`, `/applications/${app.id}#round-1`]);
     const seen = await (await as(db.ctx, applicant)).get("/notifications");
     expect(notificationLinks(seen.html).sort()).toEqual([`/applications/${app.id}`, `/applications/${app.id}#round-1`].sort());
     // The round's anchor exists on the application page.
