@@ -28,14 +28,14 @@ export function ReviewForms({ post, back, idPrefix, error, typedReason }: { post
         {hidden}
         <input type="hidden" name="intent" value="approve" />
         <button type="submit" className="btn">
-          Approve<span className="sr-only"> “{post.title}”</span>
+          Approve<span className="sr-only">{` “${post.title}”`}</span>
         </button>
       </Form>
       <Form method="post" className="space-y-1">
         {hidden}
         <input type="hidden" name="intent" value="decline" />
         <label htmlFor={reasonId} className="block text-sm font-medium">
-          Reason to decline “{post.title}” (the poster reads it; up to {POST_LIMITS.declineReason} characters)
+          {`Reason to decline “${post.title}” (the poster reads it; up to ${POST_LIMITS.declineReason} characters)`}
         </label>
         <textarea
           id={reasonId}
@@ -52,7 +52,7 @@ export function ReviewForms({ post, back, idPrefix, error, typedReason }: { post
           </p>
         ) : null}
         <button type="submit" className="btn-quiet">
-          Decline<span className="sr-only"> “{post.title}”</span>
+          Decline<span className="sr-only">{` “${post.title}”`}</span>
         </button>
       </Form>
     </div>

@@ -178,7 +178,7 @@ export default function Apply() {
               <legend className="font-medium">{LABELS.cv}</legend>
               <label className="flex items-start gap-2">
                 <input type="radio" name="cvChoice" value={savedCv.id} checked={useSaved} onChange={() => setUseSaved(true)} className="mt-1.5" />
-                <span className="break-words">Use my saved CV ({savedCv.label})</span>
+                <span className="break-words">{`Use my saved CV (${savedCv.label})`}</span>
               </label>
               <label className="flex items-start gap-2">
                 <input type="radio" name="cvChoice" value="upload" checked={!useSaved} onChange={() => setUseSaved(false)} className="mt-1.5" />
