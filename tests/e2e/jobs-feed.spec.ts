@@ -82,7 +82,7 @@ test("an imported job links to the employer's site, and a career-team post offer
   // A visitor is asked to sign in or create an account first; both come back to the form.
   await expect(page.getByText("Sign in or create an account to apply.")).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", /^\/login\?redirectTo=%2Fjobs%2Fremote%2F[^/]+%2Fapply$/);
-  await expect(page.getByRole("link", { name: "create an account" })).toHaveAttribute("href", /^\/signup\?redirectTo=%2Fjobs%2Fremote%2F[^/]+%2Fapply$/);
+  await expect(page.getByRole("main").getByRole("link", { name: "create an account" })).toHaveAttribute("href", /^\/signup\?redirectTo=%2Fjobs%2Fremote%2F[^/]+%2Fapply$/);
   await expect(page.getByRole("link", { name: "Apply on the employer’s site" })).toHaveCount(0);
 });
 
