@@ -11,8 +11,8 @@ export interface ReviewTarget {
   title: string;
 }
 
-export function ReviewForms({ post, back, idPrefix, error, typedReason }: { post: ReviewTarget; back: string; idPrefix: string; error?: string; typedReason?: string }) {
-  const reasonId = `${idPrefix}-reason`;
+/** reasonId: the id of the reason field, unique on the page (its error is `<reasonId>-error`). */
+export function ReviewForms({ post, back, reasonId, error, typedReason }: { post: ReviewTarget; back: string; reasonId: string; error?: string; typedReason?: string }) {
   const hidden = (
     <>
       <CsrfInput />

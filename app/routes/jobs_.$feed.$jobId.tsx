@@ -172,7 +172,7 @@ export default function JobPage() {
         <section aria-labelledby="review-title" className="card space-y-2">
           <h2 id="review-title">Review this post</h2>
           <p className="text-sm">It waits for the career team. Approve it (it is listed at once), or decline it with a reason the poster reads.</p>
-          <ReviewForms post={job.review} back="/jobs/review" idPrefix="review" error={failed?.error} typedReason={failed?.reason} />
+          <ReviewForms post={job.review} back="/jobs/review" reasonId="reason" error={failed?.error} typedReason={failed?.reason} />
         </section>
       ) : null}
     </article>

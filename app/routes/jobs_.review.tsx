@@ -82,7 +82,7 @@ export default function ReviewQueue() {
               ) : (
                 <p className="text-sm">No description was given.</p>
               )}
-              <ReviewForms post={r} back={here} idPrefix={`post-${i}`} error={failed?.key === r.key ? failed.error : undefined} typedReason={failed?.reason} />
+              <ReviewForms post={r} back={here} reasonId={`reason-${i}`} error={failed?.key === r.key ? failed.error : undefined} typedReason={failed?.reason} />
             </li>
           ))}
         </ul>
