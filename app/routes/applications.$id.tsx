@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const state = roundState({ status: r.status, scheduledDate: r.scheduledDate, completedDate: r.completedDate }, (d) => zonedTime(zone, d));
       return {
         id: r.id,
+        anchor: `round-${r.roundNumber}`,
         heading: `Round ${r.roundNumber}: ${ROUND_TYPE_LABELS[r.roundType] ?? r.roundType} · ${state.label}`,
         when: state.line,
         interviewer: r.interviewerName,
@@ -90,7 +91,7 @@ export default function Application() {
         ) : (
           <ol className="space-y-2">
             {a.rounds.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} id={r.anchor}>
                 <p className="font-medium">{r.heading}</p>
                 <p className="text-sm">
                   {r.when}

@@ -3,15 +3,19 @@
  * declined, closed) is shown only to its poster and to career team / admin, with its status;
  * everyone else gets the same 404 as for a job that does not exist.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ReviewForms } from "~/components/ReviewForms";
 import { FeedNav, SaveJobButton } from "~/components/JobFeed";
 import { getCtx } from "~/db.server";
 import { placeOf } from "~/lib/format";
-import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { getCurrentUser, requireRole } from "~/modules/accounts/current-user.server";
 import { jobForPage } from "~/modules/jobs/feed.server";
 import { savedAmong } from "~/modules/jobs/saved.server";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
+import { pendingVersion } from "~/modules/jobs/posting.server";
+import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
+import { reviewAction } from "~/modules/jobs/review-form.server";
 import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
 import { trimEndChars } from "~/lib/text";
 import { pageMeta } from "~/lib/meta";
@@ -35,8 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const found = await jobForPage(getCtx(), feed, jobId, user ? { id: user.id, role: user.role } : null);
   if (!found) throw new Response(NOT_FOUND, { status: 404 });
-  const { job, canManage, applicationId } = found;
+  const { job, canManage, isPoster, applicationId } = found;
   const base = jobPath(feed, job.job_id);
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  // Staff decide a pending post here too; the version guards against deciding unseen edits.
+  const review = viewer && job.postingStatus === "pending" ? await pendingVersion(getCtx(), viewer, feed, job.job_id) : null;
   const now = new Date();
   const saved = user && job.listed ? (await savedAmong(getCtx(), user.id, feed, [job.job_id])).has(job.job_id) : false;
   return {
@@ -62,8 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     inApp: job.postingStatus !== null,
     applyLink: job.postingStatus === null ? httpLink(job.job_apply_link) : null,
     applyHref: job.postingStatus !== null && job.listed && !applicationId ? `${base}/apply` : null,
+    signedIn: Boolean(user),
     applicationHref: applicationId ? `/applications/${applicationId}` : null,
-    manage: canManage ? { edit: `${base}/edit`, close: job.postingStatus === "closed" ? null : `${base}/close`, applications: `/hiring/${feed}/${encodeURIComponent(job.job_id)}` } : null,
+    review: review === null ? null : { feed, jobId: job.job_id, version: String(review), title: job.job_title ?? "Untitled job" },
+    // Only the poster edits (decision 014): staff decide with Approve / Decline instead.
+    manage: canManage ? { edit: isPoster ? `${base}/edit` : null, close: job.postingStatus === "closed" ? null : `${base}/close`, applications: `/hiring/${feed}/${encodeURIComponent(job.job_id)}` } : null,
   };
 }
 
@@ -82,8 +92,15 @@ function StatusBanner({ status, reason }: { status: string | null; reason: strin
   );
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, STAFF_ROLES);
+  const back = isFeedSlug(params.feed) && params.jobId ? jobPath(params.feed, params.jobId) : "/jobs/review";
+  return reviewAction(request, { id: user.id, role: user.role }, back);
+}
+
 export default function JobPage() {
   const job = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   return (
     <article aria-labelledby="job-title" className="space-y-4">
       <FeedNav current={job.feed} />
@@ -120,11 +137,17 @@ export default function JobPage() {
             <p>
               <Link to={job.applicationHref}>You applied: see your application</Link>
             </p>
-          ) : job.applyHref ? (
+          ) : job.applyHref && job.signedIn ? (
             <p>
               <Link to={job.applyHref} className="btn">
                 Apply
               </Link>
+            </p>
+          ) : job.applyHref ? (
+            // A visitor chooses how to get an account first; both ways come back to the form.
+            <p>
+              <Link to={`/login?redirectTo=${encodeURIComponent(job.applyHref)}`}>Sign in</Link> or{" "}
+              <Link to={`/signup?redirectTo=${encodeURIComponent(job.applyHref)}`}>create an account</Link> to apply.
             </p>
           ) : (
             <p>Applications open once the job is listed.</p>
@@ -142,7 +165,7 @@ export default function JobPage() {
       </section>
       {job.manage ? (
         <nav aria-label="Manage this job" className="flex flex-wrap gap-3">
-          <Link to={job.manage.edit}>Edit</Link>
+          {job.manage.edit ? <Link to={job.manage.edit}>Edit</Link> : null}
           {job.manage.close ? <Link to={job.manage.close}>Close</Link> : null}
           <Link to={job.manage.applications}>Applications</Link>
         </nav>
@@ -151,6 +174,13 @@ export default function JobPage() {
         <h2 id="about-title">About the job</h2>
         {job.description ? <div className="whitespace-pre-line break-words">{job.description}</div> : <p>No description was given.</p>}
       </section>
+      {job.review ? (
+        <section aria-labelledby="review-title" className="card space-y-2">
+          <h2 id="review-title">Review this post</h2>
+          <p className="text-sm">It waits for the career team. Approve it (it is listed at once), or decline it with a reason the poster reads.</p>
+          <ReviewForms post={job.review} back="/jobs/review" reasonId="reason" error={failed?.error} typedReason={failed?.reason} />
+        </section>
+      ) : null}
     </article>
   );
 }

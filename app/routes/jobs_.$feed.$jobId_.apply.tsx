@@ -14,16 +14,19 @@ import { getCtx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
 import { fieldErrors } from "~/lib/forms";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { readApplyForm } from "~/modules/jobs/apply-form.server";
+import { checkCvUpload, readApplyForm } from "~/modules/jobs/apply-form.server";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
+import { readSavedCv, savedCvOf, saveProfileCv } from "~/modules/profile/cv.server";
 import { COVER_LETTER_MAX } from "~/modules/jobs/application-rules";
 import { applicationPath, applySchema, applyTarget, liveApplicationId, submitApplication, type ApplyTarget } from "~/modules/jobs/applications.server";
-import { CV_CONTENT_TYPES, CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } from "~/modules/jobs/cv";
+import { CV_CONTENT_TYPES, CV_MESSAGES, MAX_CV_BYTES, type CvKind } from "~/modules/jobs/cv";
 import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
 
-const FIELDS = ["name", "email", "coverLetter"] as const;
+const FIELDS = ["name", "email", "coverLetter", "cvChoice", "keepCv"] as const;
+const SAVED_CV_GONE = "The CV on your profile changed or was removed since this page was opened. Choose a file to upload, or open the form again.";
 const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
 
 /** The job, or the honest error page: closed jobs are gone (410), others are not open here (404). */
@@ -40,8 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
   const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId));
-  const already = await liveApplicationId(ctx, user.id, target.feed, target.jobId);
+  const [already, savedCv] = await Promise.all([liveApplicationId(ctx, user.id, target.feed, target.jobId), savedCvOf(ctx, user.id)]);
   return {
+    savedCv: savedCv ? { id: String(savedCv.uploadId), label: savedCv.label } : null,
     job: { title: target.title, employer: target.employer, href: jobPath(target.feed, target.jobId) },
     already: already ? applicationPath(already) : null,
     values: { name: user.name ?? "", email: user.email, coverLetter: "" },
@@ -70,16 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const parsed = applySchema.safeParse(values);
   const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  // A chosen file wins; otherwise "Use my saved CV" names the upload, which must be on this member's own profile.
   let file: { bytes: Uint8Array; kind: CvKind } | null = null;
-  if (!cv) errors.cv = CV_MESSAGES.missing;
-  else if (cv.bytes === null || cv.size > MAX_CV_BYTES) errors.cv = `${CV_MESSAGES.tooLarge} ${CHOOSE_AGAIN}`;
-  else {
-    const verdict = inspectCv(cv.bytes);
-    if (verdict.ok) file = { bytes: cv.bytes, kind: verdict.kind };
-    else errors.cv = `${verdict.message} ${CHOOSE_AGAIN}`;
+  let uploaded = false;
+  const choice = values.cvChoice ?? "upload";
+  if (cv || choice === "upload") {
+    const checked = checkCvUpload(cv);
+    if (checked.ok) [file, uploaded] = [checked.file, true];
+    else errors.cv = cv ? `${checked.message} ${CHOOSE_AGAIN}` : checked.message;
+  } else {
+    const saved = await readSavedCv(ctx, user.id, Number(choice));
+    if (saved) file = { bytes: saved.bytes, kind: saved.kind };
+    else [errors.cv, values.cvChoice] = [SAVED_CV_GONE, "upload"];
   }
   if (!parsed.success || !file) {
-    if (!errors.cv) errors.cv = CHOOSE_AGAIN;
+    if (!errors.cv && choice === "upload") errors.cv = CHOOSE_AGAIN;
     return data<Failure>({ errors, values }, { status: 400 });
   }
 
@@ -90,8 +99,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
+  let kept = "";
+  if (uploaded && form.get("keepCv") === "on") {
+    const { zone } = await effectiveZone(ctx, user.id, request);
+    await saveProfileCv(ctx, { id: user.id, email: user.email }, file, { zone });
+    kept = " Your CV is also kept on your profile for next time.";
+  }
   return redirect(applicationPath(outcome.id), {
-    headers: { "Set-Cookie": await flashHeader(`Your application to ${target.title} is sent. You will hear here and by email when its status changes.`) },
+    headers: { "Set-Cookie": await flashHeader(`Your application to ${target.title} is sent. You will hear here and by email when its status changes.${kept}`) },
   });
 }
 
@@ -99,7 +114,7 @@ const LABELS = { name: "Your name", email: "Email for this application", coverLe
 const ACCEPT = [".pdf", ".docx", CV_CONTENT_TYPES.pdf, CV_CONTENT_TYPES.docx].join(",");
 
 export default function Apply() {
-  const { job, already, values: prefilled } = useLoaderData<typeof loader>();
+  const { job, already, savedCv, values: prefilled } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -113,7 +128,8 @@ export default function Apply() {
     if (over) event.preventDefault();
   };
   const errors = tooLarge ? { ...(failure?.errors ?? {}), cv: CV_MESSAGES.tooLarge } : (failure?.errors ?? {});
-  const values = { ...prefilled, ...(failure?.values ?? {}) };
+  const values: Record<string, string> = { ...prefilled, ...(failure?.values ?? {}) };
+  const [useSaved, setUseSaved] = useState(savedCv !== null && (values.cvChoice ?? savedCv.id) === savedCv.id);
   const alreadyHref = failure?.already ?? already;
 
   return (
@@ -157,28 +173,26 @@ export default function Apply() {
             hint={`Why this job, and why you. At most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`}
             required
           />
-          <div className="space-y-1">
-            <label htmlFor="cv" className="block font-medium">
-              {LABELS.cv}
-            </label>
-            <p id="cv-hint" className="text-sm text-stone-600">
-              A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.
-            </p>
-            <input
-              id="cv"
-              name="cv"
-              type="file"
-              accept={ACCEPT}
-              required
-              aria-invalid={errors.cv ? true : undefined}
-              aria-describedby={errors.cv ? "cv-hint cv-error" : "cv-hint"}
-            />
-            {errors.cv ? (
-              <p id="cv-error" className="text-sm font-medium text-red-800">
-                {errors.cv}
-              </p>
-            ) : null}
-          </div>
+          {savedCv ? (
+            <fieldset className="space-y-2">
+              <legend className="font-medium">{LABELS.cv}</legend>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="cvChoice" value={savedCv.id} checked={useSaved} onChange={() => setUseSaved(true)} className="mt-1.5" />
+                <span className="break-words">{`Use my saved CV (${savedCv.label})`}</span>
+              </label>
+              <label className="flex items-start gap-2">
+                <input type="radio" name="cvChoice" value="upload" checked={!useSaved} onChange={() => setUseSaved(false)} className="mt-1.5" />
+                <span>Upload another file (choosing a file below uses it)</span>
+              </label>
+              <CvFileInput error={errors.cv} label="Another CV file" onPick={() => setUseSaved(false)} required={false} />
+            </fieldset>
+          ) : (
+            <CvFileInput error={errors.cv} label={LABELS.cv} required />
+          )}
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="keepCv" defaultChecked={values.keepCv === "on"} className="mt-1.5" />
+            <span>{savedCv ? "Keep an uploaded file on my profile instead of the saved one" : "Also keep this file on my profile, to apply without uploading next time"}</span>
+          </label>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className="btn" disabled={busy}>
               {busy ? "Sending…" : "Send application"}
@@ -188,6 +202,35 @@ export default function Apply() {
         </Form>
       )}
     </section>
+  );
+}
+
+/** The CV file field, with its hint and its error beside it. */
+function CvFileInput({ error, label, required, onPick }: { error?: string; label: string; required: boolean; onPick?: () => void }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor="cv" className="block font-medium">
+        {label}
+      </label>
+      <p id="cv-hint" className="text-sm text-stone-600">
+        A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.
+      </p>
+      <input
+        id="cv"
+        name="cv"
+        type="file"
+        accept={ACCEPT}
+        required={required}
+        onChange={onPick}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "cv-hint cv-error" : "cv-hint"}
+      />
+      {error ? (
+        <p id="cv-error" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

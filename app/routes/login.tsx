@@ -74,7 +74,8 @@ export default function Login() {
       </Form>
       {google ? <GoogleButton label="Sign in with Google" redirectTo={redirectTo} /> : null}
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link> · New here? <Link to="/signup">Create an account</Link>
+        <Link to="/forgot-password">Forgot your password?</Link> · New here?{" "}
+        <Link to={redirectTo === "/" ? "/signup" : `/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>Create an account</Link>
       </p>
     </section>
   );

@@ -10,6 +10,7 @@ import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { fromCursor, toCursor } from "~/modules/network/cursor.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/network/notifications.server";
+import { notificationHref } from "~/modules/network/rules";
 import { notificationFormSchema } from "~/modules/network/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     here: url.pathname + url.search,
     paged: Boolean(after),
-    items: page.rows.map((n) => ({ ...n, createdAt: formatDate(n.createdAt) })),
+    items: page.rows.map(({ href, ...n }) => ({ ...n, to: notificationHref({ href, type: n.type, relatedUserId: n.relatedUserId }), createdAt: formatDate(n.createdAt) })),
     nextHref: page.next ? `/notifications?${new URLSearchParams({ cursor: toCursor(page.next, "notifications") })}` : null,
   };
 }
@@ -74,16 +75,12 @@ export default function Notifications() {
             <li key={n.id} className={`space-y-1 p-3 ${n.isRead ? "" : "bg-teal-50"}`}>
               <h2 className="text-base font-semibold">
                 {n.isRead ? null : <span className="sr-only">Unread: </span>}
-                {n.title}
+                {n.to ? <Link to={n.to}>{n.title}</Link> : n.title}
               </h2>
               <p className="break-words">{n.message}</p>
               <div className="flex flex-wrap items-center gap-3 text-sm text-stone-600">
                 <span>{n.createdAt}</span>
-                {n.relatedUserId ? (
-                  <Link to={n.type === "connection_request" ? "/network" : `/u/${n.relatedUserId}`}>
-                    {n.type === "connection_request" ? "Answer the request" : "See their profile"}
-                  </Link>
-                ) : null}
+                {n.type === "connection_request" ? <Link to="/network">Answer the request</Link> : null}
                 {n.isRead ? null : (
                   <Form method="post" className="inline">
                     <CsrfInput />

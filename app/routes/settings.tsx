@@ -5,6 +5,7 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 
 const pages = [
   { to: "/settings/profile", label: "Profile" },
+  { to: "/settings/cv", label: "CV" },
   { to: "/settings/password", label: "Password" },
   { to: "/settings/sessions", label: "Sessions" },
   { to: "/settings/time-zone", label: "Time zone" },

@@ -13,19 +13,27 @@ import { signUpSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { startSignedInSession } from "~/modules/accounts/sign-in.server";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
 
+const NEW_MEMBER_PAGE = "/settings/profile";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  const ref = new URL(request.url).searchParams.get("ref")?.slice(0, 32) ?? "";
-  return { ref, passwordMin: PASSWORD_MIN, google: googleEnabled() };
+  const url = new URL(request.url);
+  const ref = url.searchParams.get("ref")?.slice(0, 32) ?? "";
+  // Where the visitor was going (an apply form, say); a new member otherwise starts on their profile.
+  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"), NEW_MEMBER_PAGE);
+  return { ref, redirectTo, passwordMin: PASSWORD_MIN, google: googleEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request);
-  const values = typedValues(form, ["name", "email", "ref"]);
+  const values = typedValues(form, ["name", "email", "ref", "redirectTo"]);
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), NEW_MEMBER_PAGE);
+  values.redirectTo = redirectTo;
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
   if (form.get("website")) return invalid({ form: "Your account could not be created. Please try again." });
 
@@ -53,15 +61,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousToken: sessionTokenOf(request),
     action: "sign_up",
   });
-  return redirect("/settings/profile", { headers: await signedInHeaders(session.token, "Welcome to Ladder! Add a few details so people can find you.") });
+  const welcome = redirectTo === NEW_MEMBER_PAGE ? "Welcome to Ladder! Add a few details so people can find you." : "Welcome to Ladder! You are signed in; carry on where you were.";
+  return redirect(redirectTo, { headers: await signedInHeaders(session.token, welcome) });
 }
 
 export default function SignUp() {
-  const { ref, passwordMin, google } = useLoaderData<typeof loader>();
+  const { ref, redirectTo: loaderRedirectTo, passwordMin, google } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
   const values = actionData?.values;
+  const redirectTo = values?.redirectTo ?? loaderRedirectTo;
   return (
     <section aria-labelledby="signup-title" className="mx-auto max-w-md space-y-4">
       <h1 id="signup-title">Create your Ladder account</h1>
@@ -70,6 +80,7 @@ export default function SignUp() {
         <CsrfInput />
         <Honeypot />
         <input type="hidden" name="ref" value={values?.ref ?? ref} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <Field label="Name" name="name" autoComplete="name" required defaultValue={values?.name} error={errors?.name} />
         <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
         <Field
@@ -85,9 +96,9 @@ export default function SignUp() {
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </Button>
       </Form>
-      {google ? <GoogleButton label="Sign up with Google" redirectTo="/settings/profile" /> : null}
+      {google ? <GoogleButton label="Sign up with Google" redirectTo={redirectTo} /> : null}
       <p>
-        Already a member? <Link to="/login">Sign in</Link>
+        Already a member? <Link to={redirectTo === NEW_MEMBER_PAGE ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`}>Sign in</Link>
       </p>
     </section>
   );

@@ -259,13 +259,14 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       is_read: c.status !== "pending" || (c.b === 0 ? c.a === 32 : !recent),
       created_at: c.created,
     });
-    if (c.status !== "pending") {
+    // Only an accepted request tells the requester; a declined one tells nobody (issue 13, decision 027).
+    if (c.status === "accepted") {
       rows.notification.push({
         id: uuidFor(`notification:${c.status}:${c.id}`),
         user_id: uid(c.a),
-        type: c.status === "accepted" ? "connection_accepted" : "connection_rejected",
-        title: c.status === "accepted" ? "Connection accepted" : "Connection request declined",
-        message: c.status === "accepted" ? `${to.name} accepted your connection request.` : `${to.name} declined your connection request.`,
+        type: "connection_accepted",
+        title: "Connection accepted",
+        message: `${to.name} accepted your connection request.`,
         related_user_id: uid(c.b),
         related_connection_id: c.id,
         is_read: !recent,

@@ -70,7 +70,7 @@ test("a visitor browses each feed, filters by keywords and country, pages on and
   expect(browserErrors).toEqual([]);
 });
 
-test("an imported job links to the employer's site, and a career-team post offers Apply in Ladder", async ({ page }) => {
+test("an imported job links to the employer's site, and a career-team post offers a visitor to sign in or sign up to apply in Ladder", async ({ page }) => {
   await page.goto("/jobs?by=external");
   const jobs = page.getByRole("list", { name: "Jobs" }).getByRole("listitem");
   await jobs.first().getByRole("link").click();
@@ -81,8 +81,10 @@ test("an imported job links to the employer's site, and a career-team post offer
 
   await page.goto("/jobs/remote?by=career_team");
   await jobs.first().getByRole("link").click();
-  const apply = page.getByRole("link", { name: "Apply", exact: true });
-  await expect(apply).toHaveAttribute("href", /^\/jobs\/remote\/[^/]+\/apply$/);
+  // A visitor is asked to sign in or create an account first; both come back to the form.
+  await expect(page.getByText("Sign in or create an account to apply.")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Sign in", exact: true })).toHaveAttribute("href", /^\/login\?redirectTo=%2Fjobs%2Fremote%2F[^/]+%2Fapply$/);
+  await expect(page.getByRole("main").getByRole("link", { name: "create an account" })).toHaveAttribute("href", /^\/signup\?redirectTo=%2Fjobs%2Fremote%2F[^/]+%2Fapply$/);
   await expect(page.getByRole("link", { name: "Apply on the employer’s site" })).toHaveCount(0);
 });
 

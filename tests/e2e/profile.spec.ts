@@ -31,7 +31,7 @@ test("a new member fills in every profile section, bad input then good, and sees
   await page.getByLabel("Name", { exact: true }).fill("");
   await page.getByLabel("Phone").fill("call me");
   await page.getByLabel("LinkedIn").fill("javascript:alert(1)");
-  await page.getByRole("button", { name: "Save basics" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "name-error")).toHaveText("Enter your name.");
   await expect(byId(page, "phone-error")).toContainText("digits");
   await expect(byId(page, "linkedinURL-error")).toContainText("https://");
@@ -43,46 +43,46 @@ test("a new member fills in every profile section, bad input then good, and sees
   await page.getByLabel("Headline").fill("Graduate civil engineer, open to site roles");
   await page.getByLabel("Phone").fill("+962 79 555 0101");
   await page.getByLabel("LinkedIn").fill("linkedin.com/in/rania-khalil-e2e");
-  await page.getByRole("button", { name: "Save basics" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your basic details are saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
   await expect(page.getByLabel("LinkedIn")).toHaveValue("https://linkedin.com/in/rania-khalil-e2e");
   await expect(byId(page, "linkedinURL-error")).toHaveCount(0);
 
   // ---- Goals, strengths and interests
   await page.getByLabel("Strengths", { exact: true }).fill(`teamwork, ${"x".repeat(41)}`);
-  await page.getByRole("button", { name: "Save goals, strengths and interests" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "strengths-error")).toContainText("at most 40 characters");
   await expect(page.getByLabel("Strengths", { exact: true })).toHaveValue(`teamwork, ${"x".repeat(41)}`);
   await page.getByLabel("Goals", { exact: true }).fill("Site engineer role in Amman");
   await page.getByLabel("Strengths", { exact: true }).fill("teamwork, AutoCAD,  teamwork ");
   await page.getByLabel("Interests", { exact: true }).fill("bridges, green building");
-  await page.getByRole("button", { name: "Save goals, strengths and interests" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your goals, strengths and interests are saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
   await expect(page.getByRole("list", { name: "Your strengths" }).getByRole("listitem")).toHaveText(["teamwork", "AutoCAD"]);
 
   // ---- Anonymous identity: bad characters, a name someone has (in another case), then a free one
   await page.getByLabel("Anonymous name").fill("no spaces!");
-  await page.getByRole("button", { name: "Save anonymous identity" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "anonymous_username-error")).toContainText("letters a to z");
   await expect(page.getByLabel("Anonymous name")).toHaveValue("no spaces!");
   await page.getByLabel("Anonymous name").fill("quietfalcon10"); // the demo user's, "QuietFalcon10"
-  await page.getByRole("button", { name: "Save anonymous identity" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "anonymous_username-error")).toHaveText("That name is taken. Try another one.");
   const anonymousName = `e2e_${project.replace("-", "")}_${stamp}`.toLowerCase().slice(0, 30);
   await page.getByLabel("Anonymous name").fill(anonymousName);
   await page.getByLabel("Owl").check();
-  await page.getByRole("button", { name: "Save anonymous identity" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your anonymous identity is saved." })).toBeVisible();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toBeVisible();
   await expect(page.getByLabel("Anonymous name")).toHaveValue(anonymousName);
   await expect(page.getByLabel("Owl")).toBeChecked();
 
   // ---- Photo: a text file called .png is refused, a phone photo with GPS is taken, shrunk, as WebP
   await page.getByLabel("Profile photo").setInputFiles({ name: "photo.png", mimeType: "image/png", buffer: Buffer.from("just some text\n") });
-  await page.getByRole("button", { name: "Upload photo" }).click();
+  await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "avatar-error")).toContainText("not a PNG, JPEG or WebP");
   await page.getByLabel("Profile photo").setInputFiles({ name: "me.jpg", mimeType: "image/jpeg", buffer: jpegWithGps(await photoJpeg(800, 600)) });
-  await page.getByRole("button", { name: "Upload photo" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Your photo is updated." })).toBeVisible();
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your profile and photo are saved." })).toBeVisible();
   const photo = page.locator('section[aria-labelledby="photo-title"] img');
   await expect(photo).toHaveAttribute("src", /^\/avatars\/avatar-[0-9a-f]{32}\.webp$/);
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(512);

@@ -78,18 +78,19 @@ describeEachDatabase("Connections between two members", (db) => {
     expect((await listNotifications(db.ctx, b.id)).rows).toHaveLength(0);
   });
 
-  it("a declined request tells the sender, and either side may ask again later on the same row", async () => {
+  it("a declined request tells the sender nothing, and either side may ask again later on the same row", async () => {
     const a = await createMember(db.ctx);
     const b = await createMember(db.ctx);
     await connect(db.ctx, { me: a.id, otherId: b.id });
     expect(await changeConnection(db.ctx, { me: b.id, otherId: a.id, intent: "reject" })).toBe("done");
     expect((await pairRows(db.ctx, a.id, b.id))[0].status).toBe("rejected");
-    expect((await notificationsOf(db.ctx, a.id)).map((n) => n.type)).toEqual(["connection_rejected"]);
+    expect(await notificationsOf(db.ctx, a.id)).toEqual([]);
+    expect(await notificationsOf(db.ctx, b.id)).toEqual([]);
     expect(await stateWith(db.ctx, a.id, b.id)).toBe("none");
     expect(await connect(db.ctx, { me: b.id, otherId: a.id })).toBe("requested");
     expect(await pairRows(db.ctx, a.id, b.id)).toEqual([expect.objectContaining({ sender: b.id, receiver: a.id, status: "pending" })]);
     const shown = (await listNotifications(db.ctx, a.id)).rows.map((n) => n.type).sort();
-    expect(shown).toEqual(["connection_rejected", "connection_request"]);
+    expect(shown).toEqual(["connection_request"]);
   });
 
   it("either side removes an accepted connection; the accepted notification stays as history", async () => {

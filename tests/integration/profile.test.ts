@@ -54,7 +54,7 @@ const uploadsDir = () => path.resolve(env().UPLOADS_DIR);
 
 function photoForm(bytes: Uint8Array, name = "me.png", type = "image/png"): FormData {
   const form = new FormData();
-  form.set("intent", "avatar");
+  form.set("intent", "save");
   form.set("avatar", new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
   return form;
 }
@@ -81,7 +81,7 @@ describeEachDatabase("profile settings", (db) => {
       const page = await browser.get("/settings/profile");
       expect(page.status).toBe(302);
       expect(page.location).toBe("/login?redirectTo=%2Fsettings%2Fprofile");
-      const post = await browser.post("/settings/profile", { intent: "basics", name: "X" });
+      const post = await browser.post("/settings/profile", { intent: "save", name: "X" });
       expect(post.status).toBe(302);
       expect(post.location).toMatch(/^\/login/);
       expect((await browser.get("/settings/profile/education")).location).toMatch(/^\/login/);
@@ -112,14 +112,15 @@ describeEachDatabase("profile settings", (db) => {
       const page = await browser.get("/settings/profile");
       expect(textOf(page.html)).toContain("Create my invitation link");
       expect((await row(member.id)).referral_code).toBeNull();
+      // It answers with the page (what was typed stays in the form), not a redirect.
       const res = await browser.post("/settings/profile", { intent: "referral" });
-      expect(res.status).toBe(302);
+      expect(res.status).toBe(200);
       expect((await row(member.id)).referral_code).toMatch(/^[A-Z2-9]{8}$/);
     });
 
     it("refuses a POST without the CSRF token", async () => {
       const { member, browser } = await signedIn({ name: "Before" });
-      const res = await browser.post("/settings/profile", { intent: "basics", name: "After" }, { csrf: false });
+      const res = await browser.post("/settings/profile", { intent: "save", name: "After" }, { csrf: false });
       expect(res.status).toBe(403);
       expect((await row(member.id)).name).toBe("Before");
     });
@@ -128,7 +129,7 @@ describeEachDatabase("profile settings", (db) => {
       const { browser } = await signedIn();
       const res = await browser.post("/settings/profile", { intent: "role", role: "admin" });
       expect(res.status).toBe(400);
-      expect(textOf(res.html)).toContain("Choose a section of your profile to save");
+      expect(textOf(res.html)).toContain("Press Save profile to save your changes.");
     });
   });
 
@@ -136,7 +137,7 @@ describeEachDatabase("profile settings", (db) => {
     it("saves good input, logs profile_updated with the field names only, and shows a flash", async () => {
       const { member, browser } = await signedIn();
       const res = await browser.post("/settings/profile", {
-        intent: "basics",
+        intent: "save",
         name: "  Amal Haddad ",
         headline: "Data analyst, open to remote work",
         phone: "+971 (50) 123-4567",
@@ -158,12 +159,12 @@ describeEachDatabase("profile settings", (db) => {
       expect((logs[0].metadata as { fields: string[] }).fields.sort()).toEqual(["FacebookURL", "headline", "linkedinURL", "name", "phone"]);
       expect(JSON.stringify(logs[0])).not.toContain("123-4567");
       const next = await browser.get("/settings/profile");
-      expect(textOf(next.html)).toContain("Your basic details are saved.");
+      expect(textOf(next.html)).toContain("Your profile is saved.");
     });
 
     it("refuses bad input with 400, keeps what was typed and puts each error beside its field", async () => {
       const { member, browser } = await signedIn({ name: "Unchanged" });
-      const typed = { intent: "basics", name: "", headline: "h".repeat(161), phone: "call me", linkedinURL: "javascript:alert(document.cookie)", FacebookURL: "ftp://files.example" };
+      const typed = { intent: "save", name: "", headline: "h".repeat(161), phone: "call me", linkedinURL: "javascript:alert(document.cookie)", FacebookURL: "ftp://files.example" };
       const res = await browser.post("/settings/profile", typed);
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "name")).toBe("Enter your name.");
@@ -182,7 +183,7 @@ describeEachDatabase("profile settings", (db) => {
 
     it("refuses a name holding a CR or a bidi override beside the field, keeping every typed value", async () => {
       const { member, browser } = await signedIn({ name: "Unchanged" });
-      const typed = { intent: "basics", name: "Eve\rEND:VEVENT\rURL:https://evil.example", headline: "Data analyst\u202Egpj.exe", phone: "+20 100 987 6543", linkedinURL: "", FacebookURL: "" };
+      const typed = { intent: "save", name: "Eve\rEND:VEVENT\rURL:https://evil.example", headline: "Data analyst\u202Egpj.exe", phone: "+20 100 987 6543", linkedinURL: "", FacebookURL: "" };
       const res = await browser.post("/settings/profile", typed);
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "name")).toBe("Use letters, numbers and punctuation only: no line breaks, tabs or other control characters.");
@@ -198,7 +199,7 @@ describeEachDatabase("profile settings", (db) => {
       const { member, browser } = await signedIn();
       const before = await row(member.id);
       const res = await browser.post("/settings/profile", {
-        intent: "basics",
+        intent: "save",
         name: "Still a user",
         role: "admin",
         email: "attacker@example.com",
@@ -216,8 +217,8 @@ describeEachDatabase("profile settings", (db) => {
       expect(after.name).toBe("Still a user");
       expect({ ...after, name: before.name }).toEqual(before);
       // The same for every other section.
-      for (const intent of ["about", "anonymous"]) {
-        expect((await browser.post("/settings/profile", { intent, role: "admin", dailyMessageCount: "99" })).status).toBe(302);
+      for (const section of [{ goals: "" }, { anonymous_username: "" }] as Record<string, string>[]) {
+        expect((await browser.post("/settings/profile", { intent: "save", ...section, role: "admin", dailyMessageCount: "99" })).status).toBe(302);
       }
       expect((await browser.post("/settings/profile/skills", { intent: "skills", "skills.0.skill": "SQL", role: "admin", dailyMessageCount: "99" })).status).toBe(302);
       const last = await row(member.id);
@@ -229,7 +230,7 @@ describeEachDatabase("profile settings", (db) => {
     it("only ever changes the signed-in member, whatever id the form names", async () => {
       const victim = await createMember(db.ctx, { name: "Victim" });
       const { member, browser } = await signedIn({ name: "Attacker" });
-      const res = await browser.post("/settings/profile", { intent: "basics", name: "Changed", id: victim.id, userId: victim.id });
+      const res = await browser.post("/settings/profile", { intent: "save", name: "Changed", id: victim.id, userId: victim.id });
       expect(res.status).toBe(302);
       expect((await row(victim.id)).name).toBe("Victim");
       expect((await row(member.id)).name).toBe("Changed");
@@ -241,7 +242,7 @@ describeEachDatabase("profile settings", (db) => {
   describe("goals, strengths and interests", () => {
     it("saves comma-separated text as tidy tags and shows them as tags", async () => {
       const { member, browser } = await signedIn();
-      const res = await browser.post("/settings/profile", { intent: "about", goals: "First role as a data analyst, learn SQL", strengths: " patience , Patience, curiosity", interests: "" });
+      const res = await browser.post("/settings/profile", { intent: "save", goals: "First role as a data analyst, learn SQL", strengths: " patience , Patience, curiosity", interests: "" });
       expect(res.status).toBe(302);
       expect(await row(member.id)).toMatchObject({ goals: "First role as a data analyst, learn SQL", strengths: "patience, curiosity", interests: null });
       const page = await browser.get("/settings/profile");
@@ -251,7 +252,7 @@ describeEachDatabase("profile settings", (db) => {
     it("refuses over-long tags and too many tags beside the field, keeping the text", async () => {
       const { member, browser } = await signedIn();
       const many = Array.from({ length: 21 }, (_, i) => `skill${i}`).join(", ");
-      const res = await browser.post("/settings/profile", { intent: "about", goals: "ok", strengths: "x".repeat(41), interests: many });
+      const res = await browser.post("/settings/profile", { intent: "save", goals: "ok", strengths: "x".repeat(41), interests: many });
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "strengths")).toMatch(/at most 40 characters/);
       expect(errorBeside(res.html, "interests")).toMatch(/at most 20 interests/);
@@ -263,7 +264,7 @@ describeEachDatabase("profile settings", (db) => {
   describe("anonymous identity", () => {
     it("saves a name in lower case and one of the built-in pictures", async () => {
       const { member, browser } = await signedIn();
-      const res = await browser.post("/settings/profile", { intent: "anonymous", anonymous_username: "Quiet_Owl7", anonymous_avatar: "owl" });
+      const res = await browser.post("/settings/profile", { intent: "save", anonymous_username: "Quiet_Owl7", anonymous_avatar: "owl" });
       expect(res.status).toBe(302);
       expect(await row(member.id)).toMatchObject({ anonymous_username: "quiet_owl7", anonymous_avatar: "owl" });
       const page = await browser.get("/settings/profile");
@@ -275,7 +276,7 @@ describeEachDatabase("profile settings", (db) => {
       const other = await createMember(db.ctx);
       await db.ctx.db.update(db.ctx.t.User).set({ anonymous_username: "QuietFalcon10" }).where(eq(db.ctx.t.User.id, other.id));
       const { member, browser } = await signedIn();
-      const res = await browser.post("/settings/profile", { intent: "anonymous", anonymous_username: "quietfalcon10", anonymous_avatar: "falcon" });
+      const res = await browser.post("/settings/profile", { intent: "save", anonymous_username: "quietfalcon10", anonymous_avatar: "falcon" });
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "anonymous_username")).toBe("That name is taken. Try another one.");
       expect(valueOf(res.html, "anonymous_username")).toBe("quietfalcon10");
@@ -284,15 +285,15 @@ describeEachDatabase("profile settings", (db) => {
 
     it("lets a member keep their own name when saving again", async () => {
       const { member, browser } = await signedIn();
-      await browser.post("/settings/profile", { intent: "anonymous", anonymous_username: "steady_ibis", anonymous_avatar: "ibis" });
-      const again = await browser.post("/settings/profile", { intent: "anonymous", anonymous_username: "steady_ibis", anonymous_avatar: "lynx" });
+      await browser.post("/settings/profile", { intent: "save", anonymous_username: "steady_ibis", anonymous_avatar: "ibis" });
+      const again = await browser.post("/settings/profile", { intent: "save", anonymous_username: "steady_ibis", anonymous_avatar: "lynx" });
       expect(again.status).toBe(302);
       expect((await row(member.id)).anonymous_avatar).toBe("lynx");
     });
 
     it("refuses bad names and pictures that are not built in (a URL), with the typed values", async () => {
       const { browser } = await signedIn();
-      const res = await browser.post("/settings/profile", { intent: "anonymous", anonymous_username: "no spaces!", anonymous_avatar: "https://evil.example/a.png" });
+      const res = await browser.post("/settings/profile", { intent: "save", anonymous_username: "no spaces!", anonymous_avatar: "https://evil.example/a.png" });
       expect(res.status).toBe(400);
       expect(errorBeside(res.html, "anonymous_username")).toMatch(/letters a to z/);
       expect(errorBeside(res.html, "anonymous_avatar")).toBe("Choose one of the pictures shown.");
@@ -536,7 +537,7 @@ describeEachDatabase("profile settings", (db) => {
       expect(await profileLogs(member.id)).toHaveLength(1);
       const page = await browser.get("/settings/profile");
       expect(page.html).toContain(`<img src="${avatarUrl}"`);
-      expect(textOf(page.html)).toContain("Your photo is updated.");
+      expect(textOf(page.html)).toContain("Your profile and photo are saved.");
     });
 
     it("gives back a member's JPEG with GPS in its EXIF, and one with data after its end, without either", async () => {
@@ -625,14 +626,18 @@ describeEachDatabase("profile settings", (db) => {
       expect((await row(member.id)).avatarUrl).toBeNull();
     });
 
-    it("asks for a file when none was chosen", async () => {
-      const { browser } = await signedIn();
+    it("keeps the photo when the profile is saved with no file chosen", async () => {
+      const { member, browser } = await signedIn();
+      await browser.post("/settings/profile", photoForm(pngBytes(4, 4)));
+      const before = (await row(member.id)).avatarUrl;
+      expect(before).toMatch(/^\/avatars\//);
       const form = new FormData();
-      form.set("intent", "avatar");
+      form.set("intent", "save");
+      form.set("name", "Still Me");
       form.set("avatar", new File([], "", { type: "application/octet-stream" }));
       const res = await browser.post("/settings/profile", form);
-      expect(res.status).toBe(400);
-      expect(errorBeside(res.html, "avatar")).toBe("Choose a photo to upload.");
+      expect(res.status).toBe(302);
+      expect(await row(member.id)).toMatchObject({ name: "Still Me", avatarUrl: before });
     });
 
     it("answers 404 for unknown and malformed keys", async () => {

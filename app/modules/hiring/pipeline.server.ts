@@ -11,6 +11,7 @@ import type { Position } from "~/modules/admin/cursor";
 import { isUuid } from "~/modules/admin/members.server";
 import { FEED_SLUGS, isJobId, type FeedSlug } from "~/modules/jobs/feeds";
 import { feedTable, type PostingStatus } from "~/modules/jobs/jobs.server";
+import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import type { JobPosition } from "./cursor.server";
 import {
@@ -323,7 +324,7 @@ export async function changeStatus(
       .returning({ id: a.id });
     if (rows.length === 0) return false;
     const text = statusNotification(job, { status: input.status, statusChanged: check.statusChanged, feedback: input.feedback });
-    await tx.db.insert(tx.t.notification).values({ user_id: before.applicantId, type: null, title: text.title, message: text.message, created_at: now });
+    await insertLinkedNotification(tx, { userId: before.applicantId, title: text.title, message: text.message, href: `/applications/${input.id}`, at: now });
     return true;
   });
   if (!written) {

@@ -11,6 +11,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/modules/admin/members.server";
 import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
+import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
 import { completesEarly, OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
 
@@ -65,6 +66,9 @@ async function lockApplication(tx: Ctx, applicationId: string) {
 const when = (zone: string, at: Date) => `${formatInstant(zone, at.getTime())} (${zone}, ${offsetLabel(zone, at.getTime())})`;
 
 /** The applicant's general notification of a scheduled round, in the applicant's own zone. */
+/** The round on the applicant's page (applications.$id.tsx gives each round this anchor). */
+const roundHref = (applicationId: string, roundNumber: number) => `/applications/${applicationId}#round-${roundNumber}`;
+
 function roundNotice(app: ManagedApplication, round: { roundNumber: number; roundType: RoundType }, at: Date, zone: string, again: boolean) {
   const job = `${app.jobTitle?.trim() || "a job"}${app.employer?.trim() ? ` at ${app.employer.trim()}` : ""}`;
   return {
@@ -109,7 +113,7 @@ export async function addRound(
     });
     if (input.scheduledAt) {
       const text = roundNotice(app, { roundNumber, roundType: input.roundType }, input.scheduledAt, await applicantZone(tx, app.applicantId), false);
-      await tx.db.insert(tx.t.notification).values({ user_id: app.applicantId, type: null, title: text.title, message: text.message, created_at: now });
+      await insertLinkedNotification(tx, { userId: app.applicantId, title: text.title, message: text.message, href: roundHref(app.id, roundNumber), at: now });
     }
     return { ok: true, roundNumber } as const;
   });
@@ -168,7 +172,7 @@ export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplicat
     }
     if (change.kind === "reschedule") {
       const text = roundNotice(app, { roundNumber: round.roundNumber, roundType: round.roundType as RoundType }, change.at, await applicantZone(tx, app.applicantId), round.scheduledDate !== null);
-      await tx.db.insert(tx.t.notification).values({ user_id: app.applicantId, type: null, title: text.title, message: text.message, created_at: now });
+      await insertLinkedNotification(tx, { userId: app.applicantId, title: text.title, message: text.message, href: roundHref(app.id, round.roundNumber), at: now });
     }
     return "done";
   });

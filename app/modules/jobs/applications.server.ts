@@ -13,6 +13,7 @@ import { isMultiLine, MULTI_LINE_MESSAGE } from "~/lib/text";
 import { singleLine } from "~/lib/text-fields.server";
 import { withTx, type Ctx } from "~/db.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
+import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { COVER_LETTER_MAX } from "./application-rules";
 import { CV_CONTENT_TYPES, cvFileName, cvKey, kindOfKey, type CvKind } from "./cv";
 import { FEED_SLUGS, isFeedSlug, type FeedSlug } from "./feeds";
@@ -123,12 +124,12 @@ export async function submitApplication(ctx: Ctx, s: Submission, store: Storage 
       await tx.db.insert(t.job_applicants).values({ application_id: id, user_id: s.userId, feed, job_id: jobId, live: true, created_at: now });
       await tx.db.insert(t.uploads).values({ userEmail: s.accountEmail, fileUrl: key, fileType: "cv", createdAt: now });
       if (s.target.posterId && s.target.posterId !== s.userId) {
-        await tx.db.insert(t.notification).values({
-          user_id: s.target.posterId,
-          type: null,
+        await insertLinkedNotification(tx, {
+          userId: s.target.posterId,
           title: `New application for ${s.target.title}`.slice(0, 300),
-          message: `${s.input.name} applied to ${s.target.title}. Read the application at /hiring/applications/${id}.`,
-          created_at: now,
+          message: `${s.input.name} applied to ${s.target.title}.`,
+          href: `/hiring/applications/${id}`,
+          at: now,
         });
       }
     });

@@ -6,7 +6,7 @@
  */
 import { unstable_parseMultipartFormData as parseMultipart } from "@remix-run/node";
 import { parseForm, requireCsrf } from "~/modules/accounts/csrf.server";
-import { MAX_CV_BYTES } from "./cv";
+import { CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } from "./cv";
 
 /** Bodies up to this size are read (the CV over 5 MB discarded as it streams); larger ones are refused unread. */
 export const READ_LIMIT_BYTES = 3 * MAX_CV_BYTES;
@@ -86,4 +86,12 @@ export async function readApplyForm(request: Request): Promise<ApplyForm> {
   // A file input left empty is sent as a part with no name and no bytes.
   const chosen = cv as CvUpload | null;
   return { kind: "read", form, cv: chosen && (chosen.filename !== "" || chosen.size > 0) ? chosen : null };
+}
+
+/** A chosen CV checked by its bytes: the file to store, or the message for beside the field. */
+export function checkCvUpload(cv: CvUpload | null): { ok: true; file: { bytes: Uint8Array; kind: CvKind } } | { ok: false; message: string } {
+  if (!cv) return { ok: false, message: CV_MESSAGES.missing };
+  if (cv.bytes === null || cv.size > MAX_CV_BYTES) return { ok: false, message: CV_MESSAGES.tooLarge };
+  const verdict = inspectCv(cv.bytes);
+  return verdict.ok ? { ok: true, file: { bytes: cv.bytes, kind: verdict.kind } } : { ok: false, message: verdict.message };
 }

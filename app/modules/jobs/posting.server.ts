@@ -9,6 +9,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
+import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { FEED_SLUGS, FEEDS, isJobId, jobPath, type FeedSlug } from "./feeds";
 import { feedTable, type PostingStatus } from "./jobs.server";
 import { initialPosting, isStaff, ladderJobId, statusAfterEdit, type PostInput } from "./posting-rules";
@@ -217,6 +218,8 @@ export interface QueuedPost {
   employer: string | null;
   posterName: string | null;
   postedAt: Date;
+  /** Shown in full on the queue: the reviewer approves the words they read there. */
+  description: string | null;
 }
 
 /** Pending posts, oldest first (job_postings_status_idx), keyset on (created_at, job_id, feed). */
@@ -243,16 +246,28 @@ export async function listReviewQueue(ctx: Ctx, options: { after?: JobPosition; 
       const feed = q.feed as FeedSlug;
       const j = feedTable(ctx, feed);
       const [job] = await ctx.db
-        .select({ title: j.job_title, employer: j.employer_name, posterName: User.name })
+        .select({ title: j.job_title, employer: j.employer_name, posterName: User.name, description: j.job_description })
         .from(j)
         .leftJoin(User, eq(User.id, j.posted_by_user_id))
         .where(eq(j.job_id, q.jobId))
         .limit(1);
-      return { version: q.updatedAt.getTime(), feed, jobId: q.jobId, title: job?.title ?? null, employer: job?.employer ?? null, posterName: job?.posterName ?? null, postedAt: q.createdAt };
+      return { version: q.updatedAt.getTime(), feed, jobId: q.jobId, title: job?.title ?? null, employer: job?.employer ?? null, posterName: job?.posterName ?? null, postedAt: q.createdAt, description: job?.description ?? null };
     }),
   );
   const last = page[page.length - 1];
   return { rows: details, next: queued.length > size && last ? { at: last.createdAt.getTime(), jobId: last.jobId, feed: last.feed as FeedSlug } : null };
+}
+
+/** The version (updated_at, ms) of a pending post, for staff deciding on the job page; null when it is not pending. */
+export async function pendingVersion(ctx: Ctx, staff: Poster, feed: FeedSlug, jobId: string): Promise<number | null> {
+  if (!isStaff(staff.role) || !isJobId(jobId)) return null;
+  const p = ctx.t.job_postings;
+  const [row] = await ctx.db
+    .select({ updatedAt: p.updated_at })
+    .from(p)
+    .where(and(eq(p.feed, feed), eq(p.job_id, jobId), eq(p.status, "pending")))
+    .limit(1);
+  return row ? row.updatedAt.getTime() : null;
 }
 
 /** How many posts wait for review (for the staff's link). */
@@ -328,7 +343,8 @@ export async function decidePost(
       decision.kind === "approve"
         ? { title: "Your job post is approved", message: `${name} is now listed on Ladder.` }
         : { title: "Your job post was declined", message: `${name} was declined: ${decision.reason} Edit it from My job posts to send it back for review.` };
-    if (job?.posterId) await tx.db.insert(tx.t.notification).values({ user_id: job.posterId, type: null, title: note.title, message: note.message, created_at: now });
+    // Both lead to the post: its page shows the poster the decision, a decline's reason and Edit.
+    if (job?.posterId) await insertLinkedNotification(tx, { userId: job.posterId, title: note.title, message: note.message, href: jobPath(feed, jobId), at: now });
     return { kind: decision.kind === "approve" ? ("approved" as const) : ("declined" as const), title: job?.title ?? "Untitled job", note, email: job?.posterEmail ?? null, name };
   });
   if (result.kind === "already_decided" || result.kind === "changed" || result.kind === "not_found") return { kind: result.kind };

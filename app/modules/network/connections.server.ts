@@ -53,7 +53,7 @@ async function nameOf(tx: Ctx, id: string): Promise<string | null | undefined> {
 
 async function notify(
   tx: Ctx,
-  input: { userId: string; type: "connection_request" | "connection_accepted" | "connection_rejected"; fromId: string; fromName: string | null; connectionId: string },
+  input: { userId: string; type: "connection_request" | "connection_accepted"; fromId: string; fromName: string | null; connectionId: string },
 ) {
   const text = notificationText(input.type, displayName(input.fromName));
   await tx.db.insert(tx.t.notification).values({
@@ -144,14 +144,11 @@ export async function changeConnection(
       const status = intent === "accept" ? "accepted" : "rejected";
       await tx.db.update(c).set({ status, updated_at: now }).where(and(eq(c.id, row.id), mine));
       await dropRequestNotifications(tx, row.id);
-      const myName = (await nameOf(tx, me)) ?? null;
-      await notify(tx, {
-        userId: otherId,
-        type: intent === "accept" ? "connection_accepted" : "connection_rejected",
-        fromId: me,
-        fromName: myName,
-        connectionId: row.id,
-      });
+      // Only a yes is news to the requester; a declined request stays quiet (issue 13).
+      if (intent === "accept") {
+        const myName = (await nameOf(tx, me)) ?? null;
+        await notify(tx, { userId: otherId, type: "connection_accepted", fromId: me, fromName: myName, connectionId: row.id });
+      }
       return "done";
     }
     // withdraw / remove: the row goes; notifications about it stay as history, unlinked.

@@ -15,12 +15,37 @@ function visible(ctx: Ctx): SQL {
   return or(ne(n.type, "connection_request"), isNull(n.type), and(eq(c.status, "pending"), eq(c.receiver_id, n.user_id)))!;
 }
 
+/** A general notification (type NULL) and the local path it leads to. */
+export interface NewNotification {
+  userId: string;
+  title: string;
+  message: string;
+  /** A path on Ladder itself, such as /applications/<id>; stored in notification_links. */
+  href: string;
+  at: Date;
+}
+
+/**
+ * Writes a notification and its link. Call it inside the transaction of the change it reports,
+ * so the member is told exactly when the change lands.
+ */
+export async function insertLinkedNotification(tx: Ctx, note: NewNotification): Promise<void> {
+  const { notification: n, notification_links: links } = tx.t;
+  const [row] = await tx.db
+    .insert(n)
+    .values({ user_id: note.userId, type: null, title: note.title, message: note.message, created_at: note.at })
+    .returning({ id: n.id });
+  await tx.db.insert(links).values({ notification_id: row.id, href: note.href.slice(0, 300) });
+}
+
 export interface NotificationEntry {
   id: string;
   type: string | null;
   title: string;
   message: string;
   relatedUserId: string | null;
+  /** The stored link (notification_links), unchecked: render through notificationHref. */
+  href: string | null;
   isRead: boolean;
   createdAt: Date;
 }
@@ -30,7 +55,7 @@ export async function listNotifications(
   me: string,
   options: { after?: Position; pageSize?: number } = {},
 ): Promise<{ rows: NotificationEntry[]; next: Position | null }> {
-  const { notification: n, connection: c } = ctx.t;
+  const { notification: n, connection: c, notification_links: links } = ctx.t;
   const size = options.pageSize ?? NOTIFICATIONS_PAGE_SIZE;
   const after = options.after;
   const position =
@@ -44,11 +69,13 @@ export async function listNotifications(
       title: n.title,
       message: n.message,
       relatedUserId: n.related_user_id,
+      href: links.href,
       isRead: n.is_read,
       createdAt: n.created_at,
     })
     .from(n)
     .leftJoin(c, eq(c.id, n.related_connection_id))
+    .leftJoin(links, eq(links.notification_id, n.id))
     .where(and(eq(n.user_id, me), visible(ctx), position))
     .orderBy(desc(n.created_at), desc(n.id))
     .limit(size + 1);

@@ -2,6 +2,7 @@
  * Connection rules, pure (no database): the state between two members and the one action that
  * fits it. See docs/decisions/010-connections.md.
  */
+import { safeRedirectPath } from "~/lib/safe-redirect";
 
 /** At most this many characters in a connection request's message. */
 export const REQUEST_MESSAGE_MAX = 300;
@@ -57,15 +58,28 @@ export const CHANGE_MESSAGES: Record<Exclude<ConnectionIntent, "connect">, { don
 };
 
 /** Notification texts; `name` is the other member's name. */
-export function notificationText(type: "connection_request" | "connection_accepted" | "connection_rejected", name: string) {
+// A declined request tells the requester nothing (issue 13): being told "no" is worse than silence.
+export function notificationText(type: "connection_request" | "connection_accepted", name: string) {
   switch (type) {
     case "connection_request":
       return { title: "New connection request", message: `${name} would like to connect with you.` };
     case "connection_accepted":
       return { title: "Request accepted", message: `${name} accepted your connection request.` };
-    case "connection_rejected":
-      return { title: "Request declined", message: `${name} declined your connection request.` };
   }
+}
+
+/**
+ * Where a notification's title leads: its stored link (notification_links) when that is a path
+ * on Ladder itself, else the person of a connection notification, else nowhere (null). A stored
+ * link is checked here, on the way out, because any module may write one.
+ */
+export function notificationHref(n: { href: string | null; type: string | null; relatedUserId: string | null }): string | null {
+  if (n.href) {
+    const local = safeRedirectPath(n.href, "");
+    if (local) return local;
+  }
+  if (n.relatedUserId && (n.type === "connection_request" || n.type === "connection_accepted")) return `/u/${n.relatedUserId}`;
+  return null;
 }
 
 export const displayName = (name: string | null | undefined) => (name && name.trim() ? name.trim() : "A Ladder member");

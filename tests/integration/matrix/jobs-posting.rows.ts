@@ -95,6 +95,22 @@ export const rows: MatrixRow[] = [
     expect: staffOnly(400),
   },
   {
+    name: "approve the owner's pending post on its own page (career team and admins only)",
+    method: "POST",
+    path: path(""),
+    setup: ownerPost,
+    form: (fx) => decision(fx, { intent: "approve" }),
+    expect: staffOnly(302),
+  },
+  {
+    name: "decline the owner's post on its own page without a reason (staff are asked for one; others refused)",
+    method: "POST",
+    path: path(""),
+    setup: ownerPost,
+    form: (fx) => decision(fx, { intent: "decline", reason: "" }),
+    expect: staffOnly(400),
+  },
+  {
     name: "edit an imported job (no one can, in Ladder)",
     method: "GET",
     path: () => "/jobs/general/ext-matrix/edit",
