@@ -115,7 +115,7 @@ test.describe("on a 360 px wide phone", () => {
 });
 
 const ROLE_MENUS = [
-  { who: "a job seeker", email: "user@demo.test", sees: ["People", "Applications", "Documents"], doesNotSee: ["Hiring", "Review", "Admin"], opens: "Your applications" },
+  { who: "a job seeker", email: "user@demo.test", sees: ["People", "Documents", "Applications"], doesNotSee: ["Hiring", "Review", "Admin"], opens: "Your applications" },
   { who: "a recruiter", email: "recruiter@demo.test", sees: ["People", "Applications", "Documents", "Hiring"], doesNotSee: ["Review", "Admin"], opens: "Hiring" },
   { who: "an admin", email: "admin@demo.test", sees: ["People", "Hiring", "Admin"], doesNotSee: [], opens: "Admin" },
 ];
