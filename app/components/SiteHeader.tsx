@@ -149,7 +149,7 @@ export function SiteHeader({ user, lite, unreadNotifications, unreadMessages, re
               <MenuIcon />
               Menu
             </summary>
-            <div className="absolute inset-x-0 top-full z-20 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-stone-200 bg-white p-2 shadow-lg md:left-auto md:right-0 md:mt-1 md:w-80 md:rounded md:border">
+            <div className="absolute inset-x-0 top-full z-20 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-stone-200 bg-white p-2 shadow-lg md:left-auto md:right-0 md:mt-1 md:w-96 md:rounded md:border">
               <nav aria-label="Menu">
                 <ul className="grid grid-cols-2 gap-x-2">
                   {ready.map((area) => (
