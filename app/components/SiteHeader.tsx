@@ -145,7 +145,7 @@ export function SiteHeader({ user, lite, unreadNotifications, unreadMessages, re
           )}
           {/* A new key on every navigation: the menu starts closed on each page, with or without JavaScript. */}
           <details key={location.key} ref={menu} className="site-menu md:relative">
-            <summary className="flex min-h-11 cursor-pointer items-center gap-1.5 rounded border border-stone-300 px-2.5 text-sm font-medium hover:bg-stone-100">
+            <summary className="flex min-h-11 cursor-pointer items-center gap-1 rounded border border-stone-300 px-2 text-sm font-medium hover:bg-stone-100">
               <MenuIcon />
               Menu
             </summary>
