@@ -4,11 +4,11 @@ import {
   isRouteErrorResponse,
   Links,
   Meta,
-  NavLink,
   Outlet,
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useLayoutEffect, type ReactNode } from "react";
 import stylesheet from "~/tailwind.css";
@@ -16,7 +16,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { FlashMessage } from "~/components/FlashMessage";
 import { ScriptsAfterPaint } from "~/components/ScriptsAfterPaint";
 import { CsrfInput } from "~/components/forms";
-import { areas } from "~/lib/areas";
+import { SiteHeader } from "~/components/SiteHeader";
 import { FAVICON_DATA_URI, FAVICON_PATH } from "~/lib/favicon";
 import { pageMeta } from "~/lib/meta";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
@@ -25,6 +25,9 @@ import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
+import { isStaff } from "~/modules/jobs/posting-rules";
+import { pendingCount } from "~/modules/jobs/posting.server";
+import { unreadMessageCount } from "~/modules/messages/conversations.server";
 import { unreadCount } from "~/modules/network/notifications.server";
 import { readFlash } from "~/services/flash.server";
 
@@ -35,12 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const inlineCss = lite ? stylesheetText(stylesheet) : null;
   const icon = lite ? FAVICON_DATA_URI : FAVICON_PATH;
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
-  const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role } : null;
-  const unread = current ? await unreadCount(getCtx(), current.id) : 0;
+  const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role, avatarUrl: current.avatarUrl } : null;
+  // The header's counts: each one indexed query, all at once.
+  const ctx = getCtx();
+  const [unread, unreadMessages, reviewWaiting] = current
+    ? await Promise.all([unreadCount(ctx, current.id), unreadMessageCount(ctx, current.id), isStaff(current.role) ? pendingCount(ctx) : null])
+    : [0, 0, null];
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  return data({ lite, inlineCss, icon, liteChosen, flash, user, unread, csrf: csrf.token }, { headers });
+  return data({ lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -50,6 +57,13 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
+
+/**
+ * A link between pages reruns only the new page's loader; the header's unread counts also come
+ * back after the member has been to their messages or notifications, where they change.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || [currentUrl, nextUrl].some((url) => url.pathname.startsWith("/messages") || url.pathname.startsWith("/notifications"));
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -72,7 +86,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader
+          user={root?.user ?? null}
+          unreadNotifications={root?.unread ?? 0}
+          unreadMessages={root?.unreadMessages ?? 0}
+          reviewWaiting={root?.reviewWaiting ?? null}
+        />
         <main id="main" className="mx-auto max-w-3xl px-3 py-5">
           {root?.flash ? <FlashMessage flash={root.flash} /> : null}
           {children}
@@ -88,58 +107,6 @@ export function Layout({ children }: { children: ReactNode }) {
         )}
       </body>
     </html>
-  );
-}
-
-function SiteHeader() {
-  const root = useRouteLoaderData<typeof loader>("root");
-  const user = root?.user;
-  return (
-    <header className="border-b border-stone-200 bg-white">
-      <div className="mx-auto max-w-3xl px-3 py-2">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <p className="text-lg font-bold">
-            <a href="/" className="text-stone-900 no-underline">
-              Ladder
-            </a>
-          </p>
-          {user ? (
-            <form method="post" action="/logout" className="flex flex-wrap items-center gap-2 text-sm">
-              <CsrfInput />
-              <a href="/notifications">
-                Notifications{root?.unread ? " " : null}
-                {root?.unread ? <span className="ml-1 rounded bg-teal-700 px-1.5 text-white">{root.unread}<span className="sr-only"> unread</span></span> : null}
-              </a>
-              <a href="/settings/profile">{user.name || user.email}</a>
-              <button type="submit" className="btn-quiet text-sm">
-                Sign out
-              </button>
-            </form>
-          ) : (
-            <p className="flex gap-3 text-sm">
-              <a href="/login">Sign in</a>
-              <a href="/signup">Create an account</a>
-            </p>
-          )}
-        </div>
-        <nav aria-label="Main">
-          <ul className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-            {areas.map((area) => (
-              <li key={area.href}>
-                <NavLink
-                  to={area.href}
-                  end={area.href === "/"}
-                  prefetch="none"
-                  className={({ isActive }) => (isActive ? "font-semibold text-stone-900" : "")}
-                >
-                  {area.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      </div>
-    </header>
   );
 }
 

@@ -153,20 +153,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("This form asked for something this page does not do.", { status: 400 });
 }
 
+/** A box that scrolls sideways can be focused and scrolled with the keyboard (WCAG 2.1.1), and says what it holds. */
+const scrollable = (label: string) => ({ tabIndex: 0, role: "region", "aria-label": label }) as const;
+
 function RenderedContent({ rendered }: { rendered: Rendered }) {
   switch (rendered.kind) {
     case "html":
       return <Prose html={rendered.html} />;
     case "code":
       return (
-        <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+        <pre {...scrollable("The code")} className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
           <code>{rendered.text}</code>
         </pre>
       );
     case "table": {
       const [head, ...body] = rendered.rows;
       return (
-        <div className="overflow-x-auto">
+        <div {...scrollable("The sheet")} className="overflow-x-auto">
           <table className="text-sm">
             <thead>
               <tr>
@@ -196,7 +199,7 @@ function RenderedContent({ rendered }: { rendered: Rendered }) {
       return (
         <div className="text-stone-700">
           <p>This is an image document. Ladder does not show images here (pages stay light); the start of its stored data is below.</p>
-          <pre className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+          <pre {...scrollable("The start of the stored data")} className="mt-2 overflow-x-auto rounded bg-stone-100 p-2 text-sm">
             <code>{rendered.text.slice(0, 500)}</code>
           </pre>
         </div>
@@ -205,7 +208,7 @@ function RenderedContent({ rendered }: { rendered: Rendered }) {
       return (
         <div>
           <p className="text-red-800">{rendered.message}</p>
-          <pre className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
+          <pre {...scrollable("The stored text")} className="overflow-x-auto rounded bg-stone-100 p-2 text-sm">
             <code>{rendered.text}</code>
           </pre>
         </div>

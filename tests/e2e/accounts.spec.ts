@@ -1,5 +1,5 @@
 /** Sign up, sign out, sign in and a wrong password, as a person does it, with JavaScript on and off. */
-import { expect, test } from "./fixtures";
+import { expect, expectSignedIn, signOut, test } from "./fixtures";
 
 test("a visitor signs up, signs out, mistypes the password and signs in again", async ({ page, context, browserErrors, javaScriptEnabled }, testInfo) => {
   const email = `e2e-accounts-${testInfo.project.name}-${Date.now()}@example.com`;
@@ -23,13 +23,13 @@ test("a visitor signs up, signs out, mistypes the password and signs in again", 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Welcome to Ladder!")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
 
   // Production cookie: __Host- prefix, Secure, HttpOnly, SameSite=Lax (ASVS 3.3).
   const session = (await context.cookies()).find((c) => c.name.includes("ladder_session"));
   expect(session).toMatchObject({ name: "__Host-ladder_session", secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByText("You are signed out.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
@@ -43,7 +43,7 @@ test("a visitor signs up, signs out, mistypes the password and signs in again", 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("You are signed in.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   expect(browserErrors).toEqual([]);
 });
 

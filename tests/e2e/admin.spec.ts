@@ -4,14 +4,14 @@
  */
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, hasHydrated, test } from "./fixtures";
+import { expect, expectSignedIn, signOut, hasHydrated, test } from "./fixtures";
 
 async function signIn(page: Page, email: string, password = "ladder-demo") {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
 }
 
 test("an admin finds a new member by email and makes them a recruiter", async ({ page, browserErrors, javaScriptEnabled }, testInfo) => {
@@ -26,7 +26,7 @@ test("an admin finds a new member by email and makes them a recruiter", async ({
   await page.getByLabel("Password").fill("a ladder with many rungs");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Welcome to Ladder!")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByText("You are signed out.")).toBeVisible();
 
   await signIn(page, "admin@demo.test");

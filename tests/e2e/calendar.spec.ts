@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, expectSignedIn, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed and no demo data is touched. */
@@ -197,7 +197,7 @@ test("the calendar, its time-zone page and find-a-time fit a 320 px wide screen"
   await page.getByLabel("Email").fill("user@demo.test");
   await page.getByLabel("Password").fill("ladder-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   await page.goto("/calendar");
   const find = await page.getByRole("link", { name: /^Find a time with / }).first().getAttribute("href");
   for (const path of ["/calendar", "/settings/time-zone", find!]) {

@@ -1,5 +1,5 @@
 /** Deleting an account: a wrong password changes nothing, the right one deletes it for good. */
-import { expect, test } from "./fixtures";
+import { expect, expectSignedIn, test } from "./fixtures";
 
 test("a member deletes their account after a wrong password, and can no longer sign in", async ({ page, browserErrors }, testInfo) => {
   const email = `e2e-delete-${testInfo.project.name}-${Date.now()}@example.com`;
@@ -10,7 +10,7 @@ test("a member deletes their account after a wrong password, and can no longer s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
 
   await page.goto("/settings/delete");
   await expect(page.getByRole("heading", { level: 1, name: "Delete your account" })).toBeVisible();
@@ -27,7 +27,7 @@ test("a member deletes their account after a wrong password, and can no longer s
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.locator("#password-error")).toHaveText("That password is not right. Your account has not been deleted.");
   await expect(page.getByLabel("Password")).toHaveValue("");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
 
   // The right password: gone, signed out, told so.
   await page.getByLabel("Password").fill(password);

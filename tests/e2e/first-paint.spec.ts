@@ -11,15 +11,16 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
-import { expect, headerPages, signInThroughForm, test } from "./fixtures";
+import { menuFor } from "../../app/lib/areas";
+import { expect, signInThroughForm, test } from "./fixtures";
 
 // Far from the server's UTC and en-GB: a date or time formatted in the browser would differ.
 test.use({ locale: "de-DE", timezoneId: "Pacific/Kiritimati" });
 
 const conversation = `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`;
-const memberOnly = new Set(["/network", "/messages", "/coach", "/calendar"]);
-const visitorPages = [...headerPages.filter((path) => !memberOnly.has(path) && path !== "/admin"), "/login", "/signup"];
-const memberPages = [...headerPages.filter((path) => path !== "/admin"), conversation];
+// The pages the menu offers a visitor, and a member (user@demo.test).
+const visitorPages = [...menuFor(null).map((area) => area.href), "/login", "/signup"];
+const memberPages = [...menuFor("user").map((area) => area.href), conversation];
 
 /** The first job of the general feed, as a visitor finds it on /jobs. */
 async function aJobPage(page: Page): Promise<string> {

@@ -3,7 +3,7 @@
  * collects console errors and uncaught page errors while a test runs.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { areas } from "../../app/lib/areas";
 
 /** Every page linked from the header, e.g. "/", "/network", ... */
@@ -69,6 +69,12 @@ export function stylesheetHref(html: string): string {
 }
 
 /**
+ * What every axe check holds Ladder to: A and AA of WCAG 2.0, 2.1 and 2.2 (`wcag22aa` turns on
+ * target size, 2.5.8, which axe leaves off by default) and the best practices axe ran before.
+ */
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
+/**
  * Serious and critical axe violations of the page at `path`, as readable lines.
  * axe needs timers, which a browser with JavaScript off does not run; for the JavaScript-off
  * document it therefore checks the same server HTML in a browser whose CSP lets no page script
@@ -94,7 +100,7 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
     if (target.url() !== url) throw new Error(`The JavaScript-off copy for axe landed on ${target.url()}, not ${url}`);
   }
   try {
-    const results = await new AxeBuilder({ page: target }).analyze();
+    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
     return results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
       .map(
@@ -142,7 +148,27 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 10_000 });
+  await expectSignedIn(page, 10_000);
+}
+
+/** The header shows a signed-in member: the link to their profile, with their picture or initials. */
+export async function expectSignedIn(page: Page, timeout?: number): Promise<void> {
+  await expect(page.getByRole("banner").getByRole("link", { name: /^Your profile/ })).toBeVisible({ timeout });
+}
+
+/** Opens the header's menu (a <details>, so this works with JavaScript off) and returns its list of areas. */
+export async function openMenu(page: Page): Promise<Locator> {
+  const menu = page.getByRole("banner").locator("details.site-menu");
+  if (!(await menu.evaluate((details: HTMLDetailsElement) => details.open))) await menu.locator("summary").click();
+  const nav = page.getByRole("navigation", { name: "Menu" });
+  await expect(nav).toBeVisible();
+  return nav;
+}
+
+/** Signs out with the menu's Sign out button. */
+export async function signOut(page: Page): Promise<void> {
+  await openMenu(page);
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
 }
 
 /**

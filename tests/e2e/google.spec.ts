@@ -5,7 +5,7 @@
  * who consents; each test has its own browser context, so the two projects never collide.
  */
 import type { BrowserContext } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, expectSignedIn, signOut, test } from "./fixtures";
 
 // OAUTH_PORT in playwright.config.ts (E2E_OAUTH_URL: for a run with other ports)
 const MOCK_ORIGIN = process.env.E2E_OAUTH_URL ?? "http://127.0.0.1:3190";
@@ -26,16 +26,16 @@ test("a new member signs in with Google, signs out, and signs in with Google aga
   await page.getByRole("button", { name: "Sign in with Google" }).click();
   // A new account starts on its profile page.
   await expect(page).toHaveURL(/\/settings\/profile$/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   await expect(page.getByRole("banner")).toContainText("Gia Google");
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
 
   await page.goto("/login?redirectTo=%2Fsettings%2Fsessions");
   await page.getByRole("button", { name: "Sign in with Google" }).click();
   await expect(page).toHaveURL(/\/settings\/sessions$/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   expect(browserErrors).toEqual([]);
 });
 

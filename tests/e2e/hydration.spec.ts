@@ -49,7 +49,7 @@ test.describe("with JavaScript off @js-off-only", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs", exact: true }).click();
     await expect(page).toHaveURL("/jobs");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobs");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home", exact: true }).click();
+    await page.getByRole("banner").getByRole("link", { name: "Ladder", exact: true }).click();
     await expect(page).toHaveURL("/");
   });
 });

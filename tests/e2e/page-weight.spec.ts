@@ -8,7 +8,7 @@ import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
 import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { uuidFor } from "../../db/seed/random";
-import { expect, headerPages, signInThroughForm, stylesheetHref, test } from "./fixtures";
+import { expect, signOut, headerPages, signInThroughForm, stylesheetHref, test } from "./fixtures";
 
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
@@ -133,10 +133,10 @@ test("in lite mode every signed-in page of a member and of an admin is at most 1
   }
   expect(applyPath, "a career-team job offers user@demo.test the apply form").toBeTruthy();
   rows.push((await measure(get, applyPath!)).row);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "admin@demo.test");
   for (const path of adminPages) rows.push((await measure(get, path)).row);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "career@demo.test");
   for (const path of careerPages) rows.push((await measure(get, path)).row);
   const careerPosts = await (await page.request.get("/jobs/mine")).text();

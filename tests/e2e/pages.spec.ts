@@ -1,8 +1,10 @@
 /** Every page in the header: answers, is well formed for assistive technology, and logs no error. */
-import { comingSoonAreas, expect, hasHydrated, headerPages, seriousAxeViolations, test } from "./fixtures";
+import { comingSoonAreas, expect, hasHydrated, headerPages, openMenu, seriousAxeViolations, test } from "./fixtures";
 
-// The admin area, your network, messages, coach and calendar are for signed-in members: a visitor following their header link lands on the sign-in page.
-const signInFirst: Record<string, string> = { "/admin": "/login?redirectTo=%2Fadmin", "/network": "/login?redirectTo=%2Fnetwork", "/messages": "/login?redirectTo=%2Fmessages", "/calendar": "/login?redirectTo=%2Fcalendar", "/coach": "/login?redirectTo=%2Fcoach" };
+// Every area but Home, Jobs and those coming soon is for signed-in members: a visitor who opens one lands on the sign-in page.
+const signInFirst: Record<string, string> = Object.fromEntries(
+  ["/people", "/network", "/messages", "/coach", "/documents", "/applications", "/calendar", "/hiring", "/jobs/review", "/admin"].map((path) => [path, `/login?redirectTo=${encodeURIComponent(path)}`]),
+);
 
 for (const path of headerPages) {
   const title = signInFirst[path] ? `${path} (a visitor is sent to sign in)` : path;
@@ -41,17 +43,16 @@ for (const area of comingSoonAreas) {
   });
 }
 
-test("the header's links lead to each area, and the home link leads back", async ({ page, javaScriptEnabled }) => {
+test("the header's menu leads to each area, and the home link leads back", async ({ page, javaScriptEnabled }) => {
   await page.goto("/");
   if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
-  const nav = page.getByRole("navigation", { name: "Main" });
   for (const area of comingSoonAreas) {
-    await nav.getByRole("link", { name: area.label, exact: true }).click();
+    await (await openMenu(page)).getByRole("link", { name: area.label, exact: true }).click();
     await expect(page).toHaveURL(area.href);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${area.label}: coming soon`);
-    await expect(nav.getByRole("link", { name: area.label, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect((await openMenu(page)).getByRole("link", { name: area.label, exact: true })).toHaveAttribute("aria-current", "page");
   }
-  await nav.getByRole("link", { name: "Home", exact: true }).click();
+  await page.getByRole("banner").getByRole("link", { name: "Ladder", exact: true }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");
 });

@@ -4,7 +4,7 @@
  * demo accounts' passwords never change.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, seriousAxeViolations, test } from "./fixtures";
+import { expect, expectSignedIn, signOut, seriousAxeViolations, test } from "./fixtures";
 import { waitForMail } from "./mail";
 
 async function signUp(page: Page, testInfo: TestInfo, label: string, password: string): Promise<string> {
@@ -24,7 +24,7 @@ const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load r
 test("a member who forgot the password gets a link by mail, chooses a new one and signs in with it", async ({ page, browser, javaScriptEnabled, browserErrors }, testInfo) => {
   const email = await signUp(page, testInfo, "reset", "first passphrase of mine");
   const newPassword = "second passphrase, from the mail";
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByText("You are signed out.")).toBeVisible();
 
   await page.goto("/login");
@@ -83,6 +83,6 @@ test("changing the password with a wrong current one shows the error beside that
   await page.getByLabel("Current password", { exact: true }).fill(current);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByText("Your password is changed.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible(); // this session stays signed in
+  await expectSignedIn(page); // this session stays signed in
   expect(unexpected(browserErrors)).toEqual([]);
 });

@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { GPS_MARKERS, jpegWithGps, photoJpeg } from "../support/images";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, expectSignedIn, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -189,7 +189,7 @@ test("a member's public profile shows no photo in lite mode, and an unknown prof
   await page.getByLabel("Email").fill("career@demo.test");
   await page.getByLabel("Password").fill("ladder-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   await page.goto("/settings/profile");
   const href = await page.getByRole("link", { name: "your public profile" }).getAttribute("href");
 
@@ -211,7 +211,7 @@ test("in lite mode the demo member's profile pages fit in the first round trip (
   await page.getByLabel("Email").fill("user@demo.test");
   await page.getByLabel("Password").fill("ladder-demo");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expectSignedIn(page);
   await page.goto("/settings/profile");
   const publicProfile = (await page.getByRole("link", { name: "your public profile" }).getAttribute("href"))!;
   const paths = ["/settings/profile", ...["education", "experience", "skills", "certifications"].map((l) => `/settings/profile/${l}`), publicProfile];

@@ -8,6 +8,8 @@ import { ownAvatarUrl } from "~/modules/profile/rules";
 import { avatarColour, initialsOf } from "./initials";
 
 const SIZES = {
+  // The header's own picture: always shown at once.
+  xs: { box: "h-9 w-9 text-sm", px: 36 },
   sm: { box: "h-10 w-10 text-base", px: 40 },
   lg: { box: "h-16 w-16 text-xl", px: 64 },
 } as const;

@@ -9,7 +9,7 @@
  * receiver_id, created_at, id) or its reverse. The queries are plain SQL, the same text on both
  * databases except for how a timestamp goes in and out (`tsParam`, `msOf`).
  */
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/modules/admin/cursor";
@@ -101,6 +101,20 @@ export async function listConversations(
   const page = mapped.slice(0, size);
   const last = page[page.length - 1];
   return { rows: page, next: mapped.length > size && last ? { at: last.lastAt.getTime(), id: last.userId } : null };
+}
+
+/**
+ * Messages to `me` not read yet, over every conversation (the header's badge): one count on the
+ * receiver's range of user_messages_receiver_sender_idx. A missing flag counts as unread, as in
+ * listConversations.
+ */
+export async function unreadMessageCount(ctx: Ctx, me: string): Promise<number> {
+  const m = ctx.t.user_messages;
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(m)
+    .where(and(eq(m.receiver_id, me), or(eq(m.is_read, false), isNull(m.is_read))));
+  return Number(row?.n ?? 0);
 }
 
 export interface ShownMessage {

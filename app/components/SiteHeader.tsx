@@ -1,0 +1,192 @@
+/**
+ * The header: one row of at most 56 px on any screen. A phone gets the name, the messages and
+ * notifications badges, the member's picture and a Menu; wide screens add the main areas inline.
+ * The menu is a <details> disclosure, so it opens and its links and Sign out work without
+ * JavaScript; with it, the menu also closes on navigation, Escape and a click elsewhere.
+ * See docs/decisions/024-phone-first-shell.md.
+ */
+import { Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
+import { CsrfInput } from "~/components/forms";
+import { Avatar } from "~/components/ui/Avatar";
+import { menuFor, type Area } from "~/lib/areas";
+
+export interface SiteHeaderProps {
+  user: { id: string; name: string | null; email: string; role: string | null; avatarUrl: string | null } | null;
+  unreadNotifications: number;
+  unreadMessages: number;
+  /** Posts waiting for the career team; null for members who cannot review. */
+  reviewWaiting: number | null;
+}
+
+/** A count as a badge reads it: at most two digits. */
+const shown = (count: number) => (count > 99 ? "99+" : String(count));
+
+function Badge({ count, what, className = "" }: { count: number; what: string; className?: string }) {
+  if (count <= 0) return null;
+  return (
+    <>
+      {" "}
+      <span className={`badge ${className}`}>
+        {shown(count)}
+        <span className="sr-only"> {what}</span>
+      </span>
+    </>
+  );
+}
+
+function AreaLink({ area, reviewWaiting, className }: { area: Area; reviewWaiting: number | null; className: string }) {
+  return (
+    <NavLink to={area.href} end={area.href === "/"} prefetch="none" className={className}>
+      {area.label}
+      {area.slug === "review" && reviewWaiting ? <Badge count={reviewWaiting} what="waiting" /> : null}
+    </NavLink>
+  );
+}
+
+/** A header icon with its name for assistive technology and its unread count on top. */
+function IconLink({ to, label, count, children }: { to: string; label: string; count: number; children: ReactNode }) {
+  return (
+    <NavLink to={to} prefetch="none" className="icon-link">
+      {children}
+      <span className="sr-only">{label}</span>
+      <Badge count={count} what="unread" className="badge-on-icon" />
+    </NavLink>
+  );
+}
+
+// Small outline icons drawn in 24-unit boxes: a few bytes each, no icon font or extra request.
+const iconProps = { width: 24, height: 24, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 2, strokeLinecap: "round", strokeLinejoin: "round", "aria-hidden": true } as const;
+const MessagesIcon = () => (
+  <svg {...iconProps}>
+    <path d="M4 5h16v11H9l-5 4z" />
+  </svg>
+);
+const BellIcon = () => (
+  <svg {...iconProps}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4" />
+  </svg>
+);
+const MenuIcon = () => (
+  <svg {...iconProps} width={20} height={20}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </svg>
+);
+
+export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWaiting }: SiteHeaderProps) {
+  const location = useLocation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  // A member without a role is a plain member (the spec's default), never a visitor.
+  const items = menuFor(user ? (user.role ?? "user") : null);
+  const inline = items.filter((area) => area.ready && area.inline);
+  const ready = items.filter((area) => area.ready);
+  const comingSoon = items.filter((area) => !area.ready);
+
+  useEffect(() => {
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      const details = menu.current;
+      if (!details?.open) return;
+      if (event instanceof KeyboardEvent) {
+        if (event.key !== "Escape") return;
+        details.open = false;
+        details.querySelector("summary")?.focus();
+      } else if (!details.contains(event.target as Node)) {
+        details.open = false;
+      }
+    };
+    document.addEventListener("click", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("click", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
+
+  return (
+    <header className="relative border-b border-stone-200 bg-white">
+      <div className="mx-auto flex h-14 max-w-5xl items-center gap-1 px-2 sm:px-3">
+        <Link to="/" prefetch="none" className="header-link shrink-0 px-1 text-lg font-bold text-stone-900">
+          Ladder
+        </Link>
+        <nav aria-label="Main" className="hidden md:block">
+          <ul className="flex items-center">
+            {inline.map((area) => (
+              <li key={area.href} className={area.inline === "lg" ? "hidden lg:block" : undefined}>
+                <AreaLink area={area} reviewWaiting={reviewWaiting} className="header-link text-sm" />
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-1">
+          {user ? (
+            <>
+              <IconLink to="/messages" label="Messages" count={unreadMessages}>
+                <MessagesIcon />
+              </IconLink>
+              <IconLink to="/notifications" label="Notifications" count={unreadNotifications}>
+                <BellIcon />
+              </IconLink>
+              <Link to="/settings/profile" prefetch="none" className="icon-link">
+                <Avatar id={user.id} name={user.name} email={user.email} avatarUrl={user.avatarUrl} size="xs" />
+                <span className="sr-only">Your profile ({user.name || user.email})</span>
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link to="/login" prefetch="none" className="header-link text-sm font-medium">
+                Sign in
+              </Link>
+              <Link to="/signup" prefetch="none" className="btn inline-flex min-h-11 items-center whitespace-nowrap text-sm">
+                <span className="min-[400px]:hidden">Join</span>
+                <span className="hidden min-[400px]:inline">Create an account</span>
+              </Link>
+            </>
+          )}
+          {/* A new key on every navigation: the menu starts closed on each page, with or without JavaScript. */}
+          <details key={location.key} ref={menu} className="site-menu md:relative">
+            <summary className="flex min-h-11 cursor-pointer items-center gap-1 rounded border border-stone-300 px-2 text-sm font-medium hover:bg-stone-100">
+              <MenuIcon />
+              Menu
+            </summary>
+            <div className="absolute inset-x-0 top-full z-20 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-stone-200 bg-white p-2 shadow-lg md:left-auto md:right-0 md:mt-1 md:w-96 md:rounded md:border">
+              <nav aria-label="Menu">
+                <ul className="grid grid-cols-2 gap-x-2">
+                  {ready.map((area) => (
+                    <li key={area.href}>
+                      <AreaLink area={area} reviewWaiting={reviewWaiting} className="header-link w-full" />
+                    </li>
+                  ))}
+                </ul>
+                {comingSoon.length > 0 ? (
+                  <>
+                    <p id="menu-coming-soon" className="mt-2 border-t border-stone-200 px-2 pt-2 text-sm text-stone-600">
+                      Coming soon
+                    </p>
+                    <ul aria-labelledby="menu-coming-soon" className="grid grid-cols-2 gap-x-2">
+                      {comingSoon.map((area) => (
+                        <li key={area.href}>
+                          <AreaLink area={area} reviewWaiting={null} className="header-link w-full text-stone-600" />
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </nav>
+              {user ? (
+                <form method="post" action="/logout" className="mt-2 grid grid-cols-2 items-center gap-x-2 border-t border-stone-200 pt-2">
+                  <CsrfInput />
+                  <Link to="/settings/profile" prefetch="none" className="header-link">
+                    Profile and settings
+                  </Link>
+                  <button type="submit" className="header-link w-full">
+                    Sign out
+                  </button>
+                </form>
+              ) : null}
+            </div>
+          </details>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,58 @@
+/** The header's menu lists only the areas a visitor or a member of each role can open. */
+import { describe, expect, it } from "vitest";
+import { userRoles } from "../../db/enums";
+import { areas, findComingSoonArea, menuFor } from "../../app/lib/areas";
+
+const labels = (role: string | null) => menuFor(role).map((area) => area.label);
+const comingSoon = ["Feed", "Skills", "Interviews", "Communities"];
+const everyMember = ["Home", "Jobs", "People", "Network", "Messages", "Coach", "Documents", "Applications", "Calendar"];
+
+describe("menuFor", () => {
+  it("offers a visitor only the pages open to everyone: home, jobs and the areas coming soon", () => {
+    expect(labels(null)).toEqual(["Home", "Jobs", ...comingSoon]);
+  });
+
+  it("offers a job seeker every member area, and neither hiring, review nor admin", () => {
+    expect(labels("user")).toEqual([...everyMember, ...comingSoon]);
+  });
+
+  it("offers a moderator what a job seeker sees (moderation is not built yet)", () => {
+    expect(labels("moderator")).toEqual(labels("user"));
+  });
+
+  it("adds Hiring for a recruiter, but not Review or Admin", () => {
+    expect(labels("recruiter")).toEqual([...everyMember, "Hiring", ...comingSoon]);
+  });
+
+  it("adds Hiring and Review for the career team, but not Admin", () => {
+    expect(labels("career_team")).toEqual([...everyMember, "Hiring", "Review", ...comingSoon]);
+  });
+
+  it("offers an admin every area", () => {
+    expect(labels("admin")).toEqual(areas.map((area) => area.label));
+  });
+
+  it("treats a role it does not know as a plain member's, never as staff", () => {
+    expect(labels("superuser")).toEqual(labels("user"));
+  });
+
+  it("shows Admin to admins only, whatever the role", () => {
+    for (const role of userRoles) expect(labels(role).includes("Admin"), role).toBe(role === "admin");
+  });
+
+  it("keeps the menu's order: the areas that are built first, in the order of the list", () => {
+    for (const role of [null, ...userRoles]) {
+      const menu = menuFor(role);
+      const firstSoon = menu.findIndex((area) => !area.ready);
+      expect(menu.slice(firstSoon).every((area) => !area.ready), String(role)).toBe(true);
+    }
+  });
+});
+
+describe("findComingSoonArea", () => {
+  it("finds an area that is not built yet, and nothing for a built one or Home", () => {
+    expect(findComingSoonArea("skills")?.label).toBe("Skills");
+    expect(findComingSoonArea("jobs")).toBeUndefined();
+    expect(findComingSoonArea("")).toBeUndefined();
+  });
+});
