@@ -58,7 +58,7 @@ test("a recruiter's home shows their jobs with applications at every stage and t
   expect(await blockHeadings(page)).toEqual(["Your jobs", "Next interviews"]);
   const main = page.getByRole("main");
   const stages = main.getByRole("list", { name: "Applications to Graduate Process Engineer by status" });
-  for (const stage of ["Pending 1", "Reviewing 1", "Shortlisted 1", "Interviewing 1", "Offered 1", "Hired 1", "Not selected 1"]) await expect(stages).toContainText(stage);
+  for (const stage of ["Pending 1", "Reviewing 1", "Shortlisted 1", "Interviewing 1", "Offered 1", "Hired 1", "Rejected 1"]) await expect(stages).toContainText(stage);
   const rounds = main.getByRole("list", { name: "Next interview rounds" }).getByRole("listitem");
   await expect(rounds.first()).toBeVisible();
   expect(await rounds.count()).toBeGreaterThanOrEqual(3);
@@ -91,7 +91,7 @@ test("an admin's home shows today's numbers with links onward", async ({ page, b
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Fatima");
   expect(await blockHeadings(page)).toEqual(["Today's numbers"]);
   const main = page.getByRole("main");
-  for (const label of ["Sign-ups today", "Active sessions", "Applications today", "Messages today", "Posts waiting for review"]) {
+  for (const label of ["Sign-ups today", "Active sessions (used in the last 30 days)", "Applications today", "Messages today", "Posts waiting for review"]) {
     await expect(main.getByRole("term").filter({ hasText: label })).toBeVisible();
   }
   // This admin is signed in right now: at least one active session.

@@ -100,7 +100,7 @@ export function MemberHome({ data }: { data: Of<"member"> }) {
           )}
         </Block>
 
-        <Block id="home-messages" title="Messages" more={{ to: "/messages", label: unread.messages > 0 ? "Read them" : "Your conversations" }}>
+        <Block id="home-messages" title="Messages" more={{ to: "/messages", label: unread.messages > 0 ? "Read your messages" : "Your conversations" }}>
           <p>
             {unread.messages === 0
               ? "No unread messages."
@@ -248,7 +248,7 @@ export function StaffHome({ data }: { data: Of<"staff"> }) {
           )}
         </Block>
 
-        <Block id="home-decisions" title="Recent decisions" more={{ to: "/hiring", label: "Hiring pipelines" }}>
+        <Block id="home-decisions" title="Recent decisions" more={{ to: "/jobs/new", label: "Post a job for members" }}>
           {data.decisions.length === 0 ? (
             <p>No post has been approved or declined yet.</p>
           ) : (
@@ -279,7 +279,7 @@ export function AdminHome({ data }: { data: Of<"admin"> }) {
   const n = data.numbers;
   const rows: { label: string; value: number; more?: { to: string; label: string } }[] = [
     { label: "Sign-ups today", value: n.signUps, more: { to: "/admin/users", label: "Members" } },
-    { label: "Active sessions", value: n.activeSessions },
+    { label: "Active sessions (used in the last 30 days)", value: n.activeSessions },
     { label: "Applications today", value: n.applications, more: { to: "/hiring", label: "Hiring" } },
     { label: "Messages today", value: n.messages },
     { label: "Posts waiting for review", value: n.pendingPosts, more: { to: "/jobs/review", label: "Review queue" } },

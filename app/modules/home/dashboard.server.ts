@@ -12,14 +12,14 @@ import { applicationPath } from "~/modules/jobs/applications.server";
 import { jobPath } from "~/modules/jobs/feeds";
 import { memberHome } from "./member.server";
 import { recruiterHome } from "./recruiter.server";
-import { APPLICATION_BUCKETS, BUCKET_LABELS, homeKindOf, type ApplicationBucket } from "./rules";
+import { APPLICATION_BUCKETS, BUCKET_LABELS, HIRING_BUCKET_LABELS, homeKindOf, type ApplicationBucket } from "./rules";
 import { staffHome, todaysNumbers } from "./staff.server";
 
 const hiringJobPath = (feed: string, jobId: string) => `/hiring/${feed}/${encodeURIComponent(jobId)}`;
 
 /** "Pending 2 · Interviewing 1": the statuses that have applications, in pipeline order. */
-export function countsLine(counts: Record<ApplicationBucket, number>): { bucket: ApplicationBucket; label: string; n: number }[] {
-  return APPLICATION_BUCKETS.filter((b) => counts[b] > 0).map((b) => ({ bucket: b, label: BUCKET_LABELS[b], n: counts[b] }));
+export function countsLine(counts: Record<ApplicationBucket, number>, labels = BUCKET_LABELS): { bucket: ApplicationBucket; label: string; n: number }[] {
+  return APPLICATION_BUCKETS.filter((b) => counts[b] > 0).map((b) => ({ bucket: b, label: labels[b], n: counts[b] }));
 }
 
 const firstName = (user: CurrentUser) => (user.name ?? "").trim().split(" ")[0] || null;
@@ -37,7 +37,7 @@ export async function dashboardFor(ctx: Ctx, user: CurrentUser, request: Request
         title: j.title ?? "Untitled job",
         employer: j.employer,
         total: j.total,
-        counts: countsLine(j.counts),
+        counts: countsLine(j.counts, HIRING_BUCKET_LABELS),
       })),
       rounds: home.rounds.map((r) => ({
         href: `/hiring/applications/${r.applicationId}`,

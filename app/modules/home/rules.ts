@@ -35,6 +35,9 @@ export const BUCKET_LABELS: Record<ApplicationBucket, string> = {
   withdrawn: "Withdrawn",
 };
 
+/** The hiring side's words (the pipeline says "Rejected"; the applicant reads "Not selected"). */
+export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...BUCKET_LABELS, rejected: "Rejected" };
+
 /** A withdrawn application counts as withdrawn whatever its status was; an unknown status as pending. */
 export function bucketOf(status: string | null | undefined, withdrawn: boolean | number | null | undefined): ApplicationBucket {
   if (withdrawn === true || withdrawn === 1) return "withdrawn";
