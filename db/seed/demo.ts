@@ -55,9 +55,9 @@ const slugOf = (p: Person) => p.name.toLowerCase().replace(/[^a-z]+/g, "-").repl
 
 /** The demo user (user@demo.test) and the accepted connection that carries the long conversation. */
 export const DEMO_USER_INDEX = 0;
-export const LONG_CONVERSATION_PARTNER_INDEX = 17;
+export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
 /** The demo recruiter (recruiter@demo.test), who posts the jobs of the recruiter's home. */
-export const RECRUITER_INDEX = 1; // Dina Saleh, accepted connection of the demo user
+export const RECRUITER_INDEX = 1;
 /** The demo user's long coach chat (50 messages): page weight and benchmark. */
 export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
 export const LONG_COACH_CHAT_MESSAGES = 50;
