@@ -108,6 +108,8 @@ export async function jobsThatFit(ctx: Ctx, me: string, now: Date): Promise<{ wo
  * People the member may know: connections of their connections, most shared connections first,
  * leaving out anyone they already have a connection row with (pending, accepted or declined).
  * Both directions of each hop are read by index: (sender_id, receiver_id) and (receiver_id, status).
+ * CROSS JOIN keeps SQLite, which plans without statistics, from starting at every connection
+ * or every member; PostgreSQL plans it as the inner join it is.
  */
 export const peopleQuery = (me: string): SQL =>
   sql`with friends as (
@@ -115,13 +117,13 @@ export const peopleQuery = (me: string): SQL =>
           union
           select sender_id as friend from connection where receiver_id = ${me} and status = 'accepted'
         ), near as (
-          select c.receiver_id as person from friends f join connection c on c.sender_id = f.friend where c.status = 'accepted'
+          select c.receiver_id as person from friends f cross join connection c where c.sender_id = f.friend and c.status = 'accepted'
           union all
-          select c.sender_id as person from friends f join connection c on c.receiver_id = f.friend where c.status = 'accepted'
+          select c.sender_id as person from friends f cross join connection c where c.receiver_id = f.friend and c.status = 'accepted'
         )
         select u.id, u.name, u.headline, count(*) as mutual
-        from near join "User" u on u.id = near.person
-        where near.person <> ${me}
+        from near cross join "User" u
+        where u.id = near.person and near.person <> ${me}
           and not exists (select 1 from connection x where x.sender_id = ${me} and x.receiver_id = near.person)
           and not exists (select 1 from connection x where x.sender_id = near.person and x.receiver_id = ${me})
         group by u.id, u.name, u.headline

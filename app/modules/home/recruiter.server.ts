@@ -65,16 +65,20 @@ export interface UpcomingRound {
 /**
  * The next open rounds (scheduled or rescheduled, from now on) of live applications to the
  * recruiter's jobs, soonest first: the recruiter's jobs by poster index, their applicants by
- * job_applicants_job_idx, the rounds by interview_rounds_applicationId_idx.
+ * job_applicants_job_idx, the rounds by interview_rounds_applicationId_idx. CROSS JOIN keeps
+ * SQLite to that order (it would otherwise be free to start from every open round on Ladder);
+ * PostgreSQL plans it as the inner join it is.
  */
 export const roundsQuery = (ctx: Ctx, me: string, now: Date): SQL =>
   sql`select r.id, a.id as application_id, a.name as candidate, r."roundNumber" as round_number, r."roundType" as round_type,
           ${msOf(ctx, sql`r."scheduledDate"`)} as at_ms, m.title
         from (${myJobs(me)}) m
-        join job_applicants ja on ja.feed = m.feed and ja.job_id = m.job_id and ja.live = true
-        join job_applications a on a.id = ja.application_id
-        join interview_rounds r on r."applicationId" = a.id
-        where r.status in ('scheduled', 'rescheduled') and r."scheduledDate" >= ${tsParam(ctx, now)}
+        cross join job_applicants ja
+        cross join job_applications a
+        cross join interview_rounds r
+        where ja.feed = m.feed and ja.job_id = m.job_id and ja.live = true
+          and a.id = ja.application_id and r."applicationId" = a.id
+          and r.status in ('scheduled', 'rescheduled') and r."scheduledDate" >= ${tsParam(ctx, now)}
         order by r."scheduledDate", r.id
         limit ${NEXT_ROUNDS}`;
 
