@@ -3,8 +3,8 @@
  * knows (the member, the recruiter's jobs, a status, a moment), never from a scan of a table:
  * the database's own plan for the exact SQL each block runs, on both databases.
  *
- * PostgreSQL is asked with sequential scans turned off, so the plan shows whether an index CAN
- * serve each read (at this test's few thousand rows a scan would often be as cheap, and the
+ * PostgreSQL is asked with sequential scans, hash and merge joins turned off, so the plan shows
+ * whether an index CAN serve each read by key (at this test's few thousand rows a scan would often be as cheap, and the
  * planner would rightly take it; the bench at --scale 100000 measures the real thing). An index
  * read counts only when its condition names the index's first column: a full walk of an index
  * is a scan too. SQLite plans without statistics, as a fresh database does.
@@ -86,7 +86,11 @@ async function pgUnindexedReads(ctx: Ctx, query: SQL): Promise<string[]> {
     where t.relnamespace = 'public'::regnamespace`);
   const lead = new Map((indexes.rows as { index_name: string; table_name: string; first_column: string | null }[]).map((r) => [r.index_name, r]));
   const plan = await withTx(ctx, async (tx) => {
+    // Nested loops only: each inner read must then find its rows by key, as at scale (with
+    // hash or merge joins allowed, a few thousand rows make a full index walk look as cheap).
     await tx.db.execute(sql`set local enable_seqscan = off`);
+    await tx.db.execute(sql`set local enable_hashjoin = off`);
+    await tx.db.execute(sql`set local enable_mergejoin = off`);
     const result = await tx.db.execute(sql`explain (format json) ${query}`);
     return ((result.rows[0] as Record<string, unknown>)["QUERY PLAN"] as { Plan: PgNode }[])[0].Plan;
   });
