@@ -1,6 +1,6 @@
 /** The signed-in home page per role (app/modules/home/dashboard.server.ts shapes the data). */
 import { Link } from "@remix-run/react";
-import { Fragment, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type { Dashboard } from "~/modules/home/dashboard.server";
 
 type Of<K extends Dashboard["kind"]> = Extract<Dashboard, { kind: K }>;
@@ -288,9 +288,9 @@ export function AdminHome({ data }: { data: Of<"admin"> }) {
     <section aria-labelledby="home-title" className="space-y-4">
       <Greeting name={data.greeting} line={`Today on Ladder, ${data.today} (the UTC day).`} />
       <Block id="home-today" title="Today's numbers" more={{ to: "/admin", label: "More in Admin" }}>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+        <dl className="divide-y divide-stone-200">
           {rows.map((r) => (
-            <Fragment key={r.label}>
+            <div key={r.label} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1">
               <dt>{r.label}</dt>
               <dd>
                 <span className="font-semibold">{r.value.toLocaleString("en-US")}</span>
@@ -301,7 +301,7 @@ export function AdminHome({ data }: { data: Of<"admin"> }) {
                   </>
                 ) : null}
               </dd>
-            </Fragment>
+            </div>
           ))}
         </dl>
       </Block>
