@@ -779,6 +779,36 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   ];
   recruiterPlans.forEach((a, i) => addApplication(a, 100 + i, recruiterRows[a.job], feedSlugOf[recruiterJobs[a.job].feed]));
 
+  // ---- issue 13's extension tables (decision 023): jobs the demo user saved, meetings proposed
+  // from "find a time", and where each connection notification leads.
+  [3, 10, 25].forEach((j, k) => {
+    rows.saved_jobs.push({ user_id: uid(DEMO_USER_INDEX), feed: "general", job_id: rows.jobs[j].job_id, created_at: ago(2 + k * 3, 20) });
+  });
+  rows.saved_jobs.push({ user_id: uid(DEMO_USER_INDEX), feed: "general", job_id: recruiterRows[2].job_id, created_at: ago(1, 21) });
+  const meetingPlans = [
+    { proposer: LONG_CONVERSATION_PARTNER_INDEX, invitee: DEMO_USER_INDEX, day: -2, hour: 10, status: "proposed" },
+    { proposer: DEMO_USER_INDEX, invitee: 5, day: -1, hour: 14, status: "accepted" },
+    { proposer: DEMO_USER_INDEX, invitee: 8, day: 3, hour: 9, status: "accepted" },
+    { proposer: 27, invitee: DEMO_USER_INDEX, day: -4, hour: 16, status: "declined" },
+  ] as const;
+  meetingPlans.forEach((m, k) => {
+    const starts = ago(m.day, m.hour);
+    const created = new Date(Math.min(starts.getTime(), t0) - 2 * DAY);
+    rows.meetings.push({
+      id: uuidFor(`meeting:${k}`),
+      proposer_id: uid(m.proposer),
+      invitee_id: uid(m.invitee),
+      starts_at: starts,
+      ends_at: new Date(starts.getTime() + 30 * MINUTE),
+      status: m.status,
+      responded_at: m.status === "proposed" ? null : new Date(created.getTime() + 3 * HOUR),
+      created_at: created,
+    });
+  });
+  for (const n of rows.notification) {
+    rows.notification_links.push({ notification_id: n.id!, href: n.type === "connection_request" ? "/network" : `/u/${n.related_user_id}` });
+  }
+
   // ---- communities: memberships pending and approved, posts of both types
   const creators = [8, 24, 19, 2, 9, 29];
   T.communitySources.forEach((c, k) => {
@@ -1087,7 +1117,7 @@ export const tableOrder: TableName[] = [
   "remote_jobs", "part_time_jobs", "communities", "community_memberships", "community_posts", "user_activity_logs",
   "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
-  "member_settings", "job_postings", "job_applicants",
+  "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */
