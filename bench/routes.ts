@@ -19,7 +19,8 @@
  *   }
  *
  * A route is compared with bench/baseline.ts only when the baseline implements its method and
- * path (see `baselineHandles`); otherwise its baseline columns stay empty.
+ * path (see `baselineHandles`) and the route does not say `baseline: false` (a signed-in page at
+ * a path the baseline answers as the signed-out page); otherwise its baseline columns stay empty.
  */
 import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { UsageError } from "./args";
@@ -41,6 +42,8 @@ export interface BenchRoute extends RequestParts {
    * proxy), so per-address rate limits measure the route, not the limiter.
    */
   spreadAddresses?: boolean;
+  /** false: the baseline's page at this path is another page (the signed-out home): do not compare. */
+  baseline?: false;
   method: HttpMethod;
   path: string;
   /** Runs once per server before the load, e.g. to log in; gets the server's base URL. */
@@ -68,21 +71,30 @@ async function signInForm(baseUrl: string): Promise<{ cookie: string; csrf: stri
 
 const formHeaders = { "content-type": "application/x-www-form-urlencoded" };
 
-/** The session cookie of user@demo.test, signed in through the real form. */
-async function signedInAsDemoUser(baseUrl: string): Promise<RequestParts> {
+/** A setup that signs in as a demo account through the real form and sends its session cookie. */
+const signedInAs = (email: string) => async (baseUrl: string): Promise<RequestParts> => {
   const { cookie, csrf } = await signInForm(baseUrl);
   const res = await fetch(`${baseUrl}/login`, {
     method: "POST",
     headers: { ...formHeaders, cookie },
-    body: formBody({ csrf, ...DEMO_LOGIN, redirectTo: "/" }),
+    body: formBody({ csrf, email, password: DEMO_LOGIN.password, redirectTo: "/" }),
     redirect: "manual",
   });
-  if (res.status !== 302) throw new Error(`signing in for the bench failed (status ${res.status})`);
+  if (res.status !== 302) throw new Error(`signing in as ${email} for the bench failed (status ${res.status})`);
   return { headers: { cookie: cookieHeader(res) } };
-}
+};
+
+/** The session cookie of user@demo.test. */
+const signedInAsDemoUser = signedInAs(DEMO_LOGIN.email);
 
 export const routes: BenchRoute[] = [
   { name: "home", method: "GET", path: "/" },
+  // The home of each role (issue 13): user@demo.test's dashboard is the heaviest (six blocks; at
+  // --scale 100000 her long conversation and the 1M-job keyword search are under it).
+  { name: "home (job seeker)", method: "GET", path: "/", baseline: false, setup: signedInAsDemoUser },
+  { name: "home (recruiter)", method: "GET", path: "/", baseline: false, setup: signedInAs("recruiter@demo.test") },
+  { name: "home (career team)", method: "GET", path: "/", baseline: false, setup: signedInAs("career@demo.test") },
+  { name: "home (admin)", method: "GET", path: "/", baseline: false, setup: signedInAs("admin@demo.test") },
   { name: "healthz", method: "GET", path: "/healthz" },
   {
     // Every request is a real sign-in: argon2id verification, a new session row, an audit row.

@@ -92,7 +92,7 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
     for (const route of routes) {
       const runs = new Map<string, RouteRun>();
       for (const server of servers) {
-        if (server.label === "baseline" && !baselineHandles(route.method, route.path)) continue;
+        if (server.label === "baseline" && (route.baseline === false || !baselineHandles(route.method, route.path))) continue;
         runs.set(server.label, await benchRoute(server, route, options));
       }
       reports.push(routeReport(route, runs.get("app")!, runs.get("baseline"), runs.get("before")));

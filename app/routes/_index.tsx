@@ -1,19 +1,46 @@
-import type { MetaFunction } from "@remix-run/node";
+/**
+ * `/`: visitors see the public page (newest jobs, communities); a signed-in member sees the
+ * home of their role (docs/decisions/026-home-per-role.md).
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { AdminHome, MemberHome, RecruiterHome, StaffHome } from "~/components/home/Dashboards";
 import { getCtx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
-import { jobPath } from "~/modules/jobs/feeds";
-import { newestCommunities, newestJobs } from "~/modules/home/home.server";
 import { pageMeta } from "~/lib/meta";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { dashboardFor } from "~/modules/home/dashboard.server";
+import { newestCommunities, newestJobs } from "~/modules/home/home.server";
+import { jobPath } from "~/modules/jobs/feeds";
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = getCtx();
+  const user = await getCurrentUser(request);
+  if (user) return dashboardFor(ctx, user, request);
   const [jobs, communities] = await Promise.all([newestJobs(ctx), newestCommunities(ctx)]);
-  return { jobs, communities };
+  return { kind: "public" as const, jobs, communities };
 }
 
 export default function Home() {
-  const { jobs, communities } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  switch (data.kind) {
+    case "member":
+      return <MemberHome data={data} />;
+    case "recruiter":
+      return <RecruiterHome data={data} />;
+    case "staff":
+      return <StaffHome data={data} />;
+    case "admin":
+      return <AdminHome data={data} />;
+    default:
+      return <PublicHome jobs={data.jobs} communities={data.communities} />;
+  }
+}
+
+type PublicData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "public" }>;
+
+function PublicHome({ jobs, communities }: Pick<PublicData, "jobs" | "communities">) {
   return (
     <div className="space-y-6">
       <section aria-labelledby="welcome" className="space-y-2">
@@ -69,7 +96,14 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction = () => pageMeta(
-    "Ladder: careers on any connection",
-    "Ladder is a career network for students, alumni and job seekers: jobs across MENA and India, people, an AI career coach. Every page works on a slow connection.",
-  );
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data && data.kind !== "public"
+    ? pageMeta("Your home | Ladder", "What needs you on Ladder today.")
+    : pageMeta(
+        "Ladder: careers on any connection",
+        "Ladder is a career network for students, alumni and job seekers: jobs across MENA and India, people, an AI career coach. Every page works on a slow connection.",
+      );
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
+}

@@ -56,6 +56,8 @@ const slugOf = (p: Person) => p.name.toLowerCase().replace(/[^a-z]+/g, "-").repl
 /** The demo user (user@demo.test) and the accepted connection that carries the long conversation. */
 export const DEMO_USER_INDEX = 0;
 export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
+/** The demo recruiter (recruiter@demo.test), who posts the jobs of the recruiter's home. */
+export const RECRUITER_INDEX = 1;
 /** The demo user's long coach chat (50 messages): page weight and benchmark. */
 export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
 export const LONG_COACH_CHAT_MESSAGES = 50;
@@ -633,9 +635,9 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     { user: 12, job: 16, status: "rejected", daysAgo: 28 },
     { user: 24, job: 17, status: "interviewing", withdrawn: true, daysAgo: 19, rounds: [{ type: "phone_screening", status: "completed", day: 15, score: 5 }] },
   ];
-  appPlans.forEach((a, k) => {
+  // k keys the ids (application:k, interview_round:k:r) and varies times; the jobs' feed is the slug.
+  const addApplication = (a: Omit<AppPlan, "job">, k: number, job: JobRow, feed: "general" | "remote" | "part-time") => {
     const p = people[a.user];
-    const job = allJobs[a.job];
     const appId = uuidFor(`application:${k}`);
     const created = ago(a.daysAgo, 11, (k * 7) % 60);
     const lastRound = a.rounds?.length ? a.rounds[a.rounds.length - 1].day : a.daysAgo - 1;
@@ -662,7 +664,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.job_applicants.push({
       application_id: appId,
       user_id: uid(a.user),
-      feed: a.job < 40 ? "general" : a.job < 60 ? "remote" : "part-time",
+      feed,
       job_id: job.job_id,
       live: !(a.withdrawn ?? false),
       created_at: created,
@@ -689,7 +691,124 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
         updatedAt: completed ? new Date(scheduled.getTime() + 2 * HOUR) : new Date(Math.min(t0, scheduled.getTime()) - 2 * DAY),
       });
     });
+  };
+  appPlans.forEach((a, k) => addApplication(a, k, allJobs[a.job], a.job < 40 ? "general" : a.job < 60 ? "remote" : "part-time"));
+
+  // ---- the demo recruiter's own jobs (issue 13): applicants at every stage and interviews ahead,
+  // so the recruiter's home and /hiring have something to show. Recruiters post as alumni
+  // (decision 014); the career team approved these posts.
+  const recruiterJobs = [
+    { feed: "jobs", title: "Graduate Process Engineer", city: "Abu Dhabi", daysAgo: 21 },
+    { feed: "remote_jobs", title: "HR Coordinator", city: null, daysAgo: 14 },
+    // In the general feed, so the demo job seeker (a data analyst) finds it among "jobs that fit".
+    { feed: "jobs", title: "Junior Data Analyst", city: "Dubai", daysAgo: 9 },
+  ] as const;
+  const recruiterEmployer = people[RECRUITER_INDEX].company!;
+  const recruiterRows = recruiterJobs.map((spec, j): JobRow => {
+    const base = makeJob(spec.feed, 100 + j);
+    const postedAt = ago(spec.daysAgo, 9, 30);
+    return {
+      ...base,
+      job_id: jobIdFor(`recruiter:${j}`),
+      job_title: spec.title,
+      employer_name: recruiterEmployer,
+      job_city: spec.city,
+      job_state: spec.city,
+      job_country: "AE",
+      job_posted_at_datetime_utc: postedAt,
+      job_apply_link: null,
+      job_employment_type: "Full-time",
+      job_is_remote: spec.feed === "remote_jobs",
+      job_min_salary: String(12000 + j * 2000),
+      job_max_salary: String(16000 + j * 2000),
+      job_salary_period: "MONTH",
+      job_description: [
+        `${recruiterEmployer} is hiring ${withArticle(spec.title)}${spec.city ? ` in ${spec.city}` : " to work remotely from anywhere in the MENA region"}.`,
+        T.jobDescriptionParts.intro[j % T.jobDescriptionParts.intro.length],
+        T.jobDescriptionParts.duties[j % T.jobDescriptionParts.duties.length],
+        `Requirements: ${T.jobDescriptionParts.requirements[j % T.jobDescriptionParts.requirements.length]}`,
+        T.jobDescriptionParts.benefits[j % T.jobDescriptionParts.benefits.length],
+      ].join("\n\n"),
+      searchedat: null,
+      posted_by: "alumni",
+      posted_by_user_id: uid(RECRUITER_INDEX),
+      created_at: postedAt,
+    };
   });
+  recruiterRows.forEach((job, j) => {
+    const feed = recruiterJobs[j].feed;
+    rows[feed].push(job);
+    rows.job_postings.push({
+      feed: feedSlugOf[feed],
+      job_id: job.job_id,
+      status: "approved",
+      decline_reason: null,
+      decided_by_user_id: uid(careerTeam[0]),
+      decided_at: new Date(job.created_at!.getTime() + 3 * HOUR),
+      created_at: job.created_at!,
+      updated_at: new Date(job.created_at!.getTime() + 3 * HOUR),
+    });
+  });
+  // Every status on the first job; the others add a withdrawal and more interviews. Negative
+  // days are in the future: the rounds still to come.
+  const recruiterPlans: (Omit<AppPlan, "job"> & { job: number })[] = [
+    { user: 25, job: 0, status: "pending", daysAgo: 1 },
+    { user: 23, job: 0, status: "reviewing", daysAgo: 5 },
+    { user: 35, job: 0, status: "shortlisted", daysAgo: 8, rounds: [{ type: "phone_screening", status: "scheduled", day: -1 }] },
+    { user: 9, job: 0, status: "interviewing", daysAgo: 15, rounds: [
+      { type: "phone_screening", status: "completed", day: 11, score: 8 },
+      { type: "job_assessment", status: "completed", day: 6, score: 7 },
+      { type: "hr", status: "scheduled", day: -2 },
+    ] },
+    { user: 16, job: 0, status: "offered", daysAgo: 19, rounds: [
+      { type: "phone_screening", status: "completed", day: 16, score: 9 },
+      { type: "final", status: "completed", day: 9, score: 9 },
+    ] },
+    { user: 33, job: 0, status: "hired", daysAgo: 20, rounds: [
+      { type: "phone_screening", status: "completed", day: 18, score: 8 },
+      { type: "final", status: "completed", day: 12, score: 10 },
+    ] },
+    { user: 12, job: 0, status: "rejected", daysAgo: 17, rounds: [{ type: "phone_screening", status: "completed", day: 13, score: 4 }] },
+    { user: 20, job: 1, status: "pending", daysAgo: 2 },
+    { user: 28, job: 1, status: "interviewing", daysAgo: 10, rounds: [
+      { type: "phone_screening", status: "completed", day: 7, score: 7 },
+      { type: "final", status: "rescheduled", day: -4 },
+    ] },
+    { user: 37, job: 1, status: "reviewing", withdrawn: true, daysAgo: 12 },
+    { user: 26, job: 2, status: "reviewing", daysAgo: 3 },
+    { user: 32, job: 2, status: "interviewing", daysAgo: 7, rounds: [{ type: "job_assessment", status: "scheduled", day: -3 }] },
+  ];
+  recruiterPlans.forEach((a, i) => addApplication(a, 100 + i, recruiterRows[a.job], feedSlugOf[recruiterJobs[a.job].feed]));
+
+  // ---- issue 13's extension tables (decision 023): jobs the demo user saved, meetings proposed
+  // from "find a time", and where each connection notification leads.
+  [3, 10, 25].forEach((j, k) => {
+    rows.saved_jobs.push({ user_id: uid(DEMO_USER_INDEX), feed: "general", job_id: rows.jobs[j].job_id, created_at: ago(2 + k * 3, 20) });
+  });
+  rows.saved_jobs.push({ user_id: uid(DEMO_USER_INDEX), feed: "general", job_id: recruiterRows[2].job_id, created_at: ago(1, 21) });
+  const meetingPlans = [
+    { proposer: LONG_CONVERSATION_PARTNER_INDEX, invitee: DEMO_USER_INDEX, day: -2, hour: 10, status: "proposed" },
+    { proposer: DEMO_USER_INDEX, invitee: 5, day: -1, hour: 14, status: "accepted" },
+    { proposer: DEMO_USER_INDEX, invitee: 8, day: 3, hour: 9, status: "accepted" },
+    { proposer: 27, invitee: DEMO_USER_INDEX, day: -4, hour: 16, status: "declined" },
+  ] as const;
+  meetingPlans.forEach((m, k) => {
+    const starts = ago(m.day, m.hour);
+    const created = new Date(Math.min(starts.getTime(), t0) - 2 * DAY);
+    rows.meetings.push({
+      id: uuidFor(`meeting:${k}`),
+      proposer_id: uid(m.proposer),
+      invitee_id: uid(m.invitee),
+      starts_at: starts,
+      ends_at: new Date(starts.getTime() + 30 * MINUTE),
+      status: m.status,
+      responded_at: m.status === "proposed" ? null : new Date(created.getTime() + 3 * HOUR),
+      created_at: created,
+    });
+  });
+  for (const n of rows.notification) {
+    rows.notification_links.push({ notification_id: n.id!, href: n.type === "connection_request" ? "/network" : `/u/${n.related_user_id}` });
+  }
 
   // ---- communities: memberships pending and approved, posts of both types
   const creators = [8, 24, 19, 2, 9, 29];
@@ -987,22 +1106,6 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   apiUsers.forEach(([fullName, email_address, phone_number, orgName, work, benefits], k) =>
     rows.apiuser.push({ id: uuidFor(`apiuser:${k}`), fullName, email_address, phone_number, orgName, work, benefits, createdAt: ago(30 + k * 11, 10) }),
   );
-
-  // ---- issue 13's extension tables (decision 023)
-  // Connection notifications lead to the person they are about.
-  for (const n of rows.notification) if (n.id && n.related_user_id) rows.notification_links.push({ notification_id: n.id, href: `/u/${n.related_user_id}` });
-  // The demo member saved three listed jobs (imported ones: no posting row).
-  const posted = new Set(rows.job_postings.filter((p) => p.feed === "general").map((p) => p.job_id));
-  rows.jobs
-    .filter((job) => !posted.has(job.job_id))
-    .slice(0, 3)
-    .forEach((job, k) => rows.saved_jobs.push({ user_id: uid(0), feed: "general", job_id: job.job_id, created_at: ago(2 + k, 9) }));
-  // A connection proposed a 30-minute call with the demo member three days from now.
-  const partner = rows.connection.find((c) => c.status === "accepted" && c.receiver_id === uid(0))?.sender_id;
-  if (partner) {
-    const starts = new Date(t0 + 3 * DAY + 10 * HOUR);
-    rows.meetings.push({ id: uuidFor("meeting:0"), proposer_id: partner, invitee_id: uid(0), starts_at: starts, ends_at: new Date(starts.getTime() + 30 * 60_000), status: "proposed", responded_at: null, created_at: ago(1, 16) });
-  }
 
   return rows;
 }
