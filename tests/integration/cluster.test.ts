@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, type Member } from "../support/app";
+import { startOpenAiMock, type OpenAiMock } from "../support/openai-mock";
 import { freshDatabase, pgSkipReason, skippedPostgresTitle, type TestDatabase } from "../support/db";
 import { cookiesOf, csrfOf, expectGracefulStopDuringSignIn, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
 
@@ -18,16 +19,28 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
   let db: TestDatabase;
   let server: ServerProcess;
   let member: Member;
+  let openai: OpenAiMock;
 
   beforeAll(async () => {
     db = await freshDatabase("pg");
     member = await createMember(db.ctx);
-    server = await startServerProcess({ DATABASE_URL: db.url!, WEB_CONCURRENCY: "2", ENABLE_TEST_ROUTES: "1", TRUST_PROXY: "1" });
+    // The coach counts only replies the AI writes (offline replies are free, decision 015), so the
+    // workers talk to the OpenAI-compatible mock.
+    openai = await startOpenAiMock();
+    server = await startServerProcess({
+      DATABASE_URL: db.url!,
+      WEB_CONCURRENCY: "2",
+      ENABLE_TEST_ROUTES: "1",
+      TRUST_PROXY: "1",
+      OPENAI_API_KEY: "test",
+      OPENAI_BASE_URL: openai.url,
+    });
   }, 120_000); // three processes start: 17-30 s seen at load averages of 10-20 on 2 cores
 
   afterAll(async () => {
     server?.kill();
     await server?.exited;
+    await openai?.close();
     await db?.close();
   });
 

@@ -220,7 +220,11 @@ describeEachDatabase("The job page", (db) => {
     const row = await job(db.ctx, "remote", { status: "approved", posted_by_user_id: poster.id });
     const browser = await appClient(db.ctx);
     const anonymous = await browser.get(`/jobs/remote/${row.job_id}`);
-    expect(anonymous.html).toContain(`href="/jobs/remote/${row.job_id}/apply"`);
+    // A visitor is asked to sign in or sign up, and comes back to the apply form (issue 13 item 6).
+    const back = encodeURIComponent(`/jobs/remote/${row.job_id}/apply`);
+    expect(anonymous.html).toContain(`href="/login?redirectTo=${back}"`);
+    expect(anonymous.html).toContain(`href="/signup?redirectTo=${back}"`);
+    expect(textOf(anonymous.html)).toContain("Sign in or create an account to apply.");
     expect(anonymous.html).not.toContain(">Edit<");
     const applicant = await createMember(db.ctx);
     const application = await makeApplication(db.ctx, { jobId: row.job_id });
@@ -253,7 +257,9 @@ describeEachDatabase("The job page", (db) => {
       const res = await b.get(path);
       expect(res.status).toBe(200);
       expect(textOf(res.html)).toContain("Waiting for career-team approval");
-      expect(res.html).toContain(`href="${path}/edit"`);
+      // Only the poster edits (decision 014; the career team's Edit link was a 404, decision 027).
+      if (member === poster) expect(res.html).toContain(`href="${path}/edit"`);
+      else expect(res.html).not.toContain(`href="${path}/edit"`);
       expect(res.html).toContain(`href="${path}/close"`);
       expect(res.html).toContain(`href="/hiring/general/${row.job_id}"`);
       expect(res.html).not.toContain(`href="${path}/apply"`);
