@@ -201,6 +201,9 @@ test("unread message and notification badges show in the header and clear once r
   // Reading the conversation clears the messages badge on the next page.
   await banner(a).getByRole("link", { name: "Messages 1 unread" }).click();
   await a.getByRole("link", { name: new RegExp(nameB) }).first().click();
+  // The list shows the message too: wait for the conversation itself, whose loader marks it read
+  // (clicking on before it has loaded would cancel that navigation).
+  await expect(a).toHaveURL(/\/messages\/[0-9a-f-]{36}/);
   await expect(a.getByRole("main")).toContainText("Hello from the shell test.");
   await banner(a).getByRole("link", { name: "Ladder", exact: true }).click();
   await expect(a).toHaveURL("/");
