@@ -145,7 +145,7 @@ export default function CoachChat() {
         <strong>{quota}</strong> (resets at midnight UTC){offline ? ". Offline replies are free: they do not use any of them." : null}
       </p>
       {blocked ? <p>You have used your 7 messages for today. They come back at midnight UTC.</p> : null}
-      <SendForm chatId={chat.id} disabled={blocked} error={failed?.errors.message} defaultMessage={failed?.message} />
+      <SendForm chatId={chat.id} disabled={blocked} error={failed?.errors.message} defaultMessage={failed?.message} lastReplyId={messages.at(-1)?.role === "assistant" ? messages.at(-1)!.id : null} />
       <ChatActions chatId={chat.id} title={chat.title} visibility={chat.visibility === "public" ? "public" : "private"} shareUrl={shareUrl} />
       {blocked ? null : <DraftForm chatId={chat.id} />}
     </section>

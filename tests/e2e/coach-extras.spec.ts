@@ -145,6 +145,8 @@ test("a member deletes a chat after confirming, and it is gone from the list and
 // member's own pages are checked with JavaScript on (same server HTML) and the share page, which
 // needs no sign-in, both ways.
 test("axe finds no serious problem on the chat with its votes and actions, the rename page and the delete confirmation @js-on-only", async ({ page, browser, javaScriptEnabled }, testInfo) => {
+  // Budget: a sign-up, a chat and three axe runs; at a load of 26 on 2 cores that took 34 s.
+  test.setTimeout(60_000);
   const chatId = await memberWithChat(page, testInfo, "axe", "Check my pages");
   for (const path of [`/coach/${chatId}`, `/coach/${chatId}/title`, `/coach/${chatId}/delete`]) {
     await page.goto(path);

@@ -5,24 +5,67 @@
  * marked stopped); when the reply is saved the page's data is reloaded.
  */
 import { Form, useNavigation, useRevalidator } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 
-/** When, after Stop, the page's data is loaded again to show the saved partial reply. */
-const STOPPED_RELOADS_MS = [500, 1500, 3000, 5000, 8000, 12000, 18000, 26000, 36000, 48000, 60000];
+/**
+ * After Stop, how long the page keeps reloading its data to find the saved partial reply, and the
+ * pause before each reload (the last pause repeats). A busy server can take many seconds to notice
+ * the closed request; each reload starts only when the one before it has finished, since a new
+ * one would cancel it (on a loaded server no reload finished when they ran on fixed timers).
+ */
+const STOPPED_LOOK_FOR_MS = 90_000;
+const STOPPED_PAUSES_MS = [300, 700, 1500, 3000];
+
+/** A stopped reply the page waits to see saved: the coach's newest reply before this message. */
+type AwaitingSave = { replyBefore: string | null; since: number; reloads: number };
 
 type Frame = { delta?: string; done?: boolean; replyId?: string | null; error?: string; stopped?: boolean };
 
-export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: string; disabled: boolean; error?: string; defaultMessage?: string }) {
+export function SendForm({
+  chatId,
+  disabled,
+  error,
+  defaultMessage,
+  lastReplyId,
+}: {
+  chatId: string;
+  disabled: boolean;
+  error?: string;
+  defaultMessage?: string;
+  /** The newest message the page shows, when it is the coach's: a new one after Stop is the saved partial reply. */
+  lastReplyId: string | null;
+}) {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [asked, setAsked] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const [streaming, setStreaming] = useState(false);
+  const [awaitingSave, setAwaitingSave] = useState<AwaitingSave | null>(null);
   const abort = useRef<AbortController | null>(null);
   const sending = navigation.state === "submitting" || streaming;
+
+  // After Stop: reload the page's data, one reload at a time, until the saved reply shows.
+  useEffect(() => {
+    if (!awaitingSave) return;
+    const found = lastReplyId !== null && lastReplyId !== awaitingSave.replyBefore;
+    if (found || Date.now() - awaitingSave.since > STOPPED_LOOK_FOR_MS) {
+      setAwaitingSave(null);
+      setAsked(null);
+      setReply("");
+      if (!found) setProblem("The stopped reply is not saved yet. Reload the page in a moment to see it.");
+      return;
+    }
+    if (revalidator.state !== "idle") return;
+    const pause = STOPPED_PAUSES_MS[Math.min(awaitingSave.reloads, STOPPED_PAUSES_MS.length - 1)];
+    const timer = window.setTimeout(() => {
+      setAwaitingSave((a) => (a ? { ...a, reloads: a.reloads + 1 } : a));
+      revalidator.revalidate();
+    }, pause);
+    return () => window.clearTimeout(timer);
+  }, [awaitingSave, lastReplyId, revalidator]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (typeof window.ReadableStream === "undefined" || typeof window.TextDecoder === "undefined") return; // plain POST
@@ -36,12 +79,14 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
     }
     const controller = new AbortController();
     abort.current = controller;
+    setAwaitingSave(null);
     setAsked(text);
     setReply("");
     setProblem(null);
     setStreaming(true);
     let saved = false;
     let stopped = false;
+    const replyBefore = lastReplyId;
     try {
       const res = await fetch(`/coach/${chatId}/stream`, { method: "POST", body, signal: controller.signal });
       if (!res.ok || !res.body) {
@@ -72,7 +117,7 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
       }
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setProblem("The connection to the coach was lost. Reload the page to see what was saved.");
-      else saved = stopped = true; // stopped: the server saves what was written
+      else stopped = true; // the server saves what was written, a moment later
     } finally {
       abort.current = null;
       setStreaming(false);
@@ -80,11 +125,8 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
         setAsked(null);
         setReply("");
       }
-      revalidator.revalidate();
-      // After Stop the server notices the closed request and saves the partial reply a moment
-      // later, possibly after the first reload of the page's data: look again, less and less
-      // often, for up to a minute (a busy server can take many seconds to notice).
-      if (stopped) for (const ms of STOPPED_RELOADS_MS) window.setTimeout(() => revalidator.revalidate(), ms);
+      if (stopped) setAwaitingSave({ replyBefore, since: Date.now(), reloads: 0 });
+      else revalidator.revalidate();
     }
   }
 
@@ -92,12 +134,15 @@ export function SendForm({ chatId, disabled, error, defaultMessage }: { chatId: 
     <div className="space-y-2">
       {asked !== null ? (
         <div aria-live="polite" className="space-y-2" data-testid="streaming">
-          <article className="rounded border border-stone-200 bg-white p-3">
-            <p className="text-sm font-medium">You</p>
-            <p className="whitespace-pre-wrap break-words">{asked}</p>
-          </article>
+          {/* Once stopped, the page's list already shows the member's message. */}
+          {awaitingSave ? null : (
+            <article className="rounded border border-stone-200 bg-white p-3">
+              <p className="text-sm font-medium">You</p>
+              <p className="whitespace-pre-wrap break-words">{asked}</p>
+            </article>
+          )}
           <article className="rounded border border-stone-200 bg-stone-50 p-3">
-            <p className="text-sm font-medium">Coach {streaming ? "(writing…)" : ""}</p>
+            <p className="text-sm font-medium">Coach {streaming ? "(writing…)" : awaitingSave ? "(stopped: saving what was written…)" : ""}</p>
             <p className="whitespace-pre-wrap break-words" data-testid="streaming-reply">
               {reply}
             </p>
