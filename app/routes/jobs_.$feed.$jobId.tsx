@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     postedBy: job.posted_by ? (POSTER_LABELS[job.posted_by as Poster] ?? job.posted_by) : null,
     description: job.job_description,
     status: job.postingStatus,
+    viewerIsPoster: isPoster,
     declineReason: job.declineReason,
     // Ladder posts (a job_postings row) take applications in Ladder; imported jobs link out.
     inApp: job.postingStatus !== null,
@@ -77,13 +78,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-function StatusBanner({ status, reason }: { status: string | null; reason: string | null }) {
+function StatusBanner({ status, reason, viewerIsPoster }: { status: string | null; reason: string | null; viewerIsPoster: boolean }) {
   if (status === null || status === "approved") return null;
+  // The career team reviewing the post reads it too: "you" is only right for the poster.
+  const seenBy = viewerIsPoster ? "Only you and the career team can see this job." : "Only the poster and the career team can see this job.";
   const text =
     status === "pending"
-      ? "Waiting for career-team approval. Only you and the career team can see this job."
+      ? `Waiting for career-team approval. ${seenBy}`
       : status === "declined"
-        ? `Declined: ${reason ? trimEndChars(reason.trimEnd(), ".!?") : "no reason given"}. Only you and the career team can see this job.`
+        ? `Declined: ${reason ? trimEndChars(reason.trimEnd(), ".!?") : "no reason given"}. ${seenBy}`
         : "Closed: this job no longer takes applications and is not listed.";
   return (
     <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3">
@@ -107,7 +110,7 @@ export default function JobPage() {
       <p>
         <Link to={job.feedPath}>Back to {job.feedLabel.toLowerCase()}</Link>
       </p>
-      <StatusBanner status={job.status} reason={job.declineReason} />
+      <StatusBanner status={job.status} reason={job.declineReason} viewerIsPoster={job.viewerIsPoster} />
       <header className="space-y-1">
         <h1 id="job-title" className="break-words">
           {job.title}
