@@ -9,7 +9,7 @@ import { Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfInput } from "~/components/forms";
 import { Avatar } from "~/components/ui/Avatar";
-import { menuFor, type Area } from "~/lib/areas";
+import { currentAreaHref, menuFor, type Area } from "~/lib/areas";
 
 export interface SiteHeaderProps {
   user: { id: string; name: string | null; email: string; role: string | null; avatarUrl: string | null } | null;
@@ -35,12 +35,12 @@ function Badge({ count, what, className = "" }: { count: number; what: string; c
   );
 }
 
-function AreaLink({ area, reviewWaiting, className }: { area: Area; reviewWaiting: number | null; className: string }) {
+function AreaLink({ area, current, reviewWaiting, className }: { area: Area; current: boolean; reviewWaiting: number | null; className: string }) {
   return (
-    <NavLink to={area.href} end={area.href === "/"} prefetch="none" className={className}>
+    <Link to={area.href} prefetch="none" className={className} aria-current={current ? "page" : undefined}>
       {area.label}
       {area.slug === "review" && reviewWaiting ? <Badge count={reviewWaiting} what="waiting" /> : null}
-    </NavLink>
+    </Link>
   );
 }
 
@@ -81,6 +81,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
   const inline = items.filter((area) => area.ready && area.inline);
   const ready = items.filter((area) => area.ready);
   const comingSoon = items.filter((area) => !area.ready);
+  const currentHref = currentAreaHref(location.pathname, items);
 
   useEffect(() => {
     const close = (event: MouseEvent | KeyboardEvent) => {
@@ -112,7 +113,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
           <ul className="flex items-center">
             {inline.map((area) => (
               <li key={area.href} className={area.inline === "lg" ? "hidden lg:block" : undefined}>
-                <AreaLink area={area} reviewWaiting={reviewWaiting} className="header-link text-sm" />
+                <AreaLink area={area} current={area.href === currentHref} reviewWaiting={reviewWaiting} className="header-link text-sm" />
               </li>
             ))}
           </ul>
@@ -153,7 +154,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                 <ul className="grid grid-cols-2 gap-x-2">
                   {ready.map((area) => (
                     <li key={area.href}>
-                      <AreaLink area={area} reviewWaiting={reviewWaiting} className="header-link w-full" />
+                      <AreaLink area={area} current={area.href === currentHref} reviewWaiting={reviewWaiting} className="header-link w-full" />
                     </li>
                   ))}
                 </ul>
@@ -165,7 +166,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                     <ul aria-labelledby="menu-coming-soon" className="grid grid-cols-2 gap-x-2">
                       {comingSoon.map((area) => (
                         <li key={area.href}>
-                          <AreaLink area={area} reviewWaiting={null} className="header-link w-full text-stone-600" />
+                          <AreaLink area={area} current={area.href === currentHref} reviewWaiting={null} className="header-link w-full text-stone-600" />
                         </li>
                       ))}
                     </ul>

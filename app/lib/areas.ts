@@ -59,3 +59,16 @@ export function menuFor(role: string | null): Area[] {
 export function findComingSoonArea(slug: string): Area | undefined {
   return areas.find((area) => area.slug === slug && !area.ready && area.slug !== "");
 }
+
+/**
+ * The area a page belongs to: the one whose link is the longest prefix of its path, so
+ * "/jobs/review" is Review alone, not Review and Jobs. "/" is only the home page itself.
+ */
+export function currentAreaHref(pathname: string, menu: Pick<Area, "href">[]): string | null {
+  let best: string | null = null;
+  for (const { href } of menu) {
+    const inside = href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+    if (inside && (best === null || href.length > best.length)) best = href;
+  }
+  return best;
+}

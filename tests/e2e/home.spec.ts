@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
-import { expect, hasHydrated, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
+import { expect, hasHydrated, openMenu, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
 
 const HTML_BUDGET = 14_600;
 
@@ -80,6 +80,10 @@ test("the career team's home shows the posts waiting for review, oldest first, a
   await expect(main.getByRole("list", { name: "Recent decisions on posts" }).getByRole("listitem").first()).toContainText(/Approved|Declined/);
   await main.getByRole("link", { name: /^Review them$|^The review queue$/ }).click();
   await expect(page).toHaveURL("/jobs/review");
+  // The review page is Review's, though its address is inside Jobs: only Review is marked current.
+  const menu = await openMenu(page);
+  await expect(menu.getByRole("link", { name: /^Review/ })).toHaveAttribute("aria-current", "page");
+  await expect(menu.getByRole("link", { name: "Jobs", exact: true })).not.toHaveAttribute("aria-current", /.*/);
   await page.goto("/");
   await checkPage(page, browser, javaScriptEnabled);
   expect(browserErrors).toEqual([]);

@@ -1,7 +1,7 @@
 /** The header's menu lists only the areas a visitor or a member of each role can open. */
 import { describe, expect, it } from "vitest";
 import { userRoles } from "../../db/enums";
-import { areas, findComingSoonArea, menuFor } from "../../app/lib/areas";
+import { areas, currentAreaHref, findComingSoonArea, menuFor } from "../../app/lib/areas";
 
 const labels = (role: string | null) => menuFor(role).map((area) => area.label);
 const comingSoon = ["Feed", "Skills", "Interviews", "Communities"];
@@ -54,5 +54,25 @@ describe("findComingSoonArea", () => {
     expect(findComingSoonArea("skills")?.label).toBe("Skills");
     expect(findComingSoonArea("jobs")).toBeUndefined();
     expect(findComingSoonArea("")).toBeUndefined();
+  });
+});
+
+describe("currentAreaHref", () => {
+  const staffMenu = menuFor("career_team");
+
+  it("marks only Review on the review page, though its address is inside Jobs", () => {
+    expect(currentAreaHref("/jobs/review", staffMenu)).toBe("/jobs/review");
+    expect(currentAreaHref("/jobs/review/general/42", staffMenu)).toBe("/jobs/review");
+  });
+
+  it("marks Jobs on a job page and on the jobs list", () => {
+    expect(currentAreaHref("/jobs", staffMenu)).toBe("/jobs");
+    expect(currentAreaHref("/jobs/general/42", staffMenu)).toBe("/jobs");
+    expect(currentAreaHref("/jobs/reviewed", staffMenu)).toBe("/jobs");
+  });
+
+  it("marks Home only on the home page itself, and nothing on a page outside every area", () => {
+    expect(currentAreaHref("/", staffMenu)).toBe("/");
+    expect(currentAreaHref("/settings/profile", staffMenu)).toBeNull();
   });
 });
