@@ -1,0 +1,295 @@
+/**
+ * Every page of Ladder, as a visitor and signed in as each demo role, on a 360 px wide phone:
+ * axe finds nothing serious or critical under WCAG 2.0/2.1/2.2 A and AA (AXE_TAGS, decision 024)
+ * and nothing pushes the page sideways. Each page is loaded once and checked for both.
+ *
+ * The pages are the GET routes of app/routes; a test fails when a route file is neither crawled
+ * here nor listed as excluded (with its reason), so the crawl cannot silently go stale.
+ * Parameterised pages get a real id from the demo data, found through the role's own list pages
+ * (their first job, application, conversation, chat, ...), so each role sees its own records.
+ *
+ * The crawl runs in the js-off project only, on the server's HTML with page scripts blocked by
+ * CSP: with JavaScript, hydration must leave that same document (React fails loudly otherwise,
+ * see hydration.spec.ts) and adds only hidden `via=fetcher` inputs (VoteForm, the message form),
+ * which axe and the page width do not see. The pages' JavaScript-only states (the open menu, the
+ * coach's streaming) have their own axe checks in shell.spec.ts, pages.spec.ts and coach.spec.ts.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
+import { menuFor } from "../../app/lib/areas";
+import { LISTS } from "../../app/modules/profile/rules";
+import { uuidFor } from "../../db/seed/random";
+import { AXE_TAGS, expect, signInThroughForm, test } from "./fixtures";
+
+type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
+type Role = "visitor" | "user" | "recruiter" | "career_team" | "moderator" | "admin";
+
+const PHONE = { width: 360, height: 740 };
+const DEMO_LOGINS: Record<Exclude<Role, "visitor">, string> = {
+  user: "user@demo.test",
+  recruiter: "recruiter@demo.test",
+  career_team: "career@demo.test",
+  moderator: "moderator@demo.test",
+  admin: "admin@demo.test",
+};
+const MEMBERS: Role[] = ["user", "recruiter", "career_team", "moderator", "admin"];
+const EVERYONE: Role[] = ["visitor", ...MEMBERS];
+/** The roles that run the hiring side: their jobs' applications (app/lib/areas.ts). */
+const HIRING: Role[] = ["recruiter", "career_team", "admin"];
+
+/** The demo chat shared publicly (db/seed/demo.ts: every fifth chat from the fourth is public). */
+const PUBLIC_CHAT = uuidFor("chat:3");
+const PROFILE_LIST = Object.keys(LISTS)[0];
+
+/** Links found on a role's own list pages: the ids of its records in the demo data. */
+interface Ids {
+  job?: string;
+  ownJob?: string;
+  hiringJob?: string;
+  hiringApplication?: string;
+  application?: string;
+  conversation?: string;
+  connection?: string;
+  profile?: string;
+  chat?: string;
+  document?: string;
+  meeting?: string;
+  memberRole?: string;
+}
+
+interface Crawled {
+  /** The route file in app/routes that answers this page. */
+  file: string;
+  /** The page's address; a function when it needs an id of the role's demo records. */
+  path: string | ((ids: Ids) => string | undefined);
+  roles: Role[];
+  /** The status the page answers with (error pages); 200 otherwise. */
+  status?: number;
+}
+
+const CRAWL: Crawled[] = [
+  // Everyone: the public pages.
+  { file: "_index.tsx", path: "/", roles: EVERYONE },
+  { file: "jobs._index.tsx", path: "/jobs", roles: EVERYONE },
+  { file: "jobs_.remote.tsx", path: "/jobs/remote", roles: EVERYONE },
+  { file: "jobs_.part-time.tsx", path: "/jobs/part-time", roles: EVERYONE },
+  { file: "jobs_.$feed.$jobId.tsx", path: (ids) => ids.job, roles: EVERYONE },
+  { file: "u.$id.tsx", path: (ids) => ids.profile, roles: EVERYONE },
+  { file: "share.$chatId.tsx", path: `/share/${PUBLIC_CHAT}`, roles: EVERYONE },
+  { file: "premium.tsx", path: "/premium", roles: EVERYONE },
+  { file: "premium_.thanks.tsx", path: "/premium/thanks", roles: EVERYONE },
+  { file: "api-access.tsx", path: "/api-access", roles: EVERYONE },
+  { file: "api-access_.thanks.tsx", path: "/api-access/thanks", roles: EVERYONE },
+  { file: "forgot-password.tsx", path: "/forgot-password", roles: EVERYONE },
+  { file: "reset-password.$token.tsx", path: "/reset-password/not-a-real-token", roles: EVERYONE, status: 410 },
+  { file: "$area.tsx", path: "/feed", roles: EVERYONE },
+  { file: "$.tsx", path: "/no-such-page", roles: EVERYONE, status: 404 },
+  // The error page a failing loader shows (the route exists only on the test server).
+  { file: "test-errors.$status.tsx", path: "/test-errors/500", roles: EVERYONE, status: 500 },
+  // Visitors only: a member is sent home.
+  { file: "login.tsx", path: "/login", roles: ["visitor"] },
+  { file: "signup.tsx", path: "/signup", roles: ["visitor"] },
+  // Every member.
+  { file: "people.tsx", path: "/people", roles: MEMBERS },
+  { file: "network.tsx", path: "/network", roles: MEMBERS },
+  { file: "network_.remove.$userId.tsx", path: (ids) => ids.connection && `/network/remove/${ids.connection}`, roles: MEMBERS },
+  { file: "messages._index.tsx", path: "/messages", roles: MEMBERS },
+  { file: "messages.$userId.tsx", path: (ids) => ids.conversation, roles: MEMBERS },
+  { file: "notifications.tsx", path: "/notifications", roles: MEMBERS },
+  { file: "coach.tsx", path: "/coach", roles: MEMBERS },
+  { file: "coach_.$chatId.tsx", path: (ids) => ids.chat, roles: ["user"] },
+  { file: "coach_.$chatId_.title.tsx", path: (ids) => ids.chat && `${ids.chat}/title`, roles: ["user"] },
+  { file: "coach_.$chatId_.draft.tsx", path: (ids) => ids.chat && `${ids.chat}/draft`, roles: ["user"] },
+  { file: "coach_.$chatId_.delete.tsx", path: (ids) => ids.chat && `${ids.chat}/delete`, roles: ["user"] },
+  { file: "documents._index.tsx", path: "/documents", roles: MEMBERS },
+  { file: "documents.new.tsx", path: "/documents/new", roles: MEMBERS },
+  { file: "documents.$id.tsx", path: (ids) => ids.document, roles: ["user"] },
+  { file: "documents.$id_.delete.tsx", path: (ids) => ids.document && `${ids.document}/delete`, roles: ["user"] },
+  { file: "applications._index.tsx", path: "/applications", roles: MEMBERS },
+  { file: "applications.$id.tsx", path: (ids) => ids.application, roles: ["user"] },
+  { file: "applications.$id_.withdraw.tsx", path: (ids) => ids.application && `${ids.application}/withdraw`, roles: ["user"] },
+  { file: "calendar.tsx", path: "/calendar", roles: MEMBERS },
+  { file: "calendar_.find.$userId.tsx", path: (ids) => ids.connection && `/calendar/find/${ids.connection}`, roles: MEMBERS },
+  { file: "calendar_.meetings._index.tsx", path: "/calendar/meetings", roles: MEMBERS },
+  { file: "calendar_.meetings.$meetingId.tsx", path: (ids) => ids.meeting, roles: ["user"] }, // the demo meetings are all the demo user's
+  { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
+  { file: "jobs_.mine.tsx", path: "/jobs/mine", roles: MEMBERS },
+  { file: "jobs_.new.tsx", path: "/jobs/new", roles: MEMBERS },
+  { file: "jobs_.$feed.$jobId_.apply.tsx", path: (ids) => ids.job && `${ids.job}/apply`, roles: MEMBERS },
+  { file: "hiring._index.tsx", path: "/hiring", roles: MEMBERS },
+  { file: "logout.tsx", path: "/logout", roles: MEMBERS },
+  { file: "settings.profile.tsx", path: "/settings/profile", roles: MEMBERS },
+  { file: "settings.profile_.$list.tsx", path: `/settings/profile/${PROFILE_LIST}`, roles: MEMBERS },
+  { file: "settings.cv.tsx", path: "/settings/cv", roles: MEMBERS },
+  { file: "settings.time-zone.tsx", path: "/settings/time-zone", roles: MEMBERS },
+  { file: "settings.lite.tsx", path: "/settings/lite", roles: MEMBERS },
+  { file: "settings.password.tsx", path: "/settings/password", roles: MEMBERS },
+  { file: "settings.sessions.tsx", path: "/settings/sessions", roles: MEMBERS },
+  { file: "settings.delete.tsx", path: "/settings/delete", roles: MEMBERS },
+  // The hiring side: their jobs, applications and interview rounds.
+  { file: "hiring.$feed.$jobId.tsx", path: (ids) => ids.hiringJob, roles: HIRING },
+  { file: "hiring.applications.$id.tsx", path: (ids) => ids.hiringApplication, roles: HIRING },
+  { file: "jobs_.$feed.$jobId_.edit.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/edit`, roles: ["recruiter"] },
+  { file: "jobs_.$feed.$jobId_.close.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/close`, roles: ["recruiter"] },
+  // The career team (and admins).
+  { file: "jobs_.review.tsx", path: "/jobs/review", roles: ["career_team", "admin"] },
+  // Admins.
+  { file: "admin._index.tsx", path: "/admin", roles: ["admin"] },
+  { file: "admin.users.tsx", path: "/admin/users", roles: ["admin"] },
+  { file: "admin.users_.$id.role.tsx", path: (ids) => ids.memberRole, roles: ["admin"] },
+  { file: "admin.premium.tsx", path: "/admin/premium", roles: ["admin"] },
+  { file: "admin.api-access.tsx", path: "/admin/api-access", roles: ["admin"] },
+];
+
+/** Route files that are not pages of their own, and why. */
+const NOT_PAGES: Record<string, string> = {
+  "admin.tsx": "the admin layout: crawled through its child pages",
+  "settings.tsx": "the settings layout: crawled through its child pages",
+  "settings._index.tsx": "redirects to /settings/profile",
+  "admin.api-access[.csv].ts": "a CSV download",
+  "admin.premium[.csv].ts": "a CSV download",
+  "applications.$id_.cv.ts": "the applicant's CV file",
+  "settings.cv_.file.ts": "the member's CV file",
+  "avatars.$key.tsx": "a profile picture (image)",
+  "auth.google.tsx": "redirects to Google's sign-in",
+  "auth.google.callback.tsx": "Google's redirect back: signs in and redirects",
+  "calendar_.find.$userId_.ics.ts": "a calendar file (text/calendar)",
+  "coach_.$chatId_.export[.md].ts": "a Markdown download of a chat",
+  "coach_.$chatId_.retry.tsx": "POST only (GET answers 405)",
+  "coach_.$chatId_.stream.ts": "the coach's streamed answer (text/event-stream)",
+  "coach_.$chatId_.vote.tsx": "POST only (GET redirects to the chat)",
+  "coach_.$chatId_.visibility.tsx": "POST only (GET redirects to the chat's share section)",
+  "jobs_.$feed.$jobId_.save.tsx": "POST only (GET redirects to the job)",
+  "messages.$userId.updates.ts": "JSON polled by the conversation page",
+  "jobs_.rss.ts": "an RSS feed",
+  "jobs_.remote_.rss.ts": "an RSS feed",
+  "jobs_.part-time_.rss.ts": "an RSS feed",
+  "healthz.ts": "the health check (JSON)",
+  "dev.outbox.tsx": "development only (404 in production, where the crawl runs)",
+  "calendar_.find.$userId_.sent.tsx":
+    "shown only right after a member sends a proposal (its address names that message); calendar.spec.ts reaches it by sending one",
+};
+
+test("every GET route in app/routes is crawled below or listed as not a page, with its reason @request-only", () => {
+  const files = fs.readdirSync(path.join(process.cwd(), "app/routes")).sort();
+  const crawled = new Set(CRAWL.map((page) => page.file));
+  const missing = files.filter((file) => !crawled.has(file) && !(file in NOT_PAGES));
+  expect(missing, "route files the crawl does not visit: add them to CRAWL (or to NOT_PAGES with the reason)").toEqual([]);
+  const stale = [...crawled, ...Object.keys(NOT_PAGES)].filter((file) => !files.includes(file));
+  expect(stale, "listed route files that no longer exist").toEqual([]);
+});
+
+test("every area the menu offers a role is crawled for that role @request-only", () => {
+  for (const role of EVERYONE) {
+    for (const area of menuFor(role === "visitor" ? null : role)) {
+      const file = area.ready ? CRAWL.find((page) => page.path === area.href)?.file : "$area.tsx";
+      const crawled = CRAWL.find((page) => page.file === file && page.roles.includes(role));
+      expect(crawled, `${area.href} for ${role}`).toBeTruthy();
+    }
+  }
+});
+
+const randomAddress = () => `10.${200 + Math.floor(Math.random() * 50)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+/** The first link on `path` that matches `pattern` (its first group), else undefined. */
+async function firstLink(request: APIRequestContext, path: string | undefined, pattern: RegExp): Promise<string | undefined> {
+  if (!path) return undefined;
+  const response = await request.get(path, { maxRedirects: 0 });
+  if (response.status() !== 200) return undefined;
+  return pattern.exec(await response.text())?.[1];
+}
+
+/** The demo records of the signed-in role, read from its own list pages (plain requests). */
+async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
+  const job = new RegExp(`href="(/jobs/(?!remote"|part-time"|mine"|saved"|new"|review")[a-z0-9-]+/[^"/?#]+)"`);
+  const [jobPath, profile, hiringJob, ownJob, application, chat, document, meeting, connection, memberRole] = await Promise.all([
+    firstLink(request, "/jobs", job),
+    role === "visitor" ? Promise.resolve(`/u/${uuidFor("user:17")}`) : firstLink(request, "/people", new RegExp(`href="(/u/${UUID})"`)),
+    firstLink(request, "/hiring", new RegExp(`href="(/hiring/(?!applications/)[a-z0-9-]+/[^"/?#]+)"`)),
+    firstLink(request, "/jobs/mine", job),
+    firstLink(request, "/applications", new RegExp(`href="(/applications/${UUID})"`)),
+    firstLink(request, "/coach", new RegExp(`href="(/coach/${UUID})"`)),
+    firstLink(request, "/documents", new RegExp(`href="(/documents/${UUID})"`)),
+    firstLink(request, "/calendar/meetings", new RegExp(`href="(/calendar/meetings/${UUID})"`)),
+    firstLink(request, "/network", new RegExp(`href="/network/remove/(${UUID})"`)),
+    firstLink(request, "/admin/users", new RegExp(`(?:href|action)="(/admin/users/${UUID}/role)[?"]`)),
+  ]);
+  const hiringApplication = await firstLink(request, hiringJob, new RegExp(`href="(/hiring/applications/${UUID})"`));
+  // A conversation with nothing unread: opening one marks its messages read, which other tests count.
+  const conversation = await readConversation(request);
+  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation };
+}
+
+/** A conversation of /messages whose messages are all read (so opening it changes nothing). */
+async function readConversation(request: APIRequestContext): Promise<string | undefined> {
+  const response = await request.get("/messages", { maxRedirects: 0 });
+  if (response.status() !== 200) return undefined;
+  const items = (await response.text()).split("<li").slice(1);
+  const read = items.find((item) => !/unread/i.test(item) && new RegExp(`href="/messages/${UUID}[#"]`).test(item));
+  return read ? new RegExp(`href="(/messages/${UUID})[#"]`).exec(read)?.[1] : undefined;
+}
+
+/** Signs in as the role (once per worker) and finds its demo records. */
+async function roleSetup(browser: Browser, role: Role): Promise<{ state: StorageState; ids: Ids }> {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": randomAddress() } });
+  try {
+    if (role !== "visitor") await signInThroughForm(await context.newPage(), DEMO_LOGINS[role]);
+    return { state: await context.storageState(), ids: await findIds(context.request, role) };
+  } finally {
+    await context.close();
+  }
+}
+
+for (const role of EVERYONE) {
+  const who = role === "visitor" ? "a visitor" : `the demo ${role}`;
+  test.describe(`every page ${who} can open, on a 360 px wide phone @js-off-only`, () => {
+    let ids: Ids;
+    let context: BrowserContext;
+    let tab: Page;
+    // One phone per role and worker, its tab reused from page to page (a context per page cost
+    // more than the page itself on a busy machine). Each test only reads: no state carries over.
+    test.beforeAll(async ({ browser }) => {
+      const setup = await roleSetup(browser, role);
+      ids = setup.ids;
+      // The JavaScript-off document: the server's HTML with the page's script files refused
+      // (axe itself is injected through the DevTools protocol).
+      context = await browser.newContext({
+        storageState: setup.state,
+        viewport: PHONE,
+        javaScriptEnabled: true,
+        extraHTTPHeaders: { "X-Forwarded-For": randomAddress() },
+      });
+      await context.route(/\.js(\?|$)/, (route) => route.abort());
+      tab = await context.newPage();
+    });
+    test.afterAll(async () => {
+      await context?.close();
+    });
+
+    for (const page of CRAWL.filter((crawled) => crawled.roles.includes(role))) {
+      const label = typeof page.path === "string" ? page.path : `${page.file.replace(/\.tsx?$/, "")} (a real one)`;
+      test(`${label}, for ${who}, has no serious or critical axe violation (WCAG 2.2 AA) and no horizontal scroll at 360 px`, async () => {
+        const target = typeof page.path === "string" ? page.path : page.path(ids);
+        expect(target, `${who} has a demo record for ${page.file}`).toBeTruthy();
+        const response = await tab.goto(target!);
+        expect(response?.status(), `${target} answers`).toBe(page.status ?? 200);
+        expect(new URL(tab.url()).pathname, `${target} is not sent elsewhere`).toBe(new URL(target!, "http://x").pathname);
+        expect(await tab.evaluate(() => "__remixRouter" in window), "page scripts are blocked").toBe(false);
+
+        const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${target} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
+
+        // Legacy mode runs axe in the page itself; the default opens a blank page per check to
+        // merge the results of frames, and Ladder's pages have no frames.
+        const results = await new AxeBuilder({ page: tab }).withTags(AXE_TAGS).setLegacyMode().analyze();
+        const serious = results.violations
+          .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+          .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+        expect(serious, `axe on ${target}`).toEqual([]);
+      });
+    }
+  });
+}
