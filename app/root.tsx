@@ -25,10 +25,7 @@ import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
-import { isStaff } from "~/modules/jobs/posting-rules";
-import { pendingCount } from "~/modules/jobs/posting.server";
-import { unreadMessageCount } from "~/modules/messages/conversations.server";
-import { unreadCount } from "~/modules/network/notifications.server";
+import { headerCounts } from "~/modules/accounts/header-counts.server";
 import { readFlash } from "~/services/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,9 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role, avatarUrl: current.avatarUrl } : null;
   // The header's counts: each one indexed query, all at once.
   const ctx = getCtx();
-  const [unread, unreadMessages, reviewWaiting] = current
-    ? await Promise.all([unreadCount(ctx, current.id), unreadMessageCount(ctx, current.id), isStaff(current.role) ? pendingCount(ctx) : null])
-    : [0, 0, null];
+  const { unread, unreadMessages, reviewWaiting } = current ? await headerCounts(ctx, current) : { unread: 0, unreadMessages: 0, reviewWaiting: null };
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);

@@ -1,6 +1,8 @@
 /**
  * The areas of Ladder, in the order of the header's menu. `ready: false` areas answer with an
  * honest "coming soon" page. Pure: the header, its tests and the coming-soon route share it.
+ * What each area will do is in app/lib/area-promises.ts, which only the coming-soon route's loader
+ * reads: the header ships with every page, the promises with none (issue 12).
  */
 
 /**
@@ -14,30 +16,28 @@ export interface Area {
   label: string;
   href: string;
   ready: boolean;
-  /** What the area will do, shown on its coming-soon page. */
-  promise: string;
   audience: Audience;
   /** Also shown inline in the header's single row on wide screens: from md (768 px) or lg (1024 px). */
   inline?: "md" | "lg";
 }
 
 export const areas: Area[] = [
-  { slug: "", label: "Home", href: "/", ready: true, promise: "", audience: "everyone" },
-  { slug: "jobs", label: "Jobs", href: "/jobs", ready: true, promise: "Jobs across MENA and India, alumni posts from the career team, and applications with your CV.", audience: "everyone", inline: "md" },
-  { slug: "people", label: "People", href: "/people", ready: true, promise: "Find members by name, headline or skill.", audience: "member", inline: "md" },
-  { slug: "network", label: "Network", href: "/network", ready: true, promise: "Find people, send and answer connection requests, and see who you know.", audience: "member", inline: "md" },
-  { slug: "messages", label: "Messages", href: "/messages", ready: true, promise: "Private conversations with your connections, light enough for a 2G link.", audience: "member" },
-  { slug: "coach", label: "Coach", href: "/coach", ready: true, promise: "An AI career coach that answers with or without JavaScript: 7 messages a day.", audience: "member", inline: "md" },
-  { slug: "documents", label: "Documents", href: "/documents", ready: true, promise: "Cover letters, CVs and plans, with versions and the coach's suggestions.", audience: "member" },
-  { slug: "applications", label: "Applications", href: "/applications", ready: true, promise: "The jobs you applied to, their status and your interview rounds.", audience: "member" },
-  { slug: "calendar", label: "Calendar", href: "/calendar", ready: true, promise: "Your weekly availability, and a time that suits both of you.", audience: "member", inline: "md" },
-  { slug: "hiring", label: "Hiring", href: "/hiring", ready: true, promise: "Your jobs' applications and interview rounds.", audience: "hiring", inline: "lg" },
-  { slug: "review", label: "Review", href: "/jobs/review", ready: true, promise: "Members' job posts waiting for the career team.", audience: "staff", inline: "lg" },
-  { slug: "admin", label: "Admin", href: "/admin", ready: true, promise: "Members, roles, sign-ups and the numbers behind Ladder, for staff.", audience: "admin", inline: "lg" },
-  { slug: "feed", label: "Feed", href: "/feed", ready: false, promise: "Anonymous workplace talk: ask about a company's culture without your name on it.", audience: "everyone" },
-  { slug: "skills", label: "Skills", href: "/skills", ready: false, promise: "Short multiple-choice tests that show your best score per skill.", audience: "everyone" },
-  { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, promise: "One mock interview a day, with feedback on every answer.", audience: "everyone" },
-  { slug: "communities", label: "Communities", href: "/communities", ready: false, promise: "Groups with moderated membership, events and updates.", audience: "everyone" },
+  { slug: "", label: "Home", href: "/", ready: true, audience: "everyone" },
+  { slug: "jobs", label: "Jobs", href: "/jobs", ready: true, audience: "everyone", inline: "md" },
+  { slug: "people", label: "People", href: "/people", ready: true, audience: "member", inline: "md" },
+  { slug: "network", label: "Network", href: "/network", ready: true, audience: "member", inline: "md" },
+  { slug: "messages", label: "Messages", href: "/messages", ready: true, audience: "member" },
+  { slug: "coach", label: "Coach", href: "/coach", ready: true, audience: "member", inline: "md" },
+  { slug: "documents", label: "Documents", href: "/documents", ready: true, audience: "member" },
+  { slug: "applications", label: "Applications", href: "/applications", ready: true, audience: "member" },
+  { slug: "calendar", label: "Calendar", href: "/calendar", ready: true, audience: "member", inline: "md" },
+  { slug: "hiring", label: "Hiring", href: "/hiring", ready: true, audience: "hiring", inline: "lg" },
+  { slug: "review", label: "Review", href: "/jobs/review", ready: true, audience: "staff", inline: "lg" },
+  { slug: "admin", label: "Admin", href: "/admin", ready: true, audience: "admin", inline: "lg" },
+  { slug: "feed", label: "Feed", href: "/feed", ready: false, audience: "everyone" },
+  { slug: "skills", label: "Skills", href: "/skills", ready: false, audience: "everyone" },
+  { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, audience: "everyone" },
+  { slug: "communities", label: "Communities", href: "/communities", ready: false, audience: "everyone" },
 ];
 
 /** The audiences a role belongs to; `null` is a visitor. Unknown roles get a member's. */

@@ -4,13 +4,14 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { promiseOf } from "~/lib/area-promises";
 import { findComingSoonArea } from "~/lib/areas";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const area = findComingSoonArea(params.area ?? "");
   if (!area) throw new Response(null, { status: 404 });
-  return { label: area.label, promise: area.promise };
+  return { label: area.label, promise: promiseOf(area.slug) };
 }
 
 export default function ComingSoon() {

@@ -4,8 +4,8 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
-import { AdminHome, MemberHome, RecruiterHome, StaffHome } from "~/components/home/Dashboards";
 import { getCtx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
@@ -22,20 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { kind: "public" as const, jobs, communities };
 }
 
+/**
+ * The roles' homes are a module of their own that only a signed-in member downloads: a visitor's
+ * first visit carries the public page alone (issue 12). The server waits for it (entry.server
+ * renders onAllReady), so the HTML, the page without JavaScript and the first paint are as
+ * before; hydration leaves the server's HTML in place until the module has arrived.
+ */
+const SignedInHome = lazy(() => import("~/components/home/Dashboards"));
+
 export default function Home() {
   const data = useLoaderData<typeof loader>();
-  switch (data.kind) {
-    case "member":
-      return <MemberHome data={data} />;
-    case "recruiter":
-      return <RecruiterHome data={data} />;
-    case "staff":
-      return <StaffHome data={data} />;
-    case "admin":
-      return <AdminHome data={data} />;
-    default:
-      return <PublicHome jobs={data.jobs} communities={data.communities} />;
-  }
+  if (data.kind === "public") return <PublicHome jobs={data.jobs} communities={data.communities} />;
+  return (
+    <Suspense fallback={null}>
+      <SignedInHome data={data} />
+    </Suspense>
+  );
 }
 
 type PublicData = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "public" }>;

@@ -172,6 +172,22 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 /**
+ * Fills the open "Post a job" form (/jobs/new) with a full-time job `title` at Delta Data in the
+ * general feed, posts it and returns its link on /jobs/mine.
+ */
+export async function postJobThroughForm(page: Page, title: string): Promise<string | null> {
+  await page.getByLabel("Jobs (general)").check();
+  await page.getByLabel("Job title").fill(title);
+  await page.getByLabel("Employer").fill("Delta Data");
+  await page.getByLabel("Employment type").selectOption("Full-time");
+  await page.getByLabel("Description").fill("Build dashboards for a logistics team.");
+  await page.getByRole("button", { name: "Post the job" }).click();
+  await expect(page).toHaveURL(/\/jobs\/mine$/);
+  const jobHref = await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: title, exact: true }).getAttribute("href");
+  return jobHref;
+}
+
+/**
  * Saves `zone` at /settings/time-zone. With JavaScript, it chooses only once React has hydrated
  * the page (the footer is rendered last), since hydration puts a <select> back to the server's choice.
  */

@@ -4,7 +4,7 @@
  * day and time share one zone hint; completing a round before its day asks first, beside the
  * button, and completes it once confirmed.
  */
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, signUpNewMember, STORY_BUDGET_MS, test } from "./fixtures";
+import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, signInThroughForm, signUpNewMember, STORY_BUDGET_MS, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -17,14 +17,7 @@ test("a recruiter opens the candidate's profile, schedules a round and is asked 
   // The career team posts (listed at once); a new member applies with a CV.
   await signInThroughForm(page, "career@demo.test");
   await page.goto("/jobs/new");
-  await page.getByLabel("Jobs (general)").check();
-  await page.getByLabel("Job title").fill(title);
-  await page.getByLabel("Employer").fill("Delta Data");
-  await page.getByLabel("Employment type").selectOption("Full-time");
-  await page.getByLabel("Description").fill("Build dashboards for a logistics team.");
-  await page.getByRole("button", { name: "Post the job" }).click();
-  await expect(page).toHaveURL(/\/jobs\/mine$/);
-  const jobHref = await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: title, exact: true }).getAttribute("href");
+  const jobHref = await postJobThroughForm(page, title);
 
   const applicantContext = await browser.newContext({ javaScriptEnabled });
   const applicant = await applicantContext.newPage();

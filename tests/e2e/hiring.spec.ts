@@ -6,7 +6,7 @@
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, signInThroughForm, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -59,14 +59,7 @@ test("a poster moves an application through the pipeline with two interview roun
   await expect(page.getByText("You have no jobs to manage yet.")).toBeVisible();
   await page.getByRole("link", { name: "Post a job" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Post a job" })).toBeVisible();
-  await page.getByLabel("Jobs (general)").check();
-  await page.getByLabel("Job title").fill(title);
-  await page.getByLabel("Employer").fill("Delta Data");
-  await page.getByLabel("Employment type").selectOption("Full-time");
-  await page.getByLabel("Description").fill("Build dashboards for a logistics team.");
-  await page.getByRole("button", { name: "Post the job" }).click();
-  await expect(page).toHaveURL(/\/jobs\/mine$/);
-  const jobHref = await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: title, exact: true }).getAttribute("href");
+  const jobHref = await postJobThroughForm(page, title);
   expect(jobHref).toMatch(/^\/jobs\/general\/ladder-/);
 
   const career = await signInAs(browser, javaScriptEnabled, "career@demo.test");

@@ -1,6 +1,7 @@
 /** The header's menu lists only the areas a visitor or a member of each role can open. */
 import { describe, expect, it } from "vitest";
 import { userRoles } from "../../db/enums";
+import { promiseOf } from "../../app/lib/area-promises";
 import { areas, currentAreaHref, findComingSoonArea, menuFor } from "../../app/lib/areas";
 
 const labels = (role: string | null) => menuFor(role).map((area) => area.label);
@@ -74,5 +75,11 @@ describe("currentAreaHref", () => {
   it("marks Home only on the home page itself, and nothing on a page outside every area", () => {
     expect(currentAreaHref("/", staffMenu)).toBe("/");
     expect(currentAreaHref("/settings/profile", staffMenu)).toBeNull();
+  });
+});
+
+describe("promiseOf", () => {
+  it("tells what every area but Home will do, for its coming-soon page", () => {
+    for (const area of areas.filter((area) => area.slug !== "")) expect(promiseOf(area.slug), area.slug).not.toBe("");
   });
 });

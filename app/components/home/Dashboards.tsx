@@ -1,4 +1,8 @@
-/** The signed-in home page per role (app/modules/home/dashboard.server.ts shapes the data). */
+/**
+ * The signed-in home page per role (app/modules/home/dashboard.server.ts shapes the data). The
+ * home route loads this module lazily (the default export), so a visitor's first visit never
+ * downloads it; the server renders it before it answers, so the HTML is the same as before.
+ */
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { Dashboard } from "~/modules/home/dashboard.server";
@@ -307,4 +311,18 @@ export function AdminHome({ data }: { data: Of<"admin"> }) {
       </Block>
     </section>
   );
+}
+
+/** The home of a signed-in member's role: what `/` renders lazily for anyone signed in. */
+export default function SignedInHome({ data }: { data: Dashboard }) {
+  switch (data.kind) {
+    case "member":
+      return <MemberHome data={data} />;
+    case "recruiter":
+      return <RecruiterHome data={data} />;
+    case "staff":
+      return <StaffHome data={data} />;
+    case "admin":
+      return <AdminHome data={data} />;
+  }
 }

@@ -4,7 +4,7 @@
  * kept elsewhere (see ownAvatarUrl). Decorative: the member's name is always written beside it.
  */
 import { useRouteLoaderData } from "@remix-run/react";
-import { ownAvatarUrl } from "~/modules/profile/rules";
+import { ownAvatarUrl } from "~/modules/profile/avatar-url";
 import { avatarColour, initialsOf } from "./initials";
 
 const SIZES = {

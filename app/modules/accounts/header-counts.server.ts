@@ -1,0 +1,20 @@
+/**
+ * The header's counts for a signed-in member, each one indexed query, all at once: unread
+ * notifications, unread messages and (for the career team and admins) posts waiting for review.
+ * The root loader's only use of the jobs rules: as a server module it keeps them, and what they
+ * import, out of the JavaScript every page downloads (issue 12).
+ */
+import type { Ctx } from "~/db.server";
+import { isStaff } from "~/modules/jobs/posting-rules";
+import { pendingCount } from "~/modules/jobs/posting.server";
+import { unreadMessageCount } from "~/modules/messages/conversations.server";
+import { unreadCount } from "~/modules/network/notifications.server";
+
+export async function headerCounts(ctx: Ctx, member: { id: string; role: string | null }) {
+  const [unread, unreadMessages, reviewWaiting] = await Promise.all([
+    unreadCount(ctx, member.id),
+    unreadMessageCount(ctx, member.id),
+    isStaff(member.role) ? pendingCount(ctx) : null,
+  ]);
+  return { unread, unreadMessages, reviewWaiting };
+}
