@@ -315,8 +315,9 @@ describeEachDatabase("Notifying the other member", (db) => {
       { title: "Meeting declined", message: "Dina Saleh declined the meeting you proposed.", href: `/calendar/meetings/${two}` },
     ]);
     expect(await notesOf(db.ctx, b.id)).toEqual([]);
-    const page = textOf((await (await signedIn(db.ctx, a)).get("/notifications")).html);
-    expect(page).toContain("Dina Saleh accepted the meeting you proposed.");
+    const page = (await (await signedIn(db.ctx, a)).get("/notifications")).html;
+    expect(textOf(page)).toContain("Dina Saleh accepted the meeting you proposed.");
+    expect(page).toContain(`href="/calendar/meetings/${one}"`);
   });
 });
 
