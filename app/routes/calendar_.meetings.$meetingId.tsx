@@ -1,7 +1,9 @@
 /**
  * /calendar/meetings/<id>: one meeting proposed through "find a time", for its two members only
  * (404 for everyone else). The invitee accepts or declines it here (POST intent=accept|decline);
- * the answer is one conditional UPDATE, so of two answers at once exactly one counts.
+ * the answer is one conditional UPDATE, so of two answers at once exactly one counts. Either
+ * member can cancel it while it is proposed or accepted and has not ended: a link to the
+ * confirmation page /calendar/meetings/<id>/cancel (no JavaScript needed).
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -12,7 +14,7 @@ import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { meetingLine } from "~/modules/calendar/meeting-line";
-import { answerMeeting, getMeeting, type Answer } from "~/modules/calendar/meetings.server";
+import { answerMeeting, cancellable, getMeeting, type Answer } from "~/modules/calendar/meetings.server";
 import { isoDate, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { flashHeader } from "~/services/flash.server";
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting: meetingLine(tz.zone, meeting),
     statusText: STATUS_TEXT[meeting.status],
     canAnswer: meeting.invited && meeting.status === "proposed" && meeting.endsAt.getTime() > Date.now(),
+    canCancel: cancellable(meeting),
     week: isoDate(zoneDate(tz.zone, meeting.startsAt.getTime())),
   };
 }
@@ -61,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, statusText, canAnswer, week } = useLoaderData<typeof loader>();
+  const { meeting, statusText, canAnswer, canCancel, week } = useLoaderData<typeof loader>();
   return (
     <section aria-labelledby="meeting-title" className="card space-y-3">
       <h1 id="meeting-title">Meeting with {meeting.with}</h1>
@@ -71,6 +74,11 @@ export default function MeetingPage() {
       </p>
       {canAnswer ? <MeetingAnswerForms id={meeting.id} about={`with ${meeting.with}, ${meeting.date}`} /> : null}
       <ul className="space-y-1">
+        {canCancel ? (
+          <li>
+            <Link to={`/calendar/meetings/${meeting.id}/cancel`}>Cancel the meeting</Link>
+          </li>
+        ) : null}
         {meeting.status === "declined" || meeting.status === "cancelled" ? null : (
           <li>
             <a href={meeting.ics} download="ladder-meeting.ics">

@@ -2,7 +2,8 @@
  * Issue 13, item 11, JavaScript on and off, with members made for the test: the week starts on
  * the member's chosen day; "find a time" with no shared slot asks the other member by message to
  * add availability; a proposed time is accepted by the other member and then shows on both
- * calendars with its .ics.
+ * calendars with its .ics, blocks that time in "find a time", tells the proposer, and can be
+ * cancelled by the proposer after a confirmation page, which tells the invitee.
  */
 import type { Browser, Page } from "@playwright/test";
 import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
@@ -52,7 +53,7 @@ test("a member who starts the week on Saturday sees Saturday to Friday and adds 
   expect(browserErrors).toEqual([]);
 });
 
-test("with no shared time a member asks the other to add availability; a proposed time is accepted and shows on both calendars with its .ics", async ({ browser, browserErrors }, testInfo) => {
+test("with no shared time a member asks the other to add availability; a proposed time is accepted, shows on both calendars with its .ics and blocks that time, and the proposer cancels it after confirming", async ({ browser, browserErrors }, testInfo) => {
   test.setTimeout(STORY_BUDGET_MS);
   const js = testInfo.project.use.javaScriptEnabled ?? true;
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
@@ -96,6 +97,7 @@ test("with no shared time a member asks the other to add availability; a propose
   await waiting.getByRole("button", { name: `Accept the meeting with ${aName}, Monday 1 July` }).click();
   await expect(b.page.getByRole("status")).toHaveText(`You accepted the meeting with ${aName}. It is on both your calendars.`);
   await expect(b.page.getByRole("main")).toContainText("Accepted: it is on both calendars");
+  const meetingPath = new URL(b.page.url()).pathname;
   await b.page.getByRole("link", { name: "Your calendar for that week" }).click();
   const hers = b.page.getByRole("list", { name: "Meetings on Monday 1 July" });
   await expect(hers).toContainText(`Meeting with ${aName}`);
@@ -104,6 +106,28 @@ test("with no shared time a member asks the other to add availability; a propose
   await a.page.goto(`/calendar?week=${WEEK}`);
   await expect(a.page.getByRole("list", { name: "Meetings on Monday 1 July" })).toContainText(`Meeting with ${bName}`);
   await expect(a.page.getByRole("region", { name: "Meetings waiting for an answer" })).toHaveCount(0);
+
+  // The accepted meeting is busy time: only the half hour after it is still offered.
+  await a.page.goto(`/calendar/find/${b.id}?week=${WEEK}&duration=30`);
+  await expect(a.page.getByRole("group", { name: "Monday 1 July" }).getByRole("radio")).toHaveCount(1);
+  await a.page.goto("/notifications");
+  await expect(a.page.getByRole("main")).toContainText(`${bName} accepted the meeting you proposed.`);
+
+  // a cancels it after confirming; b is told, and it leaves both calendars.
+  await a.page.goto(meetingPath);
+  await a.page.getByRole("link", { name: "Cancel the meeting" }).click();
+  await expect(a.page.getByRole("heading", { level: 1 })).toHaveText(`Cancel the meeting with ${bName}?`);
+  await a.page.getByRole("link", { name: "Keep the meeting" }).click();
+  await expect(a.page).toHaveURL(new RegExp(`${meetingPath}$`));
+  await a.page.getByRole("link", { name: "Cancel the meeting" }).click();
+  await a.page.getByRole("button", { name: "Cancel the meeting" }).click();
+  await expect(a.page.getByRole("status")).toHaveText(`You cancelled the meeting with ${bName}. ${bName} is told, and the time is free again.`);
+  await expect(a.page.getByRole("main")).toContainText("Cancelled");
+  await expect(a.page.getByRole("link", { name: "Cancel the meeting" })).toHaveCount(0);
+  await b.page.goto("/notifications");
+  await expect(b.page.getByRole("main")).toContainText(`${aName} cancelled your meeting.`);
+  await b.page.goto(`/calendar?week=${WEEK}`);
+  await expect(b.page.getByRole("list", { name: "Meetings on Monday 1 July" })).toHaveCount(0);
 
   await a.context.close();
   await b.context.close();

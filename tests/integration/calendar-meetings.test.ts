@@ -5,8 +5,8 @@
  */
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { addBlock } from "../../app/modules/calendar/calendar.server";
-import { answerMeeting, createMeeting } from "../../app/modules/calendar/meetings.server";
+import { addBlock, slotsWith } from "../../app/modules/calendar/calendar.server";
+import { answerMeeting, cancelMeeting, createMeeting } from "../../app/modules/calendar/meetings.server";
 import { connect } from "../../app/modules/network/connections.server";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, textOf, type Member } from "../support/app";
@@ -50,6 +50,21 @@ async function blocksOf(ctx: Ctx, userId: string) {
     .orderBy(b.weekStartDate, b.dayOfWeek, b.startTime);
   return rows.map((r) => [r.week.toISOString().slice(0, 10), r.day, r.start]);
 }
+
+/** A member's linked notifications (not the connection ones), oldest first. */
+async function notesOf(ctx: Ctx, userId: string) {
+  const { notification: n, notification_links: links } = ctx.t;
+  return ctx.db
+    .select({ title: n.title, message: n.message, href: links.href })
+    .from(n)
+    .innerJoin(links, eq(links.notification_id, n.id))
+    .where(eq(n.user_id, userId))
+    .orderBy(n.created_at, n.id);
+}
+
+const at = (iso: string) => new Date(iso);
+const meetingAt = (ctx: Ctx, proposerId: string, inviteeId: string, start: string, end: string) =>
+  createMeeting(ctx, { proposerId, inviteeId, startsAt: at(start), endsAt: at(end) });
 
 async function meetingsOf(ctx: Ctx, proposerId: string) {
   const m = ctx.t.meetings;
@@ -251,6 +266,140 @@ describeEachDatabase("Proposed meetings", (db) => {
   });
 });
 
+describeEachDatabase("Accepted meetings are busy time", (db) => {
+  it("find a time offers no slot that overlaps an accepted meeting of either member, with anyone", async () => {
+    const { a, b } = await connected(db.ctx);
+    const c = await createMember(db.ctx, { name: "Omar Aziz" });
+    await bothFree(db.ctx, a, b);
+    const startsOf = async () => {
+      const slots = await slotsWith(db.ctx, { me: a.id, other: b.id, viewerZone: "UTC", week, minutes: 30, now: 0 });
+      return slots.starts.map((s) => new Date(s).toISOString().slice(11, 16));
+    };
+    expect(await startsOf()).toEqual(["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"]);
+
+    // Layla's accepted meeting with Omar, Dina's with Omar, and one between the two of them.
+    const mine = await meetingAt(db.ctx, a.id, c.id, "2030-06-03T09:00:00.000Z", "2030-06-03T09:30:00.000Z");
+    const theirs = await meetingAt(db.ctx, c.id, b.id, "2030-06-03T10:15:00.000Z", "2030-06-03T10:45:00.000Z");
+    const shared = await meetingAt(db.ctx, b.id, a.id, "2030-06-03T11:30:00.000Z", "2030-06-03T12:00:00.000Z");
+    // Proposed, declined or cancelled meetings book nothing.
+    expect(await startsOf()).toHaveLength(6);
+    expect((await answerMeeting(db.ctx, c.id, mine, "accepted")).ok).toBe(true);
+    expect((await answerMeeting(db.ctx, b.id, theirs, "accepted")).ok).toBe(true);
+    expect((await answerMeeting(db.ctx, a.id, shared, "accepted")).ok).toBe(true);
+    expect(await startsOf()).toEqual(["09:30", "11:00"]);
+
+    // A proposal for a busy slot is refused as taken.
+    const layla = await signedIn(db.ctx, a);
+    const refused = await layla.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "2030-06-03T10:00:00.000Z" });
+    expect(await meetingsOf(db.ctx, a.id)).toHaveLength(1);
+    expect(refused.status === 302 ? refused.location : "").not.toContain("/sent");
+
+    // Cancelling frees the time again.
+    expect((await cancelMeeting(db.ctx, c.id, theirs)).ok).toBe(true);
+    expect(await startsOf()).toEqual(["09:30", "10:00", "10:30", "11:00"]);
+  });
+});
+
+describeEachDatabase("Notifying the other member", (db) => {
+  it("when the invitee accepts or declines, the proposer gets a notification linking to the meeting", async () => {
+    const { a, b } = await connected(db.ctx);
+    const one = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+    const two = await meetingAt(db.ctx, a.id, b.id, "2030-06-03T11:00:00.000Z", "2030-06-03T11:30:00.000Z");
+    const dina = await signedIn(db.ctx, b);
+    await dina.post(`/calendar/meetings/${one}`, { intent: "accept" });
+    await dina.post(`/calendar/meetings/${two}`, { intent: "decline" });
+    // A second answer tells nobody again.
+    await dina.post(`/calendar/meetings/${two}`, { intent: "accept" });
+    expect(await notesOf(db.ctx, a.id)).toEqual([
+      { title: "Meeting accepted", message: "Dina Saleh accepted the meeting you proposed. It is on both your calendars.", href: `/calendar/meetings/${one}` },
+      { title: "Meeting declined", message: "Dina Saleh declined the meeting you proposed.", href: `/calendar/meetings/${two}` },
+    ]);
+    expect(await notesOf(db.ctx, b.id)).toEqual([]);
+    const page = (await (await signedIn(db.ctx, a)).get("/notifications")).html;
+    expect(textOf(page)).toContain("Dina Saleh accepted the meeting you proposed.");
+    expect(page).toContain(`href="/calendar/meetings/${one}"`);
+  });
+});
+
+describeEachDatabase("Cancelling a meeting", (db) => {
+  it("the proposer cancels an accepted meeting after confirming; the invitee is told and the meeting is off both calendars", async () => {
+    const { a, b } = await connected(db.ctx);
+    const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+    expect((await answerMeeting(db.ctx, b.id, id, "accepted")).ok).toBe(true);
+    const layla = await signedIn(db.ctx, a);
+    const page = await layla.get(`/calendar/meetings/${id}`);
+    expect(page.html).toContain(`href="/calendar/meetings/${id}/cancel"`);
+    const confirm = await layla.get(`/calendar/meetings/${id}/cancel`);
+    expect(confirm.status).toBe(200);
+    expect(textOf(confirm.html)).toContain("Cancel the meeting with Dina Saleh?");
+    expect(textOf(confirm.html)).toContain("It comes off both your calendars, and Dina Saleh gets a notification.");
+    // Opening the confirmation changes nothing.
+    expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("accepted");
+
+    const done = await layla.post(`/calendar/meetings/${id}/cancel`, {});
+    expect(done.status).toBe(302);
+    expect(done.location).toBe(`/calendar/meetings/${id}`);
+    const after = textOf((await layla.get(done.location!)).html);
+    expect(after).toContain("You cancelled the meeting with Dina Saleh. Dina Saleh is told, and the time is free again.");
+    expect(after).toContain("You proposed it to Dina Saleh. Cancelled");
+    expect(after).not.toContain("Cancel the meeting");
+    expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("cancelled");
+    expect(await notesOf(db.ctx, b.id)).toEqual([
+      { title: "Meeting cancelled", message: "Layla Haddad cancelled your meeting. The time is free again on both your calendars.", href: `/calendar/meetings/${id}` },
+    ]);
+    expect(await notesOf(db.ctx, a.id)).toHaveLength(1); // only Dina's acceptance
+    const dina = await signedIn(db.ctx, b);
+    expect(textOf((await dina.get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Layla Haddad");
+
+    // A second cancel, by either member, changes nothing and tells nobody.
+    const again = await dina.post(`/calendar/meetings/${id}/cancel`, {});
+    expect(textOf((await dina.get(again.location!)).html)).toContain("This meeting cannot be cancelled: it was already cancelled. Nothing changed.");
+    expect(textOf((await dina.get(`/calendar/meetings/${id}/cancel`)).html)).toContain("This meeting cannot be cancelled");
+    expect(await notesOf(db.ctx, a.id)).toHaveLength(1);
+  });
+
+  it("the invitee can cancel a proposed meeting, which then can no longer be accepted", async () => {
+    const { a, b } = await connected(db.ctx);
+    const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+    const dina = await signedIn(db.ctx, b);
+    expect(textOf((await dina.get(`/calendar/meetings/${id}/cancel`)).html)).toContain("It can no longer be accepted, and Layla Haddad gets a notification.");
+    expect((await dina.post(`/calendar/meetings/${id}/cancel`, {})).status).toBe(302);
+    expect(await notesOf(db.ctx, a.id)).toEqual([
+      { title: "Meeting cancelled", message: "Dina Saleh cancelled your meeting. The time is free again on both your calendars.", href: `/calendar/meetings/${id}` },
+    ]);
+    const late = await dina.post(`/calendar/meetings/${id}`, { intent: "accept" });
+    expect(textOf((await dina.get(late.location!)).html)).toContain("This meeting was already cancelled; nothing changed.");
+    expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("cancelled");
+  });
+
+  it("a stranger's cancel is a 404 and changes nothing; declined and ended meetings cannot be cancelled", async () => {
+    const { a, b } = await connected(db.ctx);
+    const stranger = await createMember(db.ctx);
+    const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+    const outsider = await signedIn(db.ctx, stranger);
+    expect((await outsider.get(`/calendar/meetings/${id}/cancel`)).status).toBe(404);
+    expect((await outsider.post(`/calendar/meetings/${id}/cancel`, {})).status).toBe(404);
+    expect((await outsider.post("/calendar/meetings/not-a-meeting/cancel", {})).status).toBe(404);
+    expect(await cancelMeeting(db.ctx, stranger.id, id)).toEqual({ ok: false, reason: "not_found" });
+    expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("proposed");
+    expect([...(await notesOf(db.ctx, a.id)), ...(await notesOf(db.ctx, b.id))]).toEqual([]);
+
+    const declined = await meetingAt(db.ctx, a.id, b.id, "2030-06-03T11:00:00.000Z", "2030-06-03T11:30:00.000Z");
+    await answerMeeting(db.ctx, b.id, declined, "declined");
+    const layla = await signedIn(db.ctx, a);
+    const refused = await layla.post(`/calendar/meetings/${declined}/cancel`, {});
+    expect(textOf((await layla.get(refused.location!)).html)).toContain("This meeting cannot be cancelled: it was already declined. Nothing changed.");
+
+    const ended = await meetingAt(db.ctx, a.id, b.id, "2020-06-01T09:00:00.000Z", "2020-06-01T09:30:00.000Z");
+    await answerMeeting(db.ctx, b.id, ended, "accepted");
+    expect((await layla.get(`/calendar/meetings/${ended}`)).html).not.toContain("/cancel");
+    const over = await layla.post(`/calendar/meetings/${ended}/cancel`, {});
+    expect(textOf((await layla.get(over.location!)).html)).toContain("This meeting cannot be cancelled: it has already ended. Nothing changed.");
+    expect(await meetingsOf(db.ctx, a.id)).toEqual(expect.arrayContaining([expect.objectContaining({ id: ended, status: "accepted" })]));
+    expect(await notesOf(db.ctx, b.id)).toEqual([]);
+  });
+});
+
 describePostgres(
   "Concurrent answers to one meeting on a pool of 20",
   (db) => {
@@ -276,6 +425,34 @@ describePostgres(
       expect(outcomes.slice(0, 10).every((o) => !o.ok && o.reason === "not_invitee")).toBe(true);
       expect(outcomes[10].ok).toBe(true);
       expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("declined");
+    });
+
+    it("of 10 cancels by each member at once, exactly one counts and exactly one member is told", async () => {
+      const { a, b } = await connected(db.ctx);
+      const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+      const who = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? a.id : b.id));
+      const outcomes = await Promise.all(who.map((me) => cancelMeeting(db.ctx, me, id)));
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+      expect(outcomes.filter((o) => !o.ok && o.reason === "not_cancellable")).toHaveLength(19);
+      expect((await meetingsOf(db.ctx, a.id))[0].status).toBe("cancelled");
+      const notes = [...(await notesOf(db.ctx, a.id)), ...(await notesOf(db.ctx, b.id))];
+      expect(notes.map((n) => n.title)).toEqual(["Meeting cancelled"]);
+    });
+
+    it("an accept and a cancel at once on a proposed meeting: the meeting ends cancelled, and only changes that landed are told", async () => {
+      for (let round = 0; round < 5; round++) {
+        const { a, b } = await connected(db.ctx);
+        const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
+        const [accept, cancel] = await Promise.all([answerMeeting(db.ctx, b.id, id, "accepted"), cancelMeeting(db.ctx, a.id, id)]);
+        // The cancel always lands (a proposed or an accepted meeting can be cancelled); the
+        // accept lands only if it came first, and never after the cancel.
+        expect(cancel.ok).toBe(true);
+        const [row] = await meetingsOf(db.ctx, a.id);
+        expect(row.status).toBe("cancelled");
+        expect(row.responded_at === null).toBe(!accept.ok);
+        expect((await notesOf(db.ctx, a.id)).map((n) => n.title)).toEqual(accept.ok ? ["Meeting accepted"] : []);
+        expect((await notesOf(db.ctx, b.id)).map((n) => n.title)).toEqual(["Meeting cancelled"]);
+      }
     });
   },
   { poolSize: 20 },

@@ -183,6 +183,14 @@ describe("slots two members share", () => {
     expect(findSlots({ ...search, minutes: 90, now: 0, theirs: { zone: "UTC", blocks: [block(1, "10:00:00", "12:00:00")] } }).why).toBe("too_short");
   });
 
+  it("leave out the time of either member's accepted meetings (busy), also when it overlaps a slot only in part", () => {
+    const free = { zone: "UTC", blocks: [block(1, "09:00:00", "12:00:00")] };
+    const busy = (from: string, to: string) => [{ start: utc(`2026-12-01T${from}:00Z`), end: utc(`2026-12-01T${to}:00Z`) }];
+    const result = findSlots({ viewerZone: "UTC", week, minutes: 30, now: 0, mine: { ...free, busy: busy("09:00", "09:30") }, theirs: { ...free, busy: busy("10:15", "10:45") } });
+    expect(result.starts.map((t) => new Date(t).toISOString().slice(11, 16))).toEqual(["09:30", "11:00", "11:30"]);
+    expect(findSlots({ viewerZone: "UTC", week, minutes: 30, now: 0, mine: { ...free, busy: busy("08:00", "13:00") }, theirs: free }).why).toBe("me_none");
+  });
+
   it("use the other member's blocks of the neighbouring week when zones move them into the viewer's week", () => {
     // Viewer in Auckland (GMT+13 in December): their Monday 00:00 is Sunday 11:00 UTC.
     const theirs = { zone: "UTC", blocks: [{ weekStartDate: day("2026-11-23"), dayOfWeek: 6, startTime: "12:00:00", endTime: "13:00:00", isBlocked: false }] };

@@ -13,7 +13,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/modules/admin/members.server";
 import { sendMessage } from "~/modules/messages/messages.server";
-import { createMeeting } from "./meetings.server";
+import { busyOf, createMeeting } from "./meetings.server";
 import {
   addDays,
   dayLabel,
@@ -187,17 +187,25 @@ export interface SlotQuery {
   now?: number;
 }
 
-/** Every slot of the viewer's week where both are free; the other's zone is their saved one (or UTC). */
+/**
+ * Every slot of the viewer's week where both are free; the other's zone is their saved one (or
+ * UTC). Accepted meetings of either member (with anyone) are busy time for that member.
+ */
 export async function slotsWith(ctx: Ctx, q: SlotQuery): Promise<SlotResult & { otherZone: string }> {
-  const [blocks, zones] = await Promise.all([blocksAround(ctx, [q.me, q.other], q.week), savedZones(ctx, [q.me, q.other])]);
+  const reach = { from: addDays(q.week, -1), to: addDays(q.week, 8) }; // the viewer's week in any zone
+  const [blocks, zones, busy] = await Promise.all([
+    blocksAround(ctx, [q.me, q.other], q.week),
+    savedZones(ctx, [q.me, q.other]),
+    busyOf(ctx, [q.me, q.other], reach.from, reach.to),
+  ]);
   const otherZone = zones.get(q.other) ?? "UTC";
   const result = findSlots({
     viewerZone: q.viewerZone,
     week: q.week,
     minutes: q.minutes,
     now: q.now ?? Date.now(),
-    mine: { zone: zones.get(q.me) ?? q.viewerZone, blocks: blocks.get(q.me) ?? [] },
-    theirs: { zone: otherZone, blocks: blocks.get(q.other) ?? [] },
+    mine: { zone: zones.get(q.me) ?? q.viewerZone, blocks: blocks.get(q.me) ?? [], busy: busy.get(q.me) },
+    theirs: { zone: otherZone, blocks: blocks.get(q.other) ?? [], busy: busy.get(q.other) },
   });
   return { ...result, otherZone };
 }

@@ -5,12 +5,21 @@
  * and the status, so of concurrent answers exactly one changes the row (PostgreSQL re-checks the
  * WHERE after the row lock; SQLite runs writes one at a time). Every read names the member in
  * its WHERE clause (proposer or invitee): someone else's meeting is not found.
+ *
+ * Either member cancels a proposed or accepted meeting that has not ended: ONE UPDATE whose WHERE
+ * names the member (proposer or invitee), the allowed statuses and the end, so a cancel and an
+ * answer at once cannot both land on a proposed meeting (decision 033). An answer and a cancel
+ * tell the other member through a linked notification written in the same transaction. Accepted
+ * meetings are busy time for both members when finding a time (busyOf).
  */
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, lt, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
+import { withTx } from "~/db.server";
 import { isUuid } from "~/modules/admin/members.server";
+import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { displayName } from "~/modules/network/rules";
+import type { Interval } from "./rules";
 
 export type MeetingStatus = "proposed" | "accepted" | "declined" | "cancelled";
 export type Answer = "accepted" | "declined";
@@ -81,22 +90,108 @@ export async function getMeeting(ctx: Ctx, me: string, id: string): Promise<Meet
 
 export type AnswerOutcome = { ok: true; meeting: Meeting } | { ok: false; reason: "not_found" | "not_invitee" | "answered"; meeting?: Meeting };
 
+/** The display name of one member (for the other member's notification). */
+async function nameOf(ctx: Ctx, id: string): Promise<string> {
+  const U = ctx.t.User;
+  const [row] = await ctx.db.select({ name: U.name }).from(U).where(eq(U.id, id)).limit(1);
+  return row ? displayName(row.name) : "A former member";
+}
+
+const meetingHref = (id: string) => `/calendar/meetings/${id}`;
+
 /**
  * The invitee accepts or declines a proposed meeting. One UPDATE … WHERE id AND invitee = me AND
- * status = 'proposed': the proposer, strangers and a second answer change nothing.
+ * status = 'proposed': the proposer, strangers and a second answer change nothing. The answer
+ * that lands tells the proposer (a notification in the same transaction).
  */
 export async function answerMeeting(ctx: Ctx, me: string, id: string, answer: Answer, now = new Date()): Promise<AnswerOutcome> {
   if (!isUuid(id)) return { ok: false, reason: "not_found" };
   const m = ctx.t.meetings;
-  const changed = await ctx.db
-    .update(m)
-    .set({ status: answer, responded_at: now })
-    .where(and(eq(m.id, id.toLowerCase()), eq(m.invitee_id, me), eq(m.status, "proposed")))
-    .returning({ id: m.id });
-  const meeting = await getMeeting(ctx, me, id);
-  if (!meeting) return { ok: false, reason: "not_found" };
-  if (changed.length > 0) return { ok: true, meeting };
-  return { ok: false, reason: meeting.invited ? "answered" : "not_invitee", meeting };
+  return withTx<AnswerOutcome>(ctx, async (tx) => {
+    const changed = await tx.db
+      .update(m)
+      .set({ status: answer, responded_at: now })
+      .where(and(eq(m.id, id.toLowerCase()), eq(m.invitee_id, me), eq(m.status, "proposed")))
+      .returning({ id: m.id });
+    const meeting = await getMeeting(tx, me, id);
+    if (!meeting) return { ok: false, reason: "not_found" };
+    if (changed.length === 0) return { ok: false, reason: meeting.invited ? "answered" : "not_invitee", meeting };
+    const name = await nameOf(tx, me);
+    await insertLinkedNotification(tx, {
+      userId: meeting.proposerId,
+      title: answer === "accepted" ? "Meeting accepted" : "Meeting declined",
+      message: answer === "accepted" ? `${name} accepted the meeting you proposed. It is on both your calendars.` : `${name} declined the meeting you proposed.`,
+      href: meetingHref(meeting.id),
+      at: now,
+    });
+    return { ok: true, meeting };
+  });
+}
+
+export type CancelOutcome = { ok: true; meeting: Meeting } | { ok: false; reason: "not_found" | "not_cancellable"; meeting?: Meeting };
+
+/** Whether a member may still cancel: proposed or accepted, and not ended. */
+export function cancellable(meeting: Pick<Meeting, "status" | "endsAt">, now = new Date()): boolean {
+  return (meeting.status === "proposed" || meeting.status === "accepted") && meeting.endsAt.getTime() > now.getTime();
+}
+
+/**
+ * Either member cancels a proposed or accepted meeting that has not ended: ONE UPDATE … WHERE id
+ * AND (proposer = me OR invitee = me) AND status IN ('proposed', 'accepted') AND ends_at > now.
+ * Strangers, a second cancel and an ended or declined meeting change nothing. The cancel that
+ * lands tells the other member (a notification in the same transaction).
+ */
+export async function cancelMeeting(ctx: Ctx, me: string, id: string, now = new Date()): Promise<CancelOutcome> {
+  if (!isUuid(id)) return { ok: false, reason: "not_found" };
+  const m = ctx.t.meetings;
+  return withTx<CancelOutcome>(ctx, async (tx) => {
+    const changed = await tx.db
+      .update(m)
+      .set({ status: "cancelled" })
+      .where(
+        and(
+          eq(m.id, id.toLowerCase()),
+          or(eq(m.proposer_id, me), eq(m.invitee_id, me)),
+          inArray(m.status, ["proposed", "accepted"]),
+          gt(m.ends_at, now),
+        ),
+      )
+      .returning({ id: m.id });
+    const meeting = await getMeeting(tx, me, id);
+    if (!meeting) return { ok: false, reason: "not_found" };
+    if (changed.length === 0) return { ok: false, reason: "not_cancellable", meeting };
+    const name = await nameOf(tx, me);
+    await insertLinkedNotification(tx, {
+      userId: meeting.other.id,
+      title: "Meeting cancelled",
+      message: `${name} cancelled your meeting. The time is free again on both your calendars.`,
+      href: meetingHref(meeting.id),
+      at: now,
+    });
+    return { ok: true, meeting };
+  });
+}
+
+/**
+ * The accepted meetings of these members that overlap [from, to), as busy intervals per member:
+ * a meeting counts for both of its members. Ownership is in the WHERE (either side is one of
+ * `userIds`), served by the two (member, starts_at) indexes.
+ */
+export async function busyOf(ctx: Ctx, userIds: string[], from: Date, to: Date): Promise<Map<string, Interval[]>> {
+  const m = ctx.t.meetings;
+  const out = new Map<string, Interval[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return out;
+  const rows = await ctx.db
+    .select({ proposerId: m.proposer_id, inviteeId: m.invitee_id, startsAt: m.starts_at, endsAt: m.ends_at })
+    .from(m)
+    .where(and(or(inArray(m.proposer_id, userIds), inArray(m.invitee_id, userIds)), eq(m.status, "accepted"), lt(m.starts_at, to), gt(m.ends_at, from)))
+    .orderBy(asc(m.starts_at), asc(m.id))
+    .limit(1000);
+  for (const row of rows) {
+    const interval = { start: row.startsAt.getTime(), end: row.endsAt.getTime() };
+    for (const id of new Set([row.proposerId, row.inviteeId])) out.get(id)?.push(interval);
+  }
+  return out;
 }
 
 /** My accepted meetings that overlap [from, to) (a calendar week), by start. */

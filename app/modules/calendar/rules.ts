@@ -399,8 +399,9 @@ export interface SlotSearch {
   week: Date;
   minutes: number;
   now: number;
-  mine: { zone: string; blocks: readonly WeekBlock[] };
-  theirs: { zone: string; blocks: readonly WeekBlock[] };
+  /** `busy`: the member's accepted meetings, which their free time does not include. */
+  mine: { zone: string; blocks: readonly WeekBlock[]; busy?: readonly Interval[] };
+  theirs: { zone: string; blocks: readonly WeekBlock[]; busy?: readonly Interval[] };
 }
 
 export interface SlotResult {
@@ -419,8 +420,9 @@ export function weekWindow(zone: string, week: Date): Interval {
 export function findSlots(input: SlotSearch): SlotResult {
   const window = weekWindow(input.viewerZone, input.week);
   const clip = (list: Interval[]) => intersectIntervals(list, [window]);
-  const mine = clip(freeIntervals(input.mine.zone, input.mine.blocks));
-  const theirs = clip(freeIntervals(input.theirs.zone, input.theirs.blocks));
+  const free = (side: SlotSearch["mine"]) => clip(subtractIntervals(freeIntervals(side.zone, side.blocks), mergeIntervals(side.busy ?? [])));
+  const mine = free(input.mine);
+  const theirs = free(input.theirs);
   if (mine.length === 0) return { starts: [], window, why: "me_none" };
   if (theirs.length === 0) return { starts: [], window, why: "them_none" };
   const both = intersectIntervals(mine, theirs);

@@ -112,6 +112,22 @@ export const rows: MatrixRow[] = [
     expect: { ...signedIn(404), owner: 403, other: 302 },
   },
   {
+    name: "the confirmation to cancel a meeting the owner proposed (its two members only)",
+    method: "GET",
+    path: (fx) => `/calendar/meetings/${String(fx.meeting)}/cancel`,
+    setup: ownerProposedToOther,
+    expect: { ...signedIn(404), owner: 200, other: 200 },
+  },
+  {
+    // The owner (proposer) cancels first; `other` (invitee) is then told it is already cancelled.
+    name: "cancel a meeting (either of its members; strangers find nothing of theirs)",
+    method: "POST",
+    path: (fx) => `/calendar/meetings/${String(fx.meeting)}/cancel`,
+    setup: ownerProposedToOther,
+    form: () => ({}),
+    expect: { ...signedIn(404), owner: 302, other: 302 },
+  },
+  {
     name: "find a time with the owner's connection (others are not connected; the member themselves gets 404)",
     method: "GET",
     path: (fx) => `/calendar/find/${fx.other.id}?week=${WEEK}&duration=60`,
