@@ -10,7 +10,7 @@
  * keyed the same way. Both read a match newest first and stop after one page.
  */
 import { and, desc, eq, gte, inArray, notExists, sql, type SQL } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { rowsOf } from "~/db.server";
 import type { Ctx } from "~/db.server";
 import { FEEDS, type FeedSlug } from "./feeds";
 import { feedTable, getJob } from "./jobs.server";
@@ -41,11 +41,6 @@ export interface FeedJob {
 const KEY_SCALE = 2_097_152n;
 /** PostgreSQL: how many of the newest search rows the fast path reads before using the GIN index. */
 const RECENT_WINDOW = 20_000;
-
-async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
-  if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
-  return (ctx.db as unknown as BetterSQLite3Database).all<T>(query);
-}
 
 /**
  * The job ids of one keyword page, newest first, read through the feed's search table in key
