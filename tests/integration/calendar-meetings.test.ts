@@ -7,9 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { addBlock } from "../../app/modules/calendar/calendar.server";
 import { answerMeeting, createMeeting } from "../../app/modules/calendar/meetings.server";
-import { connect } from "../../app/modules/network/connections.server";
 import type { Ctx } from "../../db/client";
-import { appClient, createMember, textOf, type Member } from "../support/app";
+import { connectedMembers, createMember, signedInClient, textOf, type Member } from "../support/app";
 import { describeEachDatabase, describePostgres } from "../support/db";
 
 /** A week well in the future: Monday 3 June 2030; its Saturday-first week starts on 1 June. */
@@ -18,17 +17,9 @@ const week = new Date(`${WEEK}T00:00:00.000Z`);
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const SLOT = "2030-06-03T09:30:00.000Z";
 
-async function signedIn(ctx: Ctx, member: Member) {
-  const browser = await appClient(ctx);
-  await browser.signIn(member);
-  return browser;
-}
-
+/** Two connected members whose saved time zone is UTC. */
 async function connected(ctx: Ctx) {
-  const a = await createMember(ctx, { name: "Layla Haddad" });
-  const b = await createMember(ctx, { name: "Dina Saleh" });
-  await connect(ctx, { me: a.id, otherId: b.id });
-  await connect(ctx, { me: b.id, otherId: a.id });
+  const { a, b } = await connectedMembers(ctx);
   await ctx.db.insert(ctx.t.member_settings).values([
     { user_id: a.id, time_zone: "UTC" },
     { user_id: b.id, time_zone: "UTC" },
@@ -59,7 +50,7 @@ async function meetingsOf(ctx: Ctx, proposerId: string) {
 describeEachDatabase("A week that starts on the member's day", (db) => {
   it("a member who chooses Saturday sees Saturday to Friday, and blocks are still stored on Monday weeks", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const refused = await browser.post("/settings/time-zone", { intent: "week-start", weekStart: "3" });
     expect(refused.status).toBe(400);
     expect(textOf(refused.html)).toContain("Choose Saturday, Sunday or Monday.");
@@ -96,7 +87,7 @@ describeEachDatabase("A week that starts on the member's day", (db) => {
     // The week before, from Saturday 25 May: that Saturday, and Wednesday 29 May.
     await addBlock(db.ctx, { userId: me.id, week: day("2030-05-20"), dayOfWeek: 5, range: { start: 540, end: 600 }, isBlocked: false, zone: "UTC" });
     await addBlock(db.ctx, { userId: me.id, week: day("2030-05-27"), dayOfWeek: 2, range: { start: 600, end: 660 }, isBlocked: true, zone: "UTC" });
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const copied = await browser.post("/calendar", { intent: "copy", week: "2030-06-01" });
     expect(copied.status).toBe(302);
     expect(textOf((await browser.get(copied.location!)).html)).toContain("Copied 2 blocks from last week.");
@@ -115,7 +106,7 @@ describeEachDatabase("A week that starts on the member's day", (db) => {
     const { a, b } = await connected(db.ctx);
     await db.ctx.db.update(db.ctx.t.member_settings).set({ week_start: 0 }).where(eq(db.ctx.t.member_settings.user_id, a.id));
     await bothFree(db.ctx, a, b);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const page = textOf((await browser.get(`/calendar/find/${b.id}?week=${WEEK}&duration=30`)).html);
     expect(page).toContain("Week of Sunday 2 June 2030");
     expect(page).toContain("6 times when you are both free for 30 minutes");
@@ -126,7 +117,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
   it("with no shared time the member can ask by message; with none of their own they are told to add some first", async () => {
     const { a, b } = await connected(db.ctx);
     await addBlock(db.ctx, { userId: a.id, week, dayOfWeek: 0, range: { start: 540, end: 600 }, isBlocked: false, zone: "UTC" });
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const page = await browser.get(`/calendar/find/${b.id}?week=${WEEK}`);
     expect(textOf(page.html)).toContain("Dina Saleh has marked no available time that week.");
     expect(textOf(page.html)).toContain("Ask Dina Saleh to add availability");
@@ -142,7 +133,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
     expect(await meetingsOf(db.ctx, a.id)).toHaveLength(0);
 
     // Dina has no available time of her own: the page tells her to add some, and offers no request.
-    const other = await signedIn(db.ctx, b);
+    const other = await signedInClient(db.ctx, b);
     const hers = textOf((await other.get(`/calendar/find/${a.id}?week=${WEEK}`)).html);
     expect(hers).toContain("You have marked no available time that week.");
     expect(hers).not.toContain("Ask Layla Haddad to add availability");
@@ -151,7 +142,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
   it("a member who is not connected cannot ask", async () => {
     const a = await createMember(db.ctx);
     const stranger = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.post(`/calendar/find/${stranger.id}`, { intent: "ask", week: WEEK, duration: "30" });
     expect(res.status).toBe(403);
     const m = db.ctx.t.user_messages;
@@ -164,7 +155,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     const { a, b } = await connected(db.ctx);
     const stranger = await createMember(db.ctx);
     await bothFree(db.ctx, a, b);
-    const layla = await signedIn(db.ctx, a);
+    const layla = await signedInClient(db.ctx, a);
     const sent = await layla.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: SLOT });
     expect(sent.status).toBe(302);
     const [meeting] = await meetingsOf(db.ctx, a.id);
@@ -174,7 +165,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     expect(textOf((await layla.get(sent.location!)).html)).toContain("Dina Saleh can accept or decline it");
     expect(textOf((await layla.get(`/calendar?week=${WEEK}`)).html)).toContain("You proposed Monday 3 June, 09:30–10:00");
 
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const pending = textOf((await dina.get(`/calendar?week=${WEEK}`)).html);
     expect(pending).toContain("Meetings waiting for an answer");
     expect(pending).toContain("Layla Haddad proposes Monday 3 June, 09:30–10:00");
@@ -182,7 +173,7 @@ describeEachDatabase("Proposed meetings", (db) => {
 
     // The proposer cannot answer for the invitee; a stranger does not even see it.
     expect((await layla.post(`/calendar/meetings/${meeting.id}`, { intent: "accept" })).status).toBe(403);
-    const outsider = await signedIn(db.ctx, stranger);
+    const outsider = await signedInClient(db.ctx, stranger);
     expect((await outsider.post(`/calendar/meetings/${meeting.id}`, { intent: "accept" })).status).toBe(404);
     expect((await outsider.get(`/calendar/meetings/${meeting.id}`)).status).toBe(404);
     expect((await dina.post(`/calendar/meetings/${meeting.id}`, { intent: "maybe" })).status).toBe(400);
@@ -219,11 +210,11 @@ describeEachDatabase("Proposed meetings", (db) => {
   it("a declined meeting shows on neither calendar", async () => {
     const { a, b } = await connected(db.ctx);
     const id = await createMeeting(db.ctx, { proposerId: a.id, inviteeId: b.id, startsAt: new Date(SLOT), endsAt: new Date("2030-06-03T10:00:00.000Z") });
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const declined = await dina.post(`/calendar/meetings/${id}`, { intent: "decline" });
     expect(textOf((await dina.get(declined.location!)).html)).toContain("You declined the meeting with Layla Haddad.");
     expect(textOf((await dina.get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Layla Haddad");
-    expect(textOf((await (await signedIn(db.ctx, a)).get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Dina Saleh");
+    expect(textOf((await (await signedInClient(db.ctx, a)).get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Dina Saleh");
   });
 
   it("the list of meetings waiting for an answer is paged 20 at a time, in order of start", async () => {
@@ -232,7 +223,7 @@ describeEachDatabase("Proposed meetings", (db) => {
       const start = new Date(Date.UTC(2030, 5, 3, 6, 0) + i * 30 * 60_000);
       await createMeeting(db.ctx, { proposerId: a.id, inviteeId: b.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) });
     }
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const first = await dina.get("/calendar/meetings");
     expect(first.status).toBe(200);
     expect(first.html.match(/name="intent" value="accept"/g)).toHaveLength(20);
@@ -245,7 +236,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     expect(textOf(second.html)).toContain("16:00–16:30");
     expect((await dina.get("/calendar/meetings?invited=soon")).status).toBe(400);
     // Layla sees them as hers, waiting, with no Accept.
-    const hers = await (await signedIn(db.ctx, a)).get("/calendar/meetings");
+    const hers = await (await signedInClient(db.ctx, a)).get("/calendar/meetings");
     expect(hers.html).not.toContain('value="accept"');
     expect(textOf(hers.html)).toContain("Proposed by you");
   });
