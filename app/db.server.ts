@@ -8,6 +8,7 @@ import { env } from "./env.server";
 export type { Ctx } from "../db/client";
 export { withTx } from "../db/tx";
 export { ping } from "../db/client";
+export { msOf, rowsOf, tsParam } from "../db/raw-sql";
 
 declare global {
   // One connection (SQLite) or pool (pg) per process, kept across dev rebuilds.

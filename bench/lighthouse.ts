@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import lighthouse, { type Config, type Result } from "lighthouse";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
-import { ensureBuild, installCleanup, startServer } from "./processes";
+import { installCleanup, signIn, startDemoServer } from "./processes";
 
 const CHROMIUM = "/usr/bin/chromium";
 const DEMO_LOGIN = { email: "user@demo.test", password: "ladder-demo" };
@@ -92,17 +92,9 @@ async function main(): Promise<number> {
   let stopServer = async () => {};
   let baseUrl = options.url;
   if (!baseUrl) {
-    await ensureBuild();
-    const file = "data/lighthouse.db";
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
-    const server = await startServer({
-      label: "app",
-      script: "server.ts",
-      env: { NODE_ENV: "production", DATABASE_URL: `file:${file}`, LOG_REQUESTS: "off" },
-    });
+    const server = await startDemoServer("lighthouse");
     baseUrl = server.baseUrl;
     stopServer = server.stop;
-    console.log(`Production server on ${baseUrl} (fresh demo data in ${file})`);
   }
   const [load] = os.loadavg();
   console.log(`Load average ${load.toFixed(2)} on ${os.cpus().length} cores (simulated throttling is mostly insensitive to it).`);
@@ -110,7 +102,7 @@ async function main(): Promise<number> {
   const chrome = await launchChromium();
   const rows: Row[] = [];
   try {
-    const cookie = await signIn(baseUrl);
+    const cookie = await signIn(baseUrl, DEMO_LOGIN.email, DEMO_LOGIN.password);
     fs.mkdirSync(REPORT_DIR, { recursive: true });
     for (const page of PAGES.filter((p) => !options.pages || options.pages.includes(p.label))) {
       const pagePath = typeof page.path === "string" ? page.path : await page.path(baseUrl);
@@ -169,27 +161,6 @@ function readOptions() {
 }
 
 /** The session cookie of user@demo.test, signed in through the real form. */
-async function signIn(baseUrl: string): Promise<string> {
-  const form = await fetch(`${baseUrl}/login`);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1];
-  if (!csrf) throw new Error(`no CSRF token on ${baseUrl}/login (status ${form.status})`);
-  const res = await fetch(`${baseUrl}/login`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(form) },
-    body: new URLSearchParams({ csrf, ...DEMO_LOGIN, redirectTo: "/" }).toString(),
-    redirect: "manual",
-  });
-  if (res.status !== 302) throw new Error(`signing in as ${DEMO_LOGIN.email} failed (status ${res.status})`);
-  return cookieHeader(res);
-}
-
-function cookieHeader(res: Response): string {
-  return res.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
 /** Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART, NO_FCP): try up to three times. */
 async function auditWithRetry(url: string, port: number, extraHeaders: Record<string, string>): Promise<Result> {
   for (let attempt = 1; ; attempt++) {

@@ -155,3 +155,38 @@ function newestMtime(dir: string): number {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Builds if needed and starts the production server (server.ts) on a fresh demo-seeded SQLite
+ * file (`data/<name>.db`, removed first); the screenshots and Lighthouse run against it.
+ */
+export async function startDemoServer(name: string): Promise<RunningServer> {
+  await ensureBuild();
+  const file = `data/${name}.db`;
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+  const server = await startServer({ label: "app", script: "server.ts", env: { NODE_ENV: "production", DATABASE_URL: `file:${file}`, LOG_REQUESTS: "off" } });
+  console.log(`Production server on ${server.baseUrl} (fresh demo data in ${file})`);
+  return server;
+}
+
+/** Signs in through the login form (its CSRF token and cookie first); returns the session's Cookie header. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const form = await fetch(`${baseUrl}/login`);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1];
+  if (!csrf) throw new Error(`no CSRF token on ${baseUrl}/login (status ${form.status})`);
+  const res = await fetch(`${baseUrl}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(form) },
+    body: new URLSearchParams({ csrf, email, password, redirectTo: "/" }).toString(),
+    redirect: "manual",
+  });
+  if (res.status !== 302) throw new Error(`signing in as ${email} failed (status ${res.status})`);
+  return cookieHeader(res);
+}
+
+function cookieHeader(res: Response): string {
+  return res.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}

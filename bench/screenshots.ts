@@ -19,7 +19,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO_PASSWORD } from "../db/seed/content/people";
 import { demoEmails, DEMO_USER_INDEX, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
-import { ensureBuild, installCleanup, startServer } from "./processes";
+import { installCleanup, signIn, startDemoServer } from "./processes";
 
 const CHROMIUM = "/usr/bin/chromium";
 type Role = keyof typeof demoEmails;
@@ -95,14 +95,17 @@ function readOptions() {
   return { url: values.url, width: Number(values.width), height: Number(values.height), out: values.out!, all: values.all! };
 }
 
-async function signIn(browser: Browser, baseUrl: string, role: Role, viewport: { width: number; height: number }): Promise<Page> {
+/** A page signed in as the demo member of `role` (the session cookie from processes.ts's signIn). */
+async function signedInPage(browser: Browser, baseUrl: string, role: Role, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, deviceScaleFactor: 1, locale: "en-GB" });
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(demoEmails[role]);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Sign in", exact: true }).click()]);
-  return page;
+  const cookie = await signIn(baseUrl, demoEmails[role], DEMO_PASSWORD);
+  await context.addCookies(
+    cookie.split("; ").map((pair) => {
+      const at = pair.indexOf("=");
+      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseUrl };
+    }),
+  );
+  return context.newPage();
 }
 
 /** A palette PNG: a screen of text and flat colours loses nothing a reviewer would see. */
@@ -119,15 +122,11 @@ async function main(): Promise<void> {
   let stopServer = async () => {};
   let baseUrl = options.url;
   if (!baseUrl) {
-    await ensureBuild();
-    const file = "data/screenshots.db";
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
     // The offline coach, whatever the shell has set: its replies are the same on every run.
     delete process.env.OPENAI_API_KEY;
-    const server = await startServer({ label: "app", script: "server.ts", env: { NODE_ENV: "production", DATABASE_URL: `file:${file}`, LOG_REQUESTS: "off" } });
+    const server = await startDemoServer("screenshots");
     baseUrl = server.baseUrl;
     stopServer = server.stop;
-    console.log(`Production server on ${baseUrl} (fresh demo data in ${file})`);
   }
   fs.mkdirSync(options.out, { recursive: true });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
@@ -137,7 +136,7 @@ async function main(): Promise<void> {
     for (const shot of SHOTS.filter((s) => options.all || !s.extra)) {
       let page = pages.get(shot.as);
       if (!page) {
-        page = await signIn(browser, baseUrl, shot.as, viewport);
+        page = await signedInPage(browser, baseUrl, shot.as, viewport);
         pages.set(shot.as, page);
       }
       const target = typeof shot.path === "string" ? shot.path : await shot.path(page);

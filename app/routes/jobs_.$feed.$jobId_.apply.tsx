@@ -7,7 +7,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { CvFileInput, useCvSizeCheck } from "~/components/CvFileInput";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
@@ -15,11 +16,10 @@ import type { FieldErrors } from "~/lib/forms";
 import { fieldErrors } from "~/lib/forms";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { checkCvUpload, readApplyForm } from "~/modules/jobs/apply-form.server";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { readSavedCv, savedCvOf, saveProfileCv } from "~/modules/profile/cv.server";
+import { keepProfileCv, readSavedCv, savedCvOf } from "~/modules/profile/cv.server";
 import { COVER_LETTER_MAX } from "~/modules/jobs/application-rules";
 import { applicationPath, applySchema, applyTarget, liveApplicationId, submitApplication, type ApplyTarget } from "~/modules/jobs/applications.server";
-import { CV_CONTENT_TYPES, CV_MESSAGES, MAX_CV_BYTES, type CvKind } from "~/modules/jobs/cv";
+import { CV_MESSAGES, type CvKind } from "~/modules/jobs/cv";
 import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
@@ -101,8 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   let kept = "";
   if (uploaded && form.get("keepCv") === "on") {
-    const { zone } = await effectiveZone(ctx, user.id, request);
-    await saveProfileCv(ctx, { id: user.id, email: user.email }, file, { zone });
+    await keepProfileCv(ctx, user, file, request);
     kept = " Your CV is also kept on your profile for next time.";
   }
   return redirect(applicationPath(outcome.id), {
@@ -111,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const LABELS = { name: "Your name", email: "Email for this application", coverLetter: "Cover letter", cv: "CV" };
-const ACCEPT = [".pdf", ".docx", CV_CONTENT_TYPES.pdf, CV_CONTENT_TYPES.docx].join(",");
+const CV_HINT = "A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.";
 
 export default function Apply() {
   const { job, already, savedCv, values: prefilled } = useLoaderData<typeof loader>();
@@ -119,14 +118,7 @@ export default function Apply() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   // With JavaScript, a CV over 5 MB is refused before it is sent (no upload on a slow link).
-  const [tooLarge, setTooLarge] = useState(false);
-  const checkSize = (event: FormEvent<HTMLFormElement>) => {
-    const input = event.currentTarget.elements.namedItem("cv");
-    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
-    const over = !!file && file.size > MAX_CV_BYTES;
-    setTooLarge(over);
-    if (over) event.preventDefault();
-  };
+  const [tooLarge, checkSize] = useCvSizeCheck();
   const errors = tooLarge ? { ...(failure?.errors ?? {}), cv: CV_MESSAGES.tooLarge } : (failure?.errors ?? {});
   const values: Record<string, string> = { ...prefilled, ...(failure?.values ?? {}) };
   const [useSaved, setUseSaved] = useState(savedCv !== null && (values.cvChoice ?? savedCv.id) === savedCv.id);
@@ -184,10 +176,10 @@ export default function Apply() {
                 <input type="radio" name="cvChoice" value="upload" checked={!useSaved} onChange={() => setUseSaved(false)} className="mt-1.5" />
                 <span>Upload another file (choosing a file below uses it)</span>
               </label>
-              <CvFileInput error={errors.cv} label="Another CV file" onPick={() => setUseSaved(false)} required={false} />
+              <CvFileInput error={errors.cv} label="Another CV file" hint={CV_HINT} onPick={() => setUseSaved(false)} required={false} />
             </fieldset>
           ) : (
-            <CvFileInput error={errors.cv} label={LABELS.cv} required />
+            <CvFileInput error={errors.cv} label={LABELS.cv} hint={CV_HINT} required />
           )}
           <label className="flex items-start gap-2">
             <input type="checkbox" name="keepCv" defaultChecked={values.keepCv === "on"} className="mt-1.5" />
@@ -202,35 +194,6 @@ export default function Apply() {
         </Form>
       )}
     </section>
-  );
-}
-
-/** The CV file field, with its hint and its error beside it. */
-function CvFileInput({ error, label, required, onPick }: { error?: string; label: string; required: boolean; onPick?: () => void }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor="cv" className="block font-medium">
-        {label}
-      </label>
-      <p id="cv-hint" className="text-sm text-stone-600">
-        A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.
-      </p>
-      <input
-        id="cv"
-        name="cv"
-        type="file"
-        accept={ACCEPT}
-        required={required}
-        onChange={onPick}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "cv-hint cv-error" : "cv-hint"}
-      />
-      {error ? (
-        <p id="cv-error" className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

@@ -6,16 +6,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState, type FormEvent } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { CvFileInput, useCvSizeCheck } from "~/components/CvFileInput";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { checkCvUpload, readApplyForm } from "~/modules/jobs/apply-form.server";
-import { CV_CONTENT_TYPES, CV_MESSAGES, MAX_CV_BYTES } from "~/modules/jobs/cv";
-import { removeProfileCv, savedCvOf, saveProfileCv } from "~/modules/profile/cv.server";
+import { CV_MESSAGES } from "~/modules/jobs/cv";
+import { keepProfileCv, removeProfileCv, savedCvOf } from "~/modules/profile/cv.server";
 import { flashHeader } from "~/services/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -38,12 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "upload") return data({ error: "Choose a file, then press Save CV." }, { status: 400 });
   const checked = checkCvUpload(read.cv);
   if (!checked.ok) return data({ error: checked.message }, { status: checked.message === CV_MESSAGES.tooLarge ? 413 : 400 });
-  const { zone } = await effectiveZone(ctx, user.id, request);
-  await saveProfileCv(ctx, { id: user.id, email: user.email }, checked.file, { zone });
+  await keepProfileCv(ctx, user, checked.file, request);
   return done("Your CV is saved. Pick it when you apply for a job.");
 }
-
-const ACCEPT = [".pdf", ".docx", CV_CONTENT_TYPES.pdf, CV_CONTENT_TYPES.docx].join(",");
 
 export default function CvSettings() {
   const { cv } = useLoaderData<typeof loader>();
@@ -51,14 +47,7 @@ export default function CvSettings() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
   // With JavaScript, a file over 5 MB is refused before it is sent.
-  const [tooLarge, setTooLarge] = useState(false);
-  const checkSize = (event: FormEvent<HTMLFormElement>) => {
-    const input = event.currentTarget.elements.namedItem("cv");
-    const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
-    const over = !!file && file.size > MAX_CV_BYTES;
-    setTooLarge(over);
-    if (over) event.preventDefault();
-  };
+  const [tooLarge, checkSize] = useCvSizeCheck();
   const error = tooLarge ? CV_MESSAGES.tooLarge : failed?.error;
   return (
     <section aria-labelledby="cv-title" className="space-y-4">
@@ -85,28 +74,7 @@ export default function CvSettings() {
       )}
       <Form method="post" encType="multipart/form-data" className="card space-y-3" noValidate onSubmit={checkSize}>
         <CsrfInput />
-        <div className="space-y-1">
-          <label htmlFor="cv" className="block font-medium">
-            {cv ? "A new CV (replaces the saved one)" : "Your CV file"}
-          </label>
-          <p id="cv-hint" className="text-sm text-stone-600">
-            A PDF or Word (.docx) file of at most 5 MB.
-          </p>
-          <input
-            id="cv"
-            name="cv"
-            type="file"
-            accept={ACCEPT}
-            required
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "cv-hint cv-error" : "cv-hint"}
-          />
-          {error ? (
-            <p id="cv-error" className="text-sm font-medium text-red-800">
-              {error}
-            </p>
-          ) : null}
-        </div>
+        <CvFileInput error={error} label={cv ? "A new CV (replaces the saved one)" : "Your CV file"} hint="A PDF or Word (.docx) file of at most 5 MB." required />
         <button type="submit" name="intent" value="upload" className="btn" disabled={busy === "upload"}>
           {busy === "upload" ? "Saving…" : "Save CV"}
         </button>

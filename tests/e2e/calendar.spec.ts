@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, expectSignedIn, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, expectSignedIn, saveTimeZone, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed and no demo data is touched. */
@@ -14,20 +14,6 @@ const WEEK = "2030-06-10";
 const NEXT_WEEK = "2030-06-17";
 
 const signUp = (page: Page, name: string, email: string) => signUpNewMember(page, { name, email });
-
-async function setZone(page: Page, zone: string) {
-  await page.goto("/settings/time-zone");
-  // Hydration puts a <select> back to the server's choice, and scripts load after the first paint
-  // (decision 022): with JavaScript, choose once React has hydrated the page (the footer is last).
-  if (test.info().project.use.javaScriptEnabled) {
-    await expect
-      .poll(() => page.evaluate(() => Object.keys([...document.querySelectorAll("footer a")].pop() ?? {}).some((key) => key.startsWith("__reactFiber$"))))
-      .toBe(true);
-  }
-  await page.getByRole("combobox", { name: "Time zone" }).selectOption(zone);
-  await page.getByRole("button", { name: "Save time zone" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${zone}.`);
-}
 
 async function addBlock(page: Page, day: string, start: string, end: string, kind: "Available" | "Blocked") {
   const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Add a time" }) });
@@ -53,7 +39,7 @@ test("a member sets a time zone, adds blocks, is refused an overlap, removes one
   await page.goto("/calendar");
   await expect(page.getByRole("heading", { level: 1, name: "Your calendar" })).toBeVisible();
   await page.getByRole("link", { name: "Set your time zone" }).click();
-  await setZone(page, "Asia/Kolkata");
+  await saveTimeZone(page, "Asia/Kolkata");
 
   await page.goto(`/calendar?week=${WEEK}`);
   await expect(page.getByRole("main")).toContainText("Times are in Asia/Kolkata.");
@@ -118,11 +104,11 @@ test("two connections find a time, the proposal reaches the other's conversation
   await expect(b.page.getByRole("status")).toHaveText("Request accepted: you are now connected.");
 
   // a is in Kolkata, free Monday 14:00–18:00; b in London (GMT+1 in June), free 09:00–12:00.
-  await setZone(a.page, "Asia/Kolkata");
+  await saveTimeZone(a.page, "Asia/Kolkata");
   await a.page.goto(`/calendar?week=${WEEK}`);
   await addBlock(a.page, "Monday 10 June", "14:00", "18:00", "Available");
   await expect(a.page.getByRole("status")).toHaveText("Added 14:00–18:00 on Monday 10 June (available).");
-  await setZone(b.page, "Europe/London");
+  await saveTimeZone(b.page, "Europe/London");
   await b.page.goto(`/calendar?week=${WEEK}`);
   await addBlock(b.page, "Monday 10 June", "09:00", "12:00", "Available");
   await expect(b.page.getByRole("status")).toHaveText("Added 09:00–12:00 on Monday 10 June (available).");

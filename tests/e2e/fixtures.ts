@@ -189,16 +189,19 @@ export async function postJobThroughForm(page: Page, title: string): Promise<str
 
 /**
  * Saves `zone` at /settings/time-zone. With JavaScript, it chooses only once React has hydrated
- * the page (the footer is rendered last), since hydration puts a <select> back to the server's choice.
+ * the page (the footer is rendered last), since hydration puts a <select> back to the server's
+ * choice and scripts load after the first paint (decision 022). Its waits allow 10 s, as the
+ * calendar stories (the first to use it) do.
  */
 export async function saveTimeZone(page: Page, zone: string): Promise<void> {
+  const patient = expect.configure({ timeout: 10_000 });
   await page.goto("/settings/time-zone");
   if (test.info().project.use.javaScriptEnabled) {
-    await expect
+    await patient
       .poll(() => page.evaluate(() => Object.keys([...document.querySelectorAll("footer a")].pop() ?? {}).some((key) => key.startsWith("__reactFiber$"))))
       .toBe(true);
   }
   await page.getByRole("combobox", { name: "Time zone" }).selectOption(zone);
   await page.getByRole("button", { name: "Save time zone" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Your time zone is now ${zone}.`);
+  await patient(page.getByRole("status")).toHaveText(`Your time zone is now ${zone}.`);
 }

@@ -7,9 +7,8 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { addBlock, slotsWith } from "../../app/modules/calendar/calendar.server";
 import { answerMeeting, cancelMeeting, createMeeting } from "../../app/modules/calendar/meetings.server";
-import { connect } from "../../app/modules/network/connections.server";
 import type { Ctx } from "../../db/client";
-import { appClient, createMember, textOf, type Member } from "../support/app";
+import { connectedMembers, createMember, signedInClient, textOf, type Member } from "../support/app";
 import { describeEachDatabase, describePostgres } from "../support/db";
 
 /** A week well in the future: Monday 3 June 2030; its Saturday-first week starts on 1 June. */
@@ -18,17 +17,9 @@ const week = new Date(`${WEEK}T00:00:00.000Z`);
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const SLOT = "2030-06-03T09:30:00.000Z";
 
-async function signedIn(ctx: Ctx, member: Member) {
-  const browser = await appClient(ctx);
-  await browser.signIn(member);
-  return browser;
-}
-
+/** Two connected members whose saved time zone is UTC. */
 async function connected(ctx: Ctx) {
-  const a = await createMember(ctx, { name: "Layla Haddad" });
-  const b = await createMember(ctx, { name: "Dina Saleh" });
-  await connect(ctx, { me: a.id, otherId: b.id });
-  await connect(ctx, { me: b.id, otherId: a.id });
+  const { a, b } = await connectedMembers(ctx);
   await ctx.db.insert(ctx.t.member_settings).values([
     { user_id: a.id, time_zone: "UTC" },
     { user_id: b.id, time_zone: "UTC" },
@@ -74,7 +65,7 @@ async function meetingsOf(ctx: Ctx, proposerId: string) {
 describeEachDatabase("A week that starts on the member's day", (db) => {
   it("a member who chooses Saturday sees Saturday to Friday, and blocks are still stored on Monday weeks", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const refused = await browser.post("/settings/time-zone", { intent: "week-start", weekStart: "3" });
     expect(refused.status).toBe(400);
     expect(textOf(refused.html)).toContain("Choose Saturday, Sunday or Monday.");
@@ -111,7 +102,7 @@ describeEachDatabase("A week that starts on the member's day", (db) => {
     // The week before, from Saturday 25 May: that Saturday, and Wednesday 29 May.
     await addBlock(db.ctx, { userId: me.id, week: day("2030-05-20"), dayOfWeek: 5, range: { start: 540, end: 600 }, isBlocked: false, zone: "UTC" });
     await addBlock(db.ctx, { userId: me.id, week: day("2030-05-27"), dayOfWeek: 2, range: { start: 600, end: 660 }, isBlocked: true, zone: "UTC" });
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const copied = await browser.post("/calendar", { intent: "copy", week: "2030-06-01" });
     expect(copied.status).toBe(302);
     expect(textOf((await browser.get(copied.location!)).html)).toContain("Copied 2 blocks from last week.");
@@ -130,7 +121,7 @@ describeEachDatabase("A week that starts on the member's day", (db) => {
     const { a, b } = await connected(db.ctx);
     await db.ctx.db.update(db.ctx.t.member_settings).set({ week_start: 0 }).where(eq(db.ctx.t.member_settings.user_id, a.id));
     await bothFree(db.ctx, a, b);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const page = textOf((await browser.get(`/calendar/find/${b.id}?week=${WEEK}&duration=30`)).html);
     expect(page).toContain("Week of Sunday 2 June 2030");
     expect(page).toContain("6 times when you are both free for 30 minutes");
@@ -141,7 +132,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
   it("with no shared time the member can ask by message; with none of their own they are told to add some first", async () => {
     const { a, b } = await connected(db.ctx);
     await addBlock(db.ctx, { userId: a.id, week, dayOfWeek: 0, range: { start: 540, end: 600 }, isBlocked: false, zone: "UTC" });
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const page = await browser.get(`/calendar/find/${b.id}?week=${WEEK}`);
     expect(textOf(page.html)).toContain("Dina Saleh has marked no available time that week.");
     expect(textOf(page.html)).toContain("Ask Dina Saleh to add availability");
@@ -157,7 +148,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
     expect(await meetingsOf(db.ctx, a.id)).toHaveLength(0);
 
     // Dina has no available time of her own: the page tells her to add some, and offers no request.
-    const other = await signedIn(db.ctx, b);
+    const other = await signedInClient(db.ctx, b);
     const hers = textOf((await other.get(`/calendar/find/${a.id}?week=${WEEK}`)).html);
     expect(hers).toContain("You have marked no available time that week.");
     expect(hers).not.toContain("Ask Layla Haddad to add availability");
@@ -166,7 +157,7 @@ describeEachDatabase("Asking a connection to add availability", (db) => {
   it("a member who is not connected cannot ask", async () => {
     const a = await createMember(db.ctx);
     const stranger = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.post(`/calendar/find/${stranger.id}`, { intent: "ask", week: WEEK, duration: "30" });
     expect(res.status).toBe(403);
     const m = db.ctx.t.user_messages;
@@ -179,7 +170,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     const { a, b } = await connected(db.ctx);
     const stranger = await createMember(db.ctx);
     await bothFree(db.ctx, a, b);
-    const layla = await signedIn(db.ctx, a);
+    const layla = await signedInClient(db.ctx, a);
     const sent = await layla.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: SLOT });
     expect(sent.status).toBe(302);
     const [meeting] = await meetingsOf(db.ctx, a.id);
@@ -189,7 +180,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     expect(textOf((await layla.get(sent.location!)).html)).toContain("Dina Saleh can accept or decline it");
     expect(textOf((await layla.get(`/calendar?week=${WEEK}`)).html)).toContain("You proposed Monday 3 June, 09:30–10:00");
 
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const pending = textOf((await dina.get(`/calendar?week=${WEEK}`)).html);
     expect(pending).toContain("Meetings waiting for an answer");
     expect(pending).toContain("Layla Haddad proposes Monday 3 June, 09:30–10:00");
@@ -197,7 +188,7 @@ describeEachDatabase("Proposed meetings", (db) => {
 
     // The proposer cannot answer for the invitee; a stranger does not even see it.
     expect((await layla.post(`/calendar/meetings/${meeting.id}`, { intent: "accept" })).status).toBe(403);
-    const outsider = await signedIn(db.ctx, stranger);
+    const outsider = await signedInClient(db.ctx, stranger);
     expect((await outsider.post(`/calendar/meetings/${meeting.id}`, { intent: "accept" })).status).toBe(404);
     expect((await outsider.get(`/calendar/meetings/${meeting.id}`)).status).toBe(404);
     expect((await dina.post(`/calendar/meetings/${meeting.id}`, { intent: "maybe" })).status).toBe(400);
@@ -234,11 +225,11 @@ describeEachDatabase("Proposed meetings", (db) => {
   it("a declined meeting shows on neither calendar", async () => {
     const { a, b } = await connected(db.ctx);
     const id = await createMeeting(db.ctx, { proposerId: a.id, inviteeId: b.id, startsAt: new Date(SLOT), endsAt: new Date("2030-06-03T10:00:00.000Z") });
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const declined = await dina.post(`/calendar/meetings/${id}`, { intent: "decline" });
     expect(textOf((await dina.get(declined.location!)).html)).toContain("You declined the meeting with Layla Haddad.");
     expect(textOf((await dina.get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Layla Haddad");
-    expect(textOf((await (await signedIn(db.ctx, a)).get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Dina Saleh");
+    expect(textOf((await (await signedInClient(db.ctx, a)).get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Dina Saleh");
   });
 
   it("the list of meetings waiting for an answer is paged 20 at a time, in order of start", async () => {
@@ -247,7 +238,7 @@ describeEachDatabase("Proposed meetings", (db) => {
       const start = new Date(Date.UTC(2030, 5, 3, 6, 0) + i * 30 * 60_000);
       await createMeeting(db.ctx, { proposerId: a.id, inviteeId: b.id, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000) });
     }
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     const first = await dina.get("/calendar/meetings");
     expect(first.status).toBe(200);
     expect(first.html.match(/name="intent" value="accept"/g)).toHaveLength(20);
@@ -260,7 +251,7 @@ describeEachDatabase("Proposed meetings", (db) => {
     expect(textOf(second.html)).toContain("16:00–16:30");
     expect((await dina.get("/calendar/meetings?invited=soon")).status).toBe(400);
     // Layla sees them as hers, waiting, with no Accept.
-    const hers = await (await signedIn(db.ctx, a)).get("/calendar/meetings");
+    const hers = await (await signedInClient(db.ctx, a)).get("/calendar/meetings");
     expect(hers.html).not.toContain('value="accept"');
     expect(textOf(hers.html)).toContain("Proposed by you");
   });
@@ -289,7 +280,7 @@ describeEachDatabase("Accepted meetings are busy time", (db) => {
     expect(await startsOf()).toEqual(["09:30", "11:00"]);
 
     // A proposal for a busy slot is refused as taken.
-    const layla = await signedIn(db.ctx, a);
+    const layla = await signedInClient(db.ctx, a);
     const refused = await layla.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "2030-06-03T10:00:00.000Z" });
     expect(await meetingsOf(db.ctx, a.id)).toHaveLength(1);
     expect(refused.status === 302 ? refused.location : "").not.toContain("/sent");
@@ -305,7 +296,7 @@ describeEachDatabase("Notifying the other member", (db) => {
     const { a, b } = await connected(db.ctx);
     const one = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
     const two = await meetingAt(db.ctx, a.id, b.id, "2030-06-03T11:00:00.000Z", "2030-06-03T11:30:00.000Z");
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     await dina.post(`/calendar/meetings/${one}`, { intent: "accept" });
     await dina.post(`/calendar/meetings/${two}`, { intent: "decline" });
     // A second answer tells nobody again.
@@ -315,7 +306,7 @@ describeEachDatabase("Notifying the other member", (db) => {
       { title: "Meeting declined", message: "Dina Saleh declined the meeting you proposed.", href: `/calendar/meetings/${two}` },
     ]);
     expect(await notesOf(db.ctx, b.id)).toEqual([]);
-    const page = (await (await signedIn(db.ctx, a)).get("/notifications")).html;
+    const page = (await (await signedInClient(db.ctx, a)).get("/notifications")).html;
     expect(textOf(page)).toContain("Dina Saleh accepted the meeting you proposed.");
     expect(page).toContain(`href="/calendar/meetings/${one}"`);
   });
@@ -326,7 +317,7 @@ describeEachDatabase("Cancelling a meeting", (db) => {
     const { a, b } = await connected(db.ctx);
     const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
     expect((await answerMeeting(db.ctx, b.id, id, "accepted")).ok).toBe(true);
-    const layla = await signedIn(db.ctx, a);
+    const layla = await signedInClient(db.ctx, a);
     const page = await layla.get(`/calendar/meetings/${id}`);
     expect(page.html).toContain(`href="/calendar/meetings/${id}/cancel"`);
     const confirm = await layla.get(`/calendar/meetings/${id}/cancel`);
@@ -348,7 +339,7 @@ describeEachDatabase("Cancelling a meeting", (db) => {
       { title: "Meeting cancelled", message: "Layla Haddad cancelled your meeting. The time is free again on both your calendars.", href: `/calendar/meetings/${id}` },
     ]);
     expect(await notesOf(db.ctx, a.id)).toHaveLength(1); // only Dina's acceptance
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     expect(textOf((await dina.get(`/calendar?week=${WEEK}`)).html)).not.toContain("Meeting with Layla Haddad");
 
     // A second cancel, by either member, changes nothing and tells nobody.
@@ -361,7 +352,7 @@ describeEachDatabase("Cancelling a meeting", (db) => {
   it("the invitee can cancel a proposed meeting, which then can no longer be accepted", async () => {
     const { a, b } = await connected(db.ctx);
     const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
-    const dina = await signedIn(db.ctx, b);
+    const dina = await signedInClient(db.ctx, b);
     expect(textOf((await dina.get(`/calendar/meetings/${id}/cancel`)).html)).toContain("It can no longer be accepted, and Layla Haddad gets a notification.");
     expect((await dina.post(`/calendar/meetings/${id}/cancel`, {})).status).toBe(302);
     expect(await notesOf(db.ctx, a.id)).toEqual([
@@ -376,7 +367,7 @@ describeEachDatabase("Cancelling a meeting", (db) => {
     const { a, b } = await connected(db.ctx);
     const stranger = await createMember(db.ctx);
     const id = await meetingAt(db.ctx, a.id, b.id, SLOT, "2030-06-03T10:00:00.000Z");
-    const outsider = await signedIn(db.ctx, stranger);
+    const outsider = await signedInClient(db.ctx, stranger);
     expect((await outsider.get(`/calendar/meetings/${id}/cancel`)).status).toBe(404);
     expect((await outsider.post(`/calendar/meetings/${id}/cancel`, {})).status).toBe(404);
     expect((await outsider.post("/calendar/meetings/not-a-meeting/cancel", {})).status).toBe(404);
@@ -386,7 +377,7 @@ describeEachDatabase("Cancelling a meeting", (db) => {
 
     const declined = await meetingAt(db.ctx, a.id, b.id, "2030-06-03T11:00:00.000Z", "2030-06-03T11:30:00.000Z");
     await answerMeeting(db.ctx, b.id, declined, "declined");
-    const layla = await signedIn(db.ctx, a);
+    const layla = await signedInClient(db.ctx, a);
     const refused = await layla.post(`/calendar/meetings/${declined}/cancel`, {});
     expect(textOf((await layla.get(refused.location!)).html)).toContain("This meeting cannot be cancelled: it was already declined. Nothing changed.");
 

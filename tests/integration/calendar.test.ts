@@ -7,7 +7,7 @@ import { savedZone } from "../../app/modules/calendar/time-zone.server";
 import { connect } from "../../app/modules/network/connections.server";
 import { hit, LIMITS } from "../../app/services/rate-limit.server";
 import type { Ctx } from "../../db/client";
-import { appClient, createMember, textOf, type Member } from "../support/app";
+import { connectedMembers, createMember, signedInClient, textOf, type Member } from "../support/app";
 import { describeEachDatabase } from "../support/db";
 
 /** A week well in the future, so no slot of it has passed. */
@@ -23,20 +23,6 @@ async function blocksOf(ctx: Ctx, userId: string) {
     .orderBy(b.weekStartDate, b.dayOfWeek, b.startTime);
 }
 
-async function signedIn(ctx: Ctx, member: Member) {
-  const browser = await appClient(ctx);
-  await browser.signIn(member);
-  return browser;
-}
-
-async function connected(ctx: Ctx) {
-  const a = await createMember(ctx, { name: "Layla Haddad" });
-  const b = await createMember(ctx, { name: "Dina Saleh" });
-  await connect(ctx, { me: a.id, otherId: b.id });
-  await connect(ctx, { me: b.id, otherId: a.id });
-  return { a, b };
-}
-
 const add = (fields: Partial<Record<"day" | "start" | "end" | "kind" | "week", string>>) => ({
   intent: "add",
   week: WEEK,
@@ -50,7 +36,7 @@ const add = (fields: Partial<Record<"day" | "start" | "end" | "kind" | "week", s
 describeEachDatabase("The calendar page", (db) => {
   it("adds a block as HH:MM:SS on the week's Monday and shows it with its zone", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     expect(textOf((await browser.get(`/calendar?week=${WEEK}`)).html)).toContain("Times are in UTC, because you have not chosen a time zone. Set your time zone");
     const res = await browser.post(`/calendar?week=${WEEK}`, add({ day: "1", start: "09:30", end: "24:00", kind: "blocked" }));
     expect(res.status).toBe(302);
@@ -65,7 +51,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("refuses an overlapping block with 400, the typed values kept, and writes nothing", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     await browser.post("/calendar", add({ start: "09:00", end: "12:00" }));
     const res = await browser.post("/calendar", add({ start: "11:30", end: "13:00", kind: "blocked" }));
     expect(res.status).toBe(400);
@@ -79,7 +65,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("accepts a block that only touches another, whether blocked or available", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     expect((await browser.post("/calendar", add({ start: "09:00", end: "10:00" }))).status).toBe(302);
     expect((await browser.post("/calendar", add({ start: "10:00", end: "11:00", kind: "blocked" }))).status).toBe(302);
     expect((await browser.post("/calendar", add({ start: "08:00", end: "09:00" }))).status).toBe(302);
@@ -88,7 +74,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("refuses inverted, empty and off-grid ranges, bad days and kinds with a message beside each field", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const inverted = await browser.post("/calendar", add({ start: "10:00", end: "09:00" }));
     expect(inverted.status).toBe(400);
     expect(textOf(inverted.html)).toContain("The end (09:00) must be after the start (10:00).");
@@ -104,7 +90,7 @@ describeEachDatabase("The calendar page", (db) => {
   });
 
   it("answers 400 with a way back for a week that is not a date", async () => {
-    const browser = await signedIn(db.ctx, await createMember(db.ctx));
+    const browser = await signedInClient(db.ctx, await createMember(db.ctx));
     const res = await browser.get("/calendar?week=next-tuesday");
     expect(res.status).toBe(400);
     expect(textOf(res.html)).toContain("This week in the address is not a date.");
@@ -112,7 +98,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("removes the member's own block with a flash naming it, and keeps the week", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     await browser.post("/calendar", add({ day: "1", start: "09:00", end: "10:00" }));
     const [block] = await listWeek(db.ctx, me.id, week);
     const res = await browser.post("/calendar", { intent: "remove", id: block.id });
@@ -127,7 +113,7 @@ describeEachDatabase("The calendar page", (db) => {
     const other = await createMember(db.ctx);
     await addBlock(db.ctx, { userId: owner.id, week, dayOfWeek: 0, range: { start: 540, end: 600 }, isBlocked: true, zone: "UTC" });
     const [block] = await listWeek(db.ctx, owner.id, week);
-    const browser = await signedIn(db.ctx, other);
+    const browser = await signedInClient(db.ctx, other);
     const res = await browser.post("/calendar", { intent: "remove", id: block.id });
     expect(res.status).toBe(404);
     expect(await removeBlock(db.ctx, other.id, block.id)).toBeNull();
@@ -137,7 +123,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("copies last week into an empty week, and refuses when the week has blocks or last week has none", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const previous = "2030-05-27";
     await browser.post("/calendar", add({ week: previous, day: "0", start: "09:00", end: "12:00" }));
     await browser.post("/calendar", add({ week: previous, day: "4", start: "13:00", end: "14:00", kind: "blocked" }));
@@ -161,7 +147,7 @@ describeEachDatabase("The calendar page", (db) => {
 
   it("opens on this week in the member's zone by default", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const html = (await browser.get("/calendar")).html;
     expect(html).toContain(`name="week" value="${isoDate(mondayOf(new Date()))}"`);
   });
@@ -170,7 +156,7 @@ describeEachDatabase("The calendar page", (db) => {
 describeEachDatabase("Time zones", (db) => {
   it("guesses from Accept-Language, says so, and saves the guess with the first block", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     const page = textOf((await browser.get("/calendar", { "Accept-Language": "ar-EG,ar;q=0.9" })).html);
     expect(page).toContain("Times are in Africa/Cairo, a guess from your browser's language settings. Set your time zone");
     expect(await savedZone(db.ctx, me.id)).toBeNull();
@@ -185,7 +171,7 @@ describeEachDatabase("Time zones", (db) => {
 
   it("saves a known zone, keeps the blocks' clock times, and refuses an unknown zone with 400", async () => {
     const me = await createMember(db.ctx);
-    const browser = await signedIn(db.ctx, me);
+    const browser = await signedInClient(db.ctx, me);
     await browser.post("/calendar", add({}));
     const saved = await browser.post("/settings/time-zone", { timeZone: "Asia/Kolkata" });
     expect(saved.status).toBe(302);
@@ -221,9 +207,9 @@ describeEachDatabase("Find a time", (db) => {
   }
 
   it("lists the times both are free in the viewer's zone, without the other's blocked time", async () => {
-    const { a, b } = await connected(db.ctx);
+    const { a, b } = await connectedMembers(db.ctx);
     await plan(db.ctx, a, b);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.get(`/calendar/find/${b.id}?week=${WEEK}&duration=30`);
     expect(res.status).toBe(200);
     const page = textOf(res.html);
@@ -237,16 +223,16 @@ describeEachDatabase("Find a time", (db) => {
   });
 
   it("explains an empty list", async () => {
-    const { a, b } = await connected(db.ctx);
+    const { a, b } = await connectedMembers(db.ctx);
     await addBlock(db.ctx, { userId: a.id, week, dayOfWeek: 0, range: { start: 540, end: 600 }, isBlocked: false, zone: "UTC" });
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     expect(textOf((await browser.get(`/calendar/find/${b.id}?week=${WEEK}`)).html)).toContain("Dina Saleh has marked no available time that week.");
   });
 
   it("sends the proposal as a direct message with both zones, then confirms with links to the conversation and the .ics", async () => {
-    const { a, b } = await connected(db.ctx);
+    const { a, b } = await connectedMembers(db.ctx);
     await plan(db.ctx, a, b);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "2030-06-03T09:30:00.000Z" });
     expect(res.status).toBe(302);
     expect(res.location).toMatch(new RegExp(`^/calendar/find/${b.id}/sent\\?message=[0-9a-f-]{36}&meeting=[0-9a-f-]{36}&start=2030-06-03T09%3A30%3A00.000Z&minutes=30$`));
@@ -261,14 +247,14 @@ describeEachDatabase("Find a time", (db) => {
     expect(sent.html).toContain(`href="/messages/${b.id}"`);
     expect(sent.html).toContain(`href="/calendar/find/${b.id}/ics?start=2030-06-03T09%3A30%3A00.000Z&amp;minutes=30"`);
     // The other member cannot open the sender's confirmation page.
-    const theirs = await signedIn(db.ctx, b);
+    const theirs = await signedInClient(db.ctx, b);
     expect((await theirs.get(res.location!.replace(b.id, a.id))).status).toBe(404);
   });
 
   it("refuses a slot that is not free for both (the client is never trusted) and sends nothing", async () => {
-    const { a, b } = await connected(db.ctx);
+    const { a, b } = await connectedMembers(db.ctx);
     await plan(db.ctx, a, b);
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const blocked = await browser.post(`/calendar/find/${b.id}`, { week: WEEK, duration: "30", start: "2030-06-03T09:00:00.000Z" });
     expect(blocked.status).toBe(400);
     expect(textOf(blocked.html)).toContain("That time is no longer free for both of you");
@@ -280,7 +266,7 @@ describeEachDatabase("Find a time", (db) => {
   });
 
   it("counts a proposal against the member's message-sending limit: over it, 429 and nothing sent", async () => {
-    const { a, b } = await connected(db.ctx);
+    const { a, b } = await connectedMembers(db.ctx);
     await plan(db.ctx, a, b);
     // This minute's window and the next one are both full, so a slow run that crosses into the
     // next minute before the POST still finds the limit spent.
@@ -288,7 +274,7 @@ describeEachDatabase("Find a time", (db) => {
     for (const at of [new Date(), new Date(Date.now() + windowMs)]) {
       for (let i = 0; i < limit; i++) await hit(db.ctx, `message-send:${a.id}`, LIMITS.messageSendPerMember, at);
     }
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.post(`/calendar/find/${b.id}?week=${WEEK}&duration=30`, { week: WEEK, duration: "30", start: "2030-06-03T09:30:00.000Z" });
     expect(res.status).toBe(429);
     expect(res.headers.get("Retry-After")).toMatch(/^\d+$/);
@@ -301,7 +287,7 @@ describeEachDatabase("Find a time", (db) => {
     const a = await createMember(db.ctx);
     const stranger = await createMember(db.ctx);
     await connect(db.ctx, { me: a.id, otherId: stranger.id }); // a request, not a connection
-    const browser = await signedIn(db.ctx, a);
+    const browser = await signedInClient(db.ctx, a);
     const page = await browser.get(`/calendar/find/${stranger.id}`);
     expect(page.status).toBe(403);
     expect(textOf(page.html)).toContain("You can find a time only with your connections.");
@@ -316,15 +302,15 @@ describeEachDatabase("Find a time", (db) => {
   });
 
   it("answers 400 for a bad week or length in the address", async () => {
-    const { a, b } = await connected(db.ctx);
-    const browser = await signedIn(db.ctx, a);
+    const { a, b } = await connectedMembers(db.ctx);
+    const browser = await signedInClient(db.ctx, a);
     expect((await browser.get(`/calendar/find/${b.id}?week=2030-13-01`)).status).toBe(400);
     expect((await browser.get(`/calendar/find/${b.id}?duration=20`)).status).toBe(400);
   });
 
   it("gives an RFC 5545 .ics download for a connection and a 400 page for bad parameters", async () => {
-    const { a, b } = await connected(db.ctx);
-    const browser = await signedIn(db.ctx, a);
+    const { a, b } = await connectedMembers(db.ctx);
+    const browser = await signedInClient(db.ctx, a);
     const res = await browser.get(`/calendar/find/${b.id}/ics?start=2030-06-03T09:30:00.000Z&minutes=45`);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");

@@ -16,6 +16,7 @@ import type { Ctx } from "../../db/client";
 import type { UserRole } from "../../db/enums";
 import { hashPassword } from "../../app/modules/accounts/passwords.server";
 import { hashToken, newToken } from "../../app/modules/accounts/sessions.server";
+import { connect } from "../../app/modules/network/connections.server";
 
 // The app reads its environment once, at its first request: set what tests rely on first.
 process.env.SESSION_SECRET ??= "integration-tests-secret-0123456789abcdef";
@@ -192,6 +193,22 @@ export class AppClient {
 
 export async function appClient(ctx: Ctx, options: { ip?: string } = {}): Promise<AppClient> {
   return new AppClient(ctx, options.ip);
+}
+
+/** A client already signed in as `member`. */
+export async function signedInClient(ctx: Ctx, member: Member): Promise<AppClient> {
+  const browser = await appClient(ctx);
+  await browser.signIn(member);
+  return browser;
+}
+
+/** Two new members, Layla Haddad (`a`) and Dina Saleh (`b`), connected with each other. */
+export async function connectedMembers(ctx: Ctx): Promise<{ a: Member; b: Member }> {
+  const a = await createMember(ctx, { name: "Layla Haddad" });
+  const b = await createMember(ctx, { name: "Dina Saleh" });
+  await connect(ctx, { me: a.id, otherId: b.id });
+  await connect(ctx, { me: b.id, otherId: a.id });
+  return { a, b };
 }
 
 /** The text of an HTML page without tags, for assertions about what a person reads. */

@@ -4,12 +4,12 @@
  * (docs/decisions/026-home-per-role.md).
  */
 import { eq, sql, type SQL } from "drizzle-orm";
-import type { Ctx } from "~/db.server";
+import { msOf, rowsOf, type Ctx } from "~/db.server";
 import { messagesLeft } from "~/modules/coach/quota.server";
 import { listFeed, type FeedJob } from "~/modules/jobs/feed.server";
 import type { FeedSlug } from "~/modules/jobs/feeds";
 import { bucketCounts, bucketOf, fitWords, type ApplicationBucket } from "./rules";
-import { jobJoins, msOf, num, rowsOf } from "./sql.server";
+import { jobJoins, num } from "./sql.server";
 
 /** How many of the newest applications, requests, fitting jobs and people each block lists. */
 export const LATEST_APPLICATIONS = 3;

@@ -5,10 +5,10 @@
  * (docs/decisions/026-home-per-role.md).
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Ctx } from "~/db.server";
+import { msOf, rowsOf, tsParam, type Ctx } from "~/db.server";
 import type { FeedSlug } from "~/modules/jobs/feeds";
 import { bucketCounts, bucketOf, type ApplicationBucket } from "./rules";
-import { msOf, num, rowsOf, tsParam } from "./sql.server";
+import { num } from "./sql.server";
 
 export const RECRUITER_JOBS = 5;
 export const NEXT_ROUNDS = 5;

@@ -1,27 +1,8 @@
 /**
- * Plain SQL for the dashboards, the same text on both databases but for how a timestamp goes in
- * and out. (The same three helpers are private to messages/conversations.server.ts; these are
- * the home module's copy until they move to db/.)
+ * Plain SQL for the dashboards: the job joins and the count reader. (rowsOf, tsParam and msOf,
+ * shared with messages and the job feeds, are in db/raw-sql.ts.)
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import type { Ctx } from "~/db.server";
-
-/** Runs a raw query and returns its rows as plain objects, on either database. */
-export async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
-  if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
-  return (ctx.db as unknown as BetterSQLite3Database).all<T>(query);
-}
-
-/** A moment as a query parameter: UTC text cast to timestamp (pg), epoch milliseconds (SQLite). */
-export function tsParam(ctx: Ctx, at: Date): SQL {
-  return ctx.dialect === "pg" ? sql`cast(${at.toISOString()} as timestamp)` : sql`${at.getTime()}`;
-}
-
-/** A timestamp column as epoch milliseconds (a number on both databases). */
-export function msOf(ctx: Ctx, column: SQL): SQL {
-  return ctx.dialect === "pg" ? sql`cast(extract(epoch from ${column}) * 1000 as float8)` : column;
-}
 
 /**
  * Title, employer and poster of a job whose feed and id are the columns `feed` and `jobId` of

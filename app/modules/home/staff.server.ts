@@ -3,11 +3,11 @@
  * Staff: posts waiting for review, oldest first, and the latest decisions. Admin: today's counts.
  */
 import { sql, type SQL } from "drizzle-orm";
-import type { Ctx } from "~/db.server";
+import { msOf, rowsOf, tsParam, type Ctx } from "~/db.server";
 import { SESSION_IDLE_MS, SESSION_MAX_MS } from "~/modules/accounts/sessions.server";
 import { dayStartUtc } from "~/modules/coach/quota.server";
 import type { FeedSlug } from "~/modules/jobs/feeds";
-import { jobJoins, msOf, num, rowsOf, tsParam } from "./sql.server";
+import { jobJoins, num } from "./sql.server";
 
 export const QUEUE_SHOWN = 5;
 export const DECISIONS_SHOWN = 5;

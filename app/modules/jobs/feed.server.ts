@@ -9,12 +9,13 @@
  * PostgreSQL <feed>_search(key, job_id, tsv) with a GIN index, SQLite a contentless FTS5 table
  * keyed the same way. Both read a match newest first and stop after one page.
  */
-import { and, desc, eq, gte, inArray, lt, notExists, or, sql, type SQL } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { and, desc, eq, gte, inArray, notExists, sql, type SQL } from "drizzle-orm";
+import { rowsOf } from "~/db.server";
 import type { Ctx } from "~/db.server";
 import { FEEDS, type FeedSlug } from "./feeds";
 import { feedTable, getJob } from "./jobs.server";
 import type { JobPosition } from "./cursor.server";
+import { before, cutPage, jobCardColumns } from "./keyset.server";
 import { FEED_PAGE_SIZE, keywordWords, type FeedFilters } from "./rules";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -40,11 +41,6 @@ export interface FeedJob {
 const KEY_SCALE = 2_097_152n;
 /** PostgreSQL: how many of the newest search rows the fast path reads before using the GIN index. */
 const RECENT_WINDOW = 20_000;
-
-async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
-  if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
-  return (ctx.db as unknown as BetterSQLite3Database).all<T>(query);
-}
 
 /**
  * The job ids of one keyword page, newest first, read through the feed's search table in key
@@ -129,9 +125,7 @@ export async function listFeed(
   const j = feedTable(ctx, feed);
   const size = options.pageSize ?? FEED_PAGE_SIZE;
   const after = options.after;
-  const keyset = after
-    ? or(lt(j.created_at, new Date(after.at)), and(eq(j.created_at, new Date(after.at)), lt(j.job_id, after.id)))
-    : undefined;
+  const keyset = after ? before([[j.created_at, new Date(after.at)], [j.job_id, after.id]]) : undefined;
   const words = keywordWords(filters.q);
   const now = options.now ?? new Date();
   let ids: string[] | null = null;
@@ -141,12 +135,7 @@ export async function listFeed(
   }
   const rows = await ctx.db
     .select({
-      jobId: j.job_id,
-      title: j.job_title,
-      employer: j.employer_name,
-      city: j.job_city,
-      country: j.job_country,
-      remote: j.job_is_remote,
+      ...jobCardColumns(j),
       type: j.job_employment_type,
       minSalary: j.job_min_salary,
       maxSalary: j.job_max_salary,
@@ -164,9 +153,8 @@ export async function listFeed(
     const at = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => at.get(a.jobId)! - at.get(b.jobId)!);
   }
-  const page = rows.slice(0, size) as FeedJob[];
-  const last = page[page.length - 1];
-  return { jobs: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.jobId } : null };
+  const { page, lastBeforeMore: last } = cutPage(rows as FeedJob[], size);
+  return { jobs: page, next: last ? { at: last.createdAt.getTime(), id: last.jobId } : null };
 }
 
 /** How far the result count of a feed page counts before it says "more than" (decision 028). */

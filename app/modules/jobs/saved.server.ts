@@ -4,10 +4,11 @@
  * (`user_id = me`), so nobody reads or removes another member's saves; saving twice is one row
  * (the primary key, `ON CONFLICT DO NOTHING`), also when two saves race.
  */
-import { and, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { FEED_SLUGS, isJobId, type FeedSlug } from "./feeds";
 import { feedTable, getJob, type PostingStatus } from "./jobs.server";
+import { before, cutPage, jobCardColumns } from "./keyset.server";
 import type { JobPosition } from "./posting.server";
 
 export const SAVED_PAGE_SIZE = 20;
@@ -77,21 +78,20 @@ export async function listSaved(
   const size = options.pageSize ?? SAVED_PAGE_SIZE;
   const s = ctx.t.saved_jobs;
   const after = options.after;
-  let position: SQL | undefined;
-  if (after) {
-    const at = new Date(after.at);
-    position = or(
-      lt(s.created_at, at),
-      and(eq(s.created_at, at), or(lt(s.feed, after.feed), and(eq(s.feed, after.feed), lt(s.job_id, after.jobId)))),
-    );
-  }
+  const position = after
+    ? before([
+        [s.created_at, new Date(after.at)],
+        [s.feed, after.feed],
+        [s.job_id, after.jobId],
+      ])
+    : undefined;
   const saved = await ctx.db
     .select({ feed: s.feed, jobId: s.job_id, savedAt: s.created_at })
     .from(s)
     .where(and(eq(s.user_id, userId), position))
     .orderBy(desc(s.created_at), desc(s.feed), desc(s.job_id))
     .limit(size + 1);
-  const page = saved.slice(0, size);
+  const { page, lastBeforeMore: last } = cutPage(saved, size);
   const jobs = new Map<string, NonNullable<SavedJob["job"]>>();
   await Promise.all(
     FEED_SLUGS.map(async (feed) => {
@@ -101,12 +101,7 @@ export async function listSaved(
       const p = ctx.t.job_postings;
       const rows = await ctx.db
         .select({
-          jobId: j.job_id,
-          title: j.job_title,
-          employer: j.employer_name,
-          city: j.job_city,
-          country: j.job_country,
-          remote: j.job_is_remote,
+          ...jobCardColumns(j),
           createdAt: j.created_at,
           status: p.status,
         })
@@ -120,6 +115,5 @@ export async function listSaved(
     }),
   );
   const rows: SavedJob[] = page.map((r) => ({ feed: r.feed as FeedSlug, jobId: r.jobId, savedAt: r.savedAt, job: jobs.get(`${r.feed}/${r.jobId}`) ?? null }));
-  const last = page[page.length - 1];
-  return { rows, next: saved.length > size && last ? { at: last.savedAt.getTime(), jobId: last.jobId, feed: last.feed as FeedSlug } : null };
+  return { rows, next: last ? { at: last.savedAt.getTime(), jobId: last.jobId, feed: last.feed as FeedSlug } : null };
 }

@@ -10,26 +10,10 @@
  * databases except for how a timestamp goes in and out (`tsParam`, `msOf`).
  */
 import { and, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { msOf, rowsOf, tsParam } from "~/db.server";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/modules/admin/cursor";
 import { CONVERSATION_PAGE_SIZE, CONVERSATIONS_PAGE_SIZE, PREVIEW_LENGTH, UPDATES_OVERLAP_MS } from "./rules";
-
-/** Runs a raw query and returns its rows as plain objects, on either database. */
-async function rowsOf<T>(ctx: Ctx, query: SQL): Promise<T[]> {
-  if (ctx.dialect === "pg") return (await ctx.db.execute(query)).rows as T[];
-  return (ctx.db as unknown as BetterSQLite3Database).all<T>(query);
-}
-
-/** A moment as a query parameter: UTC text cast to timestamp (pg), epoch milliseconds (SQLite). */
-function tsParam(ctx: Ctx, ms: number): SQL {
-  return ctx.dialect === "pg" ? sql`cast(${new Date(ms).toISOString()} as timestamp)` : sql`${ms}`;
-}
-
-/** A timestamp column as epoch milliseconds (a number on both databases). */
-function msOf(ctx: Ctx, column: SQL): SQL {
-  return ctx.dialect === "pg" ? sql`cast(extract(epoch from ${column}) * 1000 as float8)` : column;
-}
 
 const truthy = (value: unknown) => value === true || value === 1;
 

@@ -10,6 +10,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { CV_CONTENT_TYPES, cvFileName, kindOfKey, type CvKind } from "~/modules/jobs/cv";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
 
@@ -127,6 +128,20 @@ export async function saveProfileCv(
     throw error;
   }
   if (replaced) await store.delete(replaced);
+}
+
+/**
+ * Keeps a CV the member just uploaded (the apply form's "keep it", or /settings/cv) as their
+ * profile CV; a member without settings yet gets their effective zone saved with it.
+ */
+export async function keepProfileCv(
+  ctx: Ctx,
+  member: { id: string; email: string },
+  file: { bytes: Uint8Array; kind: CvKind },
+  request: Request,
+): Promise<void> {
+  const { zone } = await effectiveZone(ctx, member.id, request);
+  await saveProfileCv(ctx, { id: member.id, email: member.email }, file, { zone });
 }
 
 /** Removes the member's saved CV (row and file); false when there was none. */
