@@ -114,6 +114,7 @@ const CRAWL: Crawled[] = [
   { file: "calendar_.find.$userId.tsx", path: (ids) => ids.connection && `/calendar/find/${ids.connection}`, roles: MEMBERS },
   { file: "calendar_.meetings._index.tsx", path: "/calendar/meetings", roles: MEMBERS },
   { file: "calendar_.meetings.$meetingId.tsx", path: (ids) => ids.meeting, roles: ["user"] }, // the demo meetings are all the demo user's
+  { file: "calendar_.meetings.$meetingId_.cancel.tsx", path: (ids) => ids.meeting && `${ids.meeting}/cancel`, roles: ["user"] },
   { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
   { file: "jobs_.mine.tsx", path: "/jobs/mine", roles: MEMBERS },
   { file: "jobs_.new.tsx", path: "/jobs/new", roles: MEMBERS },

@@ -1,5 +1,5 @@
 /** JavaScript only enhances: with it the app hydrates; without it the same pages still work. */
-import { expect, hasHydrated, test } from "./fixtures";
+import { expect, hasHydrated, signInThroughForm, test, waitForHydration } from "./fixtures";
 
 test.describe("with JavaScript on @js-on-only", () => {
   test("the app hydrates and then follows links without reloading the document", async ({ page }) => {
@@ -37,6 +37,35 @@ test.describe("with JavaScript on @js-on-only", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Jobs");
     expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(1);
+    expect(browserErrors).toEqual([]);
+  });
+
+  test("what a member types or picks before the page hydrates is still there after it hydrates", async ({ page, browserErrors }) => {
+    await signInThroughForm(page, "user@demo.test");
+    // Slow scripts: the member has time to act on the server's page before React takes over, and
+    // hydration must not put the server's text or choice back (the event hold of decision 022
+    // keeps React from seeing these changes, so nothing else would restore them).
+    await page.route("**/build/**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await route.continue();
+    });
+    await page.goto("/settings/profile/experience", { waitUntil: "commit" });
+    const description = page.locator("textarea").first();
+    await expect(description).not.toHaveValue("");
+    await description.fill("Typed before the page was ready.");
+    expect(await hasHydrated(page)).toBe(false);
+    await waitForHydration(page);
+    await expect(description).toHaveValue("Typed before the page was ready.");
+
+    await page.goto("/jobs", { waitUntil: "commit" });
+    const type = page.getByLabel("Job type");
+    await page.getByText(/^Filters/).click();
+    await type.selectOption({ index: 2 });
+    const picked = await type.inputValue();
+    expect(picked).not.toBe("");
+    expect(await hasHydrated(page)).toBe(false);
+    await waitForHydration(page);
+    await expect(type).toHaveValue(picked);
     expect(browserErrors).toEqual([]);
   });
 
