@@ -2,12 +2,14 @@
  * Raw latency of each block of the home dashboards, without HTTP or rendering, one call at a time:
  *   DATABASE_URL=file:data/scale.db npx tsx bench/dashboard-queries.ts [runs]
  * For the demo job seeker, moderator, recruiter and career team (and the admin's numbers): p50, p99 and max
- * of each block's function. The page's p99 is `npm run bench:dashboards`; this says which block.
+ * of each block's function, and the /jobs search with a few words. The page's p99 is
+ * `npm run bench:dashboards`; this says which block.
  */
 import { eq } from "drizzle-orm";
 import { closeCtx, createCtx } from "../db/client";
 import { demoEmails } from "../db/seed/demo";
 import { messagesLeft } from "../app/modules/coach/quota.server";
+import { listFeed } from "../app/modules/jobs/feed.server";
 import { jobsThatFit, myApplications, peopleYouMayKnow, pendingRequests, unreadMessages } from "../app/modules/home/member.server";
 import { jobsWithApplications, nextRounds } from "../app/modules/home/recruiter.server";
 import { recentDecisions, reviewQueue, todaysNumbers } from "../app/modules/home/staff.server";
@@ -46,6 +48,11 @@ async function main() {
     await time(`${role}: coach messages left`, () => messagesLeft(ctx, member, now));
     await time(`${role}: jobs that fit (${(await jobsThatFit(ctx, member, now)).words.join(" ")})`, () => jobsThatFit(ctx, member, now));
     await time(`${role}: people you may know`, () => peopleYouMayKnow(ctx, member));
+  }
+  // The /jobs search box with the same words (start of words, a page of 21): decision 030's
+  // PostgreSQL paths (window, GIN index) must keep it fast too.
+  for (const q of ["data analyst", "community moderator", "engineer", "zzzz"]) {
+    await time(`/jobs search: ${q}`, () => listFeed(ctx, "general", { q }, { now }));
   }
   const recruiter = await idOf(demoEmails.recruiter);
   await time("recruiter: jobs with applications", () => jobsWithApplications(ctx, recruiter));
