@@ -91,28 +91,24 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
             join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
       );
     const filled = (page: string[] | number) => (typeof page === "number" ? page : page.length) >= limit;
-    // 1. the newest FIRST_WINDOW rows, read once (materialized): their page, how many of them match
-    //    at all (filters aside) and how many there are; and the table's size (pg_class.reltuples,
-    //    unknown before the first ANALYZE).
-    const [w, m] = [sql.identifier("w"), sql.identifier("m")];
-    const firstRows = await rowsOf<{ job_id: string | null; hits: number | string; rows: number | string; total: number | string | null }>(
+    // 1. the newest FIRST_WINDOW rows: a common word fills the page there after a few rows;
+    const first = await windowPage(FIRST_WINDOW);
+    if (filled(first)) return first;
+    // 2. else how many of those rows match, scaled to the table's size (pg_class.reltuples, unknown
+    //    before the first ANALYZE): few → the GIN index at once ... Without filters on the job
+    //    row, the page is those matches (but for posts not listed); with filters, one more read of
+    //    the window counts them.
+    const filtered = Boolean(filters.city || filters.country || filters.type || filters.remote === "yes" || filters.by);
+    const [probe] = await rowsOf<{ hits: number | string; total: number | string | null }>(
       ctx,
-      sql`with ${w} as materialized (select key, job_id, tsv @@ ${query} as hit from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}),
-            ${m} as (select key, job_id from ${w} where hit)
-          select p.job_id, c.hits, c.rows, c.total from
-            (select count(*) filter (where hit) as hits, count(*) as rows,
-               (select reltuples from pg_class where oid = to_regclass(${`"${table}_search"`})) as total from ${w}) c
-            left join (select m.key, m.job_id from ${m} join ${j} on ${j.job_id} = m.job_id where ${conditions} order by m.key desc limit ${limit}) p on true
-          order by p.key desc`,
+      filtered
+        ? sql`select count(*) filter (where w.tsv @@ ${query}) as hits,
+                (select reltuples from pg_class where oid = to_regclass(${`"${table}_search"`})) as total
+              from (select tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) w`
+        : sql`select 0 as hits, reltuples as total from pg_class where oid = to_regclass(${`"${table}_search"`})`,
     );
-    const firstIds = firstRows.flatMap((r) => (r.job_id === null ? [] : [r.job_id]));
-    const first = count ? firstIds.length : firstIds;
-    // A common word fills the page there; and when the window held every row there is, its page
-    // is the answer.
-    const hits = Number(firstRows[0]?.hits ?? 0);
-    const total = Number(firstRows[0]?.total ?? -1);
-    if (filled(first) || Number(firstRows[0]?.rows ?? 0) < FIRST_WINDOW) return first;
-    // 2. few matches in the window, scaled to the table's size → the GIN index at once ...
+    const hits = filtered ? Number(probe?.hits ?? 0) : typeof first === "number" ? first : first.length;
+    const total = Number(probe?.total ?? -1);
     const rare = total > 0 && ((hits + 1) * total) / FIRST_WINDOW <= GIN_MATCHES;
     // ... 3. else (a common word that the filters thin out) a wider window, as before ...
     if (!rare) {
