@@ -91,24 +91,33 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
             join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
       );
     const filled = (page: string[] | number) => (typeof page === "number" ? page : page.length) >= limit;
-    // 1. the newest FIRST_WINDOW rows: a common word fills the page there after a few rows;
-    const first = await windowPage(FIRST_WINDOW);
-    if (filled(first)) return first;
-    // 2. else how many of those rows match, scaled to the table's size (pg_class.reltuples, unknown
-    //    before the first ANALYZE): few → the GIN index at once ... Without filters on the job
-    //    row, the page is those matches (but for posts not listed); with filters, one more read of
-    //    the window counts them.
-    const filtered = Boolean(filters.city || filters.country || filters.type || filters.remote === "yes" || filters.by);
-    const [probe] = await rowsOf<{ hits: number | string; total: number | string | null }>(
+    const reltuples = sql`(select reltuples from pg_class where oid = to_regclass(${`"${table}_search"`}))`;
+    // 1. the newest FIRST_WINDOW rows: a common word fills the page there after a few rows. The
+    //    same round trip reads the table's size (pg_class.reltuples, unknown before the first ANALYZE).
+    const firstRows = await rowsOf<{ job_id: string | null; total: number | string | null }>(
       ctx,
-      filtered
-        ? sql`select count(*) filter (where w.tsv @@ ${query}) as hits,
-                (select reltuples from pg_class where oid = to_regclass(${`"${table}_search"`})) as total
-              from (select tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) w`
-        : sql`select 0 as hits, reltuples as total from pg_class where oid = to_regclass(${`"${table}_search"`})`,
+      sql`select p.job_id, t.total from (select ${reltuples} as total) t left join (
+            select x.key, x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) x
+            join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}) p on true
+          order by p.key desc`,
     );
-    const hits = filtered ? Number(probe?.hits ?? 0) : typeof first === "number" ? first : first.length;
-    const total = Number(probe?.total ?? -1);
+    const firstIds = firstRows.flatMap((r) => (r.job_id === null ? [] : [r.job_id]));
+    const first = count ? firstIds.length : firstIds;
+    if (filled(first)) return first;
+    // 2. else how many of those rows match, scaled to the table's size: few → the GIN index at
+    //    once ... Without filters on the job row, the page is those matches (but for posts not
+    //    listed); with filters, one more read of the window counts them.
+    const filtered = Boolean(filters.city || filters.country || filters.type || filters.remote === "yes" || filters.by);
+    let hits = firstIds.length;
+    if (filtered) {
+      const [probe] = await rowsOf<{ hits: number | string }>(
+        ctx,
+        sql`select count(*) filter (where w.tsv @@ ${query}) as hits
+            from (select tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) w`,
+      );
+      hits = Number(probe?.hits ?? 0);
+    }
+    const total = Number(firstRows[0]?.total ?? -1);
     const rare = total > 0 && ((hits + 1) * total) / FIRST_WINDOW <= GIN_MATCHES;
     // ... 3. else (a common word that the filters thin out) a wider window, as before ...
     if (!rare) {
