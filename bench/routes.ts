@@ -94,6 +94,7 @@ export const routes: BenchRoute[] = [
   { name: "home (job seeker)", method: "GET", path: "/", baseline: false, setup: signedInAsDemoUser },
   { name: "home (recruiter)", method: "GET", path: "/", baseline: false, setup: signedInAs("recruiter@demo.test") },
   { name: "home (career team)", method: "GET", path: "/", baseline: false, setup: signedInAs("career@demo.test") },
+  { name: "home (moderator)", method: "GET", path: "/", baseline: false, setup: signedInAs("moderator@demo.test") },
   { name: "home (admin)", method: "GET", path: "/", baseline: false, setup: signedInAs("admin@demo.test") },
   { name: "healthz", method: "GET", path: "/healthz" },
   {

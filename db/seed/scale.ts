@@ -404,7 +404,8 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
 
   if (ctx.raw.kind === "pg") {
     log("Updating PostgreSQL statistics (analyze)...");
-    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like"];
+    // The search tables too: their size (pg_class.reltuples) sizes the keyword search (decision 030).
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like"];
     await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
   }
   const seconds = (performance.now() - started) / 1000;

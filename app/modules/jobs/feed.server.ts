@@ -41,15 +41,23 @@ export interface FeedJob {
 const KEY_SCALE = 2_097_152n;
 /** PostgreSQL: how many of the newest search rows the fast path reads before using the GIN index. */
 const RECENT_WINDOW = 20_000;
+/** PostgreSQL: the first, small window; its matches also estimate how common the words are. */
+const FIRST_WINDOW = 2_000;
+/** PostgreSQL: up to about this many estimated matches, the GIN index reads them all and sorts (cheap). */
+const GIN_MATCHES = 2_000;
+
+/** How keywords match: the start of a word (the /jobs search box) or whole words only. */
+export type WordMatch = "prefix" | "whole";
 
 /**
  * The job ids of one keyword page, newest first, read through the feed's search table in key
- * order, the other filters applied on the joined job row. Each word matches the start of a word.
- * With `count`, the same access path counts the matches instead, stopping at `limit`.
+ * order, the other filters applied on the joined job row. Each word matches the start of a word
+ * (or, with `match: "whole"`, a whole word). With `count`, the same access path counts the
+ * matches instead, stopping at `limit`.
  */
-async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number): Promise<string[]>;
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number, count?: false, match?: WordMatch): Promise<string[]>;
 async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: undefined, limit: number, count: true): Promise<number>;
-async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number, count = false): Promise<string[] | number> {
+async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: FeedFilters, now: Date, after: JobPosition | undefined, limit: number, count = false, match: WordMatch = "prefix"): Promise<string[] | number> {
   const j = feedTable(ctx, feed);
   const table = FEEDS[feed].table;
   const days = filters.days ? BigInt(now.getTime() - Number(filters.days) * DAY_MS) * KEY_SCALE : null;
@@ -63,19 +71,56 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
   if (ctx.dialect === "pg") {
     const s = sql.identifier(`${table}_search`);
     // Words are letters and digits only (keywordWords), so they are safe tsquery lexemes.
-    const query = sql`to_tsquery('simple'::regconfig, ${words.map((w) => `${w}:*`).join(" & ")})`;
+    const query = sql`to_tsquery('simple'::regconfig, ${words.map((w) => (match === "whole" ? w : `${w}:*`)).join(" & ")})`;
     const below = after
       ? sql`key < coalesce((select key from ${s} where job_id = ${after.id}), cast(${String(BigInt(after.at) * KEY_SCALE)} as bigint))`
       : sql`true`;
     const since = days === null ? sql`true` : sql`key >= cast(${String(days)} as bigint)`;
-    // PostgreSQL cannot estimate how common a prefix is, so we choose: first the newest
-    // RECENT_WINDOW search rows in key order (a common word fills the page there, cheaply) ...
-    const recent = await run(
-      sql`select x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${RECENT_WINDOW}) x
-          join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
+    // Every path below gives the same rows (the first `limit` matches in key order); only the cost
+    // differs. A window of the newest search rows in key order finds a common word's page after a
+    // few rows; the GIN index costs what ALL the matches cost (a common prefix: 100s of ms), so it
+    // is only cheap for rare words. PostgreSQL cannot say which (no statistics for a search table
+    // not analyzed yet, none for AND of correlated words), so the newest rows are the sample:
+    const windowPage = (size: number) =>
+      run(
+        sql`select x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${size}) x
+            join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}`,
+      );
+    const filled = (page: string[] | number) => (typeof page === "number" ? page : page.length) >= limit;
+    const reltuples = sql`(select reltuples from pg_class where oid = to_regclass(${`"${table}_search"`}))`;
+    // 1. the newest FIRST_WINDOW rows: a common word fills the page there after a few rows. The
+    //    same round trip reads the table's size (pg_class.reltuples, unknown before the first ANALYZE).
+    const firstRows = await rowsOf<{ job_id: string | null; total: number | string | null }>(
+      ctx,
+      sql`select p.job_id, t.total from (select ${reltuples} as total) t left join (
+            select x.key, x.job_id from (select key, job_id, tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) x
+            join ${j} on ${j.job_id} = x.job_id where x.tsv @@ ${query} and ${conditions} order by x.key desc limit ${limit}) p on true
+          order by p.key desc`,
     );
-    if ((typeof recent === "number" ? recent : recent.length) >= limit) return recent;
-    // ... else every match through the GIN index (a rarer word: few rows), then newest first.
+    const firstIds = firstRows.flatMap((r) => (r.job_id === null ? [] : [r.job_id]));
+    const first = count ? firstIds.length : firstIds;
+    if (filled(first)) return first;
+    // 2. else how many of those rows match, scaled to the table's size: few → the GIN index at
+    //    once ... Without filters on the job row, the page is those matches (but for posts not
+    //    listed); with filters, one more read of the window counts them.
+    const filtered = Boolean(filters.city || filters.country || filters.type || filters.remote === "yes" || filters.by);
+    let hits = firstIds.length;
+    if (filtered) {
+      const [probe] = await rowsOf<{ hits: number | string }>(
+        ctx,
+        sql`select count(*) filter (where w.tsv @@ ${query}) as hits
+            from (select tsv from ${s} where ${below} and ${since} order by key desc limit ${FIRST_WINDOW}) w`,
+      );
+      hits = Number(probe?.hits ?? 0);
+    }
+    const total = Number(firstRows[0]?.total ?? -1);
+    const rare = total > 0 && ((hits + 1) * total) / FIRST_WINDOW <= GIN_MATCHES;
+    // ... 3. else (a common word that the filters thin out) a wider window, as before ...
+    if (!rare) {
+      const recent = await windowPage(RECENT_WINDOW);
+      if (filled(recent)) return recent;
+    }
+    // ... 4. and last every match through the GIN index, then newest first.
     return run(
       sql`with m as materialized (select key, job_id from ${s} where tsv @@ ${query} and ${below} and ${since})
           select m.job_id from m join ${j} on ${j.job_id} = m.job_id where ${conditions} order by m.key desc limit ${limit}`,
@@ -84,13 +129,15 @@ async function keywordPage(ctx: Ctx, feed: FeedSlug, words: string[], filters: F
   const fts = sql.identifier(`${table}_fts`);
   const keys = sql.identifier(`${table}_search_keys`);
   // FTS5: each word quoted (no operator reaches its parser), "*" for a prefix, AND between them.
-  const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(" ");
+  // A prefix makes FTS5 merge the rows of every word it starts ("data*": data, database, ...) before
+  // the first row comes out; a whole word is read newest first and stops after the page.
+  const expression = words.map((w) => `"${w.replace(/"/g, '""')}"${match === "whole" ? "" : "*"}`).join(" ");
   // CROSS JOIN fixes the join order: the FTS table outside, read in key (time) order, so the
   // planner cannot start from a filter's index and probe the full-text index once per row.
   const bound = after ? sql`and ${fts}.rowid < coalesce((select key from ${keys} where job_id = ${after.id}), ${BigInt(after.at) * KEY_SCALE})` : sql``;
   return run(
     sql`select k.job_id as job_id from ${fts} cross join ${keys} k cross join ${j}
-        where ${fts} match ${match} and k.key = ${fts}.rowid and ${j.job_id} = k.job_id ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
+        where ${fts} match ${expression} and k.key = ${fts}.rowid and ${j.job_id} = k.job_id ${bound} ${days === null ? sql`` : sql`and ${fts}.rowid >= ${days}`} and ${conditions}
         order by ${fts}.rowid desc limit ${limit}`,
   );
 }
@@ -120,7 +167,7 @@ export async function listFeed(
   ctx: Ctx,
   feed: FeedSlug,
   filters: FeedFilters,
-  options: { after?: JobPosition; pageSize?: number; withSummary?: boolean; now?: Date } = {},
+  options: { after?: JobPosition; pageSize?: number; withSummary?: boolean; now?: Date; match?: WordMatch } = {},
 ): Promise<{ jobs: FeedJob[]; next: JobPosition | null }> {
   const j = feedTable(ctx, feed);
   const size = options.pageSize ?? FEED_PAGE_SIZE;
@@ -130,7 +177,7 @@ export async function listFeed(
   const now = options.now ?? new Date();
   let ids: string[] | null = null;
   if (words.length > 0) {
-    ids = await keywordPage(ctx, feed, words, filters, now, after, size + 1);
+    ids = await keywordPage(ctx, feed, words, filters, now, after, size + 1, false, options.match);
     if (ids.length === 0) return { jobs: [], next: null };
   }
   const rows = await ctx.db
