@@ -80,6 +80,8 @@ const SHOTS: Shot[] = [
   { name: "hiring-application", as: "career", path: firstApplicant, extra: true },
   { name: "jobs-mine", as: "career", path: "/jobs/mine", extra: true },
   { name: "jobs-review", as: "career", path: "/jobs/review", extra: true },
+  { name: "meeting", as: "user", path: firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/), extra: true },
+  { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 
 function readOptions() {
