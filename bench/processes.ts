@@ -181,7 +181,12 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     redirect: "manual",
   });
   if (res.status !== 302) throw new Error(`signing in as ${email} failed (status ${res.status})`);
-  return cookieHeader(res);
+  // Without the one-time "You are signed in." message: a header sent with every request would
+  // show it on every page.
+  return cookieHeader(res)
+    .split("; ")
+    .filter((pair) => !pair.startsWith("ladder_flash="))
+    .join("; ");
 }
 
 function cookieHeader(res: Response): string {
