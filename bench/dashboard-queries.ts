@@ -13,23 +13,13 @@ import { listFeed } from "../app/modules/jobs/feed.server";
 import { jobsThatFit, myApplications, peopleYouMayKnow, pendingRequests, unreadMessages } from "../app/modules/home/member.server";
 import { jobsWithApplications, nextRounds } from "../app/modules/home/recruiter.server";
 import { recentDecisions, reviewQueue, todaysNumbers } from "../app/modules/home/staff.server";
+import { queryTimer } from "./query-timer";
 
 const url = process.env.DATABASE_URL ?? "file:data/ladder.db";
 const runs = Number(process.argv[2] ?? 100);
 const ctx = createCtx(url);
 
-async function time(name: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(2);
-  console.log(`${name.padEnd(36)} p50 ${at(0.5).padStart(7)} ms  p99 ${at(0.99).padStart(7)} ms  max ${at(1).padStart(7)} ms`);
-}
+const time = queryTimer({ runs, warmup: 5, width: 36 });
 
 async function idOf(email: string): Promise<string> {
   const [row] = await ctx.db.select({ id: ctx.t.User.id }).from(ctx.t.User).where(eq(ctx.t.User.email, email)).limit(1);

@@ -9,23 +9,13 @@ import { closeCtx, createCtx } from "../db/client";
 import { listFeed } from "../app/modules/jobs/feed.server";
 import type { FeedSlug } from "../app/modules/jobs/feeds";
 import type { FeedFilters } from "../app/modules/jobs/rules";
+import { queryTimer } from "./query-timer";
 
 const url = process.env.DATABASE_URL ?? "file:data/ladder.db";
 const runs = Number(process.argv[2] ?? 200);
 const ctx = createCtx(url);
 
-async function time(name: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 10; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(2);
-  console.log(`${name.padEnd(58)} p50 ${at(0.5).padStart(7)} ms  p99 ${at(0.99).padStart(7)} ms  max ${at(1).padStart(7)} ms`);
-}
+const time = queryTimer({ runs, warmup: 10, width: 58 });
 
 const cases: [FeedSlug, FeedFilters][] = [
   ["general", {}],

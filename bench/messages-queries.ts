@@ -7,6 +7,7 @@
 import { closeCtx, createCtx } from "../db/client";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { conversationPage, listConversations } from "../app/modules/messages/conversations.server";
+import { queryTimer } from "./query-timer";
 
 const url = process.env.DATABASE_URL ?? "file:data/ladder.db";
 const runs = Number(process.argv[2] ?? 500);
@@ -14,18 +15,7 @@ const ctx = createCtx(url);
 const me = userId(0);
 const other = userId(LONG_CONVERSATION_PARTNER_INDEX);
 
-async function time(name: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 20; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(2);
-  console.log(`${name.padEnd(44)} p50 ${at(0.5)} ms  p99 ${at(0.99)} ms  max ${at(1)} ms  (${runs} runs)`);
-}
+const time = queryTimer({ runs, warmup: 20, width: 44 });
 
 async function main() {
   const list = await listConversations(ctx, me);
