@@ -5,6 +5,8 @@
  */
 import { applicationStatuses } from "../../../db/enums";
 import { keywordWords } from "~/modules/jobs/rules";
+import { STATUS_LABELS as PIPELINE_STATUS_LABELS } from "~/modules/hiring/rules";
+import { APPLICATION_STATUS_LABELS as APPLICANT_STATUS_LABELS } from "~/modules/jobs/application-rules";
 import type { ExperienceEntry } from "../../../db/schema";
 
 export type HomeKind = "member" | "recruiter" | "staff" | "admin";
@@ -24,19 +26,10 @@ export function homeKindOf(role: string | null | undefined): HomeKind {
 export const APPLICATION_BUCKETS = [...applicationStatuses, "withdrawn"] as const;
 export type ApplicationBucket = (typeof APPLICATION_BUCKETS)[number];
 
-export const BUCKET_LABELS: Record<ApplicationBucket, string> = {
-  pending: "Pending",
-  reviewing: "Reviewing",
-  shortlisted: "Shortlisted",
-  interviewing: "Interviewing",
-  offered: "Offered",
-  hired: "Hired",
-  rejected: "Not selected",
-  withdrawn: "Withdrawn",
-};
+/** The applicant's words (application-rules), plus withdrawn. */
+export const BUCKET_LABELS: Record<ApplicationBucket, string> = { ...PIPELINE_STATUS_LABELS, ...APPLICANT_STATUS_LABELS, withdrawn: "Withdrawn" };
 
-/** The hiring side's words (the pipeline says "Rejected"; the applicant reads "Not selected"). */
-export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...BUCKET_LABELS, rejected: "Rejected" };
+export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...PIPELINE_STATUS_LABELS, withdrawn: "Withdrawn" };
 
 /** A withdrawn application counts as withdrawn whatever its status was; an unknown status as pending. */
 export function bucketOf(status: string | null | undefined, withdrawn: boolean | number | null | undefined): ApplicationBucket {
