@@ -22,6 +22,11 @@ const conversation = `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`;
 const visitorPages = [...menuFor(null).map((area) => area.href), "/login", "/signup"];
 const memberPages = [...menuFor("user").map((area) => area.href), conversation];
 
+/** Stands for aJobPage() in a test's list of pages (its address is found when the test runs). */
+const JOB_PAGE = "a job page";
+
+const inFours = (paths: string[]) => Array.from({ length: Math.ceil(paths.length / 4) }, (_, i) => paths.slice(i * 4, i * 4 + 4));
+
 /** The first job of the general feed, as a visitor finds it on /jobs. */
 async function aJobPage(page: Page): Promise<string> {
   const html = await (await page.request.get("/jobs")).text();
@@ -149,14 +154,19 @@ async function checkLargestPaint(page: Page, paths: string[]) {
 }
 
 test.describe("with JavaScript on @js-on-only", () => {
-  test("signed out, every top-level page shows the server's text after hydration and keeps its elements", async ({ page, browser, locale }) => {
-    await compareTexts(browser, page, [...visitorPages, await aJobPage(page)], locale);
-  });
+  // Four pages per test, so that none needs more than 30 s on a busy machine.
+  for (const paths of inFours([...visitorPages, JOB_PAGE])) {
+    test(`signed out, ${paths.join(", ")} show the server's text after hydration and keep their elements`, async ({ page, browser, locale }) => {
+      await compareTexts(browser, page, await Promise.all(paths.map((path) => (path === JOB_PAGE ? aJobPage(page) : path))), locale);
+    });
+  }
 
-  test("signed in, every top-level page and a conversation show the server's text after hydration and keep their elements", async ({ page, browser, locale }) => {
-    await signInThroughForm(page, "user@demo.test");
-    await compareTexts(browser, page, memberPages, locale);
-  });
+  for (const paths of inFours(memberPages)) {
+    test(`signed in, ${paths.join(", ")} show the server's text after hydration and keep their elements`, async ({ page, browser, locale }) => {
+      await signInThroughForm(page, "user@demo.test");
+      await compareTexts(browser, page, paths, locale);
+    });
+  }
 
   test("an admin's /admin shows the server's text after hydration and keeps its elements", async ({ page, browser, locale }) => {
     await signInThroughForm(page, "admin@demo.test");

@@ -20,6 +20,7 @@ import { openSqlite, pgCtx, sqliteCtx } from "../../db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../db/embedded-postgres";
 import { migrateDatabase } from "../../db/migrate";
 import { databaseUrlWithName } from "./db-url";
+import { readPgShape, type PgShape } from "./pg-shape";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,6 +30,8 @@ declare module "vitest" {
     pgTemplateName: string | null;
     /** " strategy file_copy" on PostgreSQL 15 and later (cheaper clones and drops), else "". */
     pgCloneClause: string;
+    /** The template's shape: a test's database that still has it is emptied and reused (tests/support/pg-shape.ts). */
+    pgTemplateShape: PgShape | null;
     /** Why the PostgreSQL suites are skipped (when pgServerUrl is null). */
     pgSkipReason: string | null;
     /** The production build of the app for in-process requests (tests/support/app.ts). */
@@ -82,6 +85,7 @@ export default async function setup(project: TestProject) {
 
   let pgTemplateName: string | null = null;
   let pgCloneClause = "";
+  let pgTemplateShape: PgShape | null = null;
   if (server.url) {
     pgTemplateName = `ladder_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: server.url });
@@ -92,6 +96,7 @@ export default async function setup(project: TestProject) {
     if (Number(rows[0].server_version_num) >= 150000) pgCloneClause = " strategy file_copy";
     const pool = new pg.Pool({ connectionString: databaseUrlWithName(server.url, pgTemplateName), max: 1 });
     await migrateDatabase(pgCtx(pool));
+    pgTemplateShape = await readPgShape(pool);
     // CREATE DATABASE .. TEMPLATE fails while anyone is connected to the template.
     await pool.end();
     await admin.end();
@@ -99,6 +104,7 @@ export default async function setup(project: TestProject) {
   project.provide("pgServerUrl", server.url);
   project.provide("pgTemplateName", pgTemplateName);
   project.provide("pgCloneClause", pgCloneClause);
+  project.provide("pgTemplateShape", pgTemplateShape);
   project.provide("pgSkipReason", server.url ? null : server.reason);
   const where = server.embedded ? "an embedded PostgreSQL for this run" : server.url ? "TEST_DATABASE_URL" : `none (${server.reason})`;
   console.log(`Integration tests: SQLite, and PostgreSQL on ${where}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
