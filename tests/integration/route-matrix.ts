@@ -90,10 +90,19 @@ const nextAddress = () => {
   return `10.77.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
 };
 
-/** Declares the matrix on one database: every actor ("full") or one per class ("sample"). */
-export function describeMatrix(dialect: Dialect, mode: "full" | "sample") {
-  describe(`route x role matrix [${dialect}]${mode === "sample" ? " (one actor of each class)" : ""}`, () => {
-    for (const { file, row } of matrixRows) {
+/** The rows of part k of n: every n-th row from the k-th. */
+export const rowsOfPart = ([k, n]: [number, number]) => matrixRows.filter((_, index) => index % n === k - 1);
+
+/**
+ * Declares the matrix on one database: every actor ("full") or one per class ("sample"). `part`
+ * ([k, n]) takes every n-th row from the k-th (1-based), so the matrix spreads over n test files
+ * that vitest runs side by side; together the parts hold every row once.
+ */
+export function describeMatrix(dialect: Dialect, mode: "full" | "sample", part: [number, number] = [1, 1]) {
+  const [k, n] = part;
+  const title = `route x role matrix [${dialect}]${mode === "sample" ? " (one actor of each class)" : ""}${n > 1 ? `, part ${k} of ${n}` : ""}`;
+  describe(title, () => {
+    for (const { file, row } of rowsOfPart(part)) {
       describe(`${row.method} ${row.name} (${file})`, () => {
         let db: TestDatabase;
         let fx: MatrixFixtures;
