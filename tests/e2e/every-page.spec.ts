@@ -1,7 +1,8 @@
 /**
- * Every page of Ladder, as a visitor and signed in as each demo role, on a 360 px wide phone:
- * axe finds nothing serious or critical under WCAG 2.0/2.1/2.2 A and AA (AXE_TAGS, decision 024)
- * and nothing pushes the page sideways. Each page is loaded once and checked for both.
+ * Every page of Ladder, as a visitor and signed in as each demo role, on a 360 px wide phone: it
+ * has one h1 and the shell's four landmarks, every stylesheet, image and font loads, axe finds
+ * nothing serious or critical under WCAG 2.0/2.1/2.2 A and AA (AXE_TAGS, decision 024) and
+ * nothing pushes the page sideways. Each page is loaded once and checked for all of these.
  *
  * The pages are the GET routes of app/routes; a test fails when a route file is neither crawled
  * here nor listed as excluded (with its reason), so the crawl cannot silently go stale.
@@ -274,6 +275,7 @@ for (const role of EVERYONE) {
     let ids: Ids;
     let context: BrowserContext;
     let tab: Page;
+    const brokenResources: string[] = [];
     // One phone per role and worker, its tab reused from page to page (a context per page cost
     // more than the page itself on a busy machine). Each test only reads: no state carries over.
     test.beforeAll(async ({ browser }) => {
@@ -289,6 +291,16 @@ for (const role of EVERYONE) {
       });
       await context.route(/\.js(\?|$)/, (route) => route.abort());
       tab = await context.newPage();
+      // What a browser without JavaScript would report: a stylesheet, image or font that fails.
+      tab.on("requestfailed", (request) => {
+        // Not the script files refused above, nor what the previous page was still fetching (the
+        // favicon) when the tab went on (ERR_ABORTED): a real failure answers, or fails otherwise.
+        if (/\.js(\?|$)/.test(request.url()) || request.failure()?.errorText === "net::ERR_ABORTED") return;
+        brokenResources.push(`${request.url()} failed: ${request.failure()?.errorText}`);
+      });
+      tab.on("response", (response) => {
+        if (response.request().resourceType() !== "document" && response.status() >= 400) brokenResources.push(`${response.url()} answered ${response.status()}`);
+      });
     });
     test.afterAll(async () => {
       await context?.close();
@@ -297,14 +309,31 @@ for (const role of EVERYONE) {
     for (const page of CRAWL.filter((crawled) => crawled.roles.includes(role))) {
       const label = typeof page.path === "string" ? page.path : `${page.file.replace(/\.tsx?$/, "")} (a real one)`;
       const withAxe = axeRoles(page).includes(role);
-      const checks = withAxe ? "has no serious or critical axe violation (WCAG 2.2 AA) and no horizontal scroll at 360 px" : "opens and has no horizontal scroll at 360 px";
-      test(`${label}, for ${who}, ${checks}`, async () => {
+      const checks = withAxe ? "no serious or critical axe violation (WCAG 2.2 AA) and no horizontal scroll at 360 px" : "no horizontal scroll at 360 px";
+      test(`${label}, for ${who}, has one h1, the four landmarks, every resource, ${checks}`, async () => {
         const target = typeof page.path === "string" ? page.path : page.path(ids);
         expect(target, `${who} has a demo record for ${page.file}`).toBeTruthy();
+        brokenResources.length = 0;
         const response = await tab.goto(target!);
         expect(response?.status(), `${target} answers`).toBe(page.status ?? 200);
         expect(new URL(tab.url()).pathname, `${target} is not sent elsewhere`).toBe(new URL(target!, "http://x").pathname);
         expect(await tab.evaluate(() => "__remixRouter" in window), "page scripts are blocked").toBe(false);
+
+        // The outline every page shares (the shell): one h1, and the header, main menu, main and footer once each.
+        const outline = await tab.evaluate(() => {
+          // A header or footer inside a section is that section's, not a landmark of the page.
+          const landmarks = (tag: string) => [...document.querySelectorAll(tag)].filter((element) => !element.parentElement?.closest("main, article, section, aside, nav")).length;
+          return {
+            h1: document.querySelectorAll("h1").length,
+            banner: landmarks("header"),
+            mainNav: document.querySelectorAll('nav[aria-label="Main"]').length,
+            main: document.querySelectorAll("main").length,
+            footer: landmarks("footer"),
+          };
+        });
+        expect(outline, `${target}: one h1 and the four landmarks`).toEqual({ h1: 1, banner: 1, mainNav: 1, main: 1, footer: 1 });
+        await tab.waitForLoadState("load");
+        expect(brokenResources, `${target}: stylesheets, images and fonts load`).toEqual([]);
 
         const width = await tab.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${target} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);

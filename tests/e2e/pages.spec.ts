@@ -7,9 +7,10 @@ const signInFirst: Record<string, string> = Object.fromEntries(
   ["/people", "/network", "/messages", "/coach", "/documents", "/applications", "/calendar", "/hiring", "/jobs/review", "/admin"].map((path) => [path, `/login?redirectTo=${encodeURIComponent(path)}`]),
 );
 
+// Without JavaScript, every-page.spec.ts checks the same outline, resources and axe on every page for every role.
 for (const path of headerPages) {
   const title = signInFirst[path] ? `${path} (a visitor is sent to sign in)` : path;
-  test(`${title} answers 200 with one h1, the four landmarks, no browser error and (once hydrated) no serious accessibility violation`, async ({
+  test(`${title} answers 200 with one h1, the four landmarks, no browser error and, once hydrated, no serious accessibility violation @js-on-only`, async ({
     page,
     browser,
     browserErrors,
@@ -18,7 +19,7 @@ for (const path of headerPages) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
     if (signInFirst[path]) await expect(page).toHaveURL(signInFirst[path]);
-    if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
+    await expect.poll(() => hasHydrated(page)).toBe(true);
     await page.waitForLoadState("networkidle");
 
     await expect(page.locator("h1")).toHaveCount(1);
@@ -27,8 +28,7 @@ for (const path of headerPages) {
     await expect(page.getByRole("main")).toHaveCount(1);
     await expect(page.getByRole("contentinfo")).toHaveCount(1);
 
-    // Without JavaScript these are the visitor's pages that every-page.spec.ts already checks with axe.
-    if (javaScriptEnabled) expect(await seriousAxeViolations(page, browser, javaScriptEnabled), `axe on ${path}`).toEqual([]);
+    expect(await seriousAxeViolations(page, browser, javaScriptEnabled), `axe on ${path}`).toEqual([]);
 
     expect(browserErrors, `browser errors on ${path}`).toEqual([]);
   });
