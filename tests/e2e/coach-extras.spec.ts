@@ -5,7 +5,7 @@
  * member and starts its own chat (answered by the OpenAI mock).
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, hasHydrated, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, hasHydrated, seriousAxeViolations, signUpNewMember, STORY_BUDGET_MS, test } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -66,6 +66,8 @@ test("a member votes a reply up, switches to down, and takes the vote back", asy
 });
 
 test("a member makes a chat public, a signed-out visitor reads it on the share page, and making it private again hides it", async ({ page, browser, browserErrors }, testInfo) => {
+  // One story with two browsers (the member and a visitor) across six pages: it has the story budget.
+  test.setTimeout(STORY_BUDGET_MS);
   const chatId = await memberWithChat(page, testInfo, "share", "How do I negotiate a salary?");
   await expect(page.getByText("Private: only you can read this chat.")).toBeVisible();
   await page.getByRole("button", { name: "Make public" }).click();

@@ -86,7 +86,10 @@ test("a streamed reply is saved when it is done @js-on-only", async ({ page, bro
   await startChat(page, "Hello coach");
   await page.getByLabel("Your message").fill("Streamed question");
   await page.getByRole("button", { name: "Send" }).click();
-  await expect(messages(page)).toContainText("Coach reply to: Streamed question");
+  // The streamed words stay on screen until the page's reloaded list shows the saved reply in their
+  // place (30 s: on a loaded machine the stream and the reload can take many seconds).
+  await expect(messages(page)).toContainText("Coach reply to: Streamed question", { timeout: 30_000 });
+  await expect(page.getByTestId("streaming")).toHaveCount(0);
   await page.reload();
   await expect(messages(page)).toContainText("Coach reply to: Streamed question");
   await expect(messages(page).locator(":scope > li")).toHaveCount(4);

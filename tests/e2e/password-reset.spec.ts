@@ -4,7 +4,7 @@
  * demo accounts' passwords never change.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectSignedIn, signOut, seriousAxeViolations, test } from "./fixtures";
+import { expect, expectSignedIn, signOut, seriousAxeViolations, STORY_BUDGET_MS, test } from "./fixtures";
 import { waitForMail } from "./mail";
 
 async function signUp(page: Page, testInfo: TestInfo, label: string, password: string): Promise<string> {
@@ -22,6 +22,8 @@ async function signUp(page: Page, testInfo: TestInfo, label: string, password: s
 const unexpected = (errors: string[]) => errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|410)/.test(e));
 
 test("a member who forgot the password gets a link by mail, chooses a new one and signs in with it", async ({ page, browser, javaScriptEnabled, browserErrors }, testInfo) => {
+  // One story across nine pages with two axe checks: it has the story budget.
+  test.setTimeout(STORY_BUDGET_MS);
   const email = await signUp(page, testInfo, "reset", "first passphrase of mine");
   const newPassword = "second passphrase, from the mail";
   await signOut(page);

@@ -18,8 +18,12 @@ import { MESSAGE_MAX } from "~/modules/coach/rules";
 const STOPPED_LOOK_FOR_MS = 90_000;
 const STOPPED_PAUSES_MS = [300, 700, 1500, 3000];
 
-/** A stopped reply the page waits to see saved: the coach's newest reply before this message. */
-type AwaitingSave = { replyBefore: string | null; since: number; reloads: number };
+/**
+ * A reply the page waits to see in its list: the coach's newest reply before this message, and
+ * whether the member stopped it (else it was written to the end). Until the list shows it, the
+ * streamed words stay on screen, so a slow reload never leaves a gap.
+ */
+type AwaitingSave = { replyBefore: string | null; since: number; reloads: number; stopped: boolean };
 
 type Frame = { delta?: string; done?: boolean; replyId?: string | null; error?: string; stopped?: boolean };
 
@@ -46,8 +50,10 @@ export function SendForm({
   const [awaitingSave, setAwaitingSave] = useState<AwaitingSave | null>(null);
   const abort = useRef<AbortController | null>(null);
   const sending = navigation.state === "submitting" || streaming;
+  // The list has the awaited reply: the streamed copy goes in the same render, so it never shows twice.
+  const inList = awaitingSave !== null && lastReplyId !== null && lastReplyId !== awaitingSave.replyBefore;
 
-  // After Stop: reload the page's data, one reload at a time, until the saved reply shows.
+  // After the reply (finished or stopped): reload the page's data, one reload at a time, until the saved reply shows.
   useEffect(() => {
     if (!awaitingSave) return;
     const found = lastReplyId !== null && lastReplyId !== awaitingSave.replyBefore;
@@ -55,7 +61,12 @@ export function SendForm({
       setAwaitingSave(null);
       setAsked(null);
       setReply("");
-      if (!found) setProblem("The stopped reply is not saved yet. Reload the page in a moment to see it.");
+      if (!found)
+        setProblem(
+          awaitingSave.stopped
+            ? "The stopped reply is not saved yet. Reload the page in a moment to see it."
+            : "The reply is saved but this page could not show it yet. Reload the page to see it.",
+        );
       return;
     }
     if (revalidator.state !== "idle") return;
@@ -121,28 +132,24 @@ export function SendForm({
     } finally {
       abort.current = null;
       setStreaming(false);
-      if (saved) {
-        setAsked(null);
-        setReply("");
-      }
-      if (stopped) setAwaitingSave({ replyBefore, since: Date.now(), reloads: 0 });
+      if (saved || stopped) setAwaitingSave({ replyBefore, since: Date.now(), reloads: 0, stopped });
       else revalidator.revalidate();
     }
   }
 
   return (
     <div className="space-y-2">
-      {asked !== null ? (
+      {asked !== null && !inList ? (
         <div aria-live="polite" className="space-y-2" data-testid="streaming">
           {/* Once stopped, the page's list already shows the member's message. */}
-          {awaitingSave ? null : (
+          {awaitingSave?.stopped ? null : (
             <article className="rounded border border-stone-200 bg-white p-3">
               <p className="text-sm font-medium">You</p>
               <p className="whitespace-pre-wrap break-words">{asked}</p>
             </article>
           )}
           <article className="rounded border border-stone-200 bg-stone-50 p-3">
-            <p className="text-sm font-medium">Coach {streaming ? "(writing…)" : awaitingSave ? "(stopped: saving what was written…)" : ""}</p>
+            <p className="text-sm font-medium">Coach {streaming ? "(writing…)" : awaitingSave?.stopped ? "(stopped: saving what was written…)" : ""}</p>
             <p className="whitespace-pre-wrap break-words" data-testid="streaming-reply">
               {reply}
             </p>
