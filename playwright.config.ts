@@ -57,6 +57,10 @@ export default defineConfig({
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // Reuse renderer processes instead of starting one per context: every test opens at least
+        // one context, and on 2 cores the process start-up was a fifth of a story's time (measured:
+        // 41 story tests 291 s -> 243 s; a context with two pages 1,100 -> 805 ms at 3 at once).
+        "--renderer-process-limit=2",
       ],
     },
   },
