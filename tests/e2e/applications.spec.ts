@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { docxBytes, EXE_CV, pdfBytes, TEXT_CV } from "../support/cv-files";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, test, STORY_BUDGET_MS, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -24,7 +24,7 @@ async function newApplicant(page: Page, label: string, project: string) {
   const stamp = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const name = `Amal ${label} ${stamp}`;
   const email = `e2e-apply-${label}-${project}-${stamp}@example.com`;
-  await signUpNewMember(page, { name, email });
+  await signUp(page, { name, email });
   return { name, email };
 }
 

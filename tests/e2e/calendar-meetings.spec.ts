@@ -6,7 +6,7 @@
  * cancelled by the proposer after a confirmation page, which tells the invitee.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, test, STORY_BUDGET_MS, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed; other calendar tests use June. */
@@ -15,7 +15,7 @@ const WEEK = "2030-07-01";
 async function newMember(browser: Browser, javaScriptEnabled: boolean, name: string, email: string) {
   const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { "X-Forwarded-For": `10.9.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` } });
   const page = await context.newPage();
-  const id = await signUpNewMember(page, { name, email });
+  const id = await signUp(page, { name, email });
   return { context, page, id };
 }
 
@@ -31,7 +31,7 @@ async function addAvailable(page: Page, day: string, start: string, end: string)
 
 test("a member who starts the week on Saturday sees Saturday to Friday and adds time on the Saturday", async ({ page, browser, browserErrors, javaScriptEnabled }, testInfo) => {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
-  await signUpNewMember(page, { name: `Week ${stamp}`, email: `e2e-week-${stamp}@example.com` });
+  await signUp(page, { name: `Week ${stamp}`, email: `e2e-week-${stamp}@example.com` });
   await page.goto("/calendar");
   await expect(page.getByRole("main")).toContainText("Your week starts on Monday.");
   await page.getByRole("link", { name: "Change the first day" }).click();

@@ -6,14 +6,14 @@
  */
 import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, expectSignedIn, saveTimeZone, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, expectSignedIn, saveTimeZone, test, STORY_BUDGET_MS, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 /** Weeks far ahead, so no slot has passed and no demo data is touched. */
 const WEEK = "2030-06-10";
 const NEXT_WEEK = "2030-06-17";
 
-const signUp = (page: Page, name: string, email: string) => signUpNewMember(page, { name, email });
+const signUpAs = (page: Page, name: string, email: string) => signUp(page, { name, email });
 
 async function addBlock(page: Page, day: string, start: string, end: string, kind: "Available" | "Blocked") {
   const form = page.locator("form").filter({ has: page.getByRole("heading", { name: "Add a time" }) });
@@ -27,14 +27,14 @@ async function addBlock(page: Page, day: string, start: string, end: string, kin
 async function newMember(browser: Browser, javaScriptEnabled: boolean, name: string, email: string) {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  const id = await signUp(page, name, email);
+  const id = await signUpAs(page, name, email);
   return { context, page, id };
 }
 
 test("a member sets a time zone, adds blocks, is refused an overlap, removes one and copies last week", async ({ page, browserErrors }, testInfo) => {
   test.setTimeout(STORY_BUDGET_MS);
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
-  await signUp(page, `Samir ${stamp}`, `e2e-calendar-${stamp}@example.com`);
+  await signUpAs(page, `Samir ${stamp}`, `e2e-calendar-${stamp}@example.com`);
 
   await page.goto("/calendar");
   await expect(page.getByRole("heading", { level: 1, name: "Your calendar" })).toBeVisible();
@@ -165,7 +165,7 @@ test("a member who never chose a zone is told it is a guess from the browser's l
   // The language says Egypt; the browser's clock says Kolkata.
   const context = await browser.newContext({ javaScriptEnabled: js, locale: "ar-EG", timezoneId: "Asia/Kolkata" });
   const page = await context.newPage();
-  await signUp(page, `Hoda ${stamp}`, `e2e-tz-${stamp}@example.com`);
+  await signUpAs(page, `Hoda ${stamp}`, `e2e-tz-${stamp}@example.com`);
   await page.goto("/calendar");
   await expect(page.getByRole("main")).toContainText("Times are in Africa/Cairo, a guess from your browser's language settings.");
   await page.getByRole("link", { name: "Set your time zone" }).click();

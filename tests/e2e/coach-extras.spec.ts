@@ -5,14 +5,14 @@
  * member and starts its own chat (answered by the OpenAI mock).
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, hasHydrated, seriousAxeViolations, signUpNewMember, STORY_BUDGET_MS, test } from "./fixtures";
+import { expect as baseExpect, hasHydrated, seriousAxeViolations, STORY_BUDGET_MS, test, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 /** Signs up a member, starts a chat with `message`, and returns the chat's id. */
 async function memberWithChat(page: Page, testInfo: TestInfo, label: string, message: string): Promise<string> {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await signUpNewMember(page, { name: `Extras ${label} ${stamp}`, email: `e2e-extras-${label}-${stamp}@example.com` });
+  await signUp(page, { name: `Extras ${label} ${stamp}`, email: `e2e-extras-${label}-${stamp}@example.com` });
   await page.goto("/coach");
   await page.getByLabel("Your message").fill(message);
   await page.getByRole("button", { name: "Start chat" }).click();

@@ -10,13 +10,13 @@ import fs from "node:fs";
 import net from "node:net";
 import type { Page, TestInfo } from "@playwright/test";
 import { SMTP_PORT } from "../../playwright.config";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, test, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 async function newMember(page: Page, testInfo: TestInfo, label: string) {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await signUpNewMember(page, { name: `Asker ${label} ${stamp}`, email: `e2e-offline-${label}-${stamp}@example.com` });
+  await signUp(page, { name: `Asker ${label} ${stamp}`, email: `e2e-offline-${label}-${stamp}@example.com` });
 }
 
 test("a suggestion whose text was edited away offers Dismiss only, with the reason", async ({ page, browserErrors }, testInfo) => {

@@ -5,13 +5,13 @@
  * full of HTML and javascript: links that stays inert. Each test signs up its own member.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, test, STORY_BUDGET_MS, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 async function newMember(page: Page, testInfo: TestInfo, label: string) {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await signUpNewMember(page, { name: `Coachee ${label} ${stamp}`, email: `e2e-coach-${label}-${stamp}@example.com` });
+  await signUp(page, { name: `Coachee ${label} ${stamp}`, email: `e2e-coach-${label}-${stamp}@example.com` });
   return stamp;
 }
 

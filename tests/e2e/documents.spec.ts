@@ -5,13 +5,13 @@
  * a table. Each test signs up its own member.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect as baseExpect, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, test, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 async function newMember(page: Page, testInfo: TestInfo, label: string) {
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-  await signUpNewMember(page, { name: `Writer ${label} ${stamp}`, email: `e2e-docs-${label}-${stamp}@example.com` });
+  await signUp(page, { name: `Writer ${label} ${stamp}`, email: `e2e-docs-${label}-${stamp}@example.com` });
 }
 
 async function newDocument(page: Page, title: string, kind: "Text" | "Code" | "Sheet (CSV)", content: string) {

@@ -12,7 +12,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { menuFor } from "../../app/lib/areas";
-import { expect, signInThroughForm, test } from "./fixtures";
+import { expect, test, signIn } from "./fixtures";
 
 // Far from the server's UTC and en-GB: a date or time formatted in the browser would differ.
 test.use({ locale: "de-DE", timezoneId: "Pacific/Kiritimati" });
@@ -163,13 +163,13 @@ test.describe("with JavaScript on @js-on-only", () => {
 
   for (const paths of inFours(memberPages)) {
     test(`signed in, ${paths.join(", ")} show the server's text after hydration and keep their elements`, async ({ page, browser, locale }) => {
-      await signInThroughForm(page, "user@demo.test");
+      await signIn(page, "user@demo.test");
       await compareTexts(browser, page, paths, locale);
     });
   }
 
   test("an admin's /admin shows the server's text after hydration and keeps its elements", async ({ page, browser, locale }) => {
-    await signInThroughForm(page, "admin@demo.test");
+    await signIn(page, "admin@demo.test");
     await compareTexts(browser, page, ["/admin"], locale);
   });
 
@@ -178,7 +178,7 @@ test.describe("with JavaScript on @js-on-only", () => {
   });
 
   test("signed in, the largest paint of /calendar, /messages, a conversation and /coach comes before any script arrives and hydration does not change it", async ({ page }) => {
-    await signInThroughForm(page, "user@demo.test");
+    await signIn(page, "user@demo.test");
     await checkLargestPaint(page, ["/calendar", "/messages", conversation, "/coach"]);
   });
 });

@@ -153,6 +153,43 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await expectSignedIn(page, 10_000);
 }
 
+/** The CSRF token of a form page, read with the browser context's own requests (and cookies). */
+async function csrfTokenOf(page: Page, path: string): Promise<string> {
+  const response = await page.request.get(path);
+  const token = /name="csrf" value="([^"]+)"/.exec(await response.text())?.[1];
+  if (!token) throw new Error(`No CSRF token on ${path} (it answered ${response.status()})`);
+  return token;
+}
+
+/**
+ * Signs in with the browser context's own HTTP requests, so the session cookie lands in the
+ * context and the next `page.goto` is signed in; it does not navigate. For tests whose subject
+ * is not signing in: the form itself (twice the page loads, and hydration with JavaScript) is
+ * tested by accounts.spec.ts, flows.spec.ts, sessions.spec.ts and password-reset.spec.ts. The
+ * "You are signed in." flash is dropped, as a member would have read it on the page after.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  const csrf = await csrfTokenOf(page, "/login");
+  const response = await page.request.post("/login", { form: { csrf, email, password, redirectTo: "/" }, maxRedirects: 0 });
+  expect(response.status(), `signing in as ${email} answers with a redirect`).toBe(302);
+  await page.context().clearCookies({ name: "ladder_flash" });
+}
+
+/**
+ * Creates a member with the browser context's own HTTP requests (signed in afterwards, like
+ * `signIn`; no navigation) and returns their id. Signing up through the form is tested by
+ * accounts.spec.ts and flows.spec.ts; `signUpNewMember` does it in the browser.
+ */
+export async function signUp(page: Page, member: { name: string; email: string }): Promise<string> {
+  const csrf = await csrfTokenOf(page, "/signup");
+  const response = await page.request.post("/signup", { form: { csrf, ...member, password: NEW_MEMBER_PASSWORD }, maxRedirects: 0 });
+  expect(response.status(), `signing up ${member.email} answers with a redirect`).toBe(302);
+  // Their profile page, which also clears the welcome flash, links to their public profile.
+  const id = /href="\/u\/([0-9a-f-]{36})"/.exec(await (await page.request.get("/settings/profile")).text())?.[1];
+  expect(id, "the new member's profile page links to their public profile").toBeTruthy();
+  return id!;
+}
+
 /** The header shows a signed-in member: the link to their profile, with their picture or initials. */
 export async function expectSignedIn(page: Page, timeout?: number): Promise<void> {
   await expect(page.getByRole("banner").getByRole("link", { name: /^Your profile/ })).toBeVisible({ timeout });

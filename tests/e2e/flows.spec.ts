@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { pdfBytes } from "../support/cv-files";
-import { expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signInThroughForm, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -26,7 +26,7 @@ async function careerTeamJob(page: Page): Promise<{ path: string; title: string 
 async function signedInPage(browser: Browser, javaScriptEnabled: boolean, email: string, password?: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await signInThroughForm(page, email, password);
+  await signIn(page, email, password);
   return page;
 }
 
@@ -104,7 +104,7 @@ test("the career team reads posts on the queue, approves one there and declines 
   test.setTimeout(STORY_BUDGET_MS);
   const javaScriptEnabled = testInfo.project.name === "js-on";
   const stamp = stampOf(testInfo.project.name);
-  await signUpNewMember(page, { name: `Hala ${stamp}`, email: `e2e-flows-review-${stamp}@example.com` });
+  await signUp(page, { name: `Hala ${stamp}`, email: `e2e-flows-review-${stamp}@example.com` });
   const first = `Site engineer ${stamp}`;
   const second = `Surveyor ${stamp}`;
   const firstHref = await postAlumniJob(page, first, `Build bridges ${stamp}.\nTwo years of site work.`);
@@ -143,7 +143,7 @@ test("a member keeps a CV on their profile and applies with it without uploading
   test.setTimeout(STORY_BUDGET_MS);
   const javaScriptEnabled = testInfo.project.name === "js-on";
   const stamp = stampOf(testInfo.project.name);
-  await signUpNewMember(page, { name: `Amal ${stamp}`, email: `e2e-flows-cv-${stamp}@example.com` });
+  await signUp(page, { name: `Amal ${stamp}`, email: `e2e-flows-cv-${stamp}@example.com` });
   await page.goto("/settings/cv");
   await page.getByLabel("Your CV file").setInputFiles({ name: "amal.pdf", mimeType: "application/pdf", buffer: pdfBytes(`Saved CV ${stamp}`) });
   await page.getByRole("button", { name: "Save CV" }).click();

@@ -4,7 +4,7 @@
  * day and time share one zone hint; completing a round before its day asks first, beside the
  * button, and completes it once confirmed.
  */
-import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, signInThroughForm, signUpNewMember, STORY_BUDGET_MS, test } from "./fixtures";
+import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, STORY_BUDGET_MS, test, signIn, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -15,13 +15,13 @@ test("a recruiter opens the candidate's profile, schedules a round and is asked 
   const title = `Details analyst ${stamp}`;
 
   // The career team posts (listed at once); a new member applies with a CV.
-  await signInThroughForm(page, "career@demo.test");
+  await signIn(page, "career@demo.test");
   await page.goto("/jobs/new");
   const jobHref = await postJobThroughForm(page, title);
 
   const applicantContext = await browser.newContext({ javaScriptEnabled });
   const applicant = await applicantContext.newPage();
-  const applicantId = await signUpNewMember(applicant, { name: `Candidate ${stamp}`, email: `e2e-details-candidate-${stamp}@example.com` });
+  const applicantId = await signUp(applicant, { name: `Candidate ${stamp}`, email: `e2e-details-candidate-${stamp}@example.com` });
   await applicant.goto(`${jobHref}/apply`);
   await applicant.getByLabel("Cover letter").fill("I have built dashboards for two years.");
   await applicant.getByLabel("CV", { exact: true }).setInputFiles({ name: "cv.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n") });

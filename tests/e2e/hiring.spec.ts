@@ -6,7 +6,7 @@
  * on their application's page, and the email arrives.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, signInThroughForm, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, postJobThroughForm, seriousAxeViolations, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
 import { waitForMail } from "./mail";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -27,14 +27,14 @@ const round2Day = dayAhead(23);
 async function newMemberPage(browser: Browser, javaScriptEnabled: boolean, member: { name: string; email: string }): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await signUpNewMember(page, member);
+  await signUp(page, member);
   return page;
 }
 
 async function signInAs(browser: Browser, javaScriptEnabled: boolean, email: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await signInThroughForm(page, email);
+  await signIn(page, email);
   return page;
 }
 
@@ -54,7 +54,7 @@ test("a poster moves an application through the pipeline with two interview roun
   const title = `Hiring analyst ${stamp}`;
 
   // A new member with nothing to manage sees how to post.
-  await signUpNewMember(page, { name: `Poster ${stamp}`, email: `e2e-hiring-poster-${stamp}@example.com` });
+  await signUp(page, { name: `Poster ${stamp}`, email: `e2e-hiring-poster-${stamp}@example.com` });
   await page.goto("/hiring");
   await expect(page.getByText("You have no jobs to manage yet.")).toBeVisible();
   await page.getByRole("link", { name: "Post a job" }).click();

@@ -5,7 +5,7 @@
  */
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
-import { expect, hasHydrated, openMenu, seriousAxeViolations, signInThroughForm, test } from "./fixtures";
+import { expect, hasHydrated, openMenu, seriousAxeViolations, test, signIn } from "./fixtures";
 
 const HTML_BUDGET = 14_600;
 
@@ -30,7 +30,7 @@ async function checkPage(page: Page, browser: Parameters<typeof seriousAxeViolat
 }
 
 test("a job seeker's home shows their applications, messages, requests, coach messages, fitting jobs and people they may know", async ({ page, browser, browserErrors, javaScriptEnabled }) => {
-  await signInThroughForm(page, "user@demo.test");
+  await signIn(page, "user@demo.test");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Layla");
   expect(await blockHeadings(page)).toEqual(["Your applications", "Messages", "Connection requests", "Career coach", "Jobs that fit you", "People you may know"]);
@@ -52,7 +52,7 @@ test("a job seeker's home shows their applications, messages, requests, coach me
 });
 
 test("a recruiter's home shows their jobs with applications at every stage and the interviews ahead", async ({ page, browser, browserErrors, javaScriptEnabled }) => {
-  await signInThroughForm(page, "recruiter@demo.test");
+  await signIn(page, "recruiter@demo.test");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Omar");
   expect(await blockHeadings(page)).toEqual(["Your jobs", "Next interviews"]);
@@ -71,7 +71,7 @@ test("a recruiter's home shows their jobs with applications at every stage and t
 });
 
 test("the career team's home shows the posts waiting for review, oldest first, and recent decisions", async ({ page, browser, browserErrors, javaScriptEnabled }) => {
-  await signInThroughForm(page, "career@demo.test");
+  await signIn(page, "career@demo.test");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Priya");
   expect(await blockHeadings(page)).toEqual(["Waiting for review", "Recent decisions"]);
@@ -90,7 +90,7 @@ test("the career team's home shows the posts waiting for review, oldest first, a
 });
 
 test("an admin's home shows today's numbers with links onward", async ({ page, browser, browserErrors, javaScriptEnabled }) => {
-  await signInThroughForm(page, "admin@demo.test");
+  await signIn(page, "admin@demo.test");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Fatima");
   expect(await blockHeadings(page)).toEqual(["Today's numbers"]);
@@ -105,7 +105,7 @@ test("an admin's home shows today's numbers with links onward", async ({ page, b
 });
 
 test("a moderator gets the member's home", async ({ page }) => {
-  await signInThroughForm(page, "moderator@demo.test");
+  await signIn(page, "moderator@demo.test");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welcome back, Youssef");
   expect(await blockHeadings(page)).toContain("Your applications");

@@ -5,14 +5,14 @@
  * it and its page is public; finally the poster closes it through the confirmation page.
  */
 import type { Browser, Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, test, STORY_BUDGET_MS, signIn } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
 async function signInAs(browser: Browser, javaScriptEnabled: boolean, email: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
-  await signInThroughForm(page, email);
+  await signIn(page, email);
   return page;
 }
 

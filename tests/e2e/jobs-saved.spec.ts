@@ -4,7 +4,7 @@
  * removable links and a result count; a member saves a job from the feed and from its page,
  * finds it on /jobs/saved and removes it; a visitor who presses Save signs in and comes back.
  */
-import { expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signUpNewMember, test } from "./fixtures";
+import { expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, test, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -47,7 +47,7 @@ test("on a phone the jobs come first, the filters fold into a disclosure, and ea
 test("a member saves a job from the feed and from its page, finds it on /jobs/saved newest first, and removes it", async ({ page, browser, browserErrors }, testInfo) => {
   const javaScriptEnabled = testInfo.project.use.javaScriptEnabled ?? true;
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
-  await signUpNewMember(page, { name: `Saver ${stamp}`, email: `e2e-saver-${stamp}@example.com` });
+  await signUp(page, { name: `Saver ${stamp}`, email: `e2e-saver-${stamp}@example.com` });
   await page.goto("/jobs/saved");
   await expect(page.getByRole("heading", { level: 1, name: "Saved jobs" })).toBeVisible();
   await expect(page.getByText("No saved jobs yet.")).toBeVisible();
@@ -92,7 +92,7 @@ test("a visitor who presses Save is asked to sign in and comes back to the feed"
   const email = `e2e-visitor-saver-${stamp}@example.com`;
   // An account to sign in with, made in another browser.
   const other = await browser.newContext({ javaScriptEnabled });
-  await signUpNewMember(await other.newPage(), { name: `Visitor ${stamp}`, email });
+  await signUp(await other.newPage(), { name: `Visitor ${stamp}`, email });
   await other.close();
 
   await page.goto("/jobs?type=Full-time");

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { userId } from "../../db/seed/demo";
-import { expect as baseExpect, saveTimeZone, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, saveTimeZone, seriousAxeViolations, signUp, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -16,7 +16,7 @@ test.beforeEach(() => {
   errors.length = 0;
 });
 
-async function signUp(browser: Browser, javaScriptEnabled: boolean, name: string, email: string): Promise<Page> {
+async function newMemberPage(browser: Browser, javaScriptEnabled: boolean, name: string, email: string): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { "X-Forwarded-For": `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
   const page = await context.newPage();
   page.on("console", (message) => {
@@ -24,7 +24,7 @@ async function signUp(browser: Browser, javaScriptEnabled: boolean, name: string
     if (message.type() === "error" && !intended) errors.push(`console: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  await signUpNewMember(page, { name, email });
+  await signUp(page, { name, email });
   return page;
 }
 
@@ -33,8 +33,8 @@ async function connectedPair(browser: Browser, javaScriptEnabled: boolean, label
   const stamp = `${label}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const nameA = `Amal ${stamp}`;
   const nameB = `Basim ${stamp}`;
-  const a = await signUp(browser, javaScriptEnabled, nameA, `e2e-msg-a-${stamp}@example.com`);
-  const b = await signUp(browser, javaScriptEnabled, nameB, `e2e-msg-b-${stamp}@example.com`);
+  const a = await newMemberPage(browser, javaScriptEnabled, nameA, `e2e-msg-a-${stamp}@example.com`);
+  const b = await newMemberPage(browser, javaScriptEnabled, nameB, `e2e-msg-b-${stamp}@example.com`);
   await a.goto(`/people?q=${encodeURIComponent(nameB)}`);
   await a.getByRole("button", { name: `Connect with ${nameB}` }).click();
   await expect(a.getByRole("status")).toHaveText("Request sent.");

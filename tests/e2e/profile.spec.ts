@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { GPS_MARKERS, jpegWithGps, photoJpeg } from "../support/images";
-import { expect as baseExpect, expectSignedIn, seriousAxeViolations, signInThroughForm, test, STORY_BUDGET_MS } from "./fixtures";
+import { expect as baseExpect, expectSignedIn, seriousAxeViolations, test, STORY_BUDGET_MS, signIn } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -236,7 +236,7 @@ for (const [label, pathOf] of [
   ["the public profile", async (page: Page) => (await page.getByRole("link", { name: "your public profile" }).getAttribute("href"))!],
 ] as const) {
   test(`${label} has no serious accessibility problems`, async ({ page, browser, javaScriptEnabled }) => {
-    await signInThroughForm(page, "recruiter@demo.test");
+    await signIn(page, "recruiter@demo.test");
     await page.goto("/settings/profile");
     const path = await pathOf(page);
     await page.goto(path);

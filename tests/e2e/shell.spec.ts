@@ -6,18 +6,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import {
-  AXE_TAGS,
-  expect as baseExpect,
-  expectSignedIn,
-  hasHydrated,
-  openMenu,
-  seriousAxeViolations,
-  signInThroughForm,
-  signUpNewMember,
-  test,
-  STORY_BUDGET_MS,
-} from "./fixtures";
+import { AXE_TAGS, expect as baseExpect, expectSignedIn, hasHydrated, openMenu, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 const PHONE = { width: 360, height: 740 };
@@ -63,7 +52,7 @@ test.describe("on a 360 px wide phone", () => {
   });
 
   test("a signed-in member's header is one row at most 64 px tall, with every target at least 44 px", async ({ page, browser, javaScriptEnabled }) => {
-    await signInThroughForm(page, "user@demo.test");
+    await signIn(page, "user@demo.test");
     await page.goto("/jobs");
     if (javaScriptEnabled) await expect.poll(() => hasHydrated(page)).toBe(true);
     const box = await banner(page).boundingBox();
@@ -98,7 +87,8 @@ test.describe("on a 360 px wide phone", () => {
   });
 
   test("with JavaScript the open menu passes axe's WCAG 2.2 AA checks and closes with Escape or a tap elsewhere @js-on-only", async ({ page }) => {
-    await signInThroughForm(page, "user@demo.test");
+    await signIn(page, "user@demo.test");
+    await page.goto("/");
     await expect.poll(() => hasHydrated(page)).toBe(true);
     await openMenu(page);
     const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).include("header").analyze();
@@ -124,7 +114,8 @@ for (const { who, email, sees, doesNotSee, opens } of ROLE_MENUS) {
   const not = doesNotSee.length ? ` and not ${doesNotSee.join(", ")}` : "";
   test(`the menu of ${who} lists ${sees.join(", ")}${not}, and its last area opens for them`, async ({ page }) => {
     await page.setViewportSize(PHONE);
-    await signInThroughForm(page, email);
+    await signIn(page, email);
+    await page.goto("/");
     const menu = await openMenu(page);
     for (const label of sees) await expect(menu.getByRole("link", { name: label, exact: true }), label).toBeVisible();
     for (const label of doesNotSee) await expect(menu.getByRole("link", { name: new RegExp(`^${label}`) }), label).toHaveCount(0);
@@ -138,7 +129,7 @@ test("the career team sees Review in the menu with the number of posts waiting, 
   // A new member's post waits for review, so the count is at least 1.
   const poster = await newBrowserPage(browser, javaScriptEnabled, { width: 1280, height: 720 });
   const stamp = `${testInfo.project.name} ${Date.now().toString(36)}`;
-  await signUpNewMember(poster, { name: `Rana ${stamp}`, email: `e2e-shell-${testInfo.project.name}-${Date.now().toString(36)}@example.com` });
+  await signUp(poster, { name: `Rana ${stamp}`, email: `e2e-shell-${testInfo.project.name}-${Date.now().toString(36)}@example.com` });
   await poster.goto("/jobs/new");
   await poster.getByLabel("Jobs (general)").check();
   await poster.getByLabel("Job title").fill(`Shell test analyst ${stamp}`);
@@ -150,7 +141,7 @@ test("the career team sees Review in the menu with the number of posts waiting, 
   await poster.context().close();
 
   const career = await newBrowserPage(browser, javaScriptEnabled);
-  await signInThroughForm(career, "career@demo.test");
+  await signIn(career, "career@demo.test");
   // Other tests post and decide at the same time: look until the menu and the queue agree.
   await expect
     .poll(
