@@ -23,12 +23,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { menuFor } from "../../app/lib/areas";
 import { LISTS } from "../../app/modules/profile/rules";
 import { uuidFor } from "../../db/seed/random";
-import { AXE_TAGS, expect, signInThroughForm, test } from "./fixtures";
+import { axeFor, expect, signInThroughForm, test } from "./fixtures";
 
 type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 type Role = "visitor" | "user" | "recruiter" | "career_team" | "moderator" | "admin";
@@ -339,9 +338,7 @@ for (const role of EVERYONE) {
         expect(width, `${target} is ${width} px wide`).toBeLessThanOrEqual(PHONE.width);
 
         if (!withAxe) return;
-        // Legacy mode runs axe in the page itself; the default opens a blank page per check to
-        // merge the results of frames, and Ladder's pages have no frames.
-        const results = await new AxeBuilder({ page: tab }).withTags(AXE_TAGS).setLegacyMode().analyze();
+        const results = await axeFor(tab).analyze();
         const serious = results.violations
           .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
           .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);

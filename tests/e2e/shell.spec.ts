@@ -4,9 +4,8 @@
  * open (Admin for admins, Review with its count for the career team, Hiring for recruiters), and
  * unread badges for messages and notifications that show and clear.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { AXE_TAGS, expect as baseExpect, expectSignedIn, hasHydrated, openMenu, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
+import { axeFor, expect as baseExpect, expectSignedIn, hasHydrated, openMenu, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 const PHONE = { width: 360, height: 740 };
@@ -91,7 +90,7 @@ test.describe("on a 360 px wide phone", () => {
     await page.goto("/");
     await expect.poll(() => hasHydrated(page)).toBe(true);
     await openMenu(page);
-    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).include("header").analyze();
+    const results = await axeFor(page).include("header").analyze();
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 
     await page.keyboard.press("Escape");
