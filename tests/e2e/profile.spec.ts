@@ -68,6 +68,8 @@ test("a new member fills in every profile section, bad input then good, and sees
   await page.getByLabel("Anonymous name").fill("quietfalcon10"); // the demo user's, "QuietFalcon10"
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(byId(page, "anonymous_username-error")).toHaveText("That name is taken. Try another one.");
+  // The earlier save's "saved" message does not stay beside the refusal.
+  await expect(page.getByRole("status").filter({ hasText: "Your profile is saved." })).toHaveCount(0);
   const anonymousName = `e2e_${project.replace("-", "")}_${stamp}`.toLowerCase().slice(0, 30);
   await page.getByLabel("Anonymous name").fill(anonymousName);
   await page.getByLabel("Owl").check();
