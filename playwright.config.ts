@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_TEST_ARGS } from "./tests/support/chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
 if (!fs.existsSync(CHROMIUM)) {
   // Playwright cannot download browsers on these machines, and CI must never skip the browser tests.
   throw new Error(
@@ -48,20 +48,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        // Reuse renderer processes instead of starting one per context: every test opens at least
-        // one context, and on 2 cores the process start-up was a fifth of a story's time (measured:
-        // 41 story tests 291 s -> 243 s; a context with two pages 1,100 -> 805 ms at 3 at once).
-        "--renderer-process-limit=2",
-      ],
+      args: CHROMIUM_TEST_ARGS,
     },
   },
   projects: [

@@ -8,7 +8,9 @@
  *   npm run bench:browser -- --url http://127.0.0.1:3000 --path /jobs --repeat 30
  */
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
+import { waitForHydration } from "../tests/e2e/fixtures";
+import { CHROMIUM, CHROMIUM_TEST_ARGS } from "../tests/support/chromium";
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
@@ -36,10 +38,7 @@ function chromiumCpuSeconds(): number {
   return total;
 }
 
-const hydrated = (page: Page) =>
-  page.waitForFunction(() => !document.getElementById("ladder-scripts") || (window as unknown as { __ladderHydrated?: boolean }).__ladderHydrated === true);
-
-async function measure(label: string, browser: Browser, javaScriptEnabled: boolean, step: (page: Page) => Promise<void>) {
+async function measure(label: string, javaScriptEnabled: boolean, step: (page: Page) => Promise<void>) {
   const context = await browser.newContext({ javaScriptEnabled });
   const page = await context.newPage();
   await page.goto(target); // warm caches: the steps below are what a test repeats
@@ -52,33 +51,29 @@ async function measure(label: string, browser: Browser, javaScriptEnabled: boole
   console.log(`| ${label} | ${wall.toFixed(0)} | ${cpu.toFixed(0)} |`);
 }
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  // The browser tests' flags (playwright.config.ts).
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--renderer-process-limit=2"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_TEST_ARGS });
 try {
   console.log(`Chromium's cost per step, ${target}, ${repeat} repeats each, one at a time\n`);
   console.log("| step | wall ms | Chromium CPU ms |\n|---|---:|---:|");
-  await measure("load the page in the same tab, JavaScript off", browser, false, async (page) => {
+  await measure("load the page in the same tab, JavaScript off", false, async (page) => {
     await page.goto(target);
   });
-  await measure("the same, then one getByRole query", browser, false, async (page) => {
+  await measure("the same, then one getByRole query", false, async (page) => {
     await page.goto(target);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
   });
-  await measure("the same, then three getByRole queries", browser, false, async (page) => {
+  await measure("the same, then three getByRole queries", false, async (page) => {
     await page.goto(target);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     await page.getByRole("link", { name: "Jobs" }).first().waitFor();
     await page.getByRole("contentinfo").first().waitFor();
   });
-  await measure("load the page in the same tab, JavaScript on, until hydrated", browser, true, async (page) => {
+  await measure("load the page in the same tab, JavaScript on, until hydrated", true, async (page) => {
     await page.goto(target);
-    await hydrated(page);
+    await waitForHydration(page);
   });
-  await measure("a new context and tab, load the page (JavaScript off), close", browser, false, async (page) => {
-    const context = await page.context().browser()!.newContext({ javaScriptEnabled: false });
+  await measure("a new context and tab, load the page (JavaScript off), close", false, async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
     await (await context.newPage()).goto(target);
     await context.close();
   });
