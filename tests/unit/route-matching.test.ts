@@ -153,6 +153,23 @@ describe("the server's route objects (app/patches/@remix-run+react+*.patch)", ()
   });
 });
 
+describe("the server's static router (app/patches/react-router-dom+*.patch)", () => {
+  it("converts one routes array to data routes once, not for every document", () => {
+    // Without the patch every document converted all ~85 routes again, and the new tree had to be
+    // re-ranked for matching (about 5% of the CPU of /jobs under load).
+    const server = require("react-router-dom/server") as typeof import("react-router-dom/server");
+    const routes = ladderLikeTree() as Parameters<typeof server.createStaticRouter>[0];
+    const context = (path: string) => ({ basename: "/", location: { pathname: path }, matches: [] }) as unknown as Parameters<typeof server.createStaticRouter>[1];
+    const first = server.createStaticRouter(routes, context("/jobs"));
+    const second = server.createStaticRouter(routes, context("/messages"));
+    expect(second.routes).toBe(first.routes);
+    expect(first.routes[0].children?.map((route) => route.id)).toContain("messages");
+    // Another routes array (another build) gets its own conversion.
+    expect(server.createStaticRouter(ladderLikeTree() as typeof routes, context("/")).routes).not.toBe(first.routes);
+    expect((globalThis as { __ladderStaticRoutesPatched?: boolean }).__ladderStaticRoutesPatched).toBe(true);
+  });
+});
+
 function findRoute(routes: TestRoute[], id: string): TestRoute | undefined {
   for (const route of routes) {
     if (route.id === id) return route;
