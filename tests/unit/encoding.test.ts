@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { chooseCoding, compressBody } from "~/lib/encoding.server";
+import { brotliWindowBits, chooseCoding, compressBody } from "~/lib/encoding.server";
 
 describe("choosing a content coding", () => {
   it("prefers brotli when a browser accepts it, else gzip", () => {
@@ -35,5 +35,19 @@ describe("choosing a content coding", () => {
     expect(zlib.brotliDecompressSync(await compressBody(body, "br")).equals(body)).toBe(true);
     expect(zlib.gunzipSync(await compressBody(body, "gzip")).equals(body)).toBe(true);
     expect((await compressBody(body, "br", "max")).length).toBeLessThan(body.length / 10);
+  });
+
+  it("sizes brotli's window to the document: 64 KB for a page, the 4 MB default only for huge bodies", () => {
+    expect(brotliWindowBits(0)).toBe(16);
+    expect(brotliWindowBits(39_000)).toBe(16);
+    expect(brotliWindowBits(200_000)).toBe(18);
+    expect(brotliWindowBits(50_000_000)).toBe(22);
+  });
+
+  it("decodes a body longer than its window to the same bytes", async () => {
+    // Repeats that lie further back than the window are simply not matched.
+    const body = Buffer.from(Array.from({ length: 12_000 }, (_, i) => `<li>job ${i % 977}</li>`).join(""));
+    expect(brotliWindowBits(body.length)).toBeLessThan(22);
+    expect(zlib.brotliDecompressSync(await compressBody(body, "br")).equals(body)).toBe(true);
   });
 });
