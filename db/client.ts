@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { cacheStatements } from "./statement-cache";
 import { schema as pgSchema } from "./tables.pg";
 import { schema as sqliteSchema } from "./tables.sqlite";
 
@@ -61,7 +62,7 @@ export function openSqlite(file: string | Buffer): Database.Database {
 }
 
 export function sqliteCtx(sqlite: Database.Database): Ctx {
-  const db = drizzleSqlite(sqlite, { schema: sqliteSchema }) as unknown as DB;
+  const db = drizzleSqlite(cacheStatements(sqlite), { schema: sqliteSchema }) as unknown as DB;
   return { db, t: sqliteSchema as unknown as Schema, dialect: "sqlite", raw: { kind: "sqlite", sqlite } };
 }
 
