@@ -45,7 +45,10 @@ export function installCleanup(): void {
 
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), "--import", "tsx", spec.script], {
+  // Ladder's server runs with the node flags of its checkout's own `npm run serve` (the heap
+  // settings of decision 020), so each build is measured as it would be served.
+  const serveFlags = spec.script === "server.ts" ? serveNodeFlags(spec.cwd ?? ".") : [];
+  const child = spawn(process.execPath, [...serveFlags, ...(spec.nodeArgs ?? []), "--import", "tsx", spec.script], {
     cwd: spec.cwd,
     env: { ...process.env, ...spec.env, PORT: String(port), HOST },
     stdio: ["ignore", "pipe", "pipe"],
@@ -60,6 +63,16 @@ export async function startServer(spec: ServerSpec): Promise<RunningServer> {
     throw error;
   }
   return { label: spec.label, pid: child.pid!, baseUrl, stop: () => stopChild(child) };
+}
+
+/**
+ * The node flags in a checkout's `serve` script ("node --max-semi-space-size=64 --import tsx
+ * server.ts" gives ["--max-semi-space-size=64"]); none when it starts the server another way.
+ */
+export function serveNodeFlags(dir: string): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const command = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+--import\s+tsx\s+server\.ts\b/.exec(scripts?.serve ?? "");
+  return command ? command[1].trim().split(/\s+/).filter(Boolean) : [];
 }
 
 /** SIGTERM, then SIGKILL if the process has not gone after a grace period. */
