@@ -63,8 +63,12 @@ test("a visitor who creates an account to apply comes back to the apply form, an
   const job = await careerTeamJob(page);
   await page.goto(job.path);
   // Sign in first, change their mind on the sign-in page: the way back goes along.
+  // Each page is waited for before the next click: with JavaScript the job page also has a
+  // "Create an account" link, which a click could still find while /login was on its way.
   await page.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/login\?/);
   await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/signup\?/);
   await page.getByLabel("Name").fill(`Nour ${stamp}`);
   await page.getByLabel("Email").fill(`e2e-flows-signup-${stamp}@example.com`);
   await page.getByLabel("Password").fill(NEW_MEMBER_PASSWORD);

@@ -38,8 +38,24 @@ else {
   if (run("unit and integration", "npx", vitestArgs, { LADDER_APP_BUILD: path.resolve("build", "index.js") }) !== 0) failures.push("vitest");
   if (chromiumReady) {
     const status = run("browser tests", "npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson });
-    if (status !== 0) failures.push("playwright");
+    if (status !== 0) {
+      failures.push("playwright");
+      keepFailureEvidence();
+    }
   }
+}
+
+/**
+ * Playwright empties test-results/ (its screenshots of failures) when it next starts: a copy per
+ * failed run, the last three kept, so that a flake seen once can still be looked at.
+ */
+function keepFailureEvidence(): void {
+  if (!fs.existsSync("test-results")) return;
+  const kept = path.join(resultsDir, "failures");
+  const copy = path.join(kept, new Date().toISOString().replace(/[:.]/g, "-"));
+  fs.cpSync("test-results", copy, { recursive: true });
+  console.log(`Screenshots of the failures: ${path.relative(process.cwd(), copy)}`);
+  for (const old of fs.readdirSync(kept).sort().slice(0, -3)) fs.rmSync(path.join(kept, old), { recursive: true, force: true });
 }
 
 interface VitestAssertion {
