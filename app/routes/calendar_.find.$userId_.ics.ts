@@ -5,13 +5,12 @@
 import { randomUUID } from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
+import { escapeHtml } from "~/lib/html";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { buildIcs, describeSlot, parseDuration, parseSlotStart } from "~/modules/calendar/rules";
 import { effectiveZone, savedZone } from "~/modules/calendar/time-zone.server";
 import { displayName } from "~/modules/network/rules";
-
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 function badRequest(back: string): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>That calendar file could not be made | Ladder</title></head><body><main><p>Error 400</p><h1>That calendar file could not be made</h1><p>The link needs a start time in UTC on the quarter hour (for example 2026-12-01T08:00:00Z) and a length of 30, 45, 60 or 90 minutes.</p><p><a href="${escapeHtml(back)}">Back to finding a time</a></p></main></body></html>`;

@@ -8,7 +8,7 @@ import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { sentProposal } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { describeSlot, isoDate, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { pageMeta } from "~/lib/meta";

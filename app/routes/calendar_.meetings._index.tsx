@@ -9,7 +9,7 @@ import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { meetingLine } from "~/modules/calendar/meeting-line";
 import { pendingMeetings, type PendingPosition } from "~/modules/calendar/meetings.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";

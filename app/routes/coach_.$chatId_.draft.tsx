@@ -13,7 +13,8 @@ import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
-import { DRAFT_KINDS, isDraftKind, UUID } from "~/modules/documents/rules";
+import { isUuid } from "~/lib/ids";
+import { DRAFT_KINDS, isDraftKind } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -21,7 +22,7 @@ const NOT_FOUND = "There is no such chat among yours.";
 
 function chatId(raw: string | undefined): string {
   const id = (raw ?? "").toLowerCase();
-  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

@@ -21,7 +21,8 @@ import { markdownHtml } from "~/modules/coach/markdown.server";
 import { suggestImprovements } from "~/modules/documents/coach.server";
 import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
-import { anchorOf, checkDocument, KIND_LABELS, parseVersionParam, STALE_REASON, UUID, versionLabel } from "~/modules/documents/rules";
+import { isUuid } from "~/lib/ids";
+import { anchorOf, checkDocument, KIND_LABELS, parseVersionParam, STALE_REASON, versionLabel } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -29,7 +30,7 @@ const NOT_FOUND = "There is no such document among yours.";
 
 function documentId(raw: string | undefined): string {
   const id = (raw ?? "").toLowerCase();
-  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 
@@ -140,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "accept" || intent === "dismiss") {
     const suggestionId = String(form.get("suggestionId") ?? "").toLowerCase();
-    if (!UUID.test(suggestionId)) throw new Response("There is no such open suggestion on this document.", { status: 404 });
+    if (!isUuid(suggestionId)) throw new Response("There is no such open suggestion on this document.", { status: 404 });
     if (intent === "dismiss") {
       if (!(await dismissSuggestion(ctx, user.id, id, suggestionId))) throw new Response("There is no such open suggestion on this document.", { status: 404 });
       return flash("Suggestion dismissed.", "success", "#suggestions");

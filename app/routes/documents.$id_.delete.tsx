@@ -9,7 +9,7 @@ import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { deleteDocument, getVersion, listVersions } from "~/modules/documents/documents.server";
-import { UUID } from "~/modules/documents/rules";
+import { isUuid } from "~/lib/ids";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -17,7 +17,7 @@ const NOT_FOUND = "There is no such document among yours.";
 
 function documentId(raw: string | undefined): string {
   const id = (raw ?? "").toLowerCase();
-  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

@@ -25,8 +25,8 @@ import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 const POLL_MS = 5_000;
 const POLL_MAX_MS = 60_000;
@@ -34,7 +34,7 @@ const POLL_MAX_MS = 60_000;
 /** The other member's id from the URL, lowercased; a 404 for anything that is not a uuid. */
 function otherIdOf(params: { userId?: string }): string {
   const id = (params.userId ?? "").toLowerCase();
-  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

@@ -19,6 +19,7 @@ import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, ty
 import { connectionFormSchema } from "~/modules/network/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
+import { isUuid } from "~/lib/ids";
 
 const LISTS: { kind: ListKind; state: ConnectionState }[] = [
   { kind: "incoming", state: "incoming" },
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     const userId = String(form.get("userId") ?? "");
-    if (errors.message && /^[0-9a-f-]{36}$/i.test(userId)) {
+    if (errors.message && isUuid(userId)) {
       return data({ errors: { message: errors.message }, userId, message: String(form.get("message") ?? ""), back }, { status: 400 });
     }
     return data({ errors: { form: "Choose a member and an action from the lists on this page." }, userId: null, message: "", back }, { status: 400 });

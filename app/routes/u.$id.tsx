@@ -15,13 +15,13 @@ import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
 import { pageMeta } from "~/lib/meta";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
-  if (!UUID.test(id)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
   const [profile, viewer] = await Promise.all([getPublicProfile(getCtx(), id.toLowerCase()), getCurrentUser(request)]);
   if (!profile) throw new Response(NOT_FOUND, { status: 404 });
   const link = (url: string | null | undefined) => (isHttpUrl(url) ? url : null);

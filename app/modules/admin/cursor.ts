@@ -5,6 +5,7 @@
  * is passed in (see cursor.server.ts).
  */
 import crypto from "node:crypto";
+import { isUuid } from "~/lib/ids";
 
 export interface Position {
   /** createdAt in epoch milliseconds; null for rows without a date (they come last). */
@@ -12,7 +13,6 @@ export interface Position {
   id: string;
 }
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TAG_LENGTH = 16;
 
 const tag = (key: string, scope: string, payload: string) =>
@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string, key: string, scope: string): Positi
   const expected = tag(key, scope, payload);
   if (sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected))) return null;
   const [at, id, ...rest] = payload.split(".");
-  if (rest.length > 0 || !id || !ID.test(id)) return null;
+  if (rest.length > 0 || !id || !isUuid(id)) return null;
   if (at === "n") return { at: null, id };
   if (!/^[0-9a-z]{1,12}$/.test(at)) return null;
   const ms = parseInt(at, 36);

@@ -5,6 +5,8 @@
  */
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
+import { isUuid } from "~/lib/ids";
+import { likePattern } from "~/lib/like-pattern";
 import { withTx } from "~/db.server";
 import { logActivity } from "~/modules/accounts/audit.server";
 import type { Position } from "./cursor";
@@ -12,8 +14,6 @@ import type { UserRole } from "./roles";
 
 export const MEMBERS_PAGE_SIZE = 50;
 
-/** Ids are UUIDs on both databases; anything else would make PostgreSQL refuse the query. */
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 export const SEARCH_MAX = 100;
 
 export interface MemberRow {
@@ -28,11 +28,6 @@ export interface Page<T> {
   rows: T[];
   /** Where the next page starts, or null on the last page. */
   next: Position | null;
-}
-
-/** `%text%` for LIKE, with LIKE's own wildcards in the text taken literally. */
-export function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 function searchCondition(ctx: Ctx, q: string): SQL | undefined {

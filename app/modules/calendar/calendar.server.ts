@@ -11,7 +11,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { busyOf, createMeeting } from "./meetings.server";
 import {

@@ -1,6 +1,6 @@
 /** Who may find a time with whom: the shared guard of the find-a-time pages and the .ics file. */
 import type { Ctx } from "~/db.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";

@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, inArray, lt, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { displayName } from "~/modules/network/rules";
 import type { Interval } from "./rules";

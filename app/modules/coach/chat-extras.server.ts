@@ -12,13 +12,13 @@ import { decodeCursor, encodeCursor, type Position } from "~/modules/admin/curso
 import type { Ctx } from "../../../db/client";
 import { withTx } from "../../../db/tx";
 import { DELETE_ORDER, nextVote, type ExportMessage, type Visibility, type VoteValue } from "./extras-rules";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A chat or message id from a URL or form, lower-cased, or null when it cannot be an id. */
 export function idOf(value: unknown): string | null {
   const id = typeof value === "string" ? value.trim().toLowerCase() : "";
-  return UUID.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 export interface ChatSummary {

@@ -27,11 +27,11 @@ import {
   titleFromMessage,
   type CoachProfile,
 } from "./rules";
+import { isUuid } from "~/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export function chatIdOf(value: unknown): string | null {
   const id = typeof value === "string" ? value.trim().toLowerCase() : "";
-  return UUID.test(id) ? id : null;
+  return isUuid(id) ? id : null;
 }
 
 let key: string | undefined;

@@ -3,7 +3,8 @@
  * imports, so components and unit tests use them directly.
  */
 import type { MessageAttachment, MessagePart } from "../../../db/schema";
-import { isSingleLine, SINGLE_LINE_MESSAGE, trimChars, trimEndChars } from "~/lib/text";
+import { fileSlug } from "~/lib/slug";
+import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
 
 export type VoteValue = "up" | "down";
 
@@ -38,13 +39,7 @@ export const DELETE_ORDER = ["Vote_v2", "Vote", "Message_v2", "Message", "Chat"]
 
 /** A file name for the export: lower-case ASCII letters, digits and dashes, at most 60 characters. */
 export function slugOf(title: string): string {
-  const dashed = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-");
-  const slug = trimEndChars(trimChars(dashed, "-").slice(0, 60), "-");
-  return slug || "chat";
+  return fileSlug(title, "chat");
 }
 
 export interface ExportMessage {

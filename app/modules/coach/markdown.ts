@@ -14,14 +14,7 @@
  * Pure: no cache here; markdown.server.ts keeps rendered HTML by content hash for the pages.
  */
 import MarkdownIt, { type MarkdownIt as Renderer } from "markdown-it";
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export const ESCAPE_CHARS = /[&<>"']/g;
-
-export function escapeHtml(text: string): string {
-  return text.replace(ESCAPE_CHARS, (c) => ESCAPES[c]);
-}
+import { escapeHtml } from "~/lib/html";
 
 /** An absolute http(s) address with no space, quote, angle bracket, backtick or backslash. */
 export const SAFE_HREF = /^https?:\/\/[^\s"'<>`\\]+$/i;

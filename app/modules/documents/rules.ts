@@ -354,8 +354,6 @@ export function parseVersionParam(raw: string | null): Date | null | undefined {
   return Number.isNaN(at.getTime()) || at.toISOString() !== raw ? null : at;
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** "26 Nov 2026, 15:36:07 UTC", or in the member's zone: seconds shown, since two saves often fall in one minute. */
 export function versionLabel(at: Date | string, zone = "UTC"): string {
   return formatDateTime(at, zone, { seconds: true });

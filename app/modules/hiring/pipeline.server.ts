@@ -8,7 +8,7 @@ import { and, count, desc, eq, exists, inArray, isNull, lt, or, sql, type AnyCol
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/modules/admin/cursor";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { FEED_SLUGS, isJobId, type FeedSlug } from "~/modules/jobs/feeds";
 import { feedTable, type PostingStatus } from "~/modules/jobs/jobs.server";
 import { insertLinkedNotification } from "~/modules/network/notifications.server";

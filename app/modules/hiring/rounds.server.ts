@@ -9,7 +9,7 @@
 import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColumn } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
 import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";

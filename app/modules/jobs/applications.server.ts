@@ -18,6 +18,7 @@ import { COVER_LETTER_MAX } from "./application-rules";
 import { CV_CONTENT_TYPES, cvFileName, cvKey, kindOfKey, type CvKind } from "./cv";
 import { FEED_SLUGS, isFeedSlug, type FeedSlug } from "./feeds";
 import { feedTable, getJob } from "./jobs.server";
+import { isUuid } from "~/lib/ids";
 
 export const STAFF_ROLES = ["career_team", "admin"] as const;
 const isStaff = (role: string) => (STAFF_ROLES as readonly string[]).includes(role);
@@ -41,8 +42,7 @@ export const applySchema = z.object({
 });
 export type ApplyInput = z.infer<typeof applySchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-export const isApplicationId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+export const isApplicationId = (value: unknown): value is string => typeof value === "string" && isUuid(value);
 
 /** The route that serves an application's CV (job_applications.cvFileUrl). */
 export const cvPath = (applicationId: string) => `/applications/${applicationId}/cv`;

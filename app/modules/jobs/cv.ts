@@ -4,7 +4,7 @@
  * "[Content_Types].xml" and something under "word/" (read from the ZIP's central directory, or,
  * when that cannot be found, by walking the local file headers).
  */
-import { trimChars, trimEndChars } from "~/lib/text";
+import { fileSlug } from "~/lib/slug";
 
 export const MAX_CV_BYTES = 5 * 1024 * 1024;
 export const MAX_CV_LABEL = "5 MB";
@@ -107,13 +107,7 @@ export function inspectCv(bytes: Uint8Array): CvVerdict {
 
 /** "cv-amal-haddad.pdf": the download's file name, from the applicant's name (ASCII letters and digits only). */
 export function cvFileName(name: string, kind: CvKind): string {
-  const dashed = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-");
-  const slug = trimEndChars(trimChars(dashed, "-").slice(0, 60), "-");
-  return `cv-${slug || "applicant"}.${kind}`;
+  return `cv-${fileSlug(name, "applicant")}.${kind}`;
 }
 
 /**

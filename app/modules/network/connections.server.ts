@@ -9,7 +9,7 @@ import { and, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm"
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/modules/admin/cursor";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 import {
   displayName,
   INTENT_NEEDS,

@@ -6,7 +6,7 @@
 import { and, count, desc, eq, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/modules/admin/cursor";
-import { isUuid } from "~/modules/admin/members.server";
+import { isUuid } from "~/lib/ids";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, gt, ne, or, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { likePattern } from "~/modules/admin/members.server";
+import { likePattern } from "~/lib/like-pattern";
 
 export const PEOPLE_PAGE_SIZE = 20;
 export const PEOPLE_QUERY_MAX = 100;
