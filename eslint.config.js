@@ -29,7 +29,12 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/db/*", "../db/*", "../../db/*"], message: "Routes reach the database through ~/db.server and modules." }] },
+        {
+          patterns: [
+            { group: ["**/db/*", "../db/*", "../../db/*"], message: "Routes reach the database through ~/db.server and modules." },
+            { group: ["drizzle-orm", "drizzle-orm/*"], message: "Queries live in app/modules/<area>; a route calls a module." },
+          ],
+        },
       ],
     },
   },

@@ -5,12 +5,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { and, eq } from "drizzle-orm";
 import { DraftForm } from "~/components/coach/DraftForm";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { ownChat } from "~/modules/coach/chat-extras.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
 import { isUuid } from "~/lib/ids";
@@ -30,12 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = chatId(params.chatId);
   const ctx = getCtx();
-  const C = ctx.t.Chat;
-  const [chat] = await ctx.db
-    .select({ title: C.title })
-    .from(C)
-    .where(and(eq(C.id, id), eq(C.userId, user.id)))
-    .limit(1);
+  const chat = await ownChat(ctx, user.id, id);
   if (!chat) throw new Response(NOT_FOUND, { status: 404 });
   return { id, title: chat.title, quota: quotaLine(await messagesLeft(ctx, user.id, new Date())) };
 }
