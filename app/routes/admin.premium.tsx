@@ -3,19 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
-import { fromCursor, toCursor } from "~/modules/admin/cursor.server";
+import { adminCursor } from "~/modules/admin/cursor.server";
 import { listPremium } from "~/modules/admin/signups.server";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const after = fromCursor(new URL(request.url).searchParams.get("cursor"), "premium");
+  const after = adminCursor.from(new URL(request.url).searchParams.get("cursor"), "premium");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of sign-ups.", { status: 400 });
   const page = await listPremium(getCtx(), { after });
   return {
     paged: Boolean(after),
     rows: page.rows.map((r) => ({ ...r, createdAt: formatDate(r.createdAt) })),
-    nextHref: page.next ? `/admin/premium?${new URLSearchParams({ cursor: toCursor(page.next, "premium") })}` : null,
+    nextHref: page.next ? `/admin/premium?${new URLSearchParams({ cursor: adminCursor.to(page.next, "premium") })}` : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
-import { fromCursor, toCursor } from "~/modules/admin/cursor.server";
+import { adminCursor } from "~/modules/admin/cursor.server";
 import { listMembers, SEARCH_MAX } from "~/modules/admin/members.server";
 import { roleLabel } from "~/modules/admin/roles";
 import { pageMeta } from "~/lib/meta";
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX);
-  const after = fromCursor(url.searchParams.get("cursor"), "members");
+  const after = adminCursor.from(url.searchParams.get("cursor"), "members");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of members.", { status: 400 });
   const page = await listMembers(getCtx(), { q, after });
   const params = (cursor: string) => new URLSearchParams({ ...(q ? { q } : {}), cursor }).toString();
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     here: url.pathname + url.search,
     paged: Boolean(after),
     members: page.rows.map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role ?? "user", joined: formatDate(m.createdAt) })),
-    nextHref: page.next ? `/admin/users?${params(toCursor(page.next, "members"))}` : null,
+    nextHref: page.next ? `/admin/users?${params(adminCursor.to(page.next, "members"))}` : null,
   };
 }
 

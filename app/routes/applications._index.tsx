@@ -8,7 +8,7 @@ import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { ROUND_TYPE_LABELS, statusLabel, zonedTime } from "~/modules/jobs/application-rules";
-import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/jobs/applications-cursor.server";
+import { applicationsCursor } from "~/modules/jobs/applications-cursor.server";
 import { applicationPath, listMyApplications } from "~/modules/jobs/applications.server";
 import { savedZone } from "~/modules/calendar/time-zone.server";
 import { pageMeta } from "~/lib/meta";
@@ -16,7 +16,7 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromApplicationsCursor(url.searchParams.get("cursor"));
+  const after = applicationsCursor.from(url.searchParams.get("cursor"), "my-applications");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /applications.", { status: 400 });
   const ctx = getCtx();
   const [page, zone] = await Promise.all([listMyApplications(ctx, user.id, after), savedZone(ctx, user.id)]);
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? `Round ${a.nextRound.roundNumber}, ${ROUND_TYPE_LABELS[a.nextRound.roundType] ?? a.nextRound.roundType}: ${zonedTime(zone ?? "UTC", a.nextRound.scheduledDate)}`
         : null,
     })),
-    nextHref: page.next ? `/applications?${new URLSearchParams({ cursor: toApplicationsCursor(page.next) })}` : null,
+    nextHref: page.next ? `/applications?${new URLSearchParams({ cursor: applicationsCursor.to(page.next, "my-applications") })}` : null,
   };
 }
 

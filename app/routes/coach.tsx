@@ -10,7 +10,7 @@ import { fieldErrors } from "~/lib/forms";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
-import { fromCoachCursor, listChats, startChat, toCoachCursor } from "~/modules/coach/chats.server";
+import { coachCursor, listChats, startChat } from "~/modules/coach/chats.server";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 import { messageSchema } from "~/modules/coach/schemas.server";
@@ -20,14 +20,14 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromCoachCursor(url.searchParams.get("cursor"), "chats");
+  const after = coachCursor.from(url.searchParams.get("cursor"), "chats");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /coach.", { status: 400 });
   const ctx = getCtx();
   const [page, left] = await Promise.all([listChats(ctx, user.id, { after }), messagesLeft(ctx, user.id, new Date())]);
   return {
     paged: Boolean(after),
     chats: page.rows.map((c) => ({ id: c.id, title: c.title, at: formatDate(c.createdAt), visibility: c.visibility })),
-    nextHref: page.next ? `/coach?${new URLSearchParams({ cursor: toCoachCursor(page.next, "chats") })}` : null,
+    nextHref: page.next ? `/coach?${new URLSearchParams({ cursor: coachCursor.to(page.next, "chats") })}` : null,
     left,
     quota: quotaLine(left),
     offline: aiMode() === "offline",

@@ -20,7 +20,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { votesOf } from "~/modules/coach/chat-extras.server";
-import { fromCoachCursor, getChat, messagesPage, sendMessage, toCoachCursor } from "~/modules/coach/chats.server";
+import { coachCursor, getChat, messagesPage, sendMessage } from "~/modules/coach/chats.server";
 import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chat = await getChat(ctx, user.id, params.chatId ?? "");
   if (!chat) throw new Response("There is no such chat. It may have been deleted.", { status: 404 });
   const url = new URL(request.url);
-  const before = fromCoachCursor(url.searchParams.get("before"), "messages");
+  const before = coachCursor.from(url.searchParams.get("before"), "messages");
   if (before === null) throw new Response(`This page link is broken or was changed. Start again from /coach/${chat.id}.`, { status: 400 });
   const [page, left] = await Promise.all([messagesPage(ctx, user.id, chat.id, { before }), messagesLeft(ctx, user.id, new Date())]);
   const last = page.rows[page.rows.length - 1];
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shareUrl: `${publicOrigin(request)}/share/${chat.id}`,
     chat: { id: chat.id, title: chat.title, visibility: chat.visibility },
     paged: Boolean(before),
-    earlierHref: page.earlier ? `/coach/${chat.id}?${new URLSearchParams({ before: toCoachCursor(page.earlier, "messages") })}` : null,
+    earlierHref: page.earlier ? `/coach/${chat.id}?${new URLSearchParams({ before: coachCursor.to(page.earlier, "messages") })}` : null,
     messages: page.rows.map((m) => {
       const failure = m.role === "user" ? failureOf(m.parts) : null;
       return {

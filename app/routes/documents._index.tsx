@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { fromDocumentsCursor, toDocumentsCursor } from "~/modules/documents/cursor.server";
+import { documentsCursor } from "~/modules/documents/cursor.server";
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
 import { pageMeta } from "~/lib/meta";
@@ -12,14 +12,14 @@ import { ButtonLink } from "~/components/ui/Button";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const after = fromDocumentsCursor(new URL(request.url).searchParams.get("after"));
+  const after = documentsCursor.from(new URL(request.url).searchParams.get("after"), "documents");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /documents.", { status: 400 });
   const ctx = getCtx();
   const [page, { zone }] = await Promise.all([listDocuments(ctx, user.id, after), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
     documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt, zone) })),
-    nextHref: page.next ? `/documents?after=${encodeURIComponent(toDocumentsCursor(page.next))}` : null,
+    nextHref: page.next ? `/documents?after=${encodeURIComponent(documentsCursor.to(page.next, "documents"))}` : null,
   };
 }
 

@@ -13,7 +13,7 @@ import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { fromApplicationsCursor, toApplicationsCursor } from "~/modules/hiring/cursor.server";
+import { hiringApplicationsCursor } from "~/modules/hiring/cursor.server";
 import { getManagedJob, listApplications } from "~/modules/hiring/pipeline.server";
 import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modules/hiring/rules";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
@@ -33,12 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const rawStatus = url.searchParams.get("status") || "all";
   if (!isStatusFilter(rawStatus)) throw new Response("That status is not one of the filters. Choose one from the list on the job's page.", { status: 400 });
   const scope = `${feed}/${jobId}/${rawStatus}`;
-  const after = fromApplicationsCursor(url.searchParams.get("after"), scope);
+  const after = hiringApplicationsCursor.from(url.searchParams.get("after"), `applications:${scope}`);
   if (after === null) throw new Response("This page link is broken or was changed. Start again from the job's first page.", { status: 400 });
   const [page, { zone }] = await Promise.all([listApplications(ctx, viewer, job, { filter: rawStatus, after }), effectiveZone(ctx, user.id, request)]);
   const base = `/hiring/${feed}/${encodeURIComponent(jobId)}`;
   const next = new URLSearchParams({ status: rawStatus });
-  if (page.next) next.set("after", toApplicationsCursor(page.next, scope));
+  if (page.next) next.set("after", hiringApplicationsCursor.to(page.next, `applications:${scope}`));
   return {
     title: job.title?.trim() || "Untitled job",
     employer: job.employer,

@@ -11,7 +11,7 @@ import { isPostState } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { fromJobsCursor, toJobsCursor } from "~/modules/hiring/cursor.server";
+import { hiringJobsCursor } from "~/modules/hiring/cursor.server";
 import { listManagedJobs } from "~/modules/hiring/pipeline.server";
 import { APPLICATION_STATUSES, isStaff, STATUS_LABELS } from "~/modules/hiring/rules";
 import { FEEDS } from "~/modules/jobs/feeds";
@@ -20,7 +20,7 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromJobsCursor(url.searchParams.get("after"));
+  const after = hiringJobsCursor.from(url.searchParams.get("after"), "jobs");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /hiring.", { status: 400 });
   const page = await listManagedJobs(getCtx(), { id: user.id, role: user.role }, { after });
   return {
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       withdrawn: r.withdrawn,
       counts: APPLICATION_STATUSES.filter((s) => r.counts[s]).map((s) => `${r.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`),
     })),
-    nextHref: page.next ? `/hiring?after=${encodeURIComponent(toJobsCursor(page.next))}` : null,
+    nextHref: page.next ? `/hiring?after=${encodeURIComponent(hiringJobsCursor.to(page.next, "jobs"))}` : null,
   };
 }
 

@@ -8,7 +8,7 @@ import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { FEEDS, jobPath } from "~/modules/jobs/feeds";
-import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
+import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listMyPosts, pendingCount } from "~/modules/jobs/posting.server";
 import { isStaff } from "~/modules/jobs/posting-rules";
 import { pageMeta } from "~/lib/meta";
@@ -16,7 +16,7 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromPostingCursor(url.searchParams.get("after"), "my-posts");
+  const after = postingCursor.from(url.searchParams.get("after"), "my-posts");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/mine.", { status: 400 });
   const ctx = getCtx();
   const [page, waiting] = await Promise.all([listMyPosts(ctx, user.id, { after }), isStaff(user.role) ? pendingCount(ctx) : Promise.resolve(null)]);
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       status: r.status,
       declineReason: r.status === "declined" ? r.declineReason : null,
     })),
-    nextHref: page.next ? `/jobs/mine?after=${encodeURIComponent(toPostingCursor(page.next, "my-posts"))}` : null,
+    nextHref: page.next ? `/jobs/mine?after=${encodeURIComponent(postingCursor.to(page.next, "my-posts"))}` : null,
   };
 }
 

@@ -10,7 +10,7 @@ import { formatDateTime } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { FEEDS, jobPath } from "~/modules/jobs/feeds";
-import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
+import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listReviewQueue } from "~/modules/jobs/posting.server";
 import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
 import { reviewAction } from "~/modules/jobs/review-form.server";
@@ -19,7 +19,7 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const url = new URL(request.url);
-  const after = fromPostingCursor(url.searchParams.get("after"), "review");
+  const after = postingCursor.from(url.searchParams.get("after"), "review");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/review.", { status: 400 });
   const ctx = getCtx();
   const [page, { zone }] = await Promise.all([listReviewQueue(ctx, { after }), effectiveZone(ctx, user.id, request)]);
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: formatDateTime(r.postedAt, zone),
       description: r.description,
     })),
-    nextHref: page.next ? `/jobs/review?after=${encodeURIComponent(toPostingCursor(page.next, "review"))}` : null,
+    nextHref: page.next ? `/jobs/review?after=${encodeURIComponent(postingCursor.to(page.next, "review"))}` : null,
   };
 }
 

@@ -11,14 +11,14 @@ import { formatDate, placeOf } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { FEEDS, jobPath } from "~/modules/jobs/feeds";
-import { fromPostingCursor, toPostingCursor } from "~/modules/jobs/posting-cursor.server";
+import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { countryName } from "~/modules/jobs/rules";
 import { listSaved } from "~/modules/jobs/saved.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromPostingCursor(url.searchParams.get("after"), "saved-jobs");
+  const after = postingCursor.from(url.searchParams.get("after"), "saved-jobs");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/saved.", { status: 400 });
   const page = await listSaved(getCtx(), user.id, { after });
   return {
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       gone: !r.job || !r.job.listed,
       savedOn: formatDate(r.savedAt),
     })),
-    nextHref: page.next ? `/jobs/saved?after=${encodeURIComponent(toPostingCursor(page.next, "saved-jobs"))}` : null,
+    nextHref: page.next ? `/jobs/saved?after=${encodeURIComponent(postingCursor.to(page.next, "saved-jobs"))}` : null,
   };
 }
 

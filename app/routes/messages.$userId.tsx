@@ -17,7 +17,7 @@ import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, memberName } from "~/modules/messages/conversations.server";
-import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
+import { messagesCursor } from "~/modules/messages/cursor.server";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { MESSAGE_MAX, SEND_REFUSALS, tooLongDetail } from "~/modules/messages/rules";
 import { viewOf, type MessageView } from "~/modules/messages/view";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const otherId = otherIdOf(params);
   const url = new URL(request.url);
-  const before = fromCursor(url.searchParams.get("before"), "older");
+  const before = messagesCursor.from(url.searchParams.get("before"), "older");
   if (before === null) throw new Response(`This page link is broken or was changed. Start again from /messages/${otherId}.`, { status: 400 });
   const ctx = getCtx();
   const [member, state, page, { zone }] = await Promise.all([
@@ -65,9 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     connected,
     paged: Boolean(before),
     messages: page.messages.map(viewOf(zone)),
-    olderHref: page.older ? `/messages/${otherId}?${new URLSearchParams({ before: toCursor(page.older, "older") })}` : null,
+    olderHref: page.older ? `/messages/${otherId}?${new URLSearchParams({ before: messagesCursor.to(page.older, "older") })}` : null,
     // Where polling starts: the newest message shown, or now for an empty conversation.
-    since: before ? null : toCursor(newest ? { at: newest.at.getTime(), id: newest.id } : { at: Date.now(), id: "00000000-0000-4000-8000-000000000000" }, "newer"),
+    since: before ? null : messagesCursor.to(newest ? { at: newest.at.getTime(), id: newest.id } : { at: Date.now(), id: "00000000-0000-4000-8000-000000000000" }, "newer"),
   };
 }
 

@@ -8,7 +8,7 @@ import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, newerMessages } from "~/modules/messages/conversations.server";
-import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
+import { messagesCursor } from "~/modules/messages/cursor.server";
 import { viewOf } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
 import { isUuid } from "~/lib/ids";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const otherId = (params.userId ?? "").toLowerCase();
   if (!isUuid(otherId) || otherId === user.id) return json({ error: "There is no such conversation." }, 404);
-  const since = fromCursor(new URL(request.url).searchParams.get("after"), "newer");
+  const since = messagesCursor.from(new URL(request.url).searchParams.get("after"), "newer");
   if (!since) return json({ error: "The after cursor is missing, broken or was changed. Reload the page." }, 400);
   const ctx = getCtx();
   const [messages, state, { zone }] = await Promise.all([newerMessages(ctx, user.id, otherId, since), stateWith(ctx, user.id, otherId), effectiveZone(ctx, user.id, request)]);
@@ -34,6 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const newest = messages[messages.length - 1];
   return json({
     messages: messages.map(viewOf(zone)),
-    cursor: newest ? toCursor({ at: newest.at.getTime(), id: newest.id }, "newer") : toCursor(since, "newer"),
+    cursor: newest ? messagesCursor.to({ at: newest.at.getTime(), id: newest.id }, "newer") : messagesCursor.to(since, "newer"),
   });
 }

@@ -8,7 +8,7 @@ import { formatDateTime } from "~/lib/format";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { listConversations } from "~/modules/messages/conversations.server";
-import { fromCursor, toCursor } from "~/modules/messages/cursor.server";
+import { messagesCursor } from "~/modules/messages/cursor.server";
 import { previewOf } from "~/modules/messages/rules";
 import { displayName } from "~/modules/network/rules";
 import { pageMeta } from "~/lib/meta";
@@ -16,7 +16,7 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromCursor(url.searchParams.get("cursor"), "conversations");
+  const after = messagesCursor.from(url.searchParams.get("cursor"), "conversations");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /messages.", { status: 400 });
   const ctx = getCtx();
   const [page, { zone }] = await Promise.all([listConversations(ctx, user.id, { after }), effectiveZone(ctx, user.id, request)]);
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       avatarUrl: r.avatarUrl,
       unread: r.unread,
     })),
-    nextHref: page.next ? `/messages?${new URLSearchParams({ cursor: toCursor(page.next, "conversations") })}` : null,
+    nextHref: page.next ? `/messages?${new URLSearchParams({ cursor: messagesCursor.to(page.next, "conversations") })}` : null,
   };
 }
 

@@ -14,7 +14,7 @@ import { safeRedirectPath } from "~/lib/safe-redirect";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { changeConnection, connect, listNetwork, type ListKind } from "~/modules/network/connections.server";
-import { fromCursor, toCursor } from "~/modules/network/cursor.server";
+import { networkCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
 import { connectionFormSchema } from "~/modules/network/schemas.server";
 import { flashHeader } from "~/services/flash.server";
@@ -33,11 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = getCtx();
   const lists = await Promise.all(
     LISTS.map(async ({ kind, state }) => {
-      const after = fromCursor(url.searchParams.get(kind), kind);
+      const after = networkCursor.from(url.searchParams.get(kind), kind);
       if (after === null) throw new Response("This page link is broken or was changed. Start again from /network.", { status: 400 });
       const page = await listNetwork(ctx, user.id, kind, { after });
       const next = new URLSearchParams(url.searchParams);
-      if (page.next) next.set(kind, toCursor(page.next, kind));
+      if (page.next) next.set(kind, networkCursor.to(page.next, kind));
       return {
         kind,
         state,

@@ -8,7 +8,7 @@ import { formatDate } from "~/lib/format";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { fromCursor, toCursor } from "~/modules/network/cursor.server";
+import { networkCursor } from "~/modules/network/cursor.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/network/notifications.server";
 import { notificationHref } from "~/modules/network/rules";
 import { notificationFormSchema } from "~/modules/network/schemas.server";
@@ -18,14 +18,14 @@ import { pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const after = fromCursor(url.searchParams.get("cursor"), "notifications");
+  const after = networkCursor.from(url.searchParams.get("cursor"), "notifications");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /notifications.", { status: 400 });
   const page = await listNotifications(getCtx(), user.id, { after });
   return {
     here: url.pathname + url.search,
     paged: Boolean(after),
     items: page.rows.map(({ href, ...n }) => ({ ...n, to: notificationHref({ href, type: n.type, relatedUserId: n.relatedUserId }), createdAt: formatDate(n.createdAt) })),
-    nextHref: page.next ? `/notifications?${new URLSearchParams({ cursor: toCursor(page.next, "notifications") })}` : null,
+    nextHref: page.next ? `/notifications?${new URLSearchParams({ cursor: networkCursor.to(page.next, "notifications") })}` : null,
   };
 }
 

@@ -7,7 +7,7 @@ import { MemberCard } from "~/components/ui/MemberCard";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { statesWith } from "~/modules/network/connections.server";
-import { fromCursor, toCursor } from "~/modules/network/cursor.server";
+import { networkCursor } from "~/modules/network/cursor.server";
 import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
 import { displayName } from "~/modules/network/rules";
 import { pageMeta } from "~/lib/meta";
@@ -16,12 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, PEOPLE_QUERY_MAX);
-  const after = fromCursor(url.searchParams.get("cursor"), "people");
+  const after = networkCursor.from(url.searchParams.get("cursor"), "people");
   if (after === null) throw new Response("This page link is broken or was changed. Start again from /people.", { status: 400 });
   const ctx = getCtx();
   const page = await searchPeople(ctx, user.id, { q, afterId: after?.id });
   const states = await statesWith(ctx, user.id, page.rows.map((r) => r.id));
-  const next = page.nextId ? new URLSearchParams({ ...(q ? { q } : {}), cursor: toCursor({ at: null, id: page.nextId }, "people") }) : null;
+  const next = page.nextId ? new URLSearchParams({ ...(q ? { q } : {}), cursor: networkCursor.to({ at: null, id: page.nextId }, "people") }) : null;
   return {
     q,
     paged: Boolean(after),

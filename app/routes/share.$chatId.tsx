@@ -12,7 +12,7 @@ import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
-import { fromShareCursor, messagePage, ownChat, publicChat, toShareCursor } from "~/modules/coach/chat-extras.server";
+import { messagePage, ownChat, publicChat, shareCursor } from "~/modules/coach/chat-extras.server";
 import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
 import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chat = await publicChat(ctx, params.chatId ?? "");
   if (!chat) throw new Response(NOT_SHARED, { status: 404, headers: { "X-Robots-Tag": "noindex" } });
   const url = new URL(request.url);
-  const after = fromShareCursor(url.searchParams.get("after"), chat.id);
+  const after = shareCursor.from(url.searchParams.get("after"), `share:${chat.id}`);
   if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of the chat.", { status: 400 });
   const [page, viewer] = await Promise.all([messagePage(ctx, chat.id, after), getCurrentUser(request)]);
   return data(
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       messages: page.rows
         .filter((m) => m.role === "user" || m.role === "assistant")
         .map((m) => ({ id: m.id, role: m.role, html: markdownHtml(textOfParts(m.parts)), notice: noticeOf(m.parts), attachments: attachmentNames(m) })),
-      nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(toShareCursor(page.next, chat.id))}` : null,
+      nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(shareCursor.to(page.next, `share:${chat.id}`))}` : null,
     },
     { headers: { "X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache" } },
   );

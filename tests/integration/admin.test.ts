@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
 import type { UserRole } from "../../db/enums";
-import type { Position } from "../../app/modules/admin/cursor";
+import type { Position } from "../../app/lib/cursor";
 import { changeRole, listMembers } from "../../app/modules/admin/members.server";
 import { appClient, createMember, textOf, type AppClient } from "../support/app";
 import { describeEachDatabase, describePostgres } from "../support/db";

@@ -133,8 +133,8 @@ describeEachDatabase("Job feeds", (db) => {
     const browser = await appClient(db.ctx);
     const first = await browser.get("/jobs");
     expect(first.status).toBe(200);
-    const { toJobCursor } = await import("../../app/modules/jobs/cursor.server");
-    const good = toJobCursor(page.next!, "general");
+    const { jobCursor } = await import("../../app/modules/jobs/cursor.server");
+    const good = jobCursor.to(page.next!, "general");
     expect((await browser.get(`/jobs?cursor=${good}`)).status).toBe(200);
     const tampered = await browser.get(`/jobs?cursor=${good.slice(0, -2)}xx`);
     expect(tampered.status).toBe(400);

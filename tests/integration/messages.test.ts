@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { conversationPage, listConversations, markSeen, newerMessages } from "../../app/modules/messages/conversations.server";
 import { sendMessage } from "../../app/modules/messages/messages.server";
-import { toCursor } from "../../app/modules/messages/cursor.server";
+import { messagesCursor } from "../../app/modules/messages/cursor.server";
 import { MESSAGE_MAX } from "../../app/modules/messages/rules";
 import { changeConnection, connect } from "../../app/modules/network/connections.server";
 import type { Ctx } from "../../db/client";
@@ -305,7 +305,7 @@ describeEachDatabase("Message pages", (db) => {
     await client.signIn(b);
     const first = await conversationPage(db.ctx, b.id, a.id);
     const newest = first.messages[first.messages.length - 1];
-    const since = toCursor({ at: newest.at.getTime(), id: newest.id }, "newer");
+    const since = messagesCursor.to({ at: newest.at.getTime(), id: newest.id }, "newer");
     expect((await client.get(`/messages/${a.id}`)).status).toBe(200);
     const reply = await sendMessage(db.ctx, { senderId: a.id, receiverId: b.id, text: "second, while the page is open" });
     const res = await client.get(`/messages/${a.id}/updates?after=${encodeURIComponent(since!)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor } from "~/modules/admin/cursor";
+import { decodeCursor, encodeCursor } from "~/lib/cursor";
 
 const key = "a-test-key";
 const id = "0b7c5c1e-3f1a-4c2b-9d7e-1a2b3c4d5e6f";

@@ -9,7 +9,7 @@ import { isUuid } from "~/lib/ids";
 import { likePattern } from "~/lib/like-pattern";
 import { withTx } from "~/db.server";
 import { logActivity } from "~/modules/accounts/audit.server";
-import type { Position } from "./cursor";
+import type { Position } from "~/lib/cursor";
 import type { UserRole } from "./roles";
 
 export const MEMBERS_PAGE_SIZE = 50;

@@ -4,7 +4,7 @@
  */
 import { and, count, desc, lt, lte, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import type { Position } from "./cursor";
+import type { Position } from "~/lib/cursor";
 import type { Page } from "./members.server";
 import type { CsvValue } from "./csv";
 

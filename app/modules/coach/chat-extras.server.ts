@@ -5,10 +5,9 @@
  * else's chat is simply not found (404), admins included; a public chat is readable by anyone,
  * only through publicChat.
  */
-import crypto from "node:crypto";
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
-import { env } from "~/env.server";
-import { decodeCursor, encodeCursor, type Position } from "~/modules/admin/cursor";
+import type { Position } from "~/lib/cursor";
+import { createPositionCursor } from "~/lib/cursor.server";
 import type { Ctx } from "../../../db/client";
 import { withTx } from "../../../db/tx";
 import { DELETE_ORDER, nextVote, type ExportMessage, type Visibility, type VoteValue } from "./extras-rules";
@@ -80,17 +79,8 @@ export async function messagesOf(ctx: Ctx, chatId: string): Promise<ChatMessage[
 /** Messages per share page: a long public chat is read in pages, oldest first. */
 export const SHARE_PAGE_SIZE = 40;
 
-let shareKey: string | undefined;
-const cursorKey = () => (shareKey ??= crypto.createHash("sha256").update(`share-cursor:${env().SESSION_SECRET}`).digest("base64url"));
-
 /** The "Later messages" cursor of a share page; its scope is the chat, so it is refused by any other chat. */
-export const toShareCursor = (position: Position, chatId: string) => encodeCursor(position, cursorKey(), `share:${chatId}`);
-
-/** undefined: no cursor (the first page); null: broken or tampered. */
-export function fromShareCursor(raw: string | null, chatId: string): Position | null | undefined {
-  if (raw === null || raw === "") return undefined;
-  return decodeCursor(raw, cursorKey(), `share:${chatId}`);
-}
+export const shareCursor = createPositionCursor<`share:${string}`>("share");
 
 /** One page of a chat's messages, oldest first, after `after` (keyset on createdAt, id), and the position of the next page. */
 export async function messagePage(ctx: Ctx, chatId: string, after?: Position): Promise<{ rows: ChatMessage[]; next: Position | null }> {

@@ -8,10 +8,9 @@
  * transaction, then stores the reply in a transaction. On failure the message stays, marked
  * failed, and the quota is refunded.
  */
-import crypto from "node:crypto";
 import { and, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
-import { env } from "~/env.server";
-import { decodeCursor, encodeCursor, type Position } from "~/modules/admin/cursor";
+import { decodeDatedPosition, encodePosition, type Position } from "~/lib/cursor";
+import { createCursor } from "~/lib/cursor.server";
 import type { Ctx } from "../../../db/client";
 import type { MessagePart } from "../../../db/schema";
 import { withTx } from "../../../db/tx";
@@ -34,16 +33,9 @@ export function chatIdOf(value: unknown): string | null {
   return isUuid(id) ? id : null;
 }
 
-let key: string | undefined;
-const cursorKey = () => (key ??= crypto.createHash("sha256").update(`coach-cursor:${env().SESSION_SECRET}`).digest("base64url"));
 export type CoachCursorScope = "chats" | "messages";
-export const toCoachCursor = (position: Position, scope: CoachCursorScope) => encodeCursor(position, cursorKey(), scope);
-/** undefined: no cursor; null: broken or tampered (400). */
-export function fromCoachCursor(raw: string | null, scope: CoachCursorScope): Position | null | undefined {
-  if (raw === null || raw === "") return undefined;
-  const position = decodeCursor(raw, cursorKey(), scope);
-  return position && position.at !== null ? position : null;
-}
+/** Cursors of /coach (chats) and of a chat's older messages; every chat and message has a date. */
+export const coachCursor = createCursor<Position, CoachCursorScope>({ name: "coach", encode: encodePosition, decode: decodeDatedPosition });
 
 export interface ChatRow {
   id: string;

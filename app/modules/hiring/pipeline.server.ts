@@ -7,7 +7,7 @@
 import { and, count, desc, eq, exists, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import type { Position } from "~/modules/admin/cursor";
+import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import { FEED_SLUGS, isJobId, type FeedSlug } from "~/modules/jobs/feeds";
 import { feedTable, type PostingStatus } from "~/modules/jobs/jobs.server";

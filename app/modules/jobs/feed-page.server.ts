@@ -7,7 +7,7 @@ import { getCtx } from "~/db.server";
 import { placeOf } from "~/lib/format";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { publicOrigin } from "~/services/request-info.server";
-import { fromJobCursor, toJobCursor } from "./cursor.server";
+import { jobCursor } from "./cursor.server";
 import { countFeed, listFeed, type FeedJob } from "./feed.server";
 import { FEEDS, jobPath, type FeedSlug } from "./feeds";
 import {
@@ -70,7 +70,7 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
     const query = filterQuery(parsed.filters);
     throw redirect(query ? `${base}?${query}` : base);
   }
-  const after = fromJobCursor(url.searchParams.get("cursor"), feed);
+  const after = jobCursor.from(url.searchParams.get("cursor"), feed);
   if (after === null) throw new Response(`This page link is broken or was changed. Start again from ${base}.`, { status: 400 });
   const now = new Date();
   const ctx = getCtx();
@@ -93,7 +93,7 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
     filtered: hasFilters(parsed.filters),
     paged: Boolean(after),
     firstHref: withQuery(base),
-    nextHref: page.next ? withQuery(base, { cursor: toJobCursor(page.next, feed) }) : null,
+    nextHref: page.next ? withQuery(base, { cursor: jobCursor.to(page.next, feed) }) : null,
     rssHref: withQuery(rssPath(feed)),
     signedIn: Boolean(user),
     countLabel: countLabel(count.count, count.capped),

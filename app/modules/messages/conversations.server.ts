@@ -12,7 +12,7 @@
 import { and, count, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { msOf, rowsOf, tsParam } from "~/db.server";
 import type { Ctx } from "~/db.server";
-import type { Position } from "~/modules/admin/cursor";
+import type { Position } from "~/lib/cursor";
 import { CONVERSATION_PAGE_SIZE, CONVERSATIONS_PAGE_SIZE, PREVIEW_LENGTH, UPDATES_OVERLAP_MS } from "./rules";
 
 const truthy = (value: unknown) => value === true || value === 1;

@@ -8,7 +8,7 @@
 import { and, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import type { Position } from "~/modules/admin/cursor";
+import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import {
   displayName,

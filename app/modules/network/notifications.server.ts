@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import type { Position } from "~/modules/admin/cursor";
+import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;

@@ -4,7 +4,7 @@
  * to that pair and gets 403, and nobody reads the owner's conversation by opening the owner's id.
  */
 import { conversationPage } from "../../../app/modules/messages/conversations.server";
-import { toCursor } from "../../../app/modules/messages/cursor.server";
+import { messagesCursor } from "../../../app/modules/messages/cursor.server";
 import { sendMessage } from "../../../app/modules/messages/messages.server";
 import { connect } from "../../../app/modules/network/connections.server";
 import type { Ctx } from "../../../db/client";
@@ -27,8 +27,8 @@ async function conversationWithPartner(ctx: Ctx, fx: MatrixFixtures) {
   const newest = page.messages[page.messages.length - 1];
   return {
     partnerId: partner.id,
-    older: toCursor(page.older!, "older"),
-    since: toCursor({ at: newest.at.getTime(), id: newest.id }, "newer"),
+    older: messagesCursor.to(page.older!, "older"),
+    since: messagesCursor.to({ at: newest.at.getTime(), id: newest.id }, "newer"),
   };
 }
 
