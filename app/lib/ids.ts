@@ -5,3 +5,9 @@
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string) => UUID_PATTERN.test(value);
+
+/** An id from a URL or a form, trimmed and lower-cased as Ladder stores ids, or null when it cannot be one. */
+export function uuidOf(value: unknown): string | null {
+  const id = typeof value === "string" ? value.trim().toLowerCase() : "";
+  return isUuid(id) ? id : null;
+}

@@ -5,7 +5,8 @@ import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { aiErrorMessage } from "~/modules/coach/ai.server";
-import { chatIdOf, getChat, retryMessage } from "~/modules/coach/chats.server";
+import { uuidOf } from "~/lib/ids";
+import { getChat, retryMessage } from "~/modules/coach/chats.server";
 import { quotaReachedSentence } from "~/modules/coach/quota.server";
 import { flashHeader } from "~/services/flash.server";
 
@@ -15,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = getCtx();
   const chat = await getChat(ctx, user.id, params.chatId ?? "");
   if (!chat) throw new Response("There is no such chat.", { status: 404 });
-  const messageId = chatIdOf(form.get("messageId"));
+  const messageId = uuidOf(form.get("messageId"));
   if (!messageId) throw new Response("Choose the message to ask about again from the chat.", { status: 400 });
   const now = new Date();
   const outcome = await retryMessage(ctx, user.id, chat.id, messageId, now);

@@ -12,7 +12,8 @@ import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { idOf, ownChat, renameChat } from "~/modules/coach/chat-extras.server";
+import { uuidOf } from "~/lib/ids";
+import { ownChat, renameChat } from "~/modules/coach/chat-extras.server";
 import { checkTitle, TITLE_MAX } from "~/modules/coach/extras-rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await parseForm(request, { maxBytes: 10_000 });
-  const chatId = idOf(params.chatId);
+  const chatId = uuidOf(params.chatId);
   const ctx = getCtx();
   if (!chatId || !(await ownChat(ctx, user.id, chatId))) throw new Response(NOT_FOUND, { status: 404 });
   const typed = String(form.get("title") ?? "");

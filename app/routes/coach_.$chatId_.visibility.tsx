@@ -8,7 +8,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { idOf, setVisibility } from "~/modules/coach/chat-extras.server";
+import { uuidOf } from "~/lib/ids";
+import { setVisibility } from "~/modules/coach/chat-extras.server";
 import { isVisibility } from "~/modules/coach/extras-rules";
 import { flashHeader } from "~/services/flash.server";
 
@@ -16,7 +17,7 @@ const NOT_FOUND = "There is no chat of yours at this address.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const chatId = idOf(params.chatId);
+  const chatId = uuidOf(params.chatId);
   if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
   return redirect(`/coach/${chatId}#share`);
 }
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await parseForm(request, { maxBytes: 4_000 });
-  const chatId = idOf(params.chatId);
+  const chatId = uuidOf(params.chatId);
   if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
   const visibility = form.get("visibility");
   if (!isVisibility(visibility)) throw new Response("Choose public or private.", { status: 400 });

@@ -10,7 +10,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { idOf, toggleVote } from "~/modules/coach/chat-extras.server";
+import { uuidOf } from "~/lib/ids";
+import { toggleVote } from "~/modules/coach/chat-extras.server";
 import { isVoteValue } from "~/modules/coach/extras-rules";
 
 const NOT_FOUND = "There is no reply of the coach in a chat of yours at this address.";
@@ -18,7 +19,7 @@ const NOT_FOUND = "There is no reply of the coach in a chat of yours at this add
 /** A GET (a bookmarked or reloaded form address) goes to the chat. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const chatId = idOf(params.chatId);
+  const chatId = uuidOf(params.chatId);
   if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
   return redirect(`/coach/${chatId}`);
 }
@@ -26,8 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await parseForm(request, { maxBytes: 4_000 });
-  const chatId = idOf(params.chatId);
-  const messageId = idOf(form.get("messageId"));
+  const chatId = uuidOf(params.chatId);
+  const messageId = uuidOf(form.get("messageId"));
   const value = form.get("value");
   if (!chatId || !messageId) throw new Response(NOT_FOUND, { status: 404 });
   if (!isVoteValue(value)) throw new Response("Choose the up or the down button of a reply.", { status: 400 });

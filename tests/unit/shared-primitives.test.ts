@@ -1,7 +1,7 @@
 /** The primitives every area shares (app/lib): ids, HTML escaping, file slugs and LIKE patterns. */
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "~/lib/html";
-import { isUuid } from "~/lib/ids";
+import { isUuid, uuidOf } from "~/lib/ids";
 import { likePattern } from "~/lib/like-pattern";
 import { fileSlug } from "~/lib/slug";
 
@@ -13,6 +13,13 @@ describe("shared primitives", () => {
     expect(isUuid("------------------------------------")).toBe(false);
     expect(isUuid("0b6f9f3e-2c1a-4d5e-9f00-123456789abc\n")).toBe(false);
     expect(isUuid("")).toBe(false);
+  });
+
+  it("reads an id from a URL or a form as Ladder stores it: trimmed and lower-cased, or null", () => {
+    expect(uuidOf(" 0B6F9F3E-2C1A-4D5E-9F00-123456789ABC ")).toBe("0b6f9f3e-2c1a-4d5e-9f00-123456789abc");
+    expect(uuidOf("not-an-id")).toBeNull();
+    expect(uuidOf(undefined)).toBeNull();
+    expect(uuidOf(["0b6f9f3e-2c1a-4d5e-9f00-123456789abc"])).toBeNull();
   });
 
   it("escapes the five characters that matter in HTML text and quoted attributes", () => {

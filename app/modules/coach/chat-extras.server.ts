@@ -8,17 +8,10 @@
 import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { Position } from "~/lib/cursor";
 import { createPositionCursor } from "~/lib/cursor.server";
+import { uuidOf } from "~/lib/ids";
 import type { Ctx } from "../../../db/client";
 import { withTx } from "../../../db/tx";
 import { DELETE_ORDER, nextVote, type ExportMessage, type Visibility, type VoteValue } from "./extras-rules";
-import { isUuid } from "~/lib/ids";
-
-
-/** A chat or message id from a URL or form, lower-cased, or null when it cannot be an id. */
-export function idOf(value: unknown): string | null {
-  const id = typeof value === "string" ? value.trim().toLowerCase() : "";
-  return isUuid(id) ? id : null;
-}
 
 export interface ChatSummary {
   id: string;
@@ -36,7 +29,7 @@ const asSummary = (row: { id: string; title: string; visibility: string | null; 
 
 /** The member's own chat, or null (someone else's chat and a missing one look the same). */
 export async function ownChat(ctx: Ctx, me: string, chatId: string): Promise<ChatSummary | null> {
-  const id = idOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return null;
   const [row] = await ctx.db
     .select(summary(ctx.t))
@@ -48,7 +41,7 @@ export async function ownChat(ctx: Ctx, me: string, chatId: string): Promise<Cha
 
 /** A public chat, for anyone; a private chat is null for everyone here (its owner reads it on /coach/<id>). */
 export async function publicChat(ctx: Ctx, chatId: string): Promise<ChatSummary | null> {
-  const id = idOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return null;
   const [row] = await ctx.db
     .select(summary(ctx.t))
@@ -122,8 +115,8 @@ export type VoteOutcome = { ok: true; vote: VoteValue | null } | { ok: false };
  * apply one after the other; SQLite's BEGIN IMMEDIATE already does.
  */
 export async function toggleVote(ctx: Ctx, input: { me: string; chatId: string; messageId: string; value: VoteValue }): Promise<VoteOutcome> {
-  const chatId = idOf(input.chatId);
-  const messageId = idOf(input.messageId);
+  const chatId = uuidOf(input.chatId);
+  const messageId = uuidOf(input.messageId);
   if (!chatId || !messageId) return { ok: false };
   return withTx(ctx, async (tx) => {
     const { Vote_v2: v, Message_v2: m, Chat: c } = tx.t;
@@ -155,7 +148,7 @@ export async function toggleVote(ctx: Ctx, input: { me: string; chatId: string; 
 
 /** Makes the member's own chat public or private; false when it is not theirs. */
 export async function setVisibility(ctx: Ctx, me: string, chatId: string, visibility: Visibility): Promise<boolean> {
-  const id = idOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return false;
   const c = ctx.t.Chat;
   const rows = await ctx.db
@@ -168,7 +161,7 @@ export async function setVisibility(ctx: Ctx, me: string, chatId: string, visibi
 
 /** Renames the member's own chat (the title is already checked by checkTitle); false when it is not theirs. */
 export async function renameChat(ctx: Ctx, me: string, chatId: string, title: string): Promise<boolean> {
-  const id = idOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return false;
   const c = ctx.t.Chat;
   const rows = await ctx.db
@@ -192,7 +185,7 @@ export async function deleteChat(
   chatId: string,
   afterStep?: (table: (typeof DELETE_ORDER)[number]) => void,
 ): Promise<boolean> {
-  const id = idOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return false;
   return withTx(ctx, async (tx) => {
     const t = tx.t;

@@ -11,6 +11,7 @@
 import { and, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
 import { decodeDatedPosition, encodePosition, type Position } from "~/lib/cursor";
 import { createCursor } from "~/lib/cursor.server";
+import { uuidOf } from "~/lib/ids";
 import type { Ctx } from "../../../db/client";
 import type { MessagePart } from "../../../db/schema";
 import { withTx } from "../../../db/tx";
@@ -26,13 +27,6 @@ import {
   titleFromMessage,
   type CoachProfile,
 } from "./rules";
-import { isUuid } from "~/lib/ids";
-
-export function chatIdOf(value: unknown): string | null {
-  const id = typeof value === "string" ? value.trim().toLowerCase() : "";
-  return isUuid(id) ? id : null;
-}
-
 export type CoachCursorScope = "chats" | "messages";
 /** Cursors of /coach (chats) and of a chat's older messages; every chat and message has a date. */
 export const coachCursor = createCursor<Position, CoachCursorScope>({ name: "coach", encode: encodePosition, decode: decodeDatedPosition });
@@ -71,7 +65,7 @@ export async function listChats(ctx: Ctx, me: string, options: { after?: Positio
 
 /** The member's own chat, or null. */
 export async function getChat(ctx: Ctx, me: string, chatId: string): Promise<ChatRow | null> {
-  const id = chatIdOf(chatId);
+  const id = uuidOf(chatId);
   if (!id) return null;
   const C = ctx.t.Chat;
   const [row] = await ctx.db
