@@ -13,7 +13,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { ownChat } from "~/modules/coach/chat-extras.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 import { DRAFT_KINDS, isDraftKind } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -21,8 +21,8 @@ import { pageMeta } from "~/lib/meta";
 const NOT_FOUND = "There is no such chat among yours.";
 
 function chatId(raw: string | undefined): string {
-  const id = (raw ?? "").toLowerCase();
-  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
+  const id = uuidOf(raw);
+  if (!id) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

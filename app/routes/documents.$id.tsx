@@ -21,7 +21,7 @@ import { markdownHtml } from "~/modules/coach/markdown.server";
 import { suggestImprovements } from "~/modules/documents/coach.server";
 import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 import { anchorOf, checkDocument, KIND_LABELS, parseVersionParam, STALE_REASON, versionLabel } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -29,8 +29,8 @@ import { pageMeta } from "~/lib/meta";
 const NOT_FOUND = "There is no such document among yours.";
 
 function documentId(raw: string | undefined): string {
-  const id = (raw ?? "").toLowerCase();
-  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
+  const id = uuidOf(raw);
+  if (!id) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 
@@ -140,8 +140,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   if (intent === "accept" || intent === "dismiss") {
-    const suggestionId = String(form.get("suggestionId") ?? "").toLowerCase();
-    if (!isUuid(suggestionId)) throw new Response("There is no such open suggestion on this document.", { status: 404 });
+    const suggestionId = uuidOf(form.get("suggestionId"));
+    if (!suggestionId) throw new Response("There is no such open suggestion on this document.", { status: 404 });
     if (intent === "dismiss") {
       if (!(await dismissSuggestion(ctx, user.id, id, suggestionId))) throw new Response("There is no such open suggestion on this document.", { status: 404 });
       return flash("Suggestion dismissed.", "success", "#suggestions");

@@ -9,15 +9,15 @@ import { getCtx } from "~/db.server";
 import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { deleteDocument, getVersion, listVersions } from "~/modules/documents/documents.server";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no such document among yours.";
 
 function documentId(raw: string | undefined): string {
-  const id = (raw ?? "").toLowerCase();
-  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
+  const id = uuidOf(raw);
+  if (!id) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

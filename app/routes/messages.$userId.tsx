@@ -25,7 +25,7 @@ import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 
 const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 const POLL_MS = 5_000;
@@ -33,8 +33,8 @@ const POLL_MAX_MS = 60_000;
 
 /** The other member's id from the URL, lowercased; a 404 for anything that is not a uuid. */
 function otherIdOf(params: { userId?: string }): string {
-  const id = (params.userId ?? "").toLowerCase();
-  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
+  const id = uuidOf(params.userId);
+  if (!id) throw new Response(NOT_FOUND, { status: 404 });
   return id;
 }
 

@@ -11,15 +11,15 @@ import { conversationPage, markSeen, newerMessages } from "~/modules/messages/co
 import { messagesCursor } from "~/modules/messages/cursor.server";
 import { viewOf } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" } });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const otherId = (params.userId ?? "").toLowerCase();
-  if (!isUuid(otherId) || otherId === user.id) return json({ error: "There is no such conversation." }, 404);
+  const otherId = uuidOf(params.userId);
+  if (!otherId || otherId === user.id) return json({ error: "There is no such conversation." }, 404);
   const since = messagesCursor.from(new URL(request.url).searchParams.get("after"), "newer");
   if (!since) return json({ error: "The after cursor is missing, broken or was changed. Reload the page." }, 400);
   const ctx = getCtx();

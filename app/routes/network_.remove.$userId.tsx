@@ -9,14 +9,14 @@ import { getPublicProfile } from "~/modules/profile/profile.server";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { pageMeta } from "~/lib/meta";
-import { isUuid } from "~/lib/ids";
+import { uuidOf } from "~/lib/ids";
 
 const NOT_CONNECTED = "You are not connected to this member, so there is nothing to remove.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = (params.userId ?? "").toLowerCase();
-  if (!isUuid(id)) throw new Response(NOT_CONNECTED, { status: 404 });
+  const id = uuidOf(params.userId);
+  if (!id) throw new Response(NOT_CONNECTED, { status: 404 });
   const ctx = getCtx();
   const [state, profile] = await Promise.all([stateWith(ctx, user.id, id), getPublicProfile(ctx, id)]);
   if (state !== "connected" || !profile) throw new Response(NOT_CONNECTED, { status: 404 });
