@@ -7,9 +7,9 @@ import { RoleSelect } from "~/components/RoleSelect";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { roleChangeSchema } from "~/modules/admin/forms.server";
 import { changeRole, findMember } from "~/modules/admin/members.server";
@@ -39,12 +39,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
-  const form = await parseForm(request);
-  const back = backTo(form.get("back"));
-  const values = { role: String(form.get("role") ?? ""), back };
+  const parsed = await readForm(request, roleChangeSchema);
+  const back = backTo(parsed.form.get("back"));
+  const values = { role: parsed.values.role ?? "", back };
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  const parsed = roleChangeSchema.safeParse(formObject(form));
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  if (!parsed.ok) return invalid(parsed.errors);
 
   const result = await changeRole(getCtx(), {
     actorId: me.id,

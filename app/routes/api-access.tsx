@@ -5,10 +5,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { type FieldErrors } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
-import { apiAccessFields, apiAccessSchema } from "~/modules/signups/forms.server";
+import { apiAccessSchema } from "~/modules/signups/forms.server";
 import { saveApiAccessRequest } from "~/modules/signups/signups.server";
 import { hit, tooManyRequests, LIMITS } from "~/services/rate-limit.server";
 import { clientIp } from "~/services/request-info.server";
@@ -20,12 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, { maxBytes: 64_000 });
-  const values = typedValues(form, apiAccessFields);
+  const parsed = await readForm(request, apiAccessSchema, { maxBytes: 64_000 });
+  const { values } = parsed;
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  if (form.get("website")) return invalid({ form: "Your request could not be sent. Please try again." });
-  const parsed = apiAccessSchema.safeParse(formObject(form));
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  if (parsed.form.get("website")) return invalid({ form: "Your request could not be sent. Please try again." });
+  if (!parsed.ok) return invalid(parsed.errors);
 
   const ctx = getCtx();
   const limit = await hit(ctx, `api-access:ip:${clientIp(context) ?? "unknown"}`, LIMITS.publicFormPerIp);

@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { statusLabel } from "~/modules/jobs/application-rules";
 import { applicationPath, getMyApplication, withdrawApplication } from "~/modules/jobs/applications.server";
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await parseForm(request, { maxBytes: 10_000 });
+  await readForm(request, noFields, { maxBytes: 10_000 });
   const ctx = getCtx();
   const id = (params.id ?? "").toLowerCase();
   if (await withdrawApplication(ctx, user.id, id)) {

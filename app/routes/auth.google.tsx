@@ -7,7 +7,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAuthenticator, oauthReturnCookie } from "~/modules/accounts/authenticator.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireAnonymous } from "~/modules/accounts/current-user.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
 import { getCtx } from "~/db.server";
@@ -19,7 +19,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request.clone());
+  const { form } = await readForm(request.clone(), noFields);
   await requireAnonymous(request);
   if (!googleEnabled()) return redirect("/login");
   // Google sign-ins count against the same per-address limit as password sign-ins.

@@ -9,8 +9,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { type FieldErrors } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { emailOnlySchema } from "~/modules/accounts/forms.server";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
@@ -22,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const values = typedValues(form, ["email"]);
-  if (form.get("website")) return data({ errors: { form: "Your request could not be sent. Please try again." } as FieldErrors, values }, { status: 400 });
-  const parsed = emailOnlySchema.safeParse(formObject(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values }, { status: 400 });
+  const read = await readForm(request, emailOnlySchema, { maxBytes: 10_000 });
+  const { values } = read;
+  if (read.form.get("website")) return data({ errors: { form: "Your request could not be sent. Please try again." } as FieldErrors, values }, { status: 400 });
+  if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
+  const parsed = read;
 
   const result = await requestPasswordReset(getCtx(), {
     email: parsed.data.email,

@@ -12,8 +12,8 @@ import { StatusPill } from "~/components/ui/StatusPill";
 import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { fieldErrors, type FieldErrors } from "~/lib/forms";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isoDate, offsetLabel, timeIn, zoneDate } from "~/modules/calendar/rules";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
@@ -106,9 +106,8 @@ const fail = (failure: Failure, status = 400) => data(failure, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, user, viewer, app } = await load(request, params.id);
-  const form = await parseForm(request, { maxBytes: 40_000 });
-  const values = formObject(form);
-  delete values.csrf;
+  // Five forms post here, told apart by intent; each part is checked below by its own schema.
+  const { values } = await readForm(request, noFields, { maxBytes: 40_000 });
   const intent = values.intent ?? "";
   const here = `/hiring/applications/${app.id}`;
   const done = async (message: string, kind: "success" | "info" | "error" = "success") =>

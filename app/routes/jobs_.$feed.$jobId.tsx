@@ -15,7 +15,8 @@ import { savedAmong } from "~/modules/jobs/saved.server";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { pendingVersion } from "~/modules/jobs/posting.server";
 import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
-import { reviewAction } from "~/modules/jobs/review-form.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
+import { REVIEW_FORM_MAX_BYTES, reviewAction } from "~/modules/jobs/review-form.server";
 import { countryName, formatSalary, POSTER_LABELS, postedLabel, type Poster } from "~/modules/jobs/rules";
 import { trimEndChars } from "~/lib/text";
 import { pageMeta } from "~/lib/meta";
@@ -98,7 +99,8 @@ function StatusBanner({ status, reason, viewerIsPoster }: { status: string | nul
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const back = isFeedSlug(params.feed) && params.jobId ? jobPath(params.feed, params.jobId) : "/jobs/review";
-  return reviewAction(request, { id: user.id, role: user.role }, back);
+  const { form } = await readForm(request, noFields, { maxBytes: REVIEW_FORM_MAX_BYTES });
+  return reviewAction(request, form, { id: user.id, role: user.role }, back);
 }
 
 export default function JobPage() {

@@ -13,9 +13,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldErrors } from "~/lib/forms";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { checkCvUpload, readApplyForm } from "~/modules/jobs/apply-form.server";
+import { checkCvUpload, CV_FORM } from "~/modules/jobs/apply-form.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { keepProfileCv, readSavedCv, savedCvOf } from "~/modules/profile/cv.server";
 import { COVER_LETTER_MAX } from "~/modules/jobs/application-rules";
 import { applicationPath, applySchema, applyTarget, liveApplicationId, submitApplication, type ApplyTarget } from "~/modules/jobs/applications.server";
@@ -25,7 +25,6 @@ import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
 
-const FIELDS = ["name", "email", "coverLetter", "cvChoice", "keepCv"] as const;
 const SAVED_CV_GONE = "The CV on your profile changed or was removed since this page was opened. Choose a file to upload, or open the form again.";
 const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
 
@@ -61,19 +60,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const limited = await hit(ctx, `apply:${user.id}`, LIMITS.applyPerMember);
   if (!limited.allowed) throw tooManyRequests("You have sent many applications in the last hour.", limited.retryAfterSeconds);
 
-  const read = await readApplyForm(request);
-  if (read.kind === "unread") {
+  const read = await readForm(request, applySchema, CV_FORM);
+  if (read.tooLarge) {
     const message = `${CV_MESSAGES.tooLarge} The upload was too large to read, so your cover letter did not arrive either: please paste it again.`;
     return data<Failure>({ errors: { cv: message }, values: {} }, { status: 413 });
   }
-  const { form, cv } = read;
-  const values: Record<string, string> = {};
-  for (const name of FIELDS) {
-    const value = form.get(name);
-    if (typeof value === "string") values[name] = value;
-  }
-  const parsed = applySchema.safeParse(values);
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  const { form, values } = read;
+  const cv = read.files.cv;
+  const errors: FieldErrors = { ...read.errors };
   // A chosen file wins; otherwise "Use my saved CV" names the upload, which must be on this member's own profile.
   let file: { bytes: Uint8Array; kind: CvKind } | null = null;
   let uploaded = false;
@@ -87,12 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (saved) file = { bytes: saved.bytes, kind: saved.kind };
     else [errors.cv, values.cvChoice] = [SAVED_CV_GONE, "upload"];
   }
-  if (!parsed.success || !file) {
+  if (!read.ok || !file) {
     if (!errors.cv && choice === "upload") errors.cv = CHOOSE_AGAIN;
     return data<Failure>({ errors, values }, { status: 400 });
   }
 
-  const outcome = await submitApplication(ctx, { userId: user.id, accountEmail: user.email, target, input: parsed.data, cv: file });
+  const outcome = await submitApplication(ctx, { userId: user.id, accountEmail: user.email, target, input: read.data, cv: file });
   if (!outcome.ok) {
     return data<Failure>(
       { errors: { form: "You already applied to this job." }, values, already: outcome.applicationId ? applicationPath(outcome.applicationId) : "/applications" },

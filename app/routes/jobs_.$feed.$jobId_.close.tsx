@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { closePost, getClosablePost } from "~/modules/jobs/posting.server";
@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { feed, jobId } = target(params);
-  await parseForm(request, { maxBytes: 5_000 });
+  await readForm(request, noFields, { maxBytes: 5_000 });
   const ctx = getCtx();
   const me = { id: user.id, role: user.role };
   const post = await getClosablePost(ctx, me, feed, jobId);

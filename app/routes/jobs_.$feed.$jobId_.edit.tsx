@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JobPostForm } from "~/components/JobPostForm";
 import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { editPost, getOwnPost } from "~/modules/jobs/posting.server";
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { feed, jobId } = target(params);
-  const form = await parseForm(request, { maxBytes: 60_000 });
+  const { form } = await readForm(request, noFields, { maxBytes: 60_000 });
   const values = { ...typedValues(form, POST_FIELDS), feed };
   const checked = checkPost(values);
   if (!checked.ok) return data({ errors: checked.errors as Record<string, string>, values }, { status: 400 });

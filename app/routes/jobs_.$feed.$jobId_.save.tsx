@@ -10,7 +10,7 @@ import { z } from "zod";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, isJobId, jobPath } from "~/modules/jobs/feeds";
 import { saveJob, unsaveJob } from "~/modules/jobs/saved.server";
@@ -29,14 +29,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { feed, jobId } = params;
   if (!isFeedSlug(feed) || !isJobId(jobId)) throw new Response(NOT_FOUND, { status: 404 });
-  const form = await parseForm(request, { maxBytes: 4_000 });
-  const back = safeRedirectPath(form.get("back"), jobPath(feed, jobId));
+  const parsed = await readForm(request, saveSchema, { maxBytes: 4_000 });
+  const back = safeRedirectPath(parsed.form.get("back"), jobPath(feed, jobId));
   const user = await getCurrentUser(request);
   if (!user) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, { headers: { "Set-Cookie": await flashHeader("Sign in to save jobs to your list.", "info") } });
   }
-  const parsed = saveSchema.safeParse({ intent: form.get("intent") });
-  if (!parsed.success) throw new Response("Choose Save or Saved on a job.", { status: 400 });
+  if (!parsed.ok) throw new Response("Choose Save or Saved on a job.", { status: 400 });
   const ctx = getCtx();
   let message: string;
   if (parsed.data.intent === "save") {

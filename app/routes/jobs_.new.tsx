@@ -5,7 +5,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JobPostForm } from "~/components/JobPostForm";
 import { getCtx } from "~/db.server";
 import { typedValues } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug } from "~/modules/jobs/feeds";
 import { createPost } from "~/modules/jobs/posting.server";
@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 60_000 });
+  // The posting's checks (checkPost) are shared with the edit page and read the typed values.
+  const { form } = await readForm(request, noFields, { maxBytes: 60_000 });
   const values = typedValues(form, POST_FIELDS);
   const checked = checkPost(values);
   if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });

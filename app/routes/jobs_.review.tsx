@@ -13,7 +13,8 @@ import { FEEDS, jobPath } from "~/modules/jobs/feeds";
 import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listReviewQueue } from "~/modules/jobs/posting.server";
 import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
-import { reviewAction } from "~/modules/jobs/review-form.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
+import { REVIEW_FORM_MAX_BYTES, reviewAction } from "~/modules/jobs/review-form.server";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
-  return reviewAction(request, { id: user.id, role: user.role }, "/jobs/review");
+  const { form } = await readForm(request, noFields, { maxBytes: REVIEW_FORM_MAX_BYTES });
+  return reviewAction(request, form, { id: user.id, role: user.role }, "/jobs/review");
 }
 
 export default function ReviewQueue() {

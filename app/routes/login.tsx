@@ -5,14 +5,14 @@ import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { GoogleButton } from "~/components/GoogleButton";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAuthenticator } from "~/modules/accounts/authenticator.server";
 import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
 import { signIn } from "~/modules/accounts/sign-in.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { signInSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
 import { pageMeta } from "~/lib/meta";
@@ -28,12 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request.clone());
-  const values = { email: String(form.get("email") ?? "") };
-  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
-  const parsed = signInSchema.safeParse(formObject(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error) as FieldErrors, values }, { status: 400 });
-  if (form.get("website")) return data({ errors: { form: "Sign-in failed. Please try again." } as FieldErrors, values }, { status: 400 });
+  const parsed = await readForm(request.clone(), signInSchema);
+  const values = { email: parsed.values.email ?? "" };
+  const redirectTo = safeRedirectPath(parsed.form.get("redirectTo"), "/");
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (parsed.form.get("website")) return data({ errors: { form: "Sign-in failed. Please try again." } as FieldErrors, values }, { status: 400 });
 
   const ctx = getCtx();
   const result = await signIn(ctx, {

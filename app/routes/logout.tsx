@@ -6,7 +6,7 @@ import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { logActivity } from "~/modules/accounts/audit.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { getSession, isProduction } from "~/modules/accounts/current-user.server";
 import { clearSessionCookie, endSession } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   const headers = new Headers({ "Set-Cookie": clearSessionCookie(isProduction()) });
   if (!session) return redirect("/", { headers });
-  await parseForm(request);
+  await readForm(request, noFields);
   const ctx = getCtx();
   await endSession(ctx, session.sessionId);
   await logActivity(ctx, { userId: session.user.id, action: "sign_out", ip: clientIp(context), userAgent: userAgentOf(request), sessionId: session.sessionId });

@@ -8,8 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { type FieldErrors } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { findResetToken, resetPassword, resetPasswordSchema } from "~/modules/accounts/password-reset.server";
 import { PASSWORD_MIN, passwordProblem } from "~/modules/accounts/passwords.server";
 import { flashHeader } from "~/services/flash.server";
@@ -25,19 +25,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, { maxBytes: 10_000 });
+  const parsed = await readForm(request, resetPasswordSchema, { maxBytes: 10_000 });
   const token = params.token ?? "";
   const ctx = getCtx();
   const found = await findResetToken(ctx, token);
   if (!found) return gone();
 
-  const parsed = resetPasswordSchema.safeParse(formObject(form));
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  if (parsed.success) {
+  const errors: FieldErrors = { ...parsed.errors };
+  if (parsed.ok) {
     const problem = await passwordProblem(parsed.data.password);
     if (problem) errors.password = problem;
   }
-  if (!parsed.success || Object.keys(errors).length > 0) {
+  if (!parsed.ok || Object.keys(errors).length > 0) {
     return data({ valid: true as const, email: found.email, errors, passwordMin: PASSWORD_MIN }, { status: 400 });
   }
 

@@ -12,7 +12,8 @@ import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { checkCvUpload, readApplyForm } from "~/modules/jobs/apply-form.server";
+import { checkCvUpload, CV_FORM } from "~/modules/jobs/apply-form.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { CV_MESSAGES } from "~/modules/jobs/cv";
 import { keepProfileCv, removeProfileCv, savedCvOf } from "~/modules/profile/cv.server";
 import { flashHeader } from "~/services/flash.server";
@@ -26,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
-  const read = await readApplyForm(request);
-  if (read.kind === "unread") return data({ error: CV_MESSAGES.tooLarge }, { status: 413 });
+  const read = await readForm(request, noFields, CV_FORM);
+  if (read.tooLarge) return data({ error: CV_MESSAGES.tooLarge }, { status: 413 });
   const intent = read.form.get("intent");
   const done = async (message: string) => redirect("/settings/cv", { headers: { "Set-Cookie": await flashHeader(message) } });
   if (intent === "remove") {
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return done(removed ? "Your CV is removed from your profile. Applications you sent keep theirs." : "There was no CV on your profile.");
   }
   if (intent !== "upload") return data({ error: "Choose a file, then press Save CV." }, { status: 400 });
-  const checked = checkCvUpload(read.cv);
+  const checked = checkCvUpload(read.files.cv);
   if (!checked.ok) return data({ error: checked.message }, { status: checked.message === CV_MESSAGES.tooLarge ? 413 : 400 });
   await keepProfileCv(ctx, user, checked.file, request);
   return done("Your CV is saved. Pick it when you apply for a job.");

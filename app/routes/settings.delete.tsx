@@ -6,8 +6,8 @@ import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { type FieldErrors } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { isProduction, requireUser } from "~/modules/accounts/current-user.server";
 import { confirmDeletion, deleteAccount, deleteAccountSchema, deletionFacts, removeAccountFiles } from "~/modules/accounts/delete-account.server";
 import { clearSessionCookie } from "~/modules/accounts/sessions.server";
@@ -24,11 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const values = typedValues(form, ["email"]);
+  const parsed = await readForm(request, deleteAccountSchema, { maxBytes: 10_000 });
+  const { values } = parsed;
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  const parsed = deleteAccountSchema.safeParse(formObject(form));
-  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  if (!parsed.ok) return invalid(parsed.errors);
 
   const ctx = getCtx();
   const confirmed = await confirmDeletion(ctx, user.id, parsed.data);

@@ -8,9 +8,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors } from "~/lib/forms";
 import { changePassword, changePasswordSchema, hasPassword } from "~/modules/accounts/change-password.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { flashHeader } from "~/services/flash.server";
@@ -24,9 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const parsed = changePasswordSchema.safeParse(formObject(form));
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error), values: {} as Record<string, string> }, { status: 400 });
+  const parsed = await readForm(request, changePasswordSchema, { maxBytes: 10_000 });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
 
   const result = await changePassword(getCtx(), {
     userId: user.id,

@@ -18,7 +18,7 @@ import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
 import { newReferralCode } from "~/modules/accounts/accounts.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { ANONYMOUS_AVATARS, anonymousAvatarLook } from "~/modules/profile/anonymous-avatars";
 import { replaceAvatar } from "~/modules/profile/avatar.server";
@@ -88,7 +88,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   let form: FormData;
   try {
-    form = await parseForm(request, { maxBytes: FORM_MAX_BYTES });
+    // Each section is checked by its own schema below, and only when the form has its fields.
+    ({ form } = await readForm(request, noFields, { maxBytes: FORM_MAX_BYTES }));
   } catch (error) {
     // Only a photo makes a form this large; nothing of it was read (with JavaScript the page refuses it before sending).
     if (error instanceof Response && error.status === 413) {

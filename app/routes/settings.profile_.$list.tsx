@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { getOwnLists, updateProfile } from "~/modules/profile/profile.server";
 import {
@@ -49,7 +49,8 @@ type Result = { drafts: Draft[]; errors: FieldErrors; notice: string | null; foc
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const list = listOf(params);
-  const form = await parseForm(request);
+  // The entries repeat their names (one per line of the list): the list module reads them in order.
+  const { form } = await readForm(request, noFields);
   const typed = draftsFromForm(list, form.entries());
   // The page shows at most a full list back: a form with hundreds of entries gets a 400, not a
   // page hundreds of times its size.

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { endSessionSchema, endSessionsFromSettings, sessionsPage } from "~/modules/accounts/manage-sessions.server";
@@ -23,9 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const parsed = endSessionSchema.safeParse({ intent: form.get("intent") ?? undefined, sessionId: form.get("sessionId") ?? undefined });
-  if (!parsed.success) {
+  const parsed = await readForm(request, endSessionSchema, { maxBytes: 10_000 });
+  if (!parsed.ok) {
     return data({ error: "Choose a session to end from the list, or end all other sessions." }, { status: 400 });
   }
   const result = await endSessionsFromSettings(getCtx(), {

@@ -5,9 +5,9 @@ import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
 import { GoogleButton } from "~/components/GoogleButton";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
+import { type FieldErrors } from "~/lib/forms";
 import { signUp } from "~/modules/accounts/accounts.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
 import { signUpSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
@@ -30,21 +30,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request);
-  const values = typedValues(form, ["name", "email", "ref", "redirectTo"]);
-  const redirectTo = safeRedirectPath(form.get("redirectTo"), NEW_MEMBER_PAGE);
-  values.redirectTo = redirectTo;
+  const parsed = await readForm(request, signUpSchema);
+  const redirectTo = safeRedirectPath(parsed.form.get("redirectTo"), NEW_MEMBER_PAGE);
+  const values: Record<string, string> = { ...parsed.values, redirectTo };
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  if (form.get("website")) return invalid({ form: "Your account could not be created. Please try again." });
+  if (parsed.form.get("website")) return invalid({ form: "Your account could not be created. Please try again." });
 
-  const parsed = signUpSchema.safeParse(formObject(form));
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  const password = String(form.get("password") ?? "");
+  const errors: FieldErrors = { ...parsed.errors };
+  const password = String(parsed.form.get("password") ?? "");
   if (!errors.password && password) {
     const problem = await passwordProblem(password);
     if (problem) errors.password = problem;
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return invalid(errors);
+  if (!parsed.ok || Object.keys(errors).length > 0) return invalid(errors);
 
   const ctx = getCtx();
   const ip = clientIp(context);

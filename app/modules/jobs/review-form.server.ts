@@ -6,7 +6,6 @@
 import { data, redirect } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { isFeedSlug, isJobId } from "./feeds";
@@ -16,8 +15,11 @@ import { checkDeclineReason } from "./posting-rules";
 /** key: "<feed>/<jobId>" of the post the error belongs to; null when the form named no post. */
 export type ReviewFailure = { key: string | null; error: string; reason: string };
 
-export async function reviewAction(request: Request, staff: Poster, fallbackBack: string) {
-  const form = await parseForm(request, { maxBytes: 10_000 });
+/** The body the review form sends at most (a decline reason is the longest field). */
+export const REVIEW_FORM_MAX_BYTES = 10_000;
+
+/** Answers a review form the route has read (readForm, noFields: the fields are checked here, in order). */
+export async function reviewAction(request: Request, form: FormData, staff: Poster, fallbackBack: string) {
   const intent = form.get("intent");
   const feed = form.get("feed");
   const jobId = form.get("jobId");

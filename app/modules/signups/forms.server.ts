@@ -57,6 +57,3 @@ export const apiAccessSchema = z.object({
 
 export type PremiumInput = z.infer<typeof premiumSchema>;
 export type ApiAccessInput = z.infer<typeof apiAccessSchema>;
-
-export const premiumFields = ["fullName", "emailAddress", "phoneNumber", "paragraphInterest"] as const;
-export const apiAccessFields = ["fullName", "email_address", "phone_number", "orgName", "work", "benefits"] as const;
