@@ -33,6 +33,8 @@ COPY --from=build /app/build ./build
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/db ./db
+# The npm run commands (db:migrate, db:seed, avatars:reencode, ...) for an operator's docker run/exec.
+COPY --from=build /app/scripts ./scripts
 COPY --from=build /app/app ./app
 USER ladder
 EXPOSE 3000

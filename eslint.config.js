@@ -38,4 +38,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // db/ is the schema, the client and the seed: the app imports it, never the other way round.
+    // Command-line entry points that need app modules live in scripts/ (decision 001).
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~", "~/**", "**/app", "**/app/**"],
+              message: "db/ imports nothing from app/: move the app-free piece into db/, or the caller into scripts/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -23,7 +23,7 @@ const time = queryTimer({ runs, warmup: 5, width: 36 });
 
 async function idOf(email: string): Promise<string> {
   const [row] = await ctx.db.select({ id: ctx.t.User.id }).from(ctx.t.User).where(eq(ctx.t.User.email, email)).limit(1);
-  if (!row) throw new Error(`${email} is not in ${url}: seed it with db/scripts/seed.ts --demo --scale 100000`);
+  if (!row) throw new Error(`${email} is not in ${url}: seed it with scripts/seed.ts --demo --scale 100000`);
   return row.id;
 }
 

@@ -4,8 +4,8 @@
  * connection with `db:seed --scale 100000`). Not a test: it prints, and exits 0 whatever the
  * numbers (1 only when a run fails or a page does not answer 200).
  *
- *   DATABASE_URL=file:data/scale.db npx tsx db/scripts/seed.ts --demo --scale 100000
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ladder_scale npx tsx db/scripts/seed.ts --demo --scale 100000
+ *   DATABASE_URL=file:data/scale.db npx tsx scripts/seed.ts --demo --scale 100000
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ladder_scale npx tsx scripts/seed.ts --demo --scale 100000
  *   npm run bench:dashboards -- --sqlite file:data/scale.db --pg postgres://postgres@127.0.0.1:5432/ladder_scale
  *
  * Flags: --sqlite URL, --pg URL (at least one; used as they are, never reseeded), --duration N

@@ -35,8 +35,8 @@ async function preparePg(target: DatabaseTarget): Promise<void> {
     await client.query(`drop database if exists ${quoteIdent(name)} with (force)`);
     await client.query(`create database ${quoteIdent(name)}`);
   });
-  console.log(`PostgreSQL: fresh database ${name}, migrating and loading demo data (db/scripts/seed.ts --demo).`);
-  await runCommand(process.execPath, ["--import", "tsx", "db/scripts/seed.ts", "--demo"], { DATABASE_URL: target.url });
+  console.log(`PostgreSQL: fresh database ${name}, migrating and loading demo data (scripts/seed.ts --demo).`);
+  await runCommand(process.execPath, ["--import", "tsx", "scripts/seed.ts", "--demo"], { DATABASE_URL: target.url });
 }
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

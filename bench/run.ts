@@ -15,7 +15,7 @@
  *   npm run bench -- --compare /tmp/before
  *
  * Scale runs: seed a database of your own once, then point the bench at it (used as is):
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ladder_scale npx tsx db/scripts/seed.ts --demo --scale 100000
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ladder_scale npx tsx scripts/seed.ts --demo --scale 100000
  *   npm run bench -- --only pg --pg postgres://postgres@127.0.0.1:5432/ladder_scale
  */
 import crypto from "node:crypto";

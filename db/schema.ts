@@ -741,7 +741,7 @@ export function defineSchema(k: Kit) {
     updated_at: k.createdNow("updated_at"),
   }, (t) => [k.check("member_settings_week_start_check", sql`${t.week_start} in (0, 1, 6)`)]);
 
-  // Extension, not in the spec (docs/decisions/014-jobs.md): the life of a job posted in Ladder
+  // Extension, not in the spec (docs/decisions/014.1-posting-state-and-applicant-tables.md): the life of a job posted in Ladder
   // (alumni posts wait for the career team; posters close their posts). Imported jobs have no row
   // and are listed; a job with a row is listed only while approved. feed is the FeedSlug.
   const job_postings = k.table(
@@ -764,7 +764,7 @@ export function defineSchema(k: Kit) {
     ],
   );
 
-  // Extension, not in the spec (docs/decisions/014-jobs.md): job_applications has no member column
+  // Extension, not in the spec (docs/decisions/014.1-posting-state-and-applicant-tables.md): job_applications has no member column
   // and its jobId does not say which feed; this row says both. `live` is false once withdrawn, and
   // the partial unique index allows one live application per member per job.
   const job_applicants = k.table(
@@ -894,7 +894,7 @@ export type ExperienceEntry = { title: string; company: string; startDate?: stri
 export type CertificationEntry = { name: string; issuer?: string; year?: number; url?: string };
 /**
  * Message_v2.parts. text and attachment are the spec's; notice and status are the coach's markers
- * (decision 015): an assistant reply from the offline coach or stopped early carries a notice; a
+ * (decision 015.2): an assistant reply from the offline coach or stopped early carries a notice; a
  * member's message whose reply failed carries status failed with the reason.
  */
 export type MessagePart =

@@ -74,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     applicationHref: applicationId ? `/applications/${applicationId}` : null,
     review: review === null ? null : { feed, jobId: job.job_id, version: String(review), title: job.job_title ?? "Untitled job" },
-    // Only the poster edits (decision 014): staff decide with Approve / Decline instead.
+    // Only the poster edits (decision 014.3): staff decide with Approve / Decline instead.
     manage: canManage ? { edit: isPoster ? `${base}/edit` : null, close: job.postingStatus === "closed" ? null : `${base}/close`, applications: `/hiring/${feed}/${encodeURIComponent(job.job_id)}` } : null,
   };
 }

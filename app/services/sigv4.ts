@@ -1,5 +1,5 @@
 /**
- * AWS Signature Version 4 for S3 requests, with node:crypto only (docs/decisions/014-jobs.md:
+ * AWS Signature Version 4 for S3 requests, with node:crypto only (docs/decisions/014.5-applications-and-cvs.md:
  * why no SDK). Pure: the time is an argument, so the AWS documentation's test vectors check it.
  */
 import crypto from "node:crypto";

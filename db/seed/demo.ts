@@ -538,7 +538,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   for (let j = 0; j < 20; j++) rows.remote_jobs.push(makeJob("remote_jobs", j));
   for (let j = 0; j < 20; j++) rows.part_time_jobs.push(makeJob("part_time_jobs", j));
 
-  // ---- job_postings (docs/decisions/014-jobs.md): every job posted in Ladder has a row; imported
+  // ---- job_postings (docs/decisions/014.1-posting-state-and-applicant-tables.md): every job posted in Ladder has a row; imported
   // (external) jobs have none. Most are approved; a few alumni posts wait, were declined or closed.
   const feedSlugOf = { jobs: "general", remote_jobs: "remote", part_time_jobs: "part-time" } as const;
   const appliedJobIds = new Set([0, 3, 41, 10, 15, 44, 21, 1, 2, 4, 60, 5, 42, 6, 7, 8, 9, 43, 61, 11, 12, 45, 13, 62, 63, 46, 14, 64, 16, 17]);
@@ -649,7 +649,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       email: emailOf(p),
       coverLetter: `Dear hiring team,\n\nI would like to apply for the ${job.job_title} role at ${job.employer_name}. ${p.headline}. I studied ${p.degree} at ${p.university}, and I am confident I can contribute from day one.\n\nThank you for your time,\n${p.name}`,
       // No CV file: a CV is stored by the storage service and served at /applications/<id>/cv
-      // (docs/decisions/014-jobs.md); the seed writes no files, so demo applications have none.
+      // (docs/decisions/014.5-applications-and-cvs.md); the seed writes no files, so demo applications have none.
       cvFileUrl: null,
       status: a.status,
       feedback:
@@ -696,7 +696,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
 
   // ---- the demo recruiter's own jobs (issue 13): applicants at every stage and interviews ahead,
   // so the recruiter's home and /hiring have something to show. Recruiters post as alumni
-  // (decision 014); the career team approved these posts.
+  // (decision 014.3); the career team approved these posts.
   const recruiterJobs = [
     { feed: "jobs", title: "Graduate Process Engineer", city: "Abu Dhabi", daysAgo: 21 },
     { feed: "remote_jobs", title: "HR Coordinator", city: null, daysAgo: 14 },

@@ -24,7 +24,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
   beforeAll(async () => {
     db = await freshDatabase("pg");
     member = await createMember(db.ctx);
-    // The coach counts only replies the AI writes (offline replies are free, decision 015), so the
+    // The coach counts only replies the AI writes (offline replies are free, decision 029), so the
     // workers talk to the OpenAI-compatible mock.
     openai = await startOpenAiMock();
     server = await startServerProcess({

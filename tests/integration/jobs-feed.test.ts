@@ -259,7 +259,7 @@ describeEachDatabase("The job page", (db) => {
       expect(textOf(res.html)).toContain("Waiting for career-team approval");
       // "you" is the poster; the career team reads who else can see it.
       expect(textOf(res.html)).toContain(member === poster ? "Only you and the career team can see this job." : "Only the poster and the career team can see this job.");
-      // Only the poster edits (decision 014; the career team's Edit link was a 404, decision 027).
+      // Only the poster edits (decision 014.3; the career team's Edit link was a 404, decision 027).
       if (member === poster) expect(res.html).toContain(`href="${path}/edit"`);
       else expect(res.html).not.toContain(`href="${path}/edit"`);
       expect(res.html).toContain(`href="${path}/close"`);

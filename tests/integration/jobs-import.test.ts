@@ -105,7 +105,7 @@ describeEachDatabase("The jobs:import command", (db) => {
   }
 
   const command = (url: string, ...args: string[]) =>
-    run(process.execPath, ["--import", "tsx", "db/scripts/import-jobs.ts", ...args], { env: { ...process.env, DATABASE_URL: url } }).then(
+    run(process.execPath, ["--import", "tsx", "scripts/import-jobs.ts", ...args], { env: { ...process.env, DATABASE_URL: url } }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

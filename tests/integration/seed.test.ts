@@ -295,7 +295,7 @@ describeEachDatabase("seedIfFresh", (db) => {
 
 describe("db:seed command line", () => {
   const run = (args: string[], url: string) =>
-    spawnSync(process.execPath, ["--import", "tsx", "db/scripts/seed.ts", ...args], {
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/seed.ts", ...args], {
       cwd: path.resolve(import.meta.dirname, "../.."),
       env: { ...process.env, DATABASE_URL: url },
       encoding: "utf8",

@@ -27,7 +27,7 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "rate_limit_buckets",
   // docs/decisions/011-member-time-zone.md: a member's time zone, which User has no column for.
   "member_settings",
-  // docs/decisions/014-jobs.md: the approval state of jobs posted in Ladder, and who applied to which feed's job.
+  // docs/decisions/014.1-posting-state-and-applicant-tables.md: the approval state of jobs posted in Ladder, and who applied to which feed's job.
   "job_postings",
   "job_applicants",
   // docs/decisions/023-product-polish-tables.md: saved jobs, proposed meetings, where a notification leads.

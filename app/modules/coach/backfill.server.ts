@@ -1,6 +1,6 @@
 /**
  * npm run db:backfill-messages: MOVES the deprecated Message and Vote rows into Message_v2 and
- * Vote_v2 (decision 015). In batches keyed by (createdAt, id); each batch is one transaction:
+ * Vote_v2 (decision 015.11). In batches keyed by (createdAt, id); each batch is one transaction:
  *   1. INSERT the converted messages into Message_v2 (same id, chatId, role, createdAt; parts from
  *      content; attachments []) ON CONFLICT (id) DO NOTHING;
  *   2. INSERT their votes into Vote_v2 (same chatId, messageId, isUpvoted) ON CONFLICT DO NOTHING;

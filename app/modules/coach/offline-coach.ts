@@ -1,7 +1,7 @@
 /**
  * The built-in offline coach: answers from rules and templates, without any network, when no
  * OPENAI_API_KEY is set. Pure and deterministic. Every reply is labelled offline by the caller
- * (the stored reply carries a {type:"notice", kind:"offline"} part; see decision 015), and costs
+ * (the stored reply carries a {type:"notice", kind:"offline"} part; see decision 015.2), and costs
  * none of the day's 7 messages (decision 029).
  *
  * Topics are recognised by keywords, matched on whole words (a keyword ending in "*" matches

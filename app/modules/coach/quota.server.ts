@@ -1,7 +1,7 @@
 /**
  * 7 coach messages per member per day (User.dailyMessageCount, User.lastMessageResetDate).
  *
- * The day is the UTC day: it starts at 00:00 UTC for everyone (decision 015). A count whose
+ * The day is the UTC day: it starts at 00:00 UTC for everyone (decision 015.3). A count whose
  * lastMessageResetDate is before today's 00:00 UTC (or never set) counts as 0.
  *
  * takeMessage is ONE conditional UPDATE … RETURNING: it starts a new day's count at 1 or adds 1,

@@ -1,5 +1,5 @@
 /**
- * The hiring pipeline (docs/decisions/014-jobs.md, "Hiring pipeline"): the jobs a member can
+ * The hiring pipeline (docs/decisions/014.4-hiring-pipeline.md): the jobs a member can
  * manage, a job's applications, one application, and status changes. Who may see a job's
  * pipeline is decided IN each query: the job's poster (posted_by_user_id = me), or any job for
  * career_team and admin. Everyone else finds nothing (the routes answer 404).

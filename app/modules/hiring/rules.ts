@@ -1,7 +1,7 @@
 /**
  * The hiring pipeline's rules, pure (no database): statuses and their labels, which status
  * changes are allowed, the words of the applicant's notification and email, and the parsing of
- * the status and interview-round forms (docs/decisions/014-jobs.md, "Hiring pipeline").
+ * the status and interview-round forms (docs/decisions/014.4-hiring-pipeline.md).
  */
 import { z } from "zod";
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";

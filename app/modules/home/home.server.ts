@@ -15,7 +15,7 @@ export async function newestJobs(ctx: Ctx, limit = 5) {
       postedAt: jobs.created_at,
     })
     .from(jobs)
-    // Listed jobs only (docs/decisions/014-jobs.md): no posting row, or an approved one.
+    // Listed jobs only (docs/decisions/014.1-posting-state-and-applicant-tables.md): no posting row, or an approved one.
     .where(
       notExists(
         ctx.db

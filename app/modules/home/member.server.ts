@@ -88,7 +88,7 @@ export async function pendingRequests(ctx: Ctx, me: string) {
 
 /**
  * Jobs that fit the member's profile: two words of their headline (else job title, else first
- * skill) through the general feed's keyword search, the one /jobs uses (decision 014): newest
+ * skill) through the general feed's keyword search, the one /jobs uses (decision 014.2): newest
  * matches first, and it stops after a few. Whole words first ("data analyst", not every word
  * starting "data": FTS5 merges all of those before the first row, 50 ms at --scale 100000), and
  * only when they find fewer than FIT_JOBS, the start of words as /jobs matches (decision 030).

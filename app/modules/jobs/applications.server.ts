@@ -1,6 +1,6 @@
 /**
  * Applying to jobs posted in Ladder, the applicant's own applications, withdrawing, and the CV
- * download (issue 5, items 4 and 5; docs/decisions/014-jobs.md, "Applications and CVs").
+ * download (issue 5, items 4 and 5; docs/decisions/014.5-applications-and-cvs.md).
  *
  * Ownership is in every query: an applicant's rows are found through job_applicants.user_id = me;
  * a CV is served only when the viewer is the applicant, the job's poster (posted_by_user_id of the

@@ -1,6 +1,6 @@
 /**
  * The job feeds: listed jobs of one feed, newest first, filtered, in keyset pages; and one job's
- * page with who may see it (docs/decisions/014-jobs.md, "Feeds").
+ * page with who may see it (docs/decisions/014.2-feeds-search-rss-importer.md).
  *
  * Newest first is (created_at DESC, job_id DESC): the index (created_at, job_id) and the
  * migration-0005 indexes (country | type | lower(city), created_at, job_id) read it in order, so a

@@ -1,5 +1,5 @@
 /**
- * Reading one job, whichever feed it is in, with its posting state (docs/decisions/014-jobs.md).
+ * Reading one job, whichever feed it is in, with its posting state (docs/decisions/014.1-posting-state-and-applicant-tables.md).
  * A job is listed when it has no job_postings row (imported or seeded) or its row is approved.
  */
 import { and, eq } from "drizzle-orm";

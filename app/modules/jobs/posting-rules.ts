@@ -1,7 +1,7 @@
 /**
  * Posting a job in Ladder, pure (no database, no zod: the form component imports the lists):
  * who posts as whom, what an edit does to the review state, the form's fields and their checks,
- * and the words a poster reads about their post's state. See docs/decisions/014-jobs.md.
+ * and the words a poster reads about their post's state. See docs/decisions/014.3-posting.md.
  */
 import type { FeedSlug } from "./feeds";
 import type { PostingStatus } from "./jobs.server";

@@ -1,7 +1,7 @@
 /**
  * Posting jobs in Ladder: create, edit, close, the poster's own list, and the career team's
  * review queue (approve, or decline with a reason). The approval state lives in job_postings
- * (docs/decisions/014-jobs.md); ownership is in every query (posted_by_user_id = me).
+ * (docs/decisions/014.3-posting.md); ownership is in every query (posted_by_user_id = me).
  */
 import crypto from "node:crypto";
 import { and, asc, count, desc, eq, exists, gt, lt, ne, or, sql, type SQL } from "drizzle-orm";

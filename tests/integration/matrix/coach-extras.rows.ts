@@ -2,7 +2,7 @@
  * A chat's extras: votes, visibility, title, delete and export are the owner's alone (someone
  * else's chat answers 404, admins included; visitors sign in). The share page answers 200 to
  * everyone for a public chat and 404 to everyone for a private one, its owner and admins included
- * (decision 015).
+ * (decision 015.9).
  */
 import { makeChat, makeMessageV2 } from "../../support/factories";
 import type { MatrixFixtures, MatrixRow } from "../route-matrix";

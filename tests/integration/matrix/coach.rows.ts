@@ -1,6 +1,6 @@
 /**
  * The coach's chats: every page is for signed-in members, about their own chats; someone else's
- * chat answers 404 to everyone, admins included (decision 015). The matrix runs without an
+ * chat answers 404 to everyone, admins included (decision 015.8). The matrix runs without an
  * OPENAI_API_KEY, so the offline coach answers and no network is used.
  */
 import { createChat, setFailed } from "../../../app/modules/coach/chats.server";

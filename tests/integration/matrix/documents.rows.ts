@@ -1,7 +1,7 @@
 /**
  * Documents are their owner's alone: someone else's document, its versions and suggestions answer
  * 404 to every other member, admins included; visitors sign in. Drafting from a chat is for the
- * chat's owner only (decision 015).
+ * chat's owner only (decision 015.10).
  */
 import { makeChat, makeDocument, makeMessageV2, makeSuggestion } from "../../support/factories";
 import type { MatrixFixtures, MatrixRow } from "../route-matrix";

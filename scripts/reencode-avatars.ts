@@ -8,9 +8,9 @@
  * to run again: converted photos count as already fine. See
  * app/modules/profile/reencode-avatars.server.ts.
  */
-import { DEFAULT_SQLITE_URL } from "../client";
+import { DEFAULT_SQLITE_URL } from "../db/client";
 import { withScriptDatabase } from "./script-database";
-import { reencodeStoredAvatars } from "../../app/modules/profile/reencode-avatars.server";
+import { reencodeStoredAvatars } from "../app/modules/profile/reencode-avatars.server";
 
 if (process.argv.includes("--help")) {
   console.log(

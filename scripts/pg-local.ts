@@ -6,13 +6,13 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
-import { startEmbeddedPostgres } from "../embedded-postgres";
+import { startEmbeddedPostgres } from "../db/embedded-postgres";
 
 const server = await startEmbeddedPostgres();
 console.log("Embedded PostgreSQL started (it goes when you stop this).");
 const env = { ...process.env, DATABASE_URL: server.url, SESSION_SECRET: process.env.SESSION_SECRET ?? crypto.randomBytes(32).toString("hex") };
 
-const seeded = spawnSync("npx", ["tsx", "db/scripts/seed.ts", "--demo"], { stdio: "inherit", env });
+const seeded = spawnSync("npx", ["tsx", "scripts/seed.ts", "--demo"], { stdio: "inherit", env });
 if (seeded.status !== 0) {
   await server.stop();
   process.exit(seeded.status ?? 1);

@@ -3,7 +3,7 @@
  * with a sentence and exit code 2, a ctx for the work, a failure told as `failure(message)` with
  * exit code 1, and the connection closed whatever happened.
  */
-import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf, type Ctx } from "../client";
+import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf, type Ctx } from "../db/client";
 
 export async function withScriptDatabase(work: (ctx: Ctx) => Promise<void>, failure: (message: string) => string): Promise<void> {
   const url = process.env.DATABASE_URL || DEFAULT_SQLITE_URL;

@@ -7,10 +7,10 @@
  * is not such JSON changes nothing and exits with 1. Rows: app/modules/jobs/importer.ts.
  */
 import fs from "node:fs";
-import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf } from "../client";
-import { importJobs } from "../../app/modules/jobs/importer.server";
-import { parseImportFile } from "../../app/modules/jobs/importer";
-import type { FeedSlug } from "../../app/modules/jobs/feeds";
+import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf } from "../db/client";
+import { importJobs } from "../app/modules/jobs/importer.server";
+import { parseImportFile } from "../app/modules/jobs/importer";
+import type { FeedSlug } from "../app/modules/jobs/feeds";
 
 const FEED_ARGS: Record<string, FeedSlug> = { jobs: "general", remote: "remote", "part-time": "part-time" };
 

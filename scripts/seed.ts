@@ -4,9 +4,9 @@
  * Migrates DATABASE_URL (default: the SQLite file data/ladder.db), then seeds the demo data,
  * and with --scale N also N extra users with messages and jobs for benchmarks.
  */
-import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf, type Dialect } from "../client";
-import { migrateDatabase } from "../migrate";
-import { countAll, seedDemo, seedScale, DEMO_PASSWORD, demoEmails } from "../seed";
+import { closeCtx, createCtx, DEFAULT_SQLITE_URL, dialectOf, type Dialect } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { countAll, seedDemo, seedScale, DEMO_PASSWORD, demoEmails } from "../db/seed";
 
 const MAX_SCALE = 2_000_000;
 

@@ -5,11 +5,11 @@
  * Message_v2 and Vote_v2, 500 messages per transaction, and prints what it did. Safe to run
  * again: moved rows are gone from the old tables, and inserts skip ids already present.
  * Rows whose content cannot be read are listed and left where they are. See
- * app/modules/coach/backfill.server.ts and docs/decisions/015-coach.md.
+ * app/modules/coach/backfill.server.ts and docs/decisions/015.11-backfill-deprecated-messages.md.
  */
-import { DEFAULT_SQLITE_URL } from "../client";
+import { DEFAULT_SQLITE_URL } from "../db/client";
 import { withScriptDatabase } from "./script-database";
-import { backfillMessages } from "../../app/modules/coach/backfill.server";
+import { backfillMessages } from "../app/modules/coach/backfill.server";
 
 if (process.argv.includes("--help")) {
   console.log(`Usage: npm run db:backfill-messages\n\nMoves Message -> Message_v2 and Vote -> Vote_v2 in DATABASE_URL (default ${DEFAULT_SQLITE_URL}).`);

@@ -1,6 +1,6 @@
 /** npm run db:migrate — applies pending migrations to DATABASE_URL (default: the SQLite file). */
 import { withScriptDatabase } from "./script-database";
-import { migrateDatabase } from "../migrate";
+import { migrateDatabase } from "../db/migrate";
 
 await withScriptDatabase(async (ctx) => {
   await migrateDatabase(ctx);
