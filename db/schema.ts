@@ -717,7 +717,7 @@ export function defineSchema(k: Kit) {
 
 
   // Infrastructure, not in the spec: fixed-window counters behind the rate limits, kept in the
-  // database so that they hold across app processes (docs/decisions/006-rate-limits.md).
+  // database so that they hold across app processes (docs/decisions/006-sessions-csrf-rate-limits.md).
   const rate_limit_buckets = k.table(
     "rate_limit_buckets",
     {

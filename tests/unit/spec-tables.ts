@@ -23,7 +23,7 @@
  * Each has a decision record; the parity test still holds them to both dialects.
  */
 export const INFRASTRUCTURE_TABLE_NAMES = [
-  // docs/decisions/006-rate-limits.md: counters for attempts by unknown addresses and IPs.
+  // docs/decisions/006-sessions-csrf-rate-limits.md: counters for attempts by unknown addresses and IPs.
   "rate_limit_buckets",
   // docs/decisions/011-member-time-zone.md: a member's time zone, which User has no column for.
   "member_settings",
