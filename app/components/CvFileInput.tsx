@@ -4,6 +4,7 @@
  * nothing is uploaded on a slow link only to be refused.
  */
 import { useState, type FormEvent } from "react";
+import { FileField } from "~/components/forms";
 import { CV_CONTENT_TYPES, MAX_CV_BYTES } from "~/modules/jobs/cv";
 
 const ACCEPT = [".pdf", ".docx", CV_CONTENT_TYPES.pdf, CV_CONTENT_TYPES.docx].join(",");
@@ -23,29 +24,5 @@ export function useCvSizeCheck(): [boolean, (event: FormEvent<HTMLFormElement>) 
 
 /** The CV file field (name and id "cv"), with its hint and its error beside it. */
 export function CvFileInput({ error, label, hint, required, onPick }: { error?: string; label: string; hint: string; required: boolean; onPick?: () => void }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor="cv" className="block font-medium">
-        {label}
-      </label>
-      <p id="cv-hint" className="text-sm text-stone-600">
-        {hint}
-      </p>
-      <input
-        id="cv"
-        name="cv"
-        type="file"
-        accept={ACCEPT}
-        required={required}
-        onChange={onPick}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "cv-hint cv-error" : "cv-hint"}
-      />
-      {error ? (
-        <p id="cv-error" className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <FileField label={label} name="cv" hint={hint} error={error} accept={ACCEPT} required={required} onChange={onPick} />;
 }

@@ -1,31 +1,15 @@
 /** The job post form (new and edit): plain HTML that works without JavaScript, errors beside fields. */
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms";
 import { COUNTRIES, EMPLOYMENT_TYPES, FEED_CHOICES, FIELD_LABELS, POST_LIMITS, SALARY_PERIODS, type PostField, type PostFormValues } from "~/modules/jobs/posting-rules";
 
 type Errors = Partial<Record<PostField | "form", string>>;
 
 function Select({ name, label, value, error, hint, children }: { name: PostField; label: string; value: string; error?: string; hint?: string; children: React.ReactNode }) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${name}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <select id={name} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={`rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"}`}>
-        {children}
-      </select>
-      {error ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <SelectField label={label} name={name} defaultValue={value} error={error} hint={hint}>
+      {children}
+    </SelectField>
   );
 }
 

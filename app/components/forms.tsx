@@ -3,7 +3,7 @@
  * (aria-describedby), the typed value kept, a summary at the top, and the CSRF token.
  */
 import { useRouteLoaderData } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldErrors } from "~/lib/forms";
 
 interface RootData {
@@ -95,6 +95,43 @@ export function TextareaField({ label, name, error, hint, id = name, ...textarea
   return (
     <FieldShell id={id} label={label} hint={hint} error={error}>
       <textarea name={name} {...controlProps(id, hint, error)} className={controlClass(error)} {...textarea} />
+    </FieldShell>
+  );
+}
+
+type SelectProps = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+  children: ReactNode;
+} & Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id" | "children">;
+
+/** A select sized to its options (not the full width), with the same label, hint and error wiring. */
+export function SelectField({ label, name, error, hint, id = name, children, className, ...select }: SelectProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select name={name} {...controlProps(id, hint, error)} className={`rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"} ${className ?? ""}`} {...select}>
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+type FileProps = {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  id?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id" | "type">;
+
+/** A file input (the browser's own control, which works without JavaScript) with its label, hint and error. */
+export function FileField({ label, name, error, hint, id = name, ...input }: FileProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <input name={name} type="file" {...controlProps(id, hint, error)} {...input} />
     </FieldShell>
   );
 }

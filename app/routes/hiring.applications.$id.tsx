@@ -7,7 +7,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, SelectField, TextareaField } from "~/components/forms";
 import { StatusPill } from "~/components/ui/StatusPill";
 import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
@@ -397,18 +397,13 @@ export default function HiringApplication() {
             />
             <CsrfInput />
             <input type="hidden" name="intent" value="add-round" />
-            <div className="space-y-1">
-              <label htmlFor="add-roundType" className="block font-medium">
-                Kind of round
-              </label>
-              <select id="add-roundType" name="roundType" defaultValue={addValues?.roundType ?? "phone_screening"} className="rounded border border-stone-400 px-2 py-1.5">
-                {ROUND_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {ROUND_TYPE_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField label="Kind of round" name="roundType" id="add-roundType" defaultValue={addValues?.roundType ?? "phone_screening"} error={addErrors.roundType}>
+              {ROUND_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {ROUND_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </SelectField>
             <DateTimeFields prefix="add-" date={addValues?.date ?? ""} time={addValues?.time ?? ""} errors={addErrors} zoneLabel={d.zoneLabel} optional />
             <Field label="Interviewer (optional)" name="interviewerName" id="add-interviewerName" maxLength={INTERVIEWER_NAME_MAX} defaultValue={addValues?.interviewerName ?? ""} error={addErrors.interviewerName} />
             <Field label="Interviewer's email (optional)" name="interviewerEmail" id="add-interviewerEmail" type="email" defaultValue={addValues?.interviewerEmail ?? ""} error={addErrors.interviewerEmail} />
