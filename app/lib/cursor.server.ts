@@ -28,3 +28,6 @@ export function createCursor<T, S extends string>(kind: { name: string; encode(p
 
 /** A cursor over (createdAt, id) positions, the kind most lists use. */
 export const createPositionCursor = <S extends string>(name: string) => createCursor<Position, S>({ name, encode: encodePosition, decode: decodePosition });
+
+/** The 400 for a page link whose cursor is broken or from another list, saying where to start again. */
+export const brokenPageLink = (startFrom: string) => new Response(`This page link is broken or was changed. Start again from ${startFrom}.`, { status: 400 });

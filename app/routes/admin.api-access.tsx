@@ -6,11 +6,12 @@ import { requireRole } from "~/modules/accounts/current-user.server";
 import { adminCursor } from "~/modules/admin/cursor.server";
 import { listApiAccess } from "~/modules/admin/signups.server";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const after = adminCursor.from(new URL(request.url).searchParams.get("cursor"), "api-access");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of sign-ups.", { status: 400 });
+  if (after === null) throw brokenPageLink("the first page of sign-ups");
   const page = await listApiAccess(getCtx(), { after });
   return {
     paged: Boolean(after),

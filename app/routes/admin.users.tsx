@@ -11,13 +11,14 @@ import { adminCursor } from "~/modules/admin/cursor.server";
 import { listMembers, SEARCH_MAX } from "~/modules/admin/members.server";
 import { roleLabel } from "~/modules/admin/roles";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, SEARCH_MAX);
   const after = adminCursor.from(url.searchParams.get("cursor"), "members");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of members.", { status: 400 });
+  if (after === null) throw brokenPageLink("the first page of members");
   const page = await listMembers(getCtx(), { q, after });
   const params = (cursor: string) => new URLSearchParams({ ...(q ? { q } : {}), cursor }).toString();
   return {

@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ContactFields } from "~/components/ContactFields";
 import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
@@ -59,26 +60,7 @@ export default function ApiAccess() {
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
-        <Field label={labels.fullName} name="fullName" autoComplete="name" required maxLength={128} defaultValue={values?.fullName ?? defaults.name} error={errors?.fullName} />
-        <Field
-          label={labels.email_address}
-          name="email_address"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={128}
-          defaultValue={values?.email_address ?? defaults.email}
-          error={errors?.email_address}
-        />
-        <Field
-          label={`${labels.phone_number} (optional)`}
-          name="phone_number"
-          type="tel"
-          autoComplete="tel"
-          maxLength={32}
-          defaultValue={values?.phone_number}
-          error={errors?.phone_number}
-        />
+        <ContactFields names={{ fullName: "fullName", email: "email_address", phone: "phone_number" }} labels={labels} values={values} errors={errors} defaults={defaults} />
         <Field
           label={`${labels.orgName} (optional)`}
           name="orgName"

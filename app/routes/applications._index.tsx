@@ -12,12 +12,13 @@ import { applicationsCursor } from "~/modules/jobs/applications-cursor.server";
 import { applicationPath, listMyApplications } from "~/modules/jobs/applications.server";
 import { savedZone } from "~/modules/calendar/time-zone.server";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const after = applicationsCursor.from(url.searchParams.get("cursor"), "my-applications");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /applications.", { status: 400 });
+  if (after === null) throw brokenPageLink("/applications");
   const ctx = getCtx();
   const [page, zone] = await Promise.all([listMyApplications(ctx, user.id, after), savedZone(ctx, user.id)]);
   return {

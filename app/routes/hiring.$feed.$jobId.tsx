@@ -18,6 +18,7 @@ import { getManagedJob, listApplications } from "~/modules/hiring/pipeline.serve
 import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modules/hiring/rules";
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 const NOT_FOUND = "There is no job at this address that you manage. Your jobs are listed on /hiring.";
 
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isStatusFilter(rawStatus)) throw new Response("That status is not one of the filters. Choose one from the list on the job's page.", { status: 400 });
   const scope = `${feed}/${jobId}/${rawStatus}`;
   const after = hiringApplicationsCursor.from(url.searchParams.get("after"), `applications:${scope}`);
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from the job's first page.", { status: 400 });
+  if (after === null) throw brokenPageLink("the job's first page");
   const [page, { zone }] = await Promise.all([listApplications(ctx, viewer, job, { filter: rawStatus, after }), effectiveZone(ctx, user.id, request)]);
   const base = `/hiring/${feed}/${encodeURIComponent(jobId)}`;
   const next = new URLSearchParams({ status: rawStatus });

@@ -16,12 +16,13 @@ import { listManagedJobs } from "~/modules/hiring/pipeline.server";
 import { APPLICATION_STATUSES, isStaff, STATUS_LABELS } from "~/modules/hiring/rules";
 import { FEEDS } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const after = hiringJobsCursor.from(url.searchParams.get("after"), "jobs");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /hiring.", { status: 400 });
+  if (after === null) throw brokenPageLink("/hiring");
   const page = await listManagedJobs(getCtx(), { id: user.id, role: user.role }, { after });
   return {
     staff: isStaff(user.role),

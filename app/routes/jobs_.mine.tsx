@@ -12,12 +12,13 @@ import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listMyPosts, pendingCount } from "~/modules/jobs/posting.server";
 import { isStaff } from "~/modules/jobs/posting-rules";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const after = postingCursor.from(url.searchParams.get("after"), "my-posts");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/mine.", { status: 400 });
+  if (after === null) throw brokenPageLink("/jobs/mine");
   const ctx = getCtx();
   const [page, waiting] = await Promise.all([listMyPosts(ctx, user.id, { after }), isStaff(user.role) ? pendingCount(ctx) : Promise.resolve(null)]);
   return {

@@ -16,12 +16,13 @@ import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { REVIEW_FORM_MAX_BYTES, reviewAction } from "~/modules/jobs/review-form.server";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, STAFF_ROLES);
   const url = new URL(request.url);
   const after = postingCursor.from(url.searchParams.get("after"), "review");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/review.", { status: 400 });
+  if (after === null) throw brokenPageLink("/jobs/review");
   const ctx = getCtx();
   const [page, { zone }] = await Promise.all([listReviewQueue(ctx, { after }), effectiveZone(ctx, user.id, request)]);
   return {

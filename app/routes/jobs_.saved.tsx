@@ -14,12 +14,13 @@ import { FEEDS, jobPath } from "~/modules/jobs/feeds";
 import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { countryName } from "~/modules/jobs/rules";
 import { listSaved } from "~/modules/jobs/saved.server";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const after = postingCursor.from(url.searchParams.get("after"), "saved-jobs");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /jobs/saved.", { status: 400 });
+  if (after === null) throw brokenPageLink("/jobs/saved");
   const page = await listSaved(getCtx(), user.id, { after });
   return {
     paged: Boolean(after),

@@ -11,13 +11,14 @@ import { networkCursor } from "~/modules/network/cursor.server";
 import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
 import { displayName } from "~/modules/network/rules";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, PEOPLE_QUERY_MAX);
   const after = networkCursor.from(url.searchParams.get("cursor"), "people");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /people.", { status: 400 });
+  if (after === null) throw brokenPageLink("/people");
   const ctx = getCtx();
   const page = await searchPeople(ctx, user.id, { q, afterId: after?.id });
   const states = await statesWith(ctx, user.id, page.rows.map((r) => r.id));

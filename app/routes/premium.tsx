@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
+import { ContactFields } from "~/components/ContactFields";
+import { CsrfInput, ErrorSummary, Honeypot, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { type FieldErrors } from "~/lib/forms";
@@ -52,26 +53,7 @@ export default function Premium() {
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
-        <Field label={labels.fullName} name="fullName" autoComplete="name" required maxLength={128} defaultValue={values?.fullName ?? defaults.name} error={errors?.fullName} />
-        <Field
-          label={labels.emailAddress}
-          name="emailAddress"
-          type="email"
-          autoComplete="email"
-          required
-          maxLength={128}
-          defaultValue={values?.emailAddress ?? defaults.email}
-          error={errors?.emailAddress}
-        />
-        <Field
-          label={`${labels.phoneNumber} (optional)`}
-          name="phoneNumber"
-          type="tel"
-          autoComplete="tel"
-          maxLength={32}
-          defaultValue={values?.phoneNumber}
-          error={errors?.phoneNumber}
-        />
+        <ContactFields names={{ fullName: "fullName", email: "emailAddress", phone: "phoneNumber" }} labels={labels} values={values} errors={errors} defaults={defaults} />
         <TextareaField
           label={`${labels.paragraphInterest} (optional)`}
           name="paragraphInterest"

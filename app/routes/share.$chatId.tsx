@@ -18,6 +18,7 @@ import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { noticeOf } from "~/modules/coach/rules";
 import { pageMeta } from "~/lib/meta";
+import { brokenPageLink } from "~/lib/cursor.server";
 
 const NOT_SHARED = "There is no shared chat at this address. Its owner may have made it private or deleted it, or the link is wrong.";
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!chat) throw new Response(NOT_SHARED, { status: 404, headers: { "X-Robots-Tag": "noindex" } });
   const url = new URL(request.url);
   const after = shareCursor.from(url.searchParams.get("after"), `share:${chat.id}`);
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from the first page of the chat.", { status: 400 });
+  if (after === null) throw brokenPageLink("the first page of the chat");
   const [page, viewer] = await Promise.all([messagePage(ctx, chat.id, after), getCurrentUser(request)]);
   return data(
     {
