@@ -1,7 +1,7 @@
 /** Time zones: the list, the guess, and clock times across daylight saving (app/modules/calendar/zone.ts). */
 import { describe, expect, it } from "vitest";
 import { blockInterval } from "../../app/modules/calendar/slots";
-import { describeSlot, guessZone, normalizeZone, offsetLabel, offsetMinutes, timeZones, wallToInstant, zoneDate } from "../../app/modules/calendar/zone";
+import { describeSlot, formatInstant, guessZone, normalizeZone, offsetLabel, offsetMinutes, timeIn, timeZones, wallToInstant, zoneDate } from "../../app/modules/calendar/zone";
 
 const utc = (iso: string) => Date.parse(iso);
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -52,5 +52,12 @@ describe("time zones", () => {
     expect(wallToInstant("Asia/Kolkata", day("2026-12-01"), 540)).toBe(utc("2026-12-01T03:30:00Z"));
     expect(zoneDate("Asia/Kolkata", utc("2026-11-30T20:00:00Z")).toISOString()).toBe("2026-12-01T00:00:00.000Z");
     expect(describeSlot("Asia/Kolkata", utc("2026-12-01T03:30:00Z"), 45)).toBe("Tuesday 1 December 2026, 09:00–09:45 (Asia/Kolkata, GMT+5:30)");
+  });
+
+  it("show the minute a clock shows, seconds dropped: 23:59:45 is 23:59 of that day, never 24:00", () => {
+    expect(timeIn("Asia/Kolkata", utc("2026-12-01T18:29:45Z"))).toBe("23:59");
+    expect(formatInstant("Asia/Kolkata", utc("2026-12-01T18:29:45Z"))).toBe("Tuesday 1 December 2026, 23:59");
+    expect(timeIn("Europe/London", utc("2026-03-29T00:59:59.999Z"))).toBe("00:59");
+    expect(timeIn("Europe/London", utc("2026-03-29T01:00:00Z"))).toBe("02:00");
   });
 });

@@ -133,18 +133,18 @@ export function offsetLabel(zone: string, instant: number): string {
   return `GMT${offset < 0 ? "-" : "+"}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, "0")}` : ""}`;
 }
 
-/** "Tuesday 2 December 2026, 10:00" in `zone`. */
+/** "Tuesday 2 December 2026, 10:00" in `zone`; seconds are dropped, as a clock shows them (23:59:45 is 23:59). */
 export function formatInstant(zone: string, instant: number): string {
   const wall = wallAsUtc(zone, instant);
   const date = new Date(wall - (wall % DAY_MS));
-  const minutes = Math.round((wall % DAY_MS) / MINUTE_MS);
+  const minutes = Math.floor((wall % DAY_MS) / MINUTE_MS);
   return `${dateLabel(date)} ${date.getUTCFullYear()}, ${shortTime(minutes)}`;
 }
 
-/** "10:00" in `zone`. */
+/** "10:00" in `zone`; seconds are dropped, as in formatInstant. */
 export function timeIn(zone: string, instant: number): string {
   const wall = wallAsUtc(zone, instant);
-  return shortTime(Math.round((wall % DAY_MS) / MINUTE_MS));
+  return shortTime(Math.floor((wall % DAY_MS) / MINUTE_MS));
 }
 
 /** "Tuesday 2 December 2026, 10:00–10:30 (Asia/Amman, GMT+3)" */
