@@ -1,7 +1,8 @@
 /**
  * Time zones through Intl, DST-correct and without a dependency: the list of IANA zones a member
  * can choose, a guess from the browser's language, and the arithmetic between instants and a
- * zone's wall clock. Pure, with no server-only imports: route components use it too. See
+ * zone's wall clock (compared with Temporal in tests/unit/calendar-zones-temporal.test.ts). Pure,
+ * with no server-only imports: route components use it too. See
  * docs/decisions/011-member-time-zone.md and 013-calendar-and-find-a-time.md.
  */
 import { DAY_MS, MINUTE_MS, shortTime } from "./time";
@@ -49,7 +50,7 @@ export function normalizeZone(value: string | null | undefined): string | null {
 }
 
 /** Country (region subtag) -> zone, for the regions Ladder serves; countries with several zones are left out. */
-const COUNTRY_ZONES: Record<string, string> = {
+export const COUNTRY_ZONES: Record<string, string> = {
   EG: "Africa/Cairo", SA: "Asia/Riyadh", AE: "Asia/Dubai", QA: "Asia/Qatar", KW: "Asia/Kuwait", BH: "Asia/Bahrain",
   OM: "Asia/Muscat", JO: "Asia/Amman", LB: "Asia/Beirut", SY: "Asia/Damascus", IQ: "Asia/Baghdad", YE: "Asia/Aden",
   PS: "Asia/Gaza", MA: "Africa/Casablanca", DZ: "Africa/Algiers", TN: "Africa/Tunis", LY: "Africa/Tripoli",
