@@ -16,23 +16,10 @@ import { addFieldsOf, parseAdd, weekOf, type AddFields } from "~/modules/calenda
 import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
 import { meetingLine } from "~/modules/calendar/meeting-line";
 import { acceptedBetween, pendingMeetings, PENDING_SHOWN } from "~/modules/calendar/meetings.server";
-import {
-  addDays,
-  dateLabel,
-  DAY_MS,
-  END_CHOICES,
-  isoDate,
-  offsetLabel,
-  rangeLabel,
-  START_CHOICES,
-  wallToInstant,
-  weekLabel,
-  weekStartOf,
-  weekWindow,
-  WEEK_START_NAMES,
-  windowDays,
-  zoneDate,
-} from "~/modules/calendar/rules";
+import { weekWindow } from "~/modules/calendar/slots";
+import { DAY_MS, END_CHOICES, rangeLabel, START_CHOICES } from "~/modules/calendar/time";
+import { addDays, dateLabel, isoDate, WEEK_START_NAMES, weekLabel, weekStartOf, windowDays } from "~/modules/calendar/week";
+import { offsetLabel, wallToInstant, zoneDate } from "~/modules/calendar/zone";
 import { calendarSettings } from "~/modules/calendar/time-zone.server";
 import { listNetwork } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";

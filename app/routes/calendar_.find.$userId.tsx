@@ -17,23 +17,10 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { askAvailabilityText, proposeSlot, slotsWith } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { weekOf } from "~/modules/calendar/forms.server";
-import {
-  addDays,
-  dateLabel,
-  DURATIONS,
-  isoDate,
-  MINUTE_MS,
-  offsetLabel,
-  parseDuration,
-  parseSlotStart,
-  SLOTS_SHOWN,
-  timeIn,
-  weekLabel,
-  weekStartOf,
-  zoneDate,
-  type Duration,
-  type WeekStart,
-} from "~/modules/calendar/rules";
+import { DURATIONS, parseDuration, parseSlotStart, SLOTS_SHOWN, type Duration } from "~/modules/calendar/slots";
+import { MINUTE_MS } from "~/modules/calendar/time";
+import { addDays, dateLabel, isoDate, weekLabel, weekStartOf, type WeekStart } from "~/modules/calendar/week";
+import { offsetLabel, timeIn, zoneDate } from "~/modules/calendar/zone";
 import { calendarSettings } from "~/modules/calendar/time-zone.server";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { flashHeader } from "~/services/flash.server";

@@ -8,7 +8,9 @@ import { getCtx } from "~/db.server";
 import { escapeHtml } from "~/lib/html";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { requireConnection } from "~/modules/calendar/find.server";
-import { buildIcs, describeSlot, parseDuration, parseSlotStart } from "~/modules/calendar/rules";
+import { buildIcs } from "~/modules/calendar/ics";
+import { parseDuration, parseSlotStart } from "~/modules/calendar/slots";
+import { describeSlot } from "~/modules/calendar/zone";
 import { effectiveZone, savedZone } from "~/modules/calendar/time-zone.server";
 import { displayName } from "~/modules/network/rules";
 

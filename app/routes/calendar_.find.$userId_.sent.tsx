@@ -9,7 +9,9 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { sentProposal } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { isUuid } from "~/lib/ids";
-import { describeSlot, isoDate, parseDuration, parseSlotStart, zoneDate } from "~/modules/calendar/rules";
+import { parseDuration, parseSlotStart } from "~/modules/calendar/slots";
+import { isoDate } from "~/modules/calendar/week";
+import { describeSlot, zoneDate } from "~/modules/calendar/zone";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { pageMeta } from "~/lib/meta";
 

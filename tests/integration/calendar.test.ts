@@ -2,7 +2,8 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { addBlock, copyPreviousWeek, listWeek, removeBlock } from "../../app/modules/calendar/calendar.server";
-import { isoDate, mondayOf, parseTime } from "../../app/modules/calendar/rules";
+import { parseTime } from "../../app/modules/calendar/time";
+import { isoDate, mondayOf } from "../../app/modules/calendar/week";
 import { savedZone } from "../../app/modules/calendar/time-zone.server";
 import { connect } from "../../app/modules/network/connections.server";
 import { hit, LIMITS } from "../../app/services/rate-limit.server";

@@ -1,6 +1,7 @@
 /** The week a member sees starts on their day (Saturday, Sunday or Monday); storage keeps Monday weeks (decision 029). */
 import { describe, expect, it } from "vitest";
-import { isoDate, parseWeek, parseWeekStart, storedWeeksOf, weekLabel, weekStartOf, weekWindow, windowDays } from "../../app/modules/calendar/rules";
+import { weekWindow } from "../../app/modules/calendar/slots";
+import { isoDate, parseWeek, parseWeekStart, storedWeeksOf, weekLabel, weekStartOf, windowDays } from "../../app/modules/calendar/week";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 

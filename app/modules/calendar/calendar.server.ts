@@ -14,24 +14,10 @@ import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { busyOf, createMeeting } from "./meetings.server";
-import {
-  addDays,
-  dayLabel,
-  DAY_MS,
-  describeSlot,
-  findOverlap,
-  findSlots,
-  MINUTE_MS,
-  mondayOf,
-  parseTime,
-  rangeLabel,
-  storedTime,
-  storedWeeksOf,
-  windowDays,
-  type SlotResult,
-  type TimeRange,
-  type WeekBlock,
-} from "./rules";
+import { findSlots, type SlotResult, type WeekBlock } from "./slots";
+import { DAY_MS, findOverlap, MINUTE_MS, parseTime, rangeLabel, storedTime, type TimeRange } from "./time";
+import { addDays, dayLabel, mondayOf, storedWeeksOf, windowDays } from "./week";
+import { describeSlot } from "./zone";
 import { savedZones } from "./time-zone.server";
 
 export interface Block extends TimeRange {

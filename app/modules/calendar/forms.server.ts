@@ -1,5 +1,6 @@
 /** The calendar's forms, read and checked (the messages are the ones shown beside the fields). */
-import { checkRange, parseWeek, type TimeRange, type WeekStart } from "./rules";
+import { checkRange, type TimeRange } from "./time";
+import { parseWeek, type WeekStart } from "./week";
 
 export type AddFields = { day: string; start: string; end: string; kind: string };
 export type AddParse =

@@ -1,6 +1,8 @@
 /** A meeting as the pages show it: its date and time on the reader's clock, the other member, its .ics link. */
 import type { Meeting } from "./meetings.server";
-import { dateLabel, MINUTE_MS, offsetLabel, timeIn, zoneDate } from "./rules";
+import { MINUTE_MS } from "./time";
+import { dateLabel } from "./week";
+import { offsetLabel, timeIn, zoneDate } from "./zone";
 
 export interface MeetingLine {
   id: string;

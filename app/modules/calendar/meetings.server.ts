@@ -19,7 +19,7 @@ import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { displayName } from "~/modules/network/rules";
-import type { Interval } from "./rules";
+import type { Interval } from "./slots";
 
 export type MeetingStatus = "proposed" | "accepted" | "declined" | "cancelled";
 export type Answer = "accepted" | "declined";

@@ -4,7 +4,8 @@
  */
 import { eq, inArray } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { guessZone, normalizeZone, parseWeekStart, type WeekStart } from "./rules";
+import { parseWeekStart, type WeekStart } from "./week";
+import { guessZone, normalizeZone } from "./zone";
 
 export type ZoneSource = "saved" | "guess" | "default";
 export interface EffectiveZone {

@@ -10,7 +10,7 @@ import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColum
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
+import { formatInstant, offsetLabel } from "~/modules/calendar/zone";
 import { insertLinkedNotification } from "~/modules/network/notifications.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
 import { completesEarly, OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { applicationStatuses, roundStatuses, roundTypes } from "../../../db/enums";
-import { wallToInstant } from "~/modules/calendar/rules";
+import { wallToInstant } from "~/modules/calendar/zone";
 
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export type RoundType = (typeof roundTypes)[number];

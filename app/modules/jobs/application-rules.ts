@@ -1,5 +1,5 @@
 /** Words for application and interview states, shown to applicants (pure). */
-import { formatInstant, offsetLabel } from "~/modules/calendar/rules";
+import { formatInstant, offsetLabel } from "~/modules/calendar/zone";
 import { ROUND_STATUS_LABELS as PIPELINE_ROUND_STATUS_LABELS, ROUND_TYPE_LABELS as PIPELINE_ROUND_TYPE_LABELS, STATUS_LABELS, type ApplicationStatus } from "~/modules/hiring/rules";
 
 export const COVER_LETTER_MAX = 10_000;

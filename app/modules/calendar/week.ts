@@ -1,0 +1,98 @@
+/**
+ * Weeks as the calendar stores and shows them: dates are UTC midnights, storage keeps Monday
+ * weeks (dayOfWeek 0 = Monday), and a page's week starts on the member's chosen day (decision
+ * 029). Pure, with no server-only imports: route components use it too.
+ */
+import { DAY_MS } from "./time";
+
+export const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** The Monday 00:00 UTC of the calendar week that contains this date (its UTC date). */
+export function mondayOf(date: Date): Date {
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const offset = (new Date(midnight).getUTCDay() + 6) % 7;
+  return new Date(midnight - offset * DAY_MS);
+}
+
+/** "YYYY-MM-DD" of a UTC-midnight date. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The day a member's week starts on, as Date#getUTCDay counts: 0 Sunday, 1 Monday, 6 Saturday
+ * (member_settings.week_start). Storage keeps Monday weeks (weekStartDate is the Monday, dayOfWeek
+ * 0 = Monday); only what a page shows as "a week" starts on this day (decision 029).
+ */
+export type WeekStart = 0 | 1 | 6;
+/** In the order the settings page offers them. */
+export const WEEK_STARTS: readonly WeekStart[] = [6, 0, 1];
+export const WEEK_START_NAMES: Record<WeekStart, string> = { 0: "Sunday", 1: "Monday", 6: "Saturday" };
+
+export function parseWeekStart(value: unknown): WeekStart | null {
+  const n = typeof value === "string" && value.length === 1 ? Number(value) : typeof value === "number" ? value : NaN;
+  return n === 0 || n === 1 || n === 6 ? n : null;
+}
+
+/** The first day (00:00 UTC) of the week that contains this date, for weeks starting on `weekStart`. */
+export function weekStartOf(date: Date, weekStart: WeekStart): Date {
+  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const offset = (new Date(midnight).getUTCDay() - weekStart + 7) % 7;
+  return new Date(midnight - offset * DAY_MS);
+}
+
+/** A "YYYY-MM-DD" between 2000 and 2100 -> that date (00:00 UTC); null for anything else. */
+export function parseDay(value: string | null | undefined): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (y < 2000 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date;
+}
+
+/** A "YYYY-MM-DD" -> the first day of the week that holds it (Monday unless told); null for anything else. */
+export function parseWeek(value: string | null | undefined, weekStart: WeekStart = 1): Date | null {
+  const date = parseDay(value);
+  return date ? weekStartOf(date, weekStart) : null;
+}
+
+/**
+ * The seven days of the week shown from `start`, each with where storage keeps it: the Monday of
+ * its own week and its dayOfWeek (0 = Monday). A week starting on Saturday or Sunday spans two
+ * stored weeks.
+ */
+export function windowDays(start: Date): { index: number; date: Date; week: Date; dayOfWeek: number }[] {
+  return Array.from({ length: 7 }, (_, index) => {
+    const date = addDays(start, index);
+    const week = mondayOf(date);
+    return { index, date, week, dayOfWeek: Math.round((date.getTime() - week.getTime()) / DAY_MS) };
+  });
+}
+
+/** The stored weeks (Mondays) the week shown from `start` touches, oldest first. */
+export function storedWeeksOf(start: Date): Date[] {
+  const first = mondayOf(start);
+  const last = mondayOf(addDays(start, 6));
+  return first.getTime() === last.getTime() ? [first] : [first, last];
+}
+
+export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+
+/** "Monday 1 December" of a UTC-midnight date. */
+export function dateLabel(date: Date): string {
+  return `${DAY_NAMES[(date.getUTCDay() + 6) % 7]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+}
+
+/** "Monday 1 December" for day `dayOfWeek` of the week starting `monday`. */
+export function dayLabel(monday: Date, dayOfWeek: number): string {
+  return dateLabel(addDays(monday, dayOfWeek));
+}
+
+/** "Saturday 28 November 2026": the first day of a week shown. */
+export function weekLabel(start: Date): string {
+  return `${dateLabel(start)} ${start.getUTCFullYear()}`;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
