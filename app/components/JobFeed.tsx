@@ -4,14 +4,13 @@
  */
 import { Form, Link, NavLink } from "@remix-run/react";
 import type { MetaDescriptor } from "@remix-run/node";
-import { CsrfInput, ErrorSummary } from "~/components/forms";
+import { CsrfInput, ErrorSummary, Field, SelectField } from "~/components/forms";
 import { pageMeta } from "~/lib/meta";
 import { FEED_SLUGS, FEEDS, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { CITY_MAX, COUNTRIES, EMPLOYMENT_TYPES, KEYWORDS_MAX, POSTER_LABELS, POSTERS } from "~/modules/jobs/filters";
 import type { FeedPageData } from "~/modules/jobs/feed-page.server";
 
 const LABELS = { q: "Keywords", city: "City", country: "Country", type: "Job type", remote: "Remote", days: "Posted within", by: "Posted by" };
-const inputClass = "w-full rounded border border-stone-400 px-2 py-1.5";
 const COUNTRY_OPTIONS = Object.entries(COUNTRIES).sort((a, b) => a[1].localeCompare(b[1]));
 
 export function FeedNav({ current }: { current: FeedSlug | null }) {
@@ -33,42 +32,20 @@ export function FeedNav({ current }: { current: FeedSlug | null }) {
 function Select({ name, value, error, options, any }: { name: keyof typeof LABELS; value?: string; error?: string; options: [string, string][]; any: string }) {
   const known = value === undefined || value === "" || options.some(([v]) => v === value);
   return (
-    <div className="space-y-1">
-      <label htmlFor={`f-${name}`} className="block font-medium">
-        {LABELS[name]}
-      </label>
-      <select id={`f-${name}`} name={name} defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `f-${name}-error` : undefined} className={inputClass}>
-        <option value="">{any}</option>
-        {known ? null : <option value={value}>{value}</option>}
-        {options.map(([v, label]) => (
-          <option key={v} value={v}>
-            {label}
-          </option>
-        ))}
-      </select>
-      {error ? (
-        <p id={`f-${name}-error`} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <SelectField label={LABELS[name]} name={name} id={`f-${name}`} defaultValue={value ?? ""} error={error} className="w-full">
+      <option value="">{any}</option>
+      {known ? null : <option value={value}>{value}</option>}
+      {options.map(([v, label]) => (
+        <option key={v} value={v}>
+          {label}
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
 function Text({ name, value, error, maxLength, type = "text" }: { name: "q" | "city"; value?: string; error?: string; maxLength: number; type?: string }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`f-${name}`} className="block font-medium">
-        {LABELS[name]}
-      </label>
-      <input id={`f-${name}`} name={name} type={type} defaultValue={value ?? ""} maxLength={maxLength} aria-invalid={error ? true : undefined} aria-describedby={error ? `f-${name}-error` : undefined} className={inputClass} />
-      {error ? (
-        <p id={`f-${name}-error`} className="text-sm font-medium text-red-800">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
+  return <Field label={LABELS[name]} name={name} id={`f-${name}`} type={type} defaultValue={value ?? ""} maxLength={maxLength} error={error} />;
 }
 
 /**
