@@ -1,18 +1,14 @@
 /** Requests for access to Ladder's API: a public form; the admins follow up by email. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ContactFields } from "~/components/ContactFields";
 import { CsrfInput, ErrorSummary, Field, Honeypot, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { getCtx } from "~/db.server";
-import { type FieldErrors } from "~/lib/forms";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { apiAccessSchema } from "~/modules/signups/forms.server";
+import { answerPublicForm, PUBLIC_FORM_MAX_BYTES } from "~/modules/signups/public-form.server";
 import { saveApiAccessRequest } from "~/modules/signups/signups.server";
-import { hit, tooManyRequests, LIMITS } from "~/services/rate-limit.server";
-import { clientIp } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,17 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = await readForm(request, apiAccessSchema, { maxBytes: 64_000 });
-  const { values } = parsed;
-  const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  if (parsed.form.get("website")) return invalid({ form: "Your request could not be sent. Please try again." });
-  if (!parsed.ok) return invalid(parsed.errors);
-
-  const ctx = getCtx();
-  const limit = await hit(ctx, `api-access:ip:${clientIp(context) ?? "unknown"}`, LIMITS.publicFormPerIp);
-  if (!limit.allowed) throw tooManyRequests("Too many API access requests from your network.", limit.retryAfterSeconds);
-  await saveApiAccessRequest(ctx, parsed.data);
-  return redirect("/api-access/thanks");
+  const read = await readForm(request, apiAccessSchema, { maxBytes: PUBLIC_FORM_MAX_BYTES });
+  return answerPublicForm(read, context, {
+    name: "api-access",
+    notSent: "Your request could not be sent. Please try again.",
+    tooMany: "Too many API access requests from your network.",
+    save: saveApiAccessRequest,
+    thanks: "/api-access/thanks",
+  });
 }
 
 const labels = {

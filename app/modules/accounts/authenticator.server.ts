@@ -28,33 +28,28 @@ let authenticator: Authenticator<VerifiedUser | null> | undefined;
 let oauthState: SessionStorage | undefined;
 let returnTo: ReturnType<typeof createCookie> | undefined;
 
+/** Both OAuth cookies: signed, for this site only, 10 minutes (a sign-in at Google takes less). */
+const oauthCookieOptions = (production: boolean) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  secure: production,
+  maxAge: 600,
+  secrets: [env().SESSION_SECRET],
+});
+
 /** The short-lived cookie session that carries OAuth's state from the redirect to the callback. */
 export function oauthStateStorage(): SessionStorage {
   const production = env().NODE_ENV === "production";
   return (oauthState ??= createCookieSessionStorage({
-    cookie: {
-      name: production ? "__Host-ladder_oauth" : "ladder_oauth",
-      httpOnly: true,
-      sameSite: "lax",
-      path: "/",
-      secure: production,
-      maxAge: 600,
-      secrets: [env().SESSION_SECRET],
-    },
+    cookie: { name: production ? "__Host-ladder_oauth" : "ladder_oauth", ...oauthCookieOptions(production) },
   }));
 }
 
 /** Where to go after an OAuth sign-in (a local path, signed, 10 minutes). */
 export function oauthReturnCookie() {
   const production = env().NODE_ENV === "production";
-  return (returnTo ??= createCookie(production ? "__Host-ladder_oauth_to" : "ladder_oauth_to", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: production,
-    maxAge: 600,
-    secrets: [env().SESSION_SECRET],
-  }));
+  return (returnTo ??= createCookie(production ? "__Host-ladder_oauth_to" : "ladder_oauth_to", oauthCookieOptions(production)));
 }
 
 export function getAuthenticator(): Authenticator<VerifiedUser | null> {
