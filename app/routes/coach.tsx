@@ -13,7 +13,7 @@ import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { coachCursor, listChats, startChat } from "~/modules/coach/chats.server";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { messageSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 

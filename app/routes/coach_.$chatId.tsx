@@ -25,7 +25,7 @@ import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { failureOf, noticeOf, textOf } from "~/modules/coach/rules";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { messageSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";

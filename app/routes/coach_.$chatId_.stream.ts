@@ -9,7 +9,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { aiMode } from "~/modules/coach/ai.server";
 import { addUserMessage, getChat } from "~/modules/coach/chats.server";
 import { chargeForReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/quota.server";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { messageSchema } from "~/modules/coach/forms.server";
 import { streamReply } from "~/modules/coach/stream.server";
 
 const json = (body: object, status: number) =>

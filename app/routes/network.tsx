@@ -16,7 +16,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { changeConnection, connect, listNetwork, type ListKind } from "~/modules/network/connections.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
-import { connectionFormSchema } from "~/modules/network/schemas.server";
+import { connectionFormSchema } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";

@@ -11,7 +11,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/network/notifications.server";
 import { notificationHref } from "~/modules/network/rules";
-import { notificationFormSchema } from "~/modules/network/schemas.server";
+import { notificationFormSchema } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
