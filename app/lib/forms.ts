@@ -29,3 +29,10 @@ export function formObject(form: FormData): Record<string, string> {
   for (const [key, value] of form.entries()) if (typeof value === "string" && !(key in object)) object[key] = value;
   return object;
 }
+
+/** The named entries of read values (what a form shows again, and nothing else that was sent). */
+export function pick(values: Record<string, string>, names: readonly string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const name of names) if (Object.hasOwn(values, name)) picked[name] = values[name];
+  return picked;
+}

@@ -9,10 +9,10 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { addBlock, copyPreviousWeek, listWindow, removeBlock } from "~/modules/calendar/calendar.server";
-import { addFieldsOf, parseAdd, weekOf, type AddFields } from "~/modules/calendar/forms.server";
+import { CALENDAR_MESSAGES, calendarForm, weekOf } from "~/modules/calendar/forms.server";
 import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
 import { meetingLine } from "~/modules/calendar/meeting-line";
 import { acceptedBetween, pendingMeetings, PENDING_SHOWN } from "~/modules/calendar/meetings.server";
@@ -26,7 +26,6 @@ import { displayName } from "~/modules/network/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
-const BROKEN_WEEK = "This week in the address is not a date. Open your calendar from the header to start again.";
 const CONNECTIONS_SHOWN = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = weekStartOf(zoneDate(tz.zone, Date.now()), tz.weekStart);
   const param = url.searchParams.get("week");
   const week = param === null ? today : weekOf(param, tz.weekStart);
-  if (!week) throw new Response(BROKEN_WEEK, { status: 400 });
+  if (!week) throw new Response(CALENDAR_MESSAGES.brokenWeek, { status: 400 });
   const window = weekWindow(tz.zone, week);
   const [blocks, connections, meetings, invited, sent] = await Promise.all([
     listWindow(ctx, user.id, week),
@@ -76,24 +75,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type AddFields = { day: string; start: string; end: string; kind: string };
 type ActionResult = { intent: "add"; values: AddFields; errors: Record<string, string> } | { intent: "copy"; errors: { form: string } };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 4_000 });
   const ctx = getCtx();
-  const intent = form.get("intent");
   const tz = await calendarSettings(ctx, user.id, request);
-  if (intent === "remove") {
-    const removed = await removeBlock(ctx, user.id, String(form.get("id") ?? ""));
+  const read = await readForm(request, calendarForm(tz.weekStart), { maxBytes: 4_000 });
+  if (!read.ok) {
+    // A broken week is said above the week (whichever form sent it), before any field of the add form.
+    if (read.errors.week) return data<ActionResult>({ intent: "copy", errors: { form: read.errors.week } }, { status: 400 });
+    if (read.errors.intent) throw new Response(read.errors.intent, { status: 400 });
+    const typed = (name: keyof AddFields) => (read.values[name] ?? "").slice(0, 40);
+    const values = { day: typed("day"), start: typed("start"), end: typed("end"), kind: typed("kind") };
+    return data<ActionResult>({ intent: "add", values, errors: read.errors }, { status: 400 });
+  }
+  const form = read.data;
+  if (form.intent === "remove") {
+    const removed = await removeBlock(ctx, user.id, form.id);
     if (!removed) throw new Response("There is no such block in your calendar. It may have been removed already.", { status: 404 });
     const shown = weekStartOf(removed.date, tz.weekStart);
     return redirect(`/calendar?week=${isoDate(shown)}`, { headers: { "Set-Cookie": await flashHeader(`Removed ${removed.label}.`) } });
   }
-  const week = weekOf(form.get("week"), tz.weekStart);
-  if (!week) return data<ActionResult>({ intent: "copy", errors: { form: BROKEN_WEEK } }, { status: 400 });
+  const week = form.week;
   const back = `/calendar?week=${isoDate(week)}`;
-  if (intent === "copy") {
+  if (form.intent === "copy") {
     const copied = await copyPreviousWeek(ctx, user.id, week);
     if (!copied.ok) {
       const message =
@@ -105,18 +112,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const n = copied.copied;
     return redirect(back, { headers: { "Set-Cookie": await flashHeader(`Copied ${n} block${n === 1 ? "" : "s"} from last week.`) } });
   }
-  const values = addFieldsOf(form);
-  const parsed = parseAdd(values);
-  if (!parsed.ok) return data<ActionResult>({ intent: "add", values, errors: parsed.errors }, { status: 400 });
   // The form's day is the day's place in the week shown; storage keeps it on its Monday week.
-  const day = windowDays(week)[parsed.dayOfWeek];
-  const added = await addBlock(ctx, { userId: user.id, week: day.week, dayOfWeek: day.dayOfWeek, range: parsed.range, isBlocked: parsed.isBlocked, zone: tz.zone });
+  const day = windowDays(week)[form.dayOfWeek];
+  const added = await addBlock(ctx, { userId: user.id, week: day.week, dayOfWeek: day.dayOfWeek, range: form.range, isBlocked: form.isBlocked, zone: tz.zone });
   if (!added.ok) {
     const other = `${rangeLabel(added.overlap)} (${added.overlap.isBlocked ? "blocked" : "available"})`;
     const message = `This overlaps ${other} on ${dateLabel(day.date)}. Blocks may touch (10:00–11:00 after 09:00–10:00) but not overlap.`;
+    const values = { day: String(form.dayOfWeek), start: read.values.start ?? "", end: read.values.end ?? "", kind: form.isBlocked ? "blocked" : "available" };
     return data<ActionResult>({ intent: "add", values, errors: { start: message } }, { status: 400 });
   }
-  const what = `${rangeLabel(parsed.range)} on ${dateLabel(day.date)} (${parsed.isBlocked ? "blocked" : "available"})`;
+  const what = `${rangeLabel(form.range)} on ${dateLabel(day.date)} (${form.isBlocked ? "blocked" : "available"})`;
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(`Added ${what}.`) } });
 }
 

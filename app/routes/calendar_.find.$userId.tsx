@@ -12,12 +12,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } fr
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { askAvailabilityText, proposeSlot, slotsWith } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
-import { weekOf } from "~/modules/calendar/forms.server";
-import { DURATIONS, parseDuration, parseSlotStart, SLOTS_SHOWN, type Duration } from "~/modules/calendar/slots";
+import { CALENDAR_MESSAGES, findTimeForm, weekOf } from "~/modules/calendar/forms.server";
+import { DURATIONS, parseDuration, SLOTS_SHOWN, type Duration } from "~/modules/calendar/slots";
 import { MINUTE_MS } from "~/modules/calendar/time";
 import { addDays, dateLabel, isoDate, weekLabel, weekStartOf, type WeekStart } from "~/modules/calendar/week";
 import { offsetLabel, timeIn, zoneDate } from "~/modules/calendar/zone";
@@ -27,14 +27,12 @@ import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
 
-const BROKEN = "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.";
-
 function readQuery(url: URL, zone: string, weekStart: WeekStart): { week: Date; minutes: Duration } {
   const weekParam = url.searchParams.get("week");
   const durationParam = url.searchParams.get("duration");
   const week = weekParam === null || weekParam === "" ? weekStartOf(zoneDate(zone, Date.now()), weekStart) : weekOf(weekParam, weekStart);
   const minutes = durationParam === null ? 30 : parseDuration(durationParam);
-  if (!week || minutes === null) throw new Response(BROKEN, { status: 400 });
+  if (!week || minutes === null) throw new Response(CALENDAR_MESSAGES.brokenFindLink, { status: 400 });
   return { week, minutes };
 }
 
@@ -74,14 +72,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
   const other = await requireConnection(ctx, user.id, params.userId);
-  const form = await parseForm(request, { maxBytes: 2_000 });
   const tz = await calendarSettings(ctx, user.id, request);
-  const week = weekOf(form.get("week"), tz.weekStart);
-  const minutes = parseDuration(String(form.get("duration") ?? ""));
-  if (!week || minutes === null) return data({ error: BROKEN }, { status: 400 });
-  const ask = form.get("intent") === "ask";
-  const start = parseSlotStart(String(form.get("start") ?? ""));
-  if (!ask && start === null) return data({ error: "Choose one of the times in the list, then send." }, { status: 400 });
+  const read = await readForm(request, findTimeForm(tz.weekStart), { maxBytes: 2_000 });
+  // A broken week or length is said before a missing time.
+  if (!read.ok) return data({ error: read.errors.week ?? read.errors.duration ?? read.errors.start ?? CALENDAR_MESSAGES.chooseSlot }, { status: 400 });
+  const { week, minutes, slot: start } = read.data;
   // A proposal or a request is a direct message: it counts against the same per-member sending limit.
   const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
   if (!limit.allowed) {
@@ -91,8 +86,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const here = `/calendar/find/${other.id}?week=${isoDate(week)}&duration=${minutes}`;
-  // (start is null here only when asking)
-  if (ask || start === null) {
+  // (start is null only when asking)
+  if (start === null) {
     const text = askAvailabilityText({ otherName: other.name, weekLabel: weekLabel(week), findHref: `/calendar/find/${user.id}?week=${isoDate(week)}` });
     const asked = await sendMessage(ctx, { senderId: user.id, receiverId: other.id, text });
     if (!asked.ok) return data({ error: "Ladder could not send the message: you are no longer connected to this member." }, { status: 403 });

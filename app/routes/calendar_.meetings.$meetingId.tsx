@@ -11,10 +11,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
+import { meetingAnswerForm } from "~/modules/calendar/forms.server";
 import { meetingLine } from "~/modules/calendar/meeting-line";
-import { answerMeeting, cancellable, getMeeting, type Answer } from "~/modules/calendar/meetings.server";
+import { answerMeeting, cancellable, getMeeting } from "~/modules/calendar/meetings.server";
 import { isoDate } from "~/modules/calendar/week";
 import { zoneDate } from "~/modules/calendar/zone";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
@@ -22,7 +23,6 @@ import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
 const NOT_FOUND = "There is no meeting of yours at this address.";
-const ANSWERS: Record<string, Answer> = { accept: "accepted", decline: "declined" };
 const STATUS_TEXT = {
   proposed: "Waiting for an answer",
   accepted: "Accepted: it is on both calendars",
@@ -47,9 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 2_000 });
-  const answer = ANSWERS[String(form.get("intent") ?? "")];
-  if (!answer) throw new Response("Choose Accept or Decline on the meeting's page.", { status: 400 });
+  const read = await readForm(request, meetingAnswerForm, { maxBytes: 2_000 });
+  if (!read.ok) throw new Response(read.errors.intent, { status: 400 });
+  const answer = read.data.intent;
   const ctx = getCtx();
   const outcome = await answerMeeting(ctx, user.id, params.meetingId ?? "", answer);
   if (!outcome.ok && outcome.reason === "not_found") throw new Response(NOT_FOUND, { status: 404 });

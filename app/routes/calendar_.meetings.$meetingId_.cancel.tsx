@@ -10,8 +10,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { meetingLine } from "~/modules/calendar/meeting-line";
 import { cancellable, cancelMeeting, getMeeting } from "~/modules/calendar/meetings.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await parseForm(request, { maxBytes: 2_000 });
+  await readForm(request, noFields, { maxBytes: 2_000 });
   const outcome = await cancelMeeting(getCtx(), user.id, params.meetingId ?? "");
   if (!outcome.ok && outcome.reason === "not_found") throw new Response(NOT_FOUND, { status: 404 });
   const meeting = outcome.meeting!;

@@ -6,14 +6,13 @@ import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
-import { fieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { coachCursor, listChats, startChat } from "~/modules/coach/chats.server";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { messageSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -36,13 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 40_000 });
-  const parsed = messageSchema.safeParse({ message: form.get("message") ?? undefined });
-  if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error), message: String(form.get("message") ?? "") }, { status: 400 });
-  }
+  const read = await readForm(request, messageSchema, { maxBytes: 40_000 });
+  if (!read.ok) return data({ errors: read.errors, message: read.values.message ?? "" }, { status: 400 });
   const now = new Date();
-  const outcome = await startChat(getCtx(), user.id, parsed.data.message, now);
+  const outcome = await startChat(getCtx(), user.id, read.data.message, now);
   if (outcome.kind === "quota") throw new Response(quotaReachedSentence(now), { status: 429 });
   if (outcome.kind === "not_found") throw new Response("That chat was deleted.", { status: 404 });
   if (outcome.kind === "failed") {

@@ -14,9 +14,8 @@ import { CsrfInput } from "~/components/forms";
 import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrors } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { votesOf } from "~/modules/coach/chat-extras.server";
@@ -25,7 +24,7 @@ import { markdownHtml } from "~/modules/coach/markdown.server";
 import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { failureOf, noticeOf, textOf } from "~/modules/coach/rules";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { messageSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
@@ -68,16 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 40_000 });
+  const read = await readForm(request, messageSchema, { maxBytes: 40_000 });
   const ctx = getCtx();
   const chat = await getChat(ctx, user.id, params.chatId ?? "");
   if (!chat) throw new Response("There is no such chat. It may have been deleted.", { status: 404 });
-  const parsed = messageSchema.safeParse({ message: form.get("message") ?? undefined });
-  if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error), message: String(form.get("message") ?? "") }, { status: 400 });
-  }
+  if (!read.ok) return data({ errors: read.errors, message: read.values.message ?? "" }, { status: 400 });
   const now = new Date();
-  const outcome = await sendMessage(ctx, user.id, chat.id, parsed.data.message, now);
+  const outcome = await sendMessage(ctx, user.id, chat.id, read.data.message, now);
   if (outcome.kind === "quota") throw new Response(quotaReachedSentence(now), { status: 429 });
   if (outcome.kind === "not_found") throw new Response("There is no such chat. It may have been deleted.", { status: 404 });
   if (outcome.kind === "failed") {

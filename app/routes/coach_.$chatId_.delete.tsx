@@ -9,8 +9,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { deleteChat, ownChat } from "~/modules/coach/chat-extras.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await parseForm(request, { maxBytes: 4_000 });
+  await readForm(request, noFields, { maxBytes: 4_000 });
   if (!(await deleteChat(getCtx(), user.id, params.chatId ?? ""))) throw new Response(NOT_FOUND, { status: 404 });
   return redirect("/coach", { headers: { "Set-Cookie": await flashHeader("The chat is deleted, with its messages and votes.", "success") } });
 }

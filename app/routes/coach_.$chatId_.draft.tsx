@@ -8,13 +8,14 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/coach/DraftForm";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { ownChat } from "~/modules/coach/chat-extras.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
 import { uuidOf } from "~/lib/ids";
-import { DRAFT_KINDS, isDraftKind } from "~/modules/documents/rules";
+import { DRAFT_KINDS } from "~/modules/documents/rules";
+import { COACH_MESSAGES, draftSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -38,9 +39,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = chatId(params.chatId);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const kind = form.get("draft");
-  if (!isDraftKind(kind)) return data({ error: "Choose a cover letter, a CV summary or a plan." }, { status: 400 });
+  const read = await readForm(request, draftSchema, { maxBytes: 10_000 });
+  if (!read.ok) return data({ error: read.errors.draft ?? COACH_MESSAGES.draft }, { status: 400 });
+  const kind = read.data.draft;
   const outcome = await draftFromChat(getCtx(), user.id, id, kind);
   switch (outcome.kind) {
     case "not_found":

@@ -2,22 +2,22 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { aiErrorMessage } from "~/modules/coach/ai.server";
-import { uuidOf } from "~/lib/ids";
+import { COACH_MESSAGES, retrySchema } from "~/modules/coach/forms.server";
 import { getChat, retryMessage } from "~/modules/coach/chats.server";
 import { quotaReachedSentence } from "~/modules/coach/quota.server";
 import { flashHeader } from "~/services/flash.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
+  const read = await readForm(request, retrySchema, { maxBytes: 10_000 });
   const ctx = getCtx();
   const chat = await getChat(ctx, user.id, params.chatId ?? "");
   if (!chat) throw new Response("There is no such chat.", { status: 404 });
-  const messageId = uuidOf(form.get("messageId"));
-  if (!messageId) throw new Response("Choose the message to ask about again from the chat.", { status: 400 });
+  if (!read.ok) throw new Response(read.errors.messageId ?? COACH_MESSAGES.retry, { status: 400 });
+  const { messageId } = read.data;
   const now = new Date();
   const outcome = await retryMessage(ctx, user.id, chat.id, messageId, now);
   if (outcome.kind === "quota") throw new Response(quotaReachedSentence(now), { status: 429 });

@@ -4,12 +4,12 @@
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { aiMode } from "~/modules/coach/ai.server";
 import { addUserMessage, getChat } from "~/modules/coach/chats.server";
 import { chargeForReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/quota.server";
-import { messageSchema } from "~/modules/coach/schemas.server";
+import { COACH_MESSAGES, messageSchema } from "~/modules/coach/forms.server";
 import { streamReply } from "~/modules/coach/stream.server";
 
 const json = (body: object, status: number) =>
@@ -17,16 +17,15 @@ const json = (body: object, status: number) =>
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 40_000 });
+  const read = await readForm(request, messageSchema, { maxBytes: 40_000 });
   const ctx = getCtx();
   const chat = await getChat(ctx, user.id, params.chatId ?? "");
   if (!chat) return json({ error: "There is no such chat." }, 404);
-  const parsed = messageSchema.safeParse({ message: form.get("message") ?? undefined });
-  if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Write a message to the coach." }, 400);
+  if (!read.ok) return json({ error: read.errors.message ?? COACH_MESSAGES.message }, 400);
   const now = new Date();
   const quota = await chargeForReply(ctx, user.id, now, aiMode() === "offline");
   if (!quota.ok) return json({ error: quotaReachedSentence(now), quota: true }, 429);
-  const added = await addUserMessage(ctx, user.id, chat.id, parsed.data.message, now);
+  const added = await addUserMessage(ctx, user.id, chat.id, read.data.message, now);
   if (!added) {
     if (quota.charged) await refundMessage(ctx, user.id, dayStartUtc(now));
     return json({ error: "There is no such chat." }, 404);

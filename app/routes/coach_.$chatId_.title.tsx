@@ -10,11 +10,12 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { uuidOf } from "~/lib/ids";
 import { ownChat, renameChat } from "~/modules/coach/chat-extras.server";
-import { checkTitle, TITLE_MAX } from "~/modules/coach/extras-rules";
+import { TITLE_MAX } from "~/modules/coach/extras-rules";
+import { titleSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -29,14 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
+  const read = await readForm(request, titleSchema, { maxBytes: 10_000 });
   const chatId = uuidOf(params.chatId);
   const ctx = getCtx();
   if (!chatId || !(await ownChat(ctx, user.id, chatId))) throw new Response(NOT_FOUND, { status: 404 });
-  const typed = String(form.get("title") ?? "");
-  const checked = checkTitle(typed);
-  if (!checked.ok) return data({ errors: { title: checked.error }, title: typed }, { status: 400 });
-  if (!(await renameChat(ctx, user.id, chatId, checked.title))) throw new Response(NOT_FOUND, { status: 404 });
+  if (!read.ok) return data({ errors: read.errors, title: read.values.title ?? "" }, { status: 400 });
+  if (!(await renameChat(ctx, user.id, chatId, read.data.title))) throw new Response(NOT_FOUND, { status: 404 });
   return redirect(`/coach/${chatId}`, { headers: { "Set-Cookie": await flashHeader("The chat is renamed.", "success") } });
 }
 

@@ -6,11 +6,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { uuidOf } from "~/lib/ids";
 import { setVisibility } from "~/modules/coach/chat-extras.server";
-import { isVisibility } from "~/modules/coach/extras-rules";
+import { COACH_MESSAGES, visibilitySchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 
 const NOT_FOUND = "There is no chat of yours at this address.";
@@ -24,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 4_000 });
+  const read = await readForm(request, visibilitySchema, { maxBytes: 4_000 });
   const chatId = uuidOf(params.chatId);
   if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
-  const visibility = form.get("visibility");
-  if (!isVisibility(visibility)) throw new Response("Choose public or private.", { status: 400 });
+  if (!read.ok) throw new Response(read.errors.visibility ?? COACH_MESSAGES.visibility, { status: 400 });
+  const { visibility } = read.data;
   if (!(await setVisibility(getCtx(), user.id, chatId, visibility))) throw new Response(NOT_FOUND, { status: 404 });
   const message =
     visibility === "public"

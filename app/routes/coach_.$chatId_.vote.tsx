@@ -8,11 +8,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { uuidOf } from "~/lib/ids";
 import { toggleVote } from "~/modules/coach/chat-extras.server";
-import { isVoteValue } from "~/modules/coach/extras-rules";
+import { COACH_MESSAGES, voteSchema } from "~/modules/coach/forms.server";
 
 const NOT_FOUND = "There is no reply of the coach in a chat of yours at this address.";
 
@@ -26,15 +26,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 4_000 });
+  const read = await readForm(request, voteSchema, { maxBytes: 4_000 });
   const chatId = uuidOf(params.chatId);
-  const messageId = uuidOf(form.get("messageId"));
-  const value = form.get("value");
-  if (!chatId || !messageId) throw new Response(NOT_FOUND, { status: 404 });
-  if (!isVoteValue(value)) throw new Response("Choose the up or the down button of a reply.", { status: 400 });
+  if (!chatId || read.errors.messageId) throw new Response(NOT_FOUND, { status: 404 });
+  if (!read.ok) throw new Response(read.errors.value ?? COACH_MESSAGES.vote, { status: 400 });
+  const { messageId, value, via } = read.data;
   const outcome = await toggleVote(getCtx(), { me: user.id, chatId, messageId, value });
   if (!outcome.ok) throw new Response(NOT_FOUND, { status: 404 });
-  if (form.get("via") === "fetcher") return data({ messageId, vote: outcome.vote });
+  if (via === "fetcher") return data({ messageId, vote: outcome.vote });
   return redirect(`/coach/${chatId}#${messageId}`);
 }
 

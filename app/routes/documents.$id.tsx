@@ -11,9 +11,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
-import { typedValues } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { pick } from "~/lib/forms";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { aiMode } from "~/modules/coach/ai.server";
 import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
@@ -22,7 +22,8 @@ import { suggestImprovements } from "~/modules/documents/coach.server";
 import { parseCsv, padRows } from "~/modules/documents/csv";
 import { acceptSuggestion, dismissSuggestion, getVersion, listVersions, openSuggestions, restoreVersion, saveVersion } from "~/modules/documents/documents.server";
 import { uuidOf } from "~/lib/ids";
-import { anchorOf, checkDocument, KIND_LABELS, parseVersionParam, STALE_REASON, versionLabel } from "~/modules/documents/rules";
+import { checkDocument, DOCUMENT_MESSAGES, documentPageSchema } from "~/modules/documents/forms.server";
+import { anchorOf, KIND_LABELS, parseVersionParam, STALE_REASON, versionLabel } from "~/modules/documents/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -95,32 +96,35 @@ const back = (id: string, hash = "") => `/documents/${id}${hash}`;
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = documentId(params.id);
-  const form = await parseForm(request, { maxBytes: 700_000 });
-  const intent = form.get("intent");
+  const read = await readForm(request, documentPageSchema, { maxBytes: 700_000 });
+  if (!read.ok) {
+    if (read.errors.suggestionId) throw new Response(read.errors.suggestionId, { status: 404 });
+    throw new Response(read.errors.version ?? DOCUMENT_MESSAGES.unknownIntent, { status: 400 });
+  }
+  const form = read.data;
   const ctx = getCtx();
   const flash = async (message: string, kind: "success" | "info" | "error" = "success", hash = "") =>
     redirect(back(id, hash), { headers: { "Set-Cookie": await flashHeader(message, kind) } });
 
-  if (intent === "save") {
+  if (form.intent === "save") {
     const current = await getVersion(ctx, user.id, id);
     if (!current) throw new Response(NOT_FOUND, { status: 404 });
-    const values = typedValues(form, ["title", "content"]);
-    const checked = checkDocument(values, current.kind === "image" ? "text" : current.kind);
+    const values = pick(read.values, ["title", "content"]);
+    const checked = checkDocument(form, current.kind === "image" ? "text" : current.kind);
     if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
     if (checked.input.title === current.title && checked.input.content === current.content) return flash("Nothing changed, so no new version was saved.", "info");
     const saved = await saveVersion(ctx, user.id, id, checked.input);
     if (!saved) throw new Response(NOT_FOUND, { status: 404 });
     return flash("Saved as a new version.");
   }
-  if (intent === "restore") {
-    const at = parseVersionParam(String(form.get("version") ?? ""));
-    if (!at) throw new Response("This version link is broken or was changed. Open the document from /documents.", { status: 400 });
+  if (form.intent === "restore") {
+    const at = form.version;
     const restored = await restoreVersion(ctx, user.id, id, at);
     if (!restored) throw new Response("This document has no version saved at that time.", { status: 404 });
     const { zone } = await effectiveZone(ctx, user.id, request);
     return flash(`The version of ${versionLabel(at, zone)} is restored as the newest version.`);
   }
-  if (intent === "suggest") {
+  if (form.intent === "suggest") {
     const outcome = await suggestImprovements(ctx, user.id, id);
     switch (outcome.kind) {
       case "not_found":
@@ -139,10 +143,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
     }
   }
-  if (intent === "accept" || intent === "dismiss") {
-    const suggestionId = uuidOf(form.get("suggestionId"));
-    if (!suggestionId) throw new Response("There is no such open suggestion on this document.", { status: 404 });
-    if (intent === "dismiss") {
+  {
+    const { suggestionId } = form;
+    if (form.intent === "dismiss") {
       if (!(await dismissSuggestion(ctx, user.id, id, suggestionId))) throw new Response("There is no such open suggestion on this document.", { status: 404 });
       return flash("Suggestion dismissed.", "success", "#suggestions");
     }
@@ -151,7 +154,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (outcome === "stale") return flash(`This suggestion no longer applies, so nothing changed. ${STALE_REASON}`, "error", "#suggestions");
     return flash("Suggestion accepted: saved as a new version.", "success", "#suggestions");
   }
-  throw new Response("This form asked for something this page does not do.", { status: 400 });
 }
 
 /** A box that scrolls sideways can be focused and scrolled with the keyboard (WCAG 2.1.1), and says what it holds. */

@@ -6,8 +6,8 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { deleteDocument, getVersion, listVersions } from "~/modules/documents/documents.server";
 import { uuidOf } from "~/lib/ids";
 import { flashHeader } from "~/services/flash.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = documentId(params.id);
-  await parseForm(request, { maxBytes: 10_000 });
+  await readForm(request, noFields, { maxBytes: 10_000 });
   if (!(await deleteDocument(getCtx(), user.id, id))) throw new Response(NOT_FOUND, { status: 404 });
   return redirect("/documents", { headers: { "Set-Cookie": await flashHeader("Document deleted, with all its versions and suggestions.") } });
 }

@@ -4,11 +4,12 @@ import { data, redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { DocumentForm } from "~/components/documents/DocumentForm";
 import { getCtx } from "~/db.server";
-import { typedValues } from "~/lib/forms";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { createDocument } from "~/modules/documents/documents.server";
-import { checkDocument, DOCUMENT_FIELDS } from "~/modules/documents/rules";
+import { documentSchema } from "~/modules/documents/forms.server";
+import { DOCUMENT_FIELDS } from "~/modules/documents/rules";
+import { pick } from "~/lib/forms";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -19,11 +20,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 700_000 });
-  const values = typedValues(form, DOCUMENT_FIELDS);
-  const checked = checkDocument(values);
-  if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
-  const created = await createDocument(getCtx(), user.id, checked.input);
+  const read = await readForm(request, documentSchema(), { maxBytes: 700_000 });
+  if (!read.ok) return data({ errors: read.errors, values: pick(read.values, DOCUMENT_FIELDS) }, { status: 400 });
+  const created = await createDocument(getCtx(), user.id, read.data);
   return redirect(`/documents/${created.id}`, { headers: { "Set-Cookie": await flashHeader("Document saved.") } });
 }
 

@@ -13,13 +13,14 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, memberName } from "~/modules/messages/conversations.server";
 import { messagesCursor } from "~/modules/messages/cursor.server";
 import { sendMessage } from "~/modules/messages/messages.server";
-import { MESSAGE_MAX, SEND_REFUSALS, tooLongDetail } from "~/modules/messages/rules";
+import { sendMessageSchema } from "~/modules/messages/forms.server";
+import { MESSAGE_MAX, SEND_REFUSALS } from "~/modules/messages/rules";
 import { viewOf, type MessageView } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
@@ -77,13 +78,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const otherId = otherIdOf(params);
   // 5,000 characters of 4-byte text, percent-encoded, plus the other fields.
-  const form = await parseForm(request, { maxBytes: MESSAGE_MAX * 12 + 2_000 });
-  const text = String(form.get("message") ?? "");
-  const viaFetcher = form.get("via") === "fetcher";
+  const read = await readForm(request, sendMessageSchema, { maxBytes: MESSAGE_MAX * 12 + 2_000 });
+  const text = read.values.message ?? "";
   const fail = (message: string, status: number, headers?: HeadersInit) => data<Failure>({ errors: { message }, text }, { status, headers });
-  const length = text.trim().length;
-  if (length === 0) return fail(SEND_REFUSALS.empty, 400);
-  if (length > MESSAGE_MAX) return fail(tooLongDetail(length), 400);
+  if (!read.ok) return fail(read.errors.message ?? SEND_REFUSALS.empty, 400);
+  const viaFetcher = read.data.via === "fetcher";
   const ctx = getCtx();
   const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
   if (!limit.allowed) {

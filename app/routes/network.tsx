@@ -9,14 +9,13 @@ import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
-import { fieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { changeConnection, connect, listNetwork, type ListKind } from "~/modules/network/connections.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
-import { connectionFormSchema } from "~/modules/network/schemas.server";
+import { connectionFormSchema, NETWORK_MESSAGES } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";
@@ -52,23 +51,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const back = safeRedirectPath(form.get("back"), "/network");
-  const parsed = connectionFormSchema.safeParse({
-    intent: form.get("intent") ?? undefined,
-    userId: form.get("userId") ?? undefined,
-    message: form.get("message") ?? undefined,
-  });
-  if (!parsed.success) {
-    const errors = fieldErrors(parsed.error);
-    const userId = String(form.get("userId") ?? "");
-    if (errors.message && isUuid(userId)) {
-      return data({ errors: { message: errors.message }, userId, message: String(form.get("message") ?? ""), back }, { status: 400 });
+  const read = await readForm(request, connectionFormSchema, { maxBytes: 10_000 });
+  const back = safeRedirectPath(read.values.back, "/network");
+  if (!read.ok) {
+    const userId = read.values.userId ?? "";
+    if (read.errors.message && isUuid(userId)) {
+      return data({ errors: { message: read.errors.message }, userId, message: read.values.message ?? "", back }, { status: 400 });
     }
-    return data({ errors: { form: "Choose a member and an action from the lists on this page." }, userId: null, message: "", back }, { status: 400 });
+    return data({ errors: { form: NETWORK_MESSAGES.chooseMember }, userId: null, message: "", back }, { status: 400 });
   }
   const ctx = getCtx();
-  const input = parsed.data;
+  const input = read.data;
   if (input.intent === "connect") {
     const outcome = await connect(ctx, { me: user.id, otherId: input.userId, message: input.message });
     const ok = outcome === "requested" || outcome === "accepted";

@@ -6,12 +6,12 @@ import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { listNotifications, markAllRead, markRead } from "~/modules/network/notifications.server";
 import { notificationHref } from "~/modules/network/rules";
-import { notificationFormSchema } from "~/modules/network/schemas.server";
+import { NETWORK_MESSAGES, notificationFormSchema } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -31,16 +31,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 10_000 });
-  const back = safeRedirectPath(form.get("back"), "/notifications");
-  const parsed = notificationFormSchema.safeParse({ intent: form.get("intent") ?? undefined, id: form.get("id") ?? undefined });
-  if (!parsed.success) return data({ error: "Choose a notification from the list." }, { status: 400 });
+  const read = await readForm(request, notificationFormSchema, { maxBytes: 10_000 });
+  const back = safeRedirectPath(read.values.back, "/notifications");
+  if (!read.ok) return data({ error: NETWORK_MESSAGES.chooseNotification }, { status: 400 });
   const ctx = getCtx();
-  if (parsed.data.intent === "read-all") {
+  if (read.data.intent === "read-all") {
     await markAllRead(ctx, user.id);
     return redirect(back, { headers: { "Set-Cookie": await flashHeader("All notifications marked as read.") } });
   }
-  const ok = await markRead(ctx, user.id, parsed.data.id);
+  const ok = await markRead(ctx, user.id, read.data.id);
   if (!ok) return data({ error: "That notification is not in your list." }, { status: 404 });
   return redirect(back, { headers: { "Set-Cookie": await flashHeader("Marked as read.") } });
 }

@@ -6,7 +6,8 @@ import { isLiteRequest, LITE_COOKIE } from "~/lib/lite";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { liteModeSchema } from "~/modules/accounts/forms.server";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -17,18 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await parseForm(request);
-  const choice = form.get("lite");
-  if (choice !== "1" && choice !== "0") {
-    return data({ error: "Choose lite mode on or off." }, { status: 400 });
-  }
+  const read = await readForm(request, liteModeSchema);
+  if (!read.ok) return data({ error: read.errors.lite }, { status: 400 });
+  const choice = read.data.lite;
   const headers = new Headers();
   headers.append("Set-Cookie", `${LITE_COOKIE}=${choice}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax; HttpOnly`);
   headers.append(
     "Set-Cookie",
     await flashHeader(choice === "1" ? "Lite mode is on: pages load without scripts." : "Lite mode is off."),
   );
-  return redirect(safeRedirectPath(form.get("redirectTo")), { headers });
+  return redirect(safeRedirectPath(read.values.redirectTo), { headers });
 }
 
 export default function LiteSettings() {

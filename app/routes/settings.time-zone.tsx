@@ -9,9 +9,10 @@ import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { parseForm } from "~/modules/accounts/csrf.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { parseWeekStart, WEEK_START_NAMES, WEEK_STARTS } from "~/modules/calendar/week";
+import { readForm } from "~/modules/accounts/read-form.server";
+import { CALENDAR_MESSAGES, timeZoneForm } from "~/modules/calendar/forms.server";
+import { WEEK_START_NAMES, WEEK_STARTS } from "~/modules/calendar/week";
 import { offsetLabel, timeZones } from "~/modules/calendar/zone";
 import { calendarSettings, saveWeekStart, saveZone } from "~/modules/calendar/time-zone.server";
 import { flashHeader } from "~/services/flash.server";
@@ -44,22 +45,23 @@ type Failed = { form: "timeZone"; typed: string; error: string } | { form: "week
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await parseForm(request, { maxBytes: 2_000 });
+  const read = await readForm(request, timeZoneForm, { maxBytes: 2_000 });
   const ctx = getCtx();
-  if (form.get("intent") === "week-start") {
-    const typed = String(form.get("weekStart") ?? "").slice(0, 8);
-    const weekStart = parseWeekStart(typed);
-    if (weekStart === null) return data<Failed>({ form: "weekStart", typed, error: "Choose Saturday, Sunday or Monday." }, { status: 400 });
+  if (!read.ok) {
+    if (read.errors.weekStart) return data<Failed>({ form: "weekStart", typed: (read.values.weekStart ?? "").slice(0, 8), error: read.errors.weekStart }, { status: 400 });
+    if (read.errors.timeZone) return data<Failed>({ form: "timeZone", typed: (read.values.timeZone ?? "").slice(0, 64), error: read.errors.timeZone }, { status: 400 });
+    throw new Response(read.errors.intent ?? CALENDAR_MESSAGES.timeZone, { status: 400 });
+  }
+  if (read.data.intent === "week-start") {
+    const { weekStart } = read.data;
     // A member without a saved zone keeps the one this page showed them (see saveWeekStart).
     const tz = await calendarSettings(ctx, user.id, request);
     await saveWeekStart(ctx, user.id, weekStart, tz.zone);
     return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your week now starts on ${WEEK_START_NAMES[weekStart]}.`) } });
   }
-  const typed = String(form.get("timeZone") ?? "").slice(0, 64);
-  const zone = await saveZone(ctx, user.id, typed);
-  if (!zone) {
-    return data<Failed>({ form: "timeZone", typed, error: "Choose a time zone from the list (for example Africa/Cairo or Asia/Kolkata)." }, { status: 400 });
-  }
+  const typed = (read.values.timeZone ?? "").slice(0, 64);
+  const zone = await saveZone(ctx, user.id, read.data.timeZone);
+  if (!zone) return data<Failed>({ form: "timeZone", typed, error: CALENDAR_MESSAGES.timeZone }, { status: 400 });
   return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your time zone is now ${zone}.`) } });
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { contentToParts } from "../../app/modules/coach/backfill";
 import { parseCsv, padRows } from "../../app/modules/documents/csv";
+import { checkDocument } from "../../app/modules/documents/forms.server";
 import {
   applySuggestion,
-  checkDocument,
   draftTitle,
   nextVersionAt,
   offlineSuggestions,

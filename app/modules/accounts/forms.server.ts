@@ -30,3 +30,8 @@ export const signUpSchema = z.object({
 });
 
 export const emailOnlySchema = z.object({ email });
+
+/** /settings/lite: lite mode on ("1") or off ("0"). */
+export const liteModeSchema = z.object({
+  lite: z.enum(["1", "0"], { errorMap: () => ({ message: "Choose lite mode on or off." }) }),
+});

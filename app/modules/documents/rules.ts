@@ -2,8 +2,7 @@
  * Documents: pure rules (no database, no network). Limits and checks of the forms, the version
  * clock, applying a suggestion, reading the model's suggestions, the offline suggestions, prompts.
  */
-import { parseCsv, SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from "./csv";
-import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from "./csv";
 import { formatDateTime } from "~/lib/format";
 
 export const TITLE_MAX = 200;
@@ -25,28 +24,6 @@ export interface DocumentInput {
   title: string;
   kind: CreatableKind;
   content: string;
-}
-
-export type Checked = { ok: true; input: DocumentInput } | { ok: false; errors: Record<string, string> };
-
-/** The new-document and edit forms: title 1–200, a kind we offer, content ≤ 50,000 (a sheet must parse). */
-export function checkDocument(values: Record<string, string | undefined>, fixedKind?: DocumentKind): Checked {
-  const errors: Record<string, string> = {};
-  const title = (values.title ?? "").trim();
-  const kind = (fixedKind ?? values.kind ?? "text") as string;
-  const content = (values.content ?? "").replace(/\r\n?/g, "\n");
-  if (title === "") errors.title = "Enter a title.";
-  else if (title.length > TITLE_MAX) errors.title = `Use at most ${TITLE_MAX} characters (you have ${title.length}).`;
-  else if (!isSingleLine(title)) errors.title = SINGLE_LINE_MESSAGE;
-  if (!(CREATABLE_KINDS as readonly string[]).includes(kind)) errors.kind = "Choose text, code or sheet.";
-  if (content.length > CONTENT_MAX) errors.content = `Use at most ${CONTENT_MAX.toLocaleString("en")} characters (you have ${content.length.toLocaleString("en")}).`;
-  else if (content.trim() === "") errors.content = "Write something: a document cannot be empty.";
-  else if (kind === "sheet") {
-    const parsed = parseCsv(content);
-    if (!parsed.ok) errors.content = parsed.message;
-  }
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, input: { title, kind: kind as CreatableKind, content } };
 }
 
 export const SHEET_HINT = `Comma-separated values, one row a line, the first row the headings; quote a cell that holds a comma ("Amman, Jordan"). At most ${SHEET_MAX_ROWS} rows and ${SHEET_MAX_COLUMNS} columns.`;

@@ -22,3 +22,8 @@ export const notificationFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read"), id: z.string().uuid() }),
   z.object({ intent: z.literal("read-all") }),
 ]);
+
+export const NETWORK_MESSAGES = {
+  chooseMember: "Choose a member and an action from the lists on this page.",
+  chooseNotification: "Choose a notification from the list.",
+} as const;

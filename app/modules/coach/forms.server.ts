@@ -1,0 +1,60 @@
+/**
+ * The coach's forms (decision 038): the zod schemas of the chat, retry, title, sharing, vote and
+ * draft actions, with their messages in one place.
+ */
+import { z } from "zod";
+import { UUID_PATTERN } from "~/lib/ids";
+import { multiLine } from "~/lib/text-fields.server";
+import { isDraftKind } from "~/modules/documents/rules";
+import { checkTitle, VISIBILITIES } from "./extras-rules";
+import { MESSAGE_MAX } from "./rules";
+
+export const COACH_MESSAGES = {
+  message: "Write a message to the coach.",
+  messageTooLong: `Keep your message under ${MESSAGE_MAX.toLocaleString("en")} characters.`,
+  retry: "Choose the message to ask about again from the chat.",
+  visibility: "Choose public or private.",
+  vote: "Choose the up or the down button of a reply.",
+  draft: "Choose a cover letter, a CV summary or a plan.",
+} as const;
+
+/** A message to the coach (a new chat, a chat's next message, or the streamed one). */
+export const messageSchema = z.object({
+  message: multiLine(z.string({ required_error: COACH_MESSAGES.message }).trim().min(1, COACH_MESSAGES.message).max(MESSAGE_MAX, COACH_MESSAGES.messageTooLong)),
+});
+
+/** An id from a form, trimmed and lower-cased as Ladder stores ids (uuidOf as a schema). */
+const uuidField = (message: string) =>
+  z
+    .string({ required_error: message, invalid_type_error: message })
+    .transform((value) => value.trim().toLowerCase())
+    .refine((id) => UUID_PATTERN.test(id), { message });
+
+export const retrySchema = z.object({ messageId: uuidField(COACH_MESSAGES.retry) });
+
+/** Renaming a chat: the rules' checkTitle (trimmed, spaces joined, 1–120 characters, one line) says what is wrong. */
+export const titleSchema = z.object({
+  title: z.unknown().transform((raw, ctx) => {
+    const checked = checkTitle(raw);
+    if (!checked.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: checked.error });
+      return z.NEVER;
+    }
+    return checked.title;
+  }),
+});
+
+export const visibilitySchema = z.object({ visibility: z.enum(VISIBILITIES, { errorMap: () => ({ message: COACH_MESSAGES.visibility }) }) });
+
+/** A vote: the message (a wrong one is a 404, as a wrong chat is) and up or down. */
+export const voteSchema = z.object({
+  messageId: uuidField("messageId"),
+  value: z.enum(["up", "down"], { errorMap: () => ({ message: COACH_MESSAGES.vote }) }),
+  via: z.string().optional(),
+});
+
+export const draftSchema = z.object({
+  draft: z
+    .string({ required_error: COACH_MESSAGES.draft, invalid_type_error: COACH_MESSAGES.draft })
+    .refine(isDraftKind, { message: COACH_MESSAGES.draft }),
+});
