@@ -1,6 +1,6 @@
 /**
  * CSRF: every POST form carries a token bound to the member's session (or, before sign-in, to a
- * random cookie of the browser), checked in parseForm (ASVS 3.5.1). server.ts also refuses any
+ * random cookie of the browser), checked in readForm (ASVS 3.5.1). server.ts also refuses any
  * POST whose Origin / Sec-Fetch-Site says it came from another site.
  */
 import crypto from "node:crypto";
@@ -40,29 +40,7 @@ async function expectedToken(request: Request): Promise<string | null> {
 export const FORM_EXPIRED =
   "This form has expired or did not come from Ladder's own pages. Go back, reload the page and send it again.";
 
-/** Reads a POST form and refuses it with 403 unless it carries this session's CSRF token. */
-export async function parseForm(request: Request, options: { maxBytes?: number } = {}): Promise<FormData> {
-  const maxBytes = options.maxBytes ?? 1_000_000;
-  const declared = request.headers.get("Content-Length");
-  const length = Number(declared ?? "0");
-  // Browsers always state the size of a form; a body of unknown size (chunked) could be endless.
-  if (declared === null && request.body !== null && (request.headers.get("Content-Type") ?? "").startsWith("multipart/")) {
-    throw new Response("The upload did not say how large it is. Please send it again from the page's form.", { status: 411 });
-  }
-  if (length > maxBytes) {
-    throw new Response(`That was too large to send (the limit is ${Math.round(maxBytes / 1_000_000)} MB).`, { status: 413 });
-  }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new Response("The form could not be read. Go back and try again.", { status: 400 });
-  }
-  await requireCsrf(request, form);
-  return form;
-}
-
-/** Refuses (403) a form read some other way (a streamed upload) unless it carries this session's token. */
+/** Refuses (403) a form unless it carries this session's token (readForm calls it once the form is read). */
 export async function requireCsrf(request: Request, form: FormData): Promise<void> {
   const sent = form.get(CSRF_FIELD);
   const expected = await expectedToken(request);
