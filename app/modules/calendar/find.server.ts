@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { uuidOf } from "~/lib/ids";
-import { stateWith } from "~/modules/network/connections.server";
-import { displayName } from "~/modules/network/rules";
+import { stateWith } from "~/modules/network/index.server";
+import { displayName } from "~/modules/network";
 
 export const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 export const NOT_CONNECTED = "You can find a time only with your connections. Connect with this member first, from their profile.";

@@ -6,10 +6,8 @@
 import { z } from "zod";
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { applicationStatuses, roundTypes } from "../../../db/enums";
-import { wallToInstant } from "~/modules/calendar/rules";
-import {
-  PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type ApplicationStatus, type RoundStatus, type RoundType,
-} from "~/modules/jobs/application-states";
+import { wallToInstant } from "~/modules/calendar";
+import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
 
 export type { ApplicationStatus, RoundStatus, RoundType };
 

@@ -33,3 +33,6 @@ export const PIPELINE_ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
   cancelled: "Cancelled",
   rescheduled: "Rescheduled",
 };
+
+// The pipeline's words, but an applicant reads "Not selected" rather than "Rejected".
+export const APPLICATION_STATUS_LABELS: Record<string, string> = { ...PIPELINE_STATUS_LABELS, rejected: "Not selected" } satisfies Record<ApplicationStatus, string>;

@@ -5,7 +5,7 @@
  * larger than READ_LIMIT_BYTES is refused before a byte of it is read (413).
  */
 import { unstable_parseMultipartFormData as parseMultipart } from "@remix-run/node";
-import { parseForm, requireCsrf } from "~/modules/accounts/csrf.server";
+import { parseForm, requireCsrf } from "~/modules/accounts/index.server";
 import { CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } from "./cv";
 
 /** Bodies up to this size are read (the CV over 5 MB discarded as it streams); larger ones are refused unread. */

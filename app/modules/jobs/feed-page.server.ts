@@ -5,7 +5,7 @@
 import { data, redirect } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { placeOf } from "~/lib/format";
-import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { getCurrentUser } from "~/modules/accounts/index.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { jobCursor } from "./cursor.server";
 import { countFeed, listFeed, type FeedJob } from "./feed.server";

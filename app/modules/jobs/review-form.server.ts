@@ -6,7 +6,7 @@
 import { data, redirect } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { parseForm } from "~/modules/accounts/csrf.server";
+import { parseForm } from "~/modules/accounts/index.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { isFeedSlug, isJobId } from "./feeds";

@@ -14,10 +14,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import { hit, LIMITS, peek } from "~/services/rate-limit.server";
-import { isCvKey } from "~/modules/jobs/cv";
+import { isCvKey } from "~/modules/jobs/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
-import { normalizeEmail } from "~/modules/accounts/accounts.server";
-import { decoyHash, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/passwords.server";
+import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
 import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
