@@ -5,6 +5,6 @@
 export { normalizeEmail, referralCount } from "./accounts.server";
 export { logActivity } from "./audit.server";
 export { parseForm, requireCsrf } from "./csrf.server";
-export { getCurrentUser, type CurrentUser } from "./current-user.server";
+export type { CurrentUser } from "./current-user.server";
 export { decoyHash, PASSWORD_MAX, verifyPassword } from "./passwords.server";
 export { SESSION_IDLE_MS, SESSION_MAX_MS } from "./sessions.server";
