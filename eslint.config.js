@@ -1,6 +1,32 @@
+import fs from "node:fs";
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+
+// Areas (app/modules/<area>) import another area only through its public surface
+// (docs/decisions/039-area-boundaries.md): `~/modules/<b>` (index.ts, pure) or, from a server
+// module, `~/modules/<b>/index.server`. One block per area directory, so a new area gets the rule.
+const AREAS = fs
+  .readdirSync(new URL("./app/modules", import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const DEEP = "Another area only through its index.ts (~/modules/<area>) or, from a .server module, its index.server.ts (decision 039).";
+const areaRule = (area, server) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        { group: ["~/modules/*/**", `!~/modules/${area}/**`, ...(server ? ["!~/modules/*/index.server"] : [])], message: DEEP },
+        { group: ["../*/**", "!../../**", `!../${area}/**`, ...(server ? ["!../*/index.server"] : [])], message: DEEP },
+        ...(server ? [] : [{ group: ["~/modules/*/index.server", "../*/index.server"], message: "A module that may run in the browser imports another area's index.ts, not its index.server.ts." }]),
+      ],
+    },
+  ],
+});
+const areaBlocks = AREAS.flatMap((area) => [
+  { files: [`app/modules/${area}/**`], ignores: ["**/*.server.ts", "**/*.server.tsx"], rules: areaRule(area, false) },
+  { files: [`app/modules/${area}/**/*.server.ts`, `app/modules/${area}/**/*.server.tsx`], rules: areaRule(area, true) },
+]);
 
 export default tseslint.config(
   { ignores: ["build/", "public/build/", "node_modules/", "data/", "drizzle/", "test-results/", "playwright-report/", ".cache/"] },
@@ -56,4 +82,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...areaBlocks,
 );

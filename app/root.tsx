@@ -25,7 +25,7 @@ import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
-import { headerCounts } from "~/modules/accounts/header-counts.server";
+import { headerCounts } from "~/modules/home/header-counts.server";
 import { readFlash } from "~/services/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

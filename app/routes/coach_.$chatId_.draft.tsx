@@ -15,7 +15,7 @@ import { messagesLeft, quotaLine } from "~/modules/coach/quota.server";
 import { draftFromChat } from "~/modules/documents/coach.server";
 import { uuidOf } from "~/lib/ids";
 import { DRAFT_KINDS } from "~/modules/documents/rules";
-import { COACH_MESSAGES, draftSchema } from "~/modules/coach/forms.server";
+import { DOCUMENT_MESSAGES, draftSchema } from "~/modules/documents/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = chatId(params.chatId);
   const read = await readForm(request, draftSchema, { maxBytes: 10_000 });
-  if (!read.ok) return data({ error: read.errors.draft ?? COACH_MESSAGES.draft }, { status: 400 });
+  if (!read.ok) return data({ error: read.errors.draft ?? DOCUMENT_MESSAGES.draft }, { status: 400 });
   const kind = read.data.draft;
   const outcome = await draftFromChat(getCtx(), user.id, id, kind);
   switch (outcome.kind) {

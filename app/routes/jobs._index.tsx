@@ -1,12 +1,21 @@
 /** /jobs: the general feed with its GET filter form, keyset pages and RSS link (~/components/JobFeed). */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { feedMeta, JobFeed } from "~/components/JobFeed";
-import { loadFeedPage } from "~/modules/jobs/feed-page.server";
+import { getCtx } from "~/db.server";
+import { getCurrentUser } from "~/modules/accounts/current-user.server";
+import { feedPage } from "~/modules/jobs/feed-page.server";
 import { FEEDS } from "~/modules/jobs/feeds";
 
-export const loader = ({ request }: LoaderFunctionArgs) => loadFeedPage(request, "general");
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const viewer = await getCurrentUser(request);
+  const outcome = await feedPage(getCtx(), { feed: "general", query: url.searchParams, here: url.pathname + url.search, viewer, now: new Date() });
+  if (outcome.kind === "redirect") throw redirect(outcome.to);
+  if (outcome.kind === "broken") throw new Response(outcome.message, { status: 400 });
+  return data(outcome.page, { status: outcome.status });
+}
 
 export default function Feed() {
   return <JobFeed page={useLoaderData<typeof loader>()} />;

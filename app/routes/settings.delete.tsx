@@ -9,7 +9,7 @@ import { getCtx } from "~/db.server";
 import { type FieldErrors } from "~/lib/forms";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { isProduction, requireUser } from "~/modules/accounts/current-user.server";
-import { confirmDeletion, deleteAccount, deleteAccountSchema, deletionFacts, removeAccountFiles } from "~/modules/accounts/delete-account.server";
+import { confirmDeletion, deleteAccount, deleteAccountSchema, deletionFacts, removeAccountFiles } from "~/modules/profile/delete-account.server";
 import { clearSessionCookie } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
 import { tooManyRequests } from "~/services/rate-limit.server";

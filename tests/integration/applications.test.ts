@@ -4,7 +4,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { deleteAccount, removeAccountFiles } from "../../app/modules/accounts/delete-account.server";
+import { deleteAccount, removeAccountFiles } from "../../app/modules/profile/delete-account.server";
 import { listMyApplications } from "../../app/modules/jobs/applications.server";
 import { CV_MESSAGES, MAX_CV_BYTES } from "../../app/modules/jobs/cv";
 import { appClient, createMember, textOf, type Member } from "../support/app";

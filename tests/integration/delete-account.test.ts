@@ -2,7 +2,7 @@
 import { and, eq, getTableColumns, getTableName, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { expect, it } from "vitest";
-import { deleteAccount } from "../../app/modules/accounts/delete-account.server";
+import { deleteAccount } from "../../app/modules/profile/delete-account.server";
 import { hit, LIMITS } from "../../app/services/rate-limit.server";
 import type { Ctx } from "../../db/client";
 import { DEMO_PASSWORD, demoEmails, seedDemo } from "../../db/seed";

@@ -3,7 +3,7 @@
  * tests/support/s3.ts (s3rver 3.7.1 itself accepts any Signature V4; see there).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deleteAccount, removeAccountFiles } from "../../app/modules/accounts/delete-account.server";
+import { deleteAccount, removeAccountFiles } from "../../app/modules/profile/delete-account.server";
 import { applyTarget, cvForViewer, submitApplication } from "../../app/modules/jobs/applications.server";
 import { cvKey } from "../../app/modules/jobs/cv";
 import { randomKey, S3Error, s3Storage, StorageKeyError } from "../../app/services/storage.server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deleteAccountSchema, removeAccountFiles } from "~/modules/accounts/delete-account.server";
+import { deleteAccountSchema, removeAccountFiles } from "~/modules/profile/delete-account.server";
 import type { Storage } from "~/services/storage.server";
 import { endSessionSchema } from "~/modules/accounts/manage-sessions.server";
 import { browserOnSystem, deviceLabel, sessionViews } from "~/modules/accounts/session-view";

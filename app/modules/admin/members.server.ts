@@ -8,7 +8,7 @@ import type { Ctx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { likePattern } from "~/lib/like-pattern";
 import { withTx } from "~/db.server";
-import { logActivity } from "~/modules/accounts/audit.server";
+import { logActivity } from "~/modules/accounts/index.server";
 import type { Position } from "~/lib/cursor";
 import type { UserRole } from "./roles";
 

@@ -12,7 +12,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import { sendMessage } from "~/modules/messages/messages.server";
+import { sendMessage } from "~/modules/messages/index.server";
 import { busyOf, createMeeting } from "./meetings.server";
 import { findSlots, type SlotResult, type WeekBlock } from "./slots";
 import { DAY_MS, findOverlap, MINUTE_MS, parseTime, rangeLabel, storedTime, type TimeRange } from "./time";

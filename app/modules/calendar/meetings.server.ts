@@ -17,8 +17,8 @@ import { and, asc, eq, gt, inArray, lt, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import { insertLinkedNotification } from "~/modules/network/notifications.server";
-import { displayName } from "~/modules/network/rules";
+import { insertLinkedNotification } from "~/modules/network/index.server";
+import { displayName } from "~/modules/network";
 import type { Interval } from "./slots";
 
 export type MeetingStatus = "proposed" | "accepted" | "declined" | "cancelled";

@@ -1,11 +1,11 @@
 /**
- * The coach's forms (decision 038): the zod schemas of the chat, retry, title, sharing, vote and
- * draft actions, with their messages in one place.
+ * The coach's forms (decision 038): the zod schemas of the chat, retry, title, sharing and vote
+ * actions, with their messages in one place. (A draft from a chat is a document: its form is in
+ * documents/forms.server.ts, so the coach does not import documents, which imports the coach.)
  */
 import { z } from "zod";
 import { UUID_PATTERN } from "~/lib/ids";
 import { multiLine } from "~/lib/text-fields.server";
-import { isDraftKind } from "~/modules/documents/rules";
 import { checkTitle, VISIBILITIES } from "./extras-rules";
 import { MESSAGE_MAX } from "./rules";
 
@@ -15,7 +15,6 @@ export const COACH_MESSAGES = {
   retry: "Choose the message to ask about again from the chat.",
   visibility: "Choose public or private.",
   vote: "Choose the up or the down button of a reply.",
-  draft: "Choose a cover letter, a CV summary or a plan.",
 } as const;
 
 /** A message to the coach (a new chat, a chat's next message, or the streamed one). */
@@ -51,10 +50,4 @@ export const voteSchema = z.object({
   messageId: uuidField("messageId"),
   value: z.enum(["up", "down"], { errorMap: () => ({ message: COACH_MESSAGES.vote }) }),
   via: z.string().optional(),
-});
-
-export const draftSchema = z.object({
-  draft: z
-    .string({ required_error: COACH_MESSAGES.draft, invalid_type_error: COACH_MESSAGES.draft })
-    .refine(isDraftKind, { message: COACH_MESSAGES.draft }),
 });

@@ -7,8 +7,7 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { aiErrorMessage, aiMode, coachReply } from "~/modules/coach/ai.server";
-import { chargeForReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/quota.server";
+import { aiErrorMessage, aiMode, chargeForReply, coachReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/index.server";
 import { createDocument, getVersion, storeSuggestions } from "./documents.server";
 import {
   CONTENT_MAX,

@@ -8,9 +8,10 @@ import { fieldErrors } from "~/lib/forms";
 import { UUID_PATTERN } from "~/lib/ids";
 import { isSingleLine, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { parseCsv } from "./csv";
-import { CONTENT_MAX, CREATABLE_KINDS, parseVersionParam, TITLE_MAX, type CreatableKind, type DocumentInput, type DocumentKind } from "./rules";
+import { CONTENT_MAX, CREATABLE_KINDS, isDraftKind, parseVersionParam, TITLE_MAX, type CreatableKind, type DocumentInput, type DocumentKind } from "./rules";
 
 export const DOCUMENT_MESSAGES = {
+  draft: "Choose a cover letter, a CV summary or a plan.",
   title: "Enter a title.",
   titleTooLong: (length: number) => `Use at most ${TITLE_MAX} characters (you have ${length}).`,
   kind: "Choose text, code or sheet.",
@@ -78,3 +79,10 @@ export const documentPageSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("suggest") }),
   z.object({ intent: z.enum(["accept", "dismiss"]), suggestionId: suggestionField }),
 ]);
+
+/** The coach's "Draft a document from this chat" form: which kind of draft. */
+export const draftSchema = z.object({
+  draft: z
+    .string({ required_error: DOCUMENT_MESSAGES.draft, invalid_type_error: DOCUMENT_MESSAGES.draft })
+    .refine(isDraftKind, { message: DOCUMENT_MESSAGES.draft }),
+});

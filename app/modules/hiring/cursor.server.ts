@@ -4,7 +4,7 @@
  * payload is JSON.
  */
 import { createCursor, createPositionCursor } from "~/lib/cursor.server";
-import { FEED_SLUGS, isFeedSlug, isJobId, type FeedSlug } from "~/modules/jobs/feeds";
+import { FEED_SLUGS, type FeedSlug, isFeedSlug, isJobId } from "~/modules/jobs/index.server";
 
 export const hiringApplicationsCursor = createPositionCursor<`applications:${string}`>("hiring");
 

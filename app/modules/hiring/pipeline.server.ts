@@ -9,9 +9,8 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
-import { FEED_SLUGS, isJobId, type FeedSlug } from "~/modules/jobs/feeds";
-import { feedTable, type PostingStatus } from "~/modules/jobs/jobs.server";
-import { insertLinkedNotification } from "~/modules/network/notifications.server";
+import { FEED_SLUGS, type FeedSlug, feedTable, isJobId, type PostingStatus } from "~/modules/jobs/index.server";
+import { insertLinkedNotification } from "~/modules/network/index.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import type { JobPosition } from "./cursor.server";
 import {

@@ -10,8 +10,8 @@ import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColum
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import { formatInstant, offsetLabel } from "~/modules/calendar/zone";
-import { insertLinkedNotification } from "~/modules/network/notifications.server";
+import { formatInstant, offsetLabel } from "~/modules/calendar";
+import { insertLinkedNotification } from "~/modules/network/index.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
 import { completesEarly, OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
 

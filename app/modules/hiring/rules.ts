@@ -5,39 +5,19 @@
  */
 import { z } from "zod";
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
-import { applicationStatuses, roundStatuses, roundTypes } from "../../../db/enums";
-import { wallToInstant } from "~/modules/calendar/zone";
+import { applicationStatuses, roundTypes } from "../../../db/enums";
+import { wallToInstant } from "~/modules/calendar";
+import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
 
-export type ApplicationStatus = (typeof applicationStatuses)[number];
-export type RoundType = (typeof roundTypes)[number];
-export type RoundStatus = (typeof roundStatuses)[number];
+export type { ApplicationStatus, RoundStatus, RoundType };
 
 export const APPLICATION_STATUSES = applicationStatuses;
 export const ROUND_TYPES = roundTypes;
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  pending: "Pending",
-  reviewing: "Reviewing",
-  shortlisted: "Shortlisted",
-  interviewing: "Interviewing",
-  offered: "Offered",
-  hired: "Hired",
-  rejected: "Rejected",
-};
-
-export const ROUND_TYPE_LABELS: Record<RoundType, string> = {
-  phone_screening: "Phone screening",
-  job_assessment: "Job assessment",
-  hr: "HR interview",
-  final: "Final interview",
-};
-
-export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
-  scheduled: "Scheduled",
-  completed: "Completed",
-  cancelled: "Cancelled",
-  rescheduled: "Rescheduled",
-};
+// The words live with the applications table, in the jobs area; the pipeline uses the same ones.
+export const STATUS_LABELS = PIPELINE_STATUS_LABELS;
+export const ROUND_TYPE_LABELS = PIPELINE_ROUND_TYPE_LABELS;
+export const ROUND_STATUS_LABELS = PIPELINE_ROUND_STATUS_LABELS;
 
 /** The pipeline's ?status= filter: every status, "withdrawn" (withdrawn = true) and "all". */
 export const STATUS_FILTERS = ["all", ...applicationStatuses, "withdrawn"] as const;

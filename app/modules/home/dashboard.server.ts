@@ -4,12 +4,10 @@
  */
 import type { Ctx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
-import type { CurrentUser } from "~/modules/accounts/current-user.server";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { DAILY_MESSAGES } from "~/modules/coach/quota.server";
-import { ROUND_TYPE_LABELS, zonedTime } from "~/modules/jobs/application-rules";
-import { applicationPath } from "~/modules/jobs/applications.server";
-import { jobPath } from "~/modules/jobs/feeds";
+import type { CurrentUser } from "~/modules/accounts/index.server";
+import { effectiveZone } from "~/modules/calendar/index.server";
+import { DAILY_MESSAGES } from "~/modules/coach/index.server";
+import { applicationPath, jobPath, ROUND_TYPE_LABELS, zonedTime } from "~/modules/jobs/index.server";
 import { memberHome } from "./member.server";
 import { recruiterHome } from "./recruiter.server";
 import { APPLICATION_BUCKETS, BUCKET_LABELS, HIRING_BUCKET_LABELS, homeKindOf, type ApplicationBucket } from "./rules";

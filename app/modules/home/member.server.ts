@@ -5,9 +5,8 @@
  */
 import { eq, sql, type SQL } from "drizzle-orm";
 import { msOf, rowsOf, type Ctx } from "~/db.server";
-import { messagesLeft } from "~/modules/coach/quota.server";
-import { listFeed, type FeedJob } from "~/modules/jobs/feed.server";
-import type { FeedSlug } from "~/modules/jobs/feeds";
+import { messagesLeft } from "~/modules/coach/index.server";
+import { type FeedJob, type FeedSlug, listFeed } from "~/modules/jobs/index.server";
 import { bucketCounts, bucketOf, fitWords, type ApplicationBucket } from "./rules";
 import { jobJoins, num } from "./sql.server";
 

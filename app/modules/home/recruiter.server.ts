@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { msOf, rowsOf, tsParam, type Ctx } from "~/db.server";
-import type { FeedSlug } from "~/modules/jobs/feeds";
+import type { FeedSlug } from "~/modules/jobs/index.server";
 import { bucketCounts, bucketOf, type ApplicationBucket } from "./rules";
 import { num } from "./sql.server";
 

@@ -4,9 +4,8 @@
  * (docs/decisions/026-home-per-role.md).
  */
 import { applicationStatuses } from "../../../db/enums";
-import { keywordWords } from "~/modules/jobs/rules";
-import { STATUS_LABELS as PIPELINE_STATUS_LABELS } from "~/modules/hiring/rules";
-import { APPLICATION_STATUS_LABELS as APPLICANT_STATUS_LABELS } from "~/modules/jobs/application-rules";
+import { APPLICATION_STATUS_LABELS as APPLICANT_STATUS_LABELS, keywordWords } from "~/modules/jobs";
+import { STATUS_LABELS as PIPELINE_STATUS_LABELS } from "~/modules/hiring";
 import type { ExperienceEntry } from "../../../db/schema";
 
 export type HomeKind = "member" | "recruiter" | "staff" | "admin";

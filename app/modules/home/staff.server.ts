@@ -4,9 +4,9 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { msOf, rowsOf, tsParam, type Ctx } from "~/db.server";
-import { SESSION_IDLE_MS, SESSION_MAX_MS } from "~/modules/accounts/sessions.server";
-import { dayStartUtc } from "~/modules/coach/quota.server";
-import type { FeedSlug } from "~/modules/jobs/feeds";
+import { SESSION_IDLE_MS, SESSION_MAX_MS } from "~/modules/accounts/index.server";
+import { dayStartUtc } from "~/modules/coach/index.server";
+import type { FeedSlug } from "~/modules/jobs/index.server";
 import { jobJoins, num } from "./sql.server";
 
 export const QUEUE_SHOWN = 5;

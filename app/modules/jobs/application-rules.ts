@@ -1,11 +1,10 @@
 /** Words for application and interview states, shown to applicants (pure). */
-import { formatInstant, offsetLabel } from "~/modules/calendar/zone";
-import { ROUND_STATUS_LABELS as PIPELINE_ROUND_STATUS_LABELS, ROUND_TYPE_LABELS as PIPELINE_ROUND_TYPE_LABELS, STATUS_LABELS, type ApplicationStatus } from "~/modules/hiring/rules";
+import { formatInstant, offsetLabel } from "~/modules/calendar";
+import { APPLICATION_STATUS_LABELS, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS } from "./application-states";
 
 export const COVER_LETTER_MAX = 10_000;
 
-// The pipeline's words, but an applicant reads "Not selected" rather than "Rejected".
-export const APPLICATION_STATUS_LABELS: Record<string, string> = { ...STATUS_LABELS, rejected: "Not selected" } satisfies Record<ApplicationStatus, string>;
+export { APPLICATION_STATUS_LABELS };
 
 // One wording for rounds, on the applicant's pages and in the pipeline (looked up by stored text here).
 export const ROUND_TYPE_LABELS: Record<string, string> = PIPELINE_ROUND_TYPE_LABELS;

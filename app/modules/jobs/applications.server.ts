@@ -13,7 +13,7 @@ import { isMultiLine, MULTI_LINE_MESSAGE } from "~/lib/text";
 import { singleLine } from "~/lib/text-fields.server";
 import { withTx, type Ctx } from "~/db.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
-import { insertLinkedNotification } from "~/modules/network/notifications.server";
+import { insertLinkedNotification } from "~/modules/network/index.server";
 import { COVER_LETTER_MAX } from "./application-rules";
 import { CV_CONTENT_TYPES, cvFileName, cvKey, kindOfKey, type CvKind } from "./cv";
 import { FEED_SLUGS, isFeedSlug, type FeedSlug } from "./feeds";

@@ -4,7 +4,7 @@
  * buffered), so a CV that is too large is refused beside its field with the cover letter still in
  * the form. A body declared larger than READ_LIMIT_BYTES is refused before a byte of it is read.
  */
-import type { ReadFormOptions, Upload } from "~/modules/accounts/read-form.server";
+import type { ReadFormOptions, Upload } from "~/modules/accounts/index.server";
 import { CV_MESSAGES, inspectCv, MAX_CV_BYTES, type CvKind } from "./cv";
 
 /** Bodies up to this size are read (the CV over 5 MB discarded as it streams); larger ones are refused unread. */

@@ -1,12 +1,11 @@
 /**
- * What the three feed routes and their RSS routes share: read the filters (400 with the form on
- * bad values), read a page, shape the rows for display; and the RSS 2.0 document.
+ * What the three feed routes and their RSS routes share, on plain values (the route reads the
+ * request and writes the response): read the filters, read a page, shape the rows for display;
+ * and the feed's RSS 2.0 document (written by ~/lib/rss).
  */
-import { data, redirect } from "@remix-run/node";
-import { getCtx } from "~/db.server";
+import type { Ctx } from "~/db.server";
 import { placeOf } from "~/lib/format";
-import { getCurrentUser } from "~/modules/accounts/current-user.server";
-import { publicOrigin } from "~/services/request-info.server";
+import { writeRss } from "~/lib/rss";
 import { jobCursor } from "./cursor.server";
 import { countFeed, listFeed, type FeedJob } from "./feed.server";
 import { FEEDS, jobPath, type FeedSlug } from "./feeds";
@@ -53,27 +52,45 @@ export interface FeedPageData {
   here: string;
 }
 
-export async function loadFeedPage(request: Request, feed: FeedSlug) {
-  const url = new URL(request.url);
+/** What a feed route reads from its request. */
+export interface FeedPageInput {
+  feed: FeedSlug;
+  /** The query string (filters and cursor). */
+  query: URLSearchParams;
+  /** This page's address (path and query), where a Save form comes back to. */
+  here: string;
+  /** The signed-in member, or null for a visitor. */
+  viewer: { id: string } | null;
+  now: Date;
+}
+
+/**
+ * A feed page: the page (status 200, or 400 with the form when a filter is bad), a redirect to
+ * the short address of the same filters, or the words of a broken page link (400).
+ */
+export type FeedPageOutcome =
+  | { kind: "page"; status: 200 | 400; page: FeedPageData }
+  | { kind: "redirect"; to: string }
+  | { kind: "broken"; message: string };
+
+export async function feedPage(ctx: Ctx, input: FeedPageInput): Promise<FeedPageOutcome> {
+  const { feed, query: params, viewer: user, now } = input;
   const base = FEEDS[feed].path;
-  const user = await getCurrentUser(request);
-  const parsed = parseFilters(url.searchParams);
+  const parsed = parseFilters(params);
   if (!parsed.ok) {
-    const body: FeedPageData = {
+    const page: FeedPageData = {
       feed, values: parsed.values, errors: parsed.errors, jobs: [], filtered: true, paged: false,
       firstHref: base, nextHref: null, rssHref: rssPath(feed), signedIn: Boolean(user), countLabel: null, active: [], here: base,
     };
-    return data(body, { status: 400 });
+    return { kind: "page", status: 400, page };
   }
   // The GET form sends every field, chosen or not: answer with the short address of the same filters.
-  if ([...url.searchParams].some(([name, value]) => (FILTER_NAMES as readonly string[]).includes(name) && value.trim() === "")) {
+  if ([...params].some(([name, value]) => (FILTER_NAMES as readonly string[]).includes(name) && value.trim() === "")) {
     const query = filterQuery(parsed.filters);
-    throw redirect(query ? `${base}?${query}` : base);
+    return { kind: "redirect", to: query ? `${base}?${query}` : base };
   }
-  const after = jobCursor.from(url.searchParams.get("cursor"), feed);
-  if (after === null) throw new Response(`This page link is broken or was changed. Start again from ${base}.`, { status: 400 });
-  const now = new Date();
-  const ctx = getCtx();
+  const after = jobCursor.from(params.get("cursor"), feed);
+  if (after === null) return { kind: "broken", message: `This page link is broken or was changed. Start again from ${base}.` };
   const [page, count] = await Promise.all([listFeed(ctx, feed, parsed.filters, { after, now }), countFeed(ctx, feed, parsed.filters, { now })]);
   const saved = user ? await savedAmong(ctx, user.id, feed, page.jobs.map((j) => j.jobId)) : new Set<string>();
   const query = filterQuery(parsed.filters);
@@ -98,82 +115,58 @@ export async function loadFeedPage(request: Request, feed: FeedSlug) {
     signedIn: Boolean(user),
     countLabel: countLabel(count.count, count.capped),
     active: activeFilters(parsed.filters, base),
-    here: url.pathname + url.search,
+    here: input.here,
   };
-  return data(body);
+  return { kind: "page", status: 200, page: body };
 }
 
 // ---- RSS 2.0
 
-// Characters XML 1.0 does not allow at all (imported text may carry them).
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function xmlEscape(text: string): string {
-  return text
-    .replace(INVALID_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+/** What an RSS route reads from its request. */
+export interface FeedRssInput {
+  feed: FeedSlug;
+  query: URLSearchParams;
+  /** The public origin the links start with ("https://ladder.example"). */
+  origin: string;
+  now: Date;
 }
 
-export async function feedRss(request: Request, feed: FeedSlug): Promise<Response> {
-  const url = new URL(request.url);
-  const parsed = parseFilters(url.searchParams);
+export type FeedRssOutcome = { ok: true; xml: string } | { ok: false; message: string };
+
+/** The response headers of a feed's RSS document and of its 400 answer. */
+export const RSS_HEADERS = {
+  "Content-Type": "application/rss+xml; charset=utf-8",
+  // Feed readers poll; five minutes of caching anywhere is harmless for a public list.
+  "Cache-Control": "public, max-age=300",
+  "X-Content-Type-Options": "nosniff",
+} as const;
+export const RSS_ERROR_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" } as const;
+
+export async function feedRss(ctx: Ctx, input: FeedRssInput): Promise<FeedRssOutcome> {
+  const { feed, origin, now } = input;
+  const parsed = parseFilters(input.query);
   if (!parsed.ok) {
     const message = Object.values(parsed.errors).join(" ");
-    return new Response(`This feed address has a filter Ladder cannot read: ${message} Open ${FEEDS[feed].path} and choose the filters again.`, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" },
-    });
+    return { ok: false, message: `This feed address has a filter Ladder cannot read: ${message} Open ${FEEDS[feed].path} and choose the filters again.` };
   }
-  const now = new Date();
-  const page = await listFeed(getCtx(), feed, parsed.filters, { pageSize: RSS_ITEMS, withSummary: true, now });
-  const origin = publicOrigin(request);
+  const page = await listFeed(ctx, feed, parsed.filters, { pageSize: RSS_ITEMS, withSummary: true, now });
   const query = filterQuery(parsed.filters);
   const suffix = query ? `?${query}` : "";
   const info = FEEDS[feed];
-  const items = page.jobs
-    .map((job) => {
+  const xml = writeRss({
+    title: `Ladder: ${info.label}${query ? " (filtered)" : ""}`,
+    link: `${origin}${info.path}${suffix}`,
+    description: info.blurb,
+    language: "en",
+    self: `${origin}${rssPath(feed)}${suffix}`,
+    lastBuildDate: page.jobs[0]?.createdAt ?? now,
+    items: page.jobs.map((job) => {
       const link = `${origin}${jobPath(feed, job.jobId)}`;
       const s = shape(job, now);
       const summary = job.summary ? `${job.summary.replace(/\s+/g, " ").trim()}${job.summary.length >= 400 ? "…" : ""}` : "";
       const description = [`${s.employer} · ${s.place}${s.type ? ` · ${s.type}` : ""} · ${s.salary}`, summary].filter(Boolean).join("\n\n");
-      return [
-        "<item>",
-        `<title>${xmlEscape(`${s.title} at ${s.employer}`)}</title>`,
-        `<link>${xmlEscape(link)}</link>`,
-        `<guid isPermaLink="true">${xmlEscape(link)}</guid>`,
-        `<pubDate>${job.createdAt.toUTCString()}</pubDate>`,
-        `<description>${xmlEscape(description)}</description>`,
-        "</item>",
-      ].join("");
-    })
-    .join("\n");
-  const body = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
-    "<channel>",
-    `<title>${xmlEscape(`Ladder: ${info.label}${query ? " (filtered)" : ""}`)}</title>`,
-    `<link>${xmlEscape(`${origin}${info.path}${suffix}`)}</link>`,
-    `<description>${xmlEscape(info.blurb)}</description>`,
-    "<language>en</language>",
-    `<atom:link href="${xmlEscape(`${origin}${rssPath(feed)}${suffix}`)}" rel="self" type="application/rss+xml"/>`,
-    `<lastBuildDate>${(page.jobs[0]?.createdAt ?? now).toUTCString()}</lastBuildDate>`,
-    items,
-    "</channel>",
-    "</rss>",
-    "",
-  ].join("\n");
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/rss+xml; charset=utf-8",
-      // Feed readers poll; five minutes of caching anywhere is harmless for a public list.
-      "Cache-Control": "public, max-age=300",
-      "X-Content-Type-Options": "nosniff",
-    },
+      return { title: `${s.title} at ${s.employer}`, link, guid: link, pubDate: job.createdAt, description };
+    }),
   });
+  return { ok: true, xml };
 }

@@ -9,7 +9,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
-import { insertLinkedNotification } from "~/modules/network/notifications.server";
+import { insertLinkedNotification } from "~/modules/network/index.server";
 import { FEED_SLUGS, FEEDS, isJobId, jobPath, type FeedSlug } from "./feeds";
 import { feedTable, type PostingStatus } from "./jobs.server";
 import { initialPosting, isStaff, ladderJobId, statusAfterEdit, type PostInput } from "./posting-rules";

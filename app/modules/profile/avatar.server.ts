@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { logActivity } from "~/modules/accounts/audit.server";
+import { logActivity } from "~/modules/accounts/index.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
 import { reencodeAvatar } from "./images.server";
 import { avatarKeyOf } from "./rules";

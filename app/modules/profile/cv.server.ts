@@ -10,8 +10,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
 import { formatDate } from "~/lib/format";
-import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { CV_CONTENT_TYPES, cvFileName, kindOfKey, type CvKind } from "~/modules/jobs/cv";
+import { effectiveZone } from "~/modules/calendar/index.server";
+import { CV_CONTENT_TYPES, cvFileName, type CvKind, kindOfKey } from "~/modules/jobs/index.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
 
 export interface SavedCv {

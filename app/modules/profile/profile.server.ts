@@ -5,8 +5,7 @@
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
-import { logActivity } from "~/modules/accounts/audit.server";
-import { referralCount } from "~/modules/accounts/accounts.server";
+import { logActivity, referralCount } from "~/modules/accounts/index.server";
 import type { CertificationEntry, EducationEntry, ExperienceEntry } from "../../../db/schema";
 
 /** The only User columns a member's profile edits may write. */

@@ -5,7 +5,7 @@
  */
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { getCtx, type Ctx } from "~/db.server";
-import type { ReadForm } from "~/modules/accounts/read-form.server";
+import type { ReadForm } from "~/modules/accounts/index.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { clientIp } from "~/services/request-info.server";
 

@@ -5,10 +5,9 @@
  * import, out of the JavaScript every page downloads (issue 12).
  */
 import type { Ctx } from "~/db.server";
-import { isStaff } from "~/modules/jobs/posting-rules";
-import { pendingCount } from "~/modules/jobs/posting.server";
-import { unreadMessageCount } from "~/modules/messages/conversations.server";
-import { unreadCount } from "~/modules/network/notifications.server";
+import { isStaff, pendingCount } from "~/modules/jobs/index.server";
+import { unreadMessageCount } from "~/modules/messages/index.server";
+import { unreadCount } from "~/modules/network/index.server";
 
 export async function headerCounts(ctx: Ctx, member: { id: string; role: string | null }) {
   const [unread, unreadMessages, reviewWaiting] = await Promise.all([

@@ -1,5 +1,6 @@
 /**
- * Deleting an account (issue 3, item 10; docs/decisions/008-account-deletion.md).
+ * Deleting an account (issue 3, item 10; docs/decisions/008-account-deletion.md). It lives with the
+ * profile, above accounts and jobs, because it removes what those areas hold (decision 039).
  *
  * confirmDeletion checks the member's proof (the password, or the email for members who only
  * ever signed in with Google) outside any transaction: argon2 must not run inside withTx.
@@ -12,12 +13,11 @@ import { and, eq, exists, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
-import { deleteStoredAvatar } from "~/modules/profile/avatar.server";
 import { hit, LIMITS, peek } from "~/services/rate-limit.server";
-import { isCvKey } from "~/modules/jobs/cv";
+import { isCvKey } from "~/modules/jobs/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
-import { normalizeEmail } from "./accounts.server";
-import { decoyHash, PASSWORD_MAX, verifyPassword } from "./passwords.server";
+import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
+import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
   password: z.string().max(PASSWORD_MAX, "That password is not right.").optional(),

@@ -1,0 +1,6 @@
+/**
+ * What other areas may use of coach (docs/decisions/039-area-boundaries.md):
+ * server functions; pure rules go in index.ts.
+ */
+export { aiErrorMessage, aiMode, coachReply } from "./ai.server";
+export { chargeForReply, DAILY_MESSAGES, dayStartUtc, messagesLeft, quotaReachedSentence, refundMessage } from "./quota.server";
