@@ -9,7 +9,7 @@ import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { FEEDS, jobPath } from "~/modules/jobs/feeds";
+import { jobLinkOf } from "~/modules/jobs/feeds";
 import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { listReviewQueue } from "~/modules/jobs/posting.server";
 import { STAFF_ROLES } from "~/modules/jobs/posting-rules";
@@ -29,12 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paged: Boolean(after),
     here: url.pathname + url.search,
     rows: page.rows.map((r) => ({
-      key: `${r.feed}/${r.jobId}`,
-      feed: r.feed,
-      jobId: r.jobId,
+      ...jobLinkOf(r.feed, r.jobId),
       version: String(r.version),
-      feedLabel: FEEDS[r.feed].label,
-      href: jobPath(r.feed, r.jobId),
       title: r.title ?? "Untitled job",
       employer: r.employer,
       poster: r.posterName ?? "A former member",

@@ -10,7 +10,7 @@ import { getCtx } from "~/db.server";
 import { formatDate, placeOf } from "~/lib/format";
 import { pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { FEEDS, jobPath } from "~/modules/jobs/feeds";
+import { jobLinkOf } from "~/modules/jobs/feeds";
 import { postingCursor } from "~/modules/jobs/posting-cursor.server";
 import { countryName } from "~/modules/jobs/rules";
 import { listSaved } from "~/modules/jobs/saved.server";
@@ -26,11 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     paged: Boolean(after),
     here: url.pathname + url.search,
     rows: page.rows.map((r) => ({
-      key: `${r.feed}/${r.jobId}`,
-      feed: r.feed,
-      jobId: r.jobId,
-      href: jobPath(r.feed, r.jobId),
-      feedLabel: FEEDS[r.feed].label,
+      ...jobLinkOf(r.feed, r.jobId),
       title: r.job?.title?.trim() || "Untitled job",
       employer: r.job?.employer ?? null,
       place: r.job ? placeOf(r.job.city, countryName(r.job.country), r.job.remote) : null,

@@ -28,6 +28,9 @@ export const isFeedSlug = (value: unknown): value is FeedSlug => typeof value ==
 /** A job's page: /jobs/<feed>/<job_id> (the general feed's slug is "general"). */
 export const jobPath = (feed: FeedSlug, jobId: string) => `/jobs/${feed}/${encodeURIComponent(jobId)}`;
 
+/** What a list row needs to name and link one job: a React key, the job's address and its feed's label. */
+export const jobLinkOf = (feed: FeedSlug, jobId: string) => ({ key: `${feed}/${jobId}`, feed, jobId, href: jobPath(feed, jobId), feedLabel: FEEDS[feed].label });
+
 /** job_id is VARCHAR(32) in every feed. */
 export const JOB_ID_MAX = 32;
 export const isJobId = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length <= JOB_ID_MAX;
