@@ -9,7 +9,7 @@ import { escapeHtml } from "~/lib/html";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { buildIcs } from "~/modules/calendar/ics";
-import { parseDuration, parseSlotStart } from "~/modules/calendar/slots";
+import { slotOfLink } from "~/modules/calendar/slots";
 import { describeSlot } from "~/modules/calendar/zone";
 import { effectiveZone, savedZone } from "~/modules/calendar/time-zone.server";
 import { displayName } from "~/modules/network/rules";
@@ -24,9 +24,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = getCtx();
   const other = await requireConnection(ctx, user.id, params.userId);
   const url = new URL(request.url);
-  const start = parseSlotStart(url.searchParams.get("start"));
-  const minutes = parseDuration(url.searchParams.get("minutes"));
-  if (start === null || minutes === null) return badRequest(`/calendar/find/${other.id}`);
+  const slot = slotOfLink(url.searchParams);
+  if (!slot) return badRequest(`/calendar/find/${other.id}`);
+  const { start, minutes } = slot;
   const [mine, theirs] = await Promise.all([effectiveZone(ctx, user.id, request), savedZone(ctx, other.id)]);
   const me = displayName(user.name ?? null);
   const description = [

@@ -9,7 +9,7 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { sentProposal } from "~/modules/calendar/calendar.server";
 import { requireConnection } from "~/modules/calendar/find.server";
 import { isUuid } from "~/lib/ids";
-import { parseDuration, parseSlotStart } from "~/modules/calendar/slots";
+import { slotOfLink } from "~/modules/calendar/slots";
 import { isoDate } from "~/modules/calendar/week";
 import { describeSlot, zoneDate } from "~/modules/calendar/zone";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
@@ -22,10 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = getCtx();
   const other = await requireConnection(ctx, user.id, params.userId);
   const url = new URL(request.url);
-  const start = parseSlotStart(url.searchParams.get("start"));
-  const minutes = parseDuration(url.searchParams.get("minutes"));
+  const slot = slotOfLink(url.searchParams);
   const message = await sentProposal(ctx, user.id, other.id, url.searchParams.get("message") ?? "");
-  if (!message || start === null || minutes === null) throw new Response(GONE, { status: 404 });
+  if (!message || !slot) throw new Response(GONE, { status: 404 });
+  const { start, minutes } = slot;
   const tz = await effectiveZone(ctx, user.id, request);
   return {
     other,

@@ -156,3 +156,10 @@ export function parseDuration(value: string | null | undefined): Duration | null
   const n = Number(value);
   return (DURATIONS as readonly number[]).includes(n) && /^\d+$/.test(value ?? "") ? (n as Duration) : null;
 }
+
+/** The slot a link names (`?start=…&minutes=…`, as the find-a-time page writes them), or null. */
+export function slotOfLink(params: URLSearchParams): { start: number; minutes: Duration } | null {
+  const start = parseSlotStart(params.get("start"));
+  const minutes = parseDuration(params.get("minutes"));
+  return start === null || minutes === null ? null : { start, minutes };
+}
