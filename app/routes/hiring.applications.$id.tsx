@@ -19,22 +19,19 @@ import { isoDate } from "~/modules/calendar/week";
 import { offsetLabel, timeIn, zoneDate } from "~/modules/calendar/zone";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { changeStatus, getApplication, type Viewer } from "~/modules/hiring/pipeline.server";
+import { addRoundSchema, completeRoundSchema, roundWhenForm, statusFormSchema } from "~/modules/hiring/forms.server";
 import { addRound, changeRound, listRounds, type RoundChange } from "~/modules/hiring/rounds.server";
 import {
-  addRoundSchema,
   APPLICATION_STATUSES,
-  completeRoundSchema,
   CONFLICT_LINE,
   FEEDBACK_MAX,
   INTERVIEWER_NAME_MAX,
   nextRoundNumber,
   OPEN_ROUND_STATUSES,
-  parseLocalDateTime,
   ROUND_TYPE_LABELS,
   roundState,
   ROUND_TYPES,
   STATUS_LABELS,
-  statusFormSchema,
   WITHDRAWN_LINE,
 } from "~/modules/hiring/rules";
 import { zonedTime } from "~/modules/jobs/application-rules";
@@ -147,12 +144,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const zone = (await effectiveZone(ctx, user.id, request)).zone;
   if (intent === "add-round") {
     const parsed = addRoundSchema.safeParse(values);
-    const when = parseLocalDateTime(values.date ?? "", values.time ?? "", zone);
-    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(when.ok ? {} : when.errors) };
-    if (!parsed.success || !when.ok) return fail({ form: "add", errors, values });
-    const outcome = await addRound(ctx, viewer, app, { ...parsed.data, scheduledAt: when.at });
+    const when = roundWhenForm(zone).safeParse(values);
+    const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(when.success ? {} : fieldErrors(when.error)) };
+    if (!parsed.success || !when.success) return fail({ form: "add", errors, values });
+    const outcome = await addRound(ctx, viewer, app, { ...parsed.data, scheduledAt: when.data });
     if (!outcome.ok) return fail({ form: "add", errors: { form: WITHDRAWN_LINE }, values });
-    return done(`Round ${outcome.roundNumber} added${when.at ? " and scheduled" : ""}.`);
+    return done(`Round ${outcome.roundNumber} added${when.data ? " and scheduled" : ""}.`);
   }
 
   if (intent === "reschedule" || intent === "complete" || intent === "cancel") {
@@ -160,9 +157,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const key = `${intent}-${roundId}`;
     let change: RoundChange;
     if (intent === "reschedule") {
-      const when = parseLocalDateTime(values.date ?? "", values.time ?? "", zone, { required: true });
-      if (!when.ok || !when.at) return fail({ form: key, errors: when.ok ? { date: "Choose the day of the interview." } : when.errors, values });
-      change = { kind: "reschedule", at: when.at };
+      const when = roundWhenForm(zone, { required: true }).safeParse(values);
+      if (!when.success || !when.data) return fail({ form: key, errors: when.success ? { date: "Choose the day of the interview." } : fieldErrors(when.error), values });
+      change = { kind: "reschedule", at: when.data };
     } else if (intent === "complete") {
       const parsed = completeRoundSchema.safeParse(values);
       if (!parsed.success) return fail({ form: key, errors: fieldErrors(parsed.error), values });

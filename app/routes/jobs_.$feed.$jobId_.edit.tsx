@@ -4,12 +4,13 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JobPostForm } from "~/components/JobPostForm";
 import { getCtx } from "~/db.server";
-import { typedValues } from "~/lib/forms";
-import { noFields, readForm } from "~/modules/accounts/read-form.server";
+import { pick } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { editPost, getOwnPost } from "~/modules/jobs/posting.server";
-import { checkPost, editedMessage, formValuesOf, isStaff, POST_FIELDS, postingStatusLabel } from "~/modules/jobs/posting-rules";
+import { postForm } from "~/modules/jobs/forms.server";
+import { editedMessage, formValuesOf, isStaff, POST_FIELDS, postingStatusLabel } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -40,11 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { feed, jobId } = target(params);
-  const { form } = await readForm(request, noFields, { maxBytes: 60_000 });
-  const values = { ...typedValues(form, POST_FIELDS), feed };
-  const checked = checkPost(values);
-  if (!checked.ok) return data({ errors: checked.errors as Record<string, string>, values }, { status: 400 });
-  const outcome = await editPost(getCtx(), { id: user.id, role: user.role }, feed, jobId, checked.input);
+  const read = await readForm(request, postForm(feed), { maxBytes: 60_000 });
+  const values = { ...pick(read.values, POST_FIELDS), feed };
+  if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
+  const outcome = await editPost(getCtx(), { id: user.id, role: user.role }, feed, jobId, read.data);
   if (outcome.kind === "not_found") throw new Response(NOT_YOURS, { status: 404 });
   if (outcome.kind === "closed") return data({ errors: { form: CLOSED } as Record<string, string>, values }, { status: 400 });
   return redirect("/jobs/mine", { headers: { "Set-Cookie": await flashHeader(editedMessage(outcome.before, outcome.after)) } });

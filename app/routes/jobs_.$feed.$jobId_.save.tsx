@@ -6,7 +6,7 @@
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import { saveSchema } from "~/modules/jobs/forms.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
@@ -17,8 +17,6 @@ import { saveJob, unsaveJob } from "~/modules/jobs/saved.server";
 import { flashHeader } from "~/services/flash.server";
 
 const NOT_FOUND = "There is no such job, or it is not listed any more, so it cannot be saved.";
-
-const saveSchema = z.object({ intent: z.enum(["save", "unsave"]) });
 
 /** A GET (a reloaded or bookmarked form address, or the way back from sign-in) goes to the job. */
 export async function loader({ params }: LoaderFunctionArgs) {

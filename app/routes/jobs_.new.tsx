@@ -4,12 +4,13 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { JobPostForm } from "~/components/JobPostForm";
 import { getCtx } from "~/db.server";
-import { typedValues } from "~/lib/forms";
-import { noFields, readForm } from "~/modules/accounts/read-form.server";
+import { pick } from "~/lib/forms";
+import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug } from "~/modules/jobs/feeds";
 import { createPost } from "~/modules/jobs/posting.server";
-import { checkPost, isStaff, POST_FIELDS, postedMessage } from "~/modules/jobs/posting-rules";
+import { postForm } from "~/modules/jobs/forms.server";
+import { isStaff, POST_FIELDS, postedMessage } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
 import { tooManyRequests } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
@@ -22,12 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  // The posting's checks (checkPost) are shared with the edit page and read the typed values.
-  const { form } = await readForm(request, noFields, { maxBytes: 60_000 });
-  const values = typedValues(form, POST_FIELDS);
-  const checked = checkPost(values);
-  if (!checked.ok) return data({ errors: checked.errors, values }, { status: 400 });
-  const outcome = await createPost(getCtx(), { id: user.id, role: user.role }, checked.input);
+  const read = await readForm(request, postForm(), { maxBytes: 60_000 });
+  const values = pick(read.values, POST_FIELDS);
+  if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
+  const outcome = await createPost(getCtx(), { id: user.id, role: user.role }, read.data);
   if (outcome.kind === "limited") throw tooManyRequests("You have posted many jobs in the last hour.", outcome.retryAfterSeconds);
   return redirect("/jobs/mine", { headers: { "Set-Cookie": await flashHeader(postedMessage(outcome.status)) } });
 }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { addRoundSchema, completeRoundSchema, statusFormSchema } from "../../app/modules/hiring/forms.server";
 import {
-  addRoundSchema,
   canActOnRound,
   checkStatusChange,
-  completeRoundSchema,
   isStaff,
   isStatusFilter,
   nextRoundNumber,
   parseLocalDateTime,
   parseScore,
   rescheduledStatus,
-  statusFormSchema,
   statusLabel,
   statusMail,
   statusNotification,

@@ -1,10 +1,9 @@
 /**
  * The hiring pipeline's rules, pure (no database): statuses and their labels, which status
- * changes are allowed, the words of the applicant's notification and email, and the parsing of
- * the status and interview-round forms (docs/decisions/014.4-hiring-pipeline.md).
+ * changes are allowed, the words of the applicant's notification and email, and the reading of a
+ * round's day, time and score (docs/decisions/014.4-hiring-pipeline.md). The forms' zod schemas
+ * are in forms.server.ts, so zod stays out of the hiring pages' browser code.
  */
-import { z } from "zod";
-import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { applicationStatuses, roundTypes } from "../../../db/enums";
 import { wallToInstant } from "~/modules/calendar";
 import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
@@ -176,59 +175,9 @@ export function parseLocalDateTime(
   return { ok: true, at: new Date(wallToInstant(zone, day, Number(tm[1]) * 60 + Number(tm[2]))) };
 }
 
-// Routes import this file for its constants: the checks use the pure text rules, not the .server zod helpers.
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} can be at most ${max.toLocaleString("en")} characters (this one has more).`)
-    .transform((v) => (v === "" ? null : v));
-
-const optionalLine = (max: number, label: string) => optionalText(max, label).refine((v) => v === null || isSingleLine(v), SINGLE_LINE_MESSAGE);
-
-const optionalLines = (max: number, label: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? normaliseLineEndings(v) : v),
-    optionalText(max, label).refine((v) => v === null || isMultiLine(v), MULTI_LINE_MESSAGE),
-  );
-
-export const statusFormSchema = z.object({
-  status: z.enum(applicationStatuses, { errorMap: () => ({ message: "Choose one of the statuses in the list." }) }),
-  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
-  updatedAt: z.string().regex(/^\d{1,15}$/, "This form is out of date. Open the application again."),
-});
-
-export const addRoundSchema = z.object({
-  roundType: z.enum(roundTypes, { errorMap: () => ({ message: "Choose the kind of round: phone screening, job assessment, HR or final." }) }),
-  interviewerName: optionalLine(INTERVIEWER_NAME_MAX, "The interviewer's name"),
-  interviewerEmail: z
-    .string()
-    .trim()
-    .max(INTERVIEWER_EMAIL_MAX, `The interviewer's email can be at most ${INTERVIEWER_EMAIL_MAX} characters.`)
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "Write a whole email address, like name@example.com, or leave it empty.")
-    .transform((v) => (v === "" ? null : v.toLowerCase())),
-});
-
 /** A score from 1 to 10, as typed: "7" yes; "0", "11", "7.5", "x" and "" no. */
 export function parseScore(value: string): { ok: true; score: number } | { ok: false; message: string } {
   const v = value.trim();
   if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 10) return { ok: false, message: "Give a whole-number score from 1 to 10." };
   return { ok: true, score: Number(v) };
 }
-
-export const completeRoundSchema = z.object({
-  score: z.string().transform((v, c) => {
-    const parsed = parseScore(v);
-    if (!parsed.ok) {
-      c.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.score;
-  }),
-  /** The hiring side's private notes on the round: never shown to the applicant. */
-  // Missing (a page opened before the field existed) is the same as empty.
-  notes: optionalLines(ROUND_NOTES_MAX, "Notes")
-    .optional()
-    .transform((v) => v ?? null),
-  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
-});
