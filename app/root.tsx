@@ -27,9 +27,14 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
 import { headerCounts } from "~/modules/home/header-counts.server";
 import { readFlash } from "~/services/flash.server";
+import { dirOf, translateMatches, useLanguage, useT } from "~/lib/i18n";
+import { LanguageForm } from "~/components/LanguageForm";
+import { languageOf, messagesFor, translator } from "~/lib/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [{ flash, clear }, current, csrf] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request)]);
+  const [{ flash: sent, clear }, current, csrf, lang] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request), languageOf(request)]);
+  // A flash is a message id with its values, put into words here in the reader's language.
+  const flash = sent ? { kind: sent.kind, message: translator(lang)(sent.message, sent.values) } : null;
   const lite = isLiteRequest(request);
   // Lite mode inlines the stylesheet (one round trip fewer); full mode links the cached file.
   const inlineCss = lite ? stylesheetText(stylesheet) : null;
@@ -42,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  return data({ lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token }, { headers });
+  headers.append("Vary", "Accept-Language");
+  const messages = messagesFor(lang, ["common"]);
+  return data({ lang, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token, messages }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -66,8 +73,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const lite = root?.lite ?? false;
+  const lang = useLanguage();
+  const t = useT();
   return (
-    <html lang="en" dir="ltr">
+    <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -78,8 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
-          Skip to content
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:bg-white focus:p-2">
+          {t("common.skipToContent")}
         </a>
         <SiteHeader
           user={root?.user ?? null}
@@ -107,21 +116,23 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function SiteFooter({ lite }: { lite: boolean }) {
   const location = useLocation();
+  const t = useT();
   const here = location.pathname + location.search;
   return (
     <footer className="border-t border-stone-200 bg-white text-sm text-stone-600">
-      <form method="post" action="/settings/lite" className="mx-auto flex max-w-3xl flex-wrap items-center gap-2 px-3 py-4">
+      <form method="post" action="/settings/lite" className="mx-auto flex max-w-3xl flex-wrap items-center gap-2 px-3 pt-4">
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={here} />
         <input type="hidden" name="lite" value={lite ? "0" : "1"} />
-        <span>{lite ? "Lite mode is on: no scripts, fewer bytes." : "Slow or costly connection?"}</span>
+        <span>{lite ? t("common.footer.liteOn") : t("common.footer.liteAsk")}</span>
         <button type="submit" className="btn-quiet text-sm">
-          {lite ? "Turn lite mode off" : "Turn lite mode on"}
+          {lite ? t("common.footer.liteTurnOff") : t("common.footer.liteTurnOn")}
         </button>
       </form>
-      <p className="mx-auto flex max-w-3xl flex-wrap gap-3 px-3 pb-4">
-        <a href="/premium">Ladder Premium</a>
-        <a href="/api-access">API access</a>
+      <LanguageForm redirectTo={here} className="mx-auto flex max-w-3xl flex-wrap items-center gap-2 px-3 pt-3" />
+      <p className="mx-auto flex max-w-3xl flex-wrap gap-3 px-3 py-4">
+        <a href="/premium">{t("common.footer.premium")}</a>
+        <a href="/api-access">{t("common.footer.apiAccess")}</a>
       </p>
     </footer>
   );
@@ -141,8 +152,10 @@ function HydrationDone() {
 // layout effects) the plain effect, which the server never runs either.
 const useCommitEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
-export const meta: MetaFunction = ({ error }) =>
-  pageMeta(error ? `Error ${isRouteErrorResponse(error) ? error.status : 500} | Ladder` : "Ladder");
+export const meta: MetaFunction = ({ error, matches }) => {
+  const t = translateMatches(matches);
+  return pageMeta(error ? t("common.error.pageTitle", { status: isRouteErrorResponse(error) ? error.status : 500 }) : t("common.brand"), t("common.site.description"));
+};
 
 export function ErrorBoundary() {
   return <RouteErrorBoundary />;

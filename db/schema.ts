@@ -738,6 +738,8 @@ export function defineSchema(k: Kit) {
     week_start: k.integer("week_start").notNull().default(1),
     // The CV kept on the profile (an uploads row), picked when applying instead of uploading again.
     cv_upload_id: k.integer("cv_upload_id").references(() => uploads.id, { onDelete: "set null" }),
+    // The language the member chose (en, ar, hi; decision 040); null: the device's cookie or browser decides.
+    language: k.varchar("language", { length: 8 }),
     updated_at: k.createdNow("updated_at"),
   }, (t) => [k.check("member_settings_week_start_check", sql`${t.week_start} in (0, 1, 6)`)]);
 

@@ -8,7 +8,7 @@ const styles: Record<Flash["kind"], string> = {
 
 export function FlashMessage({ flash }: { flash: Flash }) {
   return (
-    <p role={flash.kind === "error" ? "alert" : "status"} className={`mb-4 rounded border-l-4 p-3 ${styles[flash.kind]}`}>
+    <p role={flash.kind === "error" ? "alert" : "status"} className={`mb-4 rounded border-s-4 p-3 ${styles[flash.kind]}`}>
       {flash.message}
     </p>
   );

@@ -10,6 +10,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { CsrfInput } from "~/components/forms";
 import { Avatar } from "~/components/ui/Avatar";
 import { currentAreaHref, menuFor, type Area } from "~/lib/areas";
+import { useT } from "~/lib/i18n";
 
 export interface SiteHeaderProps {
   user: { id: string; name: string | null; email: string; role: string | null; avatarUrl: string | null } | null;
@@ -36,21 +37,23 @@ function Badge({ count, what, className = "" }: { count: number; what: string; c
 }
 
 function AreaLink({ area, current, reviewWaiting, className }: { area: Area; current: boolean; reviewWaiting: number | null; className: string }) {
+  const t = useT();
   return (
     <Link to={area.href} prefetch="none" className={className} aria-current={current ? "page" : undefined}>
-      {area.label}
-      {area.slug === "review" && reviewWaiting ? <Badge count={reviewWaiting} what="waiting" /> : null}
+      {t(`common.area.${area.slug || "home"}`)}
+      {area.slug === "review" && reviewWaiting ? <Badge count={reviewWaiting} what={t("common.badge.waiting")} /> : null}
     </Link>
   );
 }
 
 /** A header icon with its name for assistive technology and its unread count on top. */
 function IconLink({ to, label, count, children }: { to: string; label: string; count: number; children: ReactNode }) {
+  const t = useT();
   return (
     <NavLink to={to} prefetch="none" className="icon-link">
       {children}
       <span className="sr-only">{label}</span>
-      <Badge count={count} what="unread" className="badge-on-icon" />
+      <Badge count={count} what={t("common.badge.unread")} className="badge-on-icon" />
     </NavLink>
   );
 }
@@ -75,6 +78,7 @@ const MenuIcon = () => (
 
 export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWaiting }: SiteHeaderProps) {
   const location = useLocation();
+  const t = useT();
   const menu = useRef<HTMLDetailsElement>(null);
   // A member without a role is a plain member (the spec's default), never a visitor.
   const items = menuFor(user ? (user.role ?? "user") : null);
@@ -107,9 +111,9 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
     <header className="relative border-b border-stone-200 bg-white">
       <div className="mx-auto flex h-14 max-w-5xl items-center gap-1 px-2 sm:px-3">
         <Link to="/" prefetch="none" className="header-link shrink-0 px-1 text-lg font-bold text-stone-900">
-          Ladder
+          {t("common.brand")}
         </Link>
-        <nav aria-label="Main" className="hidden md:block">
+        <nav aria-label={t("common.nav.main")} className="hidden md:block">
           <ul className="flex items-center">
             {inline.map((area) => (
               <li key={area.href} className={area.inline === "lg" ? "hidden lg:block" : undefined}>
@@ -118,28 +122,28 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-1">
+        <div className="ms-auto flex items-center gap-1">
           {user ? (
             <>
-              <IconLink to="/messages" label="Messages" count={unreadMessages}>
+              <IconLink to="/messages" label={t("common.nav.messages")} count={unreadMessages}>
                 <MessagesIcon />
               </IconLink>
-              <IconLink to="/notifications" label="Notifications" count={unreadNotifications}>
+              <IconLink to="/notifications" label={t("common.nav.notifications")} count={unreadNotifications}>
                 <BellIcon />
               </IconLink>
               <Link to="/settings/profile" prefetch="none" className="icon-link">
                 <Avatar id={user.id} name={user.name} email={user.email} avatarUrl={user.avatarUrl} size="xs" />
-                <span className="sr-only">Your profile ({user.name || user.email})</span>
+                <span className="sr-only">{t("common.nav.yourProfile", { name: user.name || user.email })}</span>
               </Link>
             </>
           ) : (
             <>
               <Link to="/login" prefetch="none" className="header-link text-sm font-medium">
-                Sign in
+                {t("common.nav.signIn")}
               </Link>
               <Link to="/signup" prefetch="none" className="btn inline-flex min-h-11 items-center whitespace-nowrap text-sm">
-                <span className="min-[400px]:hidden">Join</span>
-                <span className="hidden min-[400px]:inline">Create an account</span>
+                <span className="min-[400px]:hidden">{t("common.nav.join")}</span>
+                <span className="hidden min-[400px]:inline">{t("common.nav.createAccount")}</span>
               </Link>
             </>
           )}
@@ -147,10 +151,10 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
           <details key={location.key} ref={menu} className="site-menu md:relative">
             <summary className="flex min-h-11 cursor-pointer items-center gap-1 rounded border border-stone-300 px-2 text-sm font-medium hover:bg-stone-100">
               <MenuIcon />
-              Menu
+              {t("common.nav.menu")}
             </summary>
-            <div className="absolute inset-x-0 top-full z-20 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-stone-200 bg-white p-2 shadow-lg md:left-auto md:right-0 md:mt-1 md:w-96 md:rounded md:border">
-              <nav aria-label="Menu">
+            <div className="absolute inset-x-0 top-full z-20 max-h-[calc(100vh-3.5rem)] overflow-y-auto border-b border-stone-200 bg-white p-2 shadow-lg md:start-auto md:end-0 md:mt-1 md:w-96 md:rounded md:border">
+              <nav aria-label={t("common.nav.menu")}>
                 <ul className="grid grid-cols-2 gap-x-2">
                   {ready.map((area) => (
                     <li key={area.href}>
@@ -161,7 +165,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                 {comingSoon.length > 0 ? (
                   <>
                     <p id="menu-coming-soon" className="mt-2 border-t border-stone-200 px-2 pt-2 text-sm text-stone-600">
-                      Coming soon
+                      {t("common.nav.comingSoon")}
                     </p>
                     <ul aria-labelledby="menu-coming-soon" className="grid grid-cols-2 gap-x-2">
                       {comingSoon.map((area) => (
@@ -177,10 +181,10 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                 <form method="post" action="/logout" className="mt-2 grid grid-cols-2 items-center gap-x-2 border-t border-stone-200 pt-2">
                   <CsrfInput />
                   <Link to="/settings/profile" prefetch="none" className="header-link">
-                    Profile and settings
+                    {t("common.nav.profileAndSettings")}
                   </Link>
                   <button type="submit" className="header-link w-full">
-                    Sign out
+                    {t("common.nav.signOut")}
                   </button>
                 </form>
               ) : null}

@@ -5,6 +5,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { FieldErrors } from "~/lib/forms";
+import { useT } from "~/lib/i18n";
 
 interface RootData {
   csrf?: string;
@@ -138,14 +139,15 @@ export function FileField({ label, name, error, hint, id = name, ...input }: Fil
 
 /** The list of problems at the top of a form, each linking to its field. */
 export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | null; labels?: Record<string, string> }) {
+  const t = useT();
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
-    <div role="alert" aria-labelledby="error-summary-title" className="rounded border-l-4 border-red-700 bg-red-50 p-3" tabIndex={-1}>
+    <div role="alert" aria-labelledby="error-summary-title" className="rounded border-s-4 border-red-700 bg-red-50 p-3" tabIndex={-1}>
       <h2 id="error-summary-title" className="text-base font-semibold">
-        {entries.length === 1 ? "There is a problem" : `There are ${entries.length} problems`}
+        {t("common.form.problems", { count: entries.length })}
       </h2>
-      <ul className="list-disc pl-5">
+      <ul className="list-disc ps-5">
         {entries.map(([field, message]) => (
           <li key={field}>
             {field === "form" ? message : <a href={`#${field}`}>{labels[field] ? `${labels[field]}: ${message}` : message}</a>}

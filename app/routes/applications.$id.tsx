@@ -13,6 +13,7 @@ import { roundState } from "~/modules/hiring/rules";
 import { getMyApplication } from "~/modules/jobs/applications.server";
 import { jobPath } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 const NOT_YOURS = "There is no application of yours at this address. It may have been deleted, or the link is wrong.";
 
@@ -60,7 +61,7 @@ export default function Application() {
   return (
     <section aria-labelledby="application-title" className="space-y-4">
       <p>
-        <Link to="/applications">← Your applications</Link>
+        <Link to="/applications"><Arrow to="back" /> Your applications</Link>
       </p>
       <h1 id="application-title">
         {a.title}

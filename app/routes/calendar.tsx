@@ -25,6 +25,7 @@ import { listNetwork } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { flashHeader } from "~/services/flash.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 const CONNECTIONS_SHOWN = 20;
 
@@ -189,9 +190,9 @@ export default function Calendar() {
         </section>
       ) : null}
       <nav aria-label="Weeks" className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <Link to={`/calendar?week=${d.prev}`}>← Previous week</Link>
+        <Link to={`/calendar?week=${d.prev}`}><Arrow to="back" /> Previous week</Link>
         {d.isThisWeek ? null : <Link to={`/calendar?week=${d.thisWeek}`}>This week</Link>}
-        <Link to={`/calendar?week=${d.next}`}>Next week →</Link>
+        <Link to={`/calendar?week=${d.next}`}>Next week <Arrow to="forward" /></Link>
       </nav>
       <h2>Week of {d.label}</h2>
       {failed?.intent === "copy" ? <ErrorSummary errors={failed.errors} /> : null}
@@ -266,7 +267,7 @@ export default function Calendar() {
         </div>
         <fieldset className="space-y-1" aria-describedby={add?.errors.kind ? "kind-error" : undefined}>
           <legend className="font-medium">Kind</legend>
-          <label className="mr-4">
+          <label className="me-4">
             <input type="radio" name="kind" value="available" defaultChecked={values.kind === "available"} /> Available
           </label>
           <label>

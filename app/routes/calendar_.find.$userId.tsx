@@ -26,6 +26,7 @@ import { sendMessage } from "~/modules/messages/messages.server";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 function readQuery(url: URL, zone: string, weekStart: WeekStart): { week: Date; minutes: Duration } {
   const weekParam = url.searchParams.get("week");
@@ -160,8 +161,8 @@ export default function FindATime() {
         </button>
       </Form>
       <nav aria-label="Weeks" className="flex flex-wrap gap-x-4">
-        <Link to={`${base}?week=${d.prev}&duration=${d.minutes}`}>← Previous week</Link>
-        <Link to={`${base}?week=${d.next}&duration=${d.minutes}`}>Next week →</Link>
+        <Link to={`${base}?week=${d.prev}&duration=${d.minutes}`}><Arrow to="back" /> Previous week</Link>
+        <Link to={`${base}?week=${d.next}&duration=${d.minutes}`}>Next week <Arrow to="forward" /></Link>
       </nav>
       <h2>Week of {d.label}</h2>
       {failed ? <ErrorSummary errors={{ form: failed.error }} /> : null}

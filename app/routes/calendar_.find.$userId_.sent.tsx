@@ -46,7 +46,7 @@ export default function ProposalSent() {
       <p>
         You proposed <strong>{d.when}</strong>.
       </p>
-      <blockquote className="whitespace-pre-line break-words border-l-4 border-stone-300 pl-3 text-sm">{d.text}</blockquote>
+      <blockquote className="whitespace-pre-line break-words border-s-4 border-stone-300 ps-3 text-sm">{d.text}</blockquote>
       <p>{d.other.name} can accept or decline it; once accepted, it shows on both your calendars.</p>
       <ul className="space-y-1">
         {d.meeting ? (

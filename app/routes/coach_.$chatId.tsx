@@ -28,6 +28,7 @@ import { messageSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -91,7 +92,7 @@ export default function CoachChat() {
   return (
     <section aria-labelledby="chat-title" className="space-y-4">
       <p>
-        <Link to="/coach">← Your chats</Link>
+        <Link to="/coach"><Arrow to="back" /> Your chats</Link>
       </p>
       <h1 id="chat-title" className="break-words">
         {chat.title}

@@ -177,7 +177,7 @@ function RenderedContent({ rendered }: { rendered: Rendered }) {
             <thead>
               <tr>
                 {head.map((cell, i) => (
-                  <th key={i} scope="col" className="border border-stone-300 px-2 py-1 text-left">
+                  <th key={i} scope="col" className="border border-stone-300 px-2 py-1 text-start">
                     {cell}
                   </th>
                 ))}
@@ -236,7 +236,7 @@ export default function DocumentPage() {
         </p>
       </header>
       {d.isLatest ? null : (
-        <div className="rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+        <div className="rounded border-s-4 border-amber-600 bg-amber-50 p-3">
           <p>You are looking at an earlier version. Restoring it saves its text as the newest version; nothing is lost.</p>
           <Form method="post" className="mt-2 flex flex-wrap items-center gap-3">
             <CsrfInput />

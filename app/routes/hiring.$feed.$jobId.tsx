@@ -19,6 +19,7 @@ import { filterLabel, isStatusFilter, STATUS_FILTERS, statusLabel } from "~/modu
 import { FEEDS, isFeedSlug, jobPath } from "~/modules/jobs/feeds";
 import { pageMeta } from "~/lib/meta";
 import { brokenPageLink } from "~/lib/cursor.server";
+import { Arrow } from "~/components/ui/Arrow";
 
 const NOT_FOUND = "There is no job at this address that you manage. Your jobs are listed on /hiring.";
 
@@ -69,7 +70,7 @@ export default function JobPipeline() {
   return (
     <section aria-labelledby="pipeline-title" className="space-y-4">
       <p className="text-sm">
-        <Link to="/hiring">← Hiring</Link>
+        <Link to="/hiring"><Arrow to="back" /> Hiring</Link>
       </p>
       <h1 id="pipeline-title">{d.title}</h1>
       <p className="text-stone-700">

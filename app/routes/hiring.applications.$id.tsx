@@ -39,6 +39,7 @@ import { FEEDS } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 const NOT_FOUND = "There is no application at this address that you manage. Your jobs and their applications are listed on /hiring.";
 const ROUND_NOT_FOUND = "That round is not on this application. Choose one from the list of rounds.";
@@ -218,7 +219,7 @@ export default function HiringApplication() {
   return (
     <section aria-labelledby="application-title" className="space-y-4">
       <p className="text-sm">
-        <Link to={d.pipelineHref}>← All applications for {d.jobTitle}</Link>
+        <Link to={d.pipelineHref}><Arrow to="back" /> All applications for {d.jobTitle}</Link>
       </p>
       <h1 id="application-title">{d.name}</h1>
       <p>
@@ -361,7 +362,7 @@ export default function HiringApplication() {
                         error={cs.feedback}
                       />
                       {failed?.form === `complete-${r.id}` && failed.question ? (
-                        <div className="space-y-2 rounded border-l-4 border-amber-600 bg-amber-50 p-3">
+                        <div className="space-y-2 rounded border-s-4 border-amber-600 bg-amber-50 p-3">
                           <p id={`c${r.n}-question`} role="alert">
                             {failed.question}
                           </p>

@@ -24,6 +24,7 @@ import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 const SAVED_CV_GONE = "The CV on your profile changed or was removed since this page was opened. Choose a file to upload, or open the form again.";
 const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
@@ -121,7 +122,7 @@ export default function Apply() {
   return (
     <section aria-labelledby="apply-title" className="space-y-4">
       <p>
-        <Link to={job.href}>← Back to the job</Link>
+        <Link to={job.href}><Arrow to="back" /> Back to the job</Link>
       </p>
       <h1 id="apply-title">
         Apply: {job.title}

@@ -55,7 +55,7 @@ export default function ReviewQueue() {
       <h1 id="review-title">Job posts waiting for review</h1>
       <p>Members’ posts are listed only once you approve them. Read each one below; a decline needs a reason: the poster reads it and can edit the post to send it back.</p>
       {failed && failed.key === null ? (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
           {failed.error}
         </p>
       ) : null}

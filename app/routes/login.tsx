@@ -56,7 +56,7 @@ export default function Login() {
     <section aria-labelledby="login-title" className="mx-auto max-w-md space-y-4">
       <h1 id="login-title">Sign in</h1>
       {googleError ? (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
           Signing in with Google did not work. Try again, or use your email and password.
         </p>
       ) : null}

@@ -200,10 +200,10 @@ export default function Conversation() {
       ) : (
         <ol aria-label={`Messages with ${name}`} aria-live="polite" className="space-y-2">
           {shown.map((m) => (
-            <li key={m.id} id={`m-${m.id}`} className={`max-w-prose rounded border p-2 ${m.fromMe ? "ml-auto border-teal-200 bg-teal-50" : "border-stone-200 bg-white"}`}>
+            <li key={m.id} id={`m-${m.id}`} className={`max-w-prose rounded border p-2 ${m.fromMe ? "ms-auto border-teal-200 bg-teal-50" : "border-stone-200 bg-white"}`}>
               <p className="text-sm text-stone-600">
                 <span className="font-semibold text-stone-800">{m.fromMe ? "You" : name}</span> · {m.at}
-                {m.unread ? <span className="ml-2 rounded bg-amber-100 px-1 text-stone-900">New</span> : null}
+                {m.unread ? <span className="ms-2 rounded bg-amber-100 px-1 text-stone-900">New</span> : null}
               </p>
               <p className="whitespace-pre-wrap break-words">{m.text}</p>
             </li>

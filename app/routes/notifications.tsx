@@ -52,7 +52,7 @@ export default function Notifications() {
     <section aria-labelledby="notifications-title" className="space-y-4">
       <h1 id="notifications-title">Notifications</h1>
       {failed ? (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
           {failed.error}
         </p>
       ) : null}

@@ -65,7 +65,7 @@ export default function DeleteAccount() {
       <ErrorSummary errors={errors} labels={{ password: "Password", email: "Email address", confirm: "Confirmation" }} />
       <div className="card space-y-2">
         <h2 className="text-base font-semibold">What is deleted, for good</h2>
-        <ul className="list-disc space-y-1 pl-5">
+        <ul className="list-disc space-y-1 ps-5">
           <li>Your profile, your sign-in, and every session: you are signed out everywhere.</li>
           <li>Your connections, your direct messages (the whole conversation, for both people) and notifications about you.</li>
           <li>Your AI coach chats, your documents and suggestions.</li>

@@ -187,7 +187,7 @@ export default function ProfileSettings() {
       </div>
       <ErrorSummary errors={errors} labels={LABELS} />
       {answer?.notice ? (
-        <p role="status" className="rounded border-l-4 border-teal-700 bg-teal-50 p-3">
+        <p role="status" className="rounded border-s-4 border-teal-700 bg-teal-50 p-3">
           {answer.notice}
         </p>
       ) : null}

@@ -29,6 +29,7 @@ import { validateList } from "~/modules/profile/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { pageMeta } from "~/lib/meta";
+import { Arrow } from "~/components/ui/Arrow";
 
 function listOf(params: { list?: string }): ListName {
   const list = params.list ?? "";
@@ -116,13 +117,13 @@ export default function ListEditor() {
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link to="/settings/profile">← Back to your profile</Link>
+        <Link to="/settings/profile"><Arrow to="back" /> Back to your profile</Link>
       </p>
       <h1>Your {title}</h1>
       <p>{spec.intro}</p>
       <ErrorSummary errors={errors} labels={labels} />
       {result?.notice ? (
-        <p role="status" className="rounded border-l-4 border-sky-700 bg-sky-50 p-3">
+        <p role="status" className="rounded border-s-4 border-sky-700 bg-sky-50 p-3">
           {result.notice} Not saved yet: press “Save {title}” to keep your changes.
         </p>
       ) : null}

@@ -50,7 +50,7 @@ export default function Sessions() {
         <Link to="/settings/password">change your password</Link>. Times are in {zone}.
       </p>
       {actionData?.error ? (
-        <p role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3">
+        <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
           {actionData.error}
         </p>
       ) : null}
@@ -59,7 +59,7 @@ export default function Sessions() {
           <li key={s.id} className="card space-y-2">
             <h2 className="text-base font-semibold">
               {browserOnSystem(s.browser, s.os)}
-              {s.current ? <span className="ml-2 rounded bg-teal-100 px-1.5 text-sm font-medium text-teal-900">This device</span> : null}
+              {s.current ? <span className="ms-2 rounded bg-teal-100 px-1.5 text-sm font-medium text-teal-900">This device</span> : null}
             </h2>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
               <dt className="font-medium">Device</dt>

@@ -9,6 +9,7 @@ const pages = [
   { to: "/settings/password", label: "Password" },
   { to: "/settings/sessions", label: "Sessions" },
   { to: "/settings/time-zone", label: "Time zone" },
+  { to: "/settings/language", label: "Language" },
   { to: "/settings/lite", label: "Lite mode" },
   { to: "/settings/delete", label: "Delete account" },
 ];

@@ -7,12 +7,21 @@ import { z } from "zod";
 import { env } from "~/env.server";
 
 export type FlashKind = "success" | "info" | "error";
+/**
+ * `message` is a message id (decision 040), translated on the next page in the reader's language
+ * with `values`; plain text passes through unchanged.
+ */
 export interface Flash {
   kind: FlashKind;
   message: string;
+  values?: Record<string, string | number>;
 }
 
-const flashSchema = z.object({ kind: z.enum(["success", "info", "error"]), message: z.string().max(500) });
+const flashSchema = z.object({
+  kind: z.enum(["success", "info", "error"]),
+  message: z.string().max(500),
+  values: z.record(z.union([z.string().max(300), z.number()])).optional(),
+});
 
 let cookie: ReturnType<typeof createCookie> | undefined;
 function flashCookie() {
@@ -27,8 +36,8 @@ function flashCookie() {
 }
 
 /** A Set-Cookie value that shows `message` on the next page. */
-export async function flashHeader(message: string, kind: FlashKind = "success"): Promise<string> {
-  return flashCookie().serialize({ kind, message } satisfies Flash);
+export async function flashHeader(message: string, kind: FlashKind = "success", values?: Flash["values"]): Promise<string> {
+  return flashCookie().serialize({ kind, message, ...(values ? { values } : {}) } satisfies Flash);
 }
 
 /** Reads the flash of this request, and the Set-Cookie that clears it (null when none). */

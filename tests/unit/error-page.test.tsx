@@ -1,19 +1,30 @@
+import { Outlet } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
 import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ErrorPage, errorCopy, RouteErrorBoundary } from "~/components/ErrorPage";
+import { messagesFor, translator } from "~/lib/i18n.server";
+
+// The root route's data, as the root loader sends it: the language and the common messages.
+const rootData = (lang: "en" | "ar" = "en") => ({ lang, messages: messagesFor(lang, ["common"]) });
+const english = translator("en");
 
 describe("error pages", () => {
   it("explain 403, 404 and 500 in plain words", () => {
-    expect(errorCopy(403).title).toMatch(/do not have access/);
-    expect(errorCopy(404).title).toBe("Page not found");
-    expect(errorCopy(500).title).toMatch(/on our side/);
-    expect(errorCopy(502).title).toMatch(/on our side/);
+    expect(errorCopy(403, english).title).toMatch(/do not have access/);
+    expect(errorCopy(404, english).title).toBe("Page not found");
+    expect(errorCopy(500, english).title).toMatch(/on our side/);
+    expect(errorCopy(502, english).title).toMatch(/on our side/);
+  });
+
+  it("explain the same statuses in Arabic and Hindi", () => {
+    expect(errorCopy(404, translator("ar")).title).toBe("الصفحة غير موجودة");
+    expect(errorCopy(404, translator("hi")).title).toBe("पेज नहीं मिला");
   });
 
   it("always offer a way back to the home page", () => {
-    const Stub = createRemixStub([{ path: "/", Component: () => <ErrorPage status={404} /> }]);
-    const html = renderToString(<Stub />);
+    const Stub = createRemixStub([{ id: "root", path: "/", Component: () => <ErrorPage status={404} /> }]);
+    const html = renderToString(<Stub hydrationData={{ loaderData: { root: rootData() } }} />);
     expect(html).toContain('href="/"');
     expect(html).toContain("Back to the home page");
     expect(html).toContain("<h1");
@@ -30,8 +41,10 @@ function errorResponse(status: number, data: unknown) {
  * without React's text separators (<!-- -->) and Remix's data-discover, which a reader never sees.
  */
 function renderFailed(error: unknown, boundary: () => JSX.Element): string {
-  const Stub = createRemixStub([{ id: "failed", path: "/", Component: () => <p>The page itself</p>, ErrorBoundary: boundary }]);
-  return renderToString(<Stub hydrationData={{ errors: { failed: error } }} />)
+  const Stub = createRemixStub([
+    { id: "root", path: "/", Component: Outlet, children: [{ id: "failed", index: true, Component: () => <p>The page itself</p>, ErrorBoundary: boundary }] },
+  ]);
+  return renderToString(<Stub hydrationData={{ loaderData: { root: rootData() }, errors: { failed: error } }} />)
     .replaceAll("<!-- -->", "")
     .replaceAll(' data-discover="true"', "");
 }

@@ -21,6 +21,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/components/ui/initials.ts": [/\s+/],
   "app/env.server.ts": [/SECRET|SMTP_URL|ACCESS_KEY|API_KEY/, /^[a-z0-9-]{1,40}$/, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, /^https?:\/\/[^/?#]+\/?$/, /^smtps?:\/\//],
   "app/lib/cursor.ts": [/^[0-9a-z]{1,12}$/, /^[A-Za-z0-9_-]+$/],
+  "app/lib/i18n.server.ts": [/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9_.]+$/],
   "app/lib/html.ts": [/[&<>"']/g],
   "app/lib/ids.ts": [/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i],
   "app/lib/like-pattern.ts": [/[\\%_]/g],

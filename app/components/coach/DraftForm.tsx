@@ -14,7 +14,7 @@ export function DraftForm({ chatId, error, selected }: { chatId: string; error?:
       <fieldset aria-describedby={error ? "draft-kind-error" : "draft-kind-hint"}>
         <legend className="sr-only">Kind of draft</legend>
         {Object.entries(DRAFT_KINDS).map(([value, { label }], i) => (
-          <label key={value} className="mr-4 inline-flex items-center gap-1">
+          <label key={value} className="me-4 inline-flex items-center gap-1">
             <input type="radio" name="draft" value={value} id={i === 0 ? "draft" : `draft-${value}`} defaultChecked={(selected ?? "cover-letter") === value} /> {label}
           </label>
         ))}

@@ -27,7 +27,7 @@ export function DocumentForm(props: {
         <fieldset className="space-y-1" aria-describedby={errors?.kind ? "kind-error" : undefined}>
           <legend className="font-medium">Kind</legend>
           {CREATABLE_KINDS.map((k, i) => (
-            <label key={k} className="mr-4 inline-flex items-center gap-1">
+            <label key={k} className="me-4 inline-flex items-center gap-1">
               <input type="radio" name="kind" value={k} id={i === 0 ? "kind" : `kind-${k}`} defaultChecked={kind === k} /> {KIND_LABELS[k]}
             </label>
           ))}

@@ -5,6 +5,7 @@
  */
 import crypto from "node:crypto";
 import { env } from "~/env.server";
+import { translatorFor } from "~/lib/i18n.server";
 import { getSession, isProduction } from "./current-user.server";
 import { readCookie } from "./sessions.server";
 
@@ -49,5 +50,6 @@ export async function requireCsrf(request: Request, form: FormData): Promise<voi
     expected !== null &&
     sent.length === expected.length &&
     crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
-  if (!ok) throw new Response(FORM_EXPIRED, { status: 403 });
+  // FORM_EXPIRED is the English of common.form.expired; the reader gets it in their language.
+  if (!ok) throw new Response((await translatorFor(request))("common.form.expired"), { status: 403 });
 }

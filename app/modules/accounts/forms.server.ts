@@ -1,5 +1,6 @@
 /** The accounts forms' rules (zod). Kept in a .server module so zod never ships to the browser. */
 import { z } from "zod";
+import { LANGUAGES } from "~/lib/i18n";
 import { singleLine } from "~/lib/text-fields.server";
 import { PASSWORD_MAX } from "./passwords.server";
 
@@ -30,6 +31,11 @@ export const signUpSchema = z.object({
 });
 
 export const emailOnlySchema = z.object({ email });
+
+/** /settings/language: one of Ladder's languages. */
+export const languageSchema = z.object({
+  lang: z.enum(LANGUAGES, { errorMap: () => ({ message: "settings.language.choose" }) }),
+});
 
 /** /settings/lite: lite mode on ("1") or off ("0"). */
 export const liteModeSchema = z.object({

@@ -7,7 +7,8 @@
  */
 import { unstable_parseMultipartFormData as parseMultipart } from "@remix-run/node";
 import { z } from "zod";
-import { fieldErrors, formObject, type FieldErrors } from "~/lib/forms";
+import { formObject, type FieldErrors } from "~/lib/forms";
+import { translatedFieldErrors, translatorFor } from "~/lib/i18n.server";
 import { CSRF_FIELD, requireCsrf } from "./csrf.server";
 
 /** A file field as it was sent: its name, every byte counted, and the bytes when within the limit. */
@@ -54,8 +55,8 @@ const DEFAULT_MAX_BYTES = 1_000_000;
 const TEXT_FIELD_MAX_BYTES = 64 * 1024;
 const NEVER_ECHOED = new Set([CSRF_FIELD, "website"]);
 
-const LENGTH_UNKNOWN = "The upload did not say how large it is. Please send it again from the page's form.";
-const UNREADABLE = "The form could not be read. Go back and try again.";
+const LENGTH_UNKNOWN = "common.form.lengthUnknown";
+const UNREADABLE = "common.form.unreadable";
 
 /** Reads the request's form, checks its CSRF token and its fields; throws 403/411/413/400 Responses for what no page sends. */
 export async function readForm<S extends z.ZodTypeAny>(request: Request, schema: S, options: ReadFormOptions = {}): Promise<ReadForm<z.output<S>>> {
@@ -63,10 +64,10 @@ export async function readForm<S extends z.ZodTypeAny>(request: Request, schema:
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/");
   const declared = request.headers.get("Content-Length");
   // Browsers always state the size of a form; a body of unknown size (chunked) could be endless.
-  if (declared === null && multipart && request.body !== null) throw new Response(LENGTH_UNKNOWN, { status: 411 });
+  if (declared === null && multipart && request.body !== null) throw new Response((await translatorFor(request))(LENGTH_UNKNOWN), { status: 411 });
   if (Number(declared ?? "0") > maxBytes) {
     if (options.files) return { ok: false, tooLarge: true, errors: {}, values: {}, form: new FormData(), files: {} };
-    throw new Response(`That was too large to send (the limit is ${Math.round(maxBytes / 1_000_000)} MB).`, { status: 413 });
+    throw new Response((await translatorFor(request))("common.form.tooLargeLimit", { mb: Math.round(maxBytes / 1_000_000) }), { status: 413 });
   }
 
   const files: Record<string, Upload | null> = {};
@@ -74,7 +75,7 @@ export async function readForm<S extends z.ZodTypeAny>(request: Request, schema:
   try {
     form = multipart && options.files ? await readStreamed(request, options.files, files) : await request.formData();
   } catch {
-    throw new Response(UNREADABLE, { status: 400 });
+    throw new Response((await translatorFor(request))(UNREADABLE), { status: 400 });
   }
   await requireCsrf(request, form);
   for (const name of Object.keys(options.files ?? {})) {
@@ -87,7 +88,7 @@ export async function readForm<S extends z.ZodTypeAny>(request: Request, schema:
   const parsed = schema.safeParse({ ...formObject(form), ...files });
   return parsed.success
     ? { ok: true, data: parsed.data, errors: {}, values, form, files }
-    : { ok: false, errors: fieldErrors(parsed.error), values, form, files };
+    : { ok: false, errors: translatedFieldErrors(parsed.error, await translatorFor(request)), values, form, files };
 }
 
 function echoed(form: FormData, secret: readonly string[]): FormValues {

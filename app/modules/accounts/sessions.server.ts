@@ -51,6 +51,8 @@ export interface SessionUser {
   name: string | null;
   role: string | null;
   avatarUrl: string | null;
+  /** The language the member saved (member_settings.language); null until they choose one. */
+  language: string | null;
 }
 
 export interface ActiveSession {
@@ -86,15 +88,16 @@ export async function startSession(
 
 /** The live session behind a cookie token, with its member; null when unknown, ended or expired. */
 export async function findSession(ctx: Ctx, token: string, now = new Date()): Promise<ActiveSession | null> {
-  const { user_sessions: s, User: u } = ctx.t;
+  const { user_sessions: s, User: u, member_settings: ms } = ctx.t;
   const [row] = await ctx.db
     .select({
       sessionId: s.id,
       lastActivityAt: s.last_activity_at,
-      user: { id: u.id, email: u.email, name: u.name, role: u.role, avatarUrl: u.avatarUrl },
+      user: { id: u.id, email: u.email, name: u.name, role: u.role, avatarUrl: u.avatarUrl, language: ms.language },
     })
     .from(s)
     .innerJoin(u, eq(u.id, s.user_id))
+    .leftJoin(ms, eq(ms.user_id, u.id))
     .where(
       and(
         eq(s.session_token, hashToken(token)),
