@@ -19,9 +19,10 @@ export function CsrfInput() {
 
 /** A field people cannot see and bots fill in; a filled one marks the post as a bot's. */
 export function Honeypot() {
+  const t = useT();
   return (
     <div className="hidden" aria-hidden="true">
-      <label htmlFor="website">Leave this empty</label>
+      <label htmlFor="website">{t("common.form.honeypot")}</label>
       <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
     </div>
   );

@@ -99,3 +99,10 @@ export function translateMatches(
   }
   return makeTranslate(lang, Object.assign({}, ...sources));
 }
+
+/**
+ * A value that reads left to right (an email, a URL, a code, a number with units) kept whole
+ * inside a right-to-left sentence: Unicode's first-strong isolate around it. For text put into a
+ * message's placeholder; in JSX, use <bdi> instead.
+ */
+export const bidi = (value: string | number): string => `\u2068${value}\u2069`;

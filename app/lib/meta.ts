@@ -1,4 +1,6 @@
 import type { MetaDescriptor } from "@remix-run/node";
+import { isRouteErrorResponse } from "@remix-run/react";
+import { translateMatches, type Translate } from "./i18n";
 
 /** What search results and link previews say about a page that says nothing more specific. */
 export const SITE_DESCRIPTION = "Ladder: a career network for students, alumni and job seekers that works on slow connections.";
@@ -9,4 +11,23 @@ export const SITE_DESCRIPTION = "Ladder: a career network for students, alumni a
  */
 export function pageMeta(title: string, description: string = SITE_DESCRIPTION, ...more: MetaDescriptor[]): MetaDescriptor[] {
   return [{ title }, { name: "description", content: description }, ...more];
+}
+
+/**
+ * A route's meta in the reader's language (decision 040): `build` gets the translator over the
+ * messages the page's loaders sent. When the route failed, its messages never came, so the page
+ * is titled by its error instead. A description left out is the site's, translated.
+ */
+export function metaFor(
+  args: { matches: ReadonlyArray<{ id: string; data: unknown }>; error?: unknown },
+  build: (t: Translate) => MetaDescriptor[],
+): MetaDescriptor[] {
+  const t = translateMatches(args.matches);
+  if (args.error) {
+    const status = isRouteErrorResponse(args.error) ? args.error.status : 500;
+    return pageMeta(t("common.error.pageTitle", { status }), t("common.site.description"));
+  }
+  return build(t).map((tag) =>
+    "name" in tag && tag.name === "description" && tag.content === SITE_DESCRIPTION ? { ...tag, content: t("common.site.description") } : tag,
+  );
 }

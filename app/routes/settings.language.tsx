@@ -12,9 +12,9 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LanguageForm } from "~/components/LanguageForm";
 import { getCtx } from "~/db.server";
-import { translateMatches, useT } from "~/lib/i18n";
+import { useT } from "~/lib/i18n";
 import { languageCookie, pageMessages, translator } from "~/lib/i18n.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import {
   getCurrentUser,
