@@ -2,15 +2,7 @@ import { CsrfInput } from "~/components/forms";
 import { LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from "~/lib/i18n";
 
 /** The language choice as a plain form: a select and a button, so it works without JavaScript. */
-export function LanguageForm({
-  redirectTo,
-  className,
-  id = "footer-language",
-}: {
-  redirectTo: string;
-  className?: string;
-  id?: string;
-}) {
+export function LanguageForm({ redirectTo, className, id = "footer-language" }: { redirectTo: string; className?: string; id?: string }) {
   const t = useT();
   const lang = useLanguage();
   return (
@@ -18,12 +10,7 @@ export function LanguageForm({
       <CsrfInput />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       <label htmlFor={id}>{t("common.language.label")}</label>
-      <select
-        id={id}
-        name="lang"
-        defaultValue={lang}
-        className="rounded border border-stone-400 px-2 py-1"
-      >
+      <select id={id} name="lang" defaultValue={lang} className="rounded border border-stone-400 px-2 py-1">
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LANGUAGE_NAMES[code]}

@@ -27,9 +27,7 @@ export const LOCALES_DIR = path.resolve(process.cwd(), "app/locales");
 export const LANGUAGE_COOKIE = "ladder_lang";
 
 /** The raw catalogs: language → namespace → key → ICU text. Read once. */
-export function readCatalogs(
-  dir = LOCALES_DIR
-): Record<Language, Record<string, Record<string, string>>> {
+export function readCatalogs(dir = LOCALES_DIR): Record<Language, Record<string, Record<string, string>>> {
   const out = {} as Record<Language, Record<string, Record<string, string>>>;
   for (const lang of LANGUAGES) {
     out[lang] = {};
@@ -37,9 +35,7 @@ export function readCatalogs(
     if (!fs.existsSync(folder)) continue;
     for (const file of fs.readdirSync(folder).sort()) {
       if (!file.endsWith(".json")) continue;
-      out[lang][file.slice(0, -5)] = JSON.parse(
-        fs.readFileSync(path.join(folder, file), "utf8")
-      ) as Record<string, string>;
+      out[lang][file.slice(0, -5)] = JSON.parse(fs.readFileSync(path.join(folder, file), "utf8")) as Record<string, string>;
     }
   }
   return out;
@@ -65,14 +61,8 @@ function namespaceMessages(lang: Language, namespace: string): Messages {
   return messages;
 }
 
-export function messagesFor(
-  lang: Language,
-  namespaces: readonly string[]
-): Messages {
-  return Object.assign(
-    {},
-    ...namespaces.map((ns) => namespaceMessages(lang, ns))
-  );
+export function messagesFor(lang: Language, namespaces: readonly string[]): Messages {
+  return Object.assign({}, ...namespaces.map((ns) => namespaceMessages(lang, ns)));
 }
 
 function allNamespaces(): string[] {
@@ -92,19 +82,13 @@ export function translator(lang: Language): Translate {
 }
 
 /** Server text that may be a message id: translated when it is one, kept as it is otherwise. */
-export function translateText(
-  lang: Language,
-  text: string,
-  values?: MessageValues
-): string {
+export function translateText(lang: Language, text: string, values?: MessageValues): string {
   const t = translator(lang);
   const out = t(text, values);
   return out;
 }
 
-export function readLanguageCookie(
-  cookieHeader: string | null | undefined
-): Language | null {
+export function readLanguageCookie(cookieHeader: string | null | undefined): Language | null {
   for (const part of (cookieHeader ?? "").split(";")) {
     const [name, value] = part.trim().split("=");
     if (name === LANGUAGE_COOKIE && isLanguage(value)) return value;
@@ -113,9 +97,7 @@ export function readLanguageCookie(
 }
 
 /** The best of Ladder's languages for an Accept-Language header; English when none fits. */
-export function languageFromHeader(
-  acceptLanguage: string | null | undefined
-): Language {
+export function languageFromHeader(acceptLanguage: string | null | undefined): Language {
   if (!acceptLanguage) return DEFAULT_LANGUAGE;
   const best = new Negotiator({
     headers: { "accept-language": acceptLanguage },
@@ -130,10 +112,7 @@ export function languageFromHeader(
 export async function languageOf(request: Request): Promise<Language> {
   const user = await getCurrentUser(request);
   if (user?.language && isLanguage(user.language)) return user.language;
-  return (
-    readLanguageCookie(request.headers.get("Cookie")) ??
-    languageFromHeader(request.headers.get("Accept-Language"))
-  );
+  return readLanguageCookie(request.headers.get("Cookie")) ?? languageFromHeader(request.headers.get("Accept-Language"));
 }
 
 /** The server translator in the request's language. */
@@ -142,18 +121,13 @@ export async function translatorFor(request: Request): Promise<Translate> {
 }
 
 /** What a loader spreads into its data so that its page's words reach the page: `{ messages }`. */
-export async function pageMessages(
-  request: Request,
-  namespaces: readonly string[]
-): Promise<PageMessages> {
+export async function pageMessages(request: Request, namespaces: readonly string[]): Promise<PageMessages> {
   return { messages: messagesFor(await languageOf(request), namespaces) };
 }
 
 /** The cookie that keeps a visitor's (or a device's) choice for a year. */
 export function languageCookie(lang: Language, secure: boolean): string {
-  return `${LANGUAGE_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${
-    secure ? "; Secure" : ""
-  }`;
+  return `${LANGUAGE_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
 /** A message id: "<namespace>.<key>" with no spaces. */

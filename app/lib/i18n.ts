@@ -12,8 +12,7 @@ export const LANGUAGES = ["en", "ar", "hi"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "en";
 
-export const isLanguage = (value: unknown): value is Language =>
-  LANGUAGES.includes(value as Language);
+export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 /** Each language named in itself, for the language form. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -32,8 +31,7 @@ export const INTL_LOCALE: Record<Language, string> = {
   hi: "hi-IN",
 };
 
-export const dirOf = (lang: Language): "rtl" | "ltr" =>
-  lang === "ar" ? "rtl" : "ltr";
+export const dirOf = (lang: Language): "rtl" | "ltr" => (lang === "ar" ? "rtl" : "ltr");
 
 /** A compiled ICU message (Lingui's array form); JSON, so loaders can send it. */
 export type CompiledMessage = string | unknown[];
@@ -59,8 +57,7 @@ function messagesOfMatches(matches: ReturnType<typeof useMatches>): Messages[] {
   const found: Messages[] = [];
   for (const match of matches) {
     const data = match.data as Partial<PageMessages> | null | undefined;
-    if (data && typeof data === "object" && data.messages)
-      found.push(data.messages);
+    if (data && typeof data === "object" && data.messages) found.push(data.messages);
   }
   return found;
 }
@@ -76,26 +73,17 @@ export function useT(): Translate {
   const lang = useLanguage();
   const sources = messagesOfMatches(useMatches());
   // Loader data keeps its identity between renders, so the instance is rebuilt only on navigation.
-  return useMemo(
-    () => makeTranslate(lang, Object.assign({}, ...sources)),
-    [lang, ...sources]
-  );
+  return useMemo(() => makeTranslate(lang, Object.assign({}, ...sources)), [lang, ...sources]);
 }
 
 /** For meta functions, which get the matches' data but cannot use hooks. */
-export function translateMatches(
-  matches: ReadonlyArray<{ id: string; data: unknown }>
-): Translate {
-  const root = matches.find((m) => m.id === "root")?.data as
-    | { lang?: Language }
-    | undefined;
-  const lang =
-    root?.lang && isLanguage(root.lang) ? root.lang : DEFAULT_LANGUAGE;
+export function translateMatches(matches: ReadonlyArray<{ id: string; data: unknown }>): Translate {
+  const root = matches.find((m) => m.id === "root")?.data as { lang?: Language } | undefined;
+  const lang = root?.lang && isLanguage(root.lang) ? root.lang : DEFAULT_LANGUAGE;
   const sources: Messages[] = [];
   for (const match of matches) {
     const data = match.data as Partial<PageMessages> | null | undefined;
-    if (data && typeof data === "object" && data.messages)
-      sources.push(data.messages);
+    if (data && typeof data === "object" && data.messages) sources.push(data.messages);
   }
   return makeTranslate(lang, Object.assign({}, ...sources));
 }

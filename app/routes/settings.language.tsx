@@ -3,11 +3,7 @@
  * cookie for this device and, for a member, in their settings, which follow them everywhere
  * (decision 040).
  */
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { LanguageForm } from "~/components/LanguageForm";
@@ -16,10 +12,7 @@ import { useT } from "~/lib/i18n";
 import { languageCookie, pageMessages, translator } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import {
-  getCurrentUser,
-  isProduction,
-} from "~/modules/accounts/current-user.server";
+import { getCurrentUser, isProduction } from "~/modules/accounts/current-user.server";
 import { languageSchema } from "~/modules/accounts/forms.server";
 import { saveLanguage } from "~/modules/accounts/language.server";
 import { readForm } from "~/modules/accounts/read-form.server";
@@ -42,14 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", languageCookie(lang, isProduction()));
   // Said in the language just chosen: the proof that the switch worked.
-  headers.append(
-    "Set-Cookie",
-    await flashHeader(translator(lang)("common.language.changed"))
-  );
-  return redirect(
-    safeRedirectPath(read.values.redirectTo, "/settings/language"),
-    { headers }
-  );
+  headers.append("Set-Cookie", await flashHeader(translator(lang)("common.language.changed")));
+  return redirect(safeRedirectPath(read.values.redirectTo, "/settings/language"), { headers });
 }
 
 export default function LanguageSettings() {
@@ -59,21 +46,13 @@ export default function LanguageSettings() {
   return (
     <section aria-labelledby="language-title" className="card space-y-3">
       <h1 id="language-title">{t("settings.language.title")}</h1>
-      <p>
-        {signedIn
-          ? t("settings.language.introMember")
-          : t("settings.language.introVisitor")}
-      </p>
+      <p>{signedIn ? t("settings.language.introMember") : t("settings.language.introVisitor")}</p>
       {actionData?.error ? (
         <p role="alert" className="text-red-800">
           {actionData.error}
         </p>
       ) : null}
-      <LanguageForm
-        redirectTo="/settings/language"
-        id="settings-language"
-        className="flex flex-wrap items-center gap-2"
-      />
+      <LanguageForm redirectTo="/settings/language" id="settings-language" className="flex flex-wrap items-center gap-2" />
       <p>
         <Link to="/">{t("common.error.backHome")}</Link>
       </p>
@@ -81,5 +60,4 @@ export default function LanguageSettings() {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) =>
-  pageMeta(translateMatches(matches)("settings.language.pageTitle"));
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("settings.language.pageTitle")));

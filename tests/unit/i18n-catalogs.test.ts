@@ -21,8 +21,7 @@ function placeholders(text: string): string[] {
     for (const part of parts) {
       if (!Array.isArray(part)) continue;
       names.add(String(part[0]));
-      if (part[2] && typeof part[2] === "object")
-        for (const branch of Object.values(part[2] as object)) walk(branch);
+      if (part[2] && typeof part[2] === "object") for (const branch of Object.values(part[2] as object)) walk(branch);
     }
   };
   walk(compileMessage(text));
@@ -33,19 +32,13 @@ function placeholders(text: string): string[] {
 const pluralCategories = (text: string): string[] | null => {
   const compiled = compileMessage(text);
   if (!Array.isArray(compiled)) return null;
-  for (const part of compiled)
-    if (Array.isArray(part) && part[1] === "plural")
-      return Object.keys(part[2] as object).sort();
+  for (const part of compiled) if (Array.isArray(part) && part[1] === "plural") return Object.keys(part[2] as object).sort();
   return null;
 };
 
 describe("translation catalogs", () => {
   it("have a file for every namespace in every language", () => {
-    const missing = LANGUAGES.flatMap((lang) =>
-      namespaces
-        .filter((ns) => !catalogs[lang][ns])
-        .map((ns) => `${lang}/${ns}.json`)
-    );
+    const missing = LANGUAGES.flatMap((lang) => namespaces.filter((ns) => !catalogs[lang][ns]).map((ns) => `${lang}/${ns}.json`));
     expect(missing).toEqual([]);
   });
 
@@ -58,17 +51,14 @@ describe("translation catalogs", () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(["ar", "hi"] as const)(
-    "keep no keys in %s that English no longer has",
-    (lang) => {
-      const stale = namespaces.flatMap((ns) =>
-        Object.keys(catalogs[lang][ns] ?? {})
-          .filter((key) => !(key in catalogs.en[ns]))
-          .map((key) => `${ns}.${key}`)
-      );
-      expect(stale).toEqual([]);
-    }
-  );
+  it.each(["ar", "hi"] as const)("keep no keys in %s that English no longer has", (lang) => {
+    const stale = namespaces.flatMap((ns) =>
+      Object.keys(catalogs[lang][ns] ?? {})
+        .filter((key) => !(key in catalogs.en[ns]))
+        .map((key) => `${ns}.${key}`)
+    );
+    expect(stale).toEqual([]);
+  });
 
   it("parse as ICU messages, with the same placeholders in every language", () => {
     const wrong: string[] = [];
@@ -79,10 +69,7 @@ describe("translation catalogs", () => {
           const text = catalogs[lang][ns]?.[key];
           if (text === undefined) continue;
           const got = placeholders(text);
-          if (got.join() !== expected.join())
-            wrong.push(
-              `${lang} ${ns}.${key}: ${got.join()} ≠ ${expected.join()}`
-            );
+          if (got.join() !== expected.join()) wrong.push(`${lang} ${ns}.${key}: ${got.join()} ≠ ${expected.join()}`);
         }
       }
     expect(wrong).toEqual([]);
@@ -95,10 +82,8 @@ describe("translation catalogs", () => {
         if (!pluralCategories(catalogs.en[ns][key])) continue;
         const ar = pluralCategories(catalogs.ar[ns]?.[key] ?? "") ?? [];
         const hi = pluralCategories(catalogs.hi[ns]?.[key] ?? "") ?? [];
-        for (const need of ["one", "two", "few", "many", "other"])
-          if (!ar.includes(need)) wrong.push(`ar ${ns}.${key} lacks ${need}`);
-        for (const need of ["one", "other"])
-          if (!hi.includes(need)) wrong.push(`hi ${ns}.${key} lacks ${need}`);
+        for (const need of ["one", "two", "few", "many", "other"]) if (!ar.includes(need)) wrong.push(`ar ${ns}.${key} lacks ${need}`);
+        for (const need of ["one", "other"]) if (!hi.includes(need)) wrong.push(`hi ${ns}.${key} lacks ${need}`);
       }
     expect(wrong).toEqual([]);
   });
@@ -119,16 +104,9 @@ describe("message ids in the code", () => {
   const files = (dir: string): string[] =>
     fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const full = path.join(dir, entry.name);
-      return entry.isDirectory()
-        ? files(full)
-        : /\.(ts|tsx)$/.test(entry.name)
-        ? [full]
-        : [];
+      return entry.isDirectory() ? files(full) : /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
     });
-  const literal = new RegExp(
-    `["'\`](${namespaces.join("|")})\\.([A-Za-z0-9_.]+)["'\`]`,
-    "g"
-  );
+  const literal = new RegExp(`["'\`](${namespaces.join("|")})\\.([A-Za-z0-9_.]+)["'\`]`, "g");
 
   it("every message id the app names exists in English", () => {
     const unknown: string[] = [];
@@ -137,8 +115,7 @@ describe("message ids in the code", () => {
       for (const match of text.matchAll(literal)) {
         const [, ns, key] = match;
         if (key.endsWith(".")) continue;
-        if (!(key in catalogs.en[ns]))
-          unknown.push(`${path.relative(".", file)}: ${ns}.${key}`);
+        if (!(key in catalogs.en[ns])) unknown.push(`${path.relative(".", file)}: ${ns}.${key}`);
       }
     }
     expect(unknown).toEqual([]);
@@ -148,25 +125,18 @@ describe("message ids in the code", () => {
 describe("plurals and numbers follow each language", () => {
   it("Arabic counts with its six plural forms", () => {
     const t = translator("ar");
-    const forms = [0, 1, 2, 3, 11, 100].map((count) =>
-      t("common.form.problems", { count })
-    );
+    const forms = [0, 1, 2, 3, 11, 100].map((count) => t("common.form.problems", { count }));
     expect(new Set(forms).size).toBe(6);
     expect(forms[2]).toBe("توجد مشكلتان");
   });
 
   it("Hindi and English count with one and other", () => {
-    expect(translator("hi")("common.form.problems", { count: 1 })).toBe(
-      "एक समस्या है"
-    );
-    expect(translator("en")("common.form.problems", { count: 3 })).toBe(
-      "There are 3 problems"
-    );
+    expect(translator("hi")("common.form.problems", { count: 1 })).toBe("एक समस्या है");
+    expect(translator("en")("common.form.problems", { count: 3 })).toBe("There are 3 problems");
   });
 
   it("a key a language lacks falls back to English, never to the id", () => {
     const messages = messagesFor("ar", ["common"]);
-    for (const key of Object.keys(catalogs.en.common))
-      expect(messages[`common.${key}`]).toBeDefined();
+    for (const key of Object.keys(catalogs.en.common)) expect(messages[`common.${key}`]).toBeDefined();
   });
 });

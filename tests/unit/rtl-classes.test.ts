@@ -10,11 +10,7 @@ import { describe, expect, it } from "vitest";
 const files = (dir: string): string[] =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory()
-      ? files(full)
-      : /\.(tsx|ts|css)$/.test(entry.name)
-      ? [full]
-      : [];
+    return entry.isDirectory() ? files(full) : /\.(tsx|ts|css)$/.test(entry.name) ? [full] : [];
   });
 
 const PHYSICAL =
@@ -23,18 +19,12 @@ const PHYSICAL =
 describe("right-to-left layout", () => {
   it("no page uses a physical left or right utility where a logical one exists", () => {
     const found: string[] = [];
-    for (const file of [
-      ...files("app/components"),
-      ...files("app/routes"),
-      "app/root.tsx",
-      "app/tailwind.css",
-    ]) {
+    for (const file of [...files("app/components"), ...files("app/routes"), "app/root.tsx", "app/tailwind.css"]) {
       const lines = fs.readFileSync(file, "utf8").split("\n");
       lines.forEach((line, i) => {
         // Markdown table cells keep the alignment their author chose.
         if (line.includes(".prose .text-right")) return;
-        for (const match of line.matchAll(PHYSICAL))
-          found.push(`${file}:${i + 1} ${match[0].trim()}`);
+        for (const match of line.matchAll(PHYSICAL)) found.push(`${file}:${i + 1} ${match[0].trim()}`);
       });
     }
     expect(found).toEqual([]);
@@ -43,9 +33,7 @@ describe("right-to-left layout", () => {
   it("the arrows that point back or forward flip in right-to-left pages", () => {
     const raw = [...files("app/components"), ...files("app/routes")]
       .filter((file) => !file.endsWith("Arrow.tsx"))
-      .flatMap((file) =>
-        /[←→]/.test(fs.readFileSync(file, "utf8")) ? [file] : []
-      );
+      .flatMap((file) => (/[←→]/.test(fs.readFileSync(file, "utf8")) ? [file] : []));
     expect(raw).toEqual([]);
   });
 });
