@@ -47,14 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
-  headers.append("Vary", "Accept-Language");
   const messages = messagesFor(lang, ["common"]);
   return data({ lang, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token, messages }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
 export const headers: HeadersFunction = ({ errorHeaders }) => {
-  const headers = new Headers({ "Cache-Control": "private, no-cache" });
+  // Vary: the same address answers in the language of the browser's Accept-Language (decision 040).
+  const headers = new Headers({ "Cache-Control": "private, no-cache", Vary: "Accept-Language, Cookie" });
   const retryAfter = errorHeaders?.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
