@@ -27,12 +27,21 @@ import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions,
 import { menuFor } from "../../app/lib/areas";
 import { LISTS } from "../../app/modules/profile/rules";
 import { uuidFor } from "../../db/seed/random";
-import { axeFor, expect, signInThroughForm, test } from "./fixtures";
+import { axeFor, expect, signInThroughForm, STORY_BUDGET_MS, test } from "./fixtures";
 
 type StorageState = Exclude<BrowserContextOptions["storageState"], string | undefined>;
 type Role = "visitor" | "user" | "recruiter" | "career_team" | "moderator" | "admin";
 
 const PHONE = { width: 360, height: 740 };
+/** The narrowest phone the pages in Arabic and Hindi are checked at (issue 15). */
+const SMALL_PHONE = { width: 320, height: 640 };
+
+/** A message id that found no words ("jobs.apply.submit" shown as such): a namespace the page's loader did not send. */
+const NAMESPACES = fs.readdirSync("app/locales/en").map((file) => file.replace(/\.json$/, ""));
+const RAW_MESSAGE_ID = `\\b(?:${NAMESPACES.join("|")})\\.[a-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)*\\b`;
+async function rawMessageId(tab: Page): Promise<string | null> {
+  return tab.evaluate((pattern) => new RegExp(pattern).exec(`${document.title} ${document.body.innerText}`)?.[0] ?? null, RAW_MESSAGE_ID);
+}
 const DEMO_LOGINS: Record<Exclude<Role, "visitor">, string> = {
   user: "user@demo.test",
   recruiter: "recruiter@demo.test",
@@ -134,6 +143,7 @@ const CRAWL: Crawled[] = [
   { file: "settings.cv.tsx", path: "/settings/cv", roles: MEMBERS },
   { file: "settings.time-zone.tsx", path: "/settings/time-zone", roles: MEMBERS },
   { file: "settings.lite.tsx", path: "/settings/lite", roles: MEMBERS },
+  { file: "settings.language.tsx", path: "/settings/language", roles: EVERYONE },
   { file: "settings.password.tsx", path: "/settings/password", roles: MEMBERS },
   { file: "settings.sessions.tsx", path: "/settings/sessions", roles: MEMBERS },
   { file: "settings.delete.tsx", path: "/settings/delete", roles: MEMBERS },
@@ -331,6 +341,7 @@ for (const role of EVERYONE) {
           };
         });
         expect(outline, `${target}: one h1 and the four landmarks`).toEqual({ h1: 1, banner: 1, mainNav: 1, main: 1, footer: 1 });
+        expect(await rawMessageId(tab), `${target}: every message has its words`).toBeNull();
         await tab.waitForLoadState("load");
         expect(brokenResources, `${target}: stylesheets, images and fonts load`).toEqual([]);
 
@@ -346,4 +357,56 @@ for (const role of EVERYONE) {
       });
     }
   });
+}
+
+/**
+ * The same pages in Arabic (right to left) and Hindi, for a visitor and a member, on a 320 px
+ * phone: the page says its language and direction, every message has its words, and nothing
+ * pushes the page sideways (Arabic and Hindi words are longer than English ones). axe runs on the
+ * English crawl above: the markup is the same in every language.
+ */
+for (const lang of ["ar", "hi"] as const) {
+  for (const role of ["visitor", "user"] as const) {
+    const who = role === "visitor" ? "a visitor" : "the demo user";
+    test.describe(`every page ${who} can open, in ${lang === "ar" ? "Arabic" : "Hindi"}, on a 320 px wide phone @js-off-only`, () => {
+      let ids: Ids;
+      let context: BrowserContext;
+      let tab: Page;
+      test.beforeAll(async ({ browser, baseURL }) => {
+        const setup = await roleSetup(browser, role);
+        ids = setup.ids;
+        context = await browser.newContext({
+          storageState: setup.state,
+          viewport: SMALL_PHONE,
+          javaScriptEnabled: true,
+          extraHTTPHeaders: { "X-Forwarded-For": randomAddress() },
+        });
+        // The visitor's choice (a member's saved one would follow them; the demo user has none).
+        await context.addCookies([{ name: "ladder_lang", value: lang, url: baseURL! }]);
+        await context.route(/\.js(\?|$)/, (route) => route.abort());
+        tab = await context.newPage();
+      });
+      test.afterAll(async () => {
+        await context?.close();
+      });
+
+      test(`every page ${who} can open speaks ${lang}, has its words and fits 320 px`, async () => {
+        test.setTimeout(STORY_BUDGET_MS * 2);
+        const problems: string[] = [];
+        for (const page of CRAWL.filter((crawled) => crawled.roles.includes(role))) {
+          const target = typeof page.path === "string" ? page.path : page.path(ids);
+          if (!target) continue;
+          const response = await tab.goto(target);
+          if (response?.status() !== (page.status ?? 200)) problems.push(`${target} answered ${response?.status()}`);
+          const tag = await tab.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`);
+          if (tag !== `${lang} ${lang === "ar" ? "rtl" : "ltr"}`) problems.push(`${target}: <html> says ${tag}`);
+          const raw = await rawMessageId(tab);
+          if (raw) problems.push(`${target}: shows the id ${raw}`);
+          const width = await tab.evaluate(() => document.documentElement.scrollWidth);
+          if (width > SMALL_PHONE.width) problems.push(`${target}: ${width} px wide`);
+        }
+        expect(problems).toEqual([]);
+      });
+    });
+  }
 }
