@@ -16,20 +16,16 @@ function dateFormat(lang: Language): Intl.DateTimeFormat {
   return format;
 }
 
-/** What the formatters say for a missing value, in each language (the same words as common.date/time.unknown). */
-const UNKNOWN: Record<Language, { date: string; time: string }> = {
-  en: { date: "date unknown", time: "time unknown" },
-  ar: { date: "التاريخ غير معروف", time: "الوقت غير معروف" },
-  hi: { date: "तारीख़ पता नहीं", time: "समय पता नहीं" },
-};
+/** What the formatters show for a missing or broken value: a dash, which reads the same in every language. */
+const UNKNOWN = "—";
 
 const toDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
 
 /** "3 days ago"-style dates are avoided: an absolute date reads the same on every device. */
 export function formatDate(value: Date | string | number | null | undefined, lang: Language = "en"): string {
-  if (value === null || value === undefined) return UNKNOWN[lang].date;
+  if (value === null || value === undefined) return UNKNOWN;
   const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return UNKNOWN[lang].date;
+  if (Number.isNaN(date.getTime())) return UNKNOWN;
   return dateFormat(lang).format(date);
 }
 
@@ -96,9 +92,9 @@ function dateTimeFormat(zone: string, seconds: boolean, lang: Language = "en"): 
  */
 export function formatDateTime(value: Date | string | number | null | undefined, zone = "UTC", options: { seconds?: boolean; lang?: Language } = {}): string {
   const lang = options.lang ?? "en";
-  if (value === null || value === undefined) return UNKNOWN[lang].time;
+  if (value === null || value === undefined) return UNKNOWN;
   const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return UNKNOWN[lang].time;
+  if (Number.isNaN(date.getTime())) return UNKNOWN;
   const seconds = options.seconds ?? false;
   let format: Intl.DateTimeFormat;
   try {

@@ -8,8 +8,8 @@ describe("dates and places as members read them", () => {
   });
 
   it("says so honestly when the date is missing or broken", () => {
-    expect(formatDate(null)).toBe("date unknown");
-    expect(formatDate("not a date")).toBe("date unknown");
+    expect(formatDate(null)).toBe("—");
+    expect(formatDate("not a date")).toBe("—");
   });
 
   it("names remote jobs and missing places plainly", () => {
@@ -41,7 +41,7 @@ describe("dates and places as members read them", () => {
 
   it("falls back to UTC, and says so, for a zone it does not know; a broken moment says so too", () => {
     expect(formatDateTime(new Date("2026-11-26T20:45:00Z"), "Mars/Olympus")).toBe("26 Nov 2026, 20:45 UTC");
-    expect(formatDateTime("nonsense", "Asia/Kolkata")).toBe("time unknown");
-    expect(formatDateTime(undefined, "Asia/Kolkata")).toBe("time unknown");
+    expect(formatDateTime("nonsense", "Asia/Kolkata")).toBe("—");
+    expect(formatDateTime(undefined, "Asia/Kolkata")).toBe("—");
   });
 });

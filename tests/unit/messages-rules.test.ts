@@ -22,8 +22,8 @@ describe("direct-message rules", () => {
 
   it("a moment reads the same on every device, in UTC, and a broken one says so", () => {
     expect(formatDateTime(new Date("2026-11-26T23:05:00Z"))).toBe("26 Nov 2026, 23:05 UTC");
-    expect(formatDateTime("nonsense")).toBe("time unknown");
-    expect(formatDateTime(null)).toBe("time unknown");
+    expect(formatDateTime("nonsense")).toBe("—");
+    expect(formatDateTime(null)).toBe("—");
   });
 
   it("a message received and not yet seen is marked unread in the page's view", () => {
