@@ -1,5 +1,5 @@
 /**
- * npm run screenshots [-- --url http://127.0.0.1:3000] [--width 1280 --height 800] [--out DIR] [--all]
+ * npm run screenshots [-- --url http://127.0.0.1:3000] [--width 1280 --height 800] [--out DIR] [--all] [--lang ar|hi] [--only jobs,home-user]
  *
  * Phone-sized pictures of Ladder for review, committed under docs/screenshots/: the signed-in
  * home of each demo role, /jobs, a job page, a conversation, a coach reply with a list and a
@@ -10,6 +10,8 @@
  * and stops it at the end. --all adds the list pages of the design system (people, network,
  * messages, applications, hiring, review, job posts); with --width and --out it takes the same
  * pictures wide, e.g. for a look before a change is merged (`--width 1280 --out .cache/screens`).
+ * With --lang the pages are in Arabic or Hindi (the language cookie) and the files end in -ar or
+ * -hi; --only takes some of the pictures by name.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -56,8 +58,9 @@ async function firstApplicant(page: Page): Promise<string> {
 /** Starts a coach chat; the offline coach answers with a list for an interview question. */
 async function coachReply(page: Page): Promise<string> {
   await page.goto("/coach");
-  await page.getByLabel("Your message").fill("How should I prepare for my first interview?");
-  await page.getByRole("button", { name: "Start chat" }).click();
+  // By the field's name: the labels are in the page's language.
+  await page.locator('main textarea[name="message"]').fill("How should I prepare for my first interview?");
+  await page.locator("main form button[type=submit]").first().click();
   await page.waitForURL(/\/coach\/[0-9a-f-]{36}/);
   return new URL(page.url()).pathname;
 }
@@ -92,18 +95,21 @@ function readOptions() {
       height: { type: "string", default: "740" },
       out: { type: "string", default: "docs/screenshots" },
       all: { type: "boolean", default: false },
+      lang: { type: "string" },
+      only: { type: "string" },
     },
   });
-  return { url: values.url, width: Number(values.width), height: Number(values.height), out: values.out!, all: values.all! };
+  const only = values.only ? values.only.split(",") : null;
+  return { url: values.url, width: Number(values.width), height: Number(values.height), out: values.out!, all: values.all!, lang: values.lang ?? null, only };
 }
 
 /** A page signed in as the demo member of `role` (the session cookie from processes.ts's signIn). */
-async function signedInPage(browser: Browser, baseUrl: string, role: Role, viewport: { width: number; height: number }): Promise<Page> {
+async function signedInPage(browser: Browser, baseUrl: string, role: Role, viewport: { width: number; height: number }, lang: string | null): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, deviceScaleFactor: 1, locale: "en-GB" });
   const cookie = await signIn(baseUrl, demoEmails[role], DEMO_PASSWORD);
   // Sent as a header, as bench/lighthouse.ts does: the session cookie is __Host- and Secure, which
-  // a browser will not store for the plain-HTTP 127.0.0.1 server.
-  await context.setExtraHTTPHeaders({ Cookie: cookie });
+  // a browser will not store for the plain-HTTP 127.0.0.1 server. The language rides along.
+  await context.setExtraHTTPHeaders({ Cookie: lang ? `${cookie}; ladder_lang=${lang}` : cookie });
   return context.newPage();
 }
 
@@ -132,16 +138,17 @@ async function main(): Promise<void> {
   const viewport = { width: options.width, height: options.height };
   const pages = new Map<Role, Page>();
   try {
-    for (const shot of SHOTS.filter((s) => options.all || !s.extra)) {
+    const wanted = SHOTS.filter((s) => (options.only ? options.only.includes(s.name) : options.all || !s.extra));
+    for (const shot of wanted) {
       let page = pages.get(shot.as);
       if (!page) {
-        page = await signedInPage(browser, baseUrl, shot.as, viewport);
+        page = await signedInPage(browser, baseUrl, shot.as, viewport, options.lang);
         pages.set(shot.as, page);
       }
       const target = typeof shot.path === "string" ? shot.path : await shot.path(page);
       await page.goto(target);
       if (shot.focus) await page.locator(shot.focus).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
-      const file = path.join(options.out, `${shot.name}.png`);
+      const file = path.join(options.out, `${shot.name}${options.lang ? `-${options.lang}` : ""}.png`);
       const bytes = await writePng(file, await page.screenshot({ fullPage: false }));
       console.log(`  ${file}: ${target} as ${shot.as}, ${(bytes / 1024).toFixed(1)} KB`);
     }
