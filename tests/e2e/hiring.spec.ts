@@ -148,7 +148,7 @@ test("a poster moves an application through the pipeline with two interview roun
 
   await moveTo(page, "Offered", "We would love you to join us.");
   expect(await seriousAxeViolations(page, browser, javaScriptEnabled)).toEqual([]);
-  await page.getByRole("link", { name: `← All applications for ${title}` }).click();
+  await page.getByRole("link", { name: `All applications for ${title}` }).click();
   await expect(page.getByRole("list", { name: "Applications" })).toContainText("Offered");
   expect(await seriousAxeViolations(page, browser, javaScriptEnabled)).toEqual([]);
 

@@ -4,6 +4,8 @@ import type { UserRole } from "../../../db/enums";
 import { getCtx } from "~/db.server";
 import { env } from "~/env.server";
 import { flashHeader } from "~/services/flash.server";
+import { INTL_LOCALE } from "~/lib/i18n";
+import { languageOf, translator } from "~/lib/i18n.server";
 import {
   findSession,
   readCookie,
@@ -58,7 +60,11 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requireRole(request: Request, roles: readonly UserRole[]): Promise<CurrentUser> {
   const user = await requireUser(request);
   if (!roles.includes(user.role as UserRole)) {
-    throw new Response(`This page is for ${roles.map((r) => r.replace("_", " ")).join(" or ")} accounts only.`, { status: 403 });
+    const lang = await languageOf(request);
+    const t = translator(lang);
+    // "recruiter, career team or admin", joined the reader's way.
+    const names = new Intl.ListFormat(INTL_LOCALE[lang], { type: "disjunction" }).format(roles.map((role) => t(`common.role.${role}`)));
+    throw new Response(t("common.roleOnly", { roles: names }), { status: 403 });
   }
   return user;
 }
