@@ -51,6 +51,20 @@ export function checkRange(start: string, end: string): { ok: true; range: TimeR
   return { ok: true, range: { start: s, end: e } };
 }
 
+/**
+ * checkRange for forms: the problem as a message id of app/locales/<lang>/calendar.json and its
+ * values, so readForm says it in the reader's language (checkRange's English is the same words).
+ */
+export function rangeIssue(start: string, end: string): { ok: true; range: TimeRange } | { ok: false; field: "start" | "end"; id: string; params?: Record<string, string> } {
+  const checked = checkRange(start, end);
+  if (checked.ok) return checked;
+  if (checked.field === "start") return { ok: false, field: "start", id: "calendar.form.startTime" };
+  const s = parseTime(start) ?? 0;
+  const e = parseTime(end);
+  if (e === null || e === 0) return { ok: false, field: "end", id: "calendar.form.endTime" };
+  return { ok: false, field: "end", id: "calendar.form.endAfterStart", params: { end: shortTime(e), start: shortTime(s) } };
+}
+
 /** Half-open ranges overlap when each starts before the other ends; touching is fine. */
 export function overlaps(a: TimeRange, b: TimeRange): boolean {
   return a.start < b.end && b.start < a.end;
