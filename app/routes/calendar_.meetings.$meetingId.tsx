@@ -78,7 +78,7 @@ export default function MeetingPage() {
         <span dir="auto">{meeting.with}</span>
         {after}
       </h1>
-      <p className="font-semibold">{`${meeting.date}, ${meeting.time}`}</p>
+      <p className="font-semibold">{t("calendar.when", { date: meeting.date, time: meeting.time })}</p>
       <p>
         {t(meeting.invited ? "calendar.meeting.proposedToYou" : "calendar.meeting.proposedByYou", { name: meeting.with })} <strong>{statusText}.</strong>
       </p>

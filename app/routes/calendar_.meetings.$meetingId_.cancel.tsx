@@ -75,7 +75,7 @@ export default function CancelMeeting() {
   return (
     <section aria-labelledby="cancel-title" className="card space-y-3">
       <h1 id="cancel-title">{t("calendar.cancel.title", { name: meeting.with })}</h1>
-      <p className="font-semibold">{`${meeting.date}, ${meeting.time}`}</p>
+      <p className="font-semibold">{t("calendar.when", { date: meeting.date, time: meeting.time })}</p>
       <p>{t(accepted ? "calendar.cancel.warnAccepted" : "calendar.cancel.warnProposed", { name: meeting.with })}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />

@@ -85,7 +85,7 @@ export default function PendingMeetings() {
           {d.invited.map((m) => (
             <li key={m.id} className="space-y-1">
               <p>
-                <Link to={`/calendar/meetings/${m.id}`}>{`${m.date}, ${m.time}`}</Link> <WithName name={m.with} />
+                <Link to={`/calendar/meetings/${m.id}`}>{t("calendar.when", { date: m.date, time: m.time })}</Link> <WithName name={m.with} />
               </p>
               <MeetingAnswerForms id={m.id} about={t("calendar.answer.about", { name: m.with, date: m.date })} />
             </li>
@@ -99,7 +99,7 @@ export default function PendingMeetings() {
         <ul className="space-y-1">
           {d.sent.map((m) => (
             <li key={m.id}>
-              <Link to={`/calendar/meetings/${m.id}`}>{`${m.date}, ${m.time}`}</Link> <WithName name={m.with} />
+              <Link to={`/calendar/meetings/${m.id}`}>{t("calendar.when", { date: m.date, time: m.time })}</Link> <WithName name={m.with} />
             </li>
           ))}
         </ul>

@@ -41,7 +41,7 @@ export interface TimeRange {
   end: number;
 }
 
-/** Checks a typed start and end; the message names the problem in plain words. */
+/** Checks a typed start and end; the message names the problem in plain English (forms say it in the reader's language through rangeIssue). */
 export function checkRange(start: string, end: string): { ok: true; range: TimeRange } | { ok: false; field: "start" | "end"; message: string } {
   const s = parseTime(start);
   if (s === null || s === DAY_MINUTES) return { ok: false, field: "start", message: "Choose a start time on the quarter hour, from 00:00 to 23:45." };
