@@ -6,14 +6,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MeetingAnswerForms } from "~/components/calendar/MeetingAnswerForms";
-import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { CalendarErrorBoundary } from "~/components/calendar/CalendarErrorBoundary";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isUuid } from "~/lib/ids";
+import { calendarFailure } from "~/modules/calendar/failure.server";
 import { meetingLine } from "~/modules/calendar/meeting-line";
 import { pendingMeetings, type PendingPosition } from "~/modules/calendar/meetings.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { around } from "~/modules/calendar/words";
 
 /** undefined: no cursor; null: a broken one (400). */
 function cursorOf(raw: string | null): PendingPosition | null | undefined {
@@ -30,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const invitedAfter = cursorOf(url.searchParams.get("invited"));
   const sentAfter = cursorOf(url.searchParams.get("sent"));
-  if (invitedAfter === null || sentAfter === null) throw new Response("This page link is broken. Open the list again from your calendar.", { status: 400 });
+  const lang = await languageOf(request);
+  const t = translator(lang);
+  if (invitedAfter === null || sentAfter === null) {
+    throw calendarFailure(400, t("calendar.pending.brokenLink"), [{ to: "/calendar/meetings", label: t("calendar.pending.title") }]);
+  }
   const ctx = getCtx();
   const [tz, invited, sent] = await Promise.all([
     effectiveZone(ctx, user.id, request),
@@ -43,62 +51,74 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return `/calendar/meetings?${query}`;
   };
   return {
-    invited: invited.rows.map((m) => meetingLine(tz.zone, m)),
-    sent: sent.rows.map((m) => meetingLine(tz.zone, m)),
+    invited: invited.rows.map((m) => meetingLine(tz.zone, m, lang, t)),
+    sent: sent.rows.map((m) => meetingLine(tz.zone, m, lang, t)),
     moreInvited: invited.next ? link("invited", invited.next) : null,
     moreSent: sent.next ? link("sent", sent.next) : null,
     paged: Boolean(invitedAfter || sentAfter),
+    ...(await pageMessages(request, ["calendar"])),
   };
+}
+
+/** "with <strong>Dina Saleh</strong>", the name where the language puts it. */
+function WithName({ name }: { name: string }) {
+  const [before, after] = around(useT(), "calendar.pending.with", { name }, "name");
+  return (
+    <>
+      {before}
+      <strong dir="auto">{name}</strong>
+      {after}
+    </>
+  );
 }
 
 export default function PendingMeetings() {
   const d = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="meetings-title" className="space-y-4">
-      <h1 id="meetings-title">Meetings waiting for an answer</h1>
+      <h1 id="meetings-title">{t("calendar.pending.title")}</h1>
       <section aria-labelledby="invited-title" className="card space-y-2">
-        <h2 id="invited-title">Proposed to you</h2>
-        {d.invited.length === 0 ? <p className="text-stone-600">None waiting.</p> : null}
+        <h2 id="invited-title">{t("calendar.pending.toYou")}</h2>
+        {d.invited.length === 0 ? <p className="text-stone-600">{t("calendar.pending.none")}</p> : null}
         <ul className="space-y-3">
           {d.invited.map((m) => (
             <li key={m.id} className="space-y-1">
               <p>
-                <Link to={`/calendar/meetings/${m.id}`}>{`${m.date}, ${m.time}`}</Link>{" "}
-                with <strong>{m.with}</strong>
+                <Link to={`/calendar/meetings/${m.id}`}>{t("calendar.when", { date: m.date, time: m.time })}</Link> <WithName name={m.with} />
               </p>
-              <MeetingAnswerForms id={m.id} about={`with ${m.with}, ${m.date}`} />
+              <MeetingAnswerForms id={m.id} about={t("calendar.answer.about", { name: m.with, date: m.date })} />
             </li>
           ))}
         </ul>
-        {d.moreInvited ? <Link to={d.moreInvited}>Later ones proposed to you</Link> : null}
+        {d.moreInvited ? <Link to={d.moreInvited}>{t("calendar.pending.laterToYou")}</Link> : null}
       </section>
       <section aria-labelledby="sent-title" className="card space-y-2">
-        <h2 id="sent-title">Proposed by you</h2>
-        {d.sent.length === 0 ? <p className="text-stone-600">None waiting.</p> : null}
+        <h2 id="sent-title">{t("calendar.pending.byYou")}</h2>
+        {d.sent.length === 0 ? <p className="text-stone-600">{t("calendar.pending.none")}</p> : null}
         <ul className="space-y-1">
           {d.sent.map((m) => (
             <li key={m.id}>
-              <Link to={`/calendar/meetings/${m.id}`}>{`${m.date}, ${m.time}`}</Link>{" "}
-              with <strong>{m.with}</strong>
+              <Link to={`/calendar/meetings/${m.id}`}>{t("calendar.when", { date: m.date, time: m.time })}</Link> <WithName name={m.with} />
             </li>
           ))}
         </ul>
-        {d.moreSent ? <Link to={d.moreSent}>Later ones proposed by you</Link> : null}
+        {d.moreSent ? <Link to={d.moreSent}>{t("calendar.pending.laterByYou")}</Link> : null}
       </section>
       <p>
         {d.paged ? (
           <>
-            <Link to="/calendar/meetings">Back to the first ones</Link> ·{" "}
+            <Link to="/calendar/meetings">{t("calendar.pending.first")}</Link> ·{" "}
           </>
         ) : null}
-        <Link to="/calendar">Your calendar</Link>
+        <Link to="/calendar">{t("calendar.back.calendar")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Meetings waiting for an answer | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("calendar.pending.pageTitle")));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/calendar/meetings", label: "Meetings waiting for an answer" }]} />;
+  return <CalendarErrorBoundary />;
 }

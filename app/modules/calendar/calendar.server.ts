@@ -12,6 +12,9 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
+import type { Language, Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import { sendMessage } from "~/modules/messages/index.server";
 import { busyOf, createMeeting } from "./meetings.server";
 import { findSlots, type SlotResult, type WeekBlock } from "./slots";
@@ -101,8 +104,8 @@ export async function addBlock(
   });
 }
 
-/** Deletes one of the member's own blocks; null when there is no such block of theirs. */
-export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise<{ date: Date; label: string } | null> {
+/** Deletes one of the member's own blocks; null when there is no such block of theirs. `label` in `lang`: "09:00–10:00 Tuesday 4 June". */
+export async function removeBlock(ctx: Ctx, userId: string, id: string, lang: Language = "en"): Promise<{ date: Date; label: string } | null> {
   if (!isUuid(id)) return null;
   const b = ctx.t.user_calendar_blocks;
   const [row] = await ctx.db
@@ -111,7 +114,7 @@ export async function removeBlock(ctx: Ctx, userId: string, id: string): Promise
     .returning({ week: b.weekStartDate, dayOfWeek: b.dayOfWeek, startTime: b.startTime, endTime: b.endTime, isBlocked: b.isBlocked });
   if (!row) return null;
   const block = toBlock({ id, ...row });
-  return { date: addDays(row.week, row.dayOfWeek), label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek)}` };
+  return { date: addDays(row.week, row.dayOfWeek), label: `${rangeLabel(block)} ${dayLabel(row.week, row.dayOfWeek, lang)}` };
 }
 
 export type CopyOutcome = { ok: true; copied: number } | { ok: false; reason: "not_empty" | "nothing_to_copy" };
@@ -200,15 +203,19 @@ export type ProposeOutcome =
   | { ok: true; messageId: string; meetingId: string }
   | { ok: false; reason: "taken" | "not_connected" | "self" | "empty" | "too_long" };
 
-/** The proposal's text, with the time on both members' clocks. */
-export function proposalText(input: { otherName: string; start: number; minutes: number; viewerZone: string; otherZone: string }): string {
-  const yours = describeSlot(input.otherZone, input.start, input.minutes);
-  const mine = describeSlot(input.viewerZone, input.start, input.minutes);
+/** The proposal's text, with the time on both members' clocks, in the recipient's language (`t`, `lang`). */
+export function proposalText(
+  input: { otherName: string; start: number; minutes: number; viewerZone: string; otherZone: string },
+  t: Translate = translator("en"),
+  lang: Language = "en",
+): string {
+  const yours = describeSlot(input.otherZone, input.start, input.minutes, lang);
+  const mine = describeSlot(input.viewerZone, input.start, input.minutes, lang);
   return [
-    `Hello ${input.otherName}, could we meet for ${input.minutes} minutes?`,
-    `Your time: ${yours}.`,
-    input.viewerZone === input.otherZone ? null : `My time: ${mine}.`,
-    "We are both free then by our Ladder calendars. You can accept or decline it on your Ladder calendar, or reply here to suggest another time.",
+    t("calendar.proposal.hello", { name: input.otherName, minutes: input.minutes }),
+    t("calendar.proposal.yourTime", { when: yours }),
+    input.viewerZone === input.otherZone ? null : t("calendar.proposal.myTime", { when: mine }),
+    t("calendar.proposal.free"),
   ]
     .filter(Boolean)
     .join("\n");
@@ -224,7 +231,10 @@ export async function proposeSlot(
 ): Promise<ProposeOutcome & { otherZone?: string }> {
   const slots = await slotsWith(ctx, q);
   if (!slots.starts.includes(q.start)) return { ok: false, reason: "taken" };
-  const text = proposalText({ otherName: q.otherName, start: q.start, minutes: q.minutes, viewerZone: q.viewerZone, otherZone: slots.otherZone });
+  // A message to the other member: in their language.
+  const lang = await savedLanguage(ctx, q.other);
+  const input = { otherName: q.otherName, start: q.start, minutes: q.minutes, viewerZone: q.viewerZone, otherZone: slots.otherZone };
+  const text = proposalText(input, translator(lang), lang);
   return withTx<ProposeOutcome & { otherZone?: string }>(ctx, async (tx) => {
     const sent = await sendMessage(tx, { senderId: q.me, receiverId: q.other, text });
     if (!sent.ok) return { ok: false, reason: sent.reason };
@@ -238,12 +248,12 @@ export async function proposeSlot(
   });
 }
 
-/** The message asking a connection to add availability, when no shared time was found. */
-export function askAvailabilityText(input: { otherName: string; weekLabel: string; findHref: string }): string {
+/** The message asking a connection to add availability, when no shared time was found, in the recipient's language `t`. */
+export function askAvailabilityText(input: { otherName: string; weekLabel: string; findHref: string }, t: Translate = translator("en")): string {
   return [
-    `Hello ${input.otherName}, I would like to find a time to meet in the week of ${input.weekLabel}, but our Ladder calendars have no free time in common.`,
-    "Could you add the times you are available to your calendar? Then we can pick one.",
-    `Find a time with me: ${input.findHref}`,
+    t("calendar.ask.hello", { name: input.otherName, week: input.weekLabel }),
+    t("calendar.ask.addTimes"),
+    t("calendar.ask.findLink", { href: input.findHref }),
   ].join("\n");
 }
 

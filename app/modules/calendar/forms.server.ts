@@ -2,24 +2,30 @@
  * The calendar's forms (decision 038): the zod schemas of the calendar, find-a-time, meeting and
  * time-zone actions, and their messages in one place (the ones shown beside the fields). The
  * rules' own parsers (parseWeek, parseDuration, parseSlotStart, parseWeekStart, normalizeZone,
- * checkRange) do the reading; the schemas say which field each message belongs to.
+ * rangeIssue) do the reading; the schemas say which field each message belongs to.
  */
 import { z } from "zod";
 import { parseDuration, parseSlotStart } from "./slots";
-import { checkRange } from "./time";
+import { rangeIssue } from "./time";
 import { parseWeek, parseWeekStart, type WeekStart } from "./week";
 import { normalizeZone } from "./zone";
 
+/** Message ids (app/locales/<lang>/calendar.json): readForm translates them; anything else says `t(CALENDAR_MESSAGES.x)`. */
 export const CALENDAR_MESSAGES = {
-  brokenWeek: "This week in the address is not a date. Open your calendar from the header to start again.",
-  day: "Choose a day of this week.",
-  kind: "Choose blocked or available.",
-  brokenFindLink: "This link's week or length is not one Ladder understands. Open “Find a time” again from your calendar.",
-  chooseSlot: "Choose one of the times in the list, then send.",
-  answer: "Choose Accept or Decline on the meeting's page.",
-  weekStart: "Choose Saturday, Sunday or Monday.",
-  timeZone: "Choose a time zone from the list (for example Africa/Cairo or Asia/Kolkata).",
+  brokenWeek: "calendar.form.brokenWeek",
+  day: "calendar.form.day",
+  kind: "calendar.form.kind",
+  brokenFindLink: "calendar.form.brokenFindLink",
+  chooseSlot: "calendar.form.chooseSlot",
+  answer: "calendar.form.answer",
+  weekStart: "calendar.form.weekStart",
+  timeZone: "calendar.form.timeZone",
+  /** An intent no page of Ladder sends. */
+  unknownForm: "calendar.form.unknownForm",
 } as const;
+
+/** An unknown `intent` says what to do in Ladder's words, not zod's "Invalid discriminator value". */
+const unknownIntent = (message: string) => ({ errorMap: () => ({ message }) });
 
 /** A text field read by one of the rules' parsers: what it yields, or `message` (also when the field is missing). */
 function readBy<T>(parse: (value: string) => T | null, message: string) {
@@ -52,15 +58,15 @@ export function calendarForm(weekStart: WeekStart) {
       z.object({ intent: z.literal("remove"), id: typed }),
       z.object({ intent: z.literal("copy"), week }),
       z.object({ intent: z.literal("add"), week, day: typed, start: typed, end: typed, kind: typed }),
-    ])
+    ], unknownIntent(CALENDAR_MESSAGES.unknownForm))
     .transform((form, ctx) => {
       if (form.intent !== "add") return form;
       const day = /^[0-6]$/.test(form.day) ? Number(form.day) : null;
       if (day === null) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["day"], message: CALENDAR_MESSAGES.day });
       const kind = form.kind === "blocked" || form.kind === "available" ? form.kind : null;
       if (kind === null) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["kind"], message: CALENDAR_MESSAGES.kind });
-      const range = checkRange(form.start, form.end);
-      if (!range.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [range.field], message: range.message });
+      const range = rangeIssue(form.start, form.end);
+      if (!range.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [range.field], message: range.id, params: range.params });
       if (day === null || kind === null || !range.ok) return z.NEVER;
       return { intent: form.intent, week: form.week, dayOfWeek: day, range: range.range, isBlocked: kind === "blocked" };
     });
@@ -95,4 +101,4 @@ export const meetingAnswerForm = z.object({
 export const timeZoneForm = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("week-start"), weekStart: readBy(parseWeekStart, CALENDAR_MESSAGES.weekStart) }),
   z.object({ intent: z.undefined(), timeZone: readBy(normalizeZone, CALENDAR_MESSAGES.timeZone) }),
-]);
+], unknownIntent(CALENDAR_MESSAGES.unknownForm));

@@ -1,4 +1,5 @@
 /** A meeting as the pages show it: its date and time on the reader's clock, the other member, its .ics link. */
+import type { Language, Translate } from "~/lib/i18n";
 import type { Meeting } from "./meetings.server";
 import { MINUTE_MS } from "./time";
 import { dateLabel } from "./week";
@@ -15,14 +16,15 @@ export interface MeetingLine {
   ics: string;
 }
 
-export function meetingLine(zone: string, m: Meeting): MeetingLine {
+/** In the reader's language `lang`; `t` names a member whose account is gone. */
+export function meetingLine(zone: string, m: Meeting, lang: Language = "en", t?: Translate): MeetingLine {
   const start = m.startsAt.getTime();
   const minutes = Math.round((m.endsAt.getTime() - start) / MINUTE_MS);
   return {
     id: m.id,
-    with: m.other.name,
+    with: m.other.gone && t ? t("calendar.meeting.formerMember") : m.other.name,
     withId: m.other.id,
-    date: dateLabel(zoneDate(zone, start)),
+    date: dateLabel(zoneDate(zone, start), lang),
     time: `${timeIn(zone, start)}–${timeIn(zone, m.endsAt.getTime())} ${offsetLabel(zone, start)}`,
     status: m.status,
     invited: m.invited,

@@ -17,6 +17,9 @@ import { and, asc, eq, gt, inArray, lt, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
+import { translator } from "~/lib/i18n.server";
+import type { Translate } from "~/lib/i18n";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
 import { displayName } from "~/modules/network";
 import type { Interval } from "./slots";
@@ -32,8 +35,8 @@ export interface Meeting {
   endsAt: Date;
   status: MeetingStatus;
   respondedAt: Date | null;
-  /** The other member, from the reader's side. */
-  other: { id: string; name: string };
+  /** The other member, from the reader's side (`gone`: their account was deleted; the pages name them calendar.meeting.formerMember). */
+  other: { id: string; name: string; gone?: boolean };
   /** The reader is the invitee. */
   invited: boolean;
 }
@@ -56,7 +59,7 @@ async function withNames(ctx: Ctx, me: string, rows: Row[]): Promise<Meeting[]> 
   const nameOf = new Map(names.map((n) => [n.id, displayName(n.name)]));
   return rows.map((r) => {
     const otherId = r.proposerId === me ? r.inviteeId : r.proposerId;
-    return { ...r, status: r.status as MeetingStatus, other: { id: otherId, name: nameOf.get(otherId) ?? "A former member" }, invited: r.inviteeId === me };
+    return { ...r, status: r.status as MeetingStatus, other: { id: otherId, name: nameOf.get(otherId) ?? "", gone: !nameOf.has(otherId) }, invited: r.inviteeId === me };
   });
 }
 
@@ -90,12 +93,18 @@ export async function getMeeting(ctx: Ctx, me: string, id: string): Promise<Meet
 
 export type AnswerOutcome = { ok: true; meeting: Meeting } | { ok: false; reason: "not_found" | "not_invitee" | "answered"; meeting?: Meeting };
 
-/** The display name of one member (for the other member's notification). */
-async function nameOf(ctx: Ctx, id: string): Promise<string> {
+/** The other member's name as a page shows it: a deleted account is "A former member" in the reader's language. */
+export const otherName = (meeting: Pick<Meeting, "other">, t: Translate): string => (meeting.other.gone ? t("calendar.meeting.formerMember") : meeting.other.name);
+
+/** The display name of one member (for the other member's notification, in their language `t`). */
+async function nameOf(ctx: Ctx, id: string, t: Translate): Promise<string> {
   const U = ctx.t.User;
   const [row] = await ctx.db.select({ name: U.name }).from(U).where(eq(U.id, id)).limit(1);
-  return row ? displayName(row.name) : "A former member";
+  return row ? displayName(row.name) : t("calendar.meeting.formerMember");
 }
+
+/** The translator for a notification to `userId`: their saved language (they are not the one asking). */
+const recipientT = async (ctx: Ctx, userId: string): Promise<Translate> => translator(await savedLanguage(ctx, userId));
 
 const meetingHref = (id: string) => `/calendar/meetings/${id}`;
 
@@ -116,11 +125,12 @@ export async function answerMeeting(ctx: Ctx, me: string, id: string, answer: An
     const meeting = await getMeeting(tx, me, id);
     if (!meeting) return { ok: false, reason: "not_found" };
     if (changed.length === 0) return { ok: false, reason: meeting.invited ? "answered" : "not_invitee", meeting };
-    const name = await nameOf(tx, me);
+    const t = await recipientT(tx, meeting.proposerId);
+    const name = await nameOf(tx, me, t);
     await insertLinkedNotification(tx, {
       userId: meeting.proposerId,
-      title: answer === "accepted" ? "Meeting accepted" : "Meeting declined",
-      message: answer === "accepted" ? `${name} accepted the meeting you proposed. It is on both your calendars.` : `${name} declined the meeting you proposed.`,
+      title: t(answer === "accepted" ? "calendar.notify.acceptedTitle" : "calendar.notify.declinedTitle"),
+      message: t(answer === "accepted" ? "calendar.notify.accepted" : "calendar.notify.declined", { name }),
       href: meetingHref(meeting.id),
       at: now,
     });
@@ -160,11 +170,12 @@ export async function cancelMeeting(ctx: Ctx, me: string, id: string, now = new 
     const meeting = await getMeeting(tx, me, id);
     if (!meeting) return { ok: false, reason: "not_found" };
     if (changed.length === 0) return { ok: false, reason: "not_cancellable", meeting };
-    const name = await nameOf(tx, me);
+    const t = await recipientT(tx, meeting.other.id);
+    const name = await nameOf(tx, me, t);
     await insertLinkedNotification(tx, {
       userId: meeting.other.id,
-      title: "Meeting cancelled",
-      message: `${name} cancelled your meeting. The time is free again on both your calendars.`,
+      title: t("calendar.notify.cancelledTitle"),
+      message: t("calendar.notify.cancelled", { name }),
       href: meetingHref(meeting.id),
       at: now,
     });

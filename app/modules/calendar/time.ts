@@ -41,7 +41,7 @@ export interface TimeRange {
   end: number;
 }
 
-/** Checks a typed start and end; the message names the problem in plain words. */
+/** Checks a typed start and end; the message names the problem in plain English (forms say it in the reader's language through rangeIssue). */
 export function checkRange(start: string, end: string): { ok: true; range: TimeRange } | { ok: false; field: "start" | "end"; message: string } {
   const s = parseTime(start);
   if (s === null || s === DAY_MINUTES) return { ok: false, field: "start", message: "Choose a start time on the quarter hour, from 00:00 to 23:45." };
@@ -49,6 +49,20 @@ export function checkRange(start: string, end: string): { ok: true; range: TimeR
   if (e === null || e === 0) return { ok: false, field: "end", message: "Choose an end time on the quarter hour, from 00:15 to 24:00." };
   if (e <= s) return { ok: false, field: "end", message: `The end (${shortTime(e)}) must be after the start (${shortTime(s)}).` };
   return { ok: true, range: { start: s, end: e } };
+}
+
+/**
+ * checkRange for forms: the problem as a message id of app/locales/<lang>/calendar.json and its
+ * values, so readForm says it in the reader's language (checkRange's English is the same words).
+ */
+export function rangeIssue(start: string, end: string): { ok: true; range: TimeRange } | { ok: false; field: "start" | "end"; id: string; params?: Record<string, string> } {
+  const checked = checkRange(start, end);
+  if (checked.ok) return checked;
+  if (checked.field === "start") return { ok: false, field: "start", id: "calendar.form.startTime" };
+  const s = parseTime(start) ?? 0;
+  const e = parseTime(end);
+  if (e === null || e === 0) return { ok: false, field: "end", id: "calendar.form.endTime" };
+  return { ok: false, field: "end", id: "calendar.form.endAfterStart", params: { end: shortTime(e), start: shortTime(s) } };
 }
 
 /** Half-open ranges overlap when each starts before the other ends; touching is fine. */

@@ -3,9 +3,8 @@
  * weeks (dayOfWeek 0 = Monday), and a page's week starts on the member's chosen day (decision
  * 029). Pure, with no server-only imports: route components use it too.
  */
+import { INTL_LOCALE, type Language } from "~/lib/i18n";
 import { DAY_MS } from "./time";
-
-export const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 /** The Monday 00:00 UTC of the calendar week that contains this date (its UTC date). */
 export function mondayOf(date: Date): Date {
@@ -27,6 +26,7 @@ export function isoDate(date: Date): string {
 export type WeekStart = 0 | 1 | 6;
 /** In the order the settings page offers them. */
 export const WEEK_STARTS: readonly WeekStart[] = [6, 0, 1];
+/** The English names of the week-start days (what /settings/time-zone says; weekdayName for the reader's language). */
 export const WEEK_START_NAMES: Record<WeekStart, string> = { 0: "Sunday", 1: "Monday", 6: "Saturday" };
 
 export function parseWeekStart(value: unknown): WeekStart | null {
@@ -80,19 +80,48 @@ export function storedWeeksOf(start: Date): Date[] {
 
 export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 
-/** "Monday 1 December" of a UTC-midnight date. */
-export function dateLabel(date: Date): string {
-  return `${DAY_NAMES[(date.getUTCDay() + 6) % 7]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}`;
+// Day and month names come from Intl in the reader's language, one formatter per language and shape.
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(lang: Language, year: boolean): Intl.DateTimeFormat {
+  const key = `${lang} ${year}`;
+  let format = formats.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" };
+    format = new Intl.DateTimeFormat(INTL_LOCALE[lang], year ? { ...options, year: "numeric" } : options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** English reads "Monday 1 December 2026" (no comma); Arabic and Hindi in their own order and punctuation. */
+function formatDay(date: Date, lang: Language, year: boolean): string {
+  const format = dayFormat(lang, year);
+  if (lang !== "en") return format.format(date);
+  return format
+    .formatToParts(date)
+    .filter((part) => part.type !== "literal")
+    .map((part) => part.value)
+    .join(" ");
+}
+
+/** The name of a day as Date#getUTCDay counts it (0 Sunday … 6 Saturday), in the reader's language. */
+export function weekdayName(day: number, lang: Language = "en"): string {
+  // 2 January 2000 was a Sunday.
+  const date = new Date(Date.UTC(2000, 0, 2 + (((day % 7) + 7) % 7)));
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { weekday: "long", timeZone: "UTC" }).format(date);
+}
+
+/** "Monday 1 December" of a UTC-midnight date ("الاثنين، 1 ديسمبر" in Arabic). */
+export function dateLabel(date: Date, lang: Language = "en"): string {
+  return formatDay(date, lang, false);
 }
 
 /** "Monday 1 December" for day `dayOfWeek` of the week starting `monday`. */
-export function dayLabel(monday: Date, dayOfWeek: number): string {
-  return dateLabel(addDays(monday, dayOfWeek));
+export function dayLabel(monday: Date, dayOfWeek: number, lang: Language = "en"): string {
+  return dateLabel(addDays(monday, dayOfWeek), lang);
 }
 
 /** "Saturday 28 November 2026": the first day of a week shown. */
-export function weekLabel(start: Date): string {
-  return `${dateLabel(start)} ${start.getUTCFullYear()}`;
+export function weekLabel(start: Date, lang: Language = "en"): string {
+  return formatDay(start, lang, true);
 }
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];

@@ -5,8 +5,12 @@
  * with no server-only imports: route components use it too. See
  * docs/decisions/011-member-time-zone.md and 013-calendar-and-find-a-time.md.
  */
+import type { Language } from "~/lib/i18n";
 import { DAY_MS, MINUTE_MS, shortTime } from "./time";
-import { dateLabel } from "./week";
+import { weekLabel } from "./week";
+
+/** The comma between a date and a time, or a zone and its offset: Arabic writes its own. */
+const comma = (lang: Language) => (lang === "ar" ? "، " : ", ");
 
 /** Modern names that the ICU list still spells the old way (the list shows the modern one). */
 const RENAMED: Record<string, string> = {
@@ -135,11 +139,11 @@ export function offsetLabel(zone: string, instant: number): string {
 }
 
 /** "Tuesday 2 December 2026, 10:00" in `zone`; seconds are dropped, as a clock shows them (23:59:45 is 23:59). */
-export function formatInstant(zone: string, instant: number): string {
+export function formatInstant(zone: string, instant: number, lang: Language = "en"): string {
   const wall = wallAsUtc(zone, instant);
   const date = new Date(wall - (wall % DAY_MS));
   const minutes = Math.floor((wall % DAY_MS) / MINUTE_MS);
-  return `${dateLabel(date)} ${date.getUTCFullYear()}, ${shortTime(minutes)}`;
+  return `${weekLabel(date, lang)}${comma(lang)}${shortTime(minutes)}`;
 }
 
 /** "10:00" in `zone`; seconds are dropped, as in formatInstant. */
@@ -149,6 +153,7 @@ export function timeIn(zone: string, instant: number): string {
 }
 
 /** "Tuesday 2 December 2026, 10:00–10:30 (Asia/Amman, GMT+3)" */
-export function describeSlot(zone: string, start: number, minutes: number): string {
-  return `${formatInstant(zone, start)}–${timeIn(zone, start + minutes * MINUTE_MS)} (${zone}, ${offsetLabel(zone, start)})`;
+export function describeSlot(zone: string, start: number, minutes: number, lang: Language = "en"): string {
+  const end = timeIn(zone, start + minutes * MINUTE_MS);
+  return `${formatInstant(zone, start, lang)}–${end} (${zone}${comma(lang)}${offsetLabel(zone, start)})`;
 }
