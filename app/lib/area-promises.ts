@@ -4,14 +4,18 @@
  * list so that the browser never downloads them: only the coming-soon route's loader (server code)
  * and the tests read this module, and the words reach the page through the loader's data.
  */
-import english from "../locales/en/areas.json";
+import fs from "node:fs";
+import path from "node:path";
 import type { Translate } from "./i18n";
 
-const ENGLISH: Record<string, string> = english;
+let english: Record<string, string> | undefined;
+/** The English catalog, read once (from the app's folder, as app/lib/i18n.server.ts reads every catalog). */
+const englishAreas = (): Record<string, string> =>
+  (english ??= JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "app/locales/en/areas.json"), "utf8")) as Record<string, string>);
 
 /** What the area `slug` will do: in the reader's language with `t`, in English without; "" when nothing is promised. */
 export function promiseOf(slug: string, t?: Translate): string {
   const key = `promise.${slug}`;
-  if (!slug || !Object.hasOwn(ENGLISH, key)) return "";
-  return t ? t(`areas.${key}`) : ENGLISH[key];
+  if (!slug || !Object.hasOwn(englishAreas(), key)) return "";
+  return t ? t(`areas.${key}`) : englishAreas()[key];
 }
