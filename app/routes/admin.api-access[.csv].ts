@@ -1,4 +1,4 @@
-/** Every API-access sign-up as a CSV download (admins only), streamed in keyset batches. */
+/** Every API-access sign-up as a CSV download (admins only), streamed in keyset batches; its header row in the requester's language. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
 import { translatorFor } from "~/lib/i18n.server";
