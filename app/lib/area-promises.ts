@@ -1,24 +1,21 @@
 /**
- * What each area of app/lib/areas.ts will do, shown on its coming-soon page. Kept apart from the
- * header's list so that the browser never downloads it: only the coming-soon route's loader
- * (server code) and the tests read it.
+ * What each area of app/lib/areas.ts will do, shown on its coming-soon page: the `promise.<slug>`
+ * messages of the `areas` namespace (app/locales/<lang>/areas.json). Kept apart from the header's
+ * list so that the browser never downloads them: only the coming-soon route's loader (server code)
+ * and the tests read this module, and the words reach the page through the loader's data.
  */
-const PROMISES: Record<string, string> = {
-  jobs: "Jobs across MENA and India, alumni posts from the career team, and applications with your CV.",
-  people: "Find members by name, headline or skill.",
-  network: "Find people, send and answer connection requests, and see who you know.",
-  messages: "Private conversations with your connections, light enough for a 2G link.",
-  coach: "An AI career coach that answers with or without JavaScript: 7 messages a day.",
-  documents: "Cover letters, CVs and plans, with versions and the coach's suggestions.",
-  applications: "The jobs you applied to, their status and your interview rounds.",
-  calendar: "Your weekly availability, and a time that suits both of you.",
-  hiring: "Your jobs' applications and interview rounds.",
-  review: "Members' job posts waiting for the career team.",
-  admin: "Members, roles, sign-ups and the numbers behind Ladder, for staff.",
-  feed: "Anonymous workplace talk: ask about a company's culture without your name on it.",
-  skills: "Short multiple-choice tests that show your best score per skill.",
-  interviews: "One mock interview a day, with feedback on every answer.",
-  communities: "Groups with moderated membership, events and updates.",
-};
+import fs from "node:fs";
+import path from "node:path";
+import type { Translate } from "./i18n";
 
-export const promiseOf = (slug: string): string => PROMISES[slug] ?? "";
+let english: Record<string, string> | undefined;
+/** The English catalog, read once (from the app's folder, as app/lib/i18n.server.ts reads every catalog). */
+const englishAreas = (): Record<string, string> =>
+  (english ??= JSON.parse(fs.readFileSync(path.resolve(process.cwd(), "app/locales/en/areas.json"), "utf8")) as Record<string, string>);
+
+/** What the area `slug` will do: in the reader's language with `t`, in English without; "" when nothing is promised. */
+export function promiseOf(slug: string, t?: Translate): string {
+  const key = `promise.${slug}`;
+  if (!slug || !Object.hasOwn(englishAreas(), key)) return "";
+  return t ? t(`areas.${key}`) : englishAreas()[key];
+}

@@ -4,29 +4,35 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { promiseOf } from "~/lib/area-promises";
 import { findComingSoonArea } from "~/lib/areas";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const area = findComingSoonArea(params.area ?? "");
   if (!area) throw new Response(null, { status: 404 });
-  return { label: area.label, promise: promiseOf(area.slug) };
+  const t = await translatorFor(request);
+  return { label: t(`common.area.${area.slug}`), promise: promiseOf(area.slug, t), ...(await pageMessages(request, ["areas"])) };
 }
 
 export default function ComingSoon() {
   const { label, promise } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="coming-soon" className="card space-y-3">
-      <h1 id="coming-soon">{label}: coming soon</h1>
+      <h1 id="coming-soon">{t("areas.page.title", { area: label })}</h1>
       <p>{promise}</p>
-      <p className="text-stone-700">This part of Ladder is not built yet. Nothing here is hidden from you; it simply does not exist yet.</p>
+      <p className="text-stone-700">{t("areas.page.notBuilt")}</p>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t("common.error.backHome")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? pageMeta(`${data.label}: coming soon | Ladder`, `${data.label}, coming soon to Ladder. ${data.promise}`) : pageMeta("Not found | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) =>
+    pageMeta(t("areas.page.metaTitle", { area: args.data?.label ?? "" }), t("areas.page.metaDescription", { area: args.data?.label ?? "", promise: args.data?.promise ?? "" })),
+  );

@@ -1,51 +1,52 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
+import { useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { countMembersByRole } from "~/modules/admin/members.server";
 import { roleLabel, userRoles } from "~/modules/admin/roles";
 import { countSignups } from "~/modules/admin/signups.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const ctx = getCtx();
   const [members, signups] = await Promise.all([countMembersByRole(ctx), countSignups(ctx)]);
-  return { members, signups };
+  return { members, signups, ...(await pageMessages(request, ["admin"])) };
 }
-
-const n = (value: number) => value.toLocaleString("en-US");
 
 export default function AdminOverview() {
   const { members, signups } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
-      <h1 id="admin-title">Admin</h1>
+      <h1 id="admin-title">{t("admin.overview.title")}</h1>
       <ul className="space-y-3">
         <li className="card space-y-1">
           <h2>
-            <Link to="/admin/users">Members</Link>
+            <Link to="/admin/users">{t("admin.nav.members")}</Link>
           </h2>
-          <p>{n(members.total)} members.</p>
+          <p>{t("admin.overview.members", { count: members.total })}</p>
           <p className="text-sm text-stone-600">
-            {userRoles.map((role) => `${roleLabel(role)}: ${n(members.byRole[role] ?? 0)}`).join(" · ")}
+            {userRoles.map((role) => t("admin.overview.roleCount", { role: roleLabel(role, t), count: members.byRole[role] ?? 0 })).join(" · ")}
           </p>
         </li>
         <li className="card space-y-1">
           <h2>
-            <Link to="/admin/premium">Premium sign-ups</Link>
+            <Link to="/admin/premium">{t("admin.nav.premium")}</Link>
           </h2>
-          <p>{n(signups.premium)} people asked about Premium.</p>
+          <p>{t("admin.overview.premium", { count: signups.premium })}</p>
         </li>
         <li className="card space-y-1">
           <h2>
-            <Link to="/admin/api-access">API sign-ups</Link>
+            <Link to="/admin/api-access">{t("admin.nav.apiAccess")}</Link>
           </h2>
-          <p>{n(signups.apiAccess)} organisations asked for API access.</p>
+          <p>{t("admin.overview.apiAccess", { count: signups.apiAccess })}</p>
         </li>
       </ul>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Admin | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("admin.overview.metaTitle")));

@@ -8,6 +8,8 @@ import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { type FieldErrors } from "~/lib/forms";
+import { bidi, dirOf, useLanguage, useT, type Language } from "~/lib/i18n";
+import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
@@ -16,7 +18,7 @@ import { changeRole, findMember } from "~/modules/admin/members.server";
 import { roleLabel } from "~/modules/admin/roles";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 /** Only back to the members list (with its search and page), through the one redirect check. */
 const backTo = (value: FormDataEntryValue | string | null) => {
@@ -24,21 +26,31 @@ const backTo = (value: FormDataEntryValue | string | null) => {
   return /^\/admin\/users(\?[^#]*)?$/.test(path) ? path : "/admin/users";
 };
 
-const notFound = () => new Response("There is no member with this id. They may have deleted their account.", { status: 404 });
+const notFound = (lang: Language) => new Response(translator(lang)("admin.role.notFound"), { status: 404 });
+
+/** A member's name (or email) inside a sentence: kept whole when the sentence reads right to left. */
+const who = (lang: Language, member: { name: string | null; email: string }) => {
+  const name = member.name || member.email;
+  return dirOf(lang) === "rtl" ? bidi(name) : name;
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
+  const lang = await languageOf(request);
   const member = await findMember(getCtx(), params.id ?? "");
-  if (!member) throw notFound();
+  if (!member) throw notFound(lang);
   return {
-    member: { id: member.id, name: member.name, email: member.email, role: member.role ?? "user", joined: formatDate(member.createdAt) },
+    member: { id: member.id, name: member.name, email: member.email, role: member.role ?? "user", joined: formatDate(member.createdAt, lang) },
     isMe: member.id === me.id,
     back: backTo(new URL(request.url).searchParams.get("back")),
+    ...(await pageMessages(request, ["admin"])),
   };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const me = await requireRole(request, ["admin"]);
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const parsed = await readForm(request, roleChangeSchema);
   const back = backTo(parsed.form.get("back"));
   const values = { role: parsed.values.role ?? "", back };
@@ -55,58 +67,57 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   });
   switch (result.kind) {
     case "not_found":
-      throw notFound();
+      throw notFound(lang);
     case "not_admin":
-      throw new Response("This page is for admin accounts only.", { status: 403 });
+      throw new Response(t("common.roleOnly", { roles: t("common.role.admin") }), { status: 403 });
     case "own_admin_role":
-      return invalid({
-        role: "You cannot remove your own admin role: if every admin could, Ladder might be left with no admin. Ask another admin to do it.",
-      });
+      return invalid({ role: t("admin.role.ownAdminRole") });
     case "unchanged":
-      return redirect(back, { headers: { "Set-Cookie": await flashHeader(`${result.member.name || result.member.email} is already ${article(result.member.role)}.`, "info") } });
+      return redirect(back, {
+        headers: {
+          "Set-Cookie": await flashHeader("admin.role.unchanged", "info", { name: who(lang, result.member), role: result.member.role ?? "user" }),
+        },
+      });
     case "changed":
       return redirect(back, {
-        headers: { "Set-Cookie": await flashHeader(`${result.member.name || result.member.email} is now ${article(result.to)} (was ${article(result.from)}).`) },
+        headers: { "Set-Cookie": await flashHeader("admin.role.changed", "success", { name: who(lang, result.member), to: result.to, from: result.from }) },
       });
   }
 }
 
-const article = (role: string | null) => {
-  const label = roleLabel(role);
-  return `${/^[AEIOU]/.test(label) ? "an" : "a"} ${label.toLowerCase() === "career team" ? "career team member" : label.toLowerCase()}`;
-};
-
 export default function ChangeRole() {
   const { member, isMe, back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
   const errors = actionData?.errors;
   return (
     <section aria-labelledby="role-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="role-title">Role of {member.name || member.email}</h1>
-      <ErrorSummary errors={errors} labels={{ role: "Role" }} />
+      <h1 id="role-title">{t("admin.role.title", { name: who(lang, member) })}</h1>
+      <ErrorSummary errors={errors} labels={{ role: t("admin.role.label") }} />
       <div className="card space-y-1">
-        <p>{member.email}</p>
-        <p className="text-sm text-stone-600">
-          {roleLabel(member.role)} now · joined {member.joined}
+        <p>
+          <bdi>{member.email}</bdi>
         </p>
+        <p className="text-sm text-stone-600">{t("admin.role.current", { role: roleLabel(member.role, t), date: member.joined })}</p>
       </div>
-      {isMe ? <p>This is your own account. You cannot remove your own admin role; another admin can.</p> : null}
+      {isMe ? <p>{t("admin.role.yourOwn")}</p> : null}
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <input type="hidden" name="back" value={actionData?.values.back ?? back} />
         <div className="space-y-1">
-          <RoleSelect id="role" label="Role" defaultValue={actionData?.values.role || member.role} error={errors?.role} />
+          <RoleSelect id="role" label={t("admin.role.label")} defaultValue={actionData?.values.role || member.role} error={errors?.role} />
         </div>
         <Button>
-          Change role
+          {t("admin.role.submit")}
         </Button>
       </Form>
       <p>
-        <Link to={actionData?.values.back ?? back}>Back to the members</Link>
+        <Link to={actionData?.values.back ?? back}>{t("admin.role.back")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageMeta(data ? `Role of ${data.member.name || data.member.email} | Admin | Ladder` : "Admin | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(t("admin.role.metaTitle", { name: args.data ? args.data.member.name || args.data.member.email : "" })));

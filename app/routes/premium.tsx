@@ -4,65 +4,77 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ContactFields } from "~/components/ContactFields";
 import { CsrfInput, ErrorSummary, Honeypot, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
+import { useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { premiumSchema } from "~/modules/signups/forms.server";
 import { answerPublicForm, PUBLIC_FORM_MAX_BYTES } from "~/modules/signups/public-form.server";
 import { savePremiumInterest } from "~/modules/signups/signups.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  return { name: user?.name ?? "", email: user?.email ?? "" };
+  return { name: user?.name ?? "", email: user?.email ?? "", ...(await pageMessages(request, ["signups"])) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const read = await readForm(request, premiumSchema, { maxBytes: PUBLIC_FORM_MAX_BYTES });
-  return answerPublicForm(read, context, {
+  return answerPublicForm(request, read, context, {
     name: "premium",
-    notSent: "Your message could not be sent. Please try again.",
-    tooMany: "Too many Premium sign-ups from your network.",
+    notSent: "signups.premium.notSent",
+    tooMany: "signups.premium.tooMany",
     save: savePremiumInterest,
     thanks: "/premium/thanks",
   });
 }
 
-const labels = { fullName: "Full name", emailAddress: "Email address", phoneNumber: "Phone number", paragraphInterest: "What would help you most" };
-
 export default function Premium() {
-  const defaults = useLoaderData<typeof loader>();
+  const { name, email } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   const errors = actionData?.errors;
   const values = actionData?.values;
+  const labels = {
+    fullName: t("signups.form.fullName"),
+    emailAddress: t("signups.form.email"),
+    phoneNumber: t("signups.form.phone"),
+    paragraphInterest: t("signups.premium.interest"),
+  };
+  const optional = (label: string) => `${label} (${t("common.form.optional")})`;
   return (
     <section aria-labelledby="premium-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="premium-title">Ladder Premium</h1>
-      <p>
-        Premium is coming: CV reviews by people who hire, more coach messages, and priority on applications. Leave your
-        details and we will write to you when it opens. Ladder stays free.
-      </p>
+      <h1 id="premium-title">{t("signups.premium.title")}</h1>
+      <p>{t("signups.premium.intro")}</p>
       <ErrorSummary errors={errors} labels={labels} />
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
-        <ContactFields names={{ fullName: "fullName", email: "emailAddress", phone: "phoneNumber" }} labels={labels} values={values} errors={errors} defaults={defaults} />
+        <ContactFields
+          names={{ fullName: "fullName", email: "emailAddress", phone: "phoneNumber" }}
+          labels={labels}
+          values={values}
+          errors={errors}
+          defaults={{ name, email }}
+        />
         <TextareaField
-          label={`${labels.paragraphInterest} (optional)`}
+          label={optional(labels.paragraphInterest)}
           name="paragraphInterest"
           rows={4}
           maxLength={2000}
-          hint="At most 2,000 characters."
+          hint={t("signups.form.at2000")}
           defaultValue={values?.paragraphInterest}
           error={errors?.paragraphInterest}
         />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Sending…" : "Tell me when Premium opens"}
+          {navigation.state === "submitting" ? t("signups.form.sending") : t("signups.premium.submit")}
         </Button>
       </Form>
-      <p className="text-sm text-stone-600">We use these details only to write to you about Premium.</p>
+      <p className="text-sm text-stone-600">{t("signups.premium.privacy")}</p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Ladder Premium | Ladder", "Ladder Premium is coming: CV reviews by people who hire, more coach messages and priority on applications. Ladder stays free.");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(t("signups.premium.metaTitle"), t("signups.premium.metaDescription")));

@@ -1,9 +1,16 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { ThankYou } from "~/components/ThankYou";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 
-export default function PremiumThanks() {
-  return <ThankYou message="We have your details and will write to you when Ladder Premium opens." />;
+export async function loader({ request }: LoaderFunctionArgs) {
+  return pageMessages(request, ["signups"]);
 }
 
-export const meta: MetaFunction = () => pageMeta("Thank you | Ladder Premium");
+export default function PremiumThanks() {
+  const t = useT();
+  return <ThankYou message={t("signups.premium.thanks")} />;
+}
+
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("signups.premium.thanksTitle")));

@@ -1,4 +1,5 @@
 /** The five roles, and how people read them. Pure: safe for the browser bundle. */
+import type { Translate } from "~/lib/i18n";
 import { userRoles, type UserRole } from "../../../db/enums";
 
 export { userRoles, type UserRole };
@@ -11,8 +12,14 @@ const labels: Record<UserRole, string> = {
   admin: "Admin",
 };
 
-export function roleLabel(role: string | null | undefined): string {
-  return labels[(role ?? "user") as UserRole] ?? role ?? "Member";
+/**
+ * A role's name: in the reader's language with `t` (the `admin.roleName.*` messages, which every
+ * admin page sends), in English without.
+ */
+export function roleLabel(role: string | null | undefined, t?: Translate): string {
+  const known = Object.hasOwn(labels, role ?? "user") ? ((role ?? "user") as UserRole) : null;
+  if (known && t) return t(`admin.roleName.${known}`);
+  return known ? labels[known] : (role ?? "Member");
 }
 
 export const isRole = (value: unknown): value is UserRole => typeof value === "string" && (userRoles as readonly string[]).includes(value);

@@ -5,6 +5,8 @@
 import { and, count, desc, lt, lte, or } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import type { Page } from "./members.server";
 import type { CsvValue } from "./csv";
 
@@ -105,9 +107,15 @@ async function* batches<T extends Keyed>(load: (after?: Position) => Promise<Pag
   }
 }
 
-export function premiumExport(ctx: Ctx, batchSize = EXPORT_BATCH_SIZE): CsvExport {
+/** The columns' names as message ids (admin namespace), put into words for the one downloading. */
+const PREMIUM_COLUMNS = ["fullName", "email", "phone", "interest", "signedUp"];
+const API_ACCESS_COLUMNS = ["fullName", "email", "phone", "organisation", "work", "benefits", "signedUp"];
+const header = (columns: string[], t: Translate) => columns.map((column) => t(`admin.csv.${column}`));
+
+/** `t`: the language of the header row (the requester's); English without. */
+export function premiumExport(ctx: Ctx, batchSize = EXPORT_BATCH_SIZE, t: Translate = translator("en")): CsvExport {
   return {
-    header: ["Full name", "Email address", "Phone number", "Interest", "Signed up (UTC)"],
+    header: header(PREMIUM_COLUMNS, t),
     rows: async function* () {
       for await (const r of batches((after) => listPremium(ctx, { after, pageSize: batchSize }))) {
         yield [r.fullName, r.emailAddress, r.phoneNumber, r.paragraphInterest, r.createdAt];
@@ -116,9 +124,9 @@ export function premiumExport(ctx: Ctx, batchSize = EXPORT_BATCH_SIZE): CsvExpor
   };
 }
 
-export function apiAccessExport(ctx: Ctx, batchSize = EXPORT_BATCH_SIZE): CsvExport {
+export function apiAccessExport(ctx: Ctx, batchSize = EXPORT_BATCH_SIZE, t: Translate = translator("en")): CsvExport {
   return {
-    header: ["Full name", "Email address", "Phone number", "Organisation", "Work", "Benefits", "Signed up (UTC)"],
+    header: header(API_ACCESS_COLUMNS, t),
     rows: async function* () {
       for await (const r of batches((after) => listApiAccess(ctx, { after, pageSize: batchSize }))) {
         yield [r.fullName, r.email, r.phone, r.orgName, r.work, r.benefits, r.createdAt];

@@ -1,58 +1,62 @@
-/** The public sign-up forms' rules (zod), in a .server module so zod never ships to the browser. */
+/**
+ * The public sign-up forms' rules (zod), in a .server module so zod never ships to the browser.
+ * Messages are ids in the signups namespace; readForm puts them into the reader's language.
+ */
 import { z } from "zod";
 import { multiLine, singleLine } from "~/lib/text-fields.server";
 
 const fullName = singleLine(
   z
-    .string({ required_error: "Enter your full name." })
+    .string({ required_error: "signups.form.nameRequired" })
     .trim()
-    .min(1, "Enter your full name.")
-    .max(128, "Use at most 128 characters for your name."),
+    .min(1, "signups.form.nameRequired")
+    .max(128, "signups.form.nameTooLong"),
 );
 
 const email = z
-  .string({ required_error: "Enter your email address." })
+  .string({ required_error: "signups.form.emailRequired" })
   .trim()
-  .min(1, "Enter your email address.")
-  .max(128, "Use an email address of at most 128 characters.")
-  .email("Enter an email address like name@example.com.");
+  .min(1, "signups.form.emailRequired")
+  .max(128, "signups.form.emailTooLong")
+  .email("signups.form.emailInvalid");
 
 const phone = z
   .string()
   .trim()
-  .max(32, "Use at most 32 characters for the phone number.")
+  .max(32, "signups.form.phoneTooLong")
   // The part before the first digit holds no digit, so a run of digits has one way to match.
-  .regex(/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/, "Use digits, spaces and + ( ) - only, like +20 100 987 6543.")
+  .regex(/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/, "signups.form.phoneInvalid")
   .optional()
   .transform((value) => value || null);
 
-const optionalText = (max: number, what: string) =>
+/** `tooLong`: the message id that names the field and its limit. */
+const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .trim()
-    .max(max, `Use at most ${max.toLocaleString("en-US")} characters for ${what}.`)
+    .max(max, tooLong)
     .optional()
     .transform((value) => value || null);
 
 /** One line (an organisation's name). */
-const optionalLine = (max: number, what: string) => singleLine(optionalText(max, what));
+const optionalLine = (max: number, tooLong: string) => singleLine(optionalText(max, tooLong));
 /** A paragraph or more: line endings normalised. */
-const optionalLines = (max: number, what: string) => multiLine(optionalText(max, what));
+const optionalLines = (max: number, tooLong: string) => multiLine(optionalText(max, tooLong));
 
 export const premiumSchema = z.object({
   fullName,
   emailAddress: email,
   phoneNumber: phone,
-  paragraphInterest: optionalLines(2000, "what interests you"),
+  paragraphInterest: optionalLines(2000, "signups.form.interestTooLong"),
 });
 
 export const apiAccessSchema = z.object({
   fullName,
   email_address: email,
   phone_number: phone,
-  orgName: optionalLine(200, "the organisation's name"),
-  work: optionalLines(2000, "your work"),
-  benefits: optionalLines(2000, "how it would help"),
+  orgName: optionalLine(200, "signups.form.orgNameTooLong"),
+  work: optionalLines(2000, "signups.form.workTooLong"),
+  benefits: optionalLines(2000, "signups.form.benefitsTooLong"),
 });
 
 export type PremiumInput = z.infer<typeof premiumSchema>;
