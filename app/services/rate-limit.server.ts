@@ -2,6 +2,7 @@
  * Rate limits kept in the database (rate_limit_buckets), so they hold across app processes.
  * Fixed windows: one row per key and window, incremented atomically by a single upsert.
  */
+import type { Translate } from "~/lib/i18n";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 
@@ -49,10 +50,14 @@ export async function pruneBuckets(ctx: Ctx, olderThan: Date): Promise<void> {
   await ctx.db.delete(ctx.t.rate_limit_buckets).where(lt(ctx.t.rate_limit_buckets.window_start, olderThan));
 }
 
-/** A 429 with Retry-After, rendered by the root ErrorBoundary as a readable page. */
-export function tooManyRequests(message: string, retryAfterSeconds: number): Response {
+/**
+ * A 429 with Retry-After, rendered by the root ErrorBoundary as a readable page. With the reader's
+ * translator `t`, `message` may be a message id and the wait is said in their language.
+ */
+export function tooManyRequests(message: string, retryAfterSeconds: number, t?: Translate): Response {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new Response(`${message} Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`, {
+  const wait = t ? t("common.tryAgainIn", { minutes }) : `Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
+  return new Response(`${t ? t(message) : message} ${wait}`, {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
