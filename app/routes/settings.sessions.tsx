@@ -11,7 +11,7 @@ import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { endSessionSchema, endSessionsFromSettings, sessionsPage } from "~/modules/accounts/manage-sessions.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { bidi, useT } from "~/lib/i18n";
+import { useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 
@@ -55,7 +55,7 @@ export default function Sessions() {
       <h1 id="sessions-title">{t("settings.sessions.title")}</h1>
       <p>
         {t("settings.sessions.introBefore")} <Link to="/settings/password">{t("settings.sessions.introLink")}</Link>
-        {t("settings.sessions.introAfter", { zone: bidi(zone) })}
+        {t("settings.sessions.introAfter", { zone })}
       </p>
       {actionData?.error ? (
         <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
