@@ -18,16 +18,19 @@ import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 
-const gone = async (request: Request) =>
-  data(
-    { valid: false as const, email: null, errors: null as FieldErrors | null, passwordMin: PASSWORD_MIN, ...(await pageMessages(request, ["auth"])) },
-    { status: 410 },
-  );
+/** The page's state: the form for `email`, or (email null) the page for a link that no longer works. */
+async function pageState(request: Request, email: string | null, errors: FieldErrors | null = null) {
+  const words = await pageMessages(request, ["auth"]);
+  if (email === null) return { valid: false as const, email: null, errors: null as FieldErrors | null, passwordMin: PASSWORD_MIN, ...words };
+  return { valid: true as const, email, errors, passwordMin: PASSWORD_MIN, ...words };
+}
+
+const gone = async (request: Request) => data(await pageState(request, null), { status: 410 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findResetToken(getCtx(), params.token ?? "");
   if (!found) return gone(request);
-  return { valid: true as const, email: found.email, errors: null as FieldErrors | null, passwordMin: PASSWORD_MIN, ...(await pageMessages(request, ["auth"])) };
+  return pageState(request, found.email);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (problem) errors.password = problem;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) {
-    return data({ valid: true as const, email: found.email, errors, passwordMin: PASSWORD_MIN, ...(await pageMessages(request, ["auth"])) }, { status: 400 });
+    return data(await pageState(request, found.email, errors), { status: 400 });
   }
 
   const result = await resetPassword(ctx, { token, password: parsed.data.password, ip: clientIp(context), userAgent: userAgentOf(request) });

@@ -74,7 +74,10 @@ export default function DeleteAccount() {
   return (
     <section aria-labelledby="delete-title" className="space-y-4">
       <h1 id="delete-title">{t("settings.delete.title")}</h1>
-      <ErrorSummary errors={errors} labels={{ password: t("auth.field.password"), email: t("settings.delete.emailLabel"), confirm: t("settings.delete.confirmLabel") }} />
+      <ErrorSummary
+        errors={errors}
+        labels={{ password: t("auth.field.password"), email: t("settings.delete.emailLabel"), confirm: t("settings.delete.confirmLabel") }}
+      />
       <div className="card space-y-2">
         <h2 className="text-base font-semibold">{t("settings.delete.whatTitle")}</h2>
         <ul className="list-disc space-y-1 ps-5">

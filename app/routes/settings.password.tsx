@@ -91,7 +91,11 @@ export default function PasswordSettings() {
           error={errors?.new_password}
         />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? t("auth.saving") : hasPassword ? t("settings.password.submitChange") : t("settings.password.submitSet")}
+          {navigation.state === "submitting"
+            ? t("auth.saving")
+            : hasPassword
+              ? t("settings.password.submitChange")
+              : t("settings.password.submitSet")}
         </Button>
       </Form>
       <p>

@@ -67,7 +67,9 @@ export default function Sessions() {
           <li key={s.id} className="card space-y-2">
             <h2 className="text-base font-semibold">
               {s.title}
-              {s.current ? <span className="ms-2 rounded bg-teal-100 px-1.5 text-sm font-medium text-teal-900">{t("settings.sessions.thisDevice")}</span> : null}
+              {s.current ? (
+                <span className="ms-2 rounded bg-teal-100 px-1.5 text-sm font-medium text-teal-900">{t("settings.sessions.thisDevice")}</span>
+              ) : null}
             </h2>
             <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-sm">
               <dt className="font-medium">{t("settings.sessions.device")}</dt>

@@ -13,7 +13,10 @@ const email = z
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ required_error: "auth.form.passwordRequired" }).min(1, "auth.form.passwordRequired").max(PASSWORD_MAX, "auth.form.passwordRequired"),
+  password: z
+    .string({ required_error: "auth.form.passwordRequired" })
+    .min(1, "auth.form.passwordRequired")
+    .max(PASSWORD_MAX, "auth.form.passwordRequired"),
 });
 
 export const signUpSchema = z.object({
