@@ -54,7 +54,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const created = user.created === true;
   const headers = await signedInHeaders(
     session.token,
-    created ? "Welcome to Ladder! Add a few details so people can find you." : "You are signed in with Google.",
+    created ? "auth.signup.welcomeProfile" : "auth.google.signedIn",
   );
   for (const cookie of clearCookies) headers.append("Set-Cookie", cookie);
   return redirect(created ? "/settings/profile" : redirectTo, { headers });

@@ -11,7 +11,9 @@ import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireAnonymous } from "~/modules/accounts/current-user.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
 import { getCtx } from "~/db.server";
-import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+import { hit, LIMITS } from "~/services/rate-limit.server";
+import { translatorFor } from "~/lib/i18n.server";
+import { tooManyTries } from "~/modules/accounts/too-many.server";
 import { clientIp } from "~/services/request-info.server";
 
 export async function loader() {
@@ -24,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!googleEnabled()) return redirect("/login");
   // Google sign-ins count against the same per-address limit as password sign-ins.
   const limit = await hit(getCtx(), `sign-in:ip:${clientIp(context) ?? "unknown"}`, LIMITS.signInPerIp);
-  if (!limit.allowed) throw tooManyRequests("Too many sign-in attempts from your network.", limit.retryAfterSeconds);
+  if (!limit.allowed) throw tooManyTries(await translatorFor(request), "auth.login.tooManyFromNetwork", limit.retryAfterSeconds);
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
   try {
     await getAuthenticator().authenticate("google", request);

@@ -13,18 +13,21 @@ import { type FieldErrors } from "~/lib/forms";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { emailOnlySchema } from "~/modules/accounts/forms.server";
 import { requestPasswordReset } from "~/modules/accounts/password-reset.server";
-import { tooManyRequests } from "~/services/rate-limit.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { tooManyTries } from "~/modules/accounts/too-many.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { sent: new URL(request.url).searchParams.get("sent") === "1" };
+  return { sent: new URL(request.url).searchParams.get("sent") === "1", ...(await pageMessages(request, ["auth"])) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const read = await readForm(request, emailOnlySchema, { maxBytes: 10_000 });
   const { values } = read;
-  if (read.form.get("website")) return data({ errors: { form: "Your request could not be sent. Please try again." } as FieldErrors, values }, { status: 400 });
+  const t = await translatorFor(request);
+  if (read.form.get("website")) return data({ errors: { form: t("auth.forgot.failed") } as FieldErrors, values }, { status: 400 });
   if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
   const parsed = read;
 
@@ -33,8 +36,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     baseUrl: publicOrigin(request),
     ip: clientIp(context),
     userAgent: userAgentOf(request),
+    // The mail speaks the language of whoever asked for it.
+    t,
   });
-  if (result.kind === "limited") throw tooManyRequests("Too many reset links were asked for this address.", result.retryAfterSeconds);
+  if (result.kind === "limited") throw tooManyTries(t, "auth.forgot.tooMany", result.retryAfterSeconds);
   // The mail is not awaited: a known address must not answer slower than an unknown one.
   // A failed send is logged by the mail service; the answer cannot differ either way.
   return redirect("/forgot-password?sent=1");
@@ -45,20 +50,21 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
+  const t = useT();
   if (sent && !actionData) {
     return (
       <section aria-labelledby="forgot-title" className="mx-auto max-w-md space-y-4">
-        <h1 id="forgot-title">Check your email</h1>
+        <h1 id="forgot-title">{t("auth.forgot.sentTitle")}</h1>
         <div className="card space-y-3">
-          <p>If an account uses that address, we sent a link to it to choose a new password.</p>
-          <p>The link works once, for 30 minutes. No mail after a few minutes? Look in your spam folder, or ask again.</p>
+          <p>{t("auth.forgot.sentBody")}</p>
+          <p>{t("auth.forgot.sentHelp")}</p>
         </div>
         <p>
           <Link to="/forgot-password" className="underline">
-            Send another link
+            {t("auth.forgot.sendAnother")}
           </Link>{" "}
           · <Link to="/login" className="underline">
-            Back to sign in
+            {t("auth.backToSignIn")}
           </Link>
         </p>
       </section>
@@ -66,25 +72,25 @@ export default function ForgotPassword() {
   }
   return (
     <section aria-labelledby="forgot-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="forgot-title">Reset your password</h1>
-      <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
-      <ErrorSummary errors={errors} labels={{ email: "Email" }} />
+      <h1 id="forgot-title">{t("auth.forgot.title")}</h1>
+      <p>{t("auth.forgot.intro")}</p>
+      <ErrorSummary errors={errors} labels={{ email: t("auth.field.email") }} />
       <Form method="post" action="/forgot-password" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
-        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
+        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Sending…" : "Send me a reset link"}
+          {navigation.state === "submitting" ? t("auth.forgot.submitting") : t("auth.forgot.submit")}
         </Button>
       </Form>
       <p>
-        Remembered it?{" "}
+        {t("auth.forgot.remembered")}{" "}
         <Link to="/login" className="underline">
-          Sign in
+          {t("common.nav.signIn")}
         </Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Reset your password | Ladder", "Forgot your Ladder password? Get a link to choose a new one by email.");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.forgot.pageTitle"), t("auth.forgot.description")));

@@ -11,11 +11,13 @@ import { getAuthenticator } from "~/modules/accounts/authenticator.server";
 import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
 import { signIn } from "~/modules/accounts/sign-in.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { tooManyRequests } from "~/services/rate-limit.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { signInSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { tooManyTries } from "~/modules/accounts/too-many.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     redirectTo: safeRedirectPath(url.searchParams.get("redirectTo"), "/"),
     google: googleEnabled(),
     googleError: url.searchParams.get("google") === "failed",
+    ...(await pageMessages(request, ["auth"])),
   };
 }
 
@@ -32,7 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = { email: parsed.values.email ?? "" };
   const redirectTo = safeRedirectPath(parsed.form.get("redirectTo"), "/");
   if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  if (parsed.form.get("website")) return data({ errors: { form: "Sign-in failed. Please try again." } as FieldErrors, values }, { status: 400 });
+  const t = await translatorFor(request);
+  if (parsed.form.get("website")) return data({ errors: { form: t("auth.login.failed") } as FieldErrors, values }, { status: 400 });
 
   const ctx = getCtx();
   const result = await signIn(ctx, {
@@ -42,9 +46,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousToken: sessionTokenOf(request),
     verify: () => getAuthenticator().authenticate("form", request, { context: { ...context, ctx } }),
   });
-  if (result.kind === "limited") throw tooManyRequests(result.message, result.retryAfterSeconds);
-  if (result.kind === "refused") return data({ errors: { form: result.message } as FieldErrors, values }, { status: 400 });
-  return redirect(redirectTo, { headers: await signedInHeaders(result.token, "You are signed in.") });
+  if (result.kind === "limited") throw tooManyTries(t, result.message, result.retryAfterSeconds);
+  if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values }, { status: 400 });
+  return redirect(redirectTo, { headers: await signedInHeaders(result.token, "auth.login.signedIn") });
 }
 
 export default function Login() {
@@ -52,32 +56,33 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
+  const t = useT();
   return (
     <section aria-labelledby="login-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="login-title">Sign in</h1>
+      <h1 id="login-title">{t("auth.login.title")}</h1>
       {googleError ? (
         <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
-          Signing in with Google did not work. Try again, or use your email and password.
+          {t("auth.login.googleFailed")}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} labels={{ email: "Email", password: "Password" }} />
+      <ErrorSummary errors={errors} labels={{ email: t("auth.field.email"), password: t("auth.field.password") }} />
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors?.password} />
+        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} error={errors?.email} />
+        <Field label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required error={errors?.password} />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
+          {navigation.state === "submitting" ? t("auth.login.submitting") : t("auth.login.submit")}
         </Button>
       </Form>
-      {google ? <GoogleButton label="Sign in with Google" redirectTo={redirectTo} /> : null}
+      {google ? <GoogleButton label={t("auth.login.google")} redirectTo={redirectTo} /> : null}
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link> · New here?{" "}
-        <Link to={redirectTo === "/" ? "/signup" : `/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>Create an account</Link>
+        <Link to="/forgot-password">{t("auth.login.forgot")}</Link> · {t("auth.login.newHere")}{" "}
+        <Link to={redirectTo === "/" ? "/signup" : `/signup?redirectTo=${encodeURIComponent(redirectTo)}`}>{t("common.nav.createAccount")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Sign in | Ladder", "Sign in to Ladder, the career network that works on slow connections.");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.login.pageTitle"), t("auth.login.description")));

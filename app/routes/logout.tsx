@@ -11,11 +11,13 @@ import { getSession, isProduction } from "~/modules/accounts/current-user.server
 import { clearSessionCookie, endSession } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await getSession(request))) throw redirect("/");
-  return null;
+  return pageMessages(request, ["auth"]);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,25 +28,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = getCtx();
   await endSession(ctx, session.sessionId);
   await logActivity(ctx, { userId: session.user.id, action: "sign_out", ip: clientIp(context), userAgent: userAgentOf(request), sessionId: session.sessionId });
-  headers.append("Set-Cookie", await flashHeader("You are signed out.", "info"));
+  headers.append("Set-Cookie", await flashHeader("auth.logout.done", "info"));
   return redirect("/", { headers });
 }
 
 export default function Logout() {
+  const t = useT();
   return (
     <section aria-labelledby="logout-title" className="card space-y-3">
-      <h1 id="logout-title">Sign out?</h1>
+      <h1 id="logout-title">{t("auth.logout.title")}</h1>
       <Form method="post">
         <CsrfInput />
         <Button>
-          Sign out
+          {t("common.nav.signOut")}
         </Button>
       </Form>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t("common.error.backHome")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Sign out | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.logout.pageTitle")));

@@ -9,17 +9,26 @@ import { getCtx } from "~/db.server";
 import { type FieldErrors } from "~/lib/forms";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { isProduction, requireUser } from "~/modules/accounts/current-user.server";
-import { confirmDeletion, deleteAccount, deleteAccountSchema, deletionFacts, removeAccountFiles } from "~/modules/profile/delete-account.server";
+import {
+  CONFIRM_REQUIRED,
+  confirmDeletion,
+  deleteAccount,
+  deleteAccountSchema,
+  deletionFacts,
+  removeAccountFiles,
+} from "~/modules/profile/delete-account.server";
 import { clearSessionCookie } from "~/modules/accounts/sessions.server";
 import { flashHeader } from "~/services/flash.server";
-import { tooManyRequests } from "~/services/rate-limit.server";
-import { pageMeta } from "~/lib/meta";
+import { bidi, useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { tooManyTries } from "~/modules/accounts/too-many.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const facts = await deletionFacts(getCtx(), user.id);
   if (!facts) throw redirect("/");
-  return facts;
+  return { ...facts, ...(await pageMessages(request, ["auth", "settings"])) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,13 +36,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await readForm(request, deleteAccountSchema, { maxBytes: 10_000 });
   const { values } = parsed;
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  if (!parsed.ok) return invalid(parsed.errors);
+  const t = await translatorFor(request);
+  // The schema's tick-box sentence is English (its unit test reads it): the page says it in the member's words.
+  if (!parsed.ok) return invalid({ ...parsed.errors, ...(parsed.errors.confirm ? { confirm: t(CONFIRM_REQUIRED) } : {}) });
 
   const ctx = getCtx();
   const confirmed = await confirmDeletion(ctx, user.id, parsed.data);
   if (!confirmed.ok) {
-    if (confirmed.kind === "limited") throw tooManyRequests(confirmed.message, confirmed.retryAfterSeconds);
-    if (confirmed.kind === "invalid") return invalid({ [confirmed.field]: confirmed.message });
+    if (confirmed.kind === "limited") throw tooManyTries(t, confirmed.message, confirmed.retryAfterSeconds);
+    if (confirmed.kind === "invalid") return invalid({ [confirmed.field]: t(confirmed.message) });
   }
 
   const headers = new Headers({ "Set-Cookie": clearSessionCookie(isProduction()) });
@@ -43,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // server log keeps the event, with the id only (docs/decisions/008-account-deletion.md).
     console.log(`account_deleted user_id=${user.id} at=${new Date().toISOString()}`);
     await removeAccountFiles(result.fileUrls);
-    headers.append("Set-Cookie", await flashHeader("Your account has been deleted.", "info"));
+    headers.append("Set-Cookie", await flashHeader("settings.delete.done", "info"));
   }
   return redirect("/", { headers });
 }
@@ -54,6 +65,7 @@ export default function DeleteAccount() {
   const navigation = useNavigation();
   const errors = actionData?.errors;
   const formRef = useRef<HTMLFormElement>(null);
+  const t = useT();
   // With JavaScript on the page is not reloaded: empty the password after a refused try, as a reload would.
   useEffect(() => {
     const password = formRef.current?.elements.namedItem("password");
@@ -61,44 +73,44 @@ export default function DeleteAccount() {
   }, [actionData]);
   return (
     <section aria-labelledby="delete-title" className="space-y-4">
-      <h1 id="delete-title">Delete your account</h1>
-      <ErrorSummary errors={errors} labels={{ password: "Password", email: "Email address", confirm: "Confirmation" }} />
+      <h1 id="delete-title">{t("settings.delete.title")}</h1>
+      <ErrorSummary
+        errors={errors}
+        labels={{ password: t("auth.field.password"), email: t("settings.delete.emailLabel"), confirm: t("settings.delete.confirmLabel") }}
+      />
       <div className="card space-y-2">
-        <h2 className="text-base font-semibold">What is deleted, for good</h2>
+        <h2 className="text-base font-semibold">{t("settings.delete.whatTitle")}</h2>
         <ul className="list-disc space-y-1 ps-5">
-          <li>Your profile, your sign-in, and every session: you are signed out everywhere.</li>
-          <li>Your connections, your direct messages (the whole conversation, for both people) and notifications about you.</li>
-          <li>Your AI coach chats, your documents and suggestions.</li>
-          <li>Your anonymous posts with their comments, and your comments and likes on other posts.</li>
-          <li>Skill test results, mock interviews and your calendar.</li>
-          <li>Communities you created, with their members and posts, and your posts and memberships in others.</li>
-          <li>Job applications sent with {email}, with their interview rounds, and the files you uploaded.</li>
+          <li>{t("settings.delete.itemProfile")}</li>
+          <li>{t("settings.delete.itemConnections")}</li>
+          <li>{t("settings.delete.itemCoach")}</li>
+          <li>{t("settings.delete.itemPosts")}</li>
+          <li>{t("settings.delete.itemSkills")}</li>
+          <li>{t("settings.delete.itemCommunities")}</li>
+          <li>{t("settings.delete.itemApplications", { email: bidi(email) })}</li>
         </ul>
-        <p>
-          Jobs you posted stay listed for the people who applied to them, without your name. Nothing can be restored
-          afterwards.
-        </p>
+        <p>{t("settings.delete.keptNote")}</p>
       </div>
       <Form method="post" className="card space-y-3" noValidate ref={formRef}>
         <CsrfInput />
         {hasPassword ? (
           <Field
-            label="Password"
+            label={t("auth.field.password")}
             name="password"
             type="password"
             autoComplete="current-password"
             required
-            hint="Your password proves it is you."
+            hint={t("settings.delete.passwordHint")}
             error={errors?.password}
           />
         ) : (
           <Field
-            label="Email address"
+            label={t("settings.delete.emailLabel")}
             name="email"
             type="email"
             autoComplete="off"
             required
-            hint={`You sign in with Google, so type this account's email address (${email}) to confirm.`}
+            hint={t("settings.delete.emailHint", { email: bidi(email) })}
             defaultValue={actionData?.values.email}
             error={errors?.email}
           />
@@ -115,7 +127,7 @@ export default function DeleteAccount() {
               aria-invalid={errors?.confirm ? true : undefined}
               aria-describedby={errors?.confirm ? "confirm-error" : undefined}
             />
-            <label htmlFor="confirm">I understand that my account and everything listed above will be deleted and cannot be restored.</label>
+            <label htmlFor="confirm">{t("settings.delete.confirm")}</label>
           </div>
           {errors?.confirm ? (
             <p id="confirm-error" className="text-sm font-medium text-red-800">
@@ -124,14 +136,14 @@ export default function DeleteAccount() {
           ) : null}
         </div>
         <Button variant="danger" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Deleting…" : "Delete my account"}
+          {navigation.state === "submitting" ? t("settings.delete.submitting") : t("settings.delete.submit")}
         </Button>
       </Form>
       <p>
-        <Link to="/settings/profile">Keep my account and go back to my profile</Link>
+        <Link to="/settings/profile">{t("settings.delete.keep")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Delete your account | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("settings.delete.pageTitle")));

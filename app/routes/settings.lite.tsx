@@ -9,12 +9,14 @@ import { Button } from "~/components/ui/Button";
 import { liteModeSchema } from "~/modules/accounts/forms.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lite: isLiteRequest(request) };
+  return { lite: isLiteRequest(request), ...(await pageMessages(request, ["settings"])) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,23 +25,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const choice = read.data.lite;
   const headers = new Headers();
   headers.append("Set-Cookie", `${LITE_COOKIE}=${choice}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax; HttpOnly`);
-  headers.append(
-    "Set-Cookie",
-    await flashHeader(choice === "1" ? "Lite mode is on: pages load without scripts." : "Lite mode is off."),
-  );
+  headers.append("Set-Cookie", await flashHeader(choice === "1" ? "settings.lite.flashOn" : "settings.lite.flashOff"));
   return redirect(safeRedirectPath(read.values.redirectTo), { headers });
 }
 
 export default function LiteSettings() {
   const { lite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const t = useT();
   return (
     <section aria-labelledby="lite-title" className="card space-y-3">
-      <h1 id="lite-title">Lite mode</h1>
-      <p>
-        Lite mode sends pages without any scripts or decorative images, so they cost fewer bytes. Everything still
-        works: forms simply reload the page. Lite mode is also on whenever your browser asks to save data.
-      </p>
+      <h1 id="lite-title">{t("settings.lite.title")}</h1>
+      <p>{t("settings.lite.intro")}</p>
       {actionData?.error ? (
         <p role="alert" className="text-red-800">
           {actionData.error}
@@ -49,17 +46,18 @@ export default function LiteSettings() {
         <CsrfInput />
         <input type="hidden" name="redirectTo" value="/settings/lite" />
         <Button name="lite" value="1" aria-pressed={lite}>
-          Lite mode on
+          {t("settings.lite.on")}
         </Button>
         <Button variant="secondary" name="lite" value="0" aria-pressed={!lite}>
-          Lite mode off
+          {t("settings.lite.off")}
         </Button>
       </Form>
       <p>
-        Now: <strong>{lite ? "on" : "off"}</strong>. <Link to="/">Back to the home page</Link>
+        {t("settings.lite.now")} <strong>{lite ? t("settings.lite.stateOn") : t("settings.lite.stateOff")}</strong>
+        {t("settings.lite.nowEnd")} <Link to="/">{t("common.error.backHome")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Lite mode | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("settings.lite.pageTitle")));

@@ -15,11 +15,13 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { hasPassword: await hasPassword(getCtx(), user.id), passwordMin: PASSWORD_MIN };
+  return { hasPassword: await hasPassword(getCtx(), user.id), passwordMin: PASSWORD_MIN, ...(await pageMessages(request, ["auth", "settings"])) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,14 +29,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, changePasswordSchema, { maxBytes: 10_000 });
   if (!parsed.ok) return data({ errors: parsed.errors, values: {} as Record<string, string> }, { status: 400 });
 
-  const result = await changePassword(getCtx(), {
-    userId: user.id,
-    sessionId: user.sessionId,
-    currentPassword: parsed.data.current_password,
-    newPassword: parsed.data.new_password,
-    ip: clientIp(context),
-    userAgent: userAgentOf(request),
-  });
+  const result = await changePassword(
+    getCtx(),
+    {
+      userId: user.id,
+      sessionId: user.sessionId,
+      currentPassword: parsed.data.current_password,
+      newPassword: parsed.data.new_password,
+      ip: clientIp(context),
+      userAgent: userAgentOf(request),
+    },
+    await translatorFor(request),
+  );
   if (!result.ok) {
     // When only the current password was wrong, the new one (already acceptable) stays typed in;
     // the page is never stored (Cache-Control: no-store below).
@@ -42,10 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ errors: result.errors as FieldErrors, values }, { status: 400 });
   }
   const message = result.firstPassword
-    ? "Your password is set. You can now sign in with your email and this password too."
+    ? "settings.password.setDone"
     : result.endedSessions > 0
-      ? "Your password is changed. Your other devices are signed out."
-      : "Your password is changed.";
+      ? "settings.password.changedOthers"
+      : "settings.password.changed";
   return redirect("/settings/password", { headers: { "Set-Cookie": await flashHeader(message) } });
 }
 
@@ -54,20 +60,19 @@ export default function PasswordSettings() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const errors = actionData?.errors;
+  const t = useT();
   return (
     <section aria-labelledby="password-title" className="space-y-4">
-      <h1 id="password-title">{hasPassword ? "Change your password" : "Set a password"}</h1>
+      <h1 id="password-title">{hasPassword ? t("settings.password.titleChange") : t("settings.password.titleSet")}</h1>
       <p>
-        {hasPassword
-          ? "Your other devices will be signed out; this one stays signed in."
-          : "You sign in with Google. Set a password to sign in with your email address too."}
+        {hasPassword ? t("settings.password.introChange") : t("settings.password.introSet")}
       </p>
-      <ErrorSummary errors={errors} labels={{ current_password: "Current password", new_password: "New password" }} />
+      <ErrorSummary errors={errors} labels={{ current_password: t("settings.password.current"), new_password: t("auth.field.newPassword") }} />
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         {hasPassword ? (
           <Field
-            label="Current password"
+            label={t("settings.password.current")}
             name="current_password"
             type="password"
             autoComplete="current-password"
@@ -76,30 +81,34 @@ export default function PasswordSettings() {
           />
         ) : null}
         <Field
-          label="New password"
+          label={t("auth.field.newPassword")}
           name="new_password"
           type="password"
           autoComplete="new-password"
           required
           defaultValue={actionData?.values.new_password}
-          hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
+          hint={t("auth.password.hint", { min: passwordMin })}
           error={errors?.new_password}
         />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Saving…" : hasPassword ? "Change password" : "Set password"}
+          {navigation.state === "submitting"
+            ? t("auth.saving")
+            : hasPassword
+              ? t("settings.password.submitChange")
+              : t("settings.password.submitSet")}
         </Button>
       </Form>
       <p>
-        Forgot your current password?{" "}
+        {t("settings.password.forgot")}{" "}
         <Link to="/forgot-password" className="underline">
-          Reset it by email
+          {t("settings.password.resetByEmail")}
         </Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Password | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("settings.password.pageTitle")));
 
 // The page may hold a typed password after a failed attempt: never stored by any cache.
 export const headers: HeadersFunction = ({ parentHeaders }) => {

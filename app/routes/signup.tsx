@@ -14,9 +14,12 @@ import { googleEnabled } from "~/modules/accounts/google.server";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/accounts/passwords.server";
 import { startSignedInSession } from "~/modules/accounts/sign-in.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
+import { hit, LIMITS } from "~/services/rate-limit.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { tooManyTries } from "~/modules/accounts/too-many.server";
 
 const NEW_MEMBER_PAGE = "/settings/profile";
 
@@ -26,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ref = url.searchParams.get("ref")?.slice(0, 32) ?? "";
   // Where the visitor was going (an apply form, say); a new member otherwise starts on their profile.
   const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"), NEW_MEMBER_PAGE);
-  return { ref, redirectTo, passwordMin: PASSWORD_MIN, google: googleEnabled() };
+  return { ref, redirectTo, passwordMin: PASSWORD_MIN, google: googleEnabled(), ...(await pageMessages(request, ["auth"])) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,12 +37,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const redirectTo = safeRedirectPath(parsed.form.get("redirectTo"), NEW_MEMBER_PAGE);
   const values: Record<string, string> = { ...parsed.values, redirectTo };
   const invalid = (errors: FieldErrors) => data({ errors, values }, { status: 400 });
-  if (parsed.form.get("website")) return invalid({ form: "Your account could not be created. Please try again." });
+  const t = await translatorFor(request);
+  if (parsed.form.get("website")) return invalid({ form: t("auth.signup.failed") });
 
   const errors: FieldErrors = { ...parsed.errors };
   const password = String(parsed.form.get("password") ?? "");
   if (!errors.password && password) {
-    const problem = await passwordProblem(password);
+    const problem = await passwordProblem(password, t);
     if (problem) errors.password = problem;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return invalid(errors);
@@ -47,11 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ctx = getCtx();
   const ip = clientIp(context);
   const limit = await hit(ctx, `sign-up:ip:${ip ?? "unknown"}`, LIMITS.signUpPerIp);
-  if (!limit.allowed) throw tooManyRequests("Too many new accounts from your network.", limit.retryAfterSeconds);
+  if (!limit.allowed) throw tooManyTries(t, "auth.signup.tooMany", limit.retryAfterSeconds);
 
   const userAgent = userAgentOf(request);
   const created = await signUp(ctx, { ...parsed.data, referralCode: parsed.data.ref, ip, userAgent });
-  if (!created.ok) return invalid({ [created.field]: created.message });
+  if (!created.ok) return invalid({ [created.field]: t(created.message) });
   const session = await startSignedInSession(ctx, {
     userId: created.userId,
     ip,
@@ -59,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     previousToken: sessionTokenOf(request),
     action: "sign_up",
   });
-  const welcome = redirectTo === NEW_MEMBER_PAGE ? "Welcome to Ladder! Add a few details so people can find you." : "Welcome to Ladder! You are signed in; carry on where you were.";
+  const welcome = redirectTo === NEW_MEMBER_PAGE ? "auth.signup.welcomeProfile" : "auth.signup.welcomeBack";
   return redirect(redirectTo, { headers: await signedInHeaders(session.token, welcome) });
 }
 
@@ -70,36 +74,38 @@ export default function SignUp() {
   const errors = actionData?.errors;
   const values = actionData?.values;
   const redirectTo = values?.redirectTo ?? loaderRedirectTo;
+  const t = useT();
   return (
     <section aria-labelledby="signup-title" className="mx-auto max-w-md space-y-4">
-      <h1 id="signup-title">Create your Ladder account</h1>
-      <ErrorSummary errors={errors} labels={{ name: "Name", email: "Email", password: "Password" }} />
+      <h1 id="signup-title">{t("auth.signup.title")}</h1>
+      <ErrorSummary errors={errors} labels={{ name: t("auth.field.name"), email: t("auth.field.email"), password: t("auth.field.password") }} />
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
         <input type="hidden" name="ref" value={values?.ref ?? ref} />
         <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Name" name="name" autoComplete="name" required defaultValue={values?.name} error={errors?.name} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
+        <Field label={t("auth.field.name")} name="name" autoComplete="name" required defaultValue={values?.name} error={errors?.name} />
+        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required defaultValue={values?.email} error={errors?.email} />
         <Field
-          label="Password"
+          label={t("auth.field.password")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint={`At least ${passwordMin} characters. Any characters; a phrase of a few words is easy to remember.`}
+          hint={t("auth.password.hint", { min: passwordMin })}
           error={errors?.password}
         />
         <Button disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
+          {navigation.state === "submitting" ? t("auth.signup.submitting") : t("auth.signup.submit")}
         </Button>
       </Form>
-      {google ? <GoogleButton label="Sign up with Google" redirectTo={redirectTo} /> : null}
+      {google ? <GoogleButton label={t("auth.signup.google")} redirectTo={redirectTo} /> : null}
       <p>
-        Already a member? <Link to={redirectTo === NEW_MEMBER_PAGE ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`}>Sign in</Link>
+        {t("auth.signup.alreadyMember")}{" "}
+        <Link to={redirectTo === NEW_MEMBER_PAGE ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`}>{t("common.nav.signIn")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Create an account | Ladder", "Create a free Ladder account: a profile, connections, jobs and an AI career coach, on any connection.");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.signup.pageTitle"), t("auth.signup.description")));

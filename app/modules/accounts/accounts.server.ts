@@ -14,6 +14,7 @@ export function newReferralCode(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
 
+/** `message` is a message id (decision 040). */
 export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
 
 export async function signUp(
@@ -38,7 +39,7 @@ export async function signUp(
     .onConflictDoNothing({ target: User.email })
     .returning({ id: User.id });
   if (!created) {
-    return { ok: false, field: "email", message: "An account with this email already exists. Sign in instead, or reset your password." };
+    return { ok: false, field: "email", message: "auth.signup.emailTaken" };
   }
   await logActivity(ctx, { userId: created.id, action: "sign_up", ip: input.ip, userAgent: input.userAgent });
   const code = input.referralCode?.trim().toUpperCase();

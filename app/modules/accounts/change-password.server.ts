@@ -8,17 +8,16 @@ import { withTx, type Ctx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
 import { logActivity } from "./audit.server";
 import { endSessionsOf } from "./sessions.server";
-import { hashPassword, passwordProblem, PASSWORD_MAX, verifyPassword } from "./passwords.server";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
+import { hashPassword, newPasswordField, passwordProblem, PASSWORD_MAX, verifyPassword } from "./passwords.server";
 
 export const changePasswordSchema = z.object({
-  current_password: z.string().max(PASSWORD_MAX * 4, "That is not your current password.").optional(),
-  new_password: z
-    .string({ required_error: "Choose a new password." })
-    .min(1, "Choose a new password.")
-    .max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`),
+  current_password: z.string().max(PASSWORD_MAX * 4, "auth.password.wrongCurrentShort").optional(),
+  new_password: newPasswordField(),
 });
 
-export const WRONG_CURRENT_PASSWORD = "That is not your current password. Check it and try again.";
+export const WRONG_CURRENT_PASSWORD = "auth.password.wrongCurrent";
 
 /** Whether the member has a password at all (false: signed up with Google only). */
 export async function hasPassword(ctx: Ctx, userId: string): Promise<boolean> {
@@ -41,21 +40,23 @@ export async function changePassword(
     ip: string | null;
     userAgent: string | null;
   },
+  /** The words of the errors: the member's language (English by default). */
+  t: Translate = translator("en"),
 ): Promise<ChangePasswordResult> {
   const { User } = ctx.t;
   const [member] = await ctx.db.select({ password: User.password }).from(User).where(eq(User.id, input.userId)).limit(1);
-  if (!member) return { ok: false, errors: { form: "Your account could not be found. Sign in again." }, keepNewPassword: false };
+  if (!member) return { ok: false, errors: { form: t("auth.password.notFound") }, keepNewPassword: false };
   const stored = member.password;
 
   const errors: FieldErrors = {};
   const current = input.currentPassword ?? "";
   if (stored) {
-    if (!current) errors.current_password = "Enter your current password.";
-    else if (!(await verifyPassword(stored, current))) errors.current_password = WRONG_CURRENT_PASSWORD;
+    if (!current) errors.current_password = t("auth.password.currentRequired");
+    else if (!(await verifyPassword(stored, current))) errors.current_password = t(WRONG_CURRENT_PASSWORD);
   }
-  const problem = await passwordProblem(input.newPassword);
+  const problem = await passwordProblem(input.newPassword, t);
   if (problem) errors.new_password = problem;
-  else if (stored && current && input.newPassword === current) errors.new_password = "Choose a password different from your current one.";
+  else if (stored && current && input.newPassword === current) errors.new_password = t("auth.password.sameAsCurrent");
   if (Object.keys(errors).length > 0) return { ok: false, errors, keepNewPassword: !errors.new_password };
 
   // Hash first: withTx bodies await only database statements.
@@ -68,7 +69,7 @@ export async function changePassword(
       .where(and(eq(User.id, input.userId), stored ? eq(User.password, stored) : isNull(User.password)))
       .returning({ id: User.id });
     if (updated.length === 0) {
-      return { ok: false, errors: { form: "Your password was changed in the meantime. Reload the page and try again." }, keepNewPassword: false };
+      return { ok: false, errors: { form: t("auth.password.changedMeanwhile") }, keepNewPassword: false };
     }
     const endedSessions = await endSessionsOf(tx, input.userId, { except: input.sessionId });
     await logActivity(tx, {

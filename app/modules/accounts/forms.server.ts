@@ -5,28 +5,31 @@ import { singleLine } from "~/lib/text-fields.server";
 import { PASSWORD_MAX } from "./passwords.server";
 
 const email = z
-  .string({ required_error: "Enter your email address." })
+  .string({ required_error: "auth.form.emailRequired" })
   .trim()
-  .min(1, "Enter your email address.")
-  .max(64, "Email addresses on Ladder have at most 64 characters.")
-  .email("Enter an email address like name@example.com.");
+  .min(1, "auth.form.emailRequired")
+  .max(64, "auth.form.emailTooLong")
+  .email("auth.form.emailInvalid");
 
 export const signInSchema = z.object({
   email,
-  password: z.string({ required_error: "Enter your password." }).min(1, "Enter your password.").max(PASSWORD_MAX, "Enter your password."),
+  password: z
+    .string({ required_error: "auth.form.passwordRequired" })
+    .min(1, "auth.form.passwordRequired")
+    .max(PASSWORD_MAX, "auth.form.passwordRequired"),
 });
 
 export const signUpSchema = z.object({
   name: singleLine(
     z
-      .string({ required_error: "Enter your name." })
+      .string({ required_error: "auth.form.nameRequired" })
       .trim()
-      .min(1, "Enter your name.")
-      .max(100, "Use at most 100 characters for your name."),
+      .min(1, "auth.form.nameRequired")
+      .max(100, "auth.form.nameTooLong"),
   ),
   email,
   // Length and common-password rules are checked by passwordProblem (it needs the list).
-  password: z.string({ required_error: "Choose a password." }).min(1, "Choose a password."),
+  password: z.string({ required_error: "auth.form.choosePassword" }).min(1, "auth.form.choosePassword"),
   ref: z.string().trim().max(32).optional(),
 });
 
@@ -39,5 +42,5 @@ export const languageSchema = z.object({
 
 /** /settings/lite: lite mode on ("1") or off ("0"). */
 export const liteModeSchema = z.object({
-  lite: z.enum(["1", "0"], { errorMap: () => ({ message: "Choose lite mode on or off." }) }),
+  lite: z.enum(["1", "0"], { errorMap: () => ({ message: "settings.lite.choose" }) }),
 });

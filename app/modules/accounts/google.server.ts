@@ -39,7 +39,7 @@ export function pkceChallenge(verifier: string): string {
   return crypto.createHash("sha256").update(verifier).digest("base64url");
 }
 
-/** A refusal the member should read (shown on the sign-in page); other errors stay generic. */
+/** A refusal the member should read (shown on the sign-in page; its message is a message id); other errors stay generic. */
 export class GoogleSignInRefused extends Error {
   constructor(message: string) {
     super(message);
@@ -157,13 +157,12 @@ export function safeAvatarUrl(picture: string | null): string | null {
   }
 }
 
-export const UNVERIFIED_EMAIL =
-  "Google has not verified the email address of that Google account, so Ladder cannot use it to sign you in. Verify it with Google, or sign in with your email and password.";
-const INCOMPLETE = "Google's answer did not say which Google account you used. Try again, or sign in with your email and password.";
-const NO_EMAIL = "Google did not tell Ladder your email address. Try again and allow Ladder to see it, or sign in with your email and password.";
-const EMAIL_TOO_LONG = "That Google account's email address is longer than the 64 characters Ladder accepts. Sign up with another address.";
-const OTHER_GOOGLE_ACCOUNT =
-  "Your Ladder account is already linked to another Google account. Sign in with that Google account, or with your email and password.";
+// Refusals are message ids (decision 040), put into words on the sign-in page that shows them.
+export const UNVERIFIED_EMAIL = "auth.google.unverified";
+const INCOMPLETE = "auth.google.incomplete";
+const NO_EMAIL = "auth.google.noEmail";
+const EMAIL_TOO_LONG = "auth.google.emailTooLong";
+const OTHER_GOOGLE_ACCOUNT = "auth.google.otherAccount";
 
 export type GoogleAccountResult = { ok: true; user: VerifiedUser; created: boolean; linked: boolean } | { ok: false; message: string };
 
@@ -232,7 +231,7 @@ export async function accountForGoogle(
     .returning({ id: User.id, email: User.email });
   if (!created) {
     // Someone signed up with this email a moment ago: link to that account instead.
-    if (retried) return { ok: false, message: "Ladder could not set up your account just now. Please try again." };
+    if (retried) return { ok: false, message: "auth.google.setupFailed" };
     return accountForGoogle(ctx, identity, audit, true);
   }
   await logActivity(ctx, { userId: created.id, action: "sign_up", ip: audit.ip, userAgent: audit.userAgent, metadata: { provider: "google" } });

@@ -7,26 +7,27 @@ import { z } from "zod";
 import type { Ctx } from "~/db.server";
 import { logActivity } from "./audit.server";
 import { endOwnSession, endSessionsOf, listActiveSessions } from "./sessions.server";
-import { sessionViews, type SessionView } from "./session-view";
+import { sessionViews, type SessionView, type SessionWords } from "./session-view";
 
 export const endSessionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("end"),
-    sessionId: z.string({ required_error: "Choose a session to end." }).uuid("Choose a session to end from the list."),
+    sessionId: z.string({ required_error: "settings.sessions.chooseOne" }).uuid("settings.sessions.chooseFromList"),
   }),
   z.object({ intent: z.literal("end-others") }),
 ]);
 
 export type EndSessionRequest = z.infer<typeof endSessionSchema>;
 
-export async function sessionsPage(ctx: Ctx, userId: string, currentSessionId: string, zone = "UTC"): Promise<SessionView[]> {
-  return sessionViews(await listActiveSessions(ctx, userId), currentSessionId, zone);
+export async function sessionsPage(ctx: Ctx, userId: string, currentSessionId: string, zone = "UTC", words?: SessionWords): Promise<SessionView[]> {
+  return sessionViews(await listActiveSessions(ctx, userId), currentSessionId, zone, words);
 }
 
-export type EndSessionsResult = { ok: true; ended: number; message: string } | { ok: false; message: string };
+/** `message` is a message id, with `values` (decision 040): a flash, or an error the route puts into words. */
+export type EndSessionsResult = { ok: true; ended: number; message: string; values?: { count: number } } | { ok: false; message: string };
 
-export const ALREADY_ENDED = "That session has already ended, or it is not one of yours. The list below is up to date.";
-export const USE_SIGN_OUT = "This is the session you are using now. To end it, sign out.";
+export const ALREADY_ENDED = "settings.sessions.alreadyEnded";
+export const USE_SIGN_OUT = "settings.sessions.useSignOut";
 
 export async function endSessionsFromSettings(
   ctx: Ctx,
@@ -57,11 +58,7 @@ export async function endSessionsFromSettings(
       metadata: { count: ended, scope: request.intent === "end" ? "one" : "all_others" },
     });
   }
-  const message =
-    request.intent === "end"
-      ? "The session is ended: that device is signed out."
-      : ended === 0
-        ? "There were no other sessions to end."
-        : `Ended ${ended} other ${ended === 1 ? "session" : "sessions"}: those devices are signed out.`;
-  return { ok: true, ended, message };
+  if (request.intent === "end") return { ok: true, ended, message: "settings.sessions.endedOne" };
+  if (ended === 0) return { ok: true, ended, message: "settings.sessions.noneToEnd" };
+  return { ok: true, ended, message: "settings.sessions.endedMany", values: { count: ended } };
 }

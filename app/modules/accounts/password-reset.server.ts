@@ -11,18 +11,17 @@ import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { normalizeEmail } from "./accounts.server";
 import { logActivity } from "./audit.server";
-import { hashPassword, PASSWORD_MAX } from "./passwords.server";
+import { hashPassword, newPasswordField } from "./passwords.server";
 import { endSessionsOf, hashToken, newToken } from "./sessions.server";
 import { trimEndChars } from "~/lib/text";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 
 export const RESET_TOKEN_TTL_MS = 30 * 60 * 1000;
 
 export const resetPasswordSchema = z.object({
   // Length and common-password rules are checked by passwordProblem (it needs the list).
-  password: z
-    .string({ required_error: "Choose a new password." })
-    .min(1, "Choose a new password.")
-    .max(PASSWORD_MAX * 4, `Use at most ${PASSWORD_MAX} characters.`),
+  password: newPasswordField(),
 });
 
 /** Tokens are 32 random bytes in base64url (43 characters); anything else is not worth a query. */
@@ -33,20 +32,12 @@ export function resetLink(baseUrl: string, token: string): string {
   return `${trimEndChars(baseUrl, "/")}/reset-password/${token}`;
 }
 
-export function resetMail(to: string, link: string): { to: string; subject: string; text: string } {
+/** The mail in the words of `t`: the language of whoever asked for the link (English by default). */
+export function resetMail(to: string, link: string, t: Translate = translator("en")): { to: string; subject: string; text: string } {
   return {
     to,
-    subject: "Reset your Ladder password",
-    text: [
-      "Someone (we hope you) asked to reset the password of your Ladder account.",
-      "",
-      "Choose a new password here (the link works once, for 30 minutes):",
-      link,
-      "",
-      "If you did not ask for this, ignore this mail: your password stays as it is.",
-      "",
-      "Ladder",
-    ].join("\n"),
+    subject: t("auth.mail.resetSubject"),
+    text: [t("auth.mail.resetIntro"), "", t("auth.mail.resetChoose"), link, "", t("auth.mail.resetIgnore"), "", t("common.brand")].join("\n"),
   };
 }
 
@@ -61,7 +52,7 @@ export type ResetRequestResult =
  */
 export async function requestPasswordReset(
   ctx: Ctx,
-  input: { email: string; baseUrl: string; ip: string | null; userAgent: string | null; now?: Date },
+  input: { email: string; baseUrl: string; ip: string | null; userAgent: string | null; now?: Date; t?: Translate },
 ): Promise<ResetRequestResult> {
   const email = normalizeEmail(input.email);
   const now = input.now ?? new Date();
@@ -84,7 +75,7 @@ export async function requestPasswordReset(
     });
     await logActivity(tx, { userId: member.id, action: "password_reset_requested", ip: input.ip, userAgent: input.userAgent });
   });
-  return { kind: "accepted", delivery: sendMail(resetMail(member.email, resetLink(input.baseUrl, token))) };
+  return { kind: "accepted", delivery: sendMail(resetMail(member.email, resetLink(input.baseUrl, token), input.t)) };
 }
 
 /** The member a live token belongs to, or null (unknown, used, replaced or expired). */

@@ -3,11 +3,26 @@
  * these parameters rise. 8 to 256 characters of anything; the 10,000 most common refused.
  */
 import { hash, verify } from "@node-rs/argon2";
+import { z } from "zod";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 
 export const ARGON2_PARAMS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
+
+/**
+ * A new password's form field: required, and a loose bound on its length before any hashing
+ * (passwordProblem counts the characters and checks the common list).
+ */
+export const newPasswordField = () =>
+  z
+    .string({ required_error: "auth.form.chooseNewPassword" })
+    .min(1, "auth.form.chooseNewPassword")
+    .superRefine((value, ctx) => {
+      if (value.length > PASSWORD_MAX * 4) ctx.addIssue({ code: "custom", message: "auth.password.tooLong", params: { max: PASSWORD_MAX } });
+    });
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);
@@ -52,13 +67,11 @@ export async function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
-/** Why this password cannot be used, or null when it can. */
-export async function passwordProblem(password: string): Promise<string | null> {
+/** Why this password cannot be used, in the reader's words (`t`; English by default), or null when it can. */
+export async function passwordProblem(password: string, t: Translate = translator("en")): Promise<string | null> {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
-  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-  if ((await commonPasswords()).has(password.toLowerCase())) {
-    return "This password is one of the most common ones and easy to guess. Choose another.";
-  }
+  if (length < PASSWORD_MIN) return t("auth.password.tooShort", { min: PASSWORD_MIN });
+  if (length > PASSWORD_MAX) return t("auth.password.tooLong", { max: PASSWORD_MAX });
+  if ((await commonPasswords()).has(password.toLowerCase())) return t("auth.password.common");
   return null;
 }

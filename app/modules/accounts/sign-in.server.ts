@@ -9,7 +9,8 @@ import { findUserIdByEmail, normalizeEmail, type VerifiedUser } from "./accounts
 import { logActivity } from "./audit.server";
 import { endSession, findSession, startSession } from "./sessions.server";
 
-export const WRONG_CREDENTIALS = "That email and password do not match an account. Check both and try again.";
+/** Refusals are message ids (decision 040): the route puts them into the reader's words. */
+export const WRONG_CREDENTIALS = "auth.login.wrongCredentials";
 
 export type SignInResult =
   | { kind: "signed-in"; token: string; userId: string }
@@ -29,11 +30,11 @@ export async function signIn(
   const email = normalizeEmail(input.email);
   const perIp = await hit(ctx, `sign-in:ip:${input.ip ?? "unknown"}`, LIMITS.signInPerIp);
   if (!perIp.allowed) {
-    return { kind: "limited", message: "Too many sign-in attempts from your network.", retryAfterSeconds: perIp.retryAfterSeconds };
+    return { kind: "limited", message: "auth.login.tooManyFromNetwork", retryAfterSeconds: perIp.retryAfterSeconds };
   }
   const failures = await peek(ctx, `sign-in-failed:${email}`, LIMITS.failedSignInPerAccount);
   if (!failures.allowed) {
-    return { kind: "limited", message: "Too many failed sign-ins for this account.", retryAfterSeconds: failures.retryAfterSeconds };
+    return { kind: "limited", message: "auth.login.tooManyFailed", retryAfterSeconds: failures.retryAfterSeconds };
   }
 
   const user = await input.verify();

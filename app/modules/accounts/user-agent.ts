@@ -5,6 +5,10 @@ export interface DeviceInfo {
   os: string;
 }
 
+/** What is stored when nothing is recognised (the sessions page shows it in the reader's words). */
+export const UNKNOWN_BROWSER = "Unknown browser";
+export const UNKNOWN_SYSTEM = "Unknown system";
+
 const browsers: [RegExp, string][] = [
   [/Edg(?:e|A|iOS)?\//, "Edge"],
   [/OPR\/|Opera/, "Opera"],
@@ -26,16 +30,16 @@ const systems: [RegExp, string][] = [
 ];
 
 export function parseUserAgent(ua: string | null | undefined): DeviceInfo {
-  if (!ua) return { device_type: "unknown", browser: "Unknown browser", os: "Unknown system" };
-  const browser = browsers.find(([re]) => re.test(ua))?.[1] ?? "Unknown browser";
-  const os = systems.find(([re]) => re.test(ua))?.[1] ?? "Unknown system";
+  if (!ua) return { device_type: "unknown", browser: UNKNOWN_BROWSER, os: UNKNOWN_SYSTEM };
+  const browser = browsers.find(([re]) => re.test(ua))?.[1] ?? UNKNOWN_BROWSER;
+  const os = systems.find(([re]) => re.test(ua))?.[1] ?? UNKNOWN_SYSTEM;
   const device_type = /bot|crawler|spider/i.test(ua)
     ? "bot"
     : /iPad|Tablet/.test(ua)
       ? "tablet"
       : /Mobi|iPhone|Android/.test(ua)
         ? "mobile"
-        : os === "Unknown system"
+        : os === UNKNOWN_SYSTEM
           ? "unknown"
           : "desktop";
   return { device_type, browser, os };

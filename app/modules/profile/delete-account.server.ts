@@ -20,8 +20,9 @@ import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modul
 import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
-  password: z.string().max(PASSWORD_MAX, "That password is not right.").optional(),
-  email: z.string().trim().max(200, "Type the email address of this account.").optional(),
+  password: z.string().max(PASSWORD_MAX, "settings.delete.wrongPasswordShort").optional(),
+  email: z.string().trim().max(200, "settings.delete.emailRequired").optional(),
+  // The one English sentence left here (its unit test reads it): the page shows CONFIRM_REQUIRED in its place.
   confirm: z.literal("yes", {
     errorMap: () => ({ message: "Tick the box to confirm that you want to delete your account for good." }),
   }),
@@ -40,8 +41,10 @@ export async function deletionFacts(ctx: Ctx, userId: string): Promise<{ email: 
   return row ? { email: row.email, hasPassword: row.hasPassword === 1 } : null;
 }
 
-export const WRONG_PASSWORD = "That password is not right. Your account has not been deleted.";
-export const WRONG_EMAIL = "That is not the email address of this account. Your account has not been deleted.";
+// The answers are message ids (decision 040): the page puts them into the member's words.
+export const WRONG_PASSWORD = "settings.delete.wrongPassword";
+export const WRONG_EMAIL = "settings.delete.wrongEmail";
+export const CONFIRM_REQUIRED = "settings.delete.confirmRequired";
 
 export type ConfirmResult =
   | { ok: true }
@@ -61,18 +64,18 @@ export async function confirmDeletion(ctx: Ctx, userId: string, input: DeleteAcc
   if (!member.password) {
     // Google-only members have no password: typing the account's email is the deliberate step.
     const typed = normalizeEmail(input.email ?? "");
-    if (!typed) return { ok: false, kind: "invalid", field: "email", message: "Type the email address of this account." };
+    if (!typed) return { ok: false, kind: "invalid", field: "email", message: "settings.delete.emailRequired" };
     if (typed !== normalizeEmail(member.email)) return { ok: false, kind: "invalid", field: "email", message: WRONG_EMAIL };
     return { ok: true };
   }
 
   const password = input.password ?? "";
-  if (!password) return { ok: false, kind: "invalid", field: "password", message: "Enter your password." };
+  if (!password) return { ok: false, kind: "invalid", field: "password", message: "auth.form.passwordRequired" };
   const failedKey = `sign-in-failed:${normalizeEmail(member.email)}`;
   const budget = await peek(ctx, failedKey, LIMITS.failedSignInPerAccount);
   if (!budget.allowed) {
     await verifyPassword(await decoyHash(), password); // same time as a real check
-    return { ok: false, kind: "limited", message: "Too many wrong passwords for this account.", retryAfterSeconds: budget.retryAfterSeconds };
+    return { ok: false, kind: "limited", message: "settings.delete.tooMany", retryAfterSeconds: budget.retryAfterSeconds };
   }
   if (!(await verifyPassword(member.password, password))) {
     await hit(ctx, failedKey, LIMITS.failedSignInPerAccount);
