@@ -23,11 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { messages } = await pageMessages(request, ["home"]);
   if (user) return { ...(await dashboardFor(ctx, user, request)), messages: only(messages, (id) => !id.startsWith("home.public.")) };
   const [jobs, communities] = await Promise.all([newestJobs(ctx), newestCommunities(ctx)]);
-  return { kind: "public" as const, jobs, communities, messages: only(messages, (id) => VISITOR_WORDS.test(id)) };
+  return { kind: "public" as const, jobs, communities, messages: only(messages, forVisitor) };
 }
 
 /** The words of the public page: a visitor's page carries none of the dashboards' (issue 12), a member's none of these. */
-const VISITOR_WORDS = /^home\.(?:public\.|meta\.|untitledJob$|employerUnknown$|jobLine$)/;
+const VISITOR_WORDS = new Set(["home.untitledJob", "home.employerUnknown", "home.jobLine"]);
+const forVisitor = (id: string) => id.startsWith("home.public.") || id.startsWith("home.meta.") || VISITOR_WORDS.has(id);
 
 const only = (messages: Messages, keep: (id: string) => boolean): Messages => Object.fromEntries(Object.entries(messages).filter(([id]) => keep(id)));
 
