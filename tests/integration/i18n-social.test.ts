@@ -53,6 +53,7 @@ describeEachDatabase("home, network, messages and notifications in Arabic and Hi
     const text = textOf(res.html);
     expect(text).toContain("طلباتك");
     expect(text).toContain("في مرحلة المقابلات 1");
+    expect(res.html).toMatch(/آخر تحديث <time dateTime="[^"]+">/);
     expect(text).toContain("لا توجد رسائل غير مقروءة.");
     expect(res.html).toContain("<title>صفحتك الرئيسية | لادر</title>");
     expect(res.html).toContain('dir="auto"');
