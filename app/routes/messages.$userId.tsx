@@ -8,11 +8,14 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
+import { bidi, useLanguage, useT, type Translate } from "~/lib/i18n";
+import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
+import { formatNumber } from "~/lib/format";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
@@ -20,31 +23,32 @@ import { conversationPage, markSeen, memberName } from "~/modules/messages/conve
 import { messagesCursor } from "~/modules/messages/cursor.server";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { sendMessageSchema } from "~/modules/messages/forms.server";
-import { MESSAGE_MAX, SEND_REFUSALS } from "~/modules/messages/rules";
+import { MESSAGE_MAX, SEND_REFUSAL_IDS } from "~/modules/messages/rules";
 import { viewOf, type MessageView } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { uuidOf } from "~/lib/ids";
 
-const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 const POLL_MS = 5_000;
 const POLL_MAX_MS = 60_000;
 
 /** The other member's id from the URL, lowercased; a 404 for anything that is not a uuid. */
-function otherIdOf(params: { userId?: string }): string {
+function otherIdOf(params: { userId?: string }, t: Translate): string {
   const id = uuidOf(params.userId);
-  if (!id) throw new Response(NOT_FOUND, { status: 404 });
+  if (!id) throw new Response(t("messages.notFound"), { status: 404 });
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const otherId = otherIdOf(params);
+  const lang = await languageOf(request);
+  const t = translator(lang);
+  const otherId = otherIdOf(params, t);
   const url = new URL(request.url);
   const before = messagesCursor.from(url.searchParams.get("before"), "older");
-  if (before === null) throw new Response(`This page link is broken or was changed. Start again from /messages/${otherId}.`, { status: 400 });
+  if (before === null) throw new Response(t("network.brokenLink", { path: bidi(`/messages/${otherId}`) }), { status: 400 });
   const ctx = getCtx();
   const [member, state, page, { zone }] = await Promise.all([
     memberName(ctx, otherId),
@@ -52,11 +56,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     conversationPage(ctx, user.id, otherId, { before }),
     effectiveZone(ctx, user.id, request),
   ]);
-  if (!member || otherId === user.id) throw new Response(NOT_FOUND, { status: 404 });
-  const name = displayName(member.name);
+  if (!member || otherId === user.id) throw new Response(t("messages.notFound"), { status: 404 });
+  const name = displayName(member.name, t);
   const connected = state === "connected";
   // No connection and nothing to read: a stranger. Messages stay readable after a connection ends.
-  if (!connected && page.messages.length === 0) throw data({ notConnected: true, userId: otherId, name }, { status: 403 });
+  // The error page gets its words with the error: a failed loader sends no messages.
+  if (!connected && page.messages.length === 0) {
+    const words: NotConnectedWords = {
+      title: t("messages.notConnected.title"),
+      body: t("messages.notConnected.body", { name }),
+      profile: t("messages.profileLink", { name }),
+      back: t("messages.notConnected.back"),
+    };
+    throw data({ notConnected: true, userId: otherId, name, words }, { status: 403 });
+  }
   const unseen = page.messages.filter((m) => !m.read).map((m) => m.id);
   if (unseen.length > 0) await markSeen(ctx, user.id, otherId, unseen);
   const newest = page.messages[page.messages.length - 1];
@@ -65,36 +78,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name,
     connected,
     paged: Boolean(before),
-    messages: page.messages.map(viewOf(zone)),
+    // Not `messages`: that is the page's words (pageMessages).
+    shownMessages: page.messages.map(viewOf(zone, lang)),
     olderHref: page.older ? `/messages/${otherId}?${new URLSearchParams({ before: messagesCursor.to(page.older, "older") })}` : null,
     // Where polling starts: the newest message shown, or now for an empty conversation.
     since: before ? null : messagesCursor.to(newest ? { at: newest.at.getTime(), id: newest.id } : { at: Date.now(), id: "00000000-0000-4000-8000-000000000000" }, "newer"),
+    ...(await pageMessages(request, ["messages"])),
   };
+}
+
+interface NotConnectedWords {
+  title: string;
+  body: string;
+  profile: string;
+  back: string;
 }
 
 type Failure = { errors: { message: string }; text: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const otherId = otherIdOf(params);
+  const lang = await languageOf(request);
+  const t = translator(lang);
+  const otherId = otherIdOf(params, t);
   // 5,000 characters of 4-byte text, percent-encoded, plus the other fields.
   const read = await readForm(request, sendMessageSchema, { maxBytes: MESSAGE_MAX * 12 + 2_000 });
   const text = read.values.message ?? "";
-  const fail = (message: string, status: number, headers?: HeadersInit) => data<Failure>({ errors: { message }, text }, { status, headers });
-  if (!read.ok) return fail(read.errors.message ?? SEND_REFUSALS.empty, 400);
+  const fail = (message: string, status: number, headers?: HeadersInit) => data({ errors: { message }, text } satisfies Failure, { status, headers });
+  if (!read.ok) return fail(read.errors.message ?? t(SEND_REFUSAL_IDS.empty), 400);
   const viaFetcher = read.data.via === "fetcher";
   const ctx = getCtx();
   const limit = await hit(ctx, `message-send:${user.id}`, LIMITS.messageSendPerMember);
   if (!limit.allowed) {
-    return fail(`You have sent ${LIMITS.messageSendPerMember.limit} messages in the last minute, the most Ladder allows. Please wait a minute; your message is kept here.`, 429, {
+    return fail(t("messages.rateLimited", { limit: LIMITS.messageSendPerMember.limit }), 429, {
       "Retry-After": String(limit.retryAfterSeconds),
     });
   }
   const outcome = await sendMessage(ctx, { senderId: user.id, receiverId: otherId, text });
-  if (!outcome.ok) return fail(SEND_REFUSALS[outcome.reason], outcome.reason === "not_connected" ? 403 : 400);
+  if (!outcome.ok) return fail(t(SEND_REFUSAL_IDS[outcome.reason], { max: MESSAGE_MAX }), outcome.reason === "not_connected" ? 403 : 400);
   if (viaFetcher) {
     const { zone } = await effectiveZone(ctx, user.id, request);
-    return { sent: viewOf(zone)({ id: outcome.id, fromMe: true, text: text.trim(), at: outcome.createdAt, read: true }) };
+    return { sent: viewOf(zone, lang)({ id: outcome.id, fromMe: true, text: text.trim(), at: outcome.createdAt, read: true }) };
   }
   return redirect(`/messages/${otherId}#newest`);
 }
@@ -112,6 +136,21 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionR
   if (formMethod === "POST" && actionResult && typeof actionResult === "object" && "sent" in actionResult) return false;
   return defaultShouldRevalidate;
 };
+
+/** Stands for an element inside a translated sentence ("Conversation with {name}" with a link): see withNode. */
+const SLOT = "\u0000";
+
+/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
+function withNode(text: string, node: ReactNode): ReactNode {
+  const [before, after = ""] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {node}
+      {after}
+    </>
+  );
+}
 
 /** Loader messages plus those added since (sent here or polled), once each, oldest first. */
 function merged(base: MessageView[], extra: MessageView[]): MessageView[] {
@@ -160,8 +199,10 @@ function usePolling(userId: string, since: string | null, onMessages: (messages:
 }
 
 export default function Conversation() {
-  const { userId, name, connected, paged, messages, olderHref, since } = useLoaderData<typeof loader>();
+  const { userId, name, connected, paged, shownMessages, olderHref, since } = useLoaderData<typeof loader>();
   const failedWithoutJs = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
   const fetcher = useFetcher<typeof action>({ key: `send-${userId}` });
   const formRef = useRef<HTMLFormElement>(null);
   const [extra, setExtra] = useState<MessageView[]>([]);
@@ -178,34 +219,41 @@ export default function Conversation() {
     formRef.current?.reset();
   }, [sent]);
   const failure = result && "errors" in result ? result : null;
-  const shown = useMemo(() => merged(messages, extra), [messages, extra]);
+  const shown = useMemo(() => merged(shownMessages, extra), [shownMessages, extra]);
 
   return (
     <section aria-labelledby="conversation-title" className="space-y-4">
       <p>
-        <Link to="/messages">All conversations</Link>
+        <Link to="/messages">{t("messages.conversation.all")}</Link>
       </p>
       <h1 id="conversation-title" className="break-words">
-        Conversation with <Link to={`/u/${userId}`}>{name}</Link>
+        {withNode(
+          t("messages.conversation.with", { name: SLOT }),
+          <Link to={`/u/${userId}`} dir="auto">
+            {name}
+          </Link>,
+        )}
       </h1>
       {olderHref ? (
         <p>
-          <Link to={olderHref}>Older messages</Link>
+          <Link to={olderHref}>{t("messages.conversation.older")}</Link>
         </p>
       ) : shown.length > 0 ? (
-        <p className="text-sm text-stone-600">This is the start of your conversation.</p>
+        <p className="text-sm text-stone-600">{t("messages.conversation.start")}</p>
       ) : null}
       {shown.length === 0 ? (
-        <p className="card">No messages yet. Say hello to {name}.</p>
+        <p className="card">{t("messages.conversation.empty", { name })}</p>
       ) : (
-        <ol aria-label={`Messages with ${name}`} aria-live="polite" className="space-y-2">
+        <ol aria-label={t("messages.conversation.label", { name })} aria-live="polite" className="space-y-2">
           {shown.map((m) => (
             <li key={m.id} id={`m-${m.id}`} className={`max-w-prose rounded border p-2 ${m.fromMe ? "ms-auto border-teal-200 bg-teal-50" : "border-stone-200 bg-white"}`}>
               <p className="text-sm text-stone-600">
-                <span className="font-semibold text-stone-800">{m.fromMe ? "You" : name}</span> · {m.at}
-                {m.unread ? <span className="ms-2 rounded bg-amber-100 px-1 text-stone-900">New</span> : null}
+                <bdi className="font-semibold text-stone-800">{m.fromMe ? t("messages.conversation.you") : name}</bdi> · {m.at}
+                {m.unread ? <span className="ms-2 rounded bg-amber-100 px-1 text-stone-900">{t("messages.conversation.new")}</span> : null}
               </p>
-              <p className="whitespace-pre-wrap break-words">{m.text}</p>
+              <p className="whitespace-pre-wrap break-words" dir="auto">
+                {m.text}
+              </p>
             </li>
           ))}
         </ol>
@@ -213,7 +261,7 @@ export default function Conversation() {
       <div id="newest" className="space-y-2">
         {paged ? (
           <p>
-            <Link to={`/messages/${userId}#newest`}>Newest messages</Link>
+            <Link to={`/messages/${userId}#newest`}>{t("messages.conversation.newest")}</Link>
           </p>
         ) : null}
         {connected ? (
@@ -221,28 +269,30 @@ export default function Conversation() {
             <CsrfInput />
             {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
             <TextareaField
-              label="Message"
+              label={t("messages.form.label")}
               name="message"
               rows={3}
-              hint={`Up to ${MESSAGE_MAX.toLocaleString("en-US")} characters.`}
+              dir="auto"
+              hint={t("messages.form.hint", { max: formatNumber(MESSAGE_MAX, lang) })}
               defaultValue={failure?.text}
               key={failure ? `failed-${failure.text.length}` : "fresh"}
               error={failure?.errors.message}
             />
             <Button disabled={fetcher.state !== "idle"}>
-              {fetcher.state === "idle" ? "Send" : "Sending…"}
+              {fetcher.state === "idle" ? t("messages.form.send") : t("messages.form.sending")}
             </Button>
           </fetcher.Form>
         ) : (
           <div className="card space-y-2">
             <p>
-              You are no longer connected, so you cannot send messages. Connect again to continue.{" "}
-              <Link to={`/u/${userId}`}>See {name}’s profile</Link>
+              {t("messages.refusal.notConnected")} <Link to={`/u/${userId}`}>{t("messages.profileLink", { name })}</Link>
             </p>
             {failure?.text ? (
               <>
-                <p role="alert">Your message was not sent. Here it is, so you can keep it:</p>
-                <pre className="whitespace-pre-wrap break-words font-sans">{failure.text}</pre>
+                <p role="alert">{t("messages.conversation.notSent")}</p>
+                <pre className="whitespace-pre-wrap break-words font-sans" dir="auto">
+                  {failure.text}
+                </pre>
               </>
             ) : null}
           </div>
@@ -252,22 +302,28 @@ export default function Conversation() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data?.name ? `Conversation with ${data.name}` : "Messages"} | Ladder`);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(args.data?.name ? t("messages.conversation.pageTitle", { name: args.data.name }) : t("messages.pageTitle")));
 
 /** A 403 for people who are not connected gets its own page: the way to connect first. */
 function notConnectedPage(error: unknown) {
   if (!(isRouteErrorResponse(error) && error.status === 403 && error.data && typeof error.data === "object" && "notConnected" in error.data)) return null;
-  const { userId, name } = error.data as { userId: string; name: string };
+  const { userId, words } = error.data as { userId: string; words: NotConnectedWords };
+  return <NotConnectedPage userId={userId} words={words} />;
+}
+
+function NotConnectedPage({ userId, words }: { userId: string; words: NotConnectedWords }) {
+  const t = useT();
   return (
     <section aria-labelledby="error-title" className="card space-y-3">
-      <p className="text-sm font-semibold text-stone-500">Error 403</p>
-      <h1 id="error-title">You can message only your connections</h1>
-      <p>You and {name} are not connected. Send a request from their profile; once they accept, you can write to each other here.</p>
+      <p className="text-sm font-semibold text-stone-500">{t("common.error.label", { status: 403 })}</p>
+      <h1 id="error-title">{words.title}</h1>
+      <p>{words.body}</p>
       <p className="flex flex-wrap gap-3">
         <Link to={`/u/${userId}`} className="btn">
-          See {name}’s profile
+          {words.profile}
         </Link>
-        <Link to="/messages">Back to your messages</Link>
+        <Link to="/messages">{words.back}</Link>
       </p>
     </section>
   );

@@ -5,6 +5,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
+import { languageOf, translator } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { conversationPage, markSeen, newerMessages } from "~/modules/messages/conversations.server";
@@ -18,22 +19,25 @@ const json = (body: unknown, status = 200) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // The times come formatted in the reader's language, as the page's own; so do the errors.
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const otherId = uuidOf(params.userId);
-  if (!otherId || otherId === user.id) return json({ error: "There is no such conversation." }, 404);
+  if (!otherId || otherId === user.id) return json({ error: t("messages.updates.noConversation") }, 404);
   const since = messagesCursor.from(new URL(request.url).searchParams.get("after"), "newer");
-  if (!since) return json({ error: "The after cursor is missing, broken or was changed. Reload the page." }, 400);
+  if (!since) return json({ error: t("messages.updates.badCursor") }, 400);
   const ctx = getCtx();
   const [messages, state, { zone }] = await Promise.all([newerMessages(ctx, user.id, otherId, since), stateWith(ctx, user.id, otherId), effectiveZone(ctx, user.id, request)]);
   // The same rule as the page: a stranger with no history gets nothing, not even an empty list.
   if (messages.length === 0 && state !== "connected") {
     const any = await conversationPage(ctx, user.id, otherId, { pageSize: 1 });
-    if (any.messages.length === 0) return json({ error: "You can message only your connections." }, 403);
+    if (any.messages.length === 0) return json({ error: t("messages.updates.notConnected") }, 403);
   }
   const unseen = messages.filter((m) => !m.read).map((m) => m.id);
   if (unseen.length > 0) await markSeen(ctx, user.id, otherId, unseen);
   const newest = messages[messages.length - 1];
   return json({
-    messages: messages.map(viewOf(zone)),
+    messages: messages.map(viewOf(zone, lang)),
     cursor: newest ? messagesCursor.to({ at: newest.at.getTime(), id: newest.id }, "newer") : messagesCursor.to(since, "newer"),
   });
 }

@@ -2,6 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ConnectionActions } from "~/components/ConnectionActions";
 import { MemberCard } from "~/components/ui/MemberCard";
 import { MetaLine } from "~/components/ui/Meta";
@@ -9,6 +10,8 @@ import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { bidi, useT } from "~/lib/i18n";
+import { languageOf, pageMessages, translator, translatorFor } from "~/lib/i18n.server";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -17,7 +20,7 @@ import { networkCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
 import { connectionFormSchema, NETWORK_MESSAGES } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";
 
 const LISTS: { kind: ListKind; state: ConnectionState }[] = [
@@ -30,10 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
   const ctx = getCtx();
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const lists = await Promise.all(
     LISTS.map(async ({ kind, state }) => {
       const after = networkCursor.from(url.searchParams.get(kind), kind);
-      if (after === null) throw new Response("This page link is broken or was changed. Start again from /network.", { status: 400 });
+      if (after === null) throw new Response(t("network.brokenLink", { path: bidi("/network") }), { status: 400 });
       const page = await listNetwork(ctx, user.id, kind, { after });
       const next = new URLSearchParams(url.searchParams);
       if (page.next) next.set(kind, networkCursor.to(page.next, kind));
@@ -41,24 +46,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
         kind,
         state,
         paged: Boolean(after),
-        rows: page.rows.map((r) => ({ userId: r.userId, name: displayName(r.name), headline: r.headline, avatarUrl: r.avatarUrl, message: r.message, at: formatDate(r.at) })),
+        rows: page.rows.map((r) => ({
+          userId: r.userId,
+          name: displayName(r.name, t),
+          headline: r.headline,
+          avatarUrl: r.avatarUrl,
+          message: r.message,
+          at: formatDate(r.at, lang),
+        })),
         nextHref: page.next ? `/network?${next}` : null,
       };
     }),
   );
-  return { lists, here: url.pathname + url.search };
+  return { lists, here: url.pathname + url.search, ...(await pageMessages(request, ["network"])) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = await readForm(request, connectionFormSchema, { maxBytes: 10_000 });
   const back = safeRedirectPath(read.values.back, "/network");
+  const t = await translatorFor(request);
   if (!read.ok) {
     const userId = read.values.userId ?? "";
     if (read.errors.message && isUuid(userId)) {
       return data({ errors: { message: read.errors.message }, userId, message: read.values.message ?? "", back }, { status: 400 });
     }
-    return data({ errors: { form: NETWORK_MESSAGES.chooseMember }, userId: null, message: "", back }, { status: 400 });
+    return data({ errors: { form: t(NETWORK_MESSAGES.chooseMember) }, userId: null, message: "", back }, { status: 400 });
   }
   const ctx = getCtx();
   const input = read.data;
@@ -66,7 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await connect(ctx, { me: user.id, otherId: input.userId, message: input.message });
     const ok = outcome === "requested" || outcome === "accepted";
     if (!ok && outcome !== "already_requested" && outcome !== "already_connected") {
-      return data({ errors: { form: OUTCOME_MESSAGES[outcome] }, userId: null, message: "", back }, { status: 400 });
+      return data({ errors: { form: t(OUTCOME_MESSAGES[outcome]) }, userId: null, message: "", back }, { status: 400 });
     }
     return redirect(back, { headers: { "Set-Cookie": await flashHeader(OUTCOME_MESSAGES[outcome], ok ? "success" : "info") } });
   }
@@ -75,26 +88,35 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(text, outcome === "done" ? "success" : "error") } });
 }
 
-const SINCE: Record<ListKind, string> = { incoming: "Asked", connections: "Connected", outgoing: "Sent" };
+/** Stands for an element inside a translated sentence ("{link} by name, headline or skill."). */
+const SLOT = "\u0000";
 
-const TITLES: Record<ListKind, { title: string; empty: string }> = {
-  incoming: { title: "Requests to you", empty: "No one is waiting for your answer." },
-  connections: { title: "Your connections", empty: "No connections yet." },
-  outgoing: { title: "Requests you sent", empty: "You have no requests waiting for an answer." },
-};
+/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
+function withNode(text: string, node: ReactNode): ReactNode {
+  const [before, after = ""] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {node}
+      {after}
+    </>
+  );
+}
+
+/** Each list's words: network.list.<kind>.title, .empty, .since ("Asked 3 Dec 2026"), .more. */
+const listText = (kind: ListKind, part: "title" | "empty" | "since" | "more") => `network.list.${kind}.${part}`;
 
 export default function Network() {
   const { lists, here } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const t = useT();
   return (
     <section aria-labelledby="network-title" className="space-y-4">
-      <h1 id="network-title">Your network</h1>
-      <p>
-        <Link to="/people">Find people</Link> by name, headline or skill.
-      </p>
+      <h1 id="network-title">{t("network.title")}</h1>
+      <p>{withNode(t("network.find", { link: SLOT }), <Link to="/people">{t("network.findLink")}</Link>)}</p>
       {failed ? (
         <div className="card space-y-2">
-          <ErrorSummary errors={failed.errors} labels={{ message: "Message" }} />
+          <ErrorSummary errors={failed.errors} labels={{ message: t("network.messageLabel") }} />
           {failed.userId ? (
             <Form method="post" className="space-y-2">
               <CsrfInput />
@@ -102,44 +124,53 @@ export default function Network() {
               <input type="hidden" name="userId" value={failed.userId} />
               <input type="hidden" name="back" value={failed.back} />
               <TextareaField
-                label={`Message (optional, up to ${REQUEST_MESSAGE_MAX} characters)`}
+                label={t("network.messageField", { max: REQUEST_MESSAGE_MAX })}
                 name="message"
+                dir="auto"
                 defaultValue={failed.message}
                 error={failed.errors.message}
                 rows={3}
               />
-              <Button>Send request</Button>
+              <Button>{t("network.sendRequest")}</Button>
             </Form>
           ) : null}
           <p>
-            <Link to={failed.back}>Go back</Link>
+            <Link to={failed.back}>{t("network.goBack")}</Link>
           </p>
         </div>
       ) : null}
       {lists.map((list) => (
         <section key={list.kind} aria-labelledby={`${list.kind}-title`} className="space-y-2">
-          <h2 id={`${list.kind}-title`}>{TITLES[list.kind].title}</h2>
+          <h2 id={`${list.kind}-title`}>{t(listText(list.kind, "title"))}</h2>
           {list.rows.length === 0 ? (
-            <p className="text-stone-600">{list.paged ? "No more." : TITLES[list.kind].empty}</p>
+            <p className="text-stone-600">{list.paged ? t("network.noMore") : t(listText(list.kind, "empty"))}</p>
           ) : (
-            <ul aria-label={TITLES[list.kind].title} className="list">
+            <ul aria-label={t(listText(list.kind, "title"))} className="list">
               {list.rows.map((r) => (
                 <li key={r.userId}>
                   <MemberCard id={r.userId} name={r.name} avatarUrl={r.avatarUrl} href={`/u/${r.userId}`}>
-                    {r.headline ? <p className="break-words text-sm">{r.headline}</p> : null}
-                    {r.message && list.kind !== "connections" ? <p className="whitespace-pre-line break-words text-sm">“{r.message}”</p> : null}
-                    <MetaLine parts={[`${SINCE[list.kind]} ${r.at}`]} />
+                    {r.headline ? (
+                      <p className="break-words text-sm" dir="auto">
+                        {r.headline}
+                      </p>
+                    ) : null}
+                    {r.message && list.kind !== "connections" ? (
+                      <p className="whitespace-pre-line break-words text-sm" dir="auto">
+                        {t("network.quoted", { text: r.message })}
+                      </p>
+                    ) : null}
+                    <MetaLine parts={[t(listText(list.kind, "since"), { date: r.at })]} />
                     <ConnectionActions userId={r.userId} name={r.name} state={list.state} back={here} />
                   </MemberCard>
                 </li>
               ))}
             </ul>
           )}
-          {list.nextHref ? <Link to={list.nextHref}>More {TITLES[list.kind].title.toLowerCase()}</Link> : null}
+          {list.nextHref ? <Link to={list.nextHref}>{t(listText(list.kind, "more"))}</Link> : null}
         </section>
       ))}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Your network | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("network.pageTitle")));

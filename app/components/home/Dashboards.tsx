@@ -5,11 +5,28 @@
  */
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { formatNumber } from "~/lib/format";
+import { useLanguage, useT } from "~/lib/i18n";
 import type { Dashboard } from "~/modules/home/dashboard.server";
 
-type Of<K extends Dashboard["kind"]> = Extract<Dashboard, { kind: K }>;
+/** One role's dashboard (on two lines: tests/support/english-left.ts reads `> = Extract<` as page text). */
+type Of<K extends Dashboard["kind"]> =
+  Extract<Dashboard, { kind: K }>;
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** Stands for an element inside a translated sentence ("updated {date}" with a <time>): see withNode. */
+const SLOT = "\u0000";
+
+/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
+function withNode(text: string, node: ReactNode): ReactNode {
+  const [before, after = ""] = text.split(SLOT);
+  return (
+    <>
+      {before}
+      {node}
+      {after}
+    </>
+  );
+}
 
 /** One block of a dashboard: a card with its heading; `more` is the block's way onward. */
 function Block({ id, title, more, children }: { id: string; title: string; more?: { to: string; label: string }; children: ReactNode }) {
@@ -35,11 +52,12 @@ function Lines({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A line's title is members' content (a job title, a name): it keeps its own direction. */
 function Line({ to, title, detail }: { to: string; title: string; detail?: ReactNode }) {
   return (
     <li className="py-2">
       <p>
-        <Link to={to} className="font-medium">
+        <Link to={to} className="font-medium" dir="auto">
           {title}
         </Link>
       </p>
@@ -49,11 +67,12 @@ function Line({ to, title, detail }: { to: string; title: string; detail?: React
 }
 
 function Counts({ label, counts }: { label: string; counts: { bucket: string; label: string; n: number }[] }) {
+  const lang = useLanguage();
   return (
     <ul aria-label={label} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {counts.map((c) => (
         <li key={c.bucket}>
-          {c.label} <span className="font-semibold">{c.n}</span>
+          {c.label} <span className="font-semibold">{formatNumber(c.n, lang)}</span>
         </li>
       ))}
     </ul>
@@ -61,31 +80,37 @@ function Counts({ label, counts }: { label: string; counts: { bucket: string; la
 }
 
 function Greeting({ name, line }: { name: string | null; line: string }) {
+  const t = useT();
   return (
     <div className="space-y-1">
-      <h1 id="home-title">{name ? `Welcome back, ${name}` : "Welcome back"}</h1>
+      <h1 id="home-title">{name ? t("home.greeting.named", { name }) : t("home.greeting.plain")}</h1>
       <p className="text-stone-700">{line}</p>
     </div>
   );
 }
 
 export function MemberHome({ data }: { data: Of<"member"> }) {
+  const t = useT();
   const { applications, unread, requests, coach, fit, people } = data;
   return (
     <section aria-labelledby="home-title" className="space-y-4">
-      <Greeting name={data.greeting} line="Your applications, messages and what to do next." />
+      <Greeting name={data.greeting} line={t("home.member.line")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Block
           id="home-applications"
-          title="Your applications"
-          more={applications.total > 0 ? { to: "/applications", label: `All ${plural(applications.total, "application", "applications")}` } : { to: "/jobs", label: "Find a job to apply to" }}
+          title={t("home.member.applications.title")}
+          more={
+            applications.total > 0
+              ? { to: "/applications", label: t("home.member.applications.all", { count: applications.total }) }
+              : { to: "/jobs", label: t("home.member.applications.find") }
+          }
         >
           {applications.total === 0 ? (
-            <p>You have not applied to any job yet.</p>
+            <p>{t("home.member.applications.none")}</p>
           ) : (
             <>
-              <Counts label="Your applications by status" counts={applications.counts} />
-              <Lines label="Your latest applications">
+              <Counts label={t("home.member.applications.byStatus")} counts={applications.counts} />
+              <Lines label={t("home.member.applications.latest")}>
                 {applications.latest.map((a) => (
                   <Line
                     key={a.href}
@@ -94,7 +119,9 @@ export function MemberHome({ data }: { data: Of<"member"> }) {
                     detail={
                       <>
                         {a.employer ? `${a.employer} · ` : null}
-                        <span className="font-medium text-stone-800">{a.status}</span> · updated <time dateTime={a.at}>{a.updated}</time>
+                        <span className="font-medium text-stone-800">{a.status}</span>
+                        {" · "}
+                        {withNode(t("home.member.applications.updated", { date: SLOT }), <time dateTime={a.at}>{a.updated}</time>)}
                       </>
                     }
                   />
@@ -104,66 +131,98 @@ export function MemberHome({ data }: { data: Of<"member"> }) {
           )}
         </Block>
 
-        <Block id="home-messages" title="Messages" more={{ to: "/messages", label: unread.messages > 0 ? "Read your messages" : "Your conversations" }}>
+        <Block
+          id="home-messages"
+          title={t("common.area.messages")}
+          more={{ to: "/messages", label: unread.messages > 0 ? t("home.member.messages.read") : t("home.member.messages.conversations") }}
+        >
           <p>
             {unread.messages === 0
-              ? "No unread messages."
-              : `${plural(unread.messages, "unread message", "unread messages")} from ${plural(unread.people, "person", "people")}.`}
+              ? t("home.member.messages.none")
+              : t("home.member.messages.unread", { count: unread.messages, people: unread.people })}
           </p>
         </Block>
 
         <Block
           id="home-requests"
-          title="Connection requests"
-          more={requests.total > 0 ? { to: "/network", label: "Answer them in your network" } : { to: "/people", label: "Find people you know" }}
+          title={t("home.member.requests.title")}
+          more={requests.total > 0 ? { to: "/network", label: t("home.member.requests.answer") } : { to: "/people", label: t("home.member.requests.find") }}
         >
           {requests.total === 0 ? (
-            <p>No requests wait for your answer.</p>
+            <p>{t("home.member.requests.none")}</p>
           ) : (
             <>
-              <p>{plural(requests.total, "person wants", "people want")} to connect with you.</p>
-              <Lines label="Newest connection requests">
+              <p>{t("home.member.requests.waiting", { count: requests.total })}</p>
+              <Lines label={t("home.member.requests.newest")}>
                 {requests.latest.map((r) => (
-                  <Line key={r.href} to={r.href} title={r.name} detail={r.headline} />
+                  <Line key={r.href} to={r.href} title={r.name} detail={r.headline ? <bdi>{r.headline}</bdi> : null} />
                 ))}
               </Lines>
             </>
           )}
         </Block>
 
-        <Block id="home-coach" title="Career coach" more={{ to: "/coach", label: coach.left > 0 ? "Ask the coach" : "Your chats" }}>
+        <Block
+          id="home-coach"
+          title={t("home.member.coach.title")}
+          more={{ to: "/coach", label: coach.left > 0 ? t("home.member.coach.ask") : t("home.member.coach.chats") }}
+        >
           <p>
             {coach.left > 0
-              ? `${coach.left} of ${coach.daily} coach messages left today.`
-              : `You have used today's ${coach.daily} coach messages; they come back at midnight UTC.`}
+              ? t("home.member.coach.left", { left: coach.left, daily: coach.daily })
+              : t("home.member.coach.usedUp", { daily: coach.daily })}
           </p>
         </Block>
 
         <Block
           id="home-fit"
-          title="Jobs that fit you"
-          more={fit.words ? { to: fit.moreHref, label: `More jobs for “${fit.words}”` } : { to: "/settings/profile", label: "Add a headline to your profile" }}
+          title={t("home.member.fit.title")}
+          more={
+            fit.words
+              ? { to: fit.moreHref, label: t("home.member.fit.more", { words: fit.words }) }
+              : { to: "/settings/profile", label: t("home.member.fit.addHeadline") }
+          }
         >
           {!fit.words ? (
-            <p>Tell us what you do or want to do, in your profile's headline, and jobs that match it appear here.</p>
+            <p>{t("home.member.fit.empty")}</p>
           ) : fit.jobs.length === 0 ? (
-            <p>No open jobs match “{fit.words}” right now.</p>
+            <p>{t("home.member.fit.none", { words: fit.words })}</p>
           ) : (
-            <Lines label="Jobs that fit your profile">
+            <Lines label={t("home.member.fit.list")}>
               {fit.jobs.map((j) => (
-                <Line key={j.href} to={j.href} title={j.title} detail={`${j.employer ?? "Employer not given"} · ${j.place} · posted ${j.posted}`} />
+                <Line
+                  key={j.href}
+                  to={j.href}
+                  title={j.title}
+                  detail={t("home.jobLine", { employer: j.employer ?? t("home.employerUnknown"), place: j.place, date: j.posted })}
+                />
               ))}
             </Lines>
           )}
         </Block>
 
-        <Block id="home-people" title="People you may know" more={{ to: "/people", label: "Search people" }}>
+        <Block id="home-people" title={t("home.member.people.title")} more={{ to: "/people", label: t("home.member.people.search") }}>
           {people.length === 0 ? (
-            <p>When your connections have connections of their own, some of them appear here.</p>
+            <p>{t("home.member.people.empty")}</p>
           ) : (
-            <Lines label="People you may know">
+            <Lines label={t("home.member.people.title")}>
               {people.map((p) => (
-                <Line key={p.href} to={p.href} title={p.name} detail={`${plural(p.mutual, "shared connection", "shared connections")}${p.headline ? ` · ${p.headline}` : ""}`} />
+                <Line
+                  key={p.href}
+                  to={p.href}
+                  title={p.name}
+                  detail={
+                    <>
+                      {t("home.member.people.shared", { count: p.mutual })}
+                      {p.headline ? (
+                        <>
+                          {" · "}
+                          <bdi>{p.headline}</bdi>
+                        </>
+                      ) : null}
+                    </>
+                  }
+                />
               ))}
             </Lines>
           )}
@@ -174,35 +233,53 @@ export function MemberHome({ data }: { data: Of<"member"> }) {
 }
 
 export function RecruiterHome({ data }: { data: Of<"recruiter"> }) {
+  const t = useT();
   return (
     <section aria-labelledby="home-title" className="space-y-4">
-      <Greeting name={data.greeting} line="Your jobs, their applications and the interviews ahead." />
+      <Greeting name={data.greeting} line={t("home.recruiter.line")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Block id="home-jobs" title="Your jobs" more={data.jobs.length > 0 ? { to: "/hiring", label: "All your jobs in Hiring" } : { to: "/jobs/new", label: "Post a job" }}>
+        <Block
+          id="home-jobs"
+          title={t("home.recruiter.jobs.title")}
+          more={data.jobs.length > 0 ? { to: "/hiring", label: t("home.recruiter.jobs.all") } : { to: "/jobs/new", label: t("home.recruiter.jobs.post") }}
+        >
           {data.jobs.length === 0 ? (
-            <p>You have not posted a job yet. Its applications arrive here once you do.</p>
+            <p>{t("home.recruiter.jobs.none")}</p>
           ) : (
-            <Lines label="Your newest jobs">
+            <Lines label={t("home.recruiter.jobs.newest")}>
               {data.jobs.map((j) => (
                 <li key={j.href} className="space-y-1 py-2">
                   <p>
-                    <Link to={j.href} className="font-medium">
+                    <Link to={j.href} className="font-medium" dir="auto">
                       {j.title}
                     </Link>
-                    {j.employer ? <span className="text-stone-700"> · {j.employer}</span> : null}
+                    {j.employer ? (
+                      <span className="text-stone-700">
+                        {" · "}
+                        <bdi>{j.employer}</bdi>
+                      </span>
+                    ) : null}
                   </p>
-                  {j.total === 0 ? <p className="text-sm text-stone-600">No applications yet.</p> : <Counts label={`Applications to ${j.title} by status`} counts={j.counts} />}
+                  {j.total === 0 ? (
+                    <p className="text-sm text-stone-600">{t("home.recruiter.jobs.noApplications")}</p>
+                  ) : (
+                    <Counts label={t("home.recruiter.jobs.byStatus", { title: j.title })} counts={j.counts} />
+                  )}
                 </li>
               ))}
             </Lines>
           )}
         </Block>
 
-        <Block id="home-rounds" title="Next interviews" more={{ to: "/hiring", label: data.rounds.length > 0 ? "Your hiring pipelines" : "Plan interviews in Hiring" }}>
+        <Block
+          id="home-rounds"
+          title={t("home.recruiter.rounds.title")}
+          more={{ to: "/hiring", label: data.rounds.length > 0 ? t("home.recruiter.rounds.pipelines") : t("home.recruiter.rounds.plan") }}
+        >
           {data.rounds.length === 0 ? (
-            <p>No interviews are scheduled from now on.</p>
+            <p>{t("home.recruiter.rounds.none")}</p>
           ) : (
-            <Lines label="Next interview rounds">
+            <Lines label={t("home.recruiter.rounds.list")}>
               {data.rounds.map((r) => (
                 <Line
                   key={r.href + r.round}
@@ -210,7 +287,7 @@ export function RecruiterHome({ data }: { data: Of<"recruiter"> }) {
                   title={`${r.candidate}: ${r.round}`}
                   detail={
                     <>
-                      {r.title} · <time dateTime={r.at}>{r.when}</time>
+                      <bdi>{r.title}</bdi> · <time dateTime={r.at}>{r.when}</time>
                     </>
                   }
                 />
@@ -224,17 +301,22 @@ export function RecruiterHome({ data }: { data: Of<"recruiter"> }) {
 }
 
 export function StaffHome({ data }: { data: Of<"staff"> }) {
+  const t = useT();
   return (
     <section aria-labelledby="home-title" className="space-y-4">
-      <Greeting name={data.greeting} line="Posts waiting for the career team, and what was decided lately." />
+      <Greeting name={data.greeting} line={t("home.staff.line")} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Block id="home-review" title="Waiting for review" more={{ to: "/jobs/review", label: data.waiting > 0 ? "Review them" : "The review queue" }}>
+        <Block
+          id="home-review"
+          title={t("home.staff.review.title")}
+          more={{ to: "/jobs/review", label: data.waiting > 0 ? t("home.staff.review.them") : t("home.staff.review.queue") }}
+        >
           {data.waiting === 0 ? (
-            <p>No posts wait for review.</p>
+            <p>{t("home.staff.review.none")}</p>
           ) : (
             <>
-              <p>{plural(data.waiting, "post waits", "posts wait")} for review, oldest first:</p>
-              <Lines label="Oldest posts waiting for review">
+              <p>{t("home.staff.review.waiting", { count: data.waiting })}</p>
+              <Lines label={t("home.staff.review.oldest")}>
                 {data.oldest.map((q) => (
                   <Line
                     key={q.href}
@@ -242,7 +324,11 @@ export function StaffHome({ data }: { data: Of<"staff"> }) {
                     title={q.title}
                     detail={
                       <>
-                        {q.employer ? `${q.employer} · ` : null}by {q.poster ?? "a former member"} · posted <time dateTime={q.at}>{q.posted}</time>
+                        {q.employer ? `${q.employer} · ` : null}
+                        {withNode(
+                          t("home.staff.review.detail", { poster: q.poster ?? t("home.staff.review.formerMember"), date: SLOT }),
+                          <time dateTime={q.at}>{q.posted}</time>,
+                        )}
                       </>
                     }
                   />
@@ -252,11 +338,11 @@ export function StaffHome({ data }: { data: Of<"staff"> }) {
           )}
         </Block>
 
-        <Block id="home-decisions" title="Recent decisions" more={{ to: "/jobs/new", label: "Post a job for members" }}>
+        <Block id="home-decisions" title={t("home.staff.decisions.title")} more={{ to: "/jobs/new", label: t("home.staff.decisions.post") }}>
           {data.decisions.length === 0 ? (
-            <p>No post has been approved or declined yet.</p>
+            <p>{t("home.staff.decisions.none")}</p>
           ) : (
-            <Lines label="Recent decisions on posts">
+            <Lines label={t("home.staff.decisions.list")}>
               {data.decisions.map((d) => (
                 <Line
                   key={d.href}
@@ -264,9 +350,9 @@ export function StaffHome({ data }: { data: Of<"staff"> }) {
                   title={d.title}
                   detail={
                     <>
-                      <span className="font-medium text-stone-800">{d.approved ? "Approved" : "Declined"}</span>
-                      {d.decider ? ` by ${d.decider}` : null} · <time dateTime={d.at}>{d.decided}</time>
-                      {d.reason ? ` · “${d.reason}”` : null}
+                      <span className="font-medium text-stone-800">{d.approved ? t("home.staff.decisions.approved") : t("home.staff.decisions.declined")}</span>
+                      {d.decider ? ` ${t("home.staff.decisions.by", { name: d.decider })}` : null} · <time dateTime={d.at}>{d.decided}</time>
+                      {d.reason ? ` · ${t("home.quoted", { text: d.reason })}` : null}
                     </>
                   }
                 />
@@ -280,24 +366,26 @@ export function StaffHome({ data }: { data: Of<"staff"> }) {
 }
 
 export function AdminHome({ data }: { data: Of<"admin"> }) {
+  const t = useT();
+  const lang = useLanguage();
   const n = data.numbers;
-  const rows: { label: string; value: number; more?: { to: string; label: string } }[] = [
-    { label: "Sign-ups today", value: n.signUps, more: { to: "/admin/users", label: "Members" } },
-    { label: "Active sessions (used in the last 30 days)", value: n.activeSessions },
-    { label: "Applications today", value: n.applications, more: { to: "/hiring", label: "Hiring" } },
-    { label: "Messages today", value: n.messages },
-    { label: "Posts waiting for review", value: n.pendingPosts, more: { to: "/jobs/review", label: "Review queue" } },
+  const rows: { key: string; label: string; value: number; more?: { to: string; label: string } }[] = [
+    { key: "signUps", label: t("home.admin.signUps"), value: n.signUps, more: { to: "/admin/users", label: t("home.admin.members") } },
+    { key: "sessions", label: t("home.admin.activeSessions"), value: n.activeSessions },
+    { key: "applications", label: t("home.admin.applications"), value: n.applications, more: { to: "/hiring", label: t("common.area.hiring") } },
+    { key: "messages", label: t("home.admin.messages"), value: n.messages },
+    { key: "pending", label: t("home.admin.pendingPosts"), value: n.pendingPosts, more: { to: "/jobs/review", label: t("home.admin.reviewQueue") } },
   ];
   return (
     <section aria-labelledby="home-title" className="space-y-4">
-      <Greeting name={data.greeting} line={`Today on Ladder, ${data.today} (the UTC day).`} />
-      <Block id="home-today" title="Today's numbers" more={{ to: "/admin", label: "More in Admin" }}>
+      <Greeting name={data.greeting} line={t("home.admin.line", { date: data.today })} />
+      <Block id="home-today" title={t("home.admin.title")} more={{ to: "/admin", label: t("home.admin.more") }}>
         <dl className="divide-y divide-stone-200">
           {rows.map((r) => (
-            <div key={r.label} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1">
+            <div key={r.key} className="flex flex-wrap items-baseline justify-between gap-x-3 py-1">
               <dt>{r.label}</dt>
               <dd>
-                <span className="font-semibold">{r.value.toLocaleString("en-US")}</span>
+                <span className="font-semibold">{formatNumber(r.value, lang)}</span>
                 {r.more ? (
                   <>
                     {" · "}

@@ -4,8 +4,8 @@
  * (docs/decisions/026-home-per-role.md).
  */
 import { applicationStatuses } from "../../../db/enums";
-import { APPLICATION_STATUS_LABELS as APPLICANT_STATUS_LABELS, keywordWords } from "~/modules/jobs";
-import { STATUS_LABELS as PIPELINE_STATUS_LABELS } from "~/modules/hiring";
+import type { Translate } from "~/lib/i18n";
+import { keywordWords } from "~/modules/jobs";
 import type { ExperienceEntry } from "../../../db/schema";
 
 export type HomeKind = "member" | "recruiter" | "staff" | "admin";
@@ -25,10 +25,18 @@ export function homeKindOf(role: string | null | undefined): HomeKind {
 export const APPLICATION_BUCKETS = [...applicationStatuses, "withdrawn"] as const;
 export type ApplicationBucket = (typeof APPLICATION_BUCKETS)[number];
 
-/** The applicant's words (application-rules), plus withdrawn. */
-export const BUCKET_LABELS: Record<ApplicationBucket, string> = { ...PIPELINE_STATUS_LABELS, ...APPLICANT_STATUS_LABELS, withdrawn: "Withdrawn" };
+/** The applicant's words for each bucket (a rejected application is "Not selected"): message ids. */
+export const BUCKET_LABELS = Object.fromEntries(APPLICATION_BUCKETS.map((b) => [b, `home.bucket.${b}`])) as Record<ApplicationBucket, string>;
 
-export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...PIPELINE_STATUS_LABELS, withdrawn: "Withdrawn" };
+/** The recruiter's words: the same, but a rejected application is "Rejected". */
+export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...BUCKET_LABELS, rejected: "home.hiringBucket.rejected" };
+
+/** "Cairo, EG", "Remote · AE", "Place not given" (format.ts's placeOf) in the reader's language. */
+export function placeIn(t: Translate, city: string | null, country: string | null, remote: boolean | null): string {
+  const place = [city, country].filter(Boolean).join(", ");
+  if (remote) return place ? t("common.place.remoteAt", { place }) : t("common.place.remote");
+  return place || t("common.place.unknown");
+}
 
 /** A withdrawn application counts as withdrawn whatever its status was; an unknown status as pending. */
 export function bucketOf(status: string | null | undefined, withdrawn: boolean | number | null | undefined): ApplicationBucket {

@@ -27,7 +27,15 @@ export function previewOf(text: string): string {
 
 export type SendRefusal = "self" | "empty" | "too_long" | "not_connected";
 
-/** What the person reads when a message is refused (next to the message field). */
+/** What the person reads when a message is refused (next to the message field): message ids, with { max } as their value. */
+export const SEND_REFUSAL_IDS: Record<SendRefusal, string> = {
+  self: "messages.refusal.self",
+  empty: "messages.refusal.empty",
+  too_long: "messages.refusal.tooLong",
+  not_connected: "messages.refusal.notConnected",
+};
+
+/** The English of SEND_REFUSAL_IDS (app/locales/en/messages.json says the same), for logs and scripts; pages use the ids. */
 export const SEND_REFUSALS: Record<SendRefusal, string> = {
   self: "You cannot send a message to yourself.",
   empty: "Write a message before sending.",
@@ -35,7 +43,10 @@ export const SEND_REFUSALS: Record<SendRefusal, string> = {
   not_connected: "You are no longer connected, so you cannot send messages. Connect again to continue.",
 };
 
-/** "3,120 characters: 120 over the limit" style count for the too-long message. */
+/** The too-long message's id and values ("Your message has 5,001 characters, 1 over the limit of 5,000."). */
+export const tooLongIssue = (length: number) => ({ message: "messages.form.tooLong", params: { length, over: length - MESSAGE_MAX, max: MESSAGE_MAX } });
+
+/** "3,120 characters: 120 over the limit" style count for the too-long message, in English (messages.form.tooLong). */
 export function tooLongDetail(length: number): string {
   return `Your message has ${length.toLocaleString("en-US")} characters, ${(length - MESSAGE_MAX).toLocaleString("en-US")} over the limit of ${MESSAGE_MAX.toLocaleString("en-US")}.`;
 }

@@ -9,7 +9,9 @@ import { and, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm"
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
+import { translator } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import {
   displayName,
   INTENT_NEEDS,
@@ -55,7 +57,9 @@ async function notify(
   tx: Ctx,
   input: { userId: string; type: "connection_request" | "connection_accepted"; fromId: string; fromName: string | null; connectionId: string },
 ) {
-  const text = notificationText(input.type, displayName(input.fromName));
+  // Stored in the recipient's language; /notifications makes the words again in the reader's (notifications.server.ts).
+  const t = translator(await savedLanguage(tx, input.userId));
+  const text = notificationText(t, input.type, displayName(input.fromName, t));
   await tx.db.insert(tx.t.notification).values({
     user_id: input.userId,
     type: input.type,

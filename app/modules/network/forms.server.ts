@@ -12,7 +12,7 @@ export const connectionFormSchema = z.discriminatedUnion("intent", [
         .string()
         .default("")
         .transform((v) => v.trim())
-        .pipe(z.string().max(REQUEST_MESSAGE_MAX, `Keep the message to ${REQUEST_MESSAGE_MAX} characters or fewer.`)),
+        .pipe(z.string().refine((v) => v.length <= REQUEST_MESSAGE_MAX, { message: "network.form.messageTooLong", params: { max: REQUEST_MESSAGE_MAX } })),
     ),
   }),
   z.object({ intent: z.enum(["accept", "reject", "withdraw", "remove"]), userId: z.string().uuid() }),
@@ -23,7 +23,8 @@ export const notificationFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),
 ]);
 
+/** Message ids: the actions translate them for their reader. */
 export const NETWORK_MESSAGES = {
-  chooseMember: "Choose a member and an action from the lists on this page.",
-  chooseNotification: "Choose a notification from the list.",
+  chooseMember: "network.chooseMember",
+  chooseNotification: "notifications.choose",
 } as const;

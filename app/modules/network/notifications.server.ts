@@ -2,11 +2,21 @@
  * Notifications: newest first, keyset on (created_at, id) through notification_user_created_idx.
  * A connection_request notification shows only while its request is still pending and addressed
  * to this member; every other notification always shows (the spec's rule).
+ *
+ * Their words (decision 040): a notification's title and message are stored as text, in the
+ * recipient's language when it was written (older rows: English). A connection notification is
+ * said again when shown, from its type and the other member's name, in the reader's language of
+ * the moment; the stored text is the fallback when that member is gone. Other notifications
+ * (applications, hiring, meetings, posts) have no data to make them from: they show as stored,
+ * and a stored message id is translated.
  */
 import { and, count, desc, eq, isNull, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
+import type { Translate } from "~/lib/i18n";
+import { isMessageId } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
+import { displayName, isConnectionNotification, notificationText } from "./rules";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
@@ -44,6 +54,8 @@ export interface NotificationEntry {
   title: string;
   message: string;
   relatedUserId: string | null;
+  /** The related member's name now (null when they have none, or there is no related member). */
+  relatedName: string | null;
   /** The stored link (notification_links), unchecked: render through notificationHref. */
   href: string | null;
   isRead: boolean;
@@ -55,7 +67,7 @@ export async function listNotifications(
   me: string,
   options: { after?: Position; pageSize?: number } = {},
 ): Promise<{ rows: NotificationEntry[]; next: Position | null }> {
-  const { notification: n, connection: c, notification_links: links } = ctx.t;
+  const { notification: n, connection: c, notification_links: links, User } = ctx.t;
   const size = options.pageSize ?? NOTIFICATIONS_PAGE_SIZE;
   const after = options.after;
   const position =
@@ -69,6 +81,7 @@ export async function listNotifications(
       title: n.title,
       message: n.message,
       relatedUserId: n.related_user_id,
+      relatedName: User.name,
       href: links.href,
       isRead: n.is_read,
       createdAt: n.created_at,
@@ -76,12 +89,23 @@ export async function listNotifications(
     .from(n)
     .leftJoin(c, eq(c.id, n.related_connection_id))
     .leftJoin(links, eq(links.notification_id, n.id))
+    .leftJoin(User, eq(User.id, n.related_user_id))
     .where(and(eq(n.user_id, me), visible(ctx), position))
     .orderBy(desc(n.created_at), desc(n.id))
     .limit(size + 1);
   const page = rows.slice(0, size).map((r) => ({ ...r, isRead: Boolean(r.isRead) }));
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.id } : null };
+}
+
+/** What a notification says to its reader, in `t`'s language (see the top of this file). */
+export function notificationWords(
+  note: Pick<NotificationEntry, "type" | "title" | "message" | "relatedUserId" | "relatedName">,
+  t: Translate,
+): { title: string; message: string } {
+  if (isConnectionNotification(note.type) && note.relatedUserId) return notificationText(t, note.type, displayName(note.relatedName, t));
+  const said = (text: string) => (isMessageId(text) ? t(text) : text);
+  return { title: said(note.title), message: said(note.message) };
 }
 
 /** Unread notifications that would show: one query on the member's index range. */

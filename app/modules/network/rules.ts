@@ -2,6 +2,7 @@
  * Connection rules, pure (no database): the state between two members and the one action that
  * fits it. See docs/decisions/010-connections.md.
  */
+import type { Translate } from "~/lib/i18n";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 
 /** At most this many characters in a connection request's message. */
@@ -41,30 +42,43 @@ export const INTENT_NEEDS: Record<Exclude<ConnectionIntent, "connect">, Connecti
 export type ConnectOutcome = "requested" | "accepted" | "already_requested" | "already_connected" | "self" | "not_found";
 export type ChangeOutcome = "done" | "not_found";
 
+/** What a connect answers, as message ids (flashes carry the id; the next page says it in its reader's language). */
 export const OUTCOME_MESSAGES: Record<ConnectOutcome, string> = {
-  requested: "Request sent.",
-  accepted: "They had already asked you, so you are now connected.",
-  already_requested: "You have already sent this member a request. Wait for their answer, or withdraw it.",
-  already_connected: "You are already connected.",
-  self: "You cannot connect to yourself.",
-  not_found: "There is no such member.",
+  requested: "network.outcome.requested",
+  accepted: "network.outcome.accepted",
+  already_requested: "network.outcome.alreadyRequested",
+  already_connected: "network.outcome.alreadyConnected",
+  self: "network.outcome.self",
+  not_found: "network.outcome.notFound",
 };
 
 export const CHANGE_MESSAGES: Record<Exclude<ConnectionIntent, "connect">, { done: string; not_found: string }> = {
-  accept: { done: "Request accepted: you are now connected.", not_found: "There is no request from this member to accept." },
-  reject: { done: "Request declined.", not_found: "There is no request from this member to decline." },
-  withdraw: { done: "Request withdrawn.", not_found: "You have no request to this member to withdraw." },
-  remove: { done: "Connection removed.", not_found: "You are not connected to this member." },
+  accept: { done: "network.change.acceptDone", not_found: "network.change.acceptNotFound" },
+  reject: { done: "network.change.rejectDone", not_found: "network.change.rejectNotFound" },
+  withdraw: { done: "network.change.withdrawDone", not_found: "network.change.withdrawNotFound" },
+  remove: { done: "network.change.removeDone", not_found: "network.change.removeNotFound" },
 };
 
-/** Notification texts; `name` is the other member's name. */
+/** The connection notifications' types: their words are made from the type and the other member's name. */
+export type ConnectionNotificationType = "connection_request" | "connection_accepted" | "connection_rejected";
+
+export const isConnectionNotification = (type: string | null | undefined): type is ConnectionNotificationType =>
+  type === "connection_request" || type === "connection_accepted" || type === "connection_rejected";
+
+/**
+ * A connection notification's words in `t`'s language; `name` is the other member's name. Written
+ * in the recipient's language when stored, and made again in the reader's when shown.
+ */
 // A declined request tells the requester nothing (issue 13): being told "no" is worse than silence.
-export function notificationText(type: "connection_request" | "connection_accepted", name: string) {
+// connection_rejected is only in imported history (db/seed/scale.ts); Ladder no longer writes it.
+export function notificationText(t: Translate, type: ConnectionNotificationType, name: string) {
   switch (type) {
     case "connection_request":
-      return { title: "New connection request", message: `${name} would like to connect with you.` };
+      return { title: t("notifications.request.title"), message: t("notifications.request.message", { name }) };
     case "connection_accepted":
-      return { title: "Request accepted", message: `${name} accepted your connection request.` };
+      return { title: t("notifications.accepted.title"), message: t("notifications.accepted.message", { name }) };
+    case "connection_rejected":
+      return { title: t("notifications.rejected.title"), message: t("notifications.rejected.message", { name }) };
   }
 }
 
@@ -82,4 +96,6 @@ export function notificationHref(n: { href: string | null; type: string | null; 
   return null;
 }
 
-export const displayName = (name: string | null | undefined) => (name && name.trim() ? name.trim() : "A Ladder member");
+/** A member's name, or a stand-in for a member without one (in `t`'s language when given, else English). */
+export const displayName = (name: string | null | undefined, t?: Translate) =>
+  name && name.trim() ? name.trim() : t ? t("network.unnamedMember") : "A Ladder member";
