@@ -1,4 +1,5 @@
 /** A labelled select of the five roles, with its error beside it (admin pages). */
+import { useT } from "~/lib/i18n";
 import { roleLabel, userRoles } from "~/modules/admin/roles";
 
 export function RoleSelect({
@@ -14,6 +15,8 @@ export function RoleSelect({
   error?: string;
   labelClassName?: string;
 }) {
+  // The role names come from the admin namespace, which every page with this select sends.
+  const t = useT();
   return (
     <>
       <label htmlFor={id} className={labelClassName}>
@@ -29,7 +32,7 @@ export function RoleSelect({
       >
         {userRoles.map((role) => (
           <option key={role} value={role}>
-            {roleLabel(role)}
+            {roleLabel(role, t)}
           </option>
         ))}
       </select>

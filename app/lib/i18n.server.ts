@@ -10,6 +10,7 @@ import Negotiator from "negotiator";
 import { compileMessage } from "@lingui/message-utils/compileMessage";
 import { defaultErrorMap, type ZodError, type ZodIssue } from "zod";
 import type { FieldErrors } from "./forms";
+import { MULTI_LINE_MESSAGE, SINGLE_LINE_MESSAGE } from "./text";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import {
   DEFAULT_LANGUAGE,
@@ -130,6 +131,12 @@ export function languageCookie(lang: Language, secure: boolean): string {
   return `${LANGUAGE_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? "; Secure" : ""}`;
 }
 
+/** Shared rules' English (app/lib/text.ts), which unit tests read as written, and their message ids. */
+const SHARED_MESSAGES = new Map([
+  [SINGLE_LINE_MESSAGE, "common.form.singleLine"],
+  [MULTI_LINE_MESSAGE, "common.form.multiLine"],
+]);
+
 /** A message id: "<namespace>.<key>" with no spaces. */
 export const isMessageId = (text: string): boolean => /^[a-z][A-Za-z0-9]*\.[A-Za-z0-9_.]+$/.test(text);
 
@@ -149,6 +156,8 @@ export function translatedFieldErrors(error: ZodError, t: Translate): FieldError
  */
 function issueText(issue: ZodIssue, t: Translate): string {
   if (isMessageId(issue.message)) return t(issue.message, "params" in issue ? (issue.params as MessageValues | undefined) : undefined);
+  const shared = SHARED_MESSAGES.get(issue.message);
+  if (shared) return t(shared);
   // A schema's own English sentence (not yet a message id) stays as written.
   if (issue.message !== defaultErrorMap(issue, { defaultError: "", data: undefined }).message) return issue.message;
   if (issue.code === "too_big" && issue.type === "string") return t("common.form.tooLong", { max: Number(issue.maximum) });
