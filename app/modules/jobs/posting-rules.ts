@@ -1,5 +1,5 @@
 /**
- * Posting a job in Ladder, pure (no database, no zod: the form component imports the lists):
+ * Posting a job in Ladder, pure (no database, no zod; the form component imports the lists from posting-lists.ts):
  * who posts as whom, what an edit does to the review state, the form's fields and their checks,
  * and the words a poster reads about their post's state. See docs/decisions/014.3-posting.md.
  */
