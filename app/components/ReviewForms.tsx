@@ -1,7 +1,8 @@
 /** Approve, and Decline with a reason, for one pending post: on the review queue and on the post's page. */
 import { Form } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
-import { POST_LIMITS } from "~/modules/jobs/posting-rules";
+import { useT } from "~/lib/i18n";
+import { POST_LIMITS } from "~/modules/jobs/posting-lists";
 
 export interface ReviewTarget {
   feed: string;
@@ -13,6 +14,7 @@ export interface ReviewTarget {
 
 /** reasonId: the id of the reason field, unique on the page (its error is `<reasonId>-error`). */
 export function ReviewForms({ post, back, reasonId, error, typedReason }: { post: ReviewTarget; back: string; reasonId: string; error?: string; typedReason?: string }) {
+  const t = useT();
   const hidden = (
     <>
       <CsrfInput />
@@ -28,20 +30,22 @@ export function ReviewForms({ post, back, reasonId, error, typedReason }: { post
         {hidden}
         <input type="hidden" name="intent" value="approve" />
         <button type="submit" className="btn">
-          Approve<span className="sr-only">{` “${post.title}”`}</span>
+          {t("jobs.review.approve")}
+          <span className="sr-only"> {t("jobs.mine.quotedTitle", { title: post.title })}</span>
         </button>
       </Form>
       <Form method="post" className="space-y-1">
         {hidden}
         <input type="hidden" name="intent" value="decline" />
         <label htmlFor={reasonId} className="block text-sm font-medium">
-          {`Reason to decline “${post.title}” (the poster reads it; up to ${POST_LIMITS.declineReason} characters)`}
+          {t("jobs.review.reasonLabel", { title: post.title, max: POST_LIMITS.declineReason })}
         </label>
         <textarea
           id={reasonId}
           name="reason"
           rows={2}
           defaultValue={error ? typedReason : undefined}
+          dir="auto"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${reasonId}-error` : undefined}
           className={`w-full rounded border px-2 py-1.5 ${error ? "border-red-700" : "border-stone-400"}`}
@@ -52,7 +56,8 @@ export function ReviewForms({ post, back, reasonId, error, typedReason }: { post
           </p>
         ) : null}
         <button type="submit" className="btn-quiet">
-          Decline<span className="sr-only">{` “${post.title}”`}</span>
+          {t("jobs.review.decline")}
+          <span className="sr-only"> {t("jobs.mine.quotedTitle", { title: post.title })}</span>
         </button>
       </Form>
     </div>

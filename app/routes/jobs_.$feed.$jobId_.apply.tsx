@@ -19,36 +19,35 @@ import { readForm } from "~/modules/accounts/read-form.server";
 import { keepProfileCv, readSavedCv, savedCvOf } from "~/modules/profile/cv.server";
 import { COVER_LETTER_MAX } from "~/modules/jobs/application-rules";
 import { applicationPath, applySchema, applyTarget, liveApplicationId, submitApplication, type ApplyTarget } from "~/modules/jobs/applications.server";
-import { CV_MESSAGES, type CvKind } from "~/modules/jobs/cv";
+import { CV_MESSAGE_IDS, cvMessageId, type CvKind } from "~/modules/jobs/cv";
 import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
-import { hit, LIMITS, tooManyRequests } from "~/services/rate-limit.server";
-import { pageMeta } from "~/lib/meta";
+import { hit, LIMITS } from "~/services/rate-limit.server";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { useT, type Translate } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { Arrow } from "~/components/ui/Arrow";
 
-const SAVED_CV_GONE = "The CV on your profile changed or was removed since this page was opened. Choose a file to upload, or open the form again.";
-const CHOOSE_AGAIN = "Choose your CV file again: browsers do not keep a chosen file after the page reloads.";
-
 /** The job, or the honest error page: closed jobs are gone (410), others are not open here (404). */
-function requireTarget(target: ApplyTarget): Extract<ApplyTarget, { ok: true }> {
+function requireTarget(target: ApplyTarget, t: Translate): Extract<ApplyTarget, { ok: true }> {
   if (target.ok) return target;
-  if (target.reason === "closed") throw new Response(`“${target.title}” is closed and no longer takes applications.`, { status: 410 });
-  if (target.reason === "external") {
-    throw new Response(`“${target.title}” takes applications on the employer’s own site, not in Ladder: the job page has the link.`, { status: 404 });
-  }
-  throw new Response("There is no job open for applications at this address. It may not be approved yet, or the link is wrong.", { status: 404 });
+  if (target.reason === "closed") throw new Response(t("jobs.apply.closed", { title: target.title ?? t("jobs.job.untitled") }), { status: 410 });
+  if (target.reason === "external") throw new Response(t("jobs.apply.external", { title: target.title ?? t("jobs.job.untitled") }), { status: 404 });
+  throw new Response(t("jobs.apply.notOpen"), { status: 404 });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
-  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId));
+  const t = await translatorFor(request);
+  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId), t);
   const [already, savedCv] = await Promise.all([liveApplicationId(ctx, user.id, target.feed, target.jobId), savedCvOf(ctx, user.id)]);
   return {
     savedCv: savedCv ? { id: String(savedCv.uploadId), label: savedCv.label } : null,
-    job: { title: target.title, employer: target.employer, href: jobPath(target.feed, target.jobId) },
+    job: { title: target.title ?? t("jobs.job.untitled"), employer: target.employer, href: jobPath(target.feed, target.jobId) },
     already: already ? applicationPath(already) : null,
     values: { name: user.name ?? "", email: user.email, coverLetter: "" },
+    ...(await pageMessages(request, ["jobs"])),
   };
 }
 
@@ -57,13 +56,17 @@ type Failure = { errors: FieldErrors; values: Record<string, string>; already?: 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
-  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId));
+  const t = await translatorFor(request);
+  const target = requireTarget(await applyTarget(ctx, params.feed, params.jobId), t);
   const limited = await hit(ctx, `apply:${user.id}`, LIMITS.applyPerMember);
-  if (!limited.allowed) throw tooManyRequests("You have sent many applications in the last hour.", limited.retryAfterSeconds);
+  if (!limited.allowed) {
+    const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+    throw new Response(t("jobs.apply.limited", { minutes }), { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+  }
 
   const read = await readForm(request, applySchema, CV_FORM);
   if (read.tooLarge) {
-    const message = `${CV_MESSAGES.tooLarge} The upload was too large to read, so your cover letter did not arrive either: please paste it again.`;
+    const message = `${t(CV_MESSAGE_IDS.tooLarge)} ${t("jobs.apply.tooLargeMore")}`;
     return data<Failure>({ errors: { cv: message }, values: {} }, { status: 413 });
   }
   const { form, values } = read;
@@ -76,45 +79,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (cv || choice === "upload") {
     const checked = checkCvUpload(cv);
     if (checked.ok) [file, uploaded] = [checked.file, true];
-    else errors.cv = cv ? `${checked.message} ${CHOOSE_AGAIN}` : checked.message;
+    else errors.cv = cv ? `${t(cvMessageId(checked.message))} ${t("jobs.apply.chooseAgain")}` : t(cvMessageId(checked.message));
   } else {
     const saved = await readSavedCv(ctx, user.id, Number(choice));
     if (saved) file = { bytes: saved.bytes, kind: saved.kind };
-    else [errors.cv, values.cvChoice] = [SAVED_CV_GONE, "upload"];
+    else [errors.cv, values.cvChoice] = [t("jobs.apply.savedCvGone"), "upload"];
   }
   if (!read.ok || !file) {
-    if (!errors.cv && choice === "upload") errors.cv = CHOOSE_AGAIN;
+    if (!errors.cv && choice === "upload") errors.cv = t("jobs.apply.chooseAgain");
     return data<Failure>({ errors, values }, { status: 400 });
   }
 
   const outcome = await submitApplication(ctx, { userId: user.id, accountEmail: user.email, target, input: read.data, cv: file });
   if (!outcome.ok) {
     return data<Failure>(
-      { errors: { form: "You already applied to this job." }, values, already: outcome.applicationId ? applicationPath(outcome.applicationId) : "/applications" },
+      { errors: { form: t("jobs.apply.already") }, values, already: outcome.applicationId ? applicationPath(outcome.applicationId) : "/applications" },
       { status: 409 },
     );
   }
-  let kept = "";
+  let kept = false;
   if (uploaded && form.get("keepCv") === "on") {
     await keepProfileCv(ctx, user, file, request);
-    kept = " Your CV is also kept on your profile for next time.";
+    kept = true;
   }
   return redirect(applicationPath(outcome.id), {
-    headers: { "Set-Cookie": await flashHeader(`Your application to ${target.title} is sent. You will hear here and by email when its status changes.${kept}`) },
+    headers: { "Set-Cookie": await flashHeader(kept ? "jobs.apply.sentKept" : "jobs.apply.sent", "success", { title: target.title ?? t("jobs.job.untitled") }) },
   });
 }
 
-const LABELS = { name: "Your name", email: "Email for this application", coverLetter: "Cover letter", cv: "CV" };
-const CV_HINT = "A PDF or Word (.docx) file of at most 5 MB. Only you, the person who posted the job and the career team can open it.";
-
 export default function Apply() {
+  const t = useT();
+  const LABELS = { name: t("jobs.apply.name"), email: t("jobs.apply.email"), coverLetter: t("jobs.apply.coverLetter"), cv: t("jobs.apply.cv") };
+  const CV_HINT = t("jobs.apply.cvHint");
   const { job, already, savedCv, values: prefilled } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   // With JavaScript, a CV over 5 MB is refused before it is sent (no upload on a slow link).
   const [tooLarge, checkSize] = useCvSizeCheck();
-  const errors = tooLarge ? { ...(failure?.errors ?? {}), cv: CV_MESSAGES.tooLarge } : (failure?.errors ?? {});
+  const errors = tooLarge ? { ...(failure?.errors ?? {}), cv: t(CV_MESSAGE_IDS.tooLarge) } : (failure?.errors ?? {});
   const values: Record<string, string> = { ...prefilled, ...(failure?.values ?? {}) };
   const [useSaved, setUseSaved] = useState(savedCv !== null && (values.cvChoice ?? savedCv.id) === savedCv.id);
   const alreadyHref = failure?.already ?? already;
@@ -122,25 +125,31 @@ export default function Apply() {
   return (
     <section aria-labelledby="apply-title" className="space-y-4">
       <p>
-        <Link to={job.href}><Arrow to="back" /> Back to the job</Link>
+        <Link to={job.href}>
+          <Arrow to="back" /> {t("jobs.apply.back")}
+        </Link>
       </p>
       <h1 id="apply-title">
-        Apply: {job.title}
-        {job.employer ? <span className="block text-base font-normal">{job.employer}</span> : null}
+        {t("jobs.apply.heading")} <bdi>{job.title}</bdi>
+        {job.employer ? (
+          <span className="block text-base font-normal" dir="auto">
+            {job.employer}
+          </span>
+        ) : null}
       </h1>
       {alreadyHref ? (
         <div role="status" className="card space-y-2">
-          <p className="font-medium">You already applied to this job.</p>
+          <p className="font-medium">{t("jobs.apply.already")}</p>
           <p>
-            <Link to={alreadyHref}>See your application</Link> · <Link to="/applications">All your applications</Link>
+            <Link to={alreadyHref}>{t("jobs.apply.seeApplication")}</Link> · <Link to="/applications">{t("jobs.apply.allApplications")}</Link>
           </p>
-          <p className="text-sm text-stone-600">You can apply again only after withdrawing that application.</p>
+          <p className="text-sm text-stone-600">{t("jobs.apply.again")}</p>
         </div>
       ) : (
         <Form method="post" encType="multipart/form-data" className="card space-y-4" noValidate onSubmit={checkSize}>
           <CsrfInput />
           <ErrorSummary errors={failure?.already ? null : errors} labels={LABELS} />
-          <Field label={LABELS.name} name="name" autoComplete="name" defaultValue={values.name} error={errors.name} required maxLength={255} />
+          <Field label={LABELS.name} name="name" autoComplete="name" dir="auto" defaultValue={values.name} error={errors.name} required maxLength={255} />
           <Field
             label={LABELS.email}
             name="email"
@@ -148,16 +157,17 @@ export default function Apply() {
             autoComplete="email"
             defaultValue={values.email}
             error={errors.email}
-            hint="The employer writes to this address about this application. Change it if you like."
+            hint={t("jobs.apply.emailHint")}
             required
           />
           <TextareaField
             label={LABELS.coverLetter}
             name="coverLetter"
+            dir="auto"
             rows={10}
             defaultValue={values.coverLetter}
             error={errors.coverLetter}
-            hint={`Why this job, and why you. At most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`}
+            hint={t("jobs.apply.coverHint", { max: COVER_LETTER_MAX })}
             required
           />
           {savedCv ? (
@@ -165,26 +175,26 @@ export default function Apply() {
               <legend className="font-medium">{LABELS.cv}</legend>
               <label className="flex items-start gap-2">
                 <input type="radio" name="cvChoice" value={savedCv.id} checked={useSaved} onChange={() => setUseSaved(true)} className="mt-1.5" />
-                <span className="break-words">{`Use my saved CV (${savedCv.label})`}</span>
+                <span className="break-words">{t("jobs.apply.useSaved", { label: savedCv.label })}</span>
               </label>
               <label className="flex items-start gap-2">
                 <input type="radio" name="cvChoice" value="upload" checked={!useSaved} onChange={() => setUseSaved(false)} className="mt-1.5" />
-                <span>Upload another file (choosing a file below uses it)</span>
+                <span>{t("jobs.apply.uploadAnother")}</span>
               </label>
-              <CvFileInput error={errors.cv} label="Another CV file" hint={CV_HINT} onPick={() => setUseSaved(false)} required={false} />
+              <CvFileInput error={errors.cv} label={t("jobs.apply.anotherCv")} hint={CV_HINT} onPick={() => setUseSaved(false)} required={false} />
             </fieldset>
           ) : (
             <CvFileInput error={errors.cv} label={LABELS.cv} hint={CV_HINT} required />
           )}
           <label className="flex items-start gap-2">
             <input type="checkbox" name="keepCv" defaultChecked={values.keepCv === "on"} className="mt-1.5" />
-            <span>{savedCv ? "Keep an uploaded file on my profile instead of the saved one" : "Also keep this file on my profile, to apply without uploading next time"}</span>
+            <span>{t(savedCv ? "jobs.apply.keepInstead" : "jobs.apply.keepAlso")}</span>
           </label>
           <div className="flex flex-wrap items-center gap-3">
             <button type="submit" className="btn" disabled={busy}>
-              {busy ? "Sending…" : "Send application"}
+              {t(busy ? "jobs.apply.sending" : "jobs.apply.send")}
             </button>
-            <Link to={job.href}>Cancel</Link>
+            <Link to={job.href}>{t("jobs.cancel")}</Link>
           </div>
         </Form>
       )}
@@ -200,17 +210,19 @@ export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
   return out;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => pageMeta(d ? `Apply: ${d.job.title} | Ladder` : "Apply | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("jobs.apply.title", { title: args.data?.job.title ?? "" }) })));
 
 export function ErrorBoundary() {
+  const t = useT();
   const { feed, jobId } = useParams();
   const jobHref = isFeedSlug(feed) && jobId ? jobPath(feed, jobId) : null;
   return (
     <RouteErrorBoundary
       back={[
-        ...(jobHref ? [{ to: jobHref, label: "The job page" }] : []),
-        { to: "/jobs", label: "All jobs" },
-        { to: "/applications", label: "Your applications" },
+        // Only the common words reach an error page (this route's own messages come with its data, which failed).
+        { to: jobHref ?? "/jobs", label: t("common.area.jobs") },
+        { to: "/applications", label: t("common.area.applications") },
       ]}
     />
   );

@@ -11,12 +11,14 @@ import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { closePost, getClosablePost } from "~/modules/jobs/posting.server";
 import { isStaff } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { useT, type Translate } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
 
-const NOT_YOURS = "There is no post of yours at this address to close. Only the member who posted a job (or the career team) can close it.";
+const notYours = (t: Translate) => new Response(t("jobs.close.notYours"), { status: 404 });
 
-function target(params: { feed?: string; jobId?: string }): { feed: FeedSlug; jobId: string } {
-  if (!isFeedSlug(params.feed) || !params.jobId) throw new Response(NOT_YOURS, { status: 404 });
+function target(params: { feed?: string; jobId?: string }, t: Translate): { feed: FeedSlug; jobId: string } {
+  if (!isFeedSlug(params.feed) || !params.jobId) throw notYours(t);
   return { feed: params.feed, jobId: params.jobId };
 }
 
@@ -24,59 +26,61 @@ const backFor = (role: string | null, mine: boolean) => (isStaff(role) && !mine 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { feed, jobId } = target(params);
+  const t = await translatorFor(request);
+  const { feed, jobId } = target(params, t);
   const post = await getClosablePost(getCtx(), { id: user.id, role: user.role }, feed, jobId);
-  if (!post) throw new Response(NOT_YOURS, { status: 404 });
+  if (!post) throw notYours(t);
   return {
-    title: post.title ?? "Untitled job",
+    title: post.title ?? t("jobs.job.untitled"),
     employer: post.employer,
     closed: post.status === "closed",
     jobHref: jobPath(feed, jobId),
     back: backFor(user.role, post.posterId === user.id),
+    ...(await pageMessages(request, ["jobs"])),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { feed, jobId } = target(params);
+  const t = await translatorFor(request);
+  const { feed, jobId } = target(params, t);
   await readForm(request, noFields, { maxBytes: 5_000 });
   const ctx = getCtx();
   const me = { id: user.id, role: user.role };
   const post = await getClosablePost(ctx, me, feed, jobId);
   const outcome = await closePost(ctx, me, feed, jobId);
-  if (outcome === "not_found") throw new Response(NOT_YOURS, { status: 404 });
+  if (outcome === "not_found") throw notYours(t);
   const back = backFor(user.role, post?.posterId === user.id);
-  const message = outcome === "closed" ? "The post is closed: it is off the list and takes no new applications." : "That post was already closed.";
+  const message = outcome === "closed" ? "jobs.close.done" : "jobs.close.already";
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(message, outcome === "closed" ? "success" : "info") } });
 }
 
 export default function CloseJob() {
   const { title, employer, closed, jobHref, back } = useLoaderData<typeof loader>();
+  const t = useT();
   if (closed) {
     return (
       <section aria-labelledby="close-title" className="card space-y-3">
-        <h1 id="close-title">{`“${title}” is closed`}</h1>
-        <p>It is off the list and takes no new applications.</p>
+        <h1 id="close-title">{t("jobs.close.closedTitle", { title })}</h1>
+        <p>{t("jobs.close.offList")}</p>
         <p>
-          <Link to={back}>Back</Link>
+          <Link to={back}>{t("jobs.close.back")}</Link>
         </p>
       </section>
     );
   }
   return (
     <section aria-labelledby="close-title" className="card space-y-3">
-      <h1 id="close-title">{`Close “${title}”${employer ? ` at ${employer}` : ""}?`}</h1>
-      <p>The job comes off the list and takes no new applications. Applications already sent stay, and you can still answer them. A closed post cannot be opened again.</p>
+      <h1 id="close-title">{employer ? t("jobs.close.titleAt", { title, employer }) : t("jobs.close.title", { title })}</h1>
+      <p>{t("jobs.close.explain")}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
-        <Button variant="danger">
-          Close the post
-        </Button>
-        <Link to={back}>Cancel</Link>
-        <Link to={jobHref}>See the post</Link>
+        <Button variant="danger">{t("jobs.close.submit")}</Button>
+        <Link to={back}>{t("jobs.cancel")}</Link>
+        <Link to={jobHref}>{t("jobs.seePost")}</Link>
       </Form>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Close a job post | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("jobs.close.meta") })));

@@ -10,65 +10,71 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, jobPath, type FeedSlug } from "~/modules/jobs/feeds";
 import { editPost, getOwnPost } from "~/modules/jobs/posting.server";
 import { postForm } from "~/modules/jobs/forms.server";
-import { editedMessage, formValuesOf, isStaff, POST_FIELDS, postingStatusLabel } from "~/modules/jobs/posting-rules";
+import { editedMessageId, formValuesOf, isStaff, POST_FIELDS, postingStatusLabel } from "~/modules/jobs/posting-rules";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { useT, type Translate } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
 
-const NOT_YOURS = "There is no post of yours at this address. Only the member who posted a job can edit it, and jobs imported from other sites cannot be edited here.";
-const CLOSED = "This post is closed, so it can no longer be edited. Post the job again if it is open once more.";
+const notYours = (t: Translate) => new Response(t("jobs.edit.notYours"), { status: 404 });
 
-function target(params: { feed?: string; jobId?: string }): { feed: FeedSlug; jobId: string } {
-  if (!isFeedSlug(params.feed) || !params.jobId) throw new Response(NOT_YOURS, { status: 404 });
+function target(params: { feed?: string; jobId?: string }, t: Translate): { feed: FeedSlug; jobId: string } {
+  if (!isFeedSlug(params.feed) || !params.jobId) throw notYours(t);
   return { feed: params.feed, jobId: params.jobId };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { feed, jobId } = target(params);
+  const t = await translatorFor(request);
+  const { feed, jobId } = target(params, t);
   const post = await getOwnPost(getCtx(), user.id, feed, jobId);
-  if (!post) throw new Response(NOT_YOURS, { status: 404 });
+  if (!post) throw notYours(t);
   return {
     feed,
     jobHref: jobPath(feed, jobId),
-    title: post.job_title ?? "Untitled job",
+    title: post.job_title ?? t("jobs.job.untitled"),
     status: post.status,
-    statusLabel: postingStatusLabel(post.status, post.declineReason),
+    statusLabel: postingStatusLabel(post.status, post.declineReason, t),
     backToReview: !isStaff(user.role) && post.status !== "pending",
     values: formValuesOf(post),
+    ...(await pageMessages(request, ["jobs"])),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { feed, jobId } = target(params);
+  const t = await translatorFor(request);
+  const { feed, jobId } = target(params, t);
   const read = await readForm(request, postForm(feed), { maxBytes: 60_000 });
   const values = { ...pick(read.values, POST_FIELDS), feed };
   if (!read.ok) return data({ errors: read.errors, values }, { status: 400 });
   const outcome = await editPost(getCtx(), { id: user.id, role: user.role }, feed, jobId, read.data);
-  if (outcome.kind === "not_found") throw new Response(NOT_YOURS, { status: 404 });
-  if (outcome.kind === "closed") return data({ errors: { form: CLOSED } as Record<string, string>, values }, { status: 400 });
-  return redirect("/jobs/mine", { headers: { "Set-Cookie": await flashHeader(editedMessage(outcome.before, outcome.after)) } });
+  if (outcome.kind === "not_found") throw notYours(t);
+  if (outcome.kind === "closed") return data({ errors: { form: t("jobs.edit.closed") } as Record<string, string>, values }, { status: 400 });
+  return redirect("/jobs/mine", { headers: { "Set-Cookie": await flashHeader(editedMessageId(outcome.before, outcome.after)) } });
 }
 
 export default function EditJob() {
   const { feed, jobHref, title, status, statusLabel, backToReview, values } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const t = useT();
   return (
     <section aria-labelledby="edit-job-title" className="space-y-4">
-      <h1 id="edit-job-title">{`Edit “${title}”`}</h1>
+      <h1 id="edit-job-title">{t("jobs.edit.title", { title })}</h1>
       <p>
-        Now: <strong className="break-words">{statusLabel}</strong>. <Link to={jobHref}>See the post</Link> · <Link to="/jobs/mine">Your posts</Link>
+        {t("jobs.edit.now")} <strong className="break-words">{statusLabel}</strong>. <Link to={jobHref}>{t("jobs.seePost")}</Link> ·{" "}
+        <Link to="/jobs/mine">{t("jobs.yourPosts")}</Link>
       </p>
       {status === "closed" ? (
-        <p className="card">{CLOSED}</p>
+        <p className="card">{t("jobs.edit.closed")}</p>
       ) : (
         <>
-          {backToReview ? <p>When you save, the career team looks at the post again; it is not listed until they approve it.</p> : null}
-          <JobPostForm values={failed?.values ?? values} errors={failed?.errors} fixedFeed={feed} submitLabel="Save changes" cancelHref="/jobs/mine" />
+          {backToReview ? <p>{t("jobs.edit.backToReview")}</p> : null}
+          <JobPostForm values={failed?.values ?? values} errors={failed?.errors} fixedFeed={feed} submitLabel={t("jobs.edit.save")} cancelHref="/jobs/mine" />
         </>
       )}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Edit a job post | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("jobs.edit.meta") })));

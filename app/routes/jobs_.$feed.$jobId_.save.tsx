@@ -15,33 +15,35 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { isFeedSlug, isJobId, jobPath } from "~/modules/jobs/feeds";
 import { saveJob, unsaveJob } from "~/modules/jobs/saved.server";
 import { flashHeader } from "~/services/flash.server";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 
-const NOT_FOUND = "There is no such job, or it is not listed any more, so it cannot be saved.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("jobs.save.notFound"), { status: 404 });
 
 /** A GET (a reloaded or bookmarked form address, or the way back from sign-in) goes to the job. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isFeedSlug(params.feed) || !isJobId(params.jobId)) throw new Response(NOT_FOUND, { status: 404 });
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!isFeedSlug(params.feed) || !isJobId(params.jobId)) throw await notFound(request);
   return redirect(jobPath(params.feed, params.jobId));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { feed, jobId } = params;
-  if (!isFeedSlug(feed) || !isJobId(jobId)) throw new Response(NOT_FOUND, { status: 404 });
+  if (!isFeedSlug(feed) || !isJobId(jobId)) throw await notFound(request);
   const parsed = await readForm(request, saveSchema, { maxBytes: 4_000 });
   const back = safeRedirectPath(parsed.form.get("back"), jobPath(feed, jobId));
   const user = await getCurrentUser(request);
   if (!user) {
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, { headers: { "Set-Cookie": await flashHeader("Sign in to save jobs to your list.", "info") } });
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`, { headers: { "Set-Cookie": await flashHeader("jobs.save.signIn", "info") } });
   }
-  if (!parsed.ok) throw new Response("Choose Save or Saved on a job.", { status: 400 });
+  if (!parsed.ok) throw new Response((await translatorFor(request))("jobs.save.badIntent"), { status: 400 });
   const ctx = getCtx();
   let message: string;
   if (parsed.data.intent === "save") {
     const outcome = await saveJob(ctx, user.id, feed, jobId);
-    if (outcome === "not_found") throw new Response(NOT_FOUND, { status: 404 });
-    message = outcome === "saved" ? "Job saved. Your list is at Saved jobs." : "That job was already on your saved jobs.";
+    if (outcome === "not_found") throw await notFound(request);
+    message = outcome === "saved" ? "jobs.save.done" : "jobs.save.already";
   } else {
-    message = (await unsaveJob(ctx, user.id, feed, jobId)) ? "Job removed from your saved jobs." : "That job was not on your saved jobs.";
+    message = (await unsaveJob(ctx, user.id, feed, jobId)) ? "jobs.save.removed" : "jobs.save.notThere";
   }
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(message) } });
 }
@@ -52,5 +54,7 @@ export default function Nothing() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/jobs", label: "Jobs" }, { to: "/jobs/saved", label: "Saved jobs" }]} />;
+  // Only the common words reach an error page: this route sends no messages of its own.
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/jobs", label: t("common.area.jobs") }]} />;
 }

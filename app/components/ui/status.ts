@@ -47,6 +47,14 @@ export const POST_LABELS: Record<PostState, string> = {
   closed: "Closed",
 };
 
+/** The same words as message ids in the jobs catalog, for pages (a page showing them loads "jobs"). */
+export const POST_LABEL_IDS: Record<PostState, string> = {
+  pending: "jobs.status.pending",
+  approved: "jobs.status.approved",
+  declined: "jobs.status.declined",
+  closed: "jobs.status.closed",
+};
+
 export const POST_TONES: Record<PostState, Tone> = { pending: "amber", approved: "green", declined: "rose", closed: "stone" };
 
 export const isPostState = (value: unknown): value is PostState => typeof value === "string" && (POST_STATES as readonly string[]).includes(value);

@@ -9,9 +9,10 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, exists, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { isMultiLine, MULTI_LINE_MESSAGE } from "~/lib/text";
-import { singleLine } from "~/lib/text-fields.server";
+import { isMultiLine, isSingleLine } from "~/lib/text";
+import { translator } from "~/lib/i18n.server";
 import { withTx, type Ctx } from "~/db.server";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
 import { COVER_LETTER_MAX } from "./application-rules";
@@ -23,22 +24,33 @@ import { isUuid } from "~/lib/ids";
 export const STAFF_ROLES = ["career_team", "admin"] as const;
 const isStaff = (role: string) => (STAFF_ROLES as readonly string[]).includes(role);
 
+/** The apply form; its messages are ids in the jobs catalog, which readForm writes in the reader's language. */
 export const applySchema = z.object({
-  name: singleLine(z.string({ required_error: "Enter your name." }).trim().min(1, "Enter your name.").max(255, "Your name can have at most 255 characters.")),
-  email: z
-    .string({ required_error: "Enter the email address the employer should write to." })
+  name: z
+    .string({ required_error: "jobs.apply.error.name" })
     .trim()
-    .min(1, "Enter the email address the employer should write to.")
-    .max(128, "The email address can have at most 128 characters.")
-    .email("Enter an email address like name@example.com."),
+    .min(1, "jobs.apply.error.name")
+    .max(255, "jobs.apply.error.nameTooLong")
+    .refine(isSingleLine, "jobs.form.singleLine"),
+  email: z
+    .string({ required_error: "jobs.apply.error.email" })
+    .trim()
+    .min(1, "jobs.apply.error.email")
+    .max(128, "jobs.apply.error.emailTooLong")
+    .email("jobs.apply.error.emailInvalid"),
   coverLetter: z
-    .string({ required_error: "Write a cover letter." })
+    .string({ required_error: "jobs.apply.error.cover" })
     // Browsers send line breaks as CRLF; count and keep them as one character each.
     .transform((text) => text.replace(/\r\n?/g, "\n").trim())
-    .pipe(z.string()
-    .min(1, "Write a cover letter: a few lines on why this job suits you.")
-    .max(COVER_LETTER_MAX, `Your cover letter is too long: at most ${COVER_LETTER_MAX.toLocaleString("en")} characters.`)
-    .refine(isMultiLine, MULTI_LINE_MESSAGE)),
+    .pipe(
+      z
+        .string()
+        .min(1, "jobs.apply.error.coverEmpty")
+        .superRefine((text, ctx) => {
+          if (text.length > COVER_LETTER_MAX) ctx.addIssue({ code: "custom", message: "jobs.apply.error.coverTooLong", params: { max: COVER_LETTER_MAX } });
+        })
+        .refine(isMultiLine, "jobs.form.multiLine"),
+    ),
 });
 export type ApplyInput = z.infer<typeof applySchema>;
 
@@ -52,15 +64,15 @@ export const applicationPath = (applicationId: string) => `/applications/${appli
 // ---- where a member may apply
 
 export type ApplyTarget =
-  | { ok: true; feed: FeedSlug; jobId: string; title: string; employer: string | null; posterId: string | null }
-  | { ok: false; reason: "not_found" | "external" | "closed" | "not_listed"; title?: string; applyLink?: string | null };
+  | { ok: true; feed: FeedSlug; jobId: string; title: string | null; employer: string | null; posterId: string | null }
+  | { ok: false; reason: "not_found" | "external" | "closed" | "not_listed"; title?: string | null; applyLink?: string | null };
 
 /** In-app applications are for listed jobs posted in Ladder (alumni or career team). */
 export async function applyTarget(ctx: Ctx, feed: string | undefined, jobId: string | undefined): Promise<ApplyTarget> {
   if (!isFeedSlug(feed) || !jobId) return { ok: false, reason: "not_found" };
   const job = await getJob(ctx, feed, jobId);
   if (!job) return { ok: false, reason: "not_found" };
-  const title = job.job_title ?? "Untitled job";
+  const title = job.job_title;
   const postedInLadder = job.postingStatus !== null || job.posted_by === "alumni" || job.posted_by === "career_team";
   if (!postedInLadder) return { ok: false, reason: "external", title, applyLink: job.job_apply_link };
   if (job.postingStatus === "closed") return { ok: false, reason: "closed", title };
@@ -124,10 +136,13 @@ export async function submitApplication(ctx: Ctx, s: Submission, store: Storage 
       await tx.db.insert(t.job_applicants).values({ application_id: id, user_id: s.userId, feed, job_id: jobId, live: true, created_at: now });
       await tx.db.insert(t.uploads).values({ userEmail: s.accountEmail, fileUrl: key, fileType: "cv", createdAt: now });
       if (s.target.posterId && s.target.posterId !== s.userId) {
+        // Written in the poster's language, not the applicant's.
+        const t = translator(await savedLanguage(tx, s.target.posterId));
+        const title = s.target.title ?? t("jobs.job.untitled");
         await insertLinkedNotification(tx, {
           userId: s.target.posterId,
-          title: `New application for ${s.target.title}`.slice(0, 300),
-          message: `${s.input.name} applied to ${s.target.title}.`,
+          title: t("jobs.apply.notifyTitle", { title }).slice(0, 300),
+          message: t("jobs.apply.notifyMessage", { name: s.input.name, title }),
           href: `/hiring/applications/${id}`,
           at: now,
         });

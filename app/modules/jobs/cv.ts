@@ -15,6 +15,10 @@ export const CV_CONTENT_TYPES: Record<CvKind, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
+/**
+ * A refused CV's words in English, as inspectCv and checkCvUpload return them (the English the
+ * tests compare); pages show them in the reader's language with `t(cvMessageId(message))`.
+ */
 export const CV_MESSAGES = {
   missing: "Choose your CV file (PDF or DOCX, at most 5 MB).",
   empty: "The file you chose is empty. Choose your CV again (PDF or DOCX, at most 5 MB).",
@@ -22,6 +26,21 @@ export const CV_MESSAGES = {
   program: "That file is a program, not a document. Choose your CV as a PDF or DOCX file.",
   wrongType: "That file is not a PDF or a Word (.docx) document. Choose your CV as a PDF or DOCX file.",
 } as const;
+
+/** The catalog id of each refusal: jobs.cv.<kind>. */
+export const CV_MESSAGE_IDS: Record<keyof typeof CV_MESSAGES, string> = {
+  missing: "jobs.cv.missing",
+  empty: "jobs.cv.empty",
+  tooLarge: "jobs.cv.tooLarge",
+  program: "jobs.cv.program",
+  wrongType: "jobs.cv.wrongType",
+};
+
+/** The message id of one of CV_MESSAGES (for t); any other text is returned as it is. */
+export function cvMessageId(message: string): string {
+  const kind = (Object.keys(CV_MESSAGES) as (keyof typeof CV_MESSAGES)[]).find((k) => CV_MESSAGES[k] === message);
+  return kind ? CV_MESSAGE_IDS[kind] : message;
+}
 
 export type CvVerdict = { ok: true; kind: CvKind; contentType: string } | { ok: false; message: string };
 

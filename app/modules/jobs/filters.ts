@@ -1,4 +1,6 @@
 /** The feed filters' fixed values, without zod, so the feed component can import them cheaply. */
+import type { Translate } from "~/lib/i18n";
+
 export const KEYWORDS_MAX = 100;
 export const CITY_MAX = 80;
 /** At most this many words of the keywords are searched (each must match). */
@@ -13,14 +15,40 @@ export const POSTED_WITHIN_DAYS = ["1", "3", "7", "14", "30"] as const;
 
 export const POSTERS = ["alumni", "career_team", "external"] as const;
 export type Poster = (typeof POSTERS)[number];
-export const POSTER_LABELS: Record<Poster, string> = { alumni: "Alumni", career_team: "Career team", external: "Other sites" };
+/** Each poster's words: `t(POSTER_LABELS[poster])`. */
+export const POSTER_LABELS: Record<Poster, string> = { alumni: "jobs.poster.alumni", career_team: "jobs.poster.career_team", external: "jobs.poster.external" };
+export const isPoster = (value: unknown): value is Poster => typeof value === "string" && (POSTERS as readonly string[]).includes(value);
 
-/** Countries the feeds carry (ISO 3166 codes, as the job rows store them), for the select. */
-export const COUNTRIES: Record<string, string> = {
-  AE: "United Arab Emirates", BH: "Bahrain", DZ: "Algeria", EG: "Egypt", IN: "India", IQ: "Iraq", JO: "Jordan",
-  KW: "Kuwait", LB: "Lebanon", LY: "Libya", MA: "Morocco", OM: "Oman", PS: "Palestine", QA: "Qatar", SA: "Saudi Arabia",
-  TN: "Tunisia", YE: "Yemen",
+/** Countries the feeds carry (ISO 3166 codes, as the job rows store them), for the select; named by countryLabel. */
+export const COUNTRIES = ["AE", "BH", "DZ", "EG", "IN", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "TN", "YE"] as const;
+
+/** The countries the job forms know (the feeds' and the post form's), named in the catalogs: jobs.country.<code>. */
+const NAMED_COUNTRIES = new Set<string>([...COUNTRIES, "SY"]);
+
+/** A country's name in the reader's language; a code Ladder does not name stays as stored. */
+export function countryLabel(t: Translate, code: string | null | undefined): string | null {
+  if (!code) return null;
+  const upper = code.toUpperCase();
+  return NAMED_COUNTRIES.has(upper) ? t(`jobs.country.${upper}`) : code;
+}
+
+/** Employment types as stored (English words in the job rows) → their catalog ids. */
+const TYPE_IDS: Record<string, string> = {
+  "Full-time": "jobs.type.fullTime",
+  "Part-time": "jobs.type.partTime",
+  Contractor: "jobs.type.contractor",
+  Contract: "jobs.type.contract",
+  Internship: "jobs.type.internship",
+  Temporary: "jobs.type.temporary",
 };
 
-export const countryName = (code: string | null | undefined) => (code ? (COUNTRIES[code.toUpperCase()] ?? code) : null);
+/** "Cairo, Egypt", "Remote · AE", "Place not given" in the reader's language (t over common and jobs). */
+export function placeIn(t: Translate, city: string | null, country: string | null, remote: boolean | null): string {
+  const place = [city, countryLabel(t, country)].filter(Boolean).join(", ");
+  if (remote) return place ? t("common.place.remoteAt", { place }) : t("common.place.remote");
+  return place || t("common.place.unknown");
+}
+
+/** An employment type in the reader's language; a type Ladder does not know stays as stored (it is the job's content). */
+export const jobTypeLabel = (t: Translate, value: string): string => (TYPE_IDS[value] ? t(TYPE_IDS[value]) : value);
 

@@ -1,11 +1,16 @@
 /**
- * Posting a job in Ladder, pure (no database, no zod: the form component imports the lists):
+ * Posting a job in Ladder, pure (no database, no zod; the form component imports the lists from posting-lists.ts):
  * who posts as whom, what an edit does to the review state, the form's fields and their checks,
  * and the words a poster reads about their post's state. See docs/decisions/014.3-posting.md.
  */
+import type { Translate } from "~/lib/i18n";
+import { isSingleLine, normaliseLineEndings } from "~/lib/text";
+import { englishJobs } from "./english";
 import type { FeedSlug } from "./feeds";
 import type { PostingStatus } from "./jobs.server";
-import { isSingleLine, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import { COUNTRIES, EMPLOYMENT_TYPES, FEED_CHOICES, POST_LIMITS, SALARY_PERIODS, type EmploymentType, type PostField, type PostFormValues } from "./posting-lists";
+
+export * from "./posting-lists";
 
 export const STAFF_ROLES = ["career_team", "admin"] as const;
 export const isStaff = (role: string | null | undefined): boolean => role === "career_team" || role === "admin";
@@ -37,59 +42,6 @@ export function ladderJobId(random: Uint8Array): string {
   return id;
 }
 
-export const FEED_CHOICES: { feed: FeedSlug; label: string; explain: string }[] = [
-  { feed: "general", label: "Jobs (general)", explain: "Any job anywhere in the region, on site, hybrid or remote." },
-  { feed: "remote", label: "Remote jobs", explain: "Fully remote roles open to people in the Middle East and North Africa. Marked remote." },
-  { feed: "part-time", label: "Part-time jobs", explain: "Part-time roles in India, such as work alongside studies. Marked part-time." },
-];
-
-export const EMPLOYMENT_TYPES = ["Full-time", "Part-time", "Contract", "Internship", "Temporary"] as const;
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-
-/** Stored upper case, as the imported (JSearch-shaped) rows are. */
-export const SALARY_PERIODS = [
-  { value: "HOUR", label: "per hour" },
-  { value: "MONTH", label: "per month" },
-  { value: "YEAR", label: "per year" },
-] as const;
-
-/** The countries of Ladder's regions (MENA and India), ISO 3166-1 alpha-2. Elsewhere: leave it empty. */
-export const COUNTRIES: { code: string; name: string }[] = [
-  { code: "DZ", name: "Algeria" },
-  { code: "BH", name: "Bahrain" },
-  { code: "EG", name: "Egypt" },
-  { code: "IN", name: "India" },
-  { code: "IQ", name: "Iraq" },
-  { code: "JO", name: "Jordan" },
-  { code: "KW", name: "Kuwait" },
-  { code: "LB", name: "Lebanon" },
-  { code: "LY", name: "Libya" },
-  { code: "MA", name: "Morocco" },
-  { code: "OM", name: "Oman" },
-  { code: "PS", name: "Palestine" },
-  { code: "QA", name: "Qatar" },
-  { code: "SA", name: "Saudi Arabia" },
-  { code: "SY", name: "Syria" },
-  { code: "TN", name: "Tunisia" },
-  { code: "AE", name: "United Arab Emirates" },
-  { code: "YE", name: "Yemen" },
-];
-
-export const POST_LIMITS = {
-  title: 200,
-  employer: 200,
-  place: 100,
-  description: 10_000,
-  declineReason: 500,
-  /** A salary above this is a typo, not a salary. */
-  salary: 1_000_000_000,
-} as const;
-
-/** The form's fields, as typed (strings; the checkbox is "on" or absent). */
-export const POST_FIELDS = ["feed", "title", "employer", "city", "state", "country", "employmentType", "remote", "salaryMin", "salaryMax", "salaryPeriod", "description"] as const;
-export type PostField = (typeof POST_FIELDS)[number];
-export type PostFormValues = Partial<Record<PostField, string>>;
-
 /** A valid post, ready for the job table's columns. */
 export interface PostInput {
   feed: FeedSlug;
@@ -106,21 +58,6 @@ export interface PostInput {
   description: string;
 }
 
-export const FIELD_LABELS: Record<PostField, string> = {
-  feed: "Feed",
-  title: "Job title",
-  employer: "Employer",
-  city: "City",
-  state: "State or region",
-  country: "Country",
-  employmentType: "Employment type",
-  remote: "Remote",
-  salaryMin: "Salary from",
-  salaryMax: "Salary up to",
-  salaryPeriod: "Salary period",
-  description: "Description",
-};
-
 const clean = (value: string | undefined) => normaliseLineEndings(value ?? "").trim();
 const optional = (value: string | undefined) => clean(value) || null;
 
@@ -134,55 +71,60 @@ function amount(raw: string | undefined): string | null | "bad" {
   return String(n);
 }
 
+/** A refusal as a message id and its values, for a translator (or zod's issue params). */
+export type Refusal = { id: string; values?: Record<string, number | string> };
+
 /**
- * Checks a post form: the clean input, or a message per field. The remote feed forces remote on,
- * the part-time feed forces the employment type to Part-time (what those feeds promise).
+ * Checks a post form: the clean input, or a refusal per field (message ids). The remote feed
+ * forces remote on, the part-time feed forces the employment type to Part-time (what those feeds promise).
  */
-export function checkPost(values: PostFormValues): { ok: true; input: PostInput } | { ok: false; errors: Partial<Record<PostField, string>> } {
-  const errors: Partial<Record<PostField, string>> = {};
+export function checkPostIds(values: PostFormValues): { ok: true; input: PostInput } | { ok: false; errors: Partial<Record<PostField, Refusal>> } {
+  const errors: Partial<Record<PostField, Refusal>> = {};
+  const no = (id: string, more?: Refusal["values"]): Refusal => ({ id: `jobs.post.error.${id}`, values: more });
+  const singleLine: Refusal = { id: "jobs.form.singleLine" };
   const feed = clean(values.feed);
-  if (!FEED_CHOICES.some((c) => c.feed === feed)) errors.feed = "Choose the feed the job goes into.";
+  if (!FEED_CHOICES.some((c) => c.feed === feed)) errors.feed = no("feed");
   const title = clean(values.title);
-  if (!title) errors.title = "Enter the job title.";
-  else if (title.length > POST_LIMITS.title) errors.title = `Keep the job title to ${POST_LIMITS.title} characters or fewer (it has ${title.length}).`;
-  else if (!isSingleLine(title)) errors.title = SINGLE_LINE_MESSAGE;
+  if (!title) errors.title = no("title");
+  else if (title.length > POST_LIMITS.title) errors.title = no("titleTooLong", { max: POST_LIMITS.title, count: title.length });
+  else if (!isSingleLine(title)) errors.title = singleLine;
   const employer = clean(values.employer);
-  if (!employer) errors.employer = "Enter the employer's name.";
-  else if (employer.length > POST_LIMITS.employer) errors.employer = `Keep the employer's name to ${POST_LIMITS.employer} characters or fewer.`;
-  else if (!isSingleLine(employer)) errors.employer = SINGLE_LINE_MESSAGE;
+  if (!employer) errors.employer = no("employer");
+  else if (employer.length > POST_LIMITS.employer) errors.employer = no("employerTooLong", { max: POST_LIMITS.employer });
+  else if (!isSingleLine(employer)) errors.employer = singleLine;
   const city = optional(values.city);
-  if (city && city.length > POST_LIMITS.place) errors.city = `Keep the city to ${POST_LIMITS.place} characters or fewer.`;
-  else if (city && !isSingleLine(city)) errors.city = SINGLE_LINE_MESSAGE;
+  if (city && city.length > POST_LIMITS.place) errors.city = no("cityTooLong", { max: POST_LIMITS.place });
+  else if (city && !isSingleLine(city)) errors.city = singleLine;
   const state = optional(values.state);
-  if (state && state.length > POST_LIMITS.place) errors.state = `Keep the state or region to ${POST_LIMITS.place} characters or fewer.`;
-  else if (state && !isSingleLine(state)) errors.state = SINGLE_LINE_MESSAGE;
+  if (state && state.length > POST_LIMITS.place) errors.state = no("stateTooLong", { max: POST_LIMITS.place });
+  else if (state && !isSingleLine(state)) errors.state = singleLine;
   const country = optional(values.country);
-  if (country && !COUNTRIES.some((c) => c.code === country)) errors.country = "Choose a country from the list, or leave it empty.";
+  if (country && !COUNTRIES.some((c) => c.code === country)) errors.country = no("country");
   let employmentType = clean(values.employmentType) as EmploymentType;
   if (feed === "part-time") employmentType = "Part-time";
-  else if (!EMPLOYMENT_TYPES.includes(employmentType)) errors.employmentType = "Choose the employment type.";
+  else if (!EMPLOYMENT_TYPES.includes(employmentType)) errors.employmentType = no("employmentType");
   const remote = feed === "remote" || values.remote === "on" || values.remote === "true";
   const salaryMin = amount(values.salaryMin);
   const salaryMax = amount(values.salaryMax);
-  if (salaryMin === "bad") errors.salaryMin = "Enter the salary as a number of 0 or more, such as 12000.";
-  if (salaryMax === "bad") errors.salaryMax = "Enter the salary as a number of 0 or more, such as 15000.";
+  if (salaryMin === "bad") errors.salaryMin = no("salaryMin");
+  if (salaryMax === "bad") errors.salaryMax = no("salaryMax");
   if (salaryMin !== "bad" && salaryMax !== "bad" && salaryMin !== null && salaryMax !== null && Number(salaryMin) > Number(salaryMax)) {
-    errors.salaryMax = "The salary up to must be at least the salary from.";
+    errors.salaryMax = no("salaryOrder");
   }
   const period = clean(values.salaryPeriod);
   const hasAmount = (salaryMin !== null && salaryMin !== "bad") || (salaryMax !== null && salaryMax !== "bad");
   let salaryPeriod: PostInput["salaryPeriod"] = null;
   if (period) {
-    if (!SALARY_PERIODS.some((p) => p.value === period)) errors.salaryPeriod = "Choose per hour, per month or per year.";
-    else if (!hasAmount && !errors.salaryMin && !errors.salaryMax) errors.salaryPeriod = "Give an amount with the period, or leave the period empty.";
+    if (!SALARY_PERIODS.some((p) => p.value === period)) errors.salaryPeriod = no("period");
+    else if (!hasAmount && !errors.salaryMin && !errors.salaryMax) errors.salaryPeriod = no("periodNoAmount");
     else salaryPeriod = period as PostInput["salaryPeriod"];
   } else if (hasAmount) {
-    errors.salaryPeriod = "Say whether the salary is per hour, per month or per year.";
+    errors.salaryPeriod = no("periodMissing");
   }
   const description = clean(values.description);
-  if (!description) errors.description = "Describe the job: what the work is and who should apply.";
+  if (!description) errors.description = no("description");
   else if (description.length > POST_LIMITS.description) {
-    errors.description = `Keep the description to ${POST_LIMITS.description.toLocaleString("en-US")} characters or fewer (it has ${description.length.toLocaleString("en-US")}).`;
+    errors.description = no("descriptionTooLong", { max: POST_LIMITS.description, count: description.length });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -204,42 +146,51 @@ export function checkPost(values: PostFormValues): { ok: true; input: PostInput 
   };
 }
 
-/** A decline needs a reason the poster can act on. */
-export function checkDeclineReason(raw: string | undefined): { ok: true; reason: string } | { ok: false; error: string } {
+/** checkPost with its messages in words (English unless a translator is given). */
+export function checkPost(values: PostFormValues, t: Translate = englishJobs()): { ok: true; input: PostInput } | { ok: false; errors: Partial<Record<PostField, string>> } {
+  const checked = checkPostIds(values);
+  if (checked.ok) return checked;
+  const errors: Partial<Record<PostField, string>> = {};
+  for (const [field, refusal] of Object.entries(checked.errors)) errors[field as PostField] = t(refusal.id, refusal.values);
+  return { ok: false, errors };
+}
+
+/** A decline needs a reason the poster can act on (the error in `t`'s language). */
+export function checkDeclineReason(raw: string | undefined, t: Translate = englishJobs()): { ok: true; reason: string } | { ok: false; error: string } {
   const reason = clean(raw);
-  if (!reason) return { ok: false, error: "Tell the poster why, so they can fix the post." };
-  if (reason.length > POST_LIMITS.declineReason) return { ok: false, error: `Keep the reason to ${POST_LIMITS.declineReason} characters or fewer (it has ${reason.length}).` };
+  if (!reason) return { ok: false, error: t("jobs.review.reasonMissing") };
+  if (reason.length > POST_LIMITS.declineReason) return { ok: false, error: t("jobs.review.reasonTooLong", { max: POST_LIMITS.declineReason, count: reason.length }) };
   return { ok: true, reason };
 }
 
 /** What the poster reads about their post's state (on /jobs/mine and the job page). */
-export function postingStatusLabel(status: PostingStatus, declineReason: string | null): string {
+export function postingStatusLabel(status: PostingStatus, declineReason: string | null, t: Translate = englishJobs()): string {
   switch (status) {
     case "approved":
-      return "Listed";
+      return t("jobs.status.approved");
     case "pending":
-      return "Waiting for approval";
+      return t("jobs.status.pending");
     case "declined":
-      return declineReason ? `Declined: ${declineReason}` : "Declined";
+      return declineReason ? t("jobs.status.declinedReason", { reason: declineReason }) : t("jobs.status.declined");
     case "closed":
-      return "Closed";
+      return t("jobs.status.closed");
   }
 }
 
-/** The flash after a new post is saved: what happens next. */
-export function postedMessage(status: "approved" | "pending"): string {
-  return status === "approved"
-    ? "Your job is posted and listed now."
-    : "Your job is posted. The career team will review it; it is listed once they approve it, and you will be told either way.";
+/** The flash after a new post is saved: what happens next (a message id). */
+export const postedMessageId = (status: "approved" | "pending"): string => (status === "approved" ? "jobs.new.postedListed" : "jobs.new.postedPending");
+
+export const postedMessage = (status: "approved" | "pending", t: Translate = englishJobs()): string => t(postedMessageId(status));
+
+/** The flash after an edit, given the state before and after (a message id). */
+export function editedMessageId(before: PostingStatus, after: PostingStatus): string {
+  if (after === "pending" && before === "approved") return "jobs.edit.savedOffList";
+  if (after === "pending" && before === "declined") return "jobs.edit.savedResent";
+  if (after === "pending") return "jobs.edit.savedStillWaiting";
+  return "jobs.edit.saved";
 }
 
-/** The flash after an edit, given the state before and after. */
-export function editedMessage(before: PostingStatus, after: PostingStatus): string {
-  if (after === "pending" && before === "approved") return "Changes saved. Your post is off the list until the career team approves it again.";
-  if (after === "pending" && before === "declined") return "Changes saved and sent to the career team for another look.";
-  if (after === "pending") return "Changes saved. Your post is still waiting for the career team.";
-  return "Changes saved.";
-}
+export const editedMessage = (before: PostingStatus, after: PostingStatus, t: Translate = englishJobs()): string => t(editedMessageId(before, after));
 
 /** The form values of a stored job (edit page). */
 export function formValuesOf(job: {

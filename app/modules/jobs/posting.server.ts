@@ -10,6 +10,9 @@ import { withTx } from "~/db.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
+import { savedLanguage } from "~/modules/accounts/index.server";
+import { translator } from "~/lib/i18n.server";
+import type { Translate } from "~/lib/i18n";
 import { FEED_SLUGS, FEEDS, isJobId, jobPath, type FeedSlug } from "./feeds";
 import { feedTable, type PostingStatus } from "./jobs.server";
 import { initialPosting, isStaff, ladderJobId, statusAfterEdit, type PostInput } from "./posting-rules";
@@ -285,7 +288,11 @@ export type DecideOutcome =
   | { kind: "changed" }
   | { kind: "not_found" };
 
-const postName = (title: string | null, employer: string | null) => `“${title ?? "Untitled job"}”${employer ? ` at ${employer}` : ""}`;
+/** “Data analyst” at Acme, in the poster's language. */
+const postName = (t: Translate, title: string | null, employer: string | null) => {
+  const named = title ?? t("jobs.job.untitled");
+  return employer ? t("jobs.post.nameAt", { title: named, employer }) : t("jobs.post.name", { title: named });
+};
 
 /**
  * The career team approves or declines a pending post. The UPDATE only matches a pending row, so
@@ -338,23 +345,29 @@ export async function decidePost(
       .leftJoin(User, eq(User.id, j.posted_by_user_id))
       .where(eq(j.job_id, jobId))
       .limit(1);
-    const name = postName(job?.title ?? null, job?.employer ?? null);
+    // The poster reads the notification and the email in their own language.
+    const lang = job?.posterId ? await savedLanguage(tx, job.posterId) : "en";
+    const t = translator(lang);
+    const name = postName(t, job?.title ?? null, job?.employer ?? null);
     const note =
       decision.kind === "approve"
-        ? { title: "Your job post is approved", message: `${name} is now listed on Ladder.` }
-        : { title: "Your job post was declined", message: `${name} was declined: ${decision.reason} Edit it from My job posts to send it back for review.` };
+        ? { title: t("jobs.decision.approvedTitle"), message: t("jobs.decision.approvedMessage", { name }) }
+        : { title: t("jobs.decision.declinedTitle"), message: t("jobs.decision.declinedMessage", { name, reason: decision.reason }) };
     // Both lead to the post: its page shows the poster the decision, a decline's reason and Edit.
     if (job?.posterId) await insertLinkedNotification(tx, { userId: job.posterId, title: note.title, message: note.message, href: jobPath(feed, jobId), at: now });
-    return { kind: decision.kind === "approve" ? ("approved" as const) : ("declined" as const), title: job?.title ?? "Untitled job", note, email: job?.posterEmail ?? null, name };
+    const title = job?.title ?? t("jobs.job.untitled");
+    return { kind: decision.kind === "approve" ? ("approved" as const) : ("declined" as const), title, note, email: job?.posterEmail ?? null, name, lang };
   });
   if (result.kind === "already_decided" || result.kind === "changed" || result.kind === "not_found") return { kind: result.kind };
   // After the transaction: mail is never awaited inside withTx.
   const link = `${options.baseUrl}${result.kind === "approved" ? jobPath(feed, jobId) : "/jobs/mine"}`;
+  const t = translator(result.lang);
+  const approved = result.kind === "approved";
   const delivery = result.email
     ? sendMail({
         to: result.email,
-        subject: result.kind === "approved" ? `Approved: ${result.title}` : `Declined: ${result.title}`,
-        text: `${result.note.message}\n\n${result.kind === "approved" ? "See it" : "Your posts"}: ${link}\n\n— Ladder's career team (${FEEDS[feed].label})`,
+        subject: t(approved ? "jobs.decision.approvedSubject" : "jobs.decision.declinedSubject", { title: result.title }),
+        text: `${result.note.message}\n\n${t(approved ? "jobs.decision.seeIt" : "jobs.decision.yourPosts")}: ${link}\n\n${t("jobs.decision.signature", { feed: t(FEEDS[feed].labelId) })}`,
       })
     : null;
   return { kind: result.kind, title: result.title, delivery };

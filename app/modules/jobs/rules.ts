@@ -4,8 +4,11 @@
  */
 import { z } from "zod";
 
+import { formatDate, formatMoney, formatNumber } from "~/lib/format";
+import type { Language, Translate } from "~/lib/i18n";
+import { englishJobs } from "./english";
 import {
-  CITY_MAX, countryName, EMPLOYMENT_TYPES, KEYWORD_WORDS_MAX, KEYWORDS_MAX, POSTED_WITHIN_DAYS, POSTER_LABELS, POSTERS, type EmploymentType, type Poster,
+  CITY_MAX, countryLabel, EMPLOYMENT_TYPES, isPoster, jobTypeLabel, KEYWORD_WORDS_MAX, KEYWORDS_MAX, POSTED_WITHIN_DAYS, POSTER_LABELS, POSTERS, type EmploymentType,
 } from "./filters";
 
 export * from "./filters";
@@ -13,17 +16,20 @@ export * from "./filters";
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 export const feedFilterSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(KEYWORDS_MAX, `Keep the keywords to ${KEYWORDS_MAX} characters.`).optional()),
-  city: z.preprocess(blankToUndefined, z.string().trim().max(CITY_MAX, `Keep the city to ${CITY_MAX} characters.`).optional()),
+  q: z.preprocess(blankToUndefined, z.string().trim().max(KEYWORDS_MAX, "jobs.filter.error.q").optional()),
+  city: z.preprocess(blankToUndefined, z.string().trim().max(CITY_MAX, "jobs.filter.error.city").optional()),
   country: z.preprocess(
     (v) => (typeof blankToUndefined(v) === "string" ? (v as string).trim().toUpperCase() : undefined),
-    z.string().regex(/^[A-Z]{2}$/, "Choose a country from the list.").optional(),
+    z.string().regex(/^[A-Z]{2}$/, "jobs.filter.error.country").optional(),
   ),
-  type: z.preprocess(blankToUndefined, z.enum(EMPLOYMENT_TYPES, { errorMap: () => ({ message: "Choose a job type from the list." }) }).optional()),
-  remote: z.preprocess(blankToUndefined, z.enum(["yes"], { errorMap: () => ({ message: "Remote is either “Remote only” or “Any”." }) }).optional()),
-  days: z.preprocess(blankToUndefined, z.enum(POSTED_WITHIN_DAYS, { errorMap: () => ({ message: "Choose 1, 3, 7, 14 or 30 days." }) }).optional()),
-  by: z.preprocess(blankToUndefined, z.enum(POSTERS, { errorMap: () => ({ message: "Choose alumni, career team or other sites." }) }).optional()),
+  type: z.preprocess(blankToUndefined, z.enum(EMPLOYMENT_TYPES, { errorMap: () => ({ message: "jobs.filter.error.type" }) }).optional()),
+  remote: z.preprocess(blankToUndefined, z.enum(["yes"], { errorMap: () => ({ message: "jobs.filter.error.remote" }) }).optional()),
+  days: z.preprocess(blankToUndefined, z.enum(POSTED_WITHIN_DAYS, { errorMap: () => ({ message: "jobs.filter.error.days" }) }).optional()),
+  by: z.preprocess(blankToUndefined, z.enum(POSTERS, { errorMap: () => ({ message: "jobs.filter.error.by" }) }).optional()),
 });
+
+/** The values the filter messages name ({max} for the two text fields). */
+const FILTER_LIMITS: Partial<Record<string, number>> = { q: KEYWORDS_MAX, city: CITY_MAX };
 
 export type FeedFilters = z.infer<typeof feedFilterSchema>;
 export const FILTER_NAMES = ["q", "city", "country", "type", "remote", "days", "by"] as const;
@@ -33,8 +39,8 @@ export type ParsedFilters =
   | { ok: true; filters: FeedFilters }
   | { ok: false; errors: Partial<Record<FilterName | "form", string>>; values: Partial<Record<FilterName, string>> };
 
-/** The filter form's query string, validated. Unknown parameters are ignored (utm tags, etc.). */
-export function parseFilters(params: URLSearchParams): ParsedFilters {
+/** The filter form's query string, validated, its messages in `t`'s language. Unknown parameters are ignored (utm tags, etc.). */
+export function parseFilters(params: URLSearchParams, t: Translate = englishJobs()): ParsedFilters {
   const raw: Partial<Record<FilterName, string>> = {};
   for (const name of FILTER_NAMES) {
     const value = params.get(name);
@@ -45,7 +51,7 @@ export function parseFilters(params: URLSearchParams): ParsedFilters {
   const errors: Partial<Record<FilterName | "form", string>> = {};
   for (const issue of result.error.issues) {
     const key = (issue.path[0] as FilterName | undefined) ?? "form";
-    errors[key] ??= issue.message;
+    errors[key] ??= t(issue.message, { max: FILTER_LIMITS[key] });
   }
   return { ok: false, errors, values: raw };
 }
@@ -70,40 +76,36 @@ export interface ActiveFilter {
   removeHref: string;
 }
 
-function filterLabel(name: FilterName, value: string): string {
+function filterLabel(name: FilterName, value: string, t: Translate): string {
   switch (name) {
     case "q":
-      return `Keywords: ${value}`;
+      return t("jobs.filter.activeQ", { value });
     case "city":
-      return `City: ${value}`;
+      return t("jobs.filter.activeCity", { value });
     case "country":
-      return `Country: ${countryName(value) ?? value}`;
+      return t("jobs.filter.activeCountry", { value: countryLabel(t, value) ?? value });
     case "type":
-      return `Job type: ${value}`;
+      return t("jobs.filter.activeType", { value: jobTypeLabel(t, value) });
     case "remote":
-      return "Remote only";
+      return t("jobs.filter.remoteOnly");
     case "days":
-      return `Posted within ${value} ${value === "1" ? "day" : "days"}`;
+      return t("jobs.filter.activeDays", { count: Number(value) });
     case "by":
-      return `Posted by: ${POSTER_LABELS[value as Poster] ?? value}`;
+      return t("jobs.filter.activeBy", { value: isPoster(value) ? t(POSTER_LABELS[value]) : value });
   }
 }
 
 /** The chosen filters in the form's order, each with a link that removes it. */
-export function activeFilters(filters: FeedFilters, base: string): ActiveFilter[] {
+export function activeFilters(filters: FeedFilters, base: string, t: Translate = englishJobs()): ActiveFilter[] {
   return FILTER_NAMES.filter((name) => filters[name] !== undefined && filters[name] !== "").map((name) => {
     const query = filterQuery({ ...filters, [name]: undefined });
-    return { name, label: filterLabel(name, filters[name]!), removeHref: query ? `${base}?${query}` : base };
+    return { name, label: filterLabel(name, filters[name]!, t), removeHref: query ? `${base}?${query}` : base };
   });
 }
 
-const countFormat = new Intl.NumberFormat("en-GB");
-
 /** "No jobs", "1 job", "240 jobs", or "More than 1,000 jobs" when the count stopped at its cap. */
-export function countLabel(count: number, capped: boolean): string {
-  if (capped) return `More than ${countFormat.format(count)} jobs`;
-  if (count === 0) return "No jobs";
-  return `${countFormat.format(count)} ${count === 1 ? "job" : "jobs"}`;
+export function countLabel(count: number, capped: boolean, t: Translate = englishJobs()): string {
+  return capped ? t("jobs.feed.countCapped", { count }) : t("jobs.feed.count", { count });
 }
 
 /**
@@ -125,7 +127,7 @@ const CURRENCIES: Record<string, string> = {
   OM: "OMR", PS: "ILS", QA: "QAR", SA: "SAR", TN: "TND", YE: "YER", US: "USD", GB: "GBP",
 };
 
-const PERIODS: Record<string, string> = { HOUR: "an hour", DAY: "a day", WEEK: "a week", MONTH: "a month", YEAR: "a year" };
+const PERIODS = new Set(["HOUR", "DAY", "WEEK", "MONTH", "YEAR"]);
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 
@@ -144,41 +146,49 @@ export function salaryNumber(text: string | null | undefined): number | null {
  * Nothing given → "Salary not given"; values that are not plain amounts, a negative amount, a
  * minimum above the maximum or an unknown period → "Salary as posted: …" with the raw text.
  */
-export function formatSalary(min: string | null | undefined, max: string | null | undefined, period: string | null | undefined, country?: string | null): string {
+export function formatSalary(
+  min: string | null | undefined,
+  max: string | null | undefined,
+  period: string | null | undefined,
+  country?: string | null,
+  t: Translate = englishJobs(),
+  lang: Language = "en",
+): string {
   const blank = (v: string | null | undefined) => v === null || v === undefined || v.trim() === "";
-  if (blank(min) && blank(max)) return "Salary not given";
-  const raw = () => `Salary as posted: ${[min, max].filter((v) => !blank(v)).map((v) => v!.trim()).join(" – ")}${blank(period) ? "" : ` ${period!.trim()}`}`;
+  if (blank(min) && blank(max)) return t("jobs.salary.none");
+  const raw = () =>
+    t("jobs.salary.asPosted", { text: `${[min, max].filter((v) => !blank(v)).map((v) => v!.trim()).join(" – ")}${blank(period) ? "" : ` ${period!.trim()}`}` });
   const low = blank(min) ? null : salaryNumber(min);
   const high = blank(max) ? null : salaryNumber(max);
   if ((!blank(min) && low === null) || (!blank(max) && high === null)) return raw();
   if (low !== null && high !== null && low > high) return raw();
-  const per = blank(period) ? "" : PERIODS[period!.trim().toUpperCase()];
-  if (per === undefined) return raw();
+  const per = blank(period) ? "" : period!.trim().toUpperCase();
+  if (per && !PERIODS.has(per)) return raw();
   const currency = country ? CURRENCIES[country.toUpperCase()] : undefined;
-  const money = (n: number) => numberFormat.format(n);
-  const prefix = currency ? `${currency} ` : "";
-  const suffix = per ? ` ${per}` : "";
-  if (low !== null && high !== null) return low === high ? `${prefix}${money(low)}${suffix}` : `${prefix}${money(low)}–${money(high)}${suffix}`;
-  if (low !== null) return `From ${prefix}${money(low)}${suffix}`;
-  return `Up to ${prefix}${money(high!)}${suffix}`;
+  // English keeps its "EGP 15,000" with the code; Arabic and Hindi write amounts their own way (formatMoney).
+  const money = (n: number) => (lang === "en" ? `${currency ? `${currency} ` : ""}${numberFormat.format(n)}` : currency ? formatMoney(n, currency, lang) : formatNumber(n, lang));
+  const bare = (n: number) => (lang === "en" ? numberFormat.format(n) : money(n));
+  let amount: string;
+  if (low !== null && high !== null) amount = low === high ? money(low) : `${money(low)}–${bare(high)}`;
+  else if (low !== null) amount = t("jobs.salary.from", { amount: money(low) });
+  else amount = t("jobs.salary.upTo", { amount: money(high!) });
+  return per ? t("jobs.salary.withPeriod", { amount, period: t(`jobs.salary.per.${per}`) }) : amount;
 }
 
 // ---- dates
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const postedDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** "Posted today", "Posted yesterday", "Posted 3 days ago" within four weeks, then "Posted 3 Oct 2026". */
-export function postedLabel(at: Date | string | number | null | undefined, now: Date = new Date()): string {
-  if (at === null || at === undefined) return "Posting date not given";
+export function postedLabel(at: Date | string | number | null | undefined, now: Date = new Date(), t: Translate = englishJobs(), lang: Language = "en"): string {
+  if (at === null || at === undefined) return t("jobs.posted.unknown");
   const date = at instanceof Date ? at : new Date(at);
-  if (Number.isNaN(date.getTime())) return "Posting date not given";
+  if (Number.isNaN(date.getTime())) return t("jobs.posted.unknown");
   const days = Math.floor((now.getTime() - date.getTime()) / DAY_MS);
-  if (days < 0) return `Posted ${postedDate.format(date)}`;
-  if (days === 0) return "Posted today";
-  if (days === 1) return "Posted yesterday";
-  if (days < 28) return `Posted ${days} days ago`;
-  return `Posted ${postedDate.format(date)}`;
+  if (days < 0 || days >= 28) return t("jobs.posted.on", { date: formatDate(date, lang) });
+  if (days === 0) return t("jobs.posted.today");
+  if (days === 1) return t("jobs.posted.yesterday");
+  return t("jobs.posted.daysAgo", { count: days });
 }
 
 /** Employment types as JSearch sends them ("FULLTIME") → the labels the feeds use. */
