@@ -57,11 +57,17 @@ export default function Withdraw() {
   const a = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const t = useT();
+  // The job's title (the member's words, in any language) inside the question, in the reader's word order.
+  const [questionBefore, questionAfter] = t("applications.withdraw.question", { title: "\u0000" }).split("\u0000");
   return (
     <section aria-labelledby="withdraw-title" className="card space-y-3">
       {a.canWithdraw ? (
         <>
-          <h1 id="withdraw-title">{t("applications.withdraw.question", { title: a.title })}</h1>
+          <h1 id="withdraw-title">
+            {questionBefore}
+            <bdi dir="auto">{a.title}</bdi>
+            {questionAfter}
+          </h1>
           <p>
             {a.employer ? t("applications.withdraw.employerSees", { employer: a.employer }) : t("applications.withdraw.someoneSees")}{" "}
             {t("applications.withdraw.stays")}
