@@ -25,10 +25,17 @@ function englishOf(catalogs: Record<string, Record<string, string>>): Translate 
   return (id: string, values?: MessageValues) => {
     const dot = id.indexOf(".");
     const text = catalogs[id.slice(0, dot)]?.[id.slice(dot + 1)] ?? id;
-    return text.replace(/\{(\w+)(, number)?\}/g, (_, name: string, number?: string) => {
-      const value = values?.[name];
-      return number && typeof value === "number" ? value.toLocaleString("en-GB") : String(value ?? "");
-    });
+    // Only plain arguments ({name}, {name, number}): these messages have no plural or select.
+    return text
+      .split("{")
+      .map((part, i) => {
+        if (i === 0) return part;
+        const end = part.indexOf("}");
+        const [name, type] = part.slice(0, end).split(",").map((word) => word.trim());
+        const value = values?.[name];
+        return (type === "number" && typeof value === "number" ? value.toLocaleString("en-GB") : String(value ?? "")) + part.slice(end + 1);
+      })
+      .join("");
   };
 }
 export const english: Translate = /* @__PURE__ */ englishOf({ applications: applicationsEnglish, hiring: hiringEnglish });
