@@ -4,11 +4,12 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
+import { translatorFor } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { cvForViewer } from "~/modules/jobs/applications.server";
 
-const notFound = () =>
-  new Response("There is no CV you can open at this address.", {
+const notFound = async (request: Request) =>
+  new Response((await translatorFor(request))("applications.cv.notFound"), {
     status: 404,
     headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
   });
@@ -16,7 +17,7 @@ const notFound = () =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = await cvForViewer(getCtx(), { id: user.id, role: user.role ?? "user" }, (params.id ?? "").toLowerCase());
-  if (!file) return notFound();
+  if (!file) return notFound(request);
   return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
     status: 200,
     headers: {

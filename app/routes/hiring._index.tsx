@@ -10,12 +10,13 @@ import { PostStatusPill } from "~/components/ui/StatusPill";
 import { isPostState } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { useT } from "~/lib/i18n";
+import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { hiringJobsCursor } from "~/modules/hiring/cursor.server";
 import { listManagedJobs } from "~/modules/hiring/pipeline.server";
-import { APPLICATION_STATUSES, isStaff, STATUS_LABELS } from "~/modules/hiring/rules";
-import { FEEDS } from "~/modules/jobs/feeds";
-import { pageMeta } from "~/lib/meta";
+import { APPLICATION_STATUSES, feedLabelId, isStaff, pipelineStatusLabel } from "~/modules/hiring/rules";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,73 +25,90 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const after = hiringJobsCursor.from(url.searchParams.get("after"), "jobs");
   if (after === null) throw brokenPageLink("/hiring");
   const page = await listManagedJobs(getCtx(), { id: user.id, role: user.role }, { after });
+  const lang = await languageOf(request);
+  const t = translator(lang);
   return {
     staff: isStaff(user.role),
     paged: Boolean(after),
     rows: page.rows.map((r) => ({
       key: `${r.feed}/${r.jobId}`,
       href: `/hiring/${r.feed}/${encodeURIComponent(r.jobId)}`,
-      title: r.title?.trim() || "Untitled job",
+      title: r.title?.trim() || t("hiring.job.untitled"),
       employer: r.employer,
-      feed: FEEDS[r.feed].label,
-      at: formatDate(r.createdAt),
+      feed: t(feedLabelId(r.feed)),
+      at: formatDate(r.createdAt, lang),
       posting: isPostState(r.postingStatus) ? r.postingStatus : null,
       mine: r.mine,
       live: r.live,
       withdrawn: r.withdrawn,
-      counts: APPLICATION_STATUSES.filter((s) => r.counts[s]).map((s) => `${r.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`),
+      counts: APPLICATION_STATUSES.filter((s) => r.counts[s])
+        .map((s) => t("hiring.index.count", { count: r.counts[s], status: pipelineStatusLabel(s, t).toLowerCase() }))
+        .join(t("hiring.index.separator")),
     })),
     nextHref: page.next ? `/hiring?after=${encodeURIComponent(hiringJobsCursor.to(page.next, "jobs"))}` : null,
+    ...(await pageMessages(request, ["hiring", "jobs"])),
   };
 }
 
 export default function Hiring() {
   const { staff, paged, rows, nextHref } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="hiring-title" className="space-y-4">
-      <h1 id="hiring-title">Hiring</h1>
+      <h1 id="hiring-title">{t("common.area.hiring")}</h1>
       <p className="text-stone-700">
-        {staff ? "Your job posts and every job with applications, newest first." : "The jobs you posted, newest first."} Open one to review its applications and plan interviews.
+        {staff ? t("hiring.index.introStaff") : t("hiring.index.introMember")} {t("hiring.index.introOpen")}
       </p>
       {rows.length === 0 ? (
         <div className="card space-y-2">
           {paged ? (
-            <p>No more jobs.</p>
+            <p>{t("hiring.index.noMore")}</p>
           ) : (
             <>
-              <p>You have no jobs to manage yet. When you post a job on Ladder, its applications arrive here.</p>
+              <p>{t("hiring.index.none")}</p>
               <p>
-                <ButtonLink to="/jobs/new">Post a job</ButtonLink>
+                <ButtonLink to="/jobs/new">{t("hiring.index.postJob")}</ButtonLink>
               </p>
-              <p className="text-sm text-stone-600">Alumni posts are listed once the career team approves them; you can follow yours on <Link to="/jobs/mine">your job posts</Link>.</p>
+              <p className="text-sm text-stone-600">
+                {t("hiring.index.alumniBefore")} <Link to="/jobs/mine">{t("hiring.index.alumniLink")}</Link>
+                {t("hiring.index.alumniAfter")}
+              </p>
             </>
           )}
         </div>
       ) : (
-        <ul aria-label="Jobs you manage" className="list">
+        <ul aria-label={t("hiring.index.listLabel")} className="list">
           {rows.map((r) => (
             <li key={r.key} className="space-y-1">
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                <Link to={r.href} className="font-medium">
+                <Link to={r.href} className="font-medium" dir="auto">
                   {r.title}
                 </Link>
                 {r.posting ? <PostStatusPill state={r.posting} /> : null}
               </p>
-              <MetaLine parts={[r.employer, r.feed, `posted ${r.at}`, r.posting ? null : "Imported", r.mine ? "your post" : null]} />
+              <MetaLine
+                parts={[
+                  r.employer ? <bdi dir="auto">{r.employer}</bdi> : null,
+                  r.feed,
+                  t("hiring.index.posted", { date: r.at }),
+                  r.posting ? null : t("hiring.index.imported"),
+                  r.mine ? t("hiring.index.yourPost") : null,
+                ]}
+              />
               <p className="text-sm">
-                {r.live === 0 ? "No live applications" : `${r.live} live: ${r.counts.join(", ")}`}
-                {r.withdrawn ? ` · ${r.withdrawn} withdrawn` : ""}
+                {r.live === 0 ? t("hiring.index.noLive") : t("hiring.index.live", { count: r.live, counts: r.counts })}
+                {r.withdrawn ? ` · ${t("hiring.index.withdrawn", { count: r.withdrawn })}` : ""}
               </p>
             </li>
           ))}
         </ul>
       )}
       <p className="flex flex-wrap gap-3">
-        {paged ? <Link to="/hiring">Newest</Link> : null}
-        {nextHref ? <Link to={nextHref}>More jobs</Link> : null}
+        {paged ? <Link to="/hiring">{t("hiring.pager.newest")}</Link> : null}
+        {nextHref ? <Link to={nextHref}>{t("hiring.index.more")}</Link> : null}
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Hiring | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("hiring.index.pageTitle")));

@@ -12,7 +12,9 @@ import { StatusPill } from "~/components/ui/StatusPill";
 import { applicationTone } from "~/components/ui/status";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { fieldErrors, type FieldErrors } from "~/lib/forms";
+import type { FieldErrors } from "~/lib/forms";
+import { bidi, useLanguage, useT } from "~/lib/i18n";
+import { languageOf, pageMessages, translatedFieldErrors, translator } from "~/lib/i18n.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { isoDate } from "~/modules/calendar/week";
@@ -23,43 +25,45 @@ import { addRoundSchema, completeRoundSchema, roundWhenForm, statusFormSchema } 
 import { addRound, changeRound, listRounds, type RoundChange } from "~/modules/hiring/rounds.server";
 import {
   APPLICATION_STATUSES,
-  CONFLICT_LINE,
+  feedLabelId,
   FEEDBACK_MAX,
   INTERVIEWER_NAME_MAX,
   nextRoundNumber,
   OPEN_ROUND_STATUSES,
-  ROUND_TYPE_LABELS,
+  pipelineStatusLabel,
   roundState,
+  roundTypeLabel,
   ROUND_TYPES,
-  STATUS_LABELS,
-  WITHDRAWN_LINE,
+  zonedMoment,
 } from "~/modules/hiring/rules";
-import { zonedTime } from "~/modules/jobs/application-rules";
-import { FEEDS } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { publicOrigin } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { Arrow } from "~/components/ui/Arrow";
 
-const NOT_FOUND = "There is no application at this address that you manage. Your jobs and their applications are listed on /hiring.";
-const ROUND_NOT_FOUND = "That round is not on this application. Choose one from the list of rounds.";
-const ROUND_CLOSED = "That round is already completed or cancelled, so it cannot change any more.";
+const NOT_FOUND = "hiring.application.notFound";
+const ROUND_NOT_FOUND = "hiring.rounds.notFound";
+const ROUND_CLOSED = "hiring.rounds.closed";
+const WITHDRAWN_LINE = "hiring.application.withdrawnLine";
+const CONFLICT_LINE = "hiring.application.conflictLine";
 
 async function load(request: Request, id: string | undefined) {
   const user = await requireUser(request);
   const ctx = getCtx();
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const viewer: Viewer = { id: user.id, role: user.role };
   const app = id ? await getApplication(ctx, viewer, id) : null;
-  if (!app) throw new Response(NOT_FOUND, { status: 404 });
-  return { ctx, user, viewer, app };
+  if (!app) throw new Response(t(NOT_FOUND), { status: 404 });
+  return { ctx, user, viewer, app, lang, t };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, user, app } = await load(request, params.id);
+  const { ctx, user, app, lang, t } = await load(request, params.id);
   const [rounds, tz] = await Promise.all([listRounds(ctx, app.id), effectiveZone(ctx, user.id, request)]);
   const zone = tz.zone;
   // Every moment of a round in the recruiter's zone, with that moment's own offset.
-  const at = (d: Date) => zonedTime(zone, d);
+  const at = (d: Date) => zonedMoment(zone, d, lang, t);
   return {
     id: app.id,
     name: app.name,
@@ -70,12 +74,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: app.status,
     feedback: app.feedback ?? "",
     withdrawn: app.withdrawn,
-    applied: formatDateTime(app.createdAt, zone),
-    updated: formatDateTime(app.updatedAt, zone),
+    applied: formatDateTime(app.createdAt, zone, { lang }),
+    updated: formatDateTime(app.updatedAt, zone, { lang }),
     updatedAt: String(app.updatedAt.getTime()),
-    jobTitle: app.jobTitle?.trim() || "Untitled job",
+    jobTitle: app.jobTitle?.trim() || t("hiring.job.untitled"),
     employer: app.employer,
-    feedLabel: FEEDS[app.feed].label,
+    feedLabel: t(feedLabelId(app.feed)),
     pipelineHref: `/hiring/${app.feed}/${encodeURIComponent(app.jobId)}`,
     zone,
     zoneLabel: `${zone}, ${offsetLabel(zone, Date.now())}`,
@@ -84,9 +88,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rounds: rounds.map((r) => ({
       id: r.id,
       n: r.roundNumber,
-      type: ROUND_TYPE_LABELS[r.roundType] ?? r.roundType,
+      type: roundTypeLabel(r.roundType, t),
       status: r.status,
-      state: roundState(r, at),
+      state: roundState(r, at, t),
       open: (OPEN_ROUND_STATUSES as readonly string[]).includes(r.status),
       scheduled: r.scheduledDate !== null,
       date: r.scheduledDate ? isoDate(zoneDate(zone, r.scheduledDate.getTime())) : "",
@@ -96,6 +100,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: r.notes,
       feedback: r.feedback,
     })),
+    ...(await pageMessages(request, ["hiring", "applications", "jobs"])),
   };
 }
 
@@ -104,14 +109,15 @@ type Failure = { form: string; errors: FieldErrors; values: Record<string, strin
 const fail = (failure: Failure, status = 400) => data(failure, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, user, viewer, app } = await load(request, params.id);
+  const { ctx, user, viewer, app, lang, t } = await load(request, params.id);
   // Five forms post here, told apart by intent; each part is checked below by its own schema.
   const { values } = await readForm(request, noFields, { maxBytes: 40_000 });
   const intent = values.intent ?? "";
   const here = `/hiring/applications/${app.id}`;
-  const done = async (message: string, kind: "success" | "info" | "error" = "success") =>
-    redirect(here, { headers: { "Set-Cookie": await flashHeader(message, kind) } });
-  if (app.withdrawn) return fail({ form: intent, errors: { form: WITHDRAWN_LINE }, values });
+  const done = async (message: string, kind: "success" | "info" | "error" = "success", flashValues?: Record<string, string | number>) =>
+    redirect(here, { headers: { "Set-Cookie": await flashHeader(message, kind, flashValues) } });
+  const fieldErrors = (error: Parameters<typeof translatedFieldErrors>[0]) => translatedFieldErrors(error, t);
+  if (app.withdrawn) return fail({ form: intent, errors: { form: t(WITHDRAWN_LINE) }, values });
 
   if (intent === "status") {
     const parsed = statusFormSchema.safeParse(values);
@@ -125,19 +131,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     switch (outcome.kind) {
       case "not_found":
-        throw new Response(NOT_FOUND, { status: 404 });
+        throw new Response(t(NOT_FOUND), { status: 404 });
       case "withdrawn":
-        return fail({ form: "status", errors: { form: WITHDRAWN_LINE }, values });
+        return fail({ form: "status", errors: { form: t(WITHDRAWN_LINE) }, values });
       case "conflict":
-        return fail({ form: "status", errors: { form: CONFLICT_LINE }, values, conflict: true }, 409);
+        return fail({ form: "status", errors: { form: t(CONFLICT_LINE) }, values, conflict: true }, 409);
       case "unchanged":
-        return done("Nothing changed: the status and feedback were already as you saved them.", "info");
+        return done("hiring.flash.unchanged", "info");
       case "changed": {
         const sent = await outcome.mail;
-        const what = outcome.statusChanged ? `Status changed to ${STATUS_LABELS[outcome.status]}.` : "Feedback saved.";
-        return sent.ok
-          ? done(`${what} ${app.name} was told by notification and email.`)
-          : done(`${what} ${app.name} was told by notification, but the email could not be sent.`, "info");
+        // The flash is read by this recruiter: the status in their language, the name as written.
+        const told = { status: pipelineStatusLabel(outcome.status, t), name: app.name.slice(0, 300) };
+        if (outcome.statusChanged) return sent.ok ? done("hiring.flash.statusTold", "success", told) : done("hiring.flash.statusNotMailed", "info", told);
+        return sent.ok ? done("hiring.flash.feedbackTold", "success", told) : done("hiring.flash.feedbackNotMailed", "info", told);
       }
     }
   }
@@ -149,8 +155,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...(when.success ? {} : fieldErrors(when.error)) };
     if (!parsed.success || !when.success) return fail({ form: "add", errors, values });
     const outcome = await addRound(ctx, viewer, app, { ...parsed.data, scheduledAt: when.data });
-    if (!outcome.ok) return fail({ form: "add", errors: { form: WITHDRAWN_LINE }, values });
-    return done(`Round ${outcome.roundNumber} added${when.data ? " and scheduled" : ""}.`);
+    if (!outcome.ok) return fail({ form: "add", errors: { form: t(WITHDRAWN_LINE) }, values });
+    return done(when.data ? "hiring.flash.roundAddedScheduled" : "hiring.flash.roundAdded", "success", { n: outcome.roundNumber });
   }
 
   if (intent === "reschedule" || intent === "complete" || intent === "cancel") {
@@ -159,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     let change: RoundChange;
     if (intent === "reschedule") {
       const when = roundWhenForm(zone, { required: true }).safeParse(values);
-      if (!when.success || !when.data) return fail({ form: key, errors: when.success ? { date: "Choose the day of the interview." } : fieldErrors(when.error), values });
+      if (!when.success || !when.data) return fail({ form: key, errors: when.success ? { date: t("hiring.when.dayRequired") } : fieldErrors(when.error), values });
       change = { kind: "reschedule", at: when.data };
     } else if (intent === "complete") {
       const parsed = completeRoundSchema.safeParse(values);
@@ -167,17 +173,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       change = { kind: "complete", score: parsed.data.score, notes: parsed.data.notes, feedback: parsed.data.feedback, confirmedEarly: values.confirmEarly === "yes" };
     } else change = { kind: "cancel" };
     const outcome = await changeRound(ctx, viewer, app, roundId, change);
-    if (outcome === "not_found") return fail({ form: key, errors: { form: ROUND_NOT_FOUND }, values }, 404);
-    if (outcome === "closed") return fail({ form: key, errors: { form: ROUND_CLOSED }, values });
+    if (outcome === "not_found") return fail({ form: key, errors: { form: t(ROUND_NOT_FOUND) }, values }, 404);
+    if (outcome === "closed") return fail({ form: key, errors: { form: t(ROUND_CLOSED) }, values });
     if (typeof outcome === "object") {
-      const question = `This round is scheduled for ${zonedTime(zone, outcome.scheduledDate)}, which has not come yet. Did it take place early? Complete it now only if it did.`;
+      const question = t("hiring.rounds.early", { when: zonedMoment(zone, outcome.scheduledDate, lang, t) });
       return fail({ form: key, errors: {}, values, question });
     }
-    const verb = intent === "reschedule" ? "scheduled" : intent === "complete" ? "completed" : "cancelled";
-    return done(`Round ${verb}.`);
+    return done(intent === "reschedule" ? "hiring.flash.roundScheduled" : intent === "complete" ? "hiring.flash.roundCompleted" : "hiring.flash.roundCancelled");
   }
 
-  return fail({ form: "", errors: { form: "Choose one of the forms on this page." }, values });
+  return fail({ form: "", errors: { form: t("hiring.application.chooseForm") }, values });
 }
 
 /** A form's errors keyed by element id (the summary links to them). */
@@ -189,16 +194,19 @@ const byId = (errors: FieldErrors, prefix: string) => Object.fromEntries(Object.
  * only appear where a browser has no picker and the fields are plain text.
  */
 function DateTimeFields({ prefix, date, time, errors, zoneLabel, optional }: { prefix: string; date: string; time: string; errors: FieldErrors; zoneLabel: string; optional?: boolean }) {
-  const hint = `${optional ? "Optional. " : ""}Day and time in ${zoneLabel}.`;
+  const t = useT();
+  const lang = useLanguage();
+  const zone = lang === "ar" ? bidi(zoneLabel) : zoneLabel;
+  const hint = optional ? t("hiring.when.hintOptional", { zone }) : t("hiring.when.hint", { zone });
   return (
     <fieldset className="space-y-1" aria-describedby={`${prefix}when-hint`}>
-      <legend className="font-medium">When</legend>
+      <legend className="font-medium">{t("hiring.when.legend")}</legend>
       <p id={`${prefix}when-hint`} className="text-sm text-stone-600">
         {hint}
       </p>
       <div className="flex flex-wrap gap-2">
-        <Field label="Day" name="date" id={`${prefix}date`} type="date" placeholder="YYYY-MM-DD" defaultValue={date} error={errors.date} />
-        <Field label="Time" name="time" id={`${prefix}time`} type="time" placeholder="HH:MM" defaultValue={time} error={errors.time} />
+        <Field label={t("hiring.when.day")} name="date" id={`${prefix}date`} type="date" placeholder={t("hiring.when.dayPlaceholder")} defaultValue={date} error={errors.date} />
+        <Field label={t("hiring.when.time")} name="time" id={`${prefix}time`} type="time" placeholder={t("hiring.when.timePlaceholder")} defaultValue={time} error={errors.time} />
       </div>
     </fieldset>
   );
@@ -207,6 +215,10 @@ function DateTimeFields({ prefix, date, time, errors, zoneLabel, optional }: { p
 export default function HiringApplication() {
   const d = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const t = useT();
+  const lang = useLanguage();
+  // A left-to-right value (a time zone) kept whole inside a right-to-left sentence.
+  const ltr = (value: string) => (lang === "ar" ? bidi(value) : value);
   const errorsFor = (form: string) => (failed && failed.form === form ? failed.errors : {});
   const valuesFor = (form: string) => (failed && failed.form === form ? failed.values : null);
   const statusValues = valuesFor("status");
@@ -219,42 +231,54 @@ export default function HiringApplication() {
   return (
     <section aria-labelledby="application-title" className="space-y-4">
       <p className="text-sm">
-        <Link to={d.pipelineHref}><Arrow to="back" /> All applications for {d.jobTitle}</Link>
+        <Link to={d.pipelineHref}><Arrow to="back" /> {t("hiring.application.allFor", { title: d.jobTitle })}</Link>
       </p>
-      <h1 id="application-title">{d.name}</h1>
+      <h1 id="application-title" dir="auto">{d.name}</h1>
       <p>
-        <Link to={d.profileHref}>{`See ${d.name}’s profile`}</Link>
+        <Link to={d.profileHref}>{t("hiring.application.seeProfile", { name: d.name })}</Link>
       </p>
       <p className="text-stone-700">
-        Applied for <strong>{d.jobTitle}</strong>
-        {`${d.employer ? ` at ${d.employer}` : ""} (${d.feedLabel}) on ${d.applied}.`}
+        {t("hiring.application.appliedBefore")} <strong dir="auto">{d.jobTitle}</strong>{" "}
+        {d.employer
+          ? t("hiring.application.appliedAt", { employer: d.employer, feed: d.feedLabel, date: d.applied })
+          : t("hiring.application.appliedAfter", { feed: d.feedLabel, date: d.applied })}
       </p>
       <p className="break-words">
-        <a href={`mailto:${d.email}`}>{d.email}</a> · {d.hasCv ? <a href={`/applications/${d.id}/cv`}>Download CV</a> : "No CV attached"}
+        <a href={`mailto:${d.email}`}><bdi>{d.email}</bdi></a> · {d.hasCv ? <a href={`/applications/${d.id}/cv`}>{t("hiring.downloadCv")}</a> : t("hiring.noCv")}
       </p>
       {failed && !shownInForm(failed.form) ? <ErrorSummary errors={failed.errors} /> : null}
 
       <section aria-labelledby="cover-title" className="card space-y-2">
-        <h2 id="cover-title">Cover letter</h2>
-        <p className="whitespace-pre-line break-words">{d.coverLetter}</p>
+        <h2 id="cover-title">{t("hiring.application.coverLetter")}</h2>
+        <p className="whitespace-pre-line break-words" dir="auto">{d.coverLetter}</p>
       </section>
 
       <section aria-labelledby="status-title" className="card space-y-3">
         <h2 id="status-title">
-          Status: <StatusPill tone={applicationTone(d.status, d.withdrawn)}>{d.withdrawn ? "Withdrawn" : STATUS_LABELS[d.status]}</StatusPill>
+          {t("hiring.application.statusHeading")}{" "}
+          <StatusPill tone={applicationTone(d.status, d.withdrawn)}>{d.withdrawn ? t("applications.status.withdrawn") : pipelineStatusLabel(d.status, t)}</StatusPill>
         </h2>
         {d.withdrawn ? (
           <>
-            <p role="status">{WITHDRAWN_LINE}</p>
-            {d.feedback ? <p className="whitespace-pre-line break-words">Feedback: {d.feedback}</p> : null}
+            <p role="status">{t(WITHDRAWN_LINE)}</p>
+            {d.feedback ? (
+              <p className="whitespace-pre-line break-words">
+                {t("hiring.application.feedbackShown")} <span dir="auto">{d.feedback}</span>
+              </p>
+            ) : null}
           </>
         ) : (
           <Form key={d.updatedAt} method="post" className="space-y-3">
-            <ErrorSummary errors={byId(errorsFor("status"), "status-")} labels={{ "status-feedback": "Feedback", "status-status": "Status" }} />
+            <ErrorSummary
+              errors={byId(errorsFor("status"), "status-")}
+              labels={{ "status-feedback": t("hiring.application.labelFeedback"), "status-status": t("hiring.application.labelStatus") }}
+            />
             {failed?.conflict ? (
               <p className="text-sm">
-                Now: <strong>{STATUS_LABELS[d.status]}</strong>, last changed {d.updated}
-                {d.feedback ? `, feedback: “${d.feedback}”` : ", no feedback"}. Your choice is kept below.
+                {t("hiring.application.conflictNow")} <strong>{pipelineStatusLabel(d.status, t)}</strong>
+                {d.feedback
+                  ? t("hiring.application.conflictFeedback", { date: d.updated, feedback: d.feedback })
+                  : t("hiring.application.conflictNoFeedback", { date: d.updated })}
               </p>
             ) : null}
             <CsrfInput />
@@ -262,40 +286,40 @@ export default function HiringApplication() {
             <input type="hidden" name="updatedAt" value={d.updatedAt} />
             <div className="space-y-1">
               <label htmlFor="status-status" className="block font-medium">
-                Status
+                {t("hiring.application.labelStatus")}
               </label>
               <select id="status-status" name="status" defaultValue={statusValues?.status ?? d.status}>
                 {APPLICATION_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
+                    {pipelineStatusLabel(s, t)}
                   </option>
                 ))}
               </select>
             </div>
             <TextareaField
-              label={`Feedback to the applicant (optional, up to ${FEEDBACK_MAX.toLocaleString("en")} characters)`}
+              label={t("hiring.application.feedbackField", { max: FEEDBACK_MAX })}
               name="feedback"
               id="status-feedback"
               rows={4}
               defaultValue={statusValues?.feedback ?? d.feedback}
               error={errorsFor("status").feedback}
             />
-            <p className="text-sm text-stone-600">The applicant is told of the change by a notification and an email.</p>
+            <p className="text-sm text-stone-600">{t("hiring.application.told")}</p>
             <button type="submit" className="btn">
-              Save status
+              {t("hiring.application.saveStatus")}
             </button>
           </Form>
         )}
       </section>
 
       <section aria-labelledby="rounds-title" className="space-y-3">
-        <h2 id="rounds-title">Interview rounds</h2>
+        <h2 id="rounds-title">{t("hiring.rounds.title")}</h2>
         <p className="text-sm text-stone-600">
-          Times are in {d.zoneLabel}
-          {d.zoneGuessed ? " (a guess from your browser)" : ""}. <Link to="/settings/time-zone">Change your time zone</Link>
+          {t(d.zoneGuessed ? "hiring.rounds.timesInGuessed" : "hiring.rounds.timesIn", { zone: ltr(d.zoneLabel) })}{" "}
+          <Link to="/settings/time-zone">{t("hiring.rounds.changeZone")}</Link>
         </p>
-        {d.rounds.length === 0 ? <p>No rounds yet.</p> : null}
-        <ol aria-label="Interview rounds" className="space-y-3">
+        {d.rounds.length === 0 ? <p>{t("hiring.rounds.none")}</p> : null}
+        <ol aria-label={t("hiring.rounds.title")} className="space-y-3">
           {d.rounds.map((r) => {
             const rs = errorsFor(`reschedule-${r.id}`);
             const rv = valuesFor(`reschedule-${r.id}`);
@@ -304,60 +328,72 @@ export default function HiringApplication() {
             const xs = errorsFor(`cancel-${r.id}`);
             return (
               <li key={`${r.id}-${r.status}-${r.date}-${r.time}`} className="card space-y-2">
-                <h3 className="text-base font-semibold">{`Round ${r.n}: ${r.type} · ${r.state.label}`}</h3>
+                <h3 className="text-base font-semibold">{t("applications.round.heading", { n: r.n, type: r.type, state: r.state.label })}</h3>
                 <p className="text-sm">
                   {r.state.line}
-                  {r.interviewer ? ` · ${r.interviewer}` : ""}
-                  {r.score !== null ? ` · score ${r.score}/10` : ""}
+                  {r.interviewer ? <> · <bdi dir="auto">{r.interviewer}</bdi></> : ""}
+                  {r.score !== null ? ` · ${t("hiring.round.score", { score: r.score })}` : ""}
                 </p>
-                {r.notes ? <p className="whitespace-pre-line break-words text-sm">Notes (hiring team only): {r.notes}</p> : null}
-                {r.feedback ? <p className="whitespace-pre-line break-words text-sm">Feedback to the candidate: {r.feedback}</p> : null}
+                {r.notes ? (
+                  <p className="whitespace-pre-line break-words text-sm">
+                    {t("hiring.round.notes")} <span dir="auto">{r.notes}</span>
+                  </p>
+                ) : null}
+                {r.feedback ? (
+                  <p className="whitespace-pre-line break-words text-sm">
+                    {t("hiring.round.feedback")} <span dir="auto">{r.feedback}</span>
+                  </p>
+                ) : null}
                 {r.open && !d.withdrawn ? (
                   <>
                     <Form method="post" className="space-y-2">
-                      <ErrorSummary errors={byId({ ...rs, ...xs }, `s${r.n}-`)} labels={{ [`s${r.n}-date`]: "Day", [`s${r.n}-time`]: "Time" }} />
+                      <ErrorSummary errors={byId({ ...rs, ...xs }, `s${r.n}-`)} labels={{ [`s${r.n}-date`]: t("hiring.when.day"), [`s${r.n}-time`]: t("hiring.when.time") }} />
                       <CsrfInput />
                       <input type="hidden" name="roundId" value={r.id} />
                       <DateTimeFields prefix={`s${r.n}-`} date={rv?.date ?? r.date} time={rv?.time ?? r.time} errors={rs} zoneLabel={d.zoneLabel} />
                       <p className="flex flex-wrap gap-2">
                         <button type="submit" name="intent" value="reschedule" className="btn-quiet">
-                          {r.scheduled ? "Reschedule" : "Schedule"} round {r.n}
+                          {t(r.scheduled ? "hiring.round.reschedule" : "hiring.round.schedule", { n: r.n })}
                         </button>
                         <button type="submit" name="intent" value="cancel" className="btn-quiet">
-                          Cancel round {r.n} (it stays listed as cancelled)
+                          {t("hiring.round.cancel", { n: r.n })}
                         </button>
                       </p>
                     </Form>
                     <Form method="post" className="space-y-2">
-                      <ErrorSummary errors={byId(cs, `c${r.n}-`)} labels={{ [`c${r.n}-score`]: "Score", [`c${r.n}-notes`]: "Notes", [`c${r.n}-feedback`]: "Feedback" }} />
+                      <ErrorSummary errors={byId(cs, `c${r.n}-`)} labels={{
+                          [`c${r.n}-score`]: t("hiring.round.labelScore"),
+                          [`c${r.n}-notes`]: t("hiring.round.labelNotes"),
+                          [`c${r.n}-feedback`]: t("hiring.round.labelFeedback"),
+                        }} />
                       <CsrfInput />
                       <input type="hidden" name="intent" value="complete" />
                       <input type="hidden" name="roundId" value={r.id} />
                       <Field
-                        label="Score (1 to 10)"
+                        label={t("hiring.round.scoreField")}
                         name="score"
                         id={`c${r.n}-score`}
                         inputMode="numeric"
-                        hint="Only the hiring team sees the score."
+                        hint={t("hiring.round.scoreHint")}
                         defaultValue={cv?.score ?? ""}
                         error={cs.score}
                         className="max-w-24"
                       />
                       <TextareaField
-                        label="Notes (optional)"
+                        label={t("hiring.round.notesField")}
                         name="notes"
                         id={`c${r.n}-notes`}
                         rows={2}
-                        hint="Private: only the hiring team sees these notes."
+                        hint={t("hiring.round.notesHint")}
                         defaultValue={cv?.notes ?? ""}
                         error={cs.notes}
                       />
                       <TextareaField
-                        label="Feedback (optional)"
+                        label={t("hiring.round.feedbackField")}
                         name="feedback"
                         id={`c${r.n}-feedback`}
                         rows={2}
-                        hint="The candidate will see this."
+                        hint={t("hiring.round.feedbackHint")}
                         defaultValue={cv?.feedback ?? ""}
                         error={cs.feedback}
                       />
@@ -368,13 +404,13 @@ export default function HiringApplication() {
                           </p>
                           <p className="flex flex-wrap gap-2">
                             <button type="submit" name="confirmEarly" value="yes" className="btn" aria-describedby={`c${r.n}-question`}>
-                              Yes, complete round {r.n} now
+                              {t("hiring.round.confirmEarly", { n: r.n })}
                             </button>
                           </p>
                         </div>
                       ) : (
                         <button type="submit" className="btn-quiet">
-                          Complete round {r.n}
+                          {t("hiring.round.complete", { n: r.n })}
                         </button>
                       )}
                     </Form>
@@ -388,26 +424,32 @@ export default function HiringApplication() {
           // Keyed by the round number: with JavaScript the page is not reloaded, and a new form must start empty.
           <Form key={d.nextRound} method="post" className="card space-y-2" aria-labelledby="add-round-title">
             <h3 id="add-round-title" className="text-base font-semibold">
-              Add round {d.nextRound}
+              {t("hiring.round.add", { n: d.nextRound })}
             </h3>
             <ErrorSummary
               errors={byId(addErrors, "add-")}
-              labels={{ "add-roundType": "Kind", "add-date": "Day", "add-time": "Time", "add-interviewerName": "Interviewer", "add-interviewerEmail": "Interviewer's email" }}
+              labels={{
+                "add-roundType": t("hiring.round.labelKind"),
+                "add-date": t("hiring.when.day"),
+                "add-time": t("hiring.when.time"),
+                "add-interviewerName": t("hiring.round.labelInterviewer"),
+                "add-interviewerEmail": t("hiring.round.labelInterviewerEmail"),
+              }}
             />
             <CsrfInput />
             <input type="hidden" name="intent" value="add-round" />
-            <SelectField label="Kind of round" name="roundType" id="add-roundType" defaultValue={addValues?.roundType ?? "phone_screening"} error={addErrors.roundType}>
-              {ROUND_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {ROUND_TYPE_LABELS[t]}
+            <SelectField label={t("hiring.round.kindField")} name="roundType" id="add-roundType" defaultValue={addValues?.roundType ?? "phone_screening"} error={addErrors.roundType}>
+              {ROUND_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {roundTypeLabel(type, t)}
                 </option>
               ))}
             </SelectField>
             <DateTimeFields prefix="add-" date={addValues?.date ?? ""} time={addValues?.time ?? ""} errors={addErrors} zoneLabel={d.zoneLabel} optional />
-            <Field label="Interviewer (optional)" name="interviewerName" id="add-interviewerName" maxLength={INTERVIEWER_NAME_MAX} defaultValue={addValues?.interviewerName ?? ""} error={addErrors.interviewerName} />
-            <Field label="Interviewer's email (optional)" name="interviewerEmail" id="add-interviewerEmail" type="email" defaultValue={addValues?.interviewerEmail ?? ""} error={addErrors.interviewerEmail} />
+            <Field label={t("hiring.round.interviewerField")} name="interviewerName" id="add-interviewerName" maxLength={INTERVIEWER_NAME_MAX} defaultValue={addValues?.interviewerName ?? ""} error={addErrors.interviewerName} />
+            <Field label={t("hiring.round.interviewerEmailField")} name="interviewerEmail" id="add-interviewerEmail" type="email" defaultValue={addValues?.interviewerEmail ?? ""} error={addErrors.interviewerEmail} />
             <button type="submit" className="btn">
-              Add round {d.nextRound}
+              {t("hiring.round.add", { n: d.nextRound })}
             </button>
           </Form>
         )}
@@ -416,4 +458,5 @@ export default function HiringApplication() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageMeta(`${data ? `${data.name}: application` : "Application"} | Ladder`);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(args.data ? t("hiring.application.pageTitle", { name: args.data.name }) : t("hiring.application.pageTitleBare")));

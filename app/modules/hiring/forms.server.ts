@@ -5,43 +5,45 @@
 import { z } from "zod";
 import { isMultiLine, isSingleLine, MULTI_LINE_MESSAGE, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
 import { applicationStatuses, roundTypes } from "../../../db/enums";
-import { FEEDBACK_MAX, INTERVIEWER_EMAIL_MAX, INTERVIEWER_NAME_MAX, parseLocalDateTime, parseScore, ROUND_NOTES_MAX } from "./rules";
+import { asMessageId, FEEDBACK_MAX, INTERVIEWER_EMAIL_MAX, INTERVIEWER_NAME_MAX, parseLocalDateTime, parseScore, ROUND_NOTES_MAX } from "./rules";
 
-const optionalText = (max: number, label: string) =>
+// Messages are message ids (hiring.form.*, hiring.when.*): readForm and the page say them in the reader's language.
+// `tooLong` is the id of "… can be at most N characters", N being `max`.
+const optionalText = (max: number, tooLong: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} can be at most ${max.toLocaleString("en")} characters (this one has more).`)
+    .max(max, tooLong)
     .transform((v) => (v === "" ? null : v));
 
-const optionalLine = (max: number, label: string) => optionalText(max, label).refine((v) => v === null || isSingleLine(v), SINGLE_LINE_MESSAGE);
+const optionalLine = (max: number, tooLong: string) => optionalText(max, tooLong).refine((v) => v === null || isSingleLine(v), SINGLE_LINE_MESSAGE);
 
-const optionalLines = (max: number, label: string) =>
+const optionalLines = (max: number, tooLong: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? normaliseLineEndings(v) : v),
-    optionalText(max, label).refine((v) => v === null || isMultiLine(v), MULTI_LINE_MESSAGE),
+    optionalText(max, tooLong).refine((v) => v === null || isMultiLine(v), MULTI_LINE_MESSAGE),
   );
 
 export const statusFormSchema = z.object({
-  status: z.enum(applicationStatuses, { errorMap: () => ({ message: "Choose one of the statuses in the list." }) }),
-  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
-  updatedAt: z.string().regex(/^\d{1,15}$/, "This form is out of date. Open the application again."),
+  status: z.enum(applicationStatuses, { errorMap: () => ({ message: "hiring.form.status" }) }),
+  feedback: optionalLines(FEEDBACK_MAX, "hiring.form.feedbackTooLong"),
+  updatedAt: z.string().regex(/^\d{1,15}$/, "hiring.form.outOfDate"),
 });
 
 export const addRoundSchema = z.object({
-  roundType: z.enum(roundTypes, { errorMap: () => ({ message: "Choose the kind of round: phone screening, job assessment, HR or final." }) }),
-  interviewerName: optionalLine(INTERVIEWER_NAME_MAX, "The interviewer's name"),
+  roundType: z.enum(roundTypes, { errorMap: () => ({ message: "hiring.form.roundType" }) }),
+  interviewerName: optionalLine(INTERVIEWER_NAME_MAX, "hiring.form.interviewerNameTooLong"),
   interviewerEmail: z
     .string()
     .trim()
-    .max(INTERVIEWER_EMAIL_MAX, `The interviewer's email can be at most ${INTERVIEWER_EMAIL_MAX} characters.`)
-    .refine((v) => v === "" || z.string().email().safeParse(v).success, "Write a whole email address, like name@example.com, or leave it empty.")
+    .max(INTERVIEWER_EMAIL_MAX, "hiring.form.interviewerEmailTooLong")
+    .refine((v) => v === "" || z.string().email().safeParse(v).success, "hiring.form.interviewerEmail")
     .transform((v) => (v === "" ? null : v.toLowerCase())),
 });
 
 export const completeRoundSchema = z.object({
   score: z.string().transform((v, c) => {
-    const parsed = parseScore(v);
+    const parsed = parseScore(v, asMessageId);
     if (!parsed.ok) {
       c.addIssue({ code: z.ZodIssueCode.custom, message: parsed.message });
       return z.NEVER;
@@ -50,10 +52,10 @@ export const completeRoundSchema = z.object({
   }),
   /** The hiring side's private notes on the round: never shown to the applicant. */
   // Missing (a page opened before the field existed) is the same as empty.
-  notes: optionalLines(ROUND_NOTES_MAX, "Notes")
+  notes: optionalLines(ROUND_NOTES_MAX, "hiring.form.notesTooLong")
     .optional()
     .transform((v) => v ?? null),
-  feedback: optionalLines(FEEDBACK_MAX, "Feedback"),
+  feedback: optionalLines(FEEDBACK_MAX, "hiring.form.feedbackTooLong"),
 });
 
 /**
@@ -62,7 +64,7 @@ export const completeRoundSchema = z.object({
  */
 export function roundWhenForm(zone: string, options: { required?: boolean } = {}) {
   return z.object({ date: z.string().default(""), time: z.string().default("") }).transform((fields, ctx): Date | null => {
-    const when = parseLocalDateTime(fields.date, fields.time, zone, options);
+    const when = parseLocalDateTime(fields.date, fields.time, zone, options, asMessageId);
     if (when.ok) return when.at;
     for (const [field, message] of Object.entries(when.errors)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
     return z.NEVER;

@@ -9,6 +9,8 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
+import { translator } from "~/lib/i18n.server";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import { FEED_SLUGS, type FeedSlug, feedTable, isJobId, type PostingStatus } from "~/modules/jobs/index.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
@@ -315,6 +317,8 @@ export async function changeStatus(
   // Always later than the version it replaces, so a stale form can never match the new row.
   const now = new Date(Math.max((input.now ?? new Date()).getTime(), input.expectedUpdatedAt + 1));
   const job = { title: before.jobTitle, employer: before.employer };
+  // The notification and the email speak the applicant's language, not the recruiter's.
+  const t = translator(await savedLanguage(ctx, before.applicantId));
   const written = await withTx(ctx, async (tx) => {
     const rows = await tx.db
       .update(tx.t.job_applications)
@@ -322,7 +326,7 @@ export async function changeStatus(
       .where(and(eq(a.id, input.id), eq(a.updatedAt, new Date(input.expectedUpdatedAt)), notWithdrawn(tx), managedBy(tx, viewer, before.feed, a.id)))
       .returning({ id: a.id });
     if (rows.length === 0) return false;
-    const text = statusNotification(job, { status: input.status, statusChanged: check.statusChanged, feedback: input.feedback });
+    const text = statusNotification(job, { status: input.status, statusChanged: check.statusChanged, feedback: input.feedback }, t);
     await insertLinkedNotification(tx, { userId: before.applicantId, title: text.title, message: text.message, href: `/applications/${input.id}`, at: now });
     return true;
   });
@@ -333,7 +337,7 @@ export async function changeStatus(
   }
   // After the transaction: sendMail never throws; the route tells the recruiter if it failed.
   const mail = sendMail(
-    statusMail({ to: before.email, name: before.name, job, status: input.status, statusChanged: check.statusChanged, feedback: input.feedback, link: input.link }),
+    statusMail({ to: before.email, name: before.name, job, status: input.status, statusChanged: check.statusChanged, feedback: input.feedback, link: input.link }, t),
   );
   return { kind: "changed", status: input.status, statusChanged: check.statusChanged, mail };
 }

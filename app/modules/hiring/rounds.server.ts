@@ -10,10 +10,13 @@ import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColum
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import { formatInstant, offsetLabel } from "~/modules/calendar";
+import type { Language } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
+import { offsetLabel } from "~/modules/calendar";
+import { savedLanguage } from "~/modules/accounts/index.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
-import { completesEarly, OPEN_ROUND_STATUSES, ROUND_TYPE_LABELS, rescheduledStatus, type RoundStatus, type RoundType } from "./rules";
+import { completesEarly, jobName, momentIn, OPEN_ROUND_STATUSES, rescheduledStatus, roundTypeLabel, type RoundStatus, type RoundType } from "./rules";
 
 export interface Round {
   id: string;
@@ -63,24 +66,28 @@ async function lockApplication(tx: Ctx, applicationId: string) {
   await tx.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`interview-rounds:${applicationId}`}))`);
 }
 
-const when = (zone: string, at: Date) => `${formatInstant(zone, at.getTime())} (${zone}, ${offsetLabel(zone, at.getTime())})`;
+/** "Tuesday 2 December 2026, 10:00 (Asia/Amman, GMT+3)", in the applicant's language. */
+const when = (zone: string, at: Date, lang: Language) =>
+  translator(lang)("hiring.notify.when", { when: momentIn(zone, at, lang), zone, offset: offsetLabel(zone, at.getTime()) });
 
-/** The applicant's general notification of a scheduled round, in the applicant's own zone. */
 /** The round on the applicant's page (applications.$id.tsx gives each round this anchor). */
 const roundHref = (applicationId: string, roundNumber: number) => `/applications/${applicationId}#round-${roundNumber}`;
 
-function roundNotice(app: ManagedApplication, round: { roundNumber: number; roundType: RoundType }, at: Date, zone: string, again: boolean) {
-  const job = `${app.jobTitle?.trim() || "a job"}${app.employer?.trim() ? ` at ${app.employer.trim()}` : ""}`;
+/** The applicant's general notification of a scheduled round, in the applicant's own zone and language. */
+function roundNotice(app: ManagedApplication, round: { roundNumber: number; roundType: RoundType }, at: Date, applicant: { zone: string; lang: Language }, again: boolean) {
+  const t = translator(applicant.lang);
+  const values = { n: round.roundNumber, type: roundTypeLabel(round.roundType, t), job: jobName({ title: app.jobTitle, employer: app.employer }, t), when: when(applicant.zone, at, applicant.lang) };
   return {
-    title: again ? "Interview moved" : "Interview scheduled",
-    message: `Round ${round.roundNumber} (${ROUND_TYPE_LABELS[round.roundType]}) of your application for ${job} is ${again ? "now on" : "on"} ${when(zone, at)}.`,
+    title: again ? t("hiring.notify.roundMoved") : t("hiring.notify.roundScheduled"),
+    message: again ? t("hiring.notify.roundNowOn", values) : t("hiring.notify.roundOn", values),
   };
 }
 
-async function applicantZone(tx: Ctx, userId: string): Promise<string> {
+/** The applicant's zone and language, for the notice written to them. */
+async function applicantSettings(tx: Ctx, userId: string): Promise<{ zone: string; lang: Language }> {
   const s = tx.t.member_settings;
   const [row] = await tx.db.select({ zone: s.time_zone }).from(s).where(eq(s.user_id, userId)).limit(1);
-  return row?.zone || "UTC";
+  return { zone: row?.zone || "UTC", lang: await savedLanguage(tx, userId) };
 }
 
 export type AddOutcome = { ok: true; roundNumber: number } | { ok: false; reason: "gone" };
@@ -112,7 +119,7 @@ export async function addRound(
       updatedAt: now,
     });
     if (input.scheduledAt) {
-      const text = roundNotice(app, { roundNumber, roundType: input.roundType }, input.scheduledAt, await applicantZone(tx, app.applicantId), false);
+      const text = roundNotice(app, { roundNumber, roundType: input.roundType }, input.scheduledAt, await applicantSettings(tx, app.applicantId), false);
       await insertLinkedNotification(tx, { userId: app.applicantId, title: text.title, message: text.message, href: roundHref(app.id, roundNumber), at: now });
     }
     return { ok: true, roundNumber } as const;
@@ -171,7 +178,7 @@ export async function changeRound(ctx: Ctx, viewer: Viewer, app: ManagedApplicat
       return again && isOpen(again.status) && completesEarly(again.scheduledDate, now) ? ({ kind: "early", scheduledDate: again.scheduledDate! } as const) : "closed";
     }
     if (change.kind === "reschedule") {
-      const text = roundNotice(app, { roundNumber: round.roundNumber, roundType: round.roundType as RoundType }, change.at, await applicantZone(tx, app.applicantId), round.scheduledDate !== null);
+      const text = roundNotice(app, { roundNumber: round.roundNumber, roundType: round.roundType as RoundType }, change.at, await applicantSettings(tx, app.applicantId), round.scheduledDate !== null);
       await insertLinkedNotification(tx, { userId: app.applicantId, title: text.title, message: text.message, href: roundHref(app.id, round.roundNumber), at: now });
     }
     return "done";

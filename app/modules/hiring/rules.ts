@@ -5,7 +5,10 @@
  * are in forms.server.ts, so zod stays out of the hiring pages' browser code.
  */
 import { applicationStatuses, roundTypes } from "../../../db/enums";
-import { wallToInstant } from "~/modules/calendar";
+import { INTL_LOCALE, type Language, type MessageValues, type Translate } from "~/lib/i18n";
+import { formatInstant, offsetLabel, wallToInstant } from "~/modules/calendar";
+import applicationsEnglish from "~/locales/en/applications.json";
+import hiringEnglish from "~/locales/en/hiring.json";
 import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
 
 export type { ApplicationStatus, RoundStatus, RoundType };
@@ -13,24 +16,89 @@ export type { ApplicationStatus, RoundStatus, RoundType };
 export const APPLICATION_STATUSES = applicationStatuses;
 export const ROUND_TYPES = roundTypes;
 
+/**
+ * English for a caller without a translator (the unit tests; other areas' English words): the
+ * catalogs' own text with its {name} and {name, number} filled in. Pages, emails and
+ * notifications pass the reader's translator instead (decision 040).
+ */
+function englishOf(catalogs: Record<string, Record<string, string>>): Translate {
+  return (id: string, values?: MessageValues) => {
+    const dot = id.indexOf(".");
+    const text = catalogs[id.slice(0, dot)]?.[id.slice(dot + 1)] ?? id;
+    // Only plain arguments ({name}, {name, number}): these messages have no plural or select.
+    return text
+      .split("{")
+      .map((part, i) => {
+        if (i === 0) return part;
+        const end = part.indexOf("}");
+        const [name, type] = part.slice(0, end).split(",").map((word) => word.trim());
+        const value = values?.[name];
+        return (type === "number" && typeof value === "number" ? value.toLocaleString("en-GB") : String(value ?? "")) + part.slice(end + 1);
+      })
+      .join("");
+  };
+}
+export const english: Translate = /* @__PURE__ */ englishOf({ applications: applicationsEnglish, hiring: hiringEnglish });
+
+/** A translator that answers with the message id itself: for zod messages, which readForm translates. */
+export const asMessageId: Translate = (id) => id;
+
 // The words live with the applications table, in the jobs area; the pipeline uses the same ones.
+// Pages say them in the reader's language through these ids (app/locales/<lang>/applications.json).
 export const STATUS_LABELS = PIPELINE_STATUS_LABELS;
 export const ROUND_TYPE_LABELS = PIPELINE_ROUND_TYPE_LABELS;
 export const ROUND_STATUS_LABELS = PIPELINE_ROUND_STATUS_LABELS;
+
+/** A feed's name ("Remote jobs") as the hiring pages say it: its message id. */
+export const feedLabelId = (feed: string) => (feed === "part-time" ? "hiring.feed.partTime" : feed === "remote" ? "hiring.feed.remote" : "hiring.feed.general");
 
 /** The pipeline's ?status= filter: every status, "withdrawn" (withdrawn = true) and "all". */
 export const STATUS_FILTERS = ["all", ...applicationStatuses, "withdrawn"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 export const isStatusFilter = (value: unknown): value is StatusFilter =>
   typeof value === "string" && (STATUS_FILTERS as readonly string[]).includes(value);
-export const filterLabel = (filter: StatusFilter) => (filter === "all" ? "All" : filter === "withdrawn" ? "Withdrawn" : STATUS_LABELS[filter]);
+export const filterLabel = (filter: StatusFilter, t: Translate = english) =>
+  filter === "all" ? t("hiring.pipeline.filterAll") : filter === "withdrawn" ? t("applications.status.withdrawn") : t(`applications.pipelineStatus.${filter}`);
 
 export const isApplicationStatus = (value: unknown): value is ApplicationStatus =>
   typeof value === "string" && (applicationStatuses as readonly string[]).includes(value);
 
 /** The status of an application as a person reads it ("Withdrawn" wins over the stored status). */
-export const statusLabel = (status: string | null, withdrawn: boolean | null) =>
-  withdrawn ? "Withdrawn" : isApplicationStatus(status) ? STATUS_LABELS[status] : STATUS_LABELS.pending;
+export const statusLabel = (status: string | null, withdrawn: boolean | null, t: Translate = english) =>
+  withdrawn ? t("applications.status.withdrawn") : t(`applications.pipelineStatus.${isApplicationStatus(status) ? status : "pending"}`);
+
+/** A pipeline status in words ("Rejected"), for the hiring side. */
+export const pipelineStatusLabel = (status: ApplicationStatus, t: Translate = english) => t(`applications.pipelineStatus.${status}`);
+
+/**
+ * The status as the applicant reads it: "Not selected" rather than "Rejected", and "Withdrawn
+ * (was reviewing)"; a status Ladder does not know is shown as stored.
+ */
+export function applicantStatusLabel(status: string | null, withdrawn: boolean | null, t: Translate = english): string {
+  const stored = status ?? "pending";
+  const label = isApplicationStatus(stored) ? t(`applications.status.${stored}`) : stored;
+  return withdrawn ? t("applications.status.withdrawnWas", { status: label.toLowerCase() }) : label;
+}
+
+/** A kind of round in words ("Phone screening"); a kind Ladder does not know is shown as stored. */
+export const roundTypeLabel = (type: string, t: Translate = english) =>
+  (ROUND_TYPES as readonly string[]).includes(type) ? t(`applications.roundType.${type}`) : type;
+
+/** "Tuesday 2 December 2026, 10:00" in `zone`, in the reader's language (English as formatInstant writes it). */
+export function momentIn(zone: string, at: Date, lang: Language): string {
+  if (lang === "en") return formatInstant(zone, at.getTime());
+  const format = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+  return new Intl.DateTimeFormat(INTL_LOCALE[lang], { ...format, timeZone: zone }).format(at);
+}
+
+/**
+ * A moment in `zone`, saying which zone: "Tuesday 2 December 2026, 10:00 UTC" or "…, 13:00
+ * Asia/Amman (GMT+3)" in English (as zonedTime in the jobs area), the reader's own way otherwise.
+ */
+export function zonedMoment(zone: string, at: Date, lang: Language, t: Translate): string {
+  const when = momentIn(zone, at, lang);
+  return zone === "UTC" ? t("applications.time.utc", { when }) : t("applications.time.zoned", { when, zone, offset: offsetLabel(zone, at.getTime()) });
+}
 
 export const FEEDBACK_MAX = 5_000;
 /** A round's private notes (interview_rounds.notes): for the hiring side only. */
@@ -65,39 +133,45 @@ export function checkStatusChange(
   return { ok: true, statusChanged, feedbackChanged };
 }
 
-export const WITHDRAWN_LINE = "The applicant withdrew this application, so it can no longer be changed. It stays here for your records.";
-export const CONFLICT_LINE = "Someone else changed this application since you opened it. Here is how it stands now; make your change again if it is still needed.";
+/** "Data Analyst at Nile Analytics", "a job": the job as a sentence names it. */
+export function jobName(job: { title: string | null; employer: string | null }, t: Translate = english): string {
+  const title = job.title?.trim() || t("hiring.job.some");
+  const employer = job.employer?.trim();
+  return employer ? t("hiring.job.at", { title, employer }) : title;
+}
 
-const jobName = (job: { title: string | null; employer: string | null }) =>
-  `${job.title?.trim() || "a job"}${job.employer?.trim() ? ` at ${job.employer.trim()}` : ""}`;
-
-/** The applicant's general notification (notification.type NULL) of a change. */
+/** The applicant's general notification (notification.type NULL) of a change, in `t`'s language (the applicant's). */
 export function statusNotification(
   job: { title: string | null; employer: string | null },
   change: { status: ApplicationStatus; statusChanged: boolean; feedback: string | null },
+  t: Translate = english,
 ): { title: string; message: string } {
-  const label = STATUS_LABELS[change.status];
-  const head = change.statusChanged
-    ? `Your application for ${jobName(job)} is now ${label}.`
-    : `Your application for ${jobName(job)} has new feedback (status: ${label}).`;
-  return { title: change.statusChanged ? `Application ${label.toLowerCase()}` : "New feedback on your application", message: change.feedback ? `${head} Feedback: ${change.feedback}` : head };
+  const label = pipelineStatusLabel(change.status, t);
+  const values = { job: jobName(job, t), status: label };
+  const head = change.statusChanged ? t("hiring.notify.changed", values) : t("hiring.notify.feedback", values);
+  return {
+    title: change.statusChanged ? t("hiring.notify.titleChanged", { status: label.toLowerCase() }) : t("hiring.notify.titleFeedback"),
+    message: change.feedback ? t("hiring.notify.withFeedback", { head, feedback: change.feedback }) : head,
+  };
 }
 
-/** The email to the application's address, sent after the transaction. */
+/** The email to the application's address, sent after the transaction, in `t`'s language (the applicant's). */
 export function statusMail(
   input: { to: string; name: string; job: { title: string | null; employer: string | null }; status: ApplicationStatus; statusChanged: boolean; feedback: string | null; link: string },
+  t: Translate = english,
 ) {
-  const label = STATUS_LABELS[input.status];
-  const subject = input.statusChanged ? `Your application for ${jobName(input.job)} is now ${label}` : `New feedback on your application for ${jobName(input.job)}`;
+  const values = { job: jobName(input.job, t), status: pipelineStatusLabel(input.status, t) };
+  const subject = input.statusChanged ? t("hiring.mail.subjectChanged", values) : t("hiring.mail.subjectFeedback", values);
+  const name = input.name.trim();
   const lines = [
-    `Hello ${input.name.trim() || "there"},`,
+    name ? t("hiring.mail.hello", { name }) : t("hiring.mail.helloThere"),
     "",
-    input.statusChanged ? `Your application for ${jobName(input.job)} is now ${label}.` : `There is new feedback on your application for ${jobName(input.job)}.`,
-    ...(input.feedback ? ["", "Feedback from the hiring team:", input.feedback] : []),
+    input.statusChanged ? t("hiring.mail.changed", values) : t("hiring.mail.feedback", values),
+    ...(input.feedback ? ["", t("hiring.mail.feedbackFrom"), input.feedback] : []),
     "",
-    `See your application: ${input.link}`,
+    t("hiring.mail.see", { link: input.link }),
     "",
-    "Ladder",
+    t("hiring.mail.signature"),
   ];
   return { to: input.to, subject, text: lines.join("\n") };
 }
@@ -124,15 +198,24 @@ export type RoundStateKind = "unscheduled" | "scheduled" | "rescheduled" | "comp
 export function roundState(
   round: { status: string | null; scheduledDate: Date | null; completedDate: Date | null },
   at: (moment: Date) => string,
+  t: Translate = english,
 ): { kind: RoundStateKind; label: string; line: string } {
-  const was = round.scheduledDate ? ` (was scheduled for ${at(round.scheduledDate)})` : "";
+  const was = round.scheduledDate ? at(round.scheduledDate) : null;
   if (round.status === "completed") {
-    return { kind: "completed", label: "Completed", line: round.completedDate ? `Completed on ${at(round.completedDate)}${was}` : `Completed${was}` };
+    const label = t("applications.roundStatus.completed");
+    const on = round.completedDate ? at(round.completedDate) : null;
+    const line = on
+      ? t(was ? "applications.round.line.completedOnWas" : "applications.round.line.completedOn", { at: on, was })
+      : t(was ? "applications.round.line.completedWas" : "applications.round.line.completed", { was });
+    return { kind: "completed", label, line };
   }
-  if (round.status === "cancelled") return { kind: "cancelled", label: "Cancelled", line: `Cancelled${was}` };
-  if (!round.scheduledDate) return { kind: "unscheduled", label: "Not scheduled yet", line: "Not scheduled yet: no day and time chosen" };
-  if (round.status === "rescheduled") return { kind: "rescheduled", label: "Rescheduled", line: `Rescheduled to ${at(round.scheduledDate)}` };
-  return { kind: "scheduled", label: "Scheduled", line: `Scheduled for ${at(round.scheduledDate)}` };
+  if (round.status === "cancelled") {
+    return { kind: "cancelled", label: t("applications.roundStatus.cancelled"), line: t(was ? "applications.round.line.cancelledWas" : "applications.round.line.cancelled", { was }) };
+  }
+  if (!round.scheduledDate) return { kind: "unscheduled", label: t("applications.round.label.unscheduled"), line: t("applications.round.line.unscheduled") };
+  const when = at(round.scheduledDate);
+  if (round.status === "rescheduled") return { kind: "rescheduled", label: t("applications.roundStatus.rescheduled"), line: t("applications.round.line.rescheduled", { at: when }) };
+  return { kind: "scheduled", label: t("applications.roundStatus.scheduled"), line: t("applications.round.line.scheduled", { at: when }) };
 }
 
 /** Completing a round before its day needs a second, confirmed POST: is this one early? */
@@ -153,31 +236,32 @@ export function parseLocalDateTime(
   time: string,
   zone: string,
   options: { required?: boolean } = {},
+  say: Translate = english,
 ): { ok: true; at: Date | null } | { ok: false; errors: { date?: string; time?: string } } {
   const d = date.trim();
   const t = time.trim();
-  if (!d && !t) return options.required ? { ok: false, errors: { date: "Choose the day of the interview." } } : { ok: true, at: null };
+  if (!d && !t) return options.required ? { ok: false, errors: { date: say("hiring.when.dayRequired") } } : { ok: true, at: null };
   const errors: { date?: string; time?: string } = {};
   const dm = DATE.exec(d);
   let day: Date | null = null;
-  if (!d) errors.date = "Choose the day as well as the time.";
-  else if (!dm) errors.date = "Write the day as YYYY-MM-DD, for example 2026-12-03.";
+  if (!d) errors.date = say("hiring.when.dayToo");
+  else if (!dm) errors.date = say("hiring.when.dayFormat");
   else {
     const [y, m, dd] = [Number(dm[1]), Number(dm[2]), Number(dm[3])];
     const candidate = new Date(Date.UTC(y, m - 1, dd));
-    if (y < 2000 || y > 2100 || candidate.getUTCMonth() !== m - 1 || candidate.getUTCDate() !== dd) errors.date = "That day does not exist. Choose a day between 2000 and 2100.";
+    if (y < 2000 || y > 2100 || candidate.getUTCMonth() !== m - 1 || candidate.getUTCDate() !== dd) errors.date = say("hiring.when.noSuchDay");
     else day = candidate;
   }
   const tm = TIME.exec(t);
-  if (!t) errors.time = "Choose the time as well as the day.";
-  else if (!tm) errors.time = "Write the time as HH:MM on a 24-hour clock, for example 14:30.";
+  if (!t) errors.time = say("hiring.when.timeToo");
+  else if (!tm) errors.time = say("hiring.when.timeFormat");
   if (errors.date || errors.time || !day || !tm) return { ok: false, errors };
   return { ok: true, at: new Date(wallToInstant(zone, day, Number(tm[1]) * 60 + Number(tm[2]))) };
 }
 
 /** A score from 1 to 10, as typed: "7" yes; "0", "11", "7.5", "x" and "" no. */
-export function parseScore(value: string): { ok: true; score: number } | { ok: false; message: string } {
+export function parseScore(value: string, t: Translate = english): { ok: true; score: number } | { ok: false; message: string } {
   const v = value.trim();
-  if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 10) return { ok: false, message: "Give a whole-number score from 1 to 10." };
+  if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 10) return { ok: false, message: t("hiring.form.score") };
   return { ok: true, score: Number(v) };
 }

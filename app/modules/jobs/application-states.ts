@@ -3,6 +3,12 @@
  * area owns job_applications: an applicant reads these words on their pages (application-rules)
  * and the hiring pipeline uses the same ones (hiring/rules takes them from here, one direction
  * only; docs/decisions/039-area-boundaries.md).
+ *
+ * In the reader's language (decision 040) the same words are messages of app/locales/<lang>/applications.json:
+ * `applications.pipelineStatus.<status>`, `applications.status.<status>` (the applicant's, with
+ * `applications.status.withdrawn`), `applications.roundType.<type>` and `applications.roundStatus.<status>`;
+ * hiring/rules says them (pipelineStatusLabel, applicantStatusLabel, roundTypeLabel, roundState).
+ * The English maps below stay for callers that have no translator yet, and must read as the English catalog does.
  */
 import { applicationStatuses, roundStatuses, roundTypes } from "../../../db/enums";
 
