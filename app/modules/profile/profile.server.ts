@@ -56,7 +56,8 @@ export function pickProfileFields(input: Record<string, unknown>): ProfileUpdate
   return picked as ProfileUpdate;
 }
 
-export const NAME_TAKEN = "That name is taken. Try another one.";
+/** updateProfile's refusals are message ids, put into the member's words by the page. */
+export const NAME_TAKEN = "profile.form.nameTaken";
 
 /** Is this error the unique index on anonymous_username (PostgreSQL 23505 or SQLite's UNIQUE)? */
 export function isAnonymousUsernameConflict(error: unknown): boolean {
@@ -113,7 +114,7 @@ export async function updateProfile(
       });
       return true;
     });
-    if (!updated) return { ok: false, field: "form", message: "Your account no longer exists." };
+    if (!updated) return { ok: false, field: "form", message: "profile.error.accountGone" };
     return { ok: true };
   } catch (error) {
     // Two members picked the same name at the same moment: the unique index decides.
