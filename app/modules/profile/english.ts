@@ -8,7 +8,19 @@ import type { Translate } from "~/lib/i18n";
 
 const english = catalog as Record<string, string>;
 
+const PREFIX = "profile.";
+
+/** "{max}" and "{max, number}" become their values; the messages these callers use have no plurals. */
 export const inEnglish: Translate = (id, values = {}) => {
-  const text = english[id.replace(/^profile\./, "")] ?? id;
-  return text.replace(/\{(\w+)(?:, number)?\}/g, (_, name: string) => String(values[name] ?? ""));
+  const text = english[id.startsWith(PREFIX) ? id.slice(PREFIX.length) : id] ?? id;
+  let out = "";
+  let at = 0;
+  for (let open = text.indexOf("{"); open !== -1; open = text.indexOf("{", at)) {
+    const close = text.indexOf("}", open);
+    if (close === -1) break;
+    const name = text.slice(open + 1, close).split(",")[0].trim();
+    out += text.slice(at, open) + String(values[name] ?? "");
+    at = close + 1;
+  }
+  return out + text.slice(at);
 };
