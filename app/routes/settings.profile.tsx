@@ -145,8 +145,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await replaceAvatar(ctx, user.id, new Uint8Array(await photo.arrayBuffer()), { ...meta, t });
     if (!result.ok) return fail({ avatar: result.message }, values, photo.size > MAX_AVATAR_BYTES ? 413 : 400);
   }
-  const result = await updateProfile(ctx, user.id, update, meta);
-  if (!result.ok) return fail({ [result.field]: t(result.message), ...(photo ? { form: t("profile.photo.savedRestNot") } : {}) }, values);
+  const result = await updateProfile(ctx, user.id, update, { ...meta, t });
+  if (!result.ok) return fail({ [result.field]: result.message, ...(photo ? { form: t("profile.photo.savedRestNot") } : {}) }, values);
   return redirect("/settings/profile", { headers: { "Set-Cookie": await flashHeader(photo ? "profile.edit.savedWithPhoto" : "profile.edit.saved", "success") } });
 }
 

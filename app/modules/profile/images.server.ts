@@ -72,11 +72,11 @@ export async function reencodeImage(bytes: Uint8Array, preset: ImagePreset, t: T
       return {
         ok: false,
         problem: "too-many-pixels",
-        message: t("profile.image.pixelLimit", { side: preset.maxSide }),
+        message: t("profileForms.image.pixelLimit", { side: preset.maxSide }),
         detail,
       };
     }
-    return { ok: false, problem: "unreadable", message: t("profile.image.undecodable"), detail };
+    return { ok: false, problem: "unreadable", message: t("profileForms.image.undecodable"), detail };
   }
 }
 

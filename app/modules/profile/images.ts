@@ -115,7 +115,7 @@ const wholeMegabytes = (n: number) => megabytes(n).replace(".0", "");
  */
 export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_BYTES, maxSide: MAX_AVATAR_SIDE }, t: Translate = inEnglish): ImageVerdict {
   if (bytes.length === 0) {
-    return { ok: false, problem: "empty", message: t("profile.image.empty") };
+    return { ok: false, problem: "empty", message: t("profileForms.image.empty") };
   }
   if (bytes.length > limits.maxBytes) {
     // "just over 2 MB" when one decimal would print the limit itself.
@@ -123,7 +123,7 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "too-large",
-      message: t(justOver ? "profile.image.tooLargeJustOver" : "profile.image.tooLarge", { size: megabytes(bytes.length), limit: wholeMegabytes(limits.maxBytes) }),
+      message: t(justOver ? "profileForms.image.tooLargeJustOver" : "profileForms.image.tooLarge", { size: megabytes(bytes.length), limit: wholeMegabytes(limits.maxBytes) }),
     };
   }
   const type = sniffImageType(bytes);
@@ -131,7 +131,7 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "not-an-image",
-      message: t("profile.image.notAnImage"),
+      message: t("profileForms.image.notAnImage"),
     };
   }
   const size = type === "png" ? pngSize(bytes) : type === "jpeg" ? jpegSize(bytes) : webpSize(bytes);
@@ -139,14 +139,14 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "unreadable",
-      message: t("profile.image.sizeUnreadable"),
+      message: t("profileForms.image.sizeUnreadable"),
     };
   }
   if (size.width > limits.maxSide || size.height > limits.maxSide) {
     return {
       ok: false,
       problem: "too-many-pixels",
-      message: t("profile.image.tooManyPixels", { width: size.width, height: size.height, side: limits.maxSide }),
+      message: t("profileForms.image.tooManyPixels", { width: size.width, height: size.height, side: limits.maxSide }),
     };
   }
   return { ok: true, type, ...IMAGE_FORMATS[type], ...size };

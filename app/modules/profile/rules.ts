@@ -30,7 +30,7 @@ export function tagsOf(text: string | null | undefined): string[] {
 
 export type TagsResult = { ok: true; tags: string[] } | { ok: false; message: string };
 
-/** What the tags are called in messages: profile.tags.<noun>.tooLong and .tooMany. */
+/** What the tags are called in messages: profileForms.tags.<noun>.tooLong and .tooMany. */
 export type TagNoun = "tag" | "goal" | "strength" | "interest";
 
 /** `t` puts a refusal into the reader's words (English when no reader is asking). */
@@ -38,8 +38,8 @@ export function parseTags(text: string, options: { maxTags?: number; maxLength?:
   const { maxTags = MAX_TAGS, maxLength = MAX_TAG_LENGTH, noun = "tag" } = options;
   const tags = tagsOf(text);
   const long = tags.find((tag) => tag.length > maxLength);
-  if (long) return { ok: false, message: t(`profile.tags.${noun}.tooLong`, { tag: long.slice(0, 24), max: maxLength }) };
-  if (tags.length > maxTags) return { ok: false, message: t(`profile.tags.${noun}.tooMany`, { max: maxTags, count: tags.length }) };
+  if (long) return { ok: false, message: t(`profileForms.tags.${noun}.tooLong`, { tag: long.slice(0, 24), max: maxLength }) };
+  if (tags.length > maxTags) return { ok: false, message: t(`profileForms.tags.${noun}.tooMany`, { max: maxTags, count: tags.length }) };
   return { ok: true, tags };
 }
 

@@ -26,7 +26,7 @@ function withScheme(value: string): string {
 export const MIN_YEAR = 1950;
 const maxYear = () => new Date().getUTCFullYear() + 10;
 
-/** What an entry's field is called in its length message: profile.form.entryTooLong.<what>. */
+/** What an entry's field is called in its length message: profileForms.form.entryTooLong.<what>. */
 type EntryWhat = "school" | "degree" | "field" | "title" | "company" | "description" | "skill" | "certificate" | "issuer";
 
 export type ListValue = {
@@ -63,9 +63,9 @@ export function profileSchemas(t: Translate) {
       .pipe(
         z
           .string()
-          .max(500, t("profile.form.webAddressTooLong", { what }))
+          .max(500, t("profileForms.form.webAddressTooLong", { what }))
           .refine((v) => v === "" || isHttpUrl(v), {
-            message: t("profile.form.webAddress"),
+            message: t("profileForms.form.webAddress"),
           }),
       )
       .transform((v) => (v === "" ? null : v));
@@ -73,12 +73,12 @@ export function profileSchemas(t: Translate) {
   const basicsSchema = z.object({
     name: singleLine(
       z
-        .string({ required_error: t("profile.form.nameRequired") })
+        .string({ required_error: t("profileForms.form.nameRequired") })
         .trim()
-        .min(1, t("profile.form.nameRequired"))
-        .max(100, t("profile.form.nameTooLong")),
+        .min(1, t("profileForms.form.nameRequired"))
+        .max(100, t("profileForms.form.nameTooLong")),
     ),
-    headline: optionalText(160, t("profile.form.headlineTooLong")),
+    headline: optionalText(160, t("profileForms.form.headlineTooLong")),
     phone: z
       .string()
       .default("")
@@ -86,9 +86,9 @@ export function profileSchemas(t: Translate) {
       .pipe(
         z
           .string()
-          .max(32, t("profile.form.phoneTooLong"))
-          .regex(/^[0-9+()\- ]*$/, t("profile.form.phoneChars"))
-          .refine((v) => v === "" || (v.match(/\d/g)?.length ?? 0) >= 4, t("profile.form.phoneDigits")),
+          .max(32, t("profileForms.form.phoneTooLong"))
+          .regex(/^[0-9+()\- ]*$/, t("profileForms.form.phoneChars"))
+          .refine((v) => v === "" || (v.match(/\d/g)?.length ?? 0) >= 4, t("profileForms.form.phoneDigits")),
       )
       .transform((v) => (v === "" ? null : v)),
     linkedinURL: webAddress("LinkedIn"),
@@ -101,7 +101,7 @@ export function profileSchemas(t: Translate) {
       .default("")
       .superRefine((value, context) => {
         if (value.length > 3000) {
-          context.addIssue({ code: "custom", message: t(`profile.tags.${noun}.tooMuch`) });
+          context.addIssue({ code: "custom", message: t(`profileForms.tags.${noun}.tooMuch`) });
           return;
         }
         if (!isSingleLine(value)) {
@@ -130,15 +130,15 @@ export function profileSchemas(t: Translate) {
       .pipe(
         z
           .string()
-          .refine((v) => v === "" || v.length >= 3, t("profile.form.anonymousShort"))
-          .refine((v) => v.length <= 30, t("profile.form.anonymousLong"))
-          .refine((v) => /^[a-z0-9_]*$/.test(v), t("profile.form.anonymousChars")),
+          .refine((v) => v === "" || v.length >= 3, t("profileForms.form.anonymousShort"))
+          .refine((v) => v.length <= 30, t("profileForms.form.anonymousLong"))
+          .refine((v) => /^[a-z0-9_]*$/.test(v), t("profileForms.form.anonymousChars")),
       )
       .transform((v) => (v === "" ? null : v)),
     anonymous_avatar: z
       .string()
       .default("")
-      .refine((v) => v === "" || isAnonymousAvatar(v), t("profile.form.anonymousPicture"))
+      .refine((v) => v === "" || isAnonymousAvatar(v), t("profileForms.form.anonymousPicture"))
       .transform((v) => (v === "" ? null : v)),
   });
 
@@ -149,7 +149,7 @@ export function profileSchemas(t: Translate) {
         .string()
         .default("")
         .transform((v) => v.trim())
-        .pipe(z.string().max(max, t(`profile.form.entryTooLong.${what}`, { max })))
+        .pipe(z.string().max(max, t(`profileForms.form.entryTooLong.${what}`, { max })))
         .transform((v) => (v === "" ? undefined : v)),
     );
 
@@ -159,7 +159,7 @@ export function profileSchemas(t: Translate) {
         .string()
         .default("")
         .transform((v) => v.trim())
-        .pipe(z.string().min(1, missing).max(max, t(`profile.form.entryTooLong.${what}`, { max }))),
+        .pipe(z.string().min(1, missing).max(max, t(`profileForms.form.entryTooLong.${what}`, { max }))),
     );
 
   /** Several lines (a job's description): line endings normalised, as a textarea's text. */
@@ -169,7 +169,7 @@ export function profileSchemas(t: Translate) {
         .string()
         .default("")
         .transform((v) => v.trim())
-        .pipe(z.string().max(max, t(`profile.form.entryTooLong.${what}`, { max })))
+        .pipe(z.string().max(max, t(`profileForms.form.entryTooLong.${what}`, { max })))
         .transform((v) => (v === "" ? undefined : v)),
     );
 
@@ -182,7 +182,7 @@ export function profileSchemas(t: Translate) {
         if (v === "") return;
         const n = Number(v);
         if (!/^\d{4}$/.test(v) || n < MIN_YEAR || n > maxYear()) {
-          context.addIssue({ code: "custom", message: t("profile.form.yearRange", { min: MIN_YEAR, max: maxYear() }) });
+          context.addIssue({ code: "custom", message: t("profileForms.form.yearRange", { min: MIN_YEAR, max: maxYear() }) });
         }
       })
       .transform((v) => (v === "" ? undefined : Number(v)));
@@ -195,16 +195,16 @@ export function profileSchemas(t: Translate) {
       .superRefine((v, context) => {
         if (v === "") return;
         const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(v);
-        if (!match) context.addIssue({ code: "custom", message: t("profile.form.month") });
+        if (!match) context.addIssue({ code: "custom", message: t("profileForms.form.month") });
         else if (Number(match[1]) < MIN_YEAR || Number(match[1]) > maxYear()) {
-          context.addIssue({ code: "custom", message: t("profile.form.monthYearRange", { min: MIN_YEAR, max: maxYear() }) });
+          context.addIssue({ code: "custom", message: t("profileForms.form.monthYearRange", { min: MIN_YEAR, max: maxYear() }) });
         }
       })
       .transform((v) => (v === "" ? undefined : v));
 
   const educationEntry = z
     .object({
-      school: requiredEntryText(120, t("profile.form.schoolRequired"), "school"),
+      school: requiredEntryText(120, t("profileForms.form.schoolRequired"), "school"),
       degree: optionalEntryText(120, "degree"),
       field: optionalEntryText(120, "field"),
       startYear: year(),
@@ -212,28 +212,28 @@ export function profileSchemas(t: Translate) {
     })
     .superRefine((e, context) => {
       if (e.startYear !== undefined && e.endYear !== undefined && e.endYear < e.startYear) {
-        context.addIssue({ code: "custom", path: ["endYear"], message: t("profile.form.endYearBefore") });
+        context.addIssue({ code: "custom", path: ["endYear"], message: t("profileForms.form.endYearBefore") });
       }
     });
 
   const experienceEntry = z
     .object({
-      title: requiredEntryText(120, t("profile.form.titleRequired"), "title"),
-      company: requiredEntryText(120, t("profile.form.companyRequired"), "company"),
+      title: requiredEntryText(120, t("profileForms.form.titleRequired"), "title"),
+      company: requiredEntryText(120, t("profileForms.form.companyRequired"), "company"),
       startDate: month(),
       endDate: month(),
       description: optionalEntryLines(1000, "description"),
     })
     .superRefine((e, context) => {
       if (e.startDate && e.endDate && e.endDate < e.startDate) {
-        context.addIssue({ code: "custom", path: ["endDate"], message: t("profile.form.endBefore") });
+        context.addIssue({ code: "custom", path: ["endDate"], message: t("profileForms.form.endBefore") });
       }
     });
 
-  const skillEntry = z.object({ skill: requiredEntryText(60, t("profile.form.skillRequired"), "skill") });
+  const skillEntry = z.object({ skill: requiredEntryText(60, t("profileForms.form.skillRequired"), "skill") });
 
   const certificationEntry = z.object({
-    name: requiredEntryText(160, t("profile.form.certificateRequired"), "certificate"),
+    name: requiredEntryText(160, t("profileForms.form.certificateRequired"), "certificate"),
     issuer: optionalEntryText(120, "issuer"),
     year: year(),
     url: z
@@ -243,8 +243,8 @@ export function profileSchemas(t: Translate) {
       .pipe(
         z
           .string()
-          .max(500, t("profile.form.linkTooLong"))
-          .refine((v) => v === "" || isHttpUrl(v), t("profile.form.webAddress")),
+          .max(500, t("profileForms.form.linkTooLong"))
+          .refine((v) => v === "" || isHttpUrl(v), t("profileForms.form.webAddress")),
       )
       .transform((v) => (v === "" ? undefined : v)),
   });
