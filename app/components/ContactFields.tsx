@@ -4,6 +4,7 @@
  * (premuser.emailAddress, apiuser.email_address), so the names are passed in.
  */
 import { Field } from "~/components/forms";
+import { useT } from "~/lib/i18n";
 
 type Names = { fullName: string; email: string; phone: string };
 
@@ -20,6 +21,7 @@ export function ContactFields({
   errors?: Record<string, string>;
   defaults: { name: string; email: string };
 }) {
+  const t = useT();
   return (
     <>
       <Field label={labels[names.fullName]} name={names.fullName} autoComplete="name" required maxLength={128} defaultValue={values?.[names.fullName] ?? defaults.name} error={errors?.[names.fullName]} />
@@ -33,7 +35,7 @@ export function ContactFields({
         defaultValue={values?.[names.email] ?? defaults.email}
         error={errors?.[names.email]}
       />
-      <Field label={`${labels[names.phone]} (optional)`} name={names.phone} type="tel" autoComplete="tel" maxLength={32} defaultValue={values?.[names.phone]} error={errors?.[names.phone]} />
+      <Field label={`${labels[names.phone]} (${t("common.form.optional")})`} name={names.phone} type="tel" autoComplete="tel" maxLength={32} defaultValue={values?.[names.phone]} error={errors?.[names.phone]} />
     </>
   );
 }

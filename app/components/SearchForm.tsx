@@ -1,19 +1,23 @@
 import { Form } from "@remix-run/react";
+import { useT } from "~/lib/i18n";
 import { Button } from "./ui/Button";
 
-/** A GET search box (`q`): filters change nothing, so they are links one can share and go back to. */
-export function SearchForm({ label, defaultValue, maxLength }: { label: string; defaultValue: string; maxLength: number }) {
+/**
+ * A GET search box (`q`): filters change nothing, so they are links one can share and go back to.
+ * The button says `submit`; without it, profile.search.submit, which the page's loader must send
+ * (pageMessages with "profile").
+ */
+export function SearchForm({ label, defaultValue, maxLength, submit }: { label: string; defaultValue: string; maxLength: number; submit?: string }) {
+  const t = useT();
   return (
     <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
       <div className="grow space-y-1">
         <label htmlFor="q" className="block font-medium">
           {label}
         </label>
-        <input id="q" name="q" type="search" defaultValue={defaultValue} maxLength={maxLength} className="w-full rounded border border-stone-400 px-2 py-1.5" />
+        <input id="q" name="q" type="search" dir="auto" defaultValue={defaultValue} maxLength={maxLength} className="w-full rounded border border-stone-400 px-2 py-1.5" />
       </div>
-      <Button>
-        Search
-      </Button>
+      <Button>{submit ?? t("profile.search.submit")}</Button>
     </Form>
   );
 }

@@ -6,7 +6,7 @@ export function TagList({ tags, label }: { tags: string[]; label: string }) {
   return (
     <ul aria-label={label} className="flex flex-wrap gap-1.5">
       {tags.map((tag) => (
-        <li key={tag} className="rounded-full bg-stone-200 px-2.5 py-0.5 text-sm">
+        <li key={tag} className="rounded-full bg-stone-200 px-2.5 py-0.5 text-sm" dir="auto">
           {tag}
         </li>
       ))}

@@ -10,7 +10,9 @@ import { statesWith } from "~/modules/network/connections.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
 import { displayName } from "~/modules/network/rules";
-import { pageMeta } from "~/lib/meta";
+import { bidi, dirOf, useLanguage, useT } from "~/lib/i18n";
+import { pageMessages } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { brokenPageLink } from "~/lib/cursor.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,25 +31,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
     here: url.pathname + url.search,
     people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, avatarUrl: p.avatarUrl, state: states.get(p.id) ?? "none" })),
     nextHref: next ? `/people?${next}` : null,
+    // The connection buttons speak the network area's words.
+    ...(await pageMessages(request, ["profile", "network"])),
   };
 }
 
 export default function People() {
   const { q, paged, here, people, nextHref } = useLoaderData<typeof loader>();
+  const t = useT();
+  // What was searched for, kept whole inside a right-to-left sentence.
+  const query = dirOf(useLanguage()) === "rtl" ? bidi(q) : q;
   return (
     <section aria-labelledby="people-title" className="space-y-4">
-      <h1 id="people-title">People</h1>
-      <SearchForm label="Name, headline or skill" defaultValue={q} maxLength={PEOPLE_QUERY_MAX} />
+      <h1 id="people-title">{t("common.area.people")}</h1>
+      <SearchForm label={t("profile.people.searchLabel")} defaultValue={q} maxLength={PEOPLE_QUERY_MAX} submit={t("profile.search.submit")} />
       {people.length === 0 ? (
-        <p className="card">
-          {paged ? "No more members." : q ? `No member matches “${q}”. Try a shorter word or a skill.` : "No other members yet."}
-        </p>
+        <p className="card">{paged ? t("profile.people.noMore") : q ? t("profile.people.noMatch", { q: query }) : t("profile.people.none")}</p>
       ) : (
-        <ul aria-label="Members" className="list">
+        <ul aria-label={t("profile.people.members")} className="list">
           {people.map((p) => (
             <li key={p.id}>
               <MemberCard id={p.id} name={p.name} avatarUrl={p.avatarUrl} href={`/u/${p.id}`}>
-                {p.headline ? <p className="break-words text-sm">{p.headline}</p> : null}
+                {p.headline ? (
+                  <p className="break-words text-sm" dir="auto">
+                    {p.headline}
+                  </p>
+                ) : null}
                 <ConnectionActions userId={p.id} name={p.name} state={p.state} back={here} />
               </MemberCard>
             </li>
@@ -55,11 +64,11 @@ export default function People() {
         </ul>
       )}
       <p className="flex flex-wrap gap-3">
-        {paged ? <Link to={q ? `/people?${new URLSearchParams({ q })}` : "/people"}>First page</Link> : null}
-        {nextHref ? <Link to={nextHref}>Next page</Link> : null}
+        {paged ? <Link to={q ? `/people?${new URLSearchParams({ q })}` : "/people"}>{t("profile.people.firstPage")}</Link> : null}
+        {nextHref ? <Link to={nextHref}>{t("profile.people.nextPage")}</Link> : null}
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("People | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("profile.people.pageTitle")));

@@ -10,7 +10,9 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CvFileInput, useCvSizeCheck } from "~/components/CvFileInput";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { getCtx } from "~/db.server";
-import { pageMeta } from "~/lib/meta";
+import { useT } from "~/lib/i18n";
+import { isMessageId, languageOf, pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { checkCvUpload, CV_FORM } from "~/modules/jobs/apply-form.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
@@ -20,75 +22,86 @@ import { flashHeader } from "~/services/flash.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const cv = await savedCvOf(getCtx(), user.id);
-  return { cv: cv ? { label: cv.label } : null };
+  const cv = await savedCvOf(getCtx(), user.id, await languageOf(request));
+  return { cv: cv ? { label: cv.label } : null, ...(await pageMessages(request, ["profile"])) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
+  const t = await translatorFor(request);
   const read = await readForm(request, noFields, CV_FORM);
-  if (read.tooLarge) return data({ error: CV_MESSAGES.tooLarge }, { status: 413 });
+  if (read.tooLarge) return data({ error: t("profile.cv.tooLarge") }, { status: 413 });
   const intent = read.form.get("intent");
-  const done = async (message: string) => redirect("/settings/cv", { headers: { "Set-Cookie": await flashHeader(message) } });
+  const done = async (message: string) => redirect("/settings/cv", { headers: { "Set-Cookie": await flashHeader(message, "success") } });
   if (intent === "remove") {
     const removed = await removeProfileCv(ctx, user.id);
-    return done(removed ? "Your CV is removed from your profile. Applications you sent keep theirs." : "There was no CV on your profile.");
+    return done(removed ? "profile.cv.removed" : "profile.cv.noneToRemove");
   }
-  if (intent !== "upload") return data({ error: "Choose a file, then press Save CV." }, { status: 400 });
+  if (intent !== "upload") return data({ error: t("profile.cv.chooseFile") }, { status: 400 });
   const checked = checkCvUpload(read.files.cv);
-  if (!checked.ok) return data({ error: checked.message }, { status: checked.message === CV_MESSAGES.tooLarge ? 413 : 400 });
+  if (!checked.ok) {
+    // The CV check's words belong to the jobs area: a message id there is put into the reader's words here.
+    const error = checked.message === CV_MESSAGES.tooLarge ? t("profile.cv.tooLarge") : isMessageId(checked.message) ? t(checked.message) : checked.message;
+    return data({ error }, { status: checked.message === CV_MESSAGES.tooLarge ? 413 : 400 });
+  }
   await keepProfileCv(ctx, user, checked.file, request);
-  return done("Your CV is saved. Pick it when you apply for a job.");
+  return done("profile.cv.saved");
 }
 
 export default function CvSettings() {
   const { cv } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   const busy = navigation.state === "submitting" ? String(navigation.formData?.get("intent") ?? "") : null;
   // With JavaScript, a file over 5 MB is refused before it is sent.
   const [tooLarge, checkSize] = useCvSizeCheck();
-  const error = tooLarge ? CV_MESSAGES.tooLarge : failed?.error;
+  const error = tooLarge ? t("profile.cv.tooLarge") : failed?.error;
   return (
     <section aria-labelledby="cv-title" className="space-y-4">
-      <h1 id="cv-title">Your CV</h1>
-      <p>Keep one CV here and pick it when you apply, instead of uploading it every time. Only you can open it; an employer sees it only in an application you send.</p>
-      <ErrorSummary errors={error ? { cv: error } : null} labels={{ cv: cv ? "A new CV" : "Your CV file" }} />
+      <h1 id="cv-title">{t("profile.cv.title")}</h1>
+      <p>{t("profile.cv.intro")}</p>
+      <ErrorSummary errors={error ? { cv: error } : null} labels={{ cv: cv ? t("profile.cv.newLabel") : t("profile.cv.fileLabel") }} />
       {cv ? (
         <div className="card space-y-2">
           <p>
-            Saved: <strong className="break-words">{cv.label}</strong>
+            {t("profile.cv.savedBefore")}{" "}
+            <strong className="break-words" dir="auto">
+              {cv.label}
+            </strong>
           </p>
           <div className="flex flex-wrap items-center gap-3">
-            <a href="/settings/cv/file">Download your CV</a>
+            <a href="/settings/cv/file">{t("profile.cv.download")}</a>
             <Form method="post" encType="multipart/form-data">
               <CsrfInput />
               <button type="submit" name="intent" value="remove" className="btn-quiet" disabled={busy === "remove"}>
-                {busy === "remove" ? "Removing…" : "Remove it from my profile"}
+                {busy === "remove" ? t("profile.cv.removing") : t("profile.cv.remove")}
               </button>
             </Form>
           </div>
         </div>
       ) : (
-        <p className="card">No CV saved yet.</p>
+        <p className="card">{t("profile.cv.noneSaved")}</p>
       )}
       <Form method="post" encType="multipart/form-data" className="card space-y-3" noValidate onSubmit={checkSize}>
         <CsrfInput />
-        <CvFileInput error={error} label={cv ? "A new CV (replaces the saved one)" : "Your CV file"} hint="A PDF or Word (.docx) file of at most 5 MB." required />
+        <CvFileInput error={error} label={cv ? t("profile.cv.newLabelReplaces") : t("profile.cv.fileLabel")} hint={t("profile.cv.hint")} required />
         <button type="submit" name="intent" value="upload" className="btn" disabled={busy === "upload"}>
-          {busy === "upload" ? "Saving…" : "Save CV"}
+          {busy === "upload" ? t("profile.cv.saving") : t("profile.cv.save")}
         </button>
       </Form>
       <p>
-        <Link to="/settings/profile">Back to your profile</Link> · <Link to="/jobs">Find a job</Link>
+        <Link to="/settings/profile">{t("profile.list.back")}</Link> · <Link to="/jobs">{t("profile.cv.findJob")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Your CV | Ladder", "The CV you keep on Ladder to apply without uploading it again.");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("profile.cv.pageTitle"), t("profile.cv.description")));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/settings/cv", label: "Your CV" }, { to: "/settings/profile", label: "Your profile" }]} />;
+  // The route failed, so its own messages never came: the way back is named with the root's words.
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/settings/profile", label: t("common.nav.profileAndSettings") }]} />;
 }

@@ -1,6 +1,7 @@
 /** /settings/cv/file: the member's own saved CV, as an attachment; nobody else's (404). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
+import { translatorFor } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readSavedCv, savedCvOf } from "~/modules/profile/cv.server";
 
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const saved = await savedCvOf(ctx, user.id);
   const file = saved ? await readSavedCv(ctx, user.id, saved.uploadId) : null;
   if (!file) {
-    return new Response("You have no CV saved on your profile.", {
+    return new Response((await translatorFor(request))("profile.cv.noFile"), {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
     });

@@ -11,6 +11,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { CsrfInput, ErrorSummary, Field, TextareaField } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
+import { useT, type Translate } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { getOwnLists, updateProfile } from "~/modules/profile/profile.server";
@@ -25,31 +27,33 @@ import {
   type ListField,
   type ListName,
 } from "~/modules/profile/rules";
-import { validateList } from "~/modules/profile/schemas.server";
+import { profileSchemas } from "~/modules/profile/schemas.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { Arrow } from "~/components/ui/Arrow";
 
-function listOf(params: { list?: string }): ListName {
+function listOf(params: { list?: string }, t: Translate): ListName {
   const list = params.list ?? "";
-  if (!isListName(list)) throw new Response("There is no such part of a profile.", { status: 404 });
+  if (!isListName(list)) throw new Response(t("profile.list.noSuchList"), { status: 404 });
   return list;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const list = listOf(params);
+  const t = await translatorFor(request);
+  const list = listOf(params, t);
   const lists = await getOwnLists(getCtx(), user.id);
-  if (!lists) throw new Response("Your account could not be found.", { status: 404 });
-  return { list, drafts: draftsFromSaved(list, lists[list]) };
+  if (!lists) throw new Response(t("profile.error.noAccount"), { status: 404 });
+  return { list, drafts: draftsFromSaved(list, lists[list]), ...(await pageMessages(request, ["profile"])) };
 }
 
 type Result = { drafts: Draft[]; errors: FieldErrors; notice: string | null; focus: number | null };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const list = listOf(params);
+  const t = await translatorFor(request);
+  const list = listOf(params, t);
   // The entries repeat their names (one per line of the list): the list module reads them in order.
   const { form } = await readForm(request, noFields);
   const typed = draftsFromForm(list, form.entries());
@@ -58,17 +62,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const drafts = typed.slice(0, LISTS[list].max);
   const answer = (result: Partial<Result>, status: number) =>
     data<Result>({ drafts, errors: {}, notice: null, focus: null, ...result }, { status });
-  if (typed.length > LISTS[list].max) return answer({ errors: { [list]: tooManyEntries(list, typed.length) } }, 400);
+  if (typed.length > LISTS[list].max) return answer({ errors: { [list]: t("profile.list.tooManyTyped", { max: LISTS[list].max, count: typed.length }) } }, 400);
 
   const intent = parseListIntent(list, String(form.get("intent") ?? ""));
-  if (!intent) return answer({ errors: { form: "That button is not part of this page. Reload the page and try again." } }, 400);
+  if (!intent) return answer({ errors: { form: t("profile.list.unknownButton") } }, 400);
   if (intent.op !== "save") {
-    const change = changeList(list, drafts, intent);
+    const change = changeList(list, drafts, intent, t);
     if ("error" in change) return answer({ errors: { form: change.error } }, 400);
     return answer(change, 200);
   }
 
-  const checked = validateList(list, drafts);
+  const checked = profileSchemas(t).validateList(list, drafts);
   if (!checked.ok) return answer({ errors: checked.errors }, 400);
   const column = list === "skills" ? "professional_skills" : list;
   await updateProfile(getCtx(), user.id, { [column]: checked.value }, {
@@ -77,23 +81,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     sessionId: user.sessionId,
   });
   return redirect(`/settings/profile/${list}`, {
-    headers: { "Set-Cookie": await flashHeader(`Your ${LISTS[list].title.toLowerCase()} ${list === "skills" || list === "certifications" ? "are" : "is"} saved.`) },
+    headers: { "Set-Cookie": await flashHeader(`profile.list.${list}.saved`, "success") },
   });
 }
 
-const tooManyEntries = (list: ListName, count: number) =>
-  `You can list at most ${LISTS[list].max} entries here, and the form had ${count}. The first ${LISTS[list].max} are shown: remove some and save again.`;
+/** What a month field shows until something is typed: the form it takes (not words). */
+const MONTH_EXAMPLE = "2024-06";
 
 function EntryField({ list, index, field, value, error, autoFocus }: { list: ListName; index: number; field: ListField; value: string; error?: string; autoFocus: boolean }) {
+  const t = useT();
   const name = `${list}.${index}.${field.name}`;
-  const common = { label: field.label, name, hint: field.hint, error, defaultValue: value, autoFocus };
+  const label = t(`profile.list.${list}.field.${field.name}`);
+  const hint = field.hint ? t(`profile.list.${list}.field.${field.name}Hint`) : undefined;
+  // What members type (schools, titles, what they did) reads in its own direction; years, months and links left to right.
+  const dir = field.kind === "text" || field.kind === "textarea" ? "auto" : "ltr";
+  const common = { label, name, hint, error, defaultValue: value, autoFocus, dir };
   if (field.kind === "textarea") return <TextareaField {...common} rows={3} />;
   return (
     <Field
       {...common}
       type={field.kind === "url" ? "url" : "text"}
       inputMode={field.kind === "year" ? "numeric" : undefined}
-      placeholder={field.kind === "month" ? "2024-06" : undefined}
+      placeholder={field.kind === "month" ? MONTH_EXAMPLE : undefined}
       className={field.kind === "year" || field.kind === "month" ? "max-w-[10rem]" : undefined}
     />
   );
@@ -103,28 +112,33 @@ export default function ListEditor() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   const list = loaded.list;
   const spec = LISTS[list];
   const drafts = result?.drafts ?? loaded.drafts;
   const errors = result?.errors ?? {};
   const busy = navigation.state === "submitting";
-  const entryName = (i: number) => `${spec.entry[0].toUpperCase()}${spec.entry.slice(1)} ${i + 1}`;
+  const say = (key: string, values?: Record<string, unknown>) => t(`profile.list.${list}.${key}`, values);
+  const entryName = (i: number) => say("entryName", { n: i + 1 });
   const labels: Record<string, string> = {};
-  labels[list] = spec.title;
-  drafts.forEach((_, i) => spec.fields.forEach((f) => (labels[`${list}.${i}.${f.name}`] = `${entryName(i)}, ${f.label.toLowerCase()}`)));
-  const title = spec.title.toLowerCase();
+  labels[list] = say("title");
+  drafts.forEach((_, i) =>
+    spec.fields.forEach((f) => (labels[`${list}.${i}.${f.name}`] = t("profile.list.errorLabel", { entry: entryName(i), field: say(`field.${f.name}`).toLowerCase() }))),
+  );
 
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        <Link to="/settings/profile"><Arrow to="back" /> Back to your profile</Link>
+        <Link to="/settings/profile">
+          <Arrow to="back" /> {t("profile.list.back")}
+        </Link>
       </p>
-      <h1>Your {title}</h1>
-      <p>{spec.intro}</p>
+      <h1>{say("heading")}</h1>
+      <p>{say("intro")}</p>
       <ErrorSummary errors={errors} labels={labels} />
       {result?.notice ? (
         <p role="status" className="rounded border-s-4 border-sky-700 bg-sky-50 p-3">
-          {result.notice} Not saved yet: press “Save {title}” to keep your changes.
+          {result.notice} {say("notSaved")}
         </p>
       ) : null}
       <Form
@@ -137,7 +151,7 @@ export default function ListEditor() {
         <CsrfInput />
         {/* Pressing Enter in a field saves (the first submit button of a form is its default). */}
         <button type="submit" name="intent" value={list} className="hidden" tabIndex={-1}>
-          Save {title}
+          {say("save")}
         </button>
         {errors[list] ? (
           <div id={list} tabIndex={-1}>
@@ -146,7 +160,7 @@ export default function ListEditor() {
             </p>
           </div>
         ) : null}
-        {drafts.length === 0 ? <p className="card">Nothing here yet. Add your first {spec.entry} below.</p> : null}
+        {drafts.length === 0 ? <p className="card">{say("empty")}</p> : null}
         {drafts.map((draft, i) => (
           <fieldset key={i} className="card space-y-3">
             <legend className="px-1 font-semibold">{entryName(i)}</legend>
@@ -164,16 +178,19 @@ export default function ListEditor() {
             <div className="flex flex-wrap gap-2 text-sm">
               {i > 0 ? (
                 <button type="submit" name="intent" value={`${list}:up:${i}`} className="btn-quiet">
-                  Move up<span className="sr-only"> {entryName(i)}</span>
+                  {t("profile.list.moveUp")}
+                  <span className="sr-only"> {entryName(i)}</span>
                 </button>
               ) : null}
               {i < drafts.length - 1 ? (
                 <button type="submit" name="intent" value={`${list}:down:${i}`} className="btn-quiet">
-                  Move down<span className="sr-only"> {entryName(i)}</span>
+                  {t("profile.list.moveDown")}
+                  <span className="sr-only"> {entryName(i)}</span>
                 </button>
               ) : null}
               <button type="submit" name="intent" value={`${list}:remove:${i}`} className="btn-quiet">
-                Remove<span className="sr-only"> {entryName(i)}</span>
+                {t("profile.list.remove")}
+                <span className="sr-only"> {entryName(i)}</span>
               </button>
             </div>
           </fieldset>
@@ -181,11 +198,11 @@ export default function ListEditor() {
         <div className="flex flex-wrap gap-2">
           {drafts.length < spec.max ? (
             <button type="submit" name="intent" value={`${list}:add`} className="btn-quiet">
-              {drafts.length === 0 ? `Add a ${spec.entry}` : `Add another ${spec.entry}`}
+              {drafts.length === 0 ? say("add") : say("addAnother")}
             </button>
           ) : null}
           <button type="submit" name="intent" value={list} className="btn" disabled={busy}>
-            {busy && navigation.formData?.get("intent") === list ? "Saving…" : `Save ${title}`}
+            {busy && navigation.formData?.get("intent") === list ? t("profile.list.saving") : say("save")}
           </button>
         </div>
       </Form>
@@ -193,5 +210,5 @@ export default function ListEditor() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) =>
-  pageMeta(`Your ${loaded ? LISTS[loaded.list].title.toLowerCase() : "profile"} | Ladder`);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => pageMeta(args.data ? t(`profile.list.${args.data.list}.pageTitle`) : t("profile.edit.pageTitle")));

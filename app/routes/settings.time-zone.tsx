@@ -9,20 +9,29 @@ import { useEffect, useRef } from "react";
 import { CsrfInput, ErrorSummary } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
+import { bidi, dirOf, useLanguage, useT, type Translate } from "~/lib/i18n";
+import { isMessageId, pageMessages, translatorFor } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { CALENDAR_MESSAGES, timeZoneForm } from "~/modules/calendar/forms.server";
-import { WEEK_START_NAMES, WEEK_STARTS } from "~/modules/calendar/week";
+import { WEEK_STARTS, type WeekStart } from "~/modules/calendar/week";
 import { offsetLabel, timeZones } from "~/modules/calendar/zone";
 import { calendarSettings, saveWeekStart, saveZone } from "~/modules/calendar/time-zone.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
-/** Zones grouped by their region ("Africa", "America", ...). */
-function groupedZones(): { region: string; zones: string[] }[] {
+/** Each first day of the week by its message (profile.timeZone.day.<name>). */
+const DAY_KEYS: Record<WeekStart, string> = { 0: "sunday", 1: "monday", 6: "saturday" };
+const dayName = (t: Translate, day: WeekStart) => t(`profile.timeZone.day.${DAY_KEYS[day]}`);
+
+/** The calendar's own words may be message ids (its forms' messages): put into the reader's words. */
+const calendarWords = (t: Translate, text: string) => (isMessageId(text) ? t(text) : text);
+
+/** Zones grouped by their region ("Africa", "America", ...); the IANA names stay as they are, the rest is "Other". */
+function groupedZones(other: string): { region: string; zones: string[] }[] {
   const groups = new Map<string, string[]>();
   for (const zone of timeZones()) {
-    const region = zone.includes("/") ? zone.split("/")[0] : "Other";
+    const region = zone.includes("/") ? zone.split("/")[0] : other;
     groups.set(region, [...(groups.get(region) ?? []), zone]);
   }
   return [...groups].map(([region, zones]) => ({ region, zones }));
@@ -30,14 +39,16 @@ function groupedZones(): { region: string; zones: string[] }[] {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const t = await translatorFor(request);
   const tz = await calendarSettings(getCtx(), user.id, request);
   return {
     zone: tz.zone,
     source: tz.source,
     offset: offsetLabel(tz.zone, Date.now()),
-    groups: groupedZones(),
+    groups: groupedZones(t("profile.timeZone.otherRegion")),
     weekStart: tz.weekStart,
-    weekStarts: WEEK_STARTS.map((value) => ({ value, name: WEEK_START_NAMES[value] })),
+    weekStarts: WEEK_STARTS.map((value) => ({ value, name: dayName(t, value) })),
+    ...(await pageMessages(request, ["profile"])),
   };
 }
 
@@ -45,24 +56,25 @@ type Failed = { form: "timeZone"; typed: string; error: string } | { form: "week
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const t = await translatorFor(request);
   const read = await readForm(request, timeZoneForm, { maxBytes: 2_000 });
   const ctx = getCtx();
   if (!read.ok) {
     if (read.errors.weekStart) return data<Failed>({ form: "weekStart", typed: (read.values.weekStart ?? "").slice(0, 8), error: read.errors.weekStart }, { status: 400 });
     if (read.errors.timeZone) return data<Failed>({ form: "timeZone", typed: (read.values.timeZone ?? "").slice(0, 64), error: read.errors.timeZone }, { status: 400 });
-    throw new Response(read.errors.intent ?? CALENDAR_MESSAGES.timeZone, { status: 400 });
+    throw new Response(read.errors.intent ?? calendarWords(t, CALENDAR_MESSAGES.timeZone), { status: 400 });
   }
   if (read.data.intent === "week-start") {
     const { weekStart } = read.data;
     // A member without a saved zone keeps the one this page showed them (see saveWeekStart).
     const tz = await calendarSettings(ctx, user.id, request);
     await saveWeekStart(ctx, user.id, weekStart, tz.zone);
-    return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your week now starts on ${WEEK_START_NAMES[weekStart]}.`) } });
+    return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader("profile.timeZone.weekSaved", "success", { day: dayName(t, weekStart) }) } });
   }
   const typed = (read.values.timeZone ?? "").slice(0, 64);
   const zone = await saveZone(ctx, user.id, read.data.timeZone);
-  if (!zone) return data<Failed>({ form: "timeZone", typed, error: CALENDAR_MESSAGES.timeZone }, { status: 400 });
-  return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader(`Your time zone is now ${zone}.`) } });
+  if (!zone) return data<Failed>({ form: "timeZone", typed, error: calendarWords(t, CALENDAR_MESSAGES.timeZone) }, { status: 400 });
+  return redirect("/settings/time-zone", { headers: { "Set-Cookie": await flashHeader("profile.timeZone.saved", "success", { zone }) } });
 }
 
 export default function TimeZoneSettings() {
@@ -71,6 +83,9 @@ export default function TimeZoneSettings() {
   const failed = refused?.form === "timeZone" ? refused : undefined;
   const weekFailed = refused?.form === "weekStart" ? refused : undefined;
   const select = useRef<HTMLSelectElement>(null);
+  const t = useT();
+  // "GMT+2" kept whole inside a right-to-left sentence.
+  const offsetText = dirOf(useLanguage()) === "rtl" ? bidi(offset) : offset;
   // With JavaScript, a member who never chose gets the browser's own zone preselected.
   useEffect(() => {
     if (source === "saved" || failed || !select.current) return;
@@ -80,33 +95,39 @@ export default function TimeZoneSettings() {
   }, [source, failed]);
   return (
     <section aria-labelledby="tz-title" className="card space-y-3">
-      <h1 id="tz-title">Time zone</h1>
+      <h1 id="tz-title">{t("profile.timeZone.title")}</h1>
       <p>
         {source === "saved" ? (
           <>
-            Your time zone is <strong>{zone}</strong> ({offset} now).
+            {t("profile.timeZone.savedBefore")}{" "}
+            <strong>
+              <bdi>{zone}</bdi>
+            </strong>{" "}
+            {t("profile.timeZone.savedAfter", { offset: offsetText })}
           </>
         ) : (
           <>
-            You have not chosen a time zone. Ladder uses <strong>{zone}</strong> ({offset} now)
-            {source === "guess" ? ", a guess from your browser's language settings" : ""} until you do.
+            {t("profile.timeZone.unsetBefore")}{" "}
+            <strong>
+              <bdi>{zone}</bdi>
+            </strong>{" "}
+            {source === "guess" ? t("profile.timeZone.unsetAfterGuess", { offset: offsetText }) : t("profile.timeZone.unsetAfter", { offset: offsetText })}
           </>
         )}
       </p>
-      <p className="text-sm text-stone-600">
-        Your calendar keeps its clock times when you change zone: 09:00–10:00 stays 09:00–10:00 in the new zone.
-      </p>
+      <p className="text-sm text-stone-600">{t("profile.timeZone.keepsTimes")}</p>
       <Form method="post" className="space-y-3">
-        {failed ? <ErrorSummary errors={{ timeZone: failed.error }} labels={{ timeZone: "Time zone" }} /> : null}
+        {failed ? <ErrorSummary errors={{ timeZone: failed.error }} labels={{ timeZone: t("profile.timeZone.label") }} /> : null}
         <CsrfInput />
         <div className="space-y-1">
           <label htmlFor="timeZone" className="block font-medium">
-            Time zone
+            {t("profile.timeZone.label")}
           </label>
           <select
             ref={select}
             id="timeZone"
             name="timeZone"
+            dir="ltr"
             defaultValue={failed ? failed.typed : zone}
             aria-invalid={failed ? true : undefined}
             aria-describedby={failed ? "timeZone-error" : undefined}
@@ -126,19 +147,17 @@ export default function TimeZoneSettings() {
             </p>
           ) : null}
         </div>
-        <Button>
-          Save time zone
-        </Button>
+        <Button>{t("profile.timeZone.save")}</Button>
       </Form>
       <Form method="post" id="week-start" className="space-y-3" aria-labelledby="week-start-title">
-        <h2 id="week-start-title">First day of the week</h2>
-        {weekFailed ? <ErrorSummary errors={{ weekStart: weekFailed.error }} labels={{ weekStart: "First day of the week" }} /> : null}
+        <h2 id="week-start-title">{t("profile.timeZone.weekTitle")}</h2>
+        {weekFailed ? <ErrorSummary errors={{ weekStart: weekFailed.error }} labels={{ weekStart: t("profile.timeZone.weekTitle") }} /> : null}
         <CsrfInput />
         <input type="hidden" name="intent" value="week-start" />
         <fieldset className="space-y-1" aria-describedby={weekFailed ? "weekStart-error" : "weekStart-hint"}>
-          <legend className="font-medium">Your calendar&apos;s week starts on</legend>
+          <legend className="font-medium">{t("profile.timeZone.weekLegend")}</legend>
           <p id="weekStart-hint" className="text-sm text-stone-600">
-            Where the weekend is Friday and Saturday, the week often starts on Sunday.
+            {t("profile.timeZone.weekHint")}
           </p>
           <div className="flex flex-wrap gap-x-4 gap-y-1">
             {weekStarts.map((w) => (
@@ -154,14 +173,14 @@ export default function TimeZoneSettings() {
           ) : null}
         </fieldset>
         <button type="submit" className="btn">
-          Save first day
+          {t("profile.timeZone.weekSave")}
         </button>
       </Form>
       <p>
-        <Link to="/calendar">Back to your calendar</Link>
+        <Link to="/calendar">{t("profile.timeZone.back")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Time zone | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("profile.timeZone.pageTitle")));

@@ -14,16 +14,17 @@ import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
-import { pageMeta } from "~/lib/meta";
+import { bidi, dirOf, useLanguage, useT, type Translate } from "~/lib/i18n";
+import { pageMessages, translatorFor } from "~/lib/i18n.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";
-
-const NOT_FOUND = "There is no member at this address. The link may be wrong, or the account was deleted.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
-  if (!isUuid(id)) throw new Response(NOT_FOUND, { status: 404 });
+  const notFound = async () => new Response((await translatorFor(request))("profile.public.notFound"), { status: 404 });
+  if (!isUuid(id)) throw await notFound();
   const [profile, viewer] = await Promise.all([getPublicProfile(getCtx(), id.toLowerCase()), getCurrentUser(request)]);
-  if (!profile) throw new Response(NOT_FOUND, { status: 404 });
+  if (!profile) throw await notFound();
   const link = (url: string | null | undefined) => (isHttpUrl(url) ? url : null);
   const connection = viewer && viewer.id !== profile.id ? await stateWith(getCtx(), viewer.id, profile.id) : null;
   return {
@@ -34,20 +35,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certifications: (profile.certifications ?? []).map((c) => ({ ...c, url: link(c.url) })),
     own: viewer?.id === profile.id,
     connection,
+    // The connection buttons speak the network area's words.
+    ...(await pageMessages(request, ["profile", "network"])),
   };
 }
 
-/** " (2019–2023)", " (from 2019)", " (2023)" or "". */
-function studyYears(start?: number, end?: number): string {
-  if (start && end) return ` (${start}–${end})`;
-  if (start) return ` (from ${start})`;
-  return end ? ` (${end})` : "";
+/** "(2019–2023)", "(from 2019)", "(2023)" or "". */
+function studyYears(t: Translate, start?: number, end?: number): string {
+  if (start && end) return t("profile.public.years", { start, end });
+  if (start) return t("profile.public.fromYear", { start });
+  return end ? t("profile.public.year", { end }) : "";
 }
 
 /** " (2022-06 to now)", " (2021-06 to 2021-09)", " (until 2021-09)" or "". */
-function workDates(start?: string, end?: string): string {
-  if (start) return ` (${start} to ${end ?? "now"})`;
-  return end ? ` (until ${end})` : "";
+function workDates(t: Translate, start?: string, end?: string): string {
+  if (start) return ` ${end ? t("profile.public.workFromTo", { start, end }) : t("profile.public.workFromNow", { start })}`;
+  return end ? ` ${t("profile.public.workUntil", { end })}` : "";
 }
 
 /** External links: no referrer, no window.opener, and no ranking credit for what members type. */
@@ -55,10 +58,14 @@ const external = { rel: "noopener noreferrer nofollow", target: "_blank" } as co
 
 export default function PublicProfile() {
   const p = useLoaderData<typeof loader>();
+  const t = useT();
+  // A member's name kept whole inside a right-to-left sentence, whichever way it is written.
+  const rtl = dirOf(useLanguage()) === "rtl";
+  const named = (name: string) => (rtl ? bidi(name) : name);
   const tagGroups = [
-    { title: "Goals", tags: tagsOf(p.goals) },
-    { title: "Strengths", tags: tagsOf(p.strengths) },
-    { title: "Interests", tags: tagsOf(p.interests) },
+    { id: "Goals", title: t("profile.label.goals"), tags: tagsOf(p.goals) },
+    { id: "Strengths", title: t("profile.label.strengths"), tags: tagsOf(p.strengths) },
+    { id: "Interests", title: t("profile.label.interests"), tags: tagsOf(p.interests) },
   ].filter((group) => group.tags.length > 0);
   const education = p.education ?? [];
   const experience = p.experience ?? [];
@@ -70,20 +77,24 @@ export default function PublicProfile() {
       <header className="card flex flex-wrap items-center gap-4">
         <Avatar id={p.id} name={p.name} avatarUrl={p.avatarUrl} size="lg" />
         <div className="min-w-0 flex-1 space-y-1">
-          <h1 id="profile-name" className="break-words">
-            {p.name || "A Ladder member"}
+          <h1 id="profile-name" className="break-words" dir={p.name ? "auto" : undefined}>
+            {p.name || t("profile.public.someone")}
           </h1>
-          {p.headline ? <p className="break-words text-stone-700">{p.headline}</p> : null}
+          {p.headline ? (
+            <p className="break-words text-stone-700" dir="auto">
+              {p.headline}
+            </p>
+          ) : null}
           {p.linkedinURL || p.FacebookURL ? (
             <p className="flex flex-wrap gap-3 text-sm">
               {p.linkedinURL ? (
                 <a href={p.linkedinURL} {...external}>
-                  LinkedIn
+                  {t("profile.label.linkedinURL")}
                 </a>
               ) : null}
               {p.FacebookURL ? (
                 <a href={p.FacebookURL} {...external}>
-                  Facebook
+                  {t("profile.label.FacebookURL")}
                 </a>
               ) : null}
             </p>
@@ -93,34 +104,35 @@ export default function PublicProfile() {
       {p.connection ? <ConnectionActions userId={p.id} name={displayName(p.name)} state={p.connection} back={`/u/${p.id}`} /> : null}
       {p.connection === "connected" ? (
         <p className="text-sm">
-          <Link to={`/calendar/find/${p.id}`}>Find a time with {displayName(p.name)}</Link>
+          <Link to={`/calendar/find/${p.id}`}>{t("profile.public.findTime", { name: named(displayName(p.name)) })}</Link>
         </p>
       ) : null}
       {p.own ? (
         <p className="text-sm">
-          This is how other members see your profile. <Link to="/settings/profile" className="underline">
-            Edit your profile
+          {t("profile.public.ownBefore")}{" "}
+          <Link to="/settings/profile" className="underline">
+            {t("profile.public.editLink")}
           </Link>
         </p>
       ) : null}
-      {nothing ? <p className="card">{p.name || "This member"} has not added anything else yet.</p> : null}
+      {nothing ? <p className="card">{t("profile.public.nothing", { name: p.name ? named(p.name) : t("profile.public.thisMember") })}</p> : null}
 
       {tagGroups.map((group) => (
-        <section key={group.title} aria-labelledby={`tags-${group.title}`} className="card space-y-2">
-          <h2 id={`tags-${group.title}`}>{group.title}</h2>
+        <section key={group.id} aria-labelledby={`tags-${group.id}`} className="card space-y-2">
+          <h2 id={`tags-${group.id}`}>{group.title}</h2>
           <TagList label={group.title} tags={group.tags} />
         </section>
       ))}
 
       {experience.length > 0 ? (
         <section aria-labelledby="experience-title" className="card space-y-3">
-          <h2 id="experience-title">Experience</h2>
+          <h2 id="experience-title">{t("profile.list.experience.title")}</h2>
           <ul className="space-y-3">
             {experience.map((e, i) => (
-              <li key={i}>
+              <li key={i} dir="auto">
                 <p className="font-semibold">
                   {`${e.title}, ${e.company}`}
-                  <span className="font-normal text-stone-600">{workDates(e.startDate, e.endDate)}</span>
+                  <span className="font-normal text-stone-600">{workDates(t, e.startDate, e.endDate)}</span>
                 </p>
                 {e.description ? <p className="whitespace-pre-line break-words text-sm">{e.description}</p> : null}
               </li>
@@ -131,31 +143,34 @@ export default function PublicProfile() {
 
       {education.length > 0 ? (
         <section aria-labelledby="education-title" className="card space-y-3">
-          <h2 id="education-title">Education</h2>
+          <h2 id="education-title">{t("profile.list.education.title")}</h2>
           <ul className="space-y-2">
-            {education.map((e, i) => (
-              <li key={i}>
-                <p className="font-semibold">{e.school}</p>
-                <p className="text-sm">{[e.degree, e.field].filter(Boolean).join(", ") + studyYears(e.startYear, e.endYear)}</p>
-              </li>
-            ))}
+            {education.map((e, i) => {
+              const years = studyYears(t, e.startYear, e.endYear);
+              return (
+                <li key={i} dir="auto">
+                  <p className="font-semibold">{e.school}</p>
+                  <p className="text-sm">{[e.degree, e.field].filter(Boolean).join(", ") + (years ? ` ${years}` : "")}</p>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
 
       {skills.length > 0 ? (
         <section aria-labelledby="skills-title" className="card space-y-2">
-          <h2 id="skills-title">Skills</h2>
-          <TagList label="Skills" tags={skills} />
+          <h2 id="skills-title">{t("profile.list.skills.title")}</h2>
+          <TagList label={t("profile.list.skills.title")} tags={skills} />
         </section>
       ) : null}
 
       {p.certifications.length > 0 ? (
         <section aria-labelledby="certifications-title" className="card space-y-2">
-          <h2 id="certifications-title">Certifications</h2>
+          <h2 id="certifications-title">{t("profile.list.certifications.title")}</h2>
           <ul className="space-y-1">
             {p.certifications.map((c, i) => (
-              <li key={i}>
+              <li key={i} dir="auto">
                 {c.url ? (
                   <a href={c.url} {...external}>
                     {c.name}
@@ -173,5 +188,13 @@ export default function PublicProfile() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: p }) => 
-  p ? pageMeta(`${p.name || "A member"} | Ladder`, `${p.name || "A member"}${p.headline ? `: ${p.headline}` : ""}. A profile on Ladder, the career network.`) : pageMeta("Member not found | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) => {
+    const p = args.data;
+    if (!p) return pageMeta(t("profile.public.notFoundTitle"));
+    const name = p.name || t("profile.public.aMember");
+    return pageMeta(
+      t("profile.public.pageTitle", { name }),
+      p.headline ? t("profile.public.descriptionHeadline", { name, headline: p.headline }) : t("profile.public.description", { name }),
+    );
+  });

@@ -25,7 +25,8 @@ export function MemberCard({ id, name, avatarUrl, href, hiddenSuffix, badge, chi
       <Avatar id={id} name={name} avatarUrl={avatarUrl} />
       <div className="min-w-0 flex-1 space-y-1">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <Link to={href} className="break-words font-medium">
+          {/* A member's name reads in its own direction, whatever the page's language. */}
+          <Link to={href} className="break-words font-medium" dir="auto">
             {name}
             {hiddenSuffix ? <span className="sr-only">{hiddenSuffix}</span> : null}
           </Link>

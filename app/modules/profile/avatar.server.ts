@@ -5,6 +5,8 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { logActivity } from "~/modules/accounts/index.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
 import { reencodeAvatar } from "./images.server";
@@ -24,9 +26,11 @@ export async function replaceAvatar(
   ctx: Ctx,
   userId: string,
   bytes: Uint8Array,
-  options: { store?: Storage; ip?: string | null; userAgent?: string | null; sessionId?: string | null } = {},
+  options: { store?: Storage; ip?: string | null; userAgent?: string | null; sessionId?: string | null; t?: Translate } = {},
 ): Promise<AvatarResult> {
-  const image = await reencodeAvatar(bytes);
+  // A refusal is said in the member's words (options.t); English when no reader is asking.
+  const t = options.t ?? translator("en");
+  const image = await reencodeAvatar(bytes, t);
   if (!image.ok) return { ok: false, message: image.message };
   const store = options.store ?? appStorage();
   const key = randomKey("avatar", image.ext);
@@ -54,7 +58,7 @@ export async function replaceAvatar(
   }
   if (previous === undefined) {
     await store.delete(key);
-    return { ok: false, message: "Your photo could not be saved just now. Please try again." };
+    return { ok: false, message: t("profile.photo.notSaved") };
   }
   await logActivity(ctx, {
     userId,

@@ -10,6 +10,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { bidi, dirOf, type Language } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { effectiveZone } from "~/modules/calendar/index.server";
 import { CV_CONTENT_TYPES, cvFileName, type CvKind, kindOfKey } from "~/modules/jobs/index.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
@@ -20,12 +22,12 @@ export interface SavedCv {
   kind: CvKind;
   /** The name it downloads as ("cv-amal-haddad.pdf"); uploads keeps no original file name. */
   fileName: string;
-  /** "cv-amal-haddad.pdf, added 4 Dec 2026": what the apply form and the settings page show. */
+  /** "cv-amal-haddad.pdf, added 4 Dec 2026": what the apply form and the settings page show, in `lang`. */
   label: string;
 }
 
-/** The member's own saved CV, or null. */
-export async function savedCvOf(ctx: Ctx, userId: string): Promise<SavedCv | null> {
+/** The member's own saved CV, or null; its label in `lang` (the reader's language: languageOf(request)). */
+export async function savedCvOf(ctx: Ctx, userId: string, lang: Language = "en"): Promise<SavedCv | null> {
   const { member_settings: s, uploads: u, User } = ctx.t;
   const [row] = await ctx.db
     .select({ id: u.id, key: u.fileUrl, createdAt: u.createdAt, name: User.name })
@@ -38,7 +40,9 @@ export async function savedCvOf(ctx: Ctx, userId: string): Promise<SavedCv | nul
   const kind = kindOfKey(row.key);
   if (!kind) return null;
   const fileName = cvFileName(row.name ?? "", kind);
-  return { uploadId: row.id, key: row.key, kind, fileName, label: `${fileName}, added ${formatDate(row.createdAt)}` };
+  // The file name reads left to right, whole, inside an Arabic sentence.
+  const name = dirOf(lang) === "rtl" ? bidi(fileName) : fileName;
+  return { uploadId: row.id, key: row.key, kind, fileName, label: translator(lang)("profile.cv.label", { fileName: name, date: formatDate(row.createdAt, lang) }) };
 }
 
 /**

@@ -6,6 +6,8 @@
  * docs/decisions/019-image-reencoding.md.
  */
 import sharp from "sharp";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { AVATAR_BOX, inspectImage, MAX_AVATAR_BYTES, MAX_AVATAR_SIDE, type ImageProblem } from "./images";
 
 /** How one kind of image is checked and re-encoded (avatars now; banners and post images later). */
@@ -35,18 +37,18 @@ export type Reencoded =
   /** `detail` is sharp's own words, for logs and the conversion script; `message` is for the member. */
   | { ok: false; problem: ImageProblem; message: string; detail?: string };
 
-const UNDECODABLE = "We could not read that image; the file may be damaged or cut short. Save it again or choose another photo.";
 /** A photo takes well under a second; this only stops a crafted file from holding a core. */
 const DECODE_TIMEOUT_SECONDS = 10;
 
 /**
  * The image drawn again: upright (EXIF orientation applied), at most `box` in size, as WebP
  * with no metadata at all. Refused with a message for the member when the bytes are not a PNG,
- * JPEG or WebP within the limits, or when sharp cannot decode them completely.
+ * JPEG or WebP within the limits, or when sharp cannot decode them completely; the message in the
+ * words of `t` (the member's translator; English by default).
  */
-export async function reencodeImage(bytes: Uint8Array, preset: ImagePreset): Promise<Reencoded> {
+export async function reencodeImage(bytes: Uint8Array, preset: ImagePreset, t: Translate = translator("en")): Promise<Reencoded> {
   // Magic bytes, byte size and header size first: refusing a 50000 x 50000 header costs nothing.
-  const verdict = inspectImage(bytes, { maxBytes: preset.maxBytes, maxSide: preset.maxSide });
+  const verdict = inspectImage(bytes, { maxBytes: preset.maxBytes, maxSide: preset.maxSide }, t);
   if (!verdict.ok) return verdict;
   try {
     const { data, info } = await sharp(bytes, {
@@ -70,13 +72,13 @@ export async function reencodeImage(bytes: Uint8Array, preset: ImagePreset): Pro
       return {
         ok: false,
         problem: "too-many-pixels",
-        message: `That image has more pixels than ${preset.maxSide} × ${preset.maxSide}. Make it smaller and try again.`,
+        message: t("profileForms.image.pixelLimit", { side: preset.maxSide }),
         detail,
       };
     }
-    return { ok: false, problem: "unreadable", message: UNDECODABLE, detail };
+    return { ok: false, problem: "unreadable", message: t("profileForms.image.undecodable"), detail };
   }
 }
 
 /** A profile photo: at most 512 x 512, WebP, nothing but pixels. */
-export const reencodeAvatar = (bytes: Uint8Array): Promise<Reencoded> => reencodeImage(bytes, AVATAR_IMAGE);
+export const reencodeAvatar = (bytes: Uint8Array, t?: Translate): Promise<Reencoded> => reencodeImage(bytes, AVATAR_IMAGE, t);

@@ -5,6 +5,9 @@
  * re-encodes what passes. Pure functions, no I/O (the settings page reads the limits from here).
  */
 
+import type { Translate } from "~/lib/i18n";
+import { inEnglish } from "./english";
+
 export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 export const MAX_AVATAR_SIDE = 4096;
 /** Avatars are shown in boxes of 32 to 128 CSS pixels; 512 covers them at 4x density. */
@@ -102,24 +105,25 @@ function webpSize(b: Uint8Array): Size {
   return null;
 }
 
-const formatBytes = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-/** "2.4 MB", or "just over 2 MB" when one decimal would print the limit itself. */
-const sizeOver = (n: number, limit: number) =>
-  formatBytes(n) === formatBytes(limit) ? `just over ${formatBytes(limit).replace(".0", "")}` : formatBytes(n);
+/** Megabytes with one decimal ("2.4"); a whole number drops it ("2"). */
+const megabytes = (n: number) => (n / (1024 * 1024)).toFixed(1);
+const wholeMegabytes = (n: number) => megabytes(n).replace(".0", "");
 
 /**
  * Decides whether `bytes` may become a profile photo: a PNG, JPEG or WebP whose header says how
  * large it is, at most 2 MB and at most 4096 x 4096 pixels.
  */
-export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_BYTES, maxSide: MAX_AVATAR_SIDE }): ImageVerdict {
+export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_BYTES, maxSide: MAX_AVATAR_SIDE }, t: Translate = inEnglish): ImageVerdict {
   if (bytes.length === 0) {
-    return { ok: false, problem: "empty", message: "That file is empty. Choose a PNG, JPEG or WebP photo." };
+    return { ok: false, problem: "empty", message: t("profileForms.image.empty") };
   }
   if (bytes.length > limits.maxBytes) {
+    // "just over 2 MB" when one decimal would print the limit itself.
+    const justOver = megabytes(bytes.length) === megabytes(limits.maxBytes);
     return {
       ok: false,
       problem: "too-large",
-      message: `That photo is ${sizeOver(bytes.length, limits.maxBytes)}; the limit is ${formatBytes(limits.maxBytes).replace(".0", "")}. Choose a smaller one.`,
+      message: t(justOver ? "profileForms.image.tooLargeJustOver" : "profileForms.image.tooLarge", { size: megabytes(bytes.length), limit: wholeMegabytes(limits.maxBytes) }),
     };
   }
   const type = sniffImageType(bytes);
@@ -127,7 +131,7 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "not-an-image",
-      message: "That file is not a PNG, JPEG or WebP image, whatever its name says. Choose a photo in one of those formats.",
+      message: t("profileForms.image.notAnImage"),
     };
   }
   const size = type === "png" ? pngSize(bytes) : type === "jpeg" ? jpegSize(bytes) : webpSize(bytes);
@@ -135,14 +139,14 @@ export function inspectImage(bytes: Uint8Array, limits = { maxBytes: MAX_AVATAR_
     return {
       ok: false,
       problem: "unreadable",
-      message: "We could not read the size of that image; the file may be damaged. Save it again or choose another photo.",
+      message: t("profileForms.image.sizeUnreadable"),
     };
   }
   if (size.width > limits.maxSide || size.height > limits.maxSide) {
     return {
       ok: false,
       problem: "too-many-pixels",
-      message: `That image is ${size.width} × ${size.height} pixels; the limit is ${limits.maxSide} × ${limits.maxSide}. Make it smaller and try again.`,
+      message: t("profileForms.image.tooManyPixels", { width: size.width, height: size.height, side: limits.maxSide }),
     };
   }
   return { ok: true, type, ...IMAGE_FORMATS[type], ...size };

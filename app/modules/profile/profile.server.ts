@@ -5,6 +5,8 @@
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { logActivity, referralCount } from "~/modules/accounts/index.server";
 import type { CertificationEntry, EducationEntry, ExperienceEntry } from "../../../db/schema";
 
@@ -56,7 +58,7 @@ export function pickProfileFields(input: Record<string, unknown>): ProfileUpdate
   return picked as ProfileUpdate;
 }
 
-export const NAME_TAKEN = "That name is taken. Try another one.";
+const NAME_TAKEN = "profileForms.form.nameTaken";
 
 /** Is this error the unique index on anonymous_username (PostgreSQL 23505 or SQLite's UNIQUE)? */
 export function isAnonymousUsernameConflict(error: unknown): boolean {
@@ -88,13 +90,15 @@ export async function updateProfile(
   ctx: Ctx,
   userId: string,
   input: ProfileUpdate,
-  meta: { ip?: string | null; userAgent?: string | null; sessionId?: string | null } = {},
+  meta: { ip?: string | null; userAgent?: string | null; sessionId?: string | null; t?: Translate } = {},
 ): Promise<UpdateResult> {
+  // A refusal in the member's words (meta.t); English when no reader is asking.
+  const t = meta.t ?? translator("en");
   const values = pickProfileFields(input as Record<string, unknown>);
   const fields = Object.keys(values);
   if (fields.length === 0) return { ok: true };
   if (values.anonymous_username && (await anonymousUsernameTaken(ctx, userId, values.anonymous_username))) {
-    return { ok: false, field: "anonymous_username", message: NAME_TAKEN };
+    return { ok: false, field: "anonymous_username", message: t(NAME_TAKEN) };
   }
   try {
     const updated = await withTx(ctx, async (tx) => {
@@ -113,11 +117,11 @@ export async function updateProfile(
       });
       return true;
     });
-    if (!updated) return { ok: false, field: "form", message: "Your account no longer exists." };
+    if (!updated) return { ok: false, field: "form", message: t("profile.error.accountGone") };
     return { ok: true };
   } catch (error) {
     // Two members picked the same name at the same moment: the unique index decides.
-    if (isAnonymousUsernameConflict(error)) return { ok: false, field: "anonymous_username", message: NAME_TAKEN };
+    if (isAnonymousUsernameConflict(error)) return { ok: false, field: "anonymous_username", message: t(NAME_TAKEN) };
     throw error;
   }
 }

@@ -3,6 +3,9 @@
  * experience, skills, certifications) as plain forms. Shared by the server and the pages.
  */
 
+import type { Translate } from "~/lib/i18n";
+import { inEnglish } from "./english";
+
 // ---------------------------------------------------------------------------------------------
 // Tags: goals, strengths and interests are comma-separated text shown as tags.
 
@@ -27,14 +30,16 @@ export function tagsOf(text: string | null | undefined): string[] {
 
 export type TagsResult = { ok: true; tags: string[] } | { ok: false; message: string };
 
-export function parseTags(text: string, options: { maxTags?: number; maxLength?: number; noun?: string } = {}): TagsResult {
+/** What the tags are called in messages: profileForms.tags.<noun>.tooLong and .tooMany. */
+export type TagNoun = "tag" | "goal" | "strength" | "interest";
+
+/** `t` puts a refusal into the reader's words (English when no reader is asking). */
+export function parseTags(text: string, options: { maxTags?: number; maxLength?: number; noun?: TagNoun } = {}, t: Translate = inEnglish): TagsResult {
   const { maxTags = MAX_TAGS, maxLength = MAX_TAG_LENGTH, noun = "tag" } = options;
   const tags = tagsOf(text);
   const long = tags.find((tag) => tag.length > maxLength);
-  if (long) {
-    return { ok: false, message: `"${long.slice(0, 24)}…" is too long: each ${noun} has at most ${maxLength} characters. Separate ${noun}s with commas.` };
-  }
-  if (tags.length > maxTags) return { ok: false, message: `Use at most ${maxTags} ${noun}s (you have ${tags.length}).` };
+  if (long) return { ok: false, message: t(`profileForms.tags.${noun}.tooLong`, { tag: long.slice(0, 24), max: maxLength }) };
+  if (tags.length > maxTags) return { ok: false, message: t(`profileForms.tags.${noun}.tooMany`, { max: maxTags, count: tags.length }) };
   return { ok: true, tags };
 }
 
@@ -62,67 +67,52 @@ export const isListName = (value: string): value is ListName => (LIST_NAMES as r
 
 export type FieldKind = "text" | "year" | "month" | "url" | "textarea";
 
+/** A field's words are messages: profile.list.<list>.field.<name> and, with `hint`, <name>Hint. */
 export interface ListField {
   name: string;
-  label: string;
   kind: FieldKind;
   required?: boolean;
-  hint?: string;
+  hint?: boolean;
 }
 
+/** A list's words (title, intro, buttons, notices) are messages under profile.list.<list>.*. */
 export interface ListSpec {
-  title: string;
-  /** "an education entry": used in button labels and messages. */
-  entry: string;
   max: number;
-  intro: string;
   fields: ListField[];
 }
 
 export const LISTS: Record<ListName, ListSpec> = {
   education: {
-    title: "Education",
-    entry: "school",
     max: 10,
-    intro: "Schools, universities and courses, most recent first.",
     fields: [
-      { name: "school", label: "School or university", kind: "text", required: true },
-      { name: "degree", label: "Degree", kind: "text", hint: "For example BSc, MBA, Diploma" },
-      { name: "field", label: "Field of study", kind: "text" },
-      { name: "startYear", label: "Start year", kind: "year" },
-      { name: "endYear", label: "End year", kind: "year", hint: "Or the year you expect to finish" },
+      { name: "school", kind: "text", required: true },
+      { name: "degree", kind: "text", hint: true },
+      { name: "field", kind: "text" },
+      { name: "startYear", kind: "year" },
+      { name: "endYear", kind: "year", hint: true },
     ],
   },
   experience: {
-    title: "Experience",
-    entry: "job",
     max: 20,
-    intro: "Jobs, internships and volunteering, most recent first.",
     fields: [
-      { name: "title", label: "Job title", kind: "text", required: true },
-      { name: "company", label: "Company or organisation", kind: "text", required: true },
-      { name: "startDate", label: "Started", kind: "month", hint: "Year and month, like 2024-06" },
-      { name: "endDate", label: "Ended", kind: "month", hint: "Leave empty if you still work there" },
-      { name: "description", label: "What you did", kind: "textarea" },
+      { name: "title", kind: "text", required: true },
+      { name: "company", kind: "text", required: true },
+      { name: "startDate", kind: "month", hint: true },
+      { name: "endDate", kind: "month", hint: true },
+      { name: "description", kind: "textarea" },
     ],
   },
   skills: {
-    title: "Skills",
-    entry: "skill",
     max: 50,
-    intro: "Professional skills people can search for, one per field.",
-    fields: [{ name: "skill", label: "Skill", kind: "text", required: true }],
+    fields: [{ name: "skill", kind: "text", required: true }],
   },
   certifications: {
-    title: "Certifications",
-    entry: "certificate",
     max: 20,
-    intro: "Certificates and licences.",
     fields: [
-      { name: "name", label: "Certificate", kind: "text", required: true },
-      { name: "issuer", label: "Issued by", kind: "text" },
-      { name: "year", label: "Year", kind: "year" },
-      { name: "url", label: "Link to the certificate", kind: "url", hint: "Starting with https://" },
+      { name: "name", kind: "text", required: true },
+      { name: "issuer", kind: "text" },
+      { name: "year", kind: "year" },
+      { name: "url", kind: "url", hint: true },
     ],
   },
 };
@@ -185,23 +175,23 @@ export function parseListIntent(list: ListName, intent: string): ListIntent | nu
 export type ListChange = { drafts: Draft[]; notice: string; focus: number | null } | { error: string };
 
 /** Adds, removes or moves an entry of the typed list (nothing is saved until "Save"). */
-export function changeList(list: ListName, drafts: Draft[], intent: Exclude<ListIntent, { op: "save" }>): ListChange {
+export function changeList(list: ListName, drafts: Draft[], intent: Exclude<ListIntent, { op: "save" }>, t: Translate = inEnglish): ListChange {
   const spec = LISTS[list];
   if (intent.op === "add") {
-    if (drafts.length >= spec.max) return { error: `You can list at most ${spec.max} entries here.` };
-    return { drafts: [...drafts, blankDraft(list)], notice: `Added an empty ${spec.entry} at the end.`, focus: drafts.length };
+    if (drafts.length >= spec.max) return { error: t("profile.list.tooMany", { max: spec.max }) };
+    return { drafts: [...drafts, blankDraft(list)], notice: t(`profile.list.${list}.added`), focus: drafts.length };
   }
   const { index } = intent;
-  if (index >= drafts.length) return { error: "That entry is no longer in the list. Check the list and try again." };
+  if (index >= drafts.length) return { error: t("profile.list.gone") };
   const next = [...drafts];
   if (intent.op === "remove") {
     next.splice(index, 1);
-    return { drafts: next, notice: `Removed ${spec.entry} ${index + 1}.`, focus: null };
+    return { drafts: next, notice: t(`profile.list.${list}.removed`, { n: index + 1 }), focus: null };
   }
   const target = intent.op === "up" ? index - 1 : index + 1;
-  if (target < 0 || target >= drafts.length) return { drafts: next, notice: "That entry cannot move further.", focus: index };
+  if (target < 0 || target >= drafts.length) return { drafts: next, notice: t("profile.list.cannotMove"), focus: index };
   [next[index], next[target]] = [next[target], next[index]];
-  return { drafts: next, notice: `Moved ${spec.entry} ${index + 1} ${intent.op}.`, focus: target };
+  return { drafts: next, notice: t(intent.op === "up" ? `profile.list.${list}.movedUp` : `profile.list.${list}.movedDown`, { n: index + 1 }), focus: target };
 }
 
 // ---------------------------------------------------------------------------------------------
