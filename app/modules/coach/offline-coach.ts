@@ -55,7 +55,12 @@ const RULES: { id: string; keywords: string[] }[] = [
 ];
 
 const lines = (...text: string[]) => text.join("\n");
-const keyOf = (id: string) => id.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** "phone-screen" → "phoneScreen": a topic's key in the catalogs. */
+const keyOf = (id: string) =>
+  id
+    .split("-")
+    .map((part, i) => (i === 0 ? part : part.charAt(0).toUpperCase() + part.slice(1)))
+    .join("");
 
 /** The topics with their titles and replies in one language. */
 export function topicsIn(lang: Language): Topic[] {

@@ -6,9 +6,10 @@
 import type { PageMessages } from "~/lib/i18n";
 import { pageMessages } from "~/lib/i18n.server";
 
-const SERVER_ONLY = /^(?:coach\.offline\.(?!label$)|coach\.export\.|documents\.template\.|documents\.offline\.)/;
+const SERVER_ONLY = ["coach.offline.", "coach.export.", "documents.template.", "documents.offline."];
+const serverOnly = (id: string) => id !== "coach.offline.label" && SERVER_ONLY.some((prefix) => id.startsWith(prefix));
 
 export async function coachPageMessages(request: Request, namespaces: readonly string[] = ["coach"]): Promise<PageMessages> {
   const { messages } = await pageMessages(request, namespaces);
-  return { messages: Object.fromEntries(Object.entries(messages).filter(([id]) => !SERVER_ONLY.test(id))) };
+  return { messages: Object.fromEntries(Object.entries(messages).filter(([id]) => !serverOnly(id))) };
 }
