@@ -6,30 +6,37 @@ import { CsrfInput, ErrorSummary, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { useT } from "~/lib/i18n";
+import { languageOf, translator } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { aiErrorMessage, aiMode } from "~/modules/coach/ai.server";
 import { coachCursor, listChats, startChat } from "~/modules/coach/chats.server";
-import { messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
+import { DAILY_MESSAGES, messagesLeft, quotaLine, quotaReachedSentence } from "~/modules/coach/quota.server";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 import { messageSchema } from "~/modules/coach/forms.server";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const url = new URL(request.url);
   const after = coachCursor.from(url.searchParams.get("cursor"), "chats");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /coach.", { status: 400 });
+  if (after === null) throw new Response(t("coach.brokenLink"), { status: 400 });
   const ctx = getCtx();
   const [page, left] = await Promise.all([listChats(ctx, user.id, { after }), messagesLeft(ctx, user.id, new Date())]);
   return {
     paged: Boolean(after),
-    chats: page.rows.map((c) => ({ id: c.id, title: c.title, at: formatDate(c.createdAt), visibility: c.visibility })),
+    chats: page.rows.map((c) => ({ id: c.id, title: c.title, at: formatDate(c.createdAt, lang), visibility: c.visibility })),
     nextHref: page.next ? `/coach?${new URLSearchParams({ cursor: coachCursor.to(page.next, "chats") })}` : null,
     left,
-    quota: quotaLine(left),
+    daily: DAILY_MESSAGES,
+    quota: quotaLine(left, t),
     offline: aiMode() === "offline",
+    ...(await coachPageMessages(request)),
   };
 }
 
@@ -37,81 +44,85 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = await readForm(request, messageSchema, { maxBytes: 40_000 });
   if (!read.ok) return data({ errors: read.errors, message: read.values.message ?? "" }, { status: 400 });
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const now = new Date();
-  const outcome = await startChat(getCtx(), user.id, read.data.message, now);
-  if (outcome.kind === "quota") throw new Response(quotaReachedSentence(now), { status: 429 });
-  if (outcome.kind === "not_found") throw new Response("That chat was deleted.", { status: 404 });
+  const outcome = await startChat(getCtx(), user.id, read.data.message, now, lang);
+  if (outcome.kind === "quota") throw new Response(quotaReachedSentence(now, t), { status: 429 });
+  if (outcome.kind === "not_found") throw new Response(t("coach.chat.deleted"), { status: 404 });
   if (outcome.kind === "failed") {
-    const text = `${aiErrorMessage(outcome.reason)} Your message is kept and did not use up today's quota; press Retry to ask again.`;
-    return redirect(`/coach/${outcome.chatId}#${outcome.messageId}`, { headers: { "Set-Cookie": await flashHeader(text, "error") } });
+    const flash = await flashHeader("coach.failed.kept", "error", { reason: aiErrorMessage(outcome.reason, t) });
+    return redirect(`/coach/${outcome.chatId}#${outcome.messageId}`, { headers: { "Set-Cookie": flash } });
   }
   return redirect(`/coach/${outcome.chatId}#${outcome.replyId}`);
 }
 
 export default function Coach() {
-  const { chats, nextHref, paged, left, quota, offline } = useLoaderData<typeof loader>();
+  const { chats, nextHref, paged, left, daily, quota, offline } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const sending = useNavigation().state === "submitting";
+  const t = useT();
   return (
     <section aria-labelledby="coach-title" className="space-y-4">
-      <h1 id="coach-title">Career coach</h1>
+      <h1 id="coach-title">{t("coach.title")}</h1>
       <p>
-        Ask about your CV, interviews, pay or your next step. The coach reads your profile.{" "}
-        {offline ? <strong>The coach is offline: replies come from Ladder&apos;s built-in tips.</strong> : null}
+        {t("coach.intro")} {offline ? <strong>{t("coach.offlineNote")}</strong> : null}
       </p>
       <p>
-        <Link to="/documents">Your documents</Link>: cover letters, CV summaries and plans, with versions and the coach&apos;s suggestions.
+        <Link to="/documents">{t("coach.documentsLink")}</Link>
+        {t("coach.documentsAfter")}
       </p>
       <div className="card space-y-2">
-        <h2>Start a chat</h2>
+        <h2>{t("coach.start.title")}</h2>
         <p id="quota" className="text-sm">
-          <strong>{quota}</strong> (resets at midnight UTC){offline ? ". Offline replies are free: they do not use any of them." : null}
+          <strong>{quota}</strong> {offline ? t("coach.quota.resetsOffline") : t("coach.quota.resets")}
         </p>
         {left === 0 && !offline ? (
-          <p>You have used your 7 messages for today. You can still read your chats.</p>
+          <p>{t("coach.quota.usedUpRead", { max: daily })}</p>
         ) : (
           <Form method="post" className="space-y-2">
             <CsrfInput />
-            <ErrorSummary errors={failed?.errors} labels={{ message: "Message" }} />
+            <ErrorSummary errors={failed?.errors} labels={{ message: t("coach.message.errorLabel") }} />
             <TextareaField
-              label="Your message"
+              label={t("coach.message.label")}
               name="message"
               rows={4}
               maxLength={MESSAGE_MAX}
               required
               defaultValue={failed?.message}
               error={failed?.errors.message}
+              dir="auto"
             />
             <Button disabled={sending}>
-              {sending ? "Sending…" : "Start chat"}
+              {sending ? t("coach.sending") : t("coach.start.submit")}
             </Button>
           </Form>
         )}
       </div>
       <section aria-labelledby="chats-title" className="space-y-2">
-        <h2 id="chats-title">Your chats</h2>
+        <h2 id="chats-title">{t("coach.chats.title")}</h2>
         {chats.length === 0 ? (
-          <p className="text-stone-600">{paged ? "No more chats." : "No chats yet. Start one above."}</p>
+          <p className="text-stone-600">{paged ? t("coach.chats.noMore") : t("coach.chats.none")}</p>
         ) : (
-          <ul aria-label="Your chats" className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
+          <ul aria-label={t("coach.chats.title")} className="divide-y divide-stone-200 rounded border border-stone-200 bg-white">
             {chats.map((c) => (
               <li key={c.id} className="p-3">
-                <Link to={`/coach/${c.id}`} className="font-medium">
+                <Link to={`/coach/${c.id}`} className="font-medium" dir="auto">
                   {c.title}
                 </Link>
                 <span className="text-sm text-stone-600">
                   {" "}
                   · {c.at}
-                  {c.visibility === "public" ? " · public" : ""}
+                  {c.visibility === "public" ? ` · ${t("coach.chats.public")}` : ""}
                 </span>
               </li>
             ))}
           </ul>
         )}
-        {nextHref ? <Link to={nextHref}>Older chats</Link> : null}
+        {nextHref ? <Link to={nextHref}>{t("coach.chats.older")}</Link> : null}
         {paged ? (
           <p>
-            <Link to="/coach">Back to your newest chats</Link>
+            <Link to="/coach">{t("coach.chats.newest")}</Link>
           </p>
         ) : null}
       </section>
@@ -119,4 +130,4 @@ export default function Coach() {
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Career coach | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("coach.title") })));

@@ -6,6 +6,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
@@ -13,47 +15,47 @@ import { requireUser } from "~/modules/accounts/current-user.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { deleteChat, ownChat } from "~/modules/coach/chat-extras.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 
-const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted already, or the link is wrong.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("coach.delete.notFound"), { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const chat = await ownChat(getCtx(), user.id, params.chatId ?? "");
-  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
-  return { id: chat.id, title: chat.title, isPublic: chat.visibility === "public" };
+  if (!chat) throw await notFound(request);
+  return { id: chat.id, title: chat.title, isPublic: chat.visibility === "public", ...(await coachPageMessages(request)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   await readForm(request, noFields, { maxBytes: 4_000 });
-  if (!(await deleteChat(getCtx(), user.id, params.chatId ?? ""))) throw new Response(NOT_FOUND, { status: 404 });
-  return redirect("/coach", { headers: { "Set-Cookie": await flashHeader("The chat is deleted, with its messages and votes.", "success") } });
+  if (!(await deleteChat(getCtx(), user.id, params.chatId ?? ""))) throw await notFound(request);
+  return redirect("/coach", { headers: { "Set-Cookie": await flashHeader("coach.delete.done", "success") } });
 }
 
 export default function DeleteChat() {
   const chat = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
+  const t = useT();
   return (
     <section aria-labelledby="delete-title" className="card space-y-3">
-      <h1 id="delete-title">{`Delete the chat “${chat.title}”?`}</h1>
-      <p>
-        Its messages, the coach&apos;s replies and your votes are deleted for good. This cannot be undone.
-        {chat.isPublic ? " Its share link will stop working." : ""} Documents you drafted from it stay in your documents.
-      </p>
+      <h1 id="delete-title">{t("coach.delete.heading", { title: chat.title })}</h1>
+      <p>{t(chat.isPublic ? "coach.delete.bodyPublic" : "coach.delete.body")}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
         <Button variant="danger" disabled={busy}>
-          {busy ? "Deleting…" : "Delete chat"}
+          {busy ? t("coach.delete.deleting") : t("coach.delete.submit")}
         </Button>
-        <Link to={`/coach/${chat.id}`}>Keep the chat</Link>
+        <Link to={`/coach/${chat.id}`}>{t("coach.delete.keep")}</Link>
       </Form>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Delete a chat | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("coach.delete.metaTitle") })));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/coach", label: t("common.area.coach") }]} />;
 }

@@ -7,6 +7,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DraftForm } from "~/components/coach/DraftForm";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { languageOf, translator, translatorFor } from "~/lib/i18n.server";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
@@ -17,44 +19,54 @@ import { uuidOf } from "~/lib/ids";
 import { DRAFT_KINDS } from "~/modules/documents/rules";
 import { DOCUMENT_MESSAGES, draftSchema } from "~/modules/documents/forms.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 
-const NOT_FOUND = "There is no such chat among yours.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("coach.draft.notFound"), { status: 404 });
 
-function chatId(raw: string | undefined): string {
+async function chatId(request: Request, raw: string | undefined): Promise<string> {
   const id = uuidOf(raw);
-  if (!id) throw new Response(NOT_FOUND, { status: 404 });
+  if (!id) throw await notFound(request);
   return id;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = chatId(params.chatId);
+  const id = await chatId(request, params.chatId);
+  const t = await translatorFor(request);
   const ctx = getCtx();
   const chat = await ownChat(ctx, user.id, id);
-  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
-  return { id, title: chat.title, quota: quotaLine(await messagesLeft(ctx, user.id, new Date())) };
+  if (!chat) throw await notFound(request);
+  return {
+    id,
+    title: chat.title,
+    quota: quotaLine(await messagesLeft(ctx, user.id, new Date()), t),
+    ...(await coachPageMessages(request, ["coach", "documents"])),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = chatId(params.chatId);
+  const id = await chatId(request, params.chatId);
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const read = await readForm(request, draftSchema, { maxBytes: 10_000 });
-  if (!read.ok) return data({ error: read.errors.draft ?? DOCUMENT_MESSAGES.draft }, { status: 400 });
+  if (!read.ok) return data({ error: read.errors.draft ?? t(DOCUMENT_MESSAGES.draft) }, { status: 400 });
   const kind = read.data.draft;
-  const outcome = await draftFromChat(getCtx(), user.id, id, kind);
+  const outcome = await draftFromChat(getCtx(), user.id, id, kind, new Date(), lang);
   switch (outcome.kind) {
     case "not_found":
-      throw new Response(NOT_FOUND, { status: 404 });
+      throw await notFound(request);
     case "quota":
     case "failed":
       return redirect(`/coach/${id}`, { headers: { "Set-Cookie": await flashHeader(outcome.message, "error") } });
     case "drafted":
       return redirect(`/documents/${outcome.id}`, {
         headers: {
-          "Set-Cookie": await flashHeader(
-            `${DRAFT_KINDS[kind].label} ${outcome.offline ? "filled in from a template by the offline coach (no AI)" : "drafted by the coach"}. Edit it and save. ${quotaLine(outcome.left)}.`,
-          ),
+          "Set-Cookie": await flashHeader(outcome.offline ? "coach.draft.doneOffline" : "coach.draft.done", "success", {
+            kind: t(DRAFT_KINDS[kind].label),
+            quota: quotaLine(outcome.left, t),
+          }),
         },
       });
   }
@@ -63,22 +75,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DraftPage() {
   const { id, title, quota } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const t = useT();
   return (
     <section aria-labelledby="draft-page-title" className="card space-y-3">
       <h1 id="draft-page-title" className="break-words">
-        Draft a document from “{title}”
+        {t("coach.draft.heading", { title })}
       </h1>
-      <p className="text-sm text-stone-600">{quota}.</p>
+      <p className="text-sm text-stone-600">{t("coach.draft.quota", { quota })}</p>
       <DraftForm chatId={id} error={failed?.error} />
       <p>
-        <Link to={`/coach/${id}`}>Back to the chat</Link> · <Link to="/documents">Your documents</Link>
+        <Link to={`/coach/${id}`}>{t("coach.chat.back")}</Link> · <Link to="/documents">{t("coach.documentsLink")}</Link>
       </p>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Draft a document | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("coach.draft.metaTitle") })));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your coach chats" }, { to: "/documents", label: "Your documents" }]} />;
+  const t = useT();
+  return (
+    <RouteErrorBoundary
+      back={[
+        { to: "/coach", label: t("common.area.coach") },
+        { to: "/documents", label: t("common.area.documents") },
+      ]}
+    />
+  );
 }

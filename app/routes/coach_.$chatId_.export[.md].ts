@@ -4,23 +4,25 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCtx } from "~/db.server";
+import { translatorFor } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { MESSAGES_MAX, messagesOf, ownChat } from "~/modules/coach/chat-extras.server";
 import { chatToMarkdown, slugOf } from "~/modules/coach/extras-rules";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const t = await translatorFor(request);
   const ctx = getCtx();
   const chat = await ownChat(ctx, user.id, params.chatId ?? "");
   if (!chat) {
-    return new Response("There is no chat of yours at this address.", {
+    return new Response(t("coach.notYours"), {
       status: 404,
       headers: { "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-store" },
     });
   }
   const messages = await messagesOf(ctx, chat.id);
-  let body = chatToMarkdown(chat, messages);
-  if (messages.length >= MESSAGES_MAX) body += `\n_Only the first ${MESSAGES_MAX} messages of this chat are in this file._\n`;
+  let body = chatToMarkdown(chat, messages, t);
+  if (messages.length >= MESSAGES_MAX) body += `\n${t("coach.export.cut", { max: MESSAGES_MAX })}\n`;
   return new Response(body, {
     status: 200,
     headers: {

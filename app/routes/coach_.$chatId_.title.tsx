@@ -7,6 +7,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
@@ -17,15 +19,16 @@ import { ownChat, renameChat } from "~/modules/coach/chat-extras.server";
 import { TITLE_MAX } from "~/modules/coach/extras-rules";
 import { titleSchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 
-const NOT_FOUND = "There is no chat of yours at this address. It may have been deleted, or the link is wrong.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("coach.rename.notFound"), { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const chat = await ownChat(getCtx(), user.id, params.chatId ?? "");
-  if (!chat) throw new Response(NOT_FOUND, { status: 404 });
-  return { id: chat.id, title: chat.title };
+  if (!chat) throw await notFound(request);
+  return { id: chat.id, title: chat.title, ...(await coachPageMessages(request)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,23 +36,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const read = await readForm(request, titleSchema, { maxBytes: 10_000 });
   const chatId = uuidOf(params.chatId);
   const ctx = getCtx();
-  if (!chatId || !(await ownChat(ctx, user.id, chatId))) throw new Response(NOT_FOUND, { status: 404 });
+  if (!chatId || !(await ownChat(ctx, user.id, chatId))) throw await notFound(request);
   if (!read.ok) return data({ errors: read.errors, title: read.values.title ?? "" }, { status: 400 });
-  if (!(await renameChat(ctx, user.id, chatId, read.data.title))) throw new Response(NOT_FOUND, { status: 404 });
-  return redirect(`/coach/${chatId}`, { headers: { "Set-Cookie": await flashHeader("The chat is renamed.", "success") } });
+  if (!(await renameChat(ctx, user.id, chatId, read.data.title))) throw await notFound(request);
+  return redirect(`/coach/${chatId}`, { headers: { "Set-Cookie": await flashHeader("coach.rename.done", "success") } });
 }
 
 export default function RenameChat() {
   const chat = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const t = useT();
   return (
     <section aria-labelledby="rename-title" className="card space-y-3">
-      <h1 id="rename-title">Rename this chat</h1>
-      <ErrorSummary errors={failed?.errors} labels={{ title: "Title" }} />
+      <h1 id="rename-title">{t("coach.rename.heading")}</h1>
+      <ErrorSummary errors={failed?.errors} labels={{ title: t("coach.rename.label") }} />
       <Form method="post" className="space-y-3">
         <CsrfInput />
         <Field
-          label={`Title (up to ${TITLE_MAX} characters)`}
+          label={t("coach.actions.titleLabel", { max: TITLE_MAX })}
+          dir="auto"
           name="title"
           defaultValue={failed?.title ?? chat.title}
           error={failed?.errors.title}
@@ -58,17 +63,18 @@ export default function RenameChat() {
         />
         <div className="flex flex-wrap items-center gap-3">
           <Button>
-            Save title
+            {t("coach.actions.saveTitle")}
           </Button>
-          <Link to={`/coach/${chat.id}`}>Back to the chat</Link>
+          <Link to={`/coach/${chat.id}`}>{t("coach.chat.back")}</Link>
         </div>
       </Form>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Rename a chat | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("coach.rename.metaTitle") })));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/coach", label: t("common.area.coach") }]} />;
 }

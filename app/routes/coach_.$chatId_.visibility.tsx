@@ -5,6 +5,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
@@ -13,12 +15,12 @@ import { setVisibility } from "~/modules/coach/chat-extras.server";
 import { COACH_MESSAGES, visibilitySchema } from "~/modules/coach/forms.server";
 import { flashHeader } from "~/services/flash.server";
 
-const NOT_FOUND = "There is no chat of yours at this address.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("coach.notYours"), { status: 404 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const chatId = uuidOf(params.chatId);
-  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
+  if (!chatId) throw await notFound(request);
   return redirect(`/coach/${chatId}#share`);
 }
 
@@ -26,14 +28,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = await readForm(request, visibilitySchema, { maxBytes: 4_000 });
   const chatId = uuidOf(params.chatId);
-  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
-  if (!read.ok) throw new Response(read.errors.visibility ?? COACH_MESSAGES.visibility, { status: 400 });
+  if (!chatId) throw await notFound(request);
+  if (!read.ok) throw new Response(read.errors.visibility ?? (await translatorFor(request))(COACH_MESSAGES.visibility), { status: 400 });
   const { visibility } = read.data;
-  if (!(await setVisibility(getCtx(), user.id, chatId, visibility))) throw new Response(NOT_FOUND, { status: 404 });
-  const message =
-    visibility === "public"
-      ? "This chat is public now: anyone with its share link can read it."
-      : "This chat is private now: only you can read it, and its share link answers “not found”.";
+  if (!(await setVisibility(getCtx(), user.id, chatId, visibility))) throw await notFound(request);
+  const message = visibility === "public" ? "coach.visibility.public" : "coach.visibility.private";
   return redirect(`/coach/${chatId}#share`, { headers: { "Set-Cookie": await flashHeader(message, "success") } });
 }
 
@@ -43,5 +42,6 @@ export default function Nothing() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/coach", label: t("common.area.coach") }]} />;
 }

@@ -7,6 +7,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
@@ -14,13 +16,13 @@ import { uuidOf } from "~/lib/ids";
 import { toggleVote } from "~/modules/coach/chat-extras.server";
 import { COACH_MESSAGES, voteSchema } from "~/modules/coach/forms.server";
 
-const NOT_FOUND = "There is no reply of the coach in a chat of yours at this address.";
+const notFound = async (request: Request) => new Response((await translatorFor(request))("coach.vote.notFound"), { status: 404 });
 
 /** A GET (a bookmarked or reloaded form address) goes to the chat. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
   const chatId = uuidOf(params.chatId);
-  if (!chatId) throw new Response(NOT_FOUND, { status: 404 });
+  if (!chatId) throw await notFound(request);
   return redirect(`/coach/${chatId}`);
 }
 
@@ -28,11 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = await readForm(request, voteSchema, { maxBytes: 4_000 });
   const chatId = uuidOf(params.chatId);
-  if (!chatId || read.errors.messageId) throw new Response(NOT_FOUND, { status: 404 });
-  if (!read.ok) throw new Response(read.errors.value ?? COACH_MESSAGES.vote, { status: 400 });
+  if (!chatId || read.errors.messageId) throw await notFound(request);
+  if (!read.ok) throw new Response(read.errors.value ?? (await translatorFor(request))(COACH_MESSAGES.vote), { status: 400 });
   const { messageId, value, via } = read.data;
   const outcome = await toggleVote(getCtx(), { me: user.id, chatId, messageId, value });
-  if (!outcome.ok) throw new Response(NOT_FOUND, { status: 404 });
+  if (!outcome.ok) throw await notFound(request);
   if (via === "fetcher") return data({ messageId, vote: outcome.vote });
   return redirect(`/coach/${chatId}#${messageId}`);
 }
@@ -43,5 +45,6 @@ export default function Nothing() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/coach", label: "Your chats" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/coach", label: t("common.area.coach") }]} />;
 }

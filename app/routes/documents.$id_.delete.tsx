@@ -3,6 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { useT } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
@@ -11,54 +13,57 @@ import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { deleteDocument, getVersion, listVersions } from "~/modules/documents/documents.server";
 import { uuidOf } from "~/lib/ids";
 import { flashHeader } from "~/services/flash.server";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 
-const NOT_FOUND = "There is no such document among yours.";
-
-function documentId(raw: string | undefined): string {
+async function documentId(request: Request, raw: string | undefined): Promise<string> {
   const id = uuidOf(raw);
-  if (!id) throw new Response(NOT_FOUND, { status: 404 });
+  if (!id) throw await notFound(request);
   return id;
 }
 
+const notFound = async (request: Request) => new Response((await translatorFor(request))("documents.notFound"), { status: 404 });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = documentId(params.id);
+  const id = await documentId(request, params.id);
   const ctx = getCtx();
   const [latest, history] = await Promise.all([getVersion(ctx, user.id, id), listVersions(ctx, user.id, id)]);
-  if (!latest) throw new Response(NOT_FOUND, { status: 404 });
-  return { id, title: latest.title, versions: history.next ? `more than ${history.versions.length}` : String(history.versions.length) };
+  if (!latest) throw await notFound(request);
+  return { id, title: latest.title, count: history.versions.length, more: Boolean(history.next), ...(await coachPageMessages(request, ["documents"])) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = documentId(params.id);
+  const id = await documentId(request, params.id);
   await readForm(request, noFields, { maxBytes: 10_000 });
-  if (!(await deleteDocument(getCtx(), user.id, id))) throw new Response(NOT_FOUND, { status: 404 });
-  return redirect("/documents", { headers: { "Set-Cookie": await flashHeader("Document deleted, with all its versions and suggestions.") } });
+  if (!(await deleteDocument(getCtx(), user.id, id))) throw await notFound(request);
+  return redirect("/documents", { headers: { "Set-Cookie": await flashHeader("documents.delete.done") } });
 }
 
 export default function DeleteDocument() {
-  const { id, title, versions } = useLoaderData<typeof loader>();
+  const { id, title, count, more } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="delete-title" className="card space-y-3">
       <h1 id="delete-title" className="break-words">
-        {`Delete “${title}”?`}
+        {t("documents.delete.heading", { title })}
       </h1>
-      <p>{`${versions === "1" ? "Its only version" : `All ${versions} versions`} and every suggestion on it are deleted for good. This cannot be undone.`}</p>
+      <p>{t(more ? "documents.delete.bodyMore" : count === 1 ? "documents.delete.bodyOne" : "documents.delete.bodyMany", { count })}</p>
       <Form method="post" className="flex flex-wrap items-center gap-3">
         <CsrfInput />
         <Button variant="danger">
-          Delete the document
+          {t("documents.delete.submit")}
         </Button>
-        <Link to={`/documents/${id}`}>Cancel</Link>
+        <Link to={`/documents/${id}`}>{t("documents.form.cancel")}</Link>
       </Form>
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Delete a document | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("documents.delete.metaTitle") })));
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/documents", label: "Your documents" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/documents", label: t("common.area.documents") }]} />;
 }

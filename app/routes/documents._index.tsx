@@ -2,60 +2,72 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getCtx } from "~/db.server";
+import { useT } from "~/lib/i18n";
+import { languageOf, translator } from "~/lib/i18n.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { effectiveZone } from "~/modules/calendar/time-zone.server";
 import { documentsCursor } from "~/modules/documents/cursor.server";
 import { listDocuments } from "~/modules/documents/documents.server";
 import { KIND_LABELS, versionLabel } from "~/modules/documents/rules";
-import { pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta } from "~/lib/meta";
 import { ButtonLink } from "~/components/ui/Button";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const after = documentsCursor.from(new URL(request.url).searchParams.get("after"), "documents");
-  if (after === null) throw new Response("This page link is broken or was changed. Start again from /documents.", { status: 400 });
+  if (after === null) throw new Response(t("documents.brokenLink"), { status: 400 });
   const ctx = getCtx();
   const [page, { zone }] = await Promise.all([listDocuments(ctx, user.id, after), effectiveZone(ctx, user.id, request)]);
   return {
     paged: Boolean(after),
-    documents: page.documents.map((d) => ({ id: d.id, title: d.title, kind: KIND_LABELS[d.kind] ?? d.kind, saved: versionLabel(d.createdAt, zone) })),
+    documents: page.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind in KIND_LABELS ? t(KIND_LABELS[d.kind as keyof typeof KIND_LABELS]) : d.kind,
+      saved: versionLabel(d.createdAt, zone, lang),
+    })),
     nextHref: page.next ? `/documents?after=${encodeURIComponent(documentsCursor.to(page.next, "documents"))}` : null,
+    ...(await coachPageMessages(request, ["documents"])),
   };
 }
 
 export default function Documents() {
   const { documents, nextHref, paged } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <section aria-labelledby="documents-title" className="space-y-4">
-      <h1 id="documents-title">Your documents</h1>
+      <h1 id="documents-title">{t("documents.title")}</h1>
       <p className="flex flex-wrap items-center gap-3">
         <ButtonLink to="/documents/new">
-          New document
+          {t("documents.new")}
         </ButtonLink>
-        <Link to="/coach">Your coach chats</Link>
+        <Link to="/coach">{t("documents.coachChats")}</Link>
       </p>
       <p className="text-sm text-stone-600">
-        Cover letters, CV summaries, plans, code and sheets. Every save keeps the earlier version; the coach can suggest improvements. Only you see your documents.
+        {t("documents.intro")}
       </p>
       {documents.length === 0 ? (
         <p className="text-stone-600">
           {paged ? (
             <>
-              No more documents. <Link to="/documents">Back to the first page</Link>
+              {t("documents.noMore")} <Link to="/documents">{t("common.pager.first")}</Link>
             </>
           ) : (
-            "You have no documents yet. Write one with “New document”, or ask the coach to draft one from a chat."
+            t("documents.none")
           )}
         </p>
       ) : (
         <ul className="divide-y divide-stone-200">
           {documents.map((d) => (
             <li key={d.id} className="py-2">
-              <Link to={`/documents/${d.id}`} className="font-medium">
+              <Link to={`/documents/${d.id}`} className="font-medium" dir="auto">
                 {d.title}
               </Link>
               <span className="block text-sm text-stone-600">
-                {d.kind} · saved {d.saved}
+                {t("documents.saved", { kind: d.kind, date: d.saved })}
               </span>
             </li>
           ))}
@@ -63,11 +75,11 @@ export default function Documents() {
       )}
       {nextHref ? (
         <p>
-          <Link to={nextHref}>Older documents</Link>
+          <Link to={nextHref}>{t("documents.older")}</Link>
         </p>
       ) : null}
     </section>
   );
 }
 
-export const meta: MetaFunction = () => pageMeta("Your documents | Ladder");
+export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("documents.title") })));

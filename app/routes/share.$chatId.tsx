@@ -11,78 +11,83 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { Prose } from "~/components/ui/Prose";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
+import { useT } from "~/lib/i18n";
+import { languageOf, translator } from "~/lib/i18n.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { messagePage, ownChat, publicChat, shareCursor } from "~/modules/coach/chat-extras.server";
 import { attachmentNames, textOfParts } from "~/modules/coach/extras-rules";
 import { markdownHtml } from "~/modules/coach/markdown.server";
-import { OFFLINE_LABEL } from "~/modules/coach/offline-coach";
 import { noticeOf } from "~/modules/coach/rules";
-import { pageMeta } from "~/lib/meta";
-import { brokenPageLink } from "~/lib/cursor.server";
-
-const NOT_SHARED = "There is no shared chat at this address. Its owner may have made it private or deleted it, or the link is wrong.";
+import { coachPageMessages } from "~/modules/coach/page-messages.server";
+import { metaFor, pageMeta } from "~/lib/meta";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = getCtx();
+  const lang = await languageOf(request);
+  const t = translator(lang);
   const chat = await publicChat(ctx, params.chatId ?? "");
-  if (!chat) throw new Response(NOT_SHARED, { status: 404, headers: { "X-Robots-Tag": "noindex" } });
+  if (!chat) throw new Response(t("coach.share.notShared"), { status: 404, headers: { "X-Robots-Tag": "noindex" } });
   const url = new URL(request.url);
   const after = shareCursor.from(url.searchParams.get("after"), `share:${chat.id}`);
-  if (after === null) throw brokenPageLink("the first page of the chat");
+  if (after === null) throw new Response(t("coach.share.brokenLink"), { status: 400 });
   const [page, viewer] = await Promise.all([messagePage(ctx, chat.id, after), getCurrentUser(request)]);
   return data(
     {
-      chat: { id: chat.id, title: chat.title, started: formatDate(chat.createdAt) },
+      chat: { id: chat.id, title: chat.title, started: formatDate(chat.createdAt, lang) },
       isOwner: viewer ? (await ownChat(ctx, viewer.id, chat.id)) !== null : false,
       paged: Boolean(after),
-      messages: page.rows
+      // The chat's messages (`messages` is the page's words, decision 040).
+      chatMessages: page.rows
         .filter((m) => m.role === "user" || m.role === "assistant")
         .map((m) => ({ id: m.id, role: m.role, html: markdownHtml(textOfParts(m.parts)), notice: noticeOf(m.parts), attachments: attachmentNames(m) })),
       nextHref: page.next ? `/share/${chat.id}?after=${encodeURIComponent(shareCursor.to(page.next, `share:${chat.id}`))}` : null,
+      ...(await coachPageMessages(request)),
     },
     { headers: { "X-Robots-Tag": "noindex", "Cache-Control": "private, no-cache" } },
   );
 }
 
 export default function SharedChat() {
-  const { chat, isOwner, paged, messages, nextHref } = useLoaderData<typeof loader>();
+  const { chat, isOwner, paged, chatMessages: messages, nextHref } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <article aria-labelledby="share-title" className="space-y-4">
       <header className="space-y-1">
-        <h1 id="share-title">{chat.title}</h1>
-        <p className="text-sm">
-          A conversation with Ladder&apos;s career coach, shared by its owner. Started {chat.started}. Read only.
-        </p>
+        <h1 id="share-title" dir="auto">
+          {chat.title}
+        </h1>
+        <p className="text-sm">{t("coach.share.byline", { date: chat.started })}</p>
         {isOwner ? (
           <p className="text-sm">
-            This is how others see your chat. <Link to={`/coach/${chat.id}`}>Back to your chat</Link>
+            {t("coach.share.ownerNote")} <Link to={`/coach/${chat.id}`}>{t("coach.share.backToChat")}</Link>
           </p>
         ) : null}
         {paged ? (
           <p className="text-sm">
-            <Link to={`/share/${chat.id}`}>From the beginning</Link>
+            <Link to={`/share/${chat.id}`}>{t("coach.share.fromStart")}</Link>
           </p>
         ) : null}
       </header>
-      {messages.length === 0 ? <p>This chat has no messages{paged ? " after these" : ""}.</p> : null}
-      <ol className="space-y-3" aria-label="Messages">
+      {messages.length === 0 ? <p>{paged ? t("coach.share.emptyAfter") : t("coach.share.empty")}</p> : null}
+      <ol className="space-y-3" aria-label={t("coach.chat.messages")}>
         {messages.map((m) => (
           <li key={m.id} id={m.id} className="card space-y-1">
-            <p className="text-sm font-semibold">{m.role === "assistant" ? "Coach" : "Member"}</p>
+            <p className="text-sm font-semibold">{m.role === "assistant" ? t("coach.role.coach") : t("coach.role.member")}</p>
             <Prose html={m.html} />
-            {m.notice === "offline" ? <p className="text-sm text-stone-600">{OFFLINE_LABEL}</p> : null}
-            {m.notice === "stopped" ? <p className="text-sm text-stone-600">Stopped before the reply was finished.</p> : null}
-            {m.attachments.length > 0 ? <p className="text-sm">Attachments: {m.attachments.join(", ")}</p> : null}
+            {m.notice === "offline" ? <p className="text-sm text-stone-600">{t("coach.offline.label")}</p> : null}
+            {m.notice === "stopped" ? <p className="text-sm text-stone-600">{t("coach.share.stopped")}</p> : null}
+            {m.attachments.length > 0 ? <p className="text-sm">{t("coach.share.attachments", { names: m.attachments.join(", ") })}</p> : null}
           </li>
         ))}
       </ol>
       {nextHref ? (
         <p>
-          <Link to={nextHref}>Later messages</Link>
+          <Link to={nextHref}>{t("coach.share.later")}</Link>
         </p>
       ) : null}
       <p className="text-sm">
-        <Link to="/coach">Ladder&apos;s career coach</Link>: your own chats, private unless you share them.
+        <Link to="/coach">{t("coach.share.coachLink")}</Link>
+        {t("coach.share.coachAfter")}
       </p>
     </article>
   );
@@ -97,9 +102,12 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders, parentHe
   return out;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) =>
-  pageMeta(`${loaded?.chat.title ?? "Shared chat"} | Ladder`, "A conversation with Ladder's career coach, shared by a member.", { name: "robots", content: "noindex" });
+export const meta: MetaFunction<typeof loader> = (args) =>
+  metaFor(args, (t) =>
+    pageMeta(t("common.title.suffix", { title: args.data?.chat.title ?? t("coach.share.untitled") }), t("coach.share.description"), { name: "robots", content: "noindex" }),
+  );
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary back={[{ to: "/", label: "Ladder's home page" }]} />;
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/", label: t("common.area.home") }]} />;
 }

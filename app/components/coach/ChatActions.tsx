@@ -6,6 +6,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
+import { useT } from "~/lib/i18n";
 import { TITLE_MAX, type Visibility } from "~/modules/coach/extras-rules";
 
 interface Props {
@@ -18,49 +19,50 @@ interface Props {
 
 export function ChatActions({ chatId, title, visibility, shareUrl }: Props) {
   const isPublic = visibility === "public";
+  const t = useT();
   return (
     <section aria-labelledby="chat-actions-title" className="card space-y-3">
       <h2 id="chat-actions-title" className="text-base">
-        This chat
+        {t("coach.actions.title")}
       </h2>
       <details>
-        <summary>Rename</summary>
+        <summary>{t("coach.actions.rename")}</summary>
         <Form method="post" action={`/coach/${chatId}/title`} className="mt-2 flex flex-wrap items-end gap-2">
           <CsrfInput />
           <label htmlFor={`title-${chatId}`} className="w-full">
-            Title (up to {TITLE_MAX} characters)
+            {t("coach.actions.titleLabel", { max: TITLE_MAX })}
           </label>
-          <input id={`title-${chatId}`} name="title" defaultValue={title} required maxLength={TITLE_MAX + 40} className="flex-1 rounded border border-stone-400 px-2 py-1.5" />
+          <input id={`title-${chatId}`} name="title" defaultValue={title} required maxLength={TITLE_MAX + 40} dir="auto" className="flex-1 rounded border border-stone-400 px-2 py-1.5" />
           <Button>
-            Save title
+            {t("coach.actions.saveTitle")}
           </Button>
         </Form>
       </details>
       <div id="share" className="space-y-2">
         <p>
-          <strong>{isPublic ? "Public:" : "Private:"}</strong>{" "}
-          {isPublic ? "anyone with the share link can read this chat (not change it, not vote)." : "only you can read this chat."}
+          <strong>{isPublic ? t("coach.actions.public") : t("coach.actions.private")}</strong>{" "}
+          {isPublic ? t("coach.actions.publicText") : t("coach.actions.privateText")}
         </p>
         {isPublic ? (
           <p className="text-sm">
-            <label htmlFor={`share-url-${chatId}`}>Share link</label>{" "}
-            <input id={`share-url-${chatId}`} readOnly value={shareUrl} className="w-full rounded border border-stone-400 px-2 py-1.5" />{" "}
-            <a href={shareUrl}>Open the share page</a>
+            <label htmlFor={`share-url-${chatId}`}>{t("coach.actions.shareLink")}</label>{" "}
+            <input id={`share-url-${chatId}`} readOnly value={shareUrl} dir="ltr" className="w-full rounded border border-stone-400 px-2 py-1.5" />{" "}
+            <a href={shareUrl}>{t("coach.actions.openShare")}</a>
           </p>
         ) : null}
         <Form method="post" action={`/coach/${chatId}/visibility`}>
           <CsrfInput />
           <input type="hidden" name="visibility" value={isPublic ? "private" : "public"} />
           <Button variant="secondary" size="sm">
-            {isPublic ? "Make private" : "Make public"}
+            {isPublic ? t("coach.actions.makePrivate") : t("coach.actions.makePublic")}
           </Button>
         </Form>
       </div>
       <p className="flex flex-wrap gap-3 text-sm">
         <a href={`/coach/${chatId}/export.md`} download>
-          Export as Markdown
+          {t("coach.actions.export")}
         </a>
-        <Link to={`/coach/${chatId}/delete`}>Delete this chat…</Link>
+        <Link to={`/coach/${chatId}/delete`}>{t("coach.actions.delete")}</Link>
       </p>
     </section>
   );

@@ -7,6 +7,7 @@
 import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CsrfInput, TextareaField } from "~/components/forms";
+import { useT } from "~/lib/i18n";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 
 /**
@@ -43,6 +44,7 @@ export function SendForm({
 }) {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
+  const t = useT();
   const [asked, setAsked] = useState<string | null>(null);
   const [reply, setReply] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,9 +65,7 @@ export function SendForm({
       setReply("");
       if (!found)
         setProblem(
-          awaitingSave.stopped
-            ? "The stopped reply is not saved yet. Reload the page in a moment to see it."
-            : "The reply is saved but this page could not show it yet. Reload the page to see it.",
+          awaitingSave.stopped ? t("coach.send.stoppedNotSaved") : t("coach.send.notShown"),
         );
       return;
     }
@@ -76,7 +76,7 @@ export function SendForm({
       revalidator.revalidate();
     }, pause);
     return () => window.clearTimeout(timer);
-  }, [awaitingSave, lastReplyId, revalidator]);
+  }, [awaitingSave, lastReplyId, revalidator, t]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (typeof window.ReadableStream === "undefined" || typeof window.TextDecoder === "undefined") return; // plain POST
@@ -85,7 +85,7 @@ export function SendForm({
     const body = new FormData(formElement);
     const text = String(body.get("message") ?? "").trim();
     if (!text) {
-      setProblem("Write a message to the coach.");
+      setProblem(t("coach.message.required"));
       return;
     }
     const controller = new AbortController();
@@ -102,7 +102,7 @@ export function SendForm({
       const res = await fetch(`/coach/${chatId}/stream`, { method: "POST", body, signal: controller.signal });
       if (!res.ok || !res.body) {
         const failed = (await res.json().catch(() => null)) as Frame | null;
-        setProblem(failed?.error ?? "The coach could not answer. Please try again.");
+        setProblem(failed?.error ?? t("coach.send.failed"));
         setAsked(null);
         return;
       }
@@ -127,7 +127,7 @@ export function SendForm({
         }
       }
     } catch (e) {
-      if (!(e instanceof DOMException && e.name === "AbortError")) setProblem("The connection to the coach was lost. Reload the page to see what was saved.");
+      if (!(e instanceof DOMException && e.name === "AbortError")) setProblem(t("coach.send.lost"));
       else stopped = true; // the server saves what was written, a moment later
     } finally {
       abort.current = null;
@@ -144,13 +144,17 @@ export function SendForm({
           {/* Once stopped, the page's list already shows the member's message. */}
           {awaitingSave?.stopped ? null : (
             <article className="rounded border border-stone-200 bg-white p-3">
-              <p className="text-sm font-medium">You</p>
-              <p className="whitespace-pre-wrap break-words">{asked}</p>
+              <p className="text-sm font-medium">{t("coach.role.you")}</p>
+              <p className="whitespace-pre-wrap break-words" dir="auto">
+                {asked}
+              </p>
             </article>
           )}
           <article className="rounded border border-stone-200 bg-stone-50 p-3">
-            <p className="text-sm font-medium">Coach {streaming ? "(writing…)" : awaitingSave?.stopped ? "(stopped: saving what was written…)" : ""}</p>
-            <p className="whitespace-pre-wrap break-words" data-testid="streaming-reply">
+            <p className="text-sm font-medium">
+              {t("coach.role.coach")} {streaming ? t("coach.send.writing") : awaitingSave?.stopped ? t("coach.send.stoppedSaving") : ""}
+            </p>
+            <p className="whitespace-pre-wrap break-words" data-testid="streaming-reply" dir="auto">
               {reply}
             </p>
           </article>
@@ -163,15 +167,24 @@ export function SendForm({
       ) : null}
       {streaming ? (
         <button type="button" className="btn" onClick={() => abort.current?.abort()}>
-          Stop
+          {t("coach.send.stop")}
         </button>
       ) : null}
       {disabled ? null : (
         <Form method="post" action={`/coach/${chatId}`} className="space-y-2" onSubmit={onSubmit}>
           <CsrfInput />
-          <TextareaField label="Your message" name="message" rows={3} maxLength={MESSAGE_MAX} required defaultValue={defaultMessage} error={error} />
+          <TextareaField
+            label={t("coach.message.label")}
+            name="message"
+            rows={3}
+            maxLength={MESSAGE_MAX}
+            required
+            defaultValue={defaultMessage}
+            error={error}
+            dir="auto"
+          />
           <button type="submit" className="btn" disabled={sending}>
-            {sending ? "Sending…" : "Send"}
+            {sending ? t("coach.sending") : t("coach.send.submit")}
           </button>
         </Form>
       )}

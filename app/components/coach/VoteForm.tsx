@@ -8,6 +8,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
+import { useT } from "~/lib/i18n";
 import { isVoteValue, nextVote, type VoteValue } from "~/modules/coach/extras-rules";
 
 interface Props {
@@ -25,16 +26,21 @@ export function VoteForm({ chatId, messageId, vote }: Props) {
   const settled = fetcher.state === "idle" && fetcher.data && fetcher.data.messageId === messageId ? fetcher.data.vote : vote;
   const pressed = fetcher.formData?.get("value");
   const shown = isVoteValue(pressed) ? nextVote(settled, pressed) : settled;
+  const t = useT();
   return (
-    <fetcher.Form method="post" action={`/coach/${chatId}/vote`} className="flex items-center gap-2" aria-label="Rate this reply">
+    <fetcher.Form method="post" action={`/coach/${chatId}/vote`} className="flex items-center gap-2" aria-label={t("coach.vote.label")}>
       <CsrfInput />
       <input type="hidden" name="messageId" value={messageId} />
       {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
-      <Button variant="secondary" size="sm" name="value" value="up" aria-pressed={shown === "up"} title="A helpful reply (press again to take it back)">
-        <span aria-hidden="true">▲ </span>Up<span className="sr-only"> vote this reply</span>
+      <Button variant="secondary" size="sm" name="value" value="up" aria-pressed={shown === "up"} title={t("coach.vote.upTitle")}>
+        <span aria-hidden="true">▲ </span>
+        {t("coach.vote.up")}
+        <span className="sr-only"> {t("coach.vote.sr")}</span>
       </Button>
-      <Button variant="secondary" size="sm" name="value" value="down" aria-pressed={shown === "down"} title="Not a helpful reply (press again to take it back)">
-        <span aria-hidden="true">▼ </span>Down<span className="sr-only"> vote this reply</span>
+      <Button variant="secondary" size="sm" name="value" value="down" aria-pressed={shown === "down"} title={t("coach.vote.downTitle")}>
+        <span aria-hidden="true">▼ </span>
+        {t("coach.vote.down")}
+        <span className="sr-only"> {t("coach.vote.sr")}</span>
       </Button>
     </fetcher.Form>
   );

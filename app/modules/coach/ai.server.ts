@@ -13,6 +13,8 @@
  */
 import OpenAI from "openai";
 import { openAiEnvSchema, type OpenAiEnv } from "~/env.server";
+import type { Language, Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { offlineReply } from "./offline-coach";
 
 export type AiErrorKind = "timeout" | "rate_limited" | "provider" | "bad_response";
@@ -33,6 +35,8 @@ export interface CoachInput {
   system: string;
   messages: { role: "user" | "assistant"; content: string }[];
   signal?: AbortSignal;
+  /** The member's language: the offline coach answers in it (the AI is told in the system prompt). */
+  lang?: Language;
 }
 
 /** The provider settings, read at each call (validated by app/env.server.ts at start too). */
@@ -47,18 +51,16 @@ export function aiMode(): "online" | "offline" {
   return aiConfig().OPENAI_API_KEY ? "online" : "offline";
 }
 
-/** What the member reads for each kind of failure. */
-export function aiErrorMessage(kind: AiErrorKind): string {
-  switch (kind) {
-    case "timeout":
-      return "The coach took too long to answer.";
-    case "rate_limited":
-      return "The coach is busy right now (too many requests).";
-    case "provider":
-      return "The coach's AI service had a problem.";
-    case "bad_response":
-      return "The coach's answer was empty or could not be read.";
-  }
+const AI_ERROR_IDS: Record<AiErrorKind, string> = {
+  timeout: "coach.ai.timeout",
+  rate_limited: "coach.ai.rateLimited",
+  provider: "coach.ai.provider",
+  bad_response: "coach.ai.badResponse",
+};
+
+/** What the member reads for each kind of failure, in their language (`t`; English by default). */
+export function aiErrorMessage(kind: AiErrorKind, t: Translate = translator("en")): string {
+  return t(AI_ERROR_IDS[kind]);
 }
 
 let client: { key: string; baseURL: string | undefined; sdk: OpenAI } | undefined;
@@ -122,7 +124,7 @@ function watchdog(ms: number, outer?: AbortSignal) {
 /** The whole reply at once (forms without JavaScript, drafting, suggestions). */
 export async function coachReply(input: CoachInput): Promise<AiResult> {
   const config = aiConfig();
-  if (!config.OPENAI_API_KEY) return { ok: true, text: offlineReply(input.messages), offline: true };
+  if (!config.OPENAI_API_KEY) return { ok: true, text: offlineReply(input.messages, input.lang), offline: true };
   const dog = watchdog(config.OPENAI_TIMEOUT_MS, input.signal);
   try {
     const completion = await sdk(config).chat.completions.create(
@@ -147,7 +149,7 @@ export async function coachReply(input: CoachInput): Promise<AiResult> {
 export async function* coachStream(input: CoachInput): AsyncIterable<string> {
   const config = aiConfig();
   if (!config.OPENAI_API_KEY) {
-    for (const piece of offlineReply(input.messages).match(/\S+\s*|\s+/g) ?? []) {
+    for (const piece of offlineReply(input.messages, input.lang).match(/\S+\s*|\s+/g) ?? []) {
       if (input.signal?.aborted) return;
       yield piece;
     }

@@ -11,6 +11,7 @@
 import { and, desc, eq, inArray, lt, lte, or } from "drizzle-orm";
 import { decodeDatedPosition, encodePosition, type Position } from "~/lib/cursor";
 import { createCursor } from "~/lib/cursor.server";
+import type { Language } from "~/lib/i18n";
 import { uuidOf } from "~/lib/ids";
 import type { Ctx } from "../../../db/client";
 import type { MessagePart } from "../../../db/schema";
@@ -127,8 +128,11 @@ async function profileOf(ctx: Ctx, me: string): Promise<CoachProfile> {
   return row ?? { name: null, headline: null, goals: null, strengths: null, interests: null, experience: null, professional_skills: null };
 }
 
-/** What the AI is asked: the system prompt and the recent conversation up to and including `uptoId`. */
-export async function promptFor(ctx: Ctx, me: string, chatId: string, uptoId: string) {
+/**
+ * What the AI is asked: the system prompt (telling it the member's language) and the recent
+ * conversation up to and including `uptoId`; `lang` also chooses the offline coach's language.
+ */
+export async function promptFor(ctx: Ctx, me: string, chatId: string, uptoId: string, lang: Language = "en") {
   const { Message_v2: M, Chat: C } = ctx.t;
   const [upto] = await ctx.db.select({ createdAt: M.createdAt }).from(M).where(eq(M.id, uptoId)).limit(1);
   const rows = await ctx.db
@@ -143,7 +147,7 @@ export async function promptFor(ctx: Ctx, me: string, chatId: string, uptoId: st
   const asked = ordered.filter((r) => r.id !== uptoId);
   const mine = ordered.find((r) => r.id === uptoId);
   const messages = conversationForPrompt(mine ? [...asked, mine] : asked);
-  return { system: systemPrompt(await profileOf(ctx, me)), messages };
+  return { system: systemPrompt(await profileOf(ctx, me), lang), messages, lang };
 }
 
 /** A time strictly after `after`, so a reply sorts after the message it answers. */
@@ -243,8 +247,17 @@ export type SendOutcome =
  * Asks the AI about `messageId` (already stored) and stores the reply; on failure marks it and
  * refunds. `charged`: a message was taken for it (false when the offline coach was to answer).
  */
-async function answer(ctx: Ctx, me: string, chatId: string, messageId: string, askedAt: Date, day: Date, charged: boolean): Promise<SendOutcome> {
-  const prompt = await promptFor(ctx, me, chatId, messageId);
+async function answer(
+  ctx: Ctx,
+  me: string,
+  chatId: string,
+  messageId: string,
+  askedAt: Date,
+  day: Date,
+  charged: boolean,
+  lang: Language,
+): Promise<SendOutcome> {
+  const prompt = await promptFor(ctx, me, chatId, messageId, lang);
   const result = await coachReply(prompt); // never inside a transaction
   if (!result.ok) {
     await setFailed(ctx, me, messageId, result.error.kind);
@@ -258,16 +271,16 @@ async function answer(ctx: Ctx, me: string, chatId: string, messageId: string, a
   return { kind: "replied", chatId, replyId, offline: result.offline };
 }
 
-/** A new chat with its first message, answered (forms without JavaScript). */
-export async function startChat(ctx: Ctx, me: string, text: string, now = new Date()): Promise<SendOutcome> {
+/** A new chat with its first message, answered (forms without JavaScript) in the member's language. */
+export async function startChat(ctx: Ctx, me: string, text: string, now = new Date(), lang: Language = "en"): Promise<SendOutcome> {
   const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
   const { chatId, messageId, createdAt } = await createChat(ctx, me, text, now);
-  return answer(ctx, me, chatId, messageId, createdAt, dayStartUtc(now), quota.charged);
+  return answer(ctx, me, chatId, messageId, createdAt, dayStartUtc(now), quota.charged, lang);
 }
 
 /** A message in an existing chat, answered. */
-export async function sendMessage(ctx: Ctx, me: string, chatId: string, text: string, now = new Date()): Promise<SendOutcome> {
+export async function sendMessage(ctx: Ctx, me: string, chatId: string, text: string, now = new Date(), lang: Language = "en"): Promise<SendOutcome> {
   if (!(await getChat(ctx, me, chatId))) return { kind: "not_found" };
   const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
@@ -276,7 +289,7 @@ export async function sendMessage(ctx: Ctx, me: string, chatId: string, text: st
     if (quota.charged) await refundMessage(ctx, me, dayStartUtc(now));
     return { kind: "not_found" };
   }
-  return answer(ctx, me, chatId, added.messageId, added.createdAt, dayStartUtc(now), quota.charged);
+  return answer(ctx, me, chatId, added.messageId, added.createdAt, dayStartUtc(now), quota.charged, lang);
 }
 
 /**
@@ -290,6 +303,7 @@ export async function retryMessage(
   chatId: string,
   messageId: string,
   now = new Date(),
+  lang: Language = "en",
 ): Promise<SendOutcome | { kind: "not_retryable" }> {
   const last = await lastMessage(ctx, me, chatId);
   if (!last) return { kind: "not_found" };
@@ -297,6 +311,6 @@ export async function retryMessage(
   const quota = await chargeForReply(ctx, me, now, aiMode() === "offline");
   if (!quota.ok) return { kind: "quota" };
   await setFailed(ctx, me, messageId, null);
-  return answer(ctx, me, chatId, messageId, last.createdAt, dayStartUtc(now), quota.charged);
+  return answer(ctx, me, chatId, messageId, last.createdAt, dayStartUtc(now), quota.charged, lang);
 }
 

@@ -5,6 +5,8 @@
 import type { MessageAttachment, MessagePart } from "../../../db/schema";
 import { fileSlug } from "~/lib/slug";
 import { isSingleLine, SINGLE_LINE_MESSAGE } from "~/lib/text";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 
 export type VoteValue = "up" | "down";
 
@@ -21,13 +23,20 @@ export const isVisibility = (value: unknown): value is Visibility => value === "
 
 export const TITLE_MAX = 120;
 
-/** A chat title as typed: trimmed, runs of spaces and line breaks made one space; required, at most TITLE_MAX characters. */
-export function checkTitle(raw: unknown): { ok: true; title: string } | { ok: false; error: string } {
+/** What is wrong with a typed title, as a message id and its values (the title schema's issue). */
+export function titleProblem(raw: unknown): { ok: true; title: string } | { ok: false; id: string; values?: Record<string, number> } {
   const title = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
-  if (!title) return { ok: false, error: "Give the chat a title." };
-  if ([...title].length > TITLE_MAX) return { ok: false, error: `Keep the title to ${TITLE_MAX} characters or fewer (this one has ${[...title].length}).` };
-  if (!isSingleLine(title)) return { ok: false, error: SINGLE_LINE_MESSAGE };
+  if (!title) return { ok: false, id: "coach.rename.required" };
+  if ([...title].length > TITLE_MAX) return { ok: false, id: "coach.rename.tooLong", values: { max: TITLE_MAX, length: [...title].length } };
+  if (!isSingleLine(title)) return { ok: false, id: SINGLE_LINE_MESSAGE };
   return { ok: true, title };
+}
+
+/** A chat title as typed: trimmed, runs of spaces and line breaks made one space; required, at most TITLE_MAX characters. */
+export function checkTitle(raw: unknown, t: Translate = translator("en")): { ok: true; title: string } | { ok: false; error: string } {
+  const checked = titleProblem(raw);
+  if (checked.ok) return checked;
+  return { ok: false, error: checked.id === SINGLE_LINE_MESSAGE ? SINGLE_LINE_MESSAGE : t(checked.id, checked.values) };
 }
 
 /**
@@ -49,7 +58,7 @@ export interface ExportMessage {
   createdAt: Date;
 }
 
-const ROLE_LABELS: Record<string, string> = { user: "You", assistant: "Coach" };
+const ROLE_LABELS: Record<string, string> = { user: "coach.role.you", assistant: "coach.role.coach" };
 
 /** The text parts of a message, joined by blank lines. */
 export function textOfParts(parts: MessagePart[]): string {
@@ -74,21 +83,22 @@ export function attachmentNames(message: Pick<ExportMessage, "parts" | "attachme
  * "**You**" / "**Coach**" section with its text, and its attachments listed by name. System
  * messages are left out. The text is written as it was typed; the file is plain text.
  */
-export function chatToMarkdown(chat: { title: string; createdAt: Date }, messages: ExportMessage[]): string {
-  const lines: string[] = [`# ${chat.title.replace(/\s+/g, " ").trim() || "Untitled chat"}`, "", `Started ${chat.createdAt.toISOString().slice(0, 10)} · exported from Ladder's career coach`, ""];
+export function chatToMarkdown(chat: { title: string; createdAt: Date }, messages: ExportMessage[], t: Translate = translator("en")): string {
+  const title = chat.title.replace(/\s+/g, " ").trim() || t("coach.export.untitled");
+  const lines: string[] = [`# ${title}`, "", t("coach.export.started", { date: chat.createdAt.toISOString().slice(0, 10) }), ""];
   for (const message of messages) {
     const label = ROLE_LABELS[message.role];
     if (!label) continue;
-    lines.push("---", "", `**${label}**`, "");
+    lines.push("---", "", `**${t(label)}**`, "");
     const text = textOfParts(message.parts);
-    lines.push(text || "_(no text)_", "");
+    lines.push(text || t("coach.export.noText"), "");
     const notice = message.parts.find((p): p is Extract<MessagePart, { type: "notice" }> => p.type === "notice");
-    if (notice) lines.push(notice.kind === "offline" ? "_Offline coach: Ladder's built-in tips, not an AI model._" : "_Stopped before the reply was finished._", "");
+    if (notice) lines.push(notice.kind === "offline" ? t("coach.export.offline") : t("coach.export.stopped"), "");
     const names = attachmentNames(message);
     if (names.length > 0) {
-      lines.push("Attachments:", "", ...names.map((n) => `- ${n}`), "");
+      lines.push(t("coach.export.attachments"), "", ...names.map((n) => `- ${n}`), "");
     }
   }
-  if (!messages.some((m) => ROLE_LABELS[m.role])) lines.push("_This chat has no messages._", "");
+  if (!messages.some((m) => ROLE_LABELS[m.role])) lines.push(t("coach.export.empty"), "");
   return lines.join("\n");
 }

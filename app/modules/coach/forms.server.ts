@@ -6,20 +6,27 @@
 import { z } from "zod";
 import { UUID_PATTERN } from "~/lib/ids";
 import { multiLine } from "~/lib/text-fields.server";
-import { checkTitle, VISIBILITIES } from "./extras-rules";
+import { titleProblem, VISIBILITIES } from "./extras-rules";
 import { MESSAGE_MAX } from "./rules";
 
+/** The forms' messages, as message ids (readForm puts them into the reader's language). */
 export const COACH_MESSAGES = {
-  message: "Write a message to the coach.",
-  messageTooLong: `Keep your message under ${MESSAGE_MAX.toLocaleString("en")} characters.`,
-  retry: "Choose the message to ask about again from the chat.",
-  visibility: "Choose public or private.",
-  vote: "Choose the up or the down button of a reply.",
+  message: "coach.message.required",
+  messageTooLong: "coach.message.tooLong",
+  retry: "coach.retry.choose",
+  visibility: "coach.visibility.choose",
+  vote: "coach.vote.choose",
 } as const;
 
 /** A message to the coach (a new chat, a chat's next message, or the streamed one). */
 export const messageSchema = z.object({
-  message: multiLine(z.string({ required_error: COACH_MESSAGES.message }).trim().min(1, COACH_MESSAGES.message).max(MESSAGE_MAX, COACH_MESSAGES.messageTooLong)),
+  message: multiLine(
+    z
+      .string({ required_error: COACH_MESSAGES.message })
+      .trim()
+      .min(1, COACH_MESSAGES.message)
+      .refine((text) => text.length <= MESSAGE_MAX, { message: COACH_MESSAGES.messageTooLong, params: { max: MESSAGE_MAX } }),
+  ),
 });
 
 /** An id from a form, trimmed and lower-cased as Ladder stores ids (uuidOf as a schema). */
@@ -34,9 +41,9 @@ export const retrySchema = z.object({ messageId: uuidField(COACH_MESSAGES.retry)
 /** Renaming a chat: the rules' checkTitle (trimmed, spaces joined, 1–120 characters, one line) says what is wrong. */
 export const titleSchema = z.object({
   title: z.unknown().transform((raw, ctx) => {
-    const checked = checkTitle(raw);
+    const checked = titleProblem(raw);
     if (!checked.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: checked.error });
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: checked.id, params: checked.values });
       return z.NEVER;
     }
     return checked.title;

@@ -13,6 +13,8 @@
  */
 import { and, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 
 export const DAILY_MESSAGES = 7;
 
@@ -25,15 +27,15 @@ export function nextResetUtc(now: Date): Date {
   return new Date(dayStartUtc(now).getTime() + 24 * 60 * 60 * 1000);
 }
 
-/** "N of 7 left today" */
-export function quotaLine(left: number): string {
-  return `${left} of ${DAILY_MESSAGES} left today`;
+/** "N of 7 left today", in the reader's language (`t`; English by default). */
+export function quotaLine(left: number, t: Translate = translator("en")): string {
+  return t("coach.quota.line", { left, max: DAILY_MESSAGES });
 }
 
-export function quotaReachedSentence(now: Date): string {
+export function quotaReachedSentence(now: Date, t: Translate = translator("en")): string {
   const reset = nextResetUtc(now);
   const time = `${String(reset.getUTCHours()).padStart(2, "0")}:${String(reset.getUTCMinutes()).padStart(2, "0")}`;
-  return `You have used your ${DAILY_MESSAGES} messages for today; they come back at ${time} UTC (midnight UTC).`;
+  return t("coach.quota.reached", { max: DAILY_MESSAGES, time });
 }
 
 /** Takes one message from today's quota. ok false: none left (nothing changed). */

@@ -10,6 +10,8 @@
  * the upstream call is aborted too and what was written so far is saved, marked stopped.
  */
 import type { Ctx } from "../../../db/client";
+import type { Language } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { AiError, aiErrorMessage, aiMode, coachStream, toAiError } from "./ai.server";
 import { addReply, promptFor, setFailed } from "./chats.server";
 import { messagesLeft, refundMessage } from "./quota.server";
@@ -24,11 +26,15 @@ export interface StreamInput {
   /** A message was taken for this reply (false: the offline coach answers, for free). */
   charged: boolean;
   signal: AbortSignal;
+  /** The member's language: the prompt asks for replies in it, and errors are written in it. */
+  lang?: Language;
 }
 
 export async function streamReply(input: StreamInput): Promise<Response> {
   const { ctx, me, chatId, messageId, askedAt, day, charged } = input;
-  const prompt = await promptFor(ctx, me, chatId, messageId);
+  const lang = input.lang ?? "en";
+  const t = translator(lang);
+  const prompt = await promptFor(ctx, me, chatId, messageId, lang);
   const offline = aiMode() === "offline";
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -80,7 +86,7 @@ export async function streamReply(input: StreamInput): Promise<Response> {
           } catch (stored) {
             console.error("coach stream: could not mark the failed message", stored);
           }
-          send({ error: `${aiErrorMessage(failure.kind)} Your message is kept and did not use up today's quota.`, kind: failure.kind, messageId });
+          send({ error: t("coach.stream.failed", { reason: aiErrorMessage(failure.kind, t) }), kind: failure.kind, messageId });
         } finally {
           input.signal.removeEventListener("abort", onAbort);
           close();

@@ -7,6 +7,8 @@
  */
 import { and, desc, eq } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
+import type { Language } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 import { aiErrorMessage, aiMode, chargeForReply, coachReply, dayStartUtc, quotaReachedSentence, refundMessage } from "~/modules/coach/index.server";
 import { createDocument, getVersion, storeSuggestions } from "./documents.server";
 import {
@@ -30,25 +32,27 @@ export type SuggestOutcome =
   | { kind: "failed"; message: string }
   | { kind: "not_found" };
 
-/** Suggestions for the latest version of my document. */
-export async function suggestImprovements(ctx: Ctx, me: string, id: string, now = new Date()): Promise<SuggestOutcome> {
+/** Suggestions for the latest version of my document; `lang`: the member's language (prompt, messages, the offline rules' notes). */
+export async function suggestImprovements(ctx: Ctx, me: string, id: string, now = new Date(), lang: Language = "en"): Promise<SuggestOutcome> {
+  const t = translator(lang);
   const current = await getVersion(ctx, me, id);
   if (!current) return { kind: "not_found" };
   let offline = aiMode() === "offline";
   const taken = await chargeForReply(ctx, me, now, offline);
-  if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now) };
+  if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now, t) };
   let drafts;
   if (offline) {
-    drafts = offlineSuggestions(current.content);
+    drafts = offlineSuggestions(current.content, t);
   } else {
     const reply = await coachReply({
-      system: suggestionsSystemPrompt(current.kind),
+      lang,
+      system: suggestionsSystemPrompt(current.kind, lang),
       messages: [{ role: "user", content: suggestionsUserMessage(current.title, current.content) }],
     });
     if (!reply.ok || readSuggestions(reply.text, current.content) === null) {
       if (taken.charged) await refundMessage(ctx, me, dayStartUtc(now));
-      const why = reply.ok ? aiErrorMessage("bad_response") : aiErrorMessage(reply.error.kind);
-      return { kind: "failed", message: `${why} No suggestions were made and this did not count against today's messages. Please try again.` };
+      const why = reply.ok ? aiErrorMessage("bad_response", t) : aiErrorMessage(reply.error.kind, t);
+      return { kind: "failed", message: t("documents.suggestFailed", { reason: why }) };
     }
     offline = reply.offline;
     drafts = readSuggestions(reply.text, current.content) ?? [];
@@ -89,8 +93,9 @@ async function memberProfile(ctx: Ctx, me: string): Promise<DraftProfile> {
   };
 }
 
-/** A new text document drafted from my chat's recent messages and my profile. */
-export async function draftFromChat(ctx: Ctx, me: string, chatId: string, kind: DraftKind, now = new Date()): Promise<DraftOutcome> {
+/** A new text document drafted from my chat's recent messages and my profile, in my language (`lang`). */
+export async function draftFromChat(ctx: Ctx, me: string, chatId: string, kind: DraftKind, now = new Date(), lang: Language = "en"): Promise<DraftOutcome> {
+  const t = translator(lang);
   const C = ctx.t.Chat;
   const M = ctx.t.Message_v2;
   const [chat] = await ctx.db
@@ -105,24 +110,24 @@ export async function draftFromChat(ctx: Ctx, me: string, chatId: string, kind: 
   ]);
   let offline = aiMode() === "offline";
   const taken = await chargeForReply(ctx, me, now, offline);
-  if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now) };
+  if (!taken.ok) return { kind: "quota", message: quotaReachedSentence(now, t) };
   let text: string;
   if (offline) {
-    text = offlineDraft(kind, profile, chat.title);
+    text = offlineDraft(kind, profile, chat.title, t);
   } else {
     const messages = recent
       .reverse()
       .map((m) => ({ role: (m.role === "assistant" ? "assistant" : "user") as "user" | "assistant", content: textOfParts(m.parts) }))
       .filter((m) => m.content.trim() !== "");
     messages.push({ role: "user", content: `Please write ${DRAFT_KINDS[kind].ask} now.` });
-    const reply = await coachReply({ system: draftSystemPrompt(kind, profile), messages });
+    const reply = await coachReply({ lang, system: draftSystemPrompt(kind, profile, lang), messages });
     if (!reply.ok) {
       if (taken.charged) await refundMessage(ctx, me, dayStartUtc(now));
-      return { kind: "failed", message: `${aiErrorMessage(reply.error.kind)} No document was drafted and this did not count against today's messages. Please try again.` };
+      return { kind: "failed", message: t("documents.draftFailed", { reason: aiErrorMessage(reply.error.kind, t) }) };
     }
     offline = reply.offline;
-    text = reply.offline ? offlineDraft(kind, profile, chat.title) : reply.text.trim();
+    text = reply.offline ? offlineDraft(kind, profile, chat.title, t) : reply.text.trim();
   }
-  const created = await createDocument(ctx, me, { title: draftTitle(kind, chat.title), kind: "text", content: text.slice(0, CONTENT_MAX) }, now);
+  const created = await createDocument(ctx, me, { title: draftTitle(kind, chat.title, t), kind: "text", content: text.slice(0, CONTENT_MAX) }, now);
   return { kind: "drafted", id: created.id, offline, left: taken.left };
 }

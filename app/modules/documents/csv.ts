@@ -2,12 +2,23 @@
  * Sheets are CSV text (RFC 4180): fields separated by commas, records by line breaks (CRLF or
  * LF), a field in double quotes may hold commas, line breaks and doubled quotes (""). Pure.
  */
+import type { Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
+
 export const SHEET_MAX_ROWS = 200;
 export const SHEET_MAX_COLUMNS = 20;
 
 export type CsvResult = { ok: true; rows: string[][] } | { ok: false; message: string };
+/** What is wrong with a sheet, as a message id and its values (the document schema's issue). */
+export type CsvProblem = { ok: true; rows: string[][] } | { ok: false; id: string; values: Record<string, number> };
 
-export function parseCsv(text: string): CsvResult {
+/** parseCsv with its problem in words, in the reader's language (`t`; English by default). */
+export function parseCsv(text: string, t: Translate = translator("en")): CsvResult {
+  const parsed = readCsv(text);
+  return parsed.ok ? parsed : { ok: false, message: t(parsed.id, parsed.values) };
+}
+
+export function readCsv(text: string): CsvProblem {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -39,7 +50,7 @@ export function parseCsv(text: string): CsvResult {
       continue;
     }
     if (ch === '"') {
-      if (field !== "" || afterQuote) return { ok: false, message: `Line ${line}: a quote (") may only open a cell; write "" for a quote inside a quoted cell.` };
+      if (field !== "" || afterQuote) return { ok: false, id: "documents.csv.quoteOpen", values: { line } };
       quoted = true;
     } else if (ch === ",") {
       row.push(field);
@@ -50,20 +61,20 @@ export function parseCsv(text: string): CsvResult {
     } else if (ch === "\n") {
       endRecord();
       line++;
-      if (rows.length > SHEET_MAX_ROWS) return { ok: false, message: `A sheet holds at most ${SHEET_MAX_ROWS} rows.` };
+      if (rows.length > SHEET_MAX_ROWS) return { ok: false, id: "documents.csv.maxRows", values: { max: SHEET_MAX_ROWS } };
     } else {
-      if (afterQuote) return { ok: false, message: `Line ${line}: nothing may follow a closing quote except a comma or the end of the line.` };
+      if (afterQuote) return { ok: false, id: "documents.csv.afterQuote", values: { line } };
       field += ch;
     }
   }
-  if (quoted) return { ok: false, message: `Line ${line}: a quoted cell is never closed (a " is missing).` };
+  if (quoted) return { ok: false, id: "documents.csv.unclosed", values: { line } };
   if (field !== "" || row.length > 0 || afterQuote) endRecord();
   // A final line break does not start another (empty) row; blank lines are dropped.
   const kept = rows.filter((r) => !(r.length === 1 && r[0] === ""));
-  if (kept.length === 0) return { ok: false, message: "The sheet is empty: write at least one row." };
-  if (kept.length > SHEET_MAX_ROWS) return { ok: false, message: `A sheet holds at most ${SHEET_MAX_ROWS} rows (this one has ${kept.length}).` };
+  if (kept.length === 0) return { ok: false, id: "documents.csv.empty", values: {} };
+  if (kept.length > SHEET_MAX_ROWS) return { ok: false, id: "documents.csv.tooManyRows", values: { max: SHEET_MAX_ROWS, count: kept.length } };
   const widest = Math.max(...kept.map((r) => r.length));
-  if (widest > SHEET_MAX_COLUMNS) return { ok: false, message: `A sheet holds at most ${SHEET_MAX_COLUMNS} columns (a row here has ${widest}).` };
+  if (widest > SHEET_MAX_COLUMNS) return { ok: false, id: "documents.csv.tooManyColumns", values: { max: SHEET_MAX_COLUMNS, count: widest } };
   return { ok: true, rows: kept };
 }
 

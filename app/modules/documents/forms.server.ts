@@ -4,22 +4,24 @@
  * their messages in one place.
  */
 import { z } from "zod";
-import { fieldErrors } from "~/lib/forms";
+import type { Translate } from "~/lib/i18n";
+import { translatedFieldErrors, translator } from "~/lib/i18n.server";
 import { UUID_PATTERN } from "~/lib/ids";
 import { isSingleLine, normaliseLineEndings, SINGLE_LINE_MESSAGE } from "~/lib/text";
-import { parseCsv } from "./csv";
+import { readCsv } from "./csv";
 import { CONTENT_MAX, CREATABLE_KINDS, isDraftKind, parseVersionParam, TITLE_MAX, type CreatableKind, type DocumentInput, type DocumentKind } from "./rules";
 
+/** The forms' messages, as message ids (readForm puts them into the reader's language). */
 export const DOCUMENT_MESSAGES = {
-  draft: "Choose a cover letter, a CV summary or a plan.",
-  title: "Enter a title.",
-  titleTooLong: (length: number) => `Use at most ${TITLE_MAX} characters (you have ${length}).`,
-  kind: "Choose text, code or sheet.",
-  contentTooLong: (length: number) => `Use at most ${CONTENT_MAX.toLocaleString("en")} characters (you have ${length.toLocaleString("en")}).`,
-  content: "Write something: a document cannot be empty.",
-  brokenVersion: "This version link is broken or was changed. Open the document from /documents.",
-  noSuggestion: "There is no such open suggestion on this document.",
-  unknownIntent: "This form asked for something this page does not do.",
+  draft: "documents.form.draft",
+  title: "documents.form.titleRequired",
+  titleTooLong: "documents.form.titleTooLong",
+  kind: "documents.form.kindInvalid",
+  contentTooLong: "documents.form.contentTooLong",
+  content: "documents.form.contentRequired",
+  brokenVersion: "documents.brokenVersion",
+  noSuggestion: "documents.noSuggestion",
+  unknownIntent: "documents.unknownIntent",
 } as const;
 
 const typed = z.string().default("");
@@ -31,16 +33,17 @@ export function documentSchema(fixedKind?: DocumentKind) {
     .object({ title: typed, kind: z.string().default("text"), content: typed })
     .transform((form) => ({ title: form.title.trim(), kind: fixedKind ?? form.kind, content: normaliseLineEndings(form.content) }))
     .superRefine(({ title, kind, content }, ctx) => {
-      const problem = (field: keyof DocumentInput, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message });
+      const problem = (field: keyof DocumentInput, message: string, params?: Record<string, number>) =>
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message, params });
       if (title === "") problem("title", DOCUMENT_MESSAGES.title);
-      else if (title.length > TITLE_MAX) problem("title", DOCUMENT_MESSAGES.titleTooLong(title.length));
+      else if (title.length > TITLE_MAX) problem("title", DOCUMENT_MESSAGES.titleTooLong, { max: TITLE_MAX, length: title.length });
       else if (!isSingleLine(title)) problem("title", SINGLE_LINE_MESSAGE);
       if (!isCreatable(kind)) problem("kind", DOCUMENT_MESSAGES.kind);
-      if (content.length > CONTENT_MAX) problem("content", DOCUMENT_MESSAGES.contentTooLong(content.length));
+      if (content.length > CONTENT_MAX) problem("content", DOCUMENT_MESSAGES.contentTooLong, { max: CONTENT_MAX, length: content.length });
       else if (content.trim() === "") problem("content", DOCUMENT_MESSAGES.content);
       else if (kind === "sheet") {
-        const parsed = parseCsv(content);
-        if (!parsed.ok) problem("content", parsed.message);
+        const parsed = readCsv(content);
+        if (!parsed.ok) problem("content", parsed.id, parsed.values);
       }
     })
     .transform((input): DocumentInput => ({ title: input.title, kind: input.kind as CreatableKind, content: input.content }));
@@ -48,10 +51,10 @@ export function documentSchema(fixedKind?: DocumentKind) {
 
 export type Checked = { ok: true; input: DocumentInput } | { ok: false; errors: Record<string, string> };
 
-/** documentSchema on values already read (the edit form, whose kind is the document's own). */
-export function checkDocument(values: Record<string, string | undefined>, fixedKind?: DocumentKind): Checked {
+/** documentSchema on values already read (the edit form, whose kind is the document's own); errors in the reader's language. */
+export function checkDocument(values: Record<string, string | undefined>, fixedKind?: DocumentKind, t: Translate = translator("en")): Checked {
   const parsed = documentSchema(fixedKind).safeParse(values);
-  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: translatedFieldErrors(parsed.error, t) };
 }
 
 /** The version to restore: its createdAt, exactly as the page wrote it. */

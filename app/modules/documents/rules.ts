@@ -4,6 +4,8 @@
  */
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS } from "./csv";
 import { formatDateTime } from "~/lib/format";
+import type { Language, Translate } from "~/lib/i18n";
+import { translator } from "~/lib/i18n.server";
 
 export const TITLE_MAX = 200;
 export const CONTENT_MAX = 50_000;
@@ -16,7 +18,8 @@ export const CREATABLE_KINDS = ["text", "code", "sheet"] as const;
 export type CreatableKind = (typeof CREATABLE_KINDS)[number];
 export type DocumentKind = CreatableKind | "image";
 
-export const KIND_LABELS: Record<DocumentKind, string> = { text: "Text", code: "Code", sheet: "Sheet (CSV)", image: "Image" };
+/** A kind's name for the reader: t(KIND_LABELS[kind]). */
+export const KIND_LABELS: Record<DocumentKind, string> = { text: "documents.kind.text", code: "documents.kind.code", sheet: "documents.kind.sheet", image: "documents.kind.image" };
 
 export const DOCUMENT_FIELDS = ["title", "kind", "content"] as const;
 
@@ -26,7 +29,9 @@ export interface DocumentInput {
   content: string;
 }
 
-export const SHEET_HINT = `Comma-separated values, one row a line, the first row the headings; quote a cell that holds a comma ("Amman, Jordan"). At most ${SHEET_MAX_ROWS} rows and ${SHEET_MAX_COLUMNS} columns.`;
+/** The sheet form's hint: t(SHEET_HINT, SHEET_HINT_VALUES). */
+export const SHEET_HINT = "documents.form.sheetHint";
+export const SHEET_HINT_VALUES = { rows: SHEET_MAX_ROWS, columns: SHEET_MAX_COLUMNS };
 
 /**
  * The createdAt of a new version: now, or 1 ms after the latest version when the clock has not
@@ -120,8 +125,8 @@ export function anchorOf(content: string, original: string): number {
   return -1;
 }
 
-/** Why an open suggestion can no longer be accepted (shown beside its Dismiss button). */
-export const STALE_REASON = "The text it would replace is no longer in the document (it was edited since), so it can only be dismissed.";
+/** Why an open suggestion can no longer be accepted (shown beside its Dismiss button): a message id. */
+export const STALE_REASON = "documents.suggestions.staleReason";
 
 /** The content with the first clean occurrence of `original` replaced (see anchorOf), or null when there is none. */
 export function applySuggestion(content: string, original: string, suggested: string): string | null {
@@ -205,20 +210,21 @@ export function readSuggestions(reply: string, content: string): SuggestionDraft
 }
 
 const PASSIVE = /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ed|done|made|given|taken|written|built|led|run|seen)\b/i;
+/** English phrases the offline coach flags, their replacement (English, like the text) and why (a message id). */
 const WEAK_OPENERS: [RegExp, string, string][] = [
-  [/\bI am responsible for\b/, "I run", "Say what you do, not what you are responsible for."],
-  [/\bresponsible for\b/i, "in charge of", "A shorter phrase reads more directly."],
-  [/\bHardworking\b/, "Results-focused", "Every candidate says hardworking: show it with a result instead."],
-  [/\bhard-working\b/i, "results-focused", "Every candidate says hard-working: show it with a result instead."],
-  [/\bvery\s+/i, "", "\"Very\" rarely adds meaning; cut it or pick a stronger word."],
-  [/\bhelped (?:to )?/i, "", "Say what you did yourself rather than that you helped."],
+  [/\bI am responsible for\b/, "I run", "documents.offline.weak.responsibleI"],
+  [/\bresponsible for\b/i, "in charge of", "documents.offline.weak.responsible"],
+  [/\bHardworking\b/, "Results-focused", "documents.offline.weak.hardworking"],
+  [/\bhard-working\b/i, "results-focused", "documents.offline.weak.hardWorking"],
+  [/\bvery\s+/i, "", "documents.offline.weak.very"],
+  [/\bhelped (?:to )?/i, "", "documents.offline.weak.helped"],
 ];
 
 /**
  * Suggestions without an AI: overly long sentences, passive phrases, weak openers, and a text
  * without a single number. Each is anchored on text that occurs in the content.
  */
-export function offlineSuggestions(content: string): SuggestionDraft[] {
+export function offlineSuggestions(content: string, t: Translate = translator("en")): SuggestionDraft[] {
   const out: SuggestionDraft[] = [];
   const seen = new Set<string>();
   const add = (s: SuggestionDraft) => {
@@ -228,7 +234,7 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
   };
   for (const [pattern, replacement, description] of WEAK_OPENERS) {
     const match = pattern.exec(content);
-    if (match) add({ originalText: match[0], suggestedText: replacement, description: `Offline coach: ${description}` });
+    if (match) add({ originalText: match[0], suggestedText: replacement, description: t("documents.offline.weakPrefix", { text: t(description) }) });
   }
   const sentences = sentencesOf(content);
   for (const sentence of sentences) {
@@ -241,7 +247,7 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
         add({
           originalText: trimmed,
           suggestedText: `${trimmed.slice(0, comma)}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`,
-          description: `Offline coach: this sentence has ${words.length} words; two shorter ones are easier to read.`,
+          description: t("documents.offline.longSentence", { count: words.length }),
         });
       }
     }
@@ -253,8 +259,8 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
     const participle = passive[0].split(/\s+/).pop() ?? "";
     add({
       originalText: passive[0],
-      suggestedText: `[who?] ${participle}`,
-      description: "Offline coach: a passive phrase hides who acted; name who did it (often you), then reword the sentence.",
+      suggestedText: `${t("documents.offline.who")} ${participle}`,
+      description: t("documents.offline.passive"),
     });
   }
   if (!/\d/.test(content)) {
@@ -263,21 +269,25 @@ export function offlineSuggestions(content: string): SuggestionDraft[] {
       const base = firstSentence.replace(/[.!?]$/, "");
       add({
         originalText: firstSentence,
-        suggestedText: `${base}, [add a number: how many, how much, how fast].`,
-        description: "Offline coach: the text has no numbers; one measured result makes it far more convincing.",
+        suggestedText: `${base}, ${t("documents.offline.addNumber")}.`,
+        description: t("documents.offline.noNumbers"),
       });
     }
   }
   return out;
 }
 
-export function suggestionsSystemPrompt(kind: DocumentKind): string {
+/** The member's language as the model is told it. */
+const LANGUAGE_FOR_MODEL: Record<Language, string> = { en: "English", ar: "Arabic", hi: "Hindi" };
+
+export function suggestionsSystemPrompt(kind: DocumentKind, lang: Language = "en"): string {
   return [
     "You are Ladder's career coach, reviewing a member's document and proposing improvements (suggestions).",
     `The document is ${kind === "code" ? "code" : kind === "sheet" ? "a spreadsheet in CSV" : "text"}.`,
     "Answer ONLY with a JSON array (no prose) of at most 8 objects:",
     '[{"originalText": "an exact, verbatim excerpt of the document", "suggestedText": "its replacement", "description": "why, in one sentence"}]',
     "originalText must be copied exactly from the document so it can be found and replaced.",
+    `Write each description in ${LANGUAGE_FOR_MODEL[lang]}: it is the language the member reads Ladder in.`,
   ].join("\n");
 }
 
@@ -285,10 +295,11 @@ export function suggestionsUserMessage(title: string, content: string): string {
   return `Document title: ${title}\n\n<document>\n${content}\n</document>`;
 }
 
+/** The drafts the coach writes: the reader's name of each (a message id) and what the model is asked for. */
 export const DRAFT_KINDS = {
-  "cover-letter": { label: "Cover letter", ask: "a cover letter for the role discussed" },
-  "cv-summary": { label: "CV summary", ask: "a short CV summary (3–5 sentences)" },
-  plan: { label: "Plan", ask: "a step-by-step plan with dates or weeks" },
+  "cover-letter": { label: "documents.draftKind.coverLetter", ask: "a cover letter for the role discussed" },
+  "cv-summary": { label: "documents.draftKind.cvSummary", ask: "a short CV summary (3–5 sentences)" },
+  plan: { label: "documents.draftKind.plan", ask: "a step-by-step plan with dates or weeks" },
 } as const;
 export type DraftKind = keyof typeof DRAFT_KINDS;
 export const isDraftKind = (value: unknown): value is DraftKind => typeof value === "string" && Object.hasOwn(DRAFT_KINDS, value);
@@ -302,9 +313,10 @@ export interface DraftProfile {
   skills: string[];
 }
 
-export function draftSystemPrompt(kind: DraftKind, profile: DraftProfile): string {
+export function draftSystemPrompt(kind: DraftKind, profile: DraftProfile, lang: Language = "en"): string {
   const lines = [
     `You are Ladder's career coach. Write ${DRAFT_KINDS[kind].ask} for the member, from the conversation below and their profile.`,
+    `Write it in ${LANGUAGE_FOR_MODEL[lang]}: it is the language the member reads Ladder in.`,
     "Answer with the document only, in plain text or simple Markdown, ready to edit. No placeholders you could fill from what you know.",
     "Member profile:",
   ];
@@ -317,9 +329,9 @@ export function draftSystemPrompt(kind: DraftKind, profile: DraftProfile): strin
   return lines.join("\n");
 }
 
-/** "Cover letter – <chat title>", cut to the title limit. */
-export function draftTitle(kind: DraftKind, chatTitle: string): string {
-  const title = `${DRAFT_KINDS[kind].label} – ${chatTitle.trim() || "your coach chat"}`;
+/** "Cover letter – <chat title>", cut to the title limit, in the member's language (`t`; English by default). */
+export function draftTitle(kind: DraftKind, chatTitle: string, t: Translate = translator("en")): string {
+  const title = t("documents.draftTitle", { kind: t(DRAFT_KINDS[kind].label), title: chatTitle.trim() || t("documents.draftTitleUntitled") });
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title;
 }
 
@@ -332,20 +344,22 @@ export function parseVersionParam(raw: string | null): Date | null | undefined {
 }
 
 /** "26 Nov 2026, 15:36:07 UTC", or in the member's zone: seconds shown, since two saves often fall in one minute. */
-export function versionLabel(at: Date | string, zone = "UTC"): string {
-  return formatDateTime(at, zone, { seconds: true });
+export function versionLabel(at: Date | string, zone = "UTC", lang: Language = "en"): string {
+  return formatDateTime(at, zone, { seconds: true, lang });
 }
 
 /** Without an AI: a template to fill in, built from the profile, honest about what it is. */
-export function offlineDraft(kind: DraftKind, profile: DraftProfile, chatTitle: string): string {
-  const name = profile.name?.trim() || "[your name]";
-  const headline = profile.headline?.trim() || "[your headline: what you do, for whom]";
-  const skills = profile.skills.length > 0 ? profile.skills.slice(0, 6).join(", ") : "[three skills the job asks for]";
-  const goal = profile.goals?.trim() || "[the role you want next]";
-  const note = `_Offline coach: a template from your profile (no AI was used). Chat: ${chatTitle.trim() || "untitled"}._`;
-  if (kind === "cover-letter")
-    return [note, "", "Dear [hiring manager's name],", "", `I am applying for the [role] position at [company]. I am ${headline}.`, "", `In [where], I [did what], which [result, with a number]. My skills in ${skills} fit what you ask for.`, "", `I want to ${goal}, and [company] is where I can do it because [reason].`, "", "Kind regards,", name].join("\n");
-  if (kind === "cv-summary")
-    return [note, "", `${headline}. Skilled in ${skills}. [One result with a number.] Looking for ${goal}.`].join("\n");
-  return [note, "", `Goal: ${goal}`, "", "- Week 1: [one small step]", "- Week 2: [practise a skill: " + skills + "]", "- Week 3: [apply to three roles]", "- Week 4: [review what worked]"].join("\n");
+export function offlineDraft(kind: DraftKind, profile: DraftProfile, chatTitle: string, t: Translate = translator("en")): string {
+  const name = profile.name?.trim() || t("documents.template.name");
+  const headline = profile.headline?.trim() || t("documents.template.headline");
+  const skills = profile.skills.length > 0 ? profile.skills.slice(0, 6).join(", ") : t("documents.template.skills");
+  const goal = profile.goals?.trim() || t("documents.template.goal");
+  const note = t("documents.template.note", { chat: chatTitle.trim() || t("documents.template.untitled") });
+  const body =
+    kind === "cover-letter"
+      ? t("documents.template.coverLetter", { headline, skills, goal, name })
+      : kind === "cv-summary"
+        ? t("documents.template.cvSummary", { headline, skills, goal })
+        : t("documents.template.plan", { skills, goal });
+  return [note, "", body].join("\n");
 }
