@@ -4,7 +4,7 @@ import { Button } from "./ui/Button";
 
 /**
  * A GET search box (`q`): filters change nothing, so they are links one can share and go back to.
- * The button says `submit`; without it, profile.search.submit, which the page's loader must send
+ * The button says `submit`; without it, common.search (the root sends common to every page)
  * (pageMessages with "profile").
  */
 export function SearchForm({ label, defaultValue, maxLength, submit }: { label: string; defaultValue: string; maxLength: number; submit?: string }) {
@@ -17,7 +17,7 @@ export function SearchForm({ label, defaultValue, maxLength, submit }: { label: 
         </label>
         <input id="q" name="q" type="search" dir="auto" defaultValue={defaultValue} maxLength={maxLength} className="w-full rounded border border-stone-400 px-2 py-1.5" />
       </div>
-      <Button>{submit ?? t("profile.search.submit")}</Button>
+      <Button>{submit ?? t("common.search")}</Button>
     </Form>
   );
 }

@@ -7,8 +7,6 @@
 import { applicationStatuses, roundTypes } from "../../../db/enums";
 import { INTL_LOCALE, type Language, type MessageValues, type Translate } from "~/lib/i18n";
 import { formatInstant, offsetLabel, wallToInstant } from "~/modules/calendar";
-import applicationsEnglish from "~/locales/en/applications.json";
-import hiringEnglish from "~/locales/en/hiring.json";
 import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
 
 export type { ApplicationStatus, RoundStatus, RoundType };
@@ -16,29 +14,12 @@ export type { ApplicationStatus, RoundStatus, RoundType };
 export const APPLICATION_STATUSES = applicationStatuses;
 export const ROUND_TYPES = roundTypes;
 
-/**
- * English for a caller without a translator (the unit tests; other areas' English words): the
- * catalogs' own text with its {name} and {name, number} filled in. Pages, emails and
- * notifications pass the reader's translator instead (decision 040).
- */
-function englishOf(catalogs: Record<string, Record<string, string>>): Translate {
-  return (id: string, values?: MessageValues) => {
-    const dot = id.indexOf(".");
-    const text = catalogs[id.slice(0, dot)]?.[id.slice(dot + 1)] ?? id;
-    // Only plain arguments ({name}, {name, number}): these messages have no plural or select.
-    return text
-      .split("{")
-      .map((part, i) => {
-        if (i === 0) return part;
-        const end = part.indexOf("}");
-        const [name, type] = part.slice(0, end).split(",").map((word) => word.trim());
-        const value = values?.[name];
-        return (type === "number" && typeof value === "number" ? value.toLocaleString("en-GB") : String(value ?? "")) + part.slice(end + 1);
-      })
-      .join("");
-  };
-}
-export const english: Translate = /* @__PURE__ */ englishOf({ applications: applicationsEnglish, hiring: hiringEnglish });
+// The English fallback reads the catalogs, so it stays on the server (the browser build leaves
+// .server modules out): pages always pass their reader's translator.
+import { english } from "./english.server";
+
+export { english };
+
 
 /** A translator that answers with the message id itself: for zod messages, which readForm translates. */
 export const asMessageId: Translate = (id) => id;
