@@ -5,7 +5,6 @@ import { Button } from "./ui/Button";
 /**
  * A GET search box (`q`): filters change nothing, so they are links one can share and go back to.
  * The button says `submit`; without it, common.search (the root sends common to every page)
- * (pageMessages with "profile").
  */
 export function SearchForm({ label, defaultValue, maxLength, submit }: { label: string; defaultValue: string; maxLength: number; submit?: string }) {
   const t = useT();

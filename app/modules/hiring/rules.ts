@@ -5,7 +5,7 @@
  * are in forms.server.ts, so zod stays out of the hiring pages' browser code.
  */
 import { applicationStatuses, roundTypes } from "../../../db/enums";
-import { INTL_LOCALE, type Language, type MessageValues, type Translate } from "~/lib/i18n";
+import { INTL_LOCALE, type Language, type Translate } from "~/lib/i18n";
 import { formatInstant, offsetLabel, wallToInstant } from "~/modules/calendar";
 import { type ApplicationStatus, PIPELINE_ROUND_STATUS_LABELS, PIPELINE_ROUND_TYPE_LABELS, PIPELINE_STATUS_LABELS, type RoundStatus, type RoundType } from "~/modules/jobs";
 
