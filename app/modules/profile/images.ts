@@ -6,7 +6,8 @@
  */
 
 import type { Translate } from "~/lib/i18n";
-import { inEnglish } from "./english";
+// The English fallback for callers without a reader; server-only (pages pass their translator).
+import { inEnglish } from "./english.server";
 
 export const MAX_AVATAR_BYTES = 2 * 1024 * 1024;
 export const MAX_AVATAR_SIDE = 4096;

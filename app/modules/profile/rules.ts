@@ -4,7 +4,8 @@
  */
 
 import type { Translate } from "~/lib/i18n";
-import { inEnglish } from "./english";
+// The English fallback for callers without a reader; server-only (pages pass their translator).
+import { inEnglish } from "./english.server";
 
 // ---------------------------------------------------------------------------------------------
 // Tags: goals, strengths and interests are comma-separated text shown as tags.
