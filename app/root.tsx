@@ -29,7 +29,7 @@ import { headerCounts } from "~/modules/home/header-counts.server";
 import { readFlash } from "~/services/flash.server";
 import { dirOf, translateMatches, useLanguage, useT } from "~/lib/i18n";
 import { LanguageForm } from "~/components/LanguageForm";
-import { languageOf, messagesFor, translator } from "~/lib/i18n.server";
+import { LANGUAGE_NAMES, languageOf, messagesFor, translator } from "~/lib/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ flash: sent, clear }, current, csrf, lang] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request), languageOf(request)]);
@@ -48,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const messages = messagesFor(lang, ["common"]);
-  return data({ lang, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token, messages }, { headers });
+  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token, messages }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.

@@ -3,7 +3,7 @@
  * member learns to read it once.
  */
 
-import { INTL_LOCALE, type Language } from "./i18n";
+import { INTL_LOCALE, type Language, type Translate } from "./i18n";
 
 // Built once per language: toLocaleDateString builds a new formatter per call (~50 µs, measured by the bench).
 const dateFormats = new Map<Language, Intl.DateTimeFormat>();
@@ -60,6 +60,13 @@ export function placeOf(city: string | null, country: string | null, remote: boo
   const place = [city, country].filter(Boolean).join(", ");
   if (remote) return place ? `Remote · ${place}` : "Remote";
   return place || "Place not given";
+}
+
+/** "Cairo, EG", "Remote · AE", "Place not given" (placeOf's wording) in the reader's language. */
+export function placeIn(t: Translate, city: string | null, country: string | null, remote: boolean | null): string {
+  const place = [city, country].filter(Boolean).join(", ");
+  if (remote) return place ? t("common.place.remoteAt", { place }) : t("common.place.remote");
+  return place || t("common.place.unknown");
 }
 
 // One formatter per zone (and with or without seconds), built on first use (a page uses one or two).

@@ -24,6 +24,9 @@ import {
   type Translate,
 } from "./i18n";
 
+/** Each language named in itself, for the language form (sent with the root's data, not kept in the browser's code). */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", ar: "العربية", hi: "हिन्दी" };
+
 export const LOCALES_DIR = path.resolve(process.cwd(), "app/locales");
 export const LANGUAGE_COOKIE = "ladder_lang";
 

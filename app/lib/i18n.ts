@@ -14,13 +14,6 @@ export const DEFAULT_LANGUAGE: Language = "en";
 
 export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
-/** Each language named in itself, for the language form. */
-export const LANGUAGE_NAMES: Record<Language, string> = {
-  en: "English",
-  ar: "العربية",
-  hi: "हिन्दी",
-};
-
 /**
  * The Intl locale behind each language. Arabic keeps Latin digits (as the Gulf and the Maghreb
  * write them, and as members type them into forms); Hindi writes them Latin by default.

@@ -2,8 +2,11 @@ import type { MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { translateMatches, type Translate } from "./i18n";
 
-/** What search results and link previews say about a page that says nothing more specific. */
-export const SITE_DESCRIPTION = "Ladder: a career network for students, alumni and job seekers that works on slow connections.";
+/**
+ * A page that says nothing more specific is described by common.site.description, which metaFor
+ * puts in place of this empty marker (so the English sentence is not in the browser's code).
+ */
+const SITE_DESCRIPTION = "";
 
 /**
  * A page's title and meta description. Remix renders only the deepest route's meta, so every

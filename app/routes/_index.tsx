@@ -7,14 +7,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { lazy, Suspense } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
-import { formatDate } from "~/lib/format";
+import { formatDate, placeIn } from "~/lib/format";
 import { useLanguage, useT, type Messages } from "~/lib/i18n";
 import { pageMessages } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { dashboardFor } from "~/modules/home/dashboard.server";
 import { newestCommunities, newestJobs } from "~/modules/home/home.server";
-import { placeIn } from "~/modules/home/rules";
 import { jobPath } from "~/modules/jobs/feeds";
 
 export async function loader({ request }: LoaderFunctionArgs) {

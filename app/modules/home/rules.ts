@@ -4,7 +4,6 @@
  * (docs/decisions/026-home-per-role.md).
  */
 import { applicationStatuses } from "../../../db/enums";
-import type { Translate } from "~/lib/i18n";
 import { keywordWords } from "~/modules/jobs";
 import type { ExperienceEntry } from "../../../db/schema";
 
@@ -31,12 +30,8 @@ export const BUCKET_LABELS = Object.fromEntries(APPLICATION_BUCKETS.map((b) => [
 /** The recruiter's words: the same, but a rejected application is "Rejected". */
 export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...BUCKET_LABELS, rejected: "home.hiringBucket.rejected" };
 
-/** "Cairo, EG", "Remote · AE", "Place not given" (format.ts's placeOf) in the reader's language. */
-export function placeIn(t: Translate, city: string | null, country: string | null, remote: boolean | null): string {
-  const place = [city, country].filter(Boolean).join(", ");
-  if (remote) return place ? t("common.place.remoteAt", { place }) : t("common.place.remote");
-  return place || t("common.place.unknown");
-}
+// placeIn lives in format.ts beside placeOf, so the home page's code does not load these rules.
+export { placeIn } from "~/lib/format";
 
 /** A withdrawn application counts as withdrawn whatever its status was; an unknown status as pending. */
 export function bucketOf(status: string | null | undefined, withdrawn: boolean | number | null | undefined): ApplicationBucket {
