@@ -55,14 +55,16 @@ export function formatMoney(value: number, currency: string, lang: Language = "e
   }
 }
 
-/** "Cairo, EG", "Remote · AE", "Place not given": one wording for where a job is. */
+/** "Cairo, EG", "Remote · AE", "Place not given": one wording for where a job is (placeIn in English). */
 export function placeOf(city: string | null, country: string | null, remote: boolean | null): string {
-  const place = [city, country].filter(Boolean).join(", ");
-  if (remote) return place ? `Remote · ${place}` : "Remote";
-  return place || "Place not given";
+  return placeIn(ENGLISH_PLACE, city, country, remote);
 }
 
-/** "Cairo, EG", "Remote · AE", "Place not given" (placeOf's wording) in the reader's language. */
+/** The English of common.place.*, for placeOf's callers that have no reader. */
+const ENGLISH_PLACE: Translate = (id, values) =>
+  id === "common.place.remoteAt" ? `Remote · ${String(values?.place)}` : id === "common.place.remote" ? "Remote" : "Place not given";
+
+/** "Cairo, EG", "Remote · AE", "Place not given" in the reader's language (common.place.*). */
 export function placeIn(t: Translate, city: string | null, country: string | null, remote: boolean | null): string {
   const place = [city, country].filter(Boolean).join(", ");
   if (remote) return place ? t("common.place.remoteAt", { place }) : t("common.place.remote");

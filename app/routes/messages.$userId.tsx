@@ -8,7 +8,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
@@ -30,6 +30,7 @@ import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { uuidOf } from "~/lib/ids";
+import { SLOT, withNode } from "~/components/WithNode";
 
 const POLL_MS = 5_000;
 const POLL_MAX_MS = 60_000;
@@ -136,21 +137,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionR
   if (formMethod === "POST" && actionResult && typeof actionResult === "object" && "sent" in actionResult) return false;
   return defaultShouldRevalidate;
 };
-
-/** Stands for an element inside a translated sentence ("Conversation with {name}" with a link): see withNode. */
-const SLOT = "\u0000";
-
-/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
-function withNode(text: string, node: ReactNode): ReactNode {
-  const [before, after = ""] = text.split(SLOT);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
-}
 
 /** Loader messages plus those added since (sent here or polled), once each, oldest first. */
 function merged(base: MessageView[], extra: MessageView[]): MessageView[] {

@@ -1,7 +1,6 @@
 /** /messages: your conversations, the most recent first, each with its last message and how many are unread. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { MemberCard } from "~/components/ui/MemberCard";
 import { MetaLine } from "~/components/ui/Meta";
 import { getCtx } from "~/db.server";
@@ -15,6 +14,7 @@ import { messagesCursor } from "~/modules/messages/cursor.server";
 import { previewOf } from "~/modules/messages/rules";
 import { displayName } from "~/modules/network/rules";
 import { metaFor, pageMeta } from "~/lib/meta";
+import { SLOT, withNode } from "~/components/WithNode";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -39,21 +39,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nextHref: page.next ? `/messages?${new URLSearchParams({ cursor: messagesCursor.to(page.next, "conversations") })}` : null,
     ...(await pageMessages(request, ["messages"])),
   };
-}
-
-/** Stands for an element inside a translated sentence ("open {link} and choose Message"): see withNode. */
-const SLOT = "\u0000";
-
-/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
-function withNode(text: string, node: ReactNode): ReactNode {
-  const [before, after = ""] = text.split(SLOT);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
 }
 
 export default function Messages() {

@@ -2,7 +2,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { ConnectionActions } from "~/components/ConnectionActions";
 import { MemberCard } from "~/components/ui/MemberCard";
 import { MetaLine } from "~/components/ui/Meta";
@@ -22,6 +21,7 @@ import { connectionFormSchema, NETWORK_MESSAGES } from "~/modules/network/forms.
 import { flashHeader } from "~/services/flash.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";
+import { SLOT, withNode } from "~/components/WithNode";
 
 const LISTS: { kind: ListKind; state: ConnectionState }[] = [
   { kind: "incoming", state: "incoming" },
@@ -86,21 +86,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await changeConnection(ctx, { me: user.id, otherId: input.userId, intent: input.intent });
   const text = CHANGE_MESSAGES[input.intent][outcome];
   return redirect(back, { headers: { "Set-Cookie": await flashHeader(text, outcome === "done" ? "success" : "error") } });
-}
-
-/** Stands for an element inside a translated sentence ("{link} by name, headline or skill."). */
-const SLOT = "\u0000";
-
-/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
-function withNode(text: string, node: ReactNode): ReactNode {
-  const [before, after = ""] = text.split(SLOT);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
 }
 
 /** Each list's words: network.list.<kind>.title, .empty, .since ("Asked 3 Dec 2026"), .more. */

@@ -8,25 +8,11 @@ import type { ReactNode } from "react";
 import { formatNumber } from "~/lib/format";
 import { useLanguage, useT } from "~/lib/i18n";
 import type { Dashboard } from "~/modules/home/dashboard.server";
+import { SLOT, withNode } from "~/components/WithNode";
 
 /** One role's dashboard (on two lines: tests/support/english-left.ts reads `> = Extract<` as page text). */
 type Of<K extends Dashboard["kind"]> =
   Extract<Dashboard, { kind: K }>;
-
-/** Stands for an element inside a translated sentence ("updated {date}" with a <time>): see withNode. */
-const SLOT = "\u0000";
-
-/** A translated sentence with `node` where the SLOT value went: the words keep each language's order. */
-function withNode(text: string, node: ReactNode): ReactNode {
-  const [before, after = ""] = text.split(SLOT);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
-}
 
 /** One block of a dashboard: a card with its heading; `more` is the block's way onward. */
 function Block({ id, title, more, children }: { id: string; title: string; more?: { to: string; label: string }; children: ReactNode }) {

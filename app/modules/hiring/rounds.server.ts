@@ -10,10 +10,9 @@ import { and, asc, eq, exists, inArray, isNull, lte, max, or, sql, type AnyColum
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
-import type { Language } from "~/lib/i18n";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
 import { offsetLabel } from "~/modules/calendar";
-import { savedLanguage } from "~/modules/accounts/index.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
 import { managedBy, notWithdrawn, type ManagedApplication, type Viewer } from "./pipeline.server";
 import { completesEarly, jobName, momentIn, OPEN_ROUND_STATUSES, rescheduledStatus, roundTypeLabel, type RoundStatus, type RoundType } from "./rules";
@@ -86,8 +85,9 @@ function roundNotice(app: ManagedApplication, round: { roundNumber: number; roun
 /** The applicant's zone and language, for the notice written to them. */
 async function applicantSettings(tx: Ctx, userId: string): Promise<{ zone: string; lang: Language }> {
   const s = tx.t.member_settings;
-  const [row] = await tx.db.select({ zone: s.time_zone }).from(s).where(eq(s.user_id, userId)).limit(1);
-  return { zone: row?.zone || "UTC", lang: await savedLanguage(tx, userId) };
+  // One read of the settings row for both (savedLanguage would read it again).
+  const [row] = await tx.db.select({ zone: s.time_zone, language: s.language }).from(s).where(eq(s.user_id, userId)).limit(1);
+  return { zone: row?.zone || "UTC", lang: isLanguage(row?.language) ? row.language : DEFAULT_LANGUAGE };
 }
 
 export type AddOutcome = { ok: true; roundNumber: number } | { ok: false; reason: "gone" };

@@ -30,7 +30,7 @@ export const BUCKET_LABELS = Object.fromEntries(APPLICATION_BUCKETS.map((b) => [
 /** The recruiter's words: the same, but a rejected application is "Rejected". */
 export const HIRING_BUCKET_LABELS: Record<ApplicationBucket, string> = { ...BUCKET_LABELS, rejected: "home.hiringBucket.rejected" };
 
-// placeIn lives in format.ts beside placeOf, so the home page's code does not load these rules.
+// placeIn lives in format.ts (placeOf is its English), so the home page's code does not load these rules.
 export { placeIn } from "~/lib/format";
 
 /** A withdrawn application counts as withdrawn whatever its status was; an unknown status as pending. */
