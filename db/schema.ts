@@ -30,6 +30,12 @@ export const EXTENSION_TABLES: readonly string[] = [
   "saved_jobs",
   "meetings",
   "notification_links",
+  "community_moderators",
+  "community_bans",
+  "community_decisions",
+  "community_events",
+  "community_event_subscriptions",
+  "community_stats",
 ];
 
 export function defineSchema(k: Kit) {
@@ -451,14 +457,23 @@ export function defineSchema(k: Kit) {
   const part_time_jobs = k.table("part_time_jobs", jobColumns({ partTime: true }), (t) => jobExtras("part_time_jobs", t));
 
   // 23-25. communities
-  const communities = k.table("communities", {
-    id: k.uuidPk(),
-    name: k.varchar("name", { length: 255 }).notNull(),
-    description: k.text("description"),
-    banner_image: k.varchar("banner_image", { length: 500 }),
-    created_by: k.uuid("created_by").references(() => User.id, { onDelete: "cascade" }),
-    created_at: k.createdNow("created_at"),
-  });
+  const communities = k.table(
+    "communities",
+    {
+      id: k.uuidPk(),
+      name: k.varchar("name", { length: 255 }).notNull(),
+      description: k.text("description"),
+      banner_image: k.varchar("banner_image", { length: 500 }),
+      created_by: k.uuid("created_by").references(() => User.id, { onDelete: "cascade" }),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      // Issue 16: names are unique whatever their case; the directory pages through this index.
+      k.uniqueIndex("communities_name_lower_unique").on(sql`lower(${t.name})`),
+      k.index("communities_name_lower_id_idx").on(sql`lower(${t.name})`, t.id),
+      k.index("communities_created_by_idx").on(t.created_by),
+    ],
+  );
 
   const community_memberships = k.table(
     "community_memberships",
@@ -475,6 +490,11 @@ export function defineSchema(k: Kit) {
     (t) => [
       k.index("community_memberships_community_idx").on(t.community_id, t.status),
       k.index("community_memberships_user_idx").on(t.user_id),
+      // Issue 16: one membership per member and community, even when two requests race.
+      k.uniqueIndex("community_memberships_member_unique").on(t.community_id, t.user_id),
+      // The moderation queue: pending requests oldest first, per community and for everyone.
+      k.index("community_memberships_queue_idx").on(t.community_id, t.status, t.joined_at, t.id),
+      k.index("community_memberships_status_joined_idx").on(t.status, t.joined_at, t.id),
       k.check("community_memberships_status_check", inList(t.status, E.membershipStatuses)),
     ],
   );
@@ -496,6 +516,111 @@ export function defineSchema(k: Kit) {
       k.index("community_posts_community_created_idx").on(t.community_id, t.created_at, t.id),
       k.check("community_posts_type_check", inList(t.type, E.communityPostTypes)),
     ],
+  );
+
+  // Extensions, not in the spec (issue 16, decision 041): who moderates one community besides
+  // global moderators and admins (the creator is the first row), who may not ask to join again,
+  // each decision on a request (so a second moderator reads "already approved by …" and a declined
+  // member reads the reason), an event's time and place, who wants to hear of new events, and the
+  // member count kept with each membership change so the directory never counts 50,000 rows.
+  const community_moderators = k.table(
+    "community_moderators",
+    {
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      appointed_at: k.createdNow("appointed_at"),
+    },
+    (t) => [k.primaryKey({ columns: [t.community_id, t.user_id] }), k.index("community_moderators_user_idx").on(t.user_id)],
+  );
+
+  const community_bans = k.table(
+    "community_bans",
+    {
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      banned_by: k.uuid("banned_by").references(() => User.id, { onDelete: "set null" }),
+      reason: k.varchar("reason", { length: 500 }),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.primaryKey({ columns: [t.community_id, t.user_id] }), k.index("community_bans_user_idx").on(t.user_id)],
+  );
+
+  const community_decisions = k.table(
+    "community_decisions",
+    {
+      id: k.uuidPk(),
+      // The membership the decision was about; a declined or removed membership row is gone.
+      membership_id: k.uuid("membership_id").notNull(),
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      decision: k.varchar("decision", { length: 16 }).notNull(),
+      reason: k.varchar("reason", { length: 500 }),
+      decided_by: k.uuid("decided_by").references(() => User.id, { onDelete: "set null" }),
+      decided_at: k.createdNow("decided_at"),
+    },
+    (t) => [
+      // Exactly one decision per request, even when two moderators submit at once.
+      k.uniqueIndex("community_decisions_request_unique")
+        .on(t.membership_id)
+        .where(sql`${t.decision} in ('approved', 'declined')`),
+      k.index("community_decisions_member_idx").on(t.community_id, t.user_id, t.decided_at),
+      k.check("community_decisions_decision_check", sql`${t.decision} in ('approved', 'declined', 'removed', 'banned')`),
+    ],
+  );
+
+  const community_events = k.table(
+    "community_events",
+    {
+      post_id: k
+        .uuid("post_id")
+        .primaryKey()
+        .references(() => community_posts.id, { onDelete: "cascade" }),
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      starts_at: k.timestamp("starts_at").notNull(),
+      ends_at: k.timestamp("ends_at"),
+      place: k.varchar("place", { length: 200 }),
+      online_url: k.varchar("online_url", { length: 500 }),
+    },
+    (t) => [
+      k.index("community_events_upcoming_idx").on(t.community_id, t.starts_at, t.post_id),
+      k.check("community_events_ends_after_starts_check", sql`${t.ends_at} is null or ${t.ends_at} > ${t.starts_at}`),
+    ],
+  );
+
+  const community_event_subscriptions = k.table(
+    "community_event_subscriptions",
+    {
+      community_id: k
+        .uuid("community_id")
+        .notNull()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [k.primaryKey({ columns: [t.community_id, t.user_id] })],
+  );
+
+  const community_stats = k.table(
+    "community_stats",
+    {
+      community_id: k
+        .uuid("community_id")
+        .primaryKey()
+        .references(() => communities.id, { onDelete: "cascade" }),
+      members: k.integer("members").notNull().default(0),
+    },
   );
 
   // 26-32. activity tracking
@@ -888,6 +1013,12 @@ export function defineSchema(k: Kit) {
     saved_jobs,
     meetings,
     notification_links,
+    community_moderators,
+    community_bans,
+    community_decisions,
+    community_events,
+    community_event_subscriptions,
+    community_stats,
   };
 }
 
