@@ -172,7 +172,8 @@ function describeConfig(
         name: index.config.name ?? "",
         unique: Boolean(index.config.unique),
         columns: index.config.columns.map((c) => {
-          if (!("name" in c) || typeof c.name !== "string") throw new Error(`expression index in ${config.name}`);
+          // An expression (lower(name)) is compared by its SQL text.
+          if (!("name" in c) || typeof c.name !== "string") return `(${render(c as SQL)})`;
           return c.name;
         }),
       })),

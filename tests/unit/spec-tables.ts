@@ -34,6 +34,13 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "saved_jobs",
   "meetings",
   "notification_links",
+  // docs/decisions/041-community-moderation.md: community moderators, bans, decisions, events, event news, member counts.
+  "community_moderators",
+  "community_bans",
+  "community_decisions",
+  "community_events",
+  "community_event_subscriptions",
+  "community_stats",
 ];
 
 export const SPEC_TABLE_NAMES = [
@@ -516,6 +523,10 @@ export const ALLOWED_EXTRAS = {
     // Accounts: the anonymous feed's name stands in for the member's, and a referral code
     // credits one member: each must identify exactly one member.
     User: ["anonymous_username", "referral_code"],
+    // Issue 16 (decision 041): community names are unique whatever their case, and a member has
+    // one membership per community even when two requests race.
+    communities: ['(lower("communities"."name"))'],
+    community_memberships: ["community_id,user_id"],
   } as Record<string, string[]>,
   /** CHECK constraints that enforce rules the spec states in prose or leaves open. */
   checks: {
@@ -540,6 +551,11 @@ export const ALLOWED_EXTRAS = {
     "anonymous_post.anonymous_post_created_idx(created_at,id)",
     "community_memberships.community_memberships_community_idx(community_id,status)",
     "community_memberships.community_memberships_user_idx(user_id)",
+    // Issue 16: the moderation queue, per community and across all (oldest first), and the directory's keyset on the name.
+    "community_memberships.community_memberships_queue_idx(community_id,status,joined_at,id)",
+    "community_memberships.community_memberships_status_joined_idx(status,joined_at,id)",
+    'communities.communities_name_lower_id_idx((lower("communities"."name")),id)',
+    "communities.communities_created_by_idx(created_by)",
     "community_posts.community_posts_community_created_idx(community_id,created_at,id)",
     "connection.connection_receiver_idx(receiver_id,status)",
     "job_applications.job_applications_email_idx(email,createdAt)",
