@@ -59,7 +59,14 @@ function CommunityRow({ row }: { row: DirectoryRow }) {
           {row.summary}
         </p>
       ) : null}
-      <p className="text-sm text-stone-600">{t("communities.members", { count: row.members })}</p>
+      <p className="flex flex-wrap gap-x-3 text-sm text-stone-600">
+        <span>{t("communities.members", { count: row.members })}</span>
+        {row.created ? (
+          <Link to={`/communities/${row.id}/edit`} aria-label={t("communities.directory.editNamed", { name: row.name })}>
+            {t("communities.directory.edit")}
+          </Link>
+        ) : null}
+      </p>
     </li>
   );
 }

@@ -23,6 +23,8 @@ export interface DirectoryRow {
   members: number;
   status: DirectoryStatus;
   hasBanner: boolean;
+  /** The viewer created it (the row links to its edit page). */
+  created: boolean;
 }
 
 export interface DirectoryPage {
@@ -48,18 +50,21 @@ function columns(ctx: Ctx) {
     name: c.name,
     description: c.description,
     banner: c.banner_image,
+    createdBy: c.created_by,
     members: sql<number>`coalesce(${s.members}, 0)`.mapWith(Number),
     membership: m.status,
   };
 }
 
-const toRow = (r: { id: string; name: string; description: string | null; banner: string | null; members: number; membership: string | null }): DirectoryRow => ({
+type Read = { id: string; name: string; description: string | null; banner: string | null; createdBy: string | null; members: number; membership: string | null };
+const toRow = (viewerId: string | null) => (r: Read): DirectoryRow => ({
   id: r.id,
   name: r.name,
   summary: summaryOf(r.description),
   members: r.members,
   status: directoryStatus(r.membership),
   hasBanner: isBannerKey(r.banner),
+  created: viewerId !== null && r.createdBy === viewerId,
 });
 
 /**
@@ -88,7 +93,7 @@ export async function directoryPage(
     .where(and(searchOf(ctx, options.q ?? ""), after))
     .orderBy(sql`lower(${c.name})`, asc(c.id))
     .limit(size + 1);
-  const page = rows.slice(0, size).map(toRow);
+  const page = rows.slice(0, size).map(toRow(viewerId));
   return { rows: page, nextId: rows.length > size ? page[page.length - 1].id : null };
 }
 
@@ -103,5 +108,5 @@ export async function yourCommunities(ctx: Ctx, viewerId: string, q = ""): Promi
     .where(and(eq(m.user_id, viewerId), searchOf(ctx, q)))
     .orderBy(sql`lower(${c.name})`, asc(c.id))
     .limit(YOURS_MAX + 1);
-  return { rows: rows.slice(0, YOURS_MAX).map(toRow), more: rows.length > YOURS_MAX };
+  return { rows: rows.slice(0, YOURS_MAX).map(toRow(viewerId)), more: rows.length > YOURS_MAX };
 }
