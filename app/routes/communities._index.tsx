@@ -43,7 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function CommunityRow({ row }: { row: DirectoryRow }) {
+/** One community: its name, where the viewer stands, and (unless `compact`, as in "Your communities") the start of its description. */
+function CommunityRow({ row, compact = false }: { row: DirectoryRow; compact?: boolean }) {
   const t = useT();
   return (
     <li className="space-y-1">
@@ -54,7 +55,7 @@ function CommunityRow({ row }: { row: DirectoryRow }) {
         {row.status === "member" ? <StatusPill tone="green">{t("communities.status.member")}</StatusPill> : null}
         {row.status === "pending" ? <StatusPill tone="amber">{t("communities.status.pending")}</StatusPill> : null}
       </p>
-      {row.summary ? (
+      {row.summary && !compact ? (
         <p className="break-words text-sm" dir="auto">
           {row.summary}
         </p>
@@ -94,7 +95,7 @@ export default function Communities() {
           <h2 id="yours-title">{t("communities.directory.yours")}</h2>
           <ul className="list">
             {yours.rows.map((row) => (
-              <CommunityRow key={row.id} row={row} />
+              <CommunityRow key={row.id} row={row} compact />
             ))}
           </ul>
           {yours.more ? <p className="text-sm text-stone-600">{t("communities.directory.yoursMore")}</p> : null}

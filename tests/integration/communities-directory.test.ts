@@ -10,6 +10,7 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { expect, it } from "vitest";
 import { env } from "../../app/env.server";
+import { deleteAccount, removeAccountFiles } from "../../app/modules/profile/delete-account.server";
 import { diskStorage } from "../../app/services/storage.server";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, signedInClient, textOf, type AppClient, type Member } from "../support/app";
@@ -83,7 +84,7 @@ describeEachDatabase("creating a community", (db) => {
     expect(await db.ctx.db.select({ members: s.members }).from(s).where(eq(s.community_id, id))).toEqual([{ members: 1 }]);
     // The directory lists it among the member's own, as a member, with one member.
     const directory = await browser.get("/communities");
-    expect(textOf(directory.html)).toMatch(/Your communities Cairo Software Engineers Member Meetups and jobs\. 1 member/);
+    expect(textOf(directory.html)).toMatch(/Your communities Cairo Software Engineers Member 1 member Edit All communities Cairo Software Engineers Member Meetups and jobs\. 1 member Edit/);
   });
 
   it("visitors are sent to sign in before the form, and to sign in when they post it", async () => {
@@ -356,6 +357,21 @@ describeEachDatabase("editing and deleting a community", (db) => {
     const directory = await browser.get("/communities");
     expect(textOf(directory.html)).toContain("“Riyadh Product People” is deleted.");
     expect((await browser.post(`/communities/${id}/delete`, {})).status).toBe(404);
+  });
+});
+
+describeEachDatabase("deleting the creator's account", (db) => {
+  it("takes the communities they created and removes their banner files after the transaction", async () => {
+    const owner = await createMember(db.ctx);
+    const browser = await signedInClient(db.ctx, owner);
+    const id = idFrom((await create(browser, { name: "Banner goes with the account" }, { bytes: pngBytes(60, 20) })).location);
+    const key = (await communityRow(db.ctx, id)).banner_image!;
+    expect(await storedBanner(key)).not.toBeNull();
+    const result = await deleteAccount(db.ctx, owner.id);
+    expect(result.deleted && result.fileUrls).toContain(key);
+    if (result.deleted) await removeAccountFiles(result.fileUrls);
+    expect(await communityRow(db.ctx, id)).toBeUndefined();
+    expect(await storedBanner(key)).toBeNull();
   });
 });
 
