@@ -72,6 +72,7 @@ interface Ids {
   document?: string;
   meeting?: string;
   memberRole?: string;
+  ownCommunity?: string;
 }
 
 interface Crawled {
@@ -102,6 +103,7 @@ const CRAWL: Crawled[] = [
   { file: "forgot-password.tsx", path: "/forgot-password", roles: EVERYONE },
   { file: "reset-password.$token.tsx", path: "/reset-password/not-a-real-token", roles: EVERYONE, status: 410 },
   { file: "$area.tsx", path: "/feed", roles: EVERYONE },
+  { file: "communities._index.tsx", path: "/communities", roles: EVERYONE },
   { file: "$.tsx", path: "/no-such-page", roles: EVERYONE, status: 404 },
   // The error page a failing loader shows (the route exists only on the test server).
   { file: "test-errors.$status.tsx", path: "/test-errors/500", roles: EVERYONE, status: 500 },
@@ -133,6 +135,10 @@ const CRAWL: Crawled[] = [
   { file: "calendar_.meetings.$meetingId.tsx", path: (ids) => ids.meeting, roles: ["user"] }, // the demo meetings are all the demo user's
   { file: "calendar_.meetings.$meetingId_.cancel.tsx", path: (ids) => ids.meeting && `${ids.meeting}/cancel`, roles: ["user"] },
   { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
+  { file: "communities.new.tsx", path: "/communities/new", roles: MEMBERS },
+  // The demo user created communities (db/seed/demo.ts); the directory links their edit pages.
+  { file: "communities.$id_.edit.tsx", path: (ids) => ids.ownCommunity && `${ids.ownCommunity}/edit`, roles: ["user"] },
+  { file: "communities.$id_.delete.tsx", path: (ids) => ids.ownCommunity && `${ids.ownCommunity}/delete`, roles: ["user"] },
   { file: "jobs_.mine.tsx", path: "/jobs/mine", roles: MEMBERS, axeEveryRole: true },
   { file: "jobs_.new.tsx", path: "/jobs/new", roles: MEMBERS },
   { file: "jobs_.$feed.$jobId_.apply.tsx", path: (ids) => ids.job && `${ids.job}/apply`, roles: MEMBERS },
@@ -172,6 +178,7 @@ const NOT_PAGES: Record<string, string> = {
   "applications.$id_.cv.ts": "the applicant's CV file",
   "settings.cv_.file.ts": "the member's CV file",
   "avatars.$key.tsx": "a profile picture (image)",
+  "communities.$id_.banner.tsx": "a community's banner (image)",
   "auth.google.tsx": "redirects to Google's sign-in",
   "auth.google.callback.tsx": "Google's redirect back: signs in and redirects",
   "calendar_.find.$userId_.ics.ts": "a calendar file (text/calendar)",
@@ -240,7 +247,7 @@ async function firstLink(request: APIRequestContext, path: string | undefined, p
 /** The demo records of the signed-in role, read from its own list pages (plain requests). */
 async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
   const job = new RegExp(`href="(/jobs/(?!remote"|part-time"|mine"|saved"|new"|review")[a-z0-9-]+/[^"/?#]+)"`);
-  const [jobPath, profile, hiringJob, ownJob, application, chat, document, meeting, connection, memberRole] = await Promise.all([
+  const [jobPath, profile, hiringJob, ownJob, application, chat, document, meeting, connection, memberRole, ownCommunity] = await Promise.all([
     firstLink(request, "/jobs", job),
     role === "visitor" ? Promise.resolve(`/u/${uuidFor("user:17")}`) : firstLink(request, "/people", new RegExp(`href="(/u/${UUID})"`)),
     firstLink(request, "/hiring", new RegExp(`href="(/hiring/(?!applications/)[a-z0-9-]+/[^"/?#]+)"`)),
@@ -251,11 +258,12 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
     firstLink(request, "/calendar/meetings", new RegExp(`href="(/calendar/meetings/${UUID})"`)),
     firstLink(request, "/network", new RegExp(`href="/network/remove/(${UUID})"`)),
     firstLink(request, "/admin/users", new RegExp(`(?:href|action)="(/admin/users/${UUID}/role)[?"]`)),
+    role === "visitor" ? Promise.resolve(undefined) : firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})/edit"`)),
   ]);
   const hiringApplication = await firstLink(request, hiringJob, new RegExp(`href="(/hiring/applications/${UUID})"`));
   // A conversation with nothing unread: opening one marks its messages read, which other tests count.
   const conversation = await readConversation(request);
-  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation };
+  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, ownCommunity };
 }
 
 /** A conversation of /messages whose messages are all read (so opening it changes nothing). */

@@ -13,7 +13,7 @@ import { expect, headerPages, signIn as signInWithRequests, STORY_BUDGET_MS, sty
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
 const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
-const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];

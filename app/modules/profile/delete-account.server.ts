@@ -15,7 +15,7 @@ import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import { hit, LIMITS, peek } from "~/services/rate-limit.server";
 import { isCvKey } from "~/modules/jobs/index.server";
-import { storage as appStorage, type Storage } from "~/services/storage.server";
+import { isStorageKey, storage as appStorage, type Storage } from "~/services/storage.server";
 import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
 import { deleteStoredAvatar } from "./avatar.server";
 
@@ -192,17 +192,24 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
       .set({ resource_id: null })
       .where(and(eq(logs.resource_type, "user"), eq(logs.resource_id, userId)));
 
+    // Communities the member created go with the member (cascade); their banner files after the transaction.
+    const banners = await db.select({ key: t.communities.banner_image }).from(t.communities).where(eq(t.communities.created_by, userId));
+
     await db.delete(t.User).where(eq(t.User.id, userId));
 
-    const fileUrls = [member.avatarUrl, ...uploads.map((u) => u.url), ...applications.map((a) => a.url)].filter(
+    const fileUrls = [member.avatarUrl, ...uploads.map((u) => u.url), ...applications.map((a) => a.url), ...banners.map((b) => b.key)].filter(
       (url): url is string => typeof url === "string" && url.length > 0,
     );
     return { deleted: true, fileUrls: [...new Set(fileUrls)] };
   });
 }
 
+/** A community banner's storage key (communities/rules.ts makes them; profile cannot import communities, which imports profile). */
+const isBannerKey = (url: string) => url.startsWith("banner-") && isStorageKey(url);
+
 /**
- * After the transaction: removes the stored files of a deleted account: its avatar, and its CVs
+ * After the transaction: removes the stored files of a deleted account: its avatar, the banners of
+ * the communities it created, and its CVs
  * (uploads.fileUrl holds a CV's storage key; cvFileUrl is only the download route's path, and
  * other URLs are not ours to remove). A file that cannot be removed is logged, not thrown: the
  * account is already gone and the member must hear so.
@@ -210,7 +217,7 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
 export async function removeAccountFiles(fileUrls: readonly string[], store?: Storage): Promise<void> {
   for (const url of fileUrls) {
     try {
-      if (isCvKey(url)) await (store ?? appStorage()).delete(url);
+      if (isCvKey(url) || isBannerKey(url)) await (store ?? appStorage()).delete(url);
       else await deleteStoredAvatar(url, store);
     } catch (error) {
       console.error(`account_deleted: could not remove a stored file (${(error as Error).message})`);
