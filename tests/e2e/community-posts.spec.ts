@@ -7,6 +7,7 @@
  * post's address.
  */
 import fs from "node:fs";
+import zlib from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { expect as baseExpect, seriousAxeViolations, signUp, STORY_BUDGET_MS, test } from "./fixtures";
 import { makeCommunityInE2eDb } from "./community-db";
@@ -107,4 +108,46 @@ test("members post an update and an event with its .ics; a subscriber is told; a
   expect(await seriousAxeViolations(member.page, browser, js)).toEqual([]);
   for (const who of [creator, member, outsider]) await who.context.close();
   expect(browserErrors).toEqual([]);
+});
+
+/** Words to make posts that compress like real ones (not one sentence repeated). */
+const WORDS = "we are hiring junior engineers for the cairo office send your cv mentoring session on friday alumni dinner next month resume clinic interview practice remote roles in dubai and riyadh thanks to everyone who came product design workshop slides are online react node python data internship deadline".split(" ");
+function sentence(seed: number, words: number): string {
+  let x = seed;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out.push(WORDS[x % WORDS.length]);
+  }
+  return out.join(" ");
+}
+
+test("in lite mode, in English, Arabic and Hindi, a community page with a full page of posts and events is at most 14,600 bytes gzip and has no script @js-off-only", async ({ browser }, testInfo) => {
+  test.setTimeout(STORY_BUDGET_MS);
+  const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const creator = await newMember(browser, false, `Layla ${stamp}`, `e2e-cp-lite-${stamp}@example.com`);
+  const posts = Array.from({ length: 24 }, (_, i) =>
+    i % 6 === 0
+      ? { content: `${sentence(i + 1, 6)}\n${sentence(i + 50, 40)} https://example.com/event-${i}`, startsAt: new Date(Date.UTC(2030, 0, 1 + i, 16)), place: "Cairo University, hall 3" }
+      : { content: `${sentence(i + 1, 60)} https://example.com/post-${i}` },
+  );
+  const name = `Lite community ${stamp}`;
+  const communityId = makeCommunityInE2eDb({ name, description: sentence(999, 60), creatorId: creator.id, members: [], posts });
+  const sizes: string[] = [];
+  for (const lang of ["en", "ar", "hi"]) {
+    await creator.context.addCookies([{ name: "ladder_lang", value: lang, url: testInfo.project.use.baseURL! }]);
+    const firstPost = /href="(\/communities\/[0-9a-f-]{36}\/posts\/[0-9a-f-]{36})"/.exec(await (await creator.page.request.get(`/communities/${communityId}`)).text())?.[1];
+    expect(firstPost, "the community page links its posts").toBeTruthy();
+    for (const path of [`/communities/${communityId}`, `/communities/${communityId}/posts/new?type=event`, firstPost!, `${firstPost}/edit`, `${firstPost}/delete`]) {
+      const response = await creator.page.request.get(path, { headers: { "Save-Data": "on" } });
+      expect(response.status(), path).toBe(200);
+      const body = await response.body();
+      const gzip = zlib.gzipSync(body, { level: 6 }).length;
+      sizes.push(`${lang} ${path}: ${body.length} B, ${gzip} B gzip`);
+      expect(gzip, `${path} in ${lang}`).toBeLessThanOrEqual(14_600);
+      expect(body.toString("utf8"), `${path} in ${lang} has no script`).not.toContain("<script");
+    }
+  }
+  await testInfo.attach("sizes", { body: sizes.join("\n") });
+  await creator.context.close();
 });
