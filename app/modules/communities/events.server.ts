@@ -20,6 +20,11 @@ export interface UpcomingEvent {
 /** The next events of a community that have not started yet, soonest first. */
 export async function upcomingEvents(ctx: Ctx, communityId: string, now = new Date(), limit = UPCOMING_EVENTS): Promise<UpcomingEvent[]> {
   if (!isUuid(communityId)) return [];
+  return upcomingEventsQuery(ctx, communityId, now, limit);
+}
+
+/** The query of upcomingEvents (community_events_upcoming_idx: community, start), for its plan test. */
+export function upcomingEventsQuery(ctx: Ctx, communityId: string, now: Date, limit = UPCOMING_EVENTS) {
   const { community_events: e, community_posts: p } = ctx.t;
   return ctx.db
     .select({ postId: e.post_id, content: p.content, startsAt: e.starts_at, endsAt: e.ends_at })

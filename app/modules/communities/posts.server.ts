@@ -156,7 +156,30 @@ export async function getPost(ctx: Ctx, viewer: Viewer, communityId: string, pos
   return row ? toPost(row) : null;
 }
 
-/** A page of the community's posts, newest first, keyset on (created_at, id); empty for a non-member. */
+/**
+ * The query of one page of a community's posts, newest first, keyset on (created_at, id) through
+ * community_posts_community_created_idx; the viewer's right to read them is in its WHERE. Kept
+ * apart so the query-plan test reads the plan of exactly this SQL.
+ */
+export function postsPageQuery(ctx: Ctx, viewer: Viewer, communityId: string, options: { after?: Position; pageSize?: number } = {}) {
+  const size = options.pageSize ?? POSTS_PAGE_SIZE;
+  const { community_posts: p, community_events: e, User } = ctx.t;
+  const after = options.after;
+  const position =
+    after && after.at !== null
+      ? and(lte(p.created_at, new Date(after.at)), or(lt(p.created_at, new Date(after.at)), lt(p.id, after.id)))
+      : undefined;
+  return ctx.db
+    .select(selection(ctx))
+    .from(p)
+    .innerJoin(User, eq(User.id, p.user_id))
+    .leftJoin(e, eq(e.post_id, p.id))
+    .where(and(eq(p.community_id, communityId), readsPosts(ctx, viewer, communityId), position))
+    .orderBy(desc(p.created_at), desc(p.id))
+    .limit(size + 1);
+}
+
+/** A page of the community's posts, newest first; empty for a non-member. */
 export async function listPosts(
   ctx: Ctx,
   viewer: Viewer,
@@ -165,20 +188,7 @@ export async function listPosts(
 ): Promise<{ rows: PostRow[]; next: Position | null }> {
   if (!isUuid(communityId)) return { rows: [], next: null };
   const size = options.pageSize ?? POSTS_PAGE_SIZE;
-  const { community_posts: p, community_events: e, User } = ctx.t;
-  const after = options.after;
-  const position =
-    after && after.at !== null
-      ? and(lte(p.created_at, new Date(after.at)), or(lt(p.created_at, new Date(after.at)), lt(p.id, after.id)))
-      : undefined;
-  const rows = await ctx.db
-    .select(selection(ctx))
-    .from(p)
-    .innerJoin(User, eq(User.id, p.user_id))
-    .leftJoin(e, eq(e.post_id, p.id))
-    .where(and(eq(p.community_id, communityId), readsPosts(ctx, viewer, communityId), position))
-    .orderBy(desc(p.created_at), desc(p.id))
-    .limit(size + 1);
+  const rows = await postsPageQuery(ctx, viewer, communityId, options);
   const page = rows.slice(0, size).map(toPost);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.id } : null };
