@@ -79,3 +79,20 @@ describe("a post's text with its links", () => {
     expect(linkParts("")).toEqual([]);
   });
 });
+
+describe("a community event's calendar file", () => {
+  it("carries the place as an escaped LOCATION and the link as a URL, and neither line when there is none", async () => {
+    const { buildIcs } = await import("../../app/modules/calendar/ics");
+    const base = { uid: "e@ladder", now: 0, start: Date.UTC(2030, 2, 14, 16, 30), minutes: 90, summary: "Resume clinic", description: "Bring a CV" };
+    const file = buildIcs({ ...base, location: "Library, room 2\nEND:VEVENT", url: "https://meet.example.com/a,b\r\nX", product: "Communities" });
+    expect(file).toContain("PRODID:-//Ladder//Communities//EN\r\n");
+    expect(file).toContain("LOCATION:Library\\, room 2\\nEND:VEVENT\r\n");
+    expect(file).toContain("URL:https://meet.example.com/a,bX\r\n");
+    expect(file).toContain("DTEND:20300314T180000Z\r\n");
+    expect(file.match(/^END:VEVENT/gm)).toHaveLength(1);
+    const plain = buildIcs(base);
+    expect(plain).not.toContain("LOCATION:");
+    expect(plain).not.toContain("URL:");
+    expect(plain).toContain("PRODID:-//Ladder//Find a time//EN");
+  });
+});
