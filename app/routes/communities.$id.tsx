@@ -16,8 +16,7 @@ import { CsrfInput, TextareaField } from "~/components/forms";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { MetaLine } from "~/components/ui/Meta";
 import { getCtx } from "~/db.server";
-import { formatNumber } from "~/lib/format";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime, formatNumber } from "~/lib/format";
 import { useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator, translatorFor } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
@@ -184,7 +183,8 @@ export default function CommunityPage() {
         <section aria-labelledby="posts-title" className="space-y-3">
           <h2 id="posts-title">{t("communityPosts.posts.title")}</h2>
           {member ? (
-            <Form method="post" action={`${base}/posts/new`} className="card space-y-2">
+            // Keyed by the newest post: with JavaScript the page stays mounted after posting, and a new key empties the box.
+            <Form key={posts[0]?.id ?? "none"} method="post" action={`${base}/posts/new`} className="card space-y-2">
               <CsrfInput />
               <input type="hidden" name="type" value="update" />
               <TextareaField label={t("communityPosts.posts.quickLabel")} name="content" rows={3} dir="auto" hint={t("communityPosts.form.contentHint", { max: POST_CONTENT_MAX })} />

@@ -45,6 +45,7 @@ test("members post an update and an event with its .ics; a subscriber is told; a
   await member.page.getByLabel("Write an update").fill(`Slides from today: https://example.com/slides-${stamp}`);
   await member.page.getByRole("button", { name: "Post update" }).click();
   await expect(member.page.getByRole("status")).toHaveText("Your update is posted.");
+  await expect(member.page.getByLabel("Write an update")).toHaveValue("");
   await expect(member.page.getByRole("link", { name: `https://example.com/slides-${stamp}` })).toHaveAttribute("rel", "nofollow noopener noreferrer ugc");
 
   // An event that ends before it starts: the message beside the end, what was typed kept.
