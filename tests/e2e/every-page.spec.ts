@@ -73,6 +73,11 @@ interface Ids {
   meeting?: string;
   memberRole?: string;
   ownCommunity?: string;
+  /** The first community of the directory (a member's own first: "Your communities" come first). */
+  community?: string;
+  /** The first post on that community's page, and the first the role wrote there (it links to its edit page). */
+  communityPost?: string;
+  ownCommunityPost?: string;
 }
 
 interface Crawled {
@@ -134,6 +139,12 @@ const CRAWL: Crawled[] = [
   { file: "calendar_.meetings._index.tsx", path: "/calendar/meetings", roles: MEMBERS },
   { file: "calendar_.meetings.$meetingId.tsx", path: (ids) => ids.meeting, roles: ["user"] }, // the demo meetings are all the demo user's
   { file: "calendar_.meetings.$meetingId_.cancel.tsx", path: (ids) => ids.meeting && `${ids.meeting}/cancel`, roles: ["user"] },
+  // Communities (issue 16): the demo user is a member of their first community and wrote posts in it (db/seed/demo.ts).
+  { file: "communities.$id.tsx", path: (ids) => ids.community, roles: EVERYONE },
+  { file: "communities.$id_.posts.new.tsx", path: (ids) => ids.community && `${ids.community}/posts/new`, roles: ["user"] },
+  { file: "communities.$id_.posts.$postId.tsx", path: (ids) => ids.communityPost, roles: ["user"] },
+  { file: "communities.$id_.posts.$postId_.edit.tsx", path: (ids) => ids.ownCommunityPost && `${ids.ownCommunityPost}/edit`, roles: ["user"] },
+  { file: "communities.$id_.posts.$postId_.delete.tsx", path: (ids) => ids.communityPost && `${ids.communityPost}/delete`, roles: ["user"] },
   { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
   { file: "communities.new.tsx", path: "/communities/new", roles: MEMBERS },
   // The demo user created communities (db/seed/demo.ts); the directory links their edit pages.
@@ -182,6 +193,7 @@ const NOT_PAGES: Record<string, string> = {
   "auth.google.tsx": "redirects to Google's sign-in",
   "auth.google.callback.tsx": "Google's redirect back: signs in and redirects",
   "calendar_.find.$userId_.ics.ts": "a calendar file (text/calendar)",
+  "communities.$id_.posts.$postId_.ics.ts": "a community event's calendar file (text/calendar)",
   "coach_.$chatId_.export[.md].ts": "a Markdown download of a chat",
   "coach_.$chatId_.retry.tsx": "POST only (GET answers 405)",
   "coach_.$chatId_.stream.ts": "the coach's streamed answer (text/event-stream)",
@@ -261,9 +273,14 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
     role === "visitor" ? Promise.resolve(undefined) : firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})/edit"`)),
   ]);
   const hiringApplication = await firstLink(request, hiringJob, new RegExp(`href="(/hiring/applications/${UUID})"`));
+  const community = await firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})"`));
+  const [communityPost, ownCommunityPost] = await Promise.all([
+    firstLink(request, community, new RegExp(`href="(/communities/${UUID}/posts/${UUID})"`)),
+    firstLink(request, community, new RegExp(`href="(/communities/${UUID}/posts/${UUID})/edit"`)),
+  ]);
   // A conversation with nothing unread: opening one marks its messages read, which other tests count.
   const conversation = await readConversation(request);
-  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, ownCommunity };
+  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity };
 }
 
 /** A conversation of /messages whose messages are all read (so opening it changes nothing). */

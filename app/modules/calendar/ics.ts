@@ -48,11 +48,25 @@ export function icsTime(instant: number): string {
   return new Date(instant).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-export function buildIcs(input: { uid: string; now: number; start: number; minutes: number; summary: string; description: string }): string {
+/**
+ * One VEVENT. `location` and `url` (a community event's place and online link) are optional;
+ * `product` names what made the file (PRODID), "Find a time" unless told.
+ */
+export function buildIcs(input: {
+  uid: string;
+  now: number;
+  start: number;
+  minutes: number;
+  summary: string;
+  description: string;
+  location?: string | null;
+  url?: string | null;
+  product?: string;
+}): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Ladder//Find a time//EN",
+    `PRODID:-//Ladder//${input.product ?? "Find a time"}//EN`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
@@ -62,6 +76,9 @@ export function buildIcs(input: { uid: string; now: number; start: number; minut
     `DTEND:${icsTime(input.start + input.minutes * MINUTE_MS)}`,
     `SUMMARY:${icsEscape(input.summary)}`,
     `DESCRIPTION:${icsEscape(input.description)}`,
+    ...(input.location ? [`LOCATION:${icsEscape(input.location)}`] : []),
+    // A URI, not TEXT (no backslash escapes): only characters an address may hold are kept.
+    ...(input.url ? [`URL:${[...input.url].filter((ch) => ch > " " && (ch < "\u007f" || ch > "\u00a0") && ch !== "\u2028" && ch !== "\u2029").join("")}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
   ];

@@ -3,3 +3,4 @@
  * server functions; pure rules are in index.ts.
  */
 export { effectiveZone } from "./time-zone.server";
+export { buildIcs } from "./ics";

@@ -2,4 +2,4 @@
  * What other areas may use of calendar (docs/decisions/039-area-boundaries.md):
  * pure rules, safe in the browser; server functions are in index.server.ts.
  */
-export { formatInstant, offsetLabel, wallToInstant } from "./zone";
+export { formatInstant, normalizeZone, offsetLabel, timeIn, wallToInstant, zoneDate } from "./zone";

@@ -4,3 +4,4 @@
  */
 export { aiErrorMessage, aiMode, coachReply } from "./ai.server";
 export { chargeForReply, DAILY_MESSAGES, dayStartUtc, messagesLeft, quotaReachedSentence, refundMessage } from "./quota.server";
+export { allowedHref, LINK_REL } from "./markdown";
