@@ -3,6 +3,11 @@
  * stylesheet inlined in it (decision 022), must fit in the first round trip (14,600 bytes gzip:
  * 10 TCP segments of 1,460 bytes), and the stylesheet full mode links in 10 KB gzip. Sizes are
  * gzip level 6 of the body, so the numbers are reproducible.
+ *
+ * English is measured on every page. Arabic and Hindi on issue 15's five pages: /, /login, /jobs,
+ * /signup and the heaviest page, /admin/users (in all three languages the heaviest, measured on
+ * 2026-12-05: 11,856 bytes in English, 12,321 in Arabic, 12,389 in Hindi; their words add at most
+ * 5% to a page). Decision 042.
  */
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
@@ -37,11 +42,12 @@ type Row = { url: string; raw: number; gzip: number; budget: number };
 type Getter = (path: string, options: { headers: Record<string, string> }) => Promise<APIResponse>;
 
 /** GETs `path` in lite mode, checks it is a lite page with the stylesheet inlined, and returns its size row. */
-async function measure(get: Getter, path: string): Promise<{ row: Row }> {
+async function measure(get: Getter, path: string, lang?: string): Promise<{ row: Row }> {
   const response = await get(path, { headers: { "Save-Data": "on" } });
   expect(response.status(), path).toBe(200);
   const body = await response.body();
   const html = body.toString("utf8");
+  if (lang) expect(html, `${path} is in ${lang}`).toMatch(new RegExp(`<html lang="${lang}"`));
   expect(html, `${path} is a lite page`).not.toMatch(/<script/i);
   expect(html, `${path} inlines the stylesheet`).toMatch(/<style nonce="[^"]+">/);
   expect(html, `${path} links no stylesheet`).not.toMatch(/rel="stylesheet"/);
@@ -72,26 +78,34 @@ async function report(rows: Row[], title: string, testInfo: TestInfo) {
 // language cookie is set again on each sign-in.
 const signIn = (page: Page, email: string) => signInWithRequests(page, email);
 
-// Every page in each language: Arabic and Hindi words take more bytes than English ones (issue 15).
+// Arabic and Hindi words take more bytes than English ones (issue 15): every page in English, and
+// in Arabic and Hindi the issue's five pages (the four public ones here, /admin/users below).
 const LANGUAGES = ["en", "ar", "hi"] as const;
 const NAMES = { en: "English", ar: "Arabic", hi: "Hindi" } as const;
+const ISSUE_15_PUBLIC_PAGES = ["/", "/login", "/jobs", "/signup"];
+/** The heaviest lite page in every language (see the top of this file). */
+const HEAVIEST_PAGE = "/admin/users";
 
 for (const lang of LANGUAGES) {
-test(`in lite mode, in ${NAMES[lang]}, every header page's HTML is at most 14,600 bytes gzip and its CSS at most 10 KB gzip`, async ({ request: plain }, testInfo) => {
+const which = lang === "en" ? "every header page's HTML" : `the HTML of ${ISSUE_15_PUBLIC_PAGES.join(", ")}`;
+test(`in lite mode, in ${NAMES[lang]}, ${which} is at most 14,600 bytes gzip and its CSS at most 10 KB gzip`, async ({ request: plain }, testInfo) => {
   const rows: Row[] = [];
   // A visitor who chose the language (the cookie the footer's form sets).
   const request = { get: (path: string, options?: { headers?: Record<string, string> }) => plain.get(path, { headers: { ...options?.headers, Cookie: `ladder_lang=${lang}` } }) };
-  for (const path of [...headerPages, ...publicAccountPages, ...feedPages, ...sharePages]) rows.push((await measure((p, o) => request.get(p, o), path)).row);
-  // A job page: the heaviest of the general feed's first page (descriptions differ in length).
-  const feed = await (await request.get("/jobs", { headers: { "Save-Data": "on" } })).text();
-  const jobPaths = [...feed.matchAll(/href="(\/jobs\/general\/[^"/]+)"/g)].map((m) => m[1]);
-  expect(jobPaths.length, "the demo general feed lists jobs").toBeGreaterThan(0);
-  let heaviestJob: Row | undefined;
-  for (const path of jobPaths) {
-    const { row } = await measure((p, o) => request.get(p, o), path);
-    if (!heaviestJob || row.gzip > heaviestJob.gzip) heaviestJob = row;
+  const pages = lang === "en" ? [...headerPages, ...publicAccountPages, ...feedPages, ...sharePages] : ISSUE_15_PUBLIC_PAGES;
+  for (const path of pages) rows.push((await measure((p, o) => request.get(p, o), path, lang)).row);
+  if (lang === "en") {
+    // A job page: the heaviest of the general feed's first page (descriptions differ in length).
+    const feed = await (await request.get("/jobs", { headers: { "Save-Data": "on" } })).text();
+    const jobPaths = [...feed.matchAll(/href="(\/jobs\/general\/[^"/]+)"/g)].map((m) => m[1]);
+    expect(jobPaths.length, "the demo general feed lists jobs").toBeGreaterThan(0);
+    let heaviestJob: Row | undefined;
+    for (const path of jobPaths) {
+      const { row } = await measure((p, o) => request.get(p, o), path);
+      if (!heaviestJob || row.gzip > heaviestJob.gzip) heaviestJob = row;
+    }
+    rows.push({ ...heaviestJob!, url: `${heaviestJob!.url} (heaviest of ${jobPaths.length})` });
   }
-  rows.push({ ...heaviestJob!, url: `${heaviestJob!.url} (heaviest of ${jobPaths.length})` });
   // The stylesheet as full mode links it (the same text lite mode inlines).
   const href = stylesheetHref(await (await request.get("/")).text());
   const css = await request.get(href);
@@ -102,13 +116,24 @@ test(`in lite mode, in ${NAMES[lang]}, every header page's HTML is at most 14,60
 });
 }
 
-for (const lang of LANGUAGES) {
-test(`in lite mode, in ${NAMES[lang]}, every signed-in page of a member and of an admin is at most 14,600 bytes gzip`, async ({ page, baseURL }, testInfo) => {
+test("in lite mode, in Arabic and Hindi, the heaviest page (/admin/users) is at most 14,600 bytes gzip", async ({ page, baseURL }, testInfo) => {
+  const rows: Row[] = [];
+  await signIn(page, "admin@demo.test");
+  for (const lang of ["ar", "hi"] as const) {
+    // The device's choice (the demo admin saved none, so it is the one that counts).
+    await page.context().addCookies([{ name: "ladder_lang", value: lang, url: baseURL! }]);
+    const { row } = await measure((path, options) => page.request.get(path, options), HEAVIEST_PAGE, lang);
+    rows.push({ ...row, url: `${row.url} (${NAMES[lang]})` });
+  }
+  await report(rows, "Page weight, lite mode, Arabic and Hindi, demo data, signed in as the admin", testInfo);
+});
+
+test("in lite mode, in English, every signed-in page of a member and of an admin is at most 14,600 bytes gzip", async ({ page, baseURL }, testInfo) => {
   // Every signed-in page of two members, signed in through the form: it has the story budget.
   test.setTimeout(STORY_BUDGET_MS);
   const rows: Row[] = [];
   // The device's choice (the demo members saved none, so it is the one that counts).
-  const chooseLanguage = () => page.context().addCookies([{ name: "ladder_lang", value: lang, url: baseURL! }]);
+  const chooseLanguage = () => page.context().addCookies([{ name: "ladder_lang", value: "en", url: baseURL! }]);
   const signOut = async () => {
     await page.context().clearCookies();
     await chooseLanguage();
@@ -186,6 +211,5 @@ test(`in lite mode, in ${NAMES[lang]}, every signed-in page of a member and of a
   }
   expect(heaviestApplication, "the demo jobs have applications").toBeTruthy();
   rows.push({ ...heaviestApplication!, url: `${heaviestApplication!.url} (heaviest of ${applicationPaths.size})` });
-  await report(rows, `Page weight, lite mode, ${NAMES[lang]}, demo data, signed in`, testInfo);
+  await report(rows, "Page weight, lite mode, English, demo data, signed in", testInfo);
 });
-}

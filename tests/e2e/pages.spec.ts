@@ -8,9 +8,37 @@ const signInFirst: Record<string, string> = Object.fromEntries(
 );
 
 // Without JavaScript, every-page.spec.ts checks the same outline, resources and axe on every page for every role.
-for (const path of headerPages) {
-  const title = signInFirst[path] ? `${path} (a visitor is sent to sign in)` : path;
-  test(`${title} answers 200 with one h1, the four landmarks, no browser error and, once hydrated, no serious accessibility violation @js-on-only`, async ({
+// The areas that send a visitor to sign in all land on the same page, /login: one test checks each
+// of them lands there, hydrated and without a browser error, and checks that page's outline and axe once
+// (it was ten tests running axe on /login ten times; decision 042).
+const ownPages = headerPages.filter((path) => !signInFirst[path]);
+const membersOnly = headerPages.filter((path) => signInFirst[path]);
+test(`each member area of the header sends a visitor to /login, which hydrates without a browser error and has one h1, the four landmarks and, once hydrated, no serious accessibility violation @js-on-only`, async ({
+  page,
+  browser,
+  browserErrors,
+  javaScriptEnabled,
+}) => {
+  expect(membersOnly.length, "the header has member areas").toBeGreaterThan(0);
+  for (const path of membersOnly) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page).toHaveURL(signInFirst[path]);
+    await expect.poll(() => hasHydrated(page), `${path} hydrates`).toBe(true);
+    expect(browserErrors, `browser errors on ${path}`).toEqual([]);
+  }
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("h1")).toHaveCount(1);
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(1);
+  await expect(page.getByRole("main")).toHaveCount(1);
+  await expect(page.getByRole("contentinfo")).toHaveCount(1);
+  expect(await seriousAxeViolations(page, browser, javaScriptEnabled), "axe on /login").toEqual([]);
+  expect(browserErrors, "browser errors on /login").toEqual([]);
+});
+
+for (const path of ownPages) {
+  test(`${path} answers 200 with one h1, the four landmarks, no browser error and, once hydrated, no serious accessibility violation @js-on-only`, async ({
     page,
     browser,
     browserErrors,
@@ -18,7 +46,6 @@ for (const path of headerPages) {
   }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
-    if (signInFirst[path]) await expect(page).toHaveURL(signInFirst[path]);
     await expect.poll(() => hasHydrated(page)).toBe(true);
     await page.waitForLoadState("networkidle");
 
