@@ -82,6 +82,8 @@ test("the reply streams into the page as it is written and Stop keeps what was w
 });
 
 test("a streamed reply is saved when it is done @js-on-only", async ({ page, browserErrors }, testInfo) => {
+  // Sign-up, a chat, a stream and a reload: several pages, each slow on a loaded machine.
+  test.setTimeout(STORY_BUDGET_MS);
   await newMember(page, testInfo, "streamdone");
   await startChat(page, "Hello coach");
   await page.getByLabel("Your message").fill("Streamed question");
