@@ -83,8 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : input.intent === "appoint"
         ? await appointModerator(ctx, user, { communityId, userId: input.userId })
         : await stepDown(ctx, user, communityId);
-  // Someone who may not act here is told so as the page would: no such member to act on.
-  if (outcome === "not_found" && !standing.moderates) throw new Response(t("moderation.onlyModerators"), { status: 403 });
+  // Someone who may not act here is told so (the write itself refused them): only the creator appoints.
+  const allowed = input.intent === "appoint" ? standing.owns : standing.moderates;
+  if (outcome === "not_found" && !allowed) throw new Response(t(input.intent === "appoint" ? "moderation.onlyCreator" : "moderation.onlyModerators"), { status: 403 });
   const flash = await flashHeader(MEMBER_OUTCOME_MESSAGES[outcome], isGoodOutcome(outcome) ? "success" : "info");
   return redirect(`/communities/${communityId}/members`, { headers: { "Set-Cookie": flash } });
 }
