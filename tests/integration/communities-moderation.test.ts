@@ -3,6 +3,7 @@
  * its decisions that land once; removing, banning, appointing and stepping down; the header's
  * count; and the pages through the real app. On both databases.
  */
+import { gzipSync } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { askToJoin, leaveCommunity, withdrawRequest } from "../../app/modules/communities/membership.server";
@@ -435,6 +436,23 @@ describeEachDatabase("Membership and moderation pages", (db) => {
     const left = await browser.post(`/communities/${community.id}/membership`, { intent: "leave", confirmed: "yes" });
     expect(left.status).toBe(302);
     expect(await membership(db.ctx, community.id, member.id)).toBeNull();
+  });
+
+  it("in lite mode a full page of requests and of members has no script and stays within 14,600 bytes gzip", async () => {
+    const owner = await createMember(db.ctx, { name: "Lite Owner" });
+    const community = await makeModeratedCommunity(db.ctx, owner.id, { name: "A community with a fairly long name for weight" });
+    const m = db.ctx.t.community_memberships;
+    const askers = await Promise.all(Array.from({ length: 31 }, (_, i) => createMember(db.ctx, { name: `Asker with a longer name ${i}` })));
+    const members = await Promise.all(Array.from({ length: 31 }, (_, i) => createMember(db.ctx, { name: `Member with a longer name ${i}` })));
+    await db.ctx.db.insert(m).values(askers.map((a) => ({ community_id: community.id, user_id: a.id, status: "pending" as const })));
+    for (const member of members) await addCommunityMember(db.ctx, community.id, member.id);
+    const browser = await signedInClient(db.ctx, owner);
+    for (const path of ["/moderation", `/communities/${community.id}/requests`, `/communities/${community.id}/members`, `/communities/${community.id}/membership`]) {
+      const page = await browser.get(path, { "Save-Data": "on" });
+      expect(page.status, path).toBe(200);
+      expect(page.html, path).not.toMatch(/<script/i);
+      expect(gzipSync(page.html).byteLength, path).toBeLessThanOrEqual(14_600);
+    }
   });
 
   it("bad ids answer 404, not 500", async () => {

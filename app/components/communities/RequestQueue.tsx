@@ -47,6 +47,9 @@ export interface QueueFailure {
 
 const BATCH_FORM = "queue-batch";
 
+/** The flash's colours (FlashMessage), for the same outcome said without a page load. */
+const SAID_STYLE = { success: "border-teal-700 bg-teal-50", info: "border-sky-700 bg-sky-50", error: "border-red-700 bg-red-50" } as const;
+
 function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -155,9 +158,12 @@ export function RequestQueue({
   return (
     <div className="space-y-3">
       {failure ? <ErrorSummary errors={failure.errors} labels={{ reason: t("moderation.queue.reasonField") }} /> : null}
-      <p role="status" aria-live="polite" className={said ? "rounded border-s-4 border-teal-700 bg-teal-50 p-3" : "sr-only"}>
-        {said?.text ?? ""}
-      </p>
+      {/* With JavaScript the outcome is read out here; without it, the flash after the redirect says it. */}
+      {hydrated ? (
+        <p role="status" aria-live="polite" className={said ? `rounded border-s-4 p-3 ${SAID_STYLE[said.kind]}` : "sr-only"}>
+          {said?.text ?? ""}
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <p className="text-stone-600">{paged ? t("moderation.queue.noMore") : t("moderation.queue.empty")}</p>
       ) : (
