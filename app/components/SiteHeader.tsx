@@ -177,7 +177,7 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                     </li>
                   ))}
                   {requestsWaiting !== null ? (
-                    <li>
+                    <li className="col-span-2">
                       <Link to="/moderation" prefetch="none" className="header-link w-full" aria-current={location.pathname === "/moderation" ? "page" : undefined}>
                         {t("common.nav.moderation")}
                         <Badge count={requestsWaiting} what={t("common.badge.waiting")} />

@@ -97,9 +97,18 @@ function ModeratorActions({ row, owns, failed }: { row: Row; owns: boolean; fail
   const mine = failed && failed.userId === row.userId ? failed : null;
   const id = `reason-${row.userId}`;
   return (
-    <div className="space-y-2">
-      <details open={Boolean(mine)}>
-        <summary className="cursor-pointer text-sm">{t("moderation.members.removeOpen", { name: row.name })}</summary>
+    <div className="flex flex-wrap items-start gap-2 pt-1">
+      {owns && !row.moderator ? (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="userId" value={row.userId} />
+          <Button size="sm" variant="secondary" name="intent" value="appoint" aria-label={t("moderation.members.appointOne", { name: row.name })}>
+            {t("moderation.members.appoint")}
+          </Button>
+        </Form>
+      ) : null}
+      <details open={Boolean(mine)} className="min-w-[12rem] flex-1">
+        <summary className="btn-quiet btn-sm inline-flex cursor-pointer list-none">{t("moderation.members.removeOpen")}</summary>
         <Form method="post" className="mt-2 space-y-2">
           <CsrfInput />
           <input type="hidden" name="userId" value={row.userId} />
@@ -125,15 +134,6 @@ function ModeratorActions({ row, owns, failed }: { row: Row; owns: boolean; fail
           </div>
         </Form>
       </details>
-      {owns && !row.moderator ? (
-        <Form method="post">
-          <CsrfInput />
-          <input type="hidden" name="userId" value={row.userId} />
-          <Button size="sm" variant="secondary" name="intent" value="appoint" aria-label={t("moderation.members.appointOne", { name: row.name })}>
-            {t("moderation.members.appoint")}
-          </Button>
-        </Form>
-      ) : null}
     </div>
   );
 }

@@ -78,57 +78,58 @@ function RequestItem({
   const deciding = fetcher.state !== "idle" ? fetcher.formData?.get("intent") : null;
   const reasonId = `reason-${row.membershipId}`;
   return (
-    <li aria-busy={deciding ? true : undefined} className={deciding ? "opacity-60" : undefined}>
-      <MemberCard id={row.userId} name={row.name} avatarUrl={row.avatarUrl} href={`/u/${row.userId}`}>
-        {row.headline ? (
-          <p className="break-words text-sm" dir="auto">
-            {row.headline}
-          </p>
-        ) : null}
-        <MetaLine
-          parts={[
-            showCommunity ? (
-              <Link key="c" to={`/communities/${row.communityId}`} dir="auto">
-                {row.communityName}
-              </Link>
-            ) : null,
-            t("moderation.queue.asked", { date: row.asked }),
-            t("moderation.queue.inCommunities", { count: row.communities }),
-          ]}
-        />
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" name="membershipId" value={row.membershipId} form={BATCH_FORM} defaultChecked={failure?.batch && failure.ids.includes(row.membershipId)} />
-          {t("moderation.queue.tick", { name: row.name })}
-        </label>
-        <fetcher.Form method="post" className="space-y-2">
-          <CsrfInput />
-          <input type="hidden" name="membershipId" value={row.membershipId} />
-          {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
-          <div className="flex flex-wrap items-center gap-2">
+    <li aria-busy={deciding ? true : undefined} className={`flex gap-1 ${deciding ? "opacity-60" : ""}`}>
+      {/* The tick belongs to the batch form under the list (the form attribute), not to this row's form. */}
+      <label className="-ms-2 flex min-h-11 min-w-11 shrink-0 cursor-pointer items-start justify-center pt-2">
+        <input type="checkbox" name="membershipId" value={row.membershipId} form={BATCH_FORM} defaultChecked={failure?.batch && failure.ids.includes(row.membershipId)} />
+        <span className="sr-only">{t("moderation.queue.tick", { name: row.name })}</span>
+      </label>
+      <div className="min-w-0 flex-1">
+        <MemberCard id={row.userId} name={row.name} avatarUrl={row.avatarUrl} href={`/u/${row.userId}`}>
+          {row.headline ? (
+            <p className="break-words text-sm" dir="auto">
+              {row.headline}
+            </p>
+          ) : null}
+          <MetaLine
+            parts={[
+              showCommunity ? (
+                <Link key="c" to={`/communities/${row.communityId}`} dir="auto">
+                  {row.communityName}
+                </Link>
+              ) : null,
+              t("moderation.queue.asked", { date: row.asked }),
+              t("moderation.queue.inCommunities", { count: row.communities }),
+            ]}
+          />
+          <fetcher.Form method="post" className="flex flex-wrap items-start gap-2 pt-1">
+            <CsrfInput />
+            <input type="hidden" name="membershipId" value={row.membershipId} />
+            {hydrated ? <input type="hidden" name="via" value="fetcher" /> : null}
             <Button size="sm" name="intent" value="approve" disabled={Boolean(deciding)} aria-label={t("moderation.queue.approveOne", { name: row.name })}>
               {deciding === "approve" ? t("moderation.queue.approving") : t("moderation.queue.approve")}
             </Button>
-          </div>
-          <details open={Boolean(reasonError)}>
-            <summary className="cursor-pointer text-sm">{t("moderation.queue.declineOpen", { name: row.name })}</summary>
-            <div className="mt-2 space-y-2">
-              <TextareaField
-                id={reasonId}
-                name="reason"
-                label={t("moderation.queue.reasonLabel", { max: REASON_MAX })}
-                hint={t("moderation.queue.reasonHint")}
-                rows={2}
-                dir="auto"
-                defaultValue={mine?.reason}
-                error={reasonError}
-              />
-              <Button size="sm" variant="danger" name="intent" value="decline" disabled={Boolean(deciding)} aria-label={t("moderation.queue.declineOne", { name: row.name })}>
-                {deciding === "decline" ? t("moderation.queue.declining") : t("moderation.queue.decline")}
-              </Button>
-            </div>
-          </details>
-        </fetcher.Form>
-      </MemberCard>
+            <details open={Boolean(reasonError)} className="min-w-[12rem] flex-1">
+              <summary className="btn-quiet btn-sm inline-flex cursor-pointer list-none">{t("moderation.queue.declineOpen")}</summary>
+              <div className="mt-2 space-y-2">
+                <TextareaField
+                  id={reasonId}
+                  name="reason"
+                  label={t("moderation.queue.reasonLabel", { max: REASON_MAX })}
+                  hint={t("moderation.queue.reasonHint")}
+                  rows={2}
+                  dir="auto"
+                  defaultValue={mine?.reason}
+                  error={reasonError}
+                />
+                <Button size="sm" variant="danger" name="intent" value="decline" disabled={Boolean(deciding)} aria-label={t("moderation.queue.declineOne", { name: row.name })}>
+                  {deciding === "decline" ? t("moderation.queue.declining") : t("moderation.queue.decline")}
+                </Button>
+              </div>
+            </details>
+          </fetcher.Form>
+        </MemberCard>
+      </div>
     </li>
   );
 }
