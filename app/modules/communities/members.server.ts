@@ -28,18 +28,13 @@ export interface MemberEntry {
 
 const truthy = (value: unknown) => value === true || value === 1 || value === "1" || value === "t" || value === "true";
 
-/** One page of a community's approved members, in the order they joined. */
-export async function listMembers(
-  ctx: Ctx,
-  communityId: string,
-  options: { after?: Position; pageSize?: number } = {},
-): Promise<{ rows: MemberEntry[]; next: Position | null }> {
+/** The query of one page of members (its plan is tested: tests/integration/communities-plan.test.ts). */
+export function listMembersQuery(ctx: Ctx, communityId: string, options: { after?: Position; limit: number }) {
   const { community_memberships: m, community_moderators: mod, communities: c, User } = ctx.t;
-  const size = options.pageSize ?? MEMBERS_PAGE_SIZE;
   const after = options.after;
   const position =
     after && after.at !== null ? or(gt(m.joined_at, new Date(after.at)), and(eq(m.joined_at, new Date(after.at)), gt(m.id, after.id))) : undefined;
-  const rows = await ctx.db
+  return ctx.db
     .select({
       membershipId: m.id,
       userId: m.user_id,
@@ -56,7 +51,17 @@ export async function listMembers(
     .leftJoin(mod, and(eq(mod.community_id, m.community_id), eq(mod.user_id, m.user_id)))
     .where(and(eq(m.community_id, communityId), eq(m.status, "approved"), position))
     .orderBy(asc(m.joined_at), asc(m.id))
-    .limit(size + 1);
+    .limit(options.limit);
+}
+
+/** One page of a community's approved members, in the order they joined. */
+export async function listMembers(
+  ctx: Ctx,
+  communityId: string,
+  options: { after?: Position; pageSize?: number } = {},
+): Promise<{ rows: MemberEntry[]; next: Position | null }> {
+  const size = options.pageSize ?? MEMBERS_PAGE_SIZE;
+  const rows = await listMembersQuery(ctx, communityId, { after: options.after, limit: size + 1 });
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return {

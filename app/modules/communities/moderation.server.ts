@@ -38,19 +38,14 @@ export interface QueueEntry {
 
 const truthy = (value: unknown) => value === true || value === 1 || value === "1" || value === "t" || value === "true";
 
-/** One page of waiting requests, oldest first; `communityId` narrows it to one community. */
-export async function listQueue(
-  ctx: Ctx,
-  viewer: Viewer,
-  options: { communityId?: string; after?: Position; pageSize?: number } = {},
-): Promise<{ rows: QueueEntry[]; next: Position | null }> {
+/** The query of one page of waiting requests (its plan is tested: tests/integration/communities-plan.test.ts). */
+export function listQueueQuery(ctx: Ctx, viewer: Viewer, options: { communityId?: string; after?: Position; limit: number }) {
   const { community_memberships: m, communities: c, User } = ctx.t;
-  const size = options.pageSize ?? QUEUE_PAGE_SIZE;
   const after = options.after;
   const position =
     after && after.at !== null ? or(gt(m.joined_at, new Date(after.at)), and(eq(m.joined_at, new Date(after.at)), gt(m.id, after.id))) : undefined;
   const m2 = sql.identifier("m2");
-  const rows = await ctx.db
+  return ctx.db
     .select({
       membershipId: m.id,
       communityId: m.community_id,
@@ -74,7 +69,17 @@ export async function listQueue(
       ),
     )
     .orderBy(asc(m.joined_at), asc(m.id))
-    .limit(size + 1);
+    .limit(options.limit);
+}
+
+/** One page of waiting requests, oldest first; `communityId` narrows it to one community. */
+export async function listQueue(
+  ctx: Ctx,
+  viewer: Viewer,
+  options: { communityId?: string; after?: Position; pageSize?: number } = {},
+): Promise<{ rows: QueueEntry[]; next: Position | null }> {
+  const size = options.pageSize ?? QUEUE_PAGE_SIZE;
+  const rows = await listQueueQuery(ctx, viewer, { communityId: options.communityId, after: options.after, limit: size + 1 });
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > size && last ? { at: last.askedAt.getTime(), id: last.membershipId } : null };
