@@ -455,6 +455,19 @@ describeEachDatabase("Membership and moderation pages", (db) => {
     }
   });
 
+  it("the queue and the membership page speak the reader's language, right to left in Arabic", async () => {
+    const owner = await createMember(db.ctx);
+    const community = await makeModeratedCommunity(db.ctx, owner.id, { name: "Alumni" });
+    const browser = await signedInClient(db.ctx, owner);
+    browser.cookies.set("ladder_lang", "ar");
+    const queue = await browser.get("/moderation");
+    expect(queue.html).toContain('dir="rtl"');
+    expect(textOf(queue.html)).toContain("طلبات العضوية");
+    browser.cookies.set("ladder_lang", "hi");
+    const page = await browser.get(`/communities/${community.id}/membership`);
+    expect(textOf(page.html)).toContain("आपने Alumni बनाया है");
+  });
+
   it("bad ids answer 404, not 500", async () => {
     const member = await createMember(db.ctx);
     const browser = await signedInClient(db.ctx, member);
