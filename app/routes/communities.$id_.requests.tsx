@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await listQueue(ctx, user, { communityId: standing.communityId, after });
   return {
     community: { id: standing.communityId, name: standing.name },
-    rows: page.rows.map((r) => ({ ...r, name: displayName(r.name, t), asked: formatDate(r.askedAt, lang), askedAt: undefined })),
+    rows: page.rows.map(({ askedAt, ...r }) => ({ ...r, name: displayName(r.name, t), asked: formatDate(askedAt, lang) })),
     nextHref: page.next ? `${here}?after=${moderationCursor.to(page.next, "queue")}` : null,
     paged: Boolean(after),
     ...(await pageMessages(request, ["moderation"])),

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [moderated, page] = await Promise.all([moderatedCommunityIds(ctx, user), listQueue(ctx, user, { after })]);
   return {
     moderatesAny: moderated === "all" || moderated.length > 0,
-    rows: page.rows.map((r) => ({ ...r, name: displayName(r.name, t), asked: formatDate(r.askedAt, lang), askedAt: undefined })),
+    rows: page.rows.map(({ askedAt, ...r }) => ({ ...r, name: displayName(r.name, t), asked: formatDate(askedAt, lang) })),
     nextHref: page.next ? `/moderation?after=${moderationCursor.to(page.next, "queue")}` : null,
     paged: Boolean(after),
     ...(await pageMessages(request, ["moderation"])),

@@ -11,7 +11,7 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, signIn, signUp, STORY_BUDGET_MS, test, waitForHydration } from "./fixtures";
+import { expect as baseExpect, seriousAxeViolations, signIn, signUp, STORY_BUDGET_MS, test, waitForHydration } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
@@ -95,6 +95,7 @@ test("members ask to join, the creator approves, declines with a reason, approve
   await expect(page.getByRole("heading", { level: 1, name: "Membership requests" })).toBeVisible();
   await expect(page.getByRole("banner").getByRole("link", { name: "Membership requests 5 waiting" })).toBeVisible();
   await expect(await memberRow(page, `Huda Asker ${stamp}`)).toContainText(communityName);
+  expect(await seriousAxeViolations(page, browser, js), "the queue with requests").toEqual([]);
 
   // Approve one; with JavaScript the row leaves without a page load (a mark on the window survives).
   if (js) {
@@ -154,6 +155,7 @@ test("members ask to join, the creator approves, declines with a reason, approve
   await page.goto(`/communities/${communityId}/members`);
   const hudaRow = page.getByRole("list", { name: "Members" }).getByRole("listitem").filter({ hasText: `Huda Asker ${stamp}` });
   await expect(page.getByRole("list", { name: "Members" }).getByRole("listitem").filter({ hasText: creatorName })).toContainText("Creator");
+  expect(await seriousAxeViolations(page, browser, js), "the member list with a moderator's actions").toEqual([]);
   await hudaRow.getByText("Remove or ban…").click();
   await hudaRow.getByLabel(/^Reason/).fill("Posting the same advert every day.");
   await hudaRow.getByRole("button", { name: `Remove Huda Asker ${stamp}`, exact: true }).click();

@@ -256,9 +256,12 @@ describeEachDatabase("Members, removal, bans and moderators", (db) => {
     const helper = await createMember(db.ctx, { name: "Helper" });
     const pending = await createMember(db.ctx, { name: "Pending" });
     const community = await makeModeratedCommunity(db.ctx, owner.id);
-    await addCommunityMember(db.ctx, community.id, helper.id);
+    const helperRow = await addCommunityMember(db.ctx, community.id, helper.id);
     await appointRow(db.ctx, community.id, helper.id);
     await addCommunityMember(db.ctx, community.id, pending.id, "pending");
+    // Joined a minute after the creator (rows written in the same millisecond would order by id).
+    const m = db.ctx.t.community_memberships;
+    await db.ctx.db.update(m).set({ joined_at: new Date(Date.now() + 60_000) }).where(eq(m.id, helperRow.id));
     const page = await listMembers(db.ctx, community.id);
     expect(page.rows.map((r) => [r.name, r.creator, r.moderator])).toEqual([
       ["Owner", true, true],
