@@ -43,12 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role, avatarUrl: current.avatarUrl } : null;
   // The header's counts: each one indexed query, all at once.
   const ctx = getCtx();
-  const { unread, unreadMessages, reviewWaiting } = current ? await headerCounts(ctx, current) : { unread: 0, unreadMessages: 0, reviewWaiting: null };
+  const { unread, unreadMessages, reviewWaiting, requestsWaiting } = current
+    ? await headerCounts(ctx, current)
+    : { unread: 0, unreadMessages: 0, reviewWaiting: null, requestsWaiting: null };
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const messages = messagesFor(lang, ["common"]);
-  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, csrf: csrf.token, messages }, { headers });
+  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, requestsWaiting, csrf: csrf.token, messages }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -65,7 +67,7 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
  * back after the member has been to their messages or notifications, where they change.
  */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
-  defaultShouldRevalidate || [currentUrl, nextUrl].some((url) => url.pathname.startsWith("/messages") || url.pathname.startsWith("/notifications"));
+  defaultShouldRevalidate || [currentUrl, nextUrl].some((url) => ["/messages", "/notifications", "/moderation"].some((path) => url.pathname.startsWith(path)));
 
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
 
@@ -95,6 +97,7 @@ export function Layout({ children }: { children: ReactNode }) {
           unreadNotifications={root?.unread ?? 0}
           unreadMessages={root?.unreadMessages ?? 0}
           reviewWaiting={root?.reviewWaiting ?? null}
+          requestsWaiting={root?.requestsWaiting ?? null}
         />
         <main id="main" className="mx-auto max-w-3xl px-3 py-5">
           {root?.flash ? <FlashMessage flash={root.flash} /> : null}

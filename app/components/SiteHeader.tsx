@@ -18,6 +18,8 @@ export interface SiteHeaderProps {
   unreadMessages: number;
   /** Posts waiting for the career team; null for members who cannot review. */
   reviewWaiting: number | null;
+  /** Membership requests waiting in /moderation (capped at 100, shown as 99+); null for members who moderate no community. */
+  requestsWaiting?: number | null;
 }
 
 /** A count as a badge reads it: at most two digits. */
@@ -47,13 +49,13 @@ function AreaLink({ area, current, reviewWaiting, className }: { area: Area; cur
 }
 
 /** A header icon with its name for assistive technology and its unread count on top. */
-function IconLink({ to, label, count, children }: { to: string; label: string; count: number; children: ReactNode }) {
+function IconLink({ to, label, count, what, children }: { to: string; label: string; count: number; what?: string; children: ReactNode }) {
   const t = useT();
   return (
     <NavLink to={to} prefetch="none" className="icon-link">
       {children}
       <span className="sr-only">{label}</span>
-      <Badge count={count} what={t("common.badge.unread")} className="badge-on-icon" />
+      <Badge count={count} what={what ?? t("common.badge.unread")} className="badge-on-icon" />
     </NavLink>
   );
 }
@@ -70,13 +72,18 @@ const BellIcon = () => (
     <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 21h4" />
   </svg>
 );
+const PeopleIcon = () => (
+  <svg {...iconProps}>
+    <path d="M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 21v-1a6 6 0 0 1 12 0v1M16 3.5a4 4 0 0 1 0 7.5M18 14.5a6 6 0 0 1 4 5.5v1" />
+  </svg>
+);
 const MenuIcon = () => (
   <svg {...iconProps} width={20} height={20}>
     <path d="M4 6h16M4 12h16M4 18h16" />
   </svg>
 );
 
-export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWaiting }: SiteHeaderProps) {
+export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWaiting, requestsWaiting = null }: SiteHeaderProps) {
   const location = useLocation();
   const t = useT();
   const menu = useRef<HTMLDetailsElement>(null);
@@ -125,6 +132,14 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
         <div className="ms-auto flex items-center gap-1">
           {user ? (
             <>
+              {/* Moderators with requests waiting: the queue, from 640 px (phones find it in the menu). */}
+              {requestsWaiting ? (
+                <span className="hidden sm:contents">
+                  <IconLink to="/moderation" label={t("common.nav.moderation")} count={requestsWaiting} what={t("common.badge.waiting")}>
+                    <PeopleIcon />
+                  </IconLink>
+                </span>
+              ) : null}
               <IconLink to="/messages" label={t("common.nav.messages")} count={unreadMessages}>
                 <MessagesIcon />
               </IconLink>
@@ -161,6 +176,14 @@ export function SiteHeader({ user, unreadNotifications, unreadMessages, reviewWa
                       <AreaLink area={area} current={area.href === currentHref} reviewWaiting={reviewWaiting} className="header-link w-full" />
                     </li>
                   ))}
+                  {requestsWaiting !== null ? (
+                    <li className="col-span-2">
+                      <Link to="/moderation" prefetch="none" className="header-link w-full" aria-current={location.pathname === "/moderation" ? "page" : undefined}>
+                        {t("common.nav.moderation")}
+                        <Badge count={requestsWaiting} what={t("common.badge.waiting")} />
+                      </Link>
+                    </li>
+                  ) : null}
                 </ul>
                 {comingSoon.length > 0 ? (
                   <>

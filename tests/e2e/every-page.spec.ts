@@ -78,6 +78,8 @@ interface Ids {
   /** The first post on that community's page, and the first the role wrote there (it links to its edit page). */
   communityPost?: string;
   ownCommunityPost?: string;
+  /** A community the role moderates, from its /moderation queue (demo data: user@ and moderator@ have requests to decide). */
+  moderatedCommunity?: string;
 }
 
 interface Crawled {
@@ -122,6 +124,11 @@ const CRAWL: Crawled[] = [
   { file: "messages._index.tsx", path: "/messages", roles: MEMBERS },
   { file: "messages.$userId.tsx", path: (ids) => ids.conversation, roles: MEMBERS },
   { file: "notifications.tsx", path: "/notifications", roles: MEMBERS },
+  { file: "moderation.tsx", path: "/moderation", roles: MEMBERS },
+  // Communities' moderation pages, for the demo roles that moderate one (issue 16).
+  { file: "communities.$id_.requests.tsx", path: (ids) => ids.moderatedCommunity && `${ids.moderatedCommunity}/requests`, roles: ["user", "moderator"] },
+  { file: "communities.$id_.members.tsx", path: (ids) => ids.moderatedCommunity && `${ids.moderatedCommunity}/members`, roles: ["user", "moderator"] },
+  { file: "communities.$id_.membership.tsx", path: (ids) => ids.moderatedCommunity && `${ids.moderatedCommunity}/membership`, roles: ["user", "moderator"] },
   { file: "coach.tsx", path: "/coach", roles: MEMBERS },
   { file: "coach_.$chatId.tsx", path: (ids) => ids.chat, roles: ["user"] },
   { file: "coach_.$chatId_.title.tsx", path: (ids) => ids.chat && `${ids.chat}/title`, roles: ["user"] },
@@ -259,7 +266,7 @@ async function firstLink(request: APIRequestContext, path: string | undefined, p
 /** The demo records of the signed-in role, read from its own list pages (plain requests). */
 async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
   const job = new RegExp(`href="(/jobs/(?!remote"|part-time"|mine"|saved"|new"|review")[a-z0-9-]+/[^"/?#]+)"`);
-  const [jobPath, profile, hiringJob, ownJob, application, chat, document, meeting, connection, memberRole, ownCommunity] = await Promise.all([
+  const [jobPath, profile, hiringJob, ownJob, application, chat, document, meeting, connection, memberRole, ownCommunity, moderatedCommunity] = await Promise.all([
     firstLink(request, "/jobs", job),
     role === "visitor" ? Promise.resolve(`/u/${uuidFor("user:17")}`) : firstLink(request, "/people", new RegExp(`href="(/u/${UUID})"`)),
     firstLink(request, "/hiring", new RegExp(`href="(/hiring/(?!applications/)[a-z0-9-]+/[^"/?#]+)"`)),
@@ -271,6 +278,7 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
     firstLink(request, "/network", new RegExp(`href="/network/remove/(${UUID})"`)),
     firstLink(request, "/admin/users", new RegExp(`(?:href|action)="(/admin/users/${UUID}/role)[?"]`)),
     role === "visitor" ? Promise.resolve(undefined) : firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})/edit"`)),
+    firstLink(request, "/moderation", new RegExp(`href="(/communities/${UUID})"`)),
   ]);
   const hiringApplication = await firstLink(request, hiringJob, new RegExp(`href="(/hiring/applications/${UUID})"`));
   const community = await firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})"`));
@@ -280,7 +288,7 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
   ]);
   // A conversation with nothing unread: opening one marks its messages read, which other tests count.
   const conversation = await readConversation(request);
-  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity };
+  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity, moderatedCommunity };
 }
 
 /** A conversation of /messages whose messages are all read (so opening it changes nothing). */

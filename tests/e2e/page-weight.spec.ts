@@ -18,7 +18,7 @@ import { expect, headerPages, signIn as signInWithRequests, STORY_BUDGET_MS, sty
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
 const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
-const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation"];
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
@@ -145,6 +145,11 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
   for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  // A community the demo user moderates (issue 16): its requests, members and membership pages.
+  const queue = await (await page.request.get("/moderation")).text();
+  const community = /href="(\/communities\/[0-9a-f-]{36})"/.exec(queue)?.[1];
+  expect(community, "the demo user has membership requests to decide").toBeTruthy();
+  for (const path of ["requests", "members", "membership"]) rows.push((await measure(get, `${community}/${path}`)).row);
   // Find a time: the heaviest page among the demo connections the calendar offers, this week and next.
   const calendar = await (await page.request.get("/calendar")).text();
   const findPaths = [...calendar.matchAll(/href="(\/calendar\/find\/[0-9a-f-]{36})\?week=/g)].map((m) => m[1]);
