@@ -352,6 +352,23 @@ describeEachDatabase("scale seeder", (db) => {
     expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
     expect(await countersMismatches(db.ctx)).toEqual([]);
 
+    // Communities: one per ten users, about five memberships and ten posts per user, counts and
+    // moderators consistent, a big community (the demo's Data Careers MENA grew) and many small ones.
+    expect(after.communities - before.communities).toBe(20);
+    expect((after.community_memberships - before.community_memberships) / 200).toBeGreaterThan(3);
+    expect((after.community_memberships - before.community_memberships) / 200).toBeLessThan(7);
+    expect((after.community_posts - before.community_posts) / 200).toBeCloseTo(10, 0);
+    expect(after.community_events).toBeGreaterThan(before.community_events);
+    expect(after.community_event_subscriptions).toBeGreaterThan(before.community_event_subscriptions);
+    expect(after.community_bans).toBeGreaterThan(before.community_bans);
+    expect(await communitiesMismatches(db.ctx)).toEqual([]);
+    const { community_stats: st, community_memberships: m } = db.ctx.t;
+    const sizes = (await db.ctx.db.select({ members: st.members }).from(st)).map((r) => r.members).sort((a, b) => b - a);
+    expect(sizes[0]).toBeGreaterThanOrEqual(60);
+    expect(sizes[sizes.length - 1]).toBeLessThan(20);
+    const [waiting] = await db.ctx.db.select({ n: count() }).from(m).where(eq(m.status, "pending"));
+    expect(Number(waiting.n)).toBeGreaterThan(10);
+
     const again = await seedScale(db.ctx, 200, { now, ...quiet });
     expect(Object.values(again).every((s) => s.inserted === 0)).toBe(true);
     expect(await countAll(db.ctx)).toEqual(after);

@@ -335,6 +335,21 @@ export const communityReasons = {
   banned: "Recruitment spam in members' messages after two warnings.",
 };
 
+/** The scale seed's communities: a kind of group in a city ("Data Careers in Pune"), then a suffix when the pair repeats. */
+export const scaleCommunityKinds: { name: (city: string) => string; about: string }[] = [
+  { name: (city) => `Software Engineers of ${city}`, about: "Backend, frontend and mobile engineers: tech talks, code reviews and job leads." },
+  { name: (city) => `Data Careers in ${city}`, about: "Analysts and data scientists sharing SQL questions, portfolios and openings." },
+  { name: (city) => `Women in Tech ${city}`, about: "Mentoring, returnships and meetups for women building careers in technology." },
+  { name: (city) => `${city} Marketing Circle`, about: "Content, social media and brand marketers comparing notes and campaigns." },
+  { name: (city) => `${city} Finance Professionals`, about: "Accountants, analysts and bankers: CFA and ACCA study groups, audit season survival." },
+  { name: (city) => `Designers in ${city}`, about: "Product and graphic designers: portfolio reviews and right-to-left layouts." },
+  { name: (city) => `Fresh Graduates of ${city}`, about: "First CVs, first interviews and first jobs, with people one step ahead." },
+  { name: (city) => `Product Managers in ${city}`, about: "Discovery, roadmaps and interviews for product roles." },
+  { name: (city) => `${city} Engineers Network`, about: "Civil, mechanical and electrical engineers sharing projects and site jobs." },
+  { name: (city) => `Alumni in ${city}`, about: "Graduates of every university who live and work in the city: referrals and evenings out." },
+];
+export const scaleCommunitySuffixes = ["Circle", "Meetup", "Study Group", "Network", "Hub", "Club", "Forum", "Collective", "Guild", "Society", "Exchange", "Crew"];
+
 export const interviewQuestions: Record<string, { id: number; question: string; answer: string; feedback: string }[]> = {
   behavioral: [
     { id: 1, question: "Tell me about a time you had to meet a tight deadline.", answer: "During my internship the monthly report was due a day early. I split the work into the data pull and the charts, asked a colleague to check my numbers and delivered on time.", feedback: "Clear situation and action. Add the result: what happened because the report was on time?" },
