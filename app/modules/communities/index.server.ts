@@ -3,3 +3,4 @@
  * server functions; pure rules are in index.ts.
  */
 export { isGlobalModerator, moderatedCommunityIds, standingIn, type Standing, type Viewer } from "./access.server";
+export { leaveMemberCounts } from "./leaving.server";

@@ -17,6 +17,7 @@ import { hit, LIMITS, peek } from "~/services/rate-limit.server";
 import { isCvKey } from "~/modules/jobs/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
+import { leaveMemberCounts } from "~/modules/communities/index.server";
 import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
@@ -191,6 +192,10 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
       .update(logs)
       .set({ resource_id: null })
       .where(and(eq(logs.resource_type, "user"), eq(logs.resource_id, userId)));
+
+    // Communities: the cascades take the member's memberships, moderator rows, bans, subscriptions
+    // and the communities they created; the member counts of the others are kept here (decision 041).
+    await leaveMemberCounts(tx, userId);
 
     await db.delete(t.User).where(eq(t.User.id, userId));
 
