@@ -58,6 +58,12 @@ export const DEMO_USER_INDEX = 0;
 export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
 /** The demo recruiter (recruiter@demo.test), who posts the jobs of the recruiter's home. */
 export const RECRUITER_INDEX = 1;
+/**
+ * The demo's "Data Careers MENA" (community:0): user@demo.test is an approved member. The scale
+ * seed makes it big (0.3 N more members, 5% of the community posts), so the bench's "big community
+ * page" is the same address on demo data and at scale.
+ */
+export const BIG_COMMUNITY_ID = uuidFor("community:0");
 /** The demo user's long coach chat (50 messages): page weight and benchmark. */
 export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
 export const LONG_COACH_CHAT_MESSAGES = 50;

@@ -17,8 +17,8 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../client";
 import { isEmpty } from "../migrate";
 import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
-import { DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
-import { Rng, uuidFor, uuidSequence } from "./random";
+import { BIG_COMMUNITY_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
+import { Rng, uuidSequence } from "./random";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
 
@@ -130,7 +130,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   const demoPresent = present.length === 2;
   // The demo's "Data Careers MENA" (user@demo.test is an approved member) becomes a big community:
   // the bench's "big community page" is the same address on demo data and at scale.
-  const bigDemoCommunity = uuidFor("community:0");
+  const bigDemoCommunity = BIG_COMMUNITY_ID;
   const demoCommunities = await ctx.db.select({ id: ctx.t.communities.id }).from(ctx.t.communities).where(inArray(ctx.t.communities.id, [bigDemoCommunity]));
   const bigDemoPresent = demoCommunities.length === 1;
 
