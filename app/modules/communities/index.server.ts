@@ -3,4 +3,3 @@
  * server functions; pure rules are in index.ts.
  */
 export { isGlobalModerator, moderatedCommunityIds, standingIn, type Standing, type Viewer } from "./access.server";
-export { leaveMemberCounts } from "./leaving.server";

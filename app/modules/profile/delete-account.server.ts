@@ -17,7 +17,6 @@ import { hit, LIMITS, peek } from "~/services/rate-limit.server";
 import { isCvKey } from "~/modules/jobs/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
-import { leaveMemberCounts } from "~/modules/communities/index.server";
 import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
@@ -193,9 +192,17 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
       .set({ resource_id: null })
       .where(and(eq(logs.resource_type, "user"), eq(logs.resource_id, userId)));
 
-    // Communities: the cascades take the member's memberships, moderator rows, bans, subscriptions
-    // and the communities they created; the member counts of the others are kept here (decision 041).
-    await leaveMemberCounts(tx, userId);
+    // Communities (decision 041): the cascades take the member's memberships, moderator rows, bans,
+    // subscriptions and the communities they created; their decisions and the bans they gave stay
+    // without their id (set null). What no cascade keeps is the member count of every community they
+    // were approved in: one fewer each, a decrement like the feed's counters (written here, not with
+    // communities' adjustMemberCount: the communities area imports profile, so profile cannot import it).
+    const CM = t.community_memberships;
+    const CS = t.community_stats;
+    await db
+      .update(CS)
+      .set({ members: sql`case when ${CS.members} > 0 then ${CS.members} - 1 else 0 end` })
+      .where(inArray(CS.community_id, db.select({ id: CM.community_id }).from(CM).where(and(eq(CM.user_id, userId), eq(CM.status, "approved")))));
 
     await db.delete(t.User).where(eq(t.User.id, userId));
 
