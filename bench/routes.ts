@@ -22,7 +22,7 @@
  * path (see `baselineHandles`) and the route does not say `baseline: false` (a signed-in page at
  * a path the baseline answers as the signed-out page); otherwise its baseline columns stay empty.
  */
-import { LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
+import { BIG_COMMUNITY_ID, LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { UsageError } from "./args";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -87,6 +87,19 @@ const signedInAs = (email: string) => async (baseUrl: string): Promise<RequestPa
 /** The session cookie of user@demo.test. */
 const signedInAsDemoUser = signedInAs(DEMO_LOGIN.email);
 
+/**
+ * A setup that loads `path` once (after `setup`, e.g. signing in) and refuses a page that does
+ * not answer 200, so a route that is missing or broken on this checkout fails the run with a
+ * sentence instead of measuring 404s.
+ */
+const answering = (path: string, setup?: (baseUrl: string) => Promise<RequestParts>) => async (baseUrl: string): Promise<RequestParts> => {
+  const parts = setup ? await setup(baseUrl) : {};
+  const res = await fetch(`${baseUrl}${path}`, { headers: parts.headers, redirect: "manual" });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}, not 200: is the route built, and the database seeded?`);
+  return parts;
+};
+
 export const routes: BenchRoute[] = [
   { name: "home", method: "GET", path: "/" },
   // The home of each role (issue 13): user@demo.test's dashboard is the heaviest (six blocks; at
@@ -132,6 +145,24 @@ export const routes: BenchRoute[] = [
   // The coach of user@demo.test: the chat list, and the 50-message chat (newest 20 shown).
   { name: "coach chats", method: "GET", path: "/coach", setup: signedInAsDemoUser },
   { name: "coach chat (50 messages)", method: "GET", path: `/coach/${LONG_COACH_CHAT_ID}`, setup: signedInAsDemoUser },
+  // Communities (issue 16). At --scale 100000: 10,000 communities and 500,000 memberships (the
+  // directory, signed out); Data Careers MENA grown to ~30,000 members and 50,000 posts, read by
+  // user@demo.test, an approved member (its page: about, moderators, upcoming events, newest posts);
+  // and the queue of moderator@demo.test, a global moderator: every pending request of every
+  // community (~38,000), oldest first.
+  { name: "communities directory", method: "GET", path: "/communities", setup: answering("/communities") },
+  {
+    name: "big community page (member)",
+    method: "GET",
+    path: `/communities/${BIG_COMMUNITY_ID}`,
+    setup: answering(`/communities/${BIG_COMMUNITY_ID}`, signedInAsDemoUser),
+  },
+  {
+    name: "moderation queue (global moderator)",
+    method: "GET",
+    path: "/moderation",
+    setup: answering("/moderation", signedInAs("moderator@demo.test")),
+  },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {

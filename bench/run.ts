@@ -17,6 +17,11 @@
  * Scale runs: seed a database of your own once, then point the bench at it (used as is):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/ladder_scale npx tsx scripts/seed.ts --demo --scale 100000
  *   npm run bench -- --only pg --pg postgres://postgres@127.0.0.1:5432/ladder_scale
+ *
+ * Communities (issue 16: p99 at scale within 1.5 times demo, at one connection), on demo data and then at scale:
+ *   npm run bench -- --connections 1 --routes "communities directory,big community page (member),moderation queue (global moderator)"
+ *   DATABASE_URL=file:data/scale.db npx tsx scripts/seed.ts --scale 100000
+ *   npm run bench -- --connections 1 --sqlite file:data/scale.db --pg postgres://postgres@127.0.0.1:5432/ladder_scale --routes "..."
  */
 import crypto from "node:crypto";
 import fs from "node:fs";

@@ -58,6 +58,12 @@ export const DEMO_USER_INDEX = 0;
 export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
 /** The demo recruiter (recruiter@demo.test), who posts the jobs of the recruiter's home. */
 export const RECRUITER_INDEX = 1;
+/**
+ * The demo's "Data Careers MENA" (community:0): user@demo.test is an approved member. The scale
+ * seed makes it big (0.3 N more members, 5% of the community posts), so the bench's "big community
+ * page" is the same address on demo data and at scale.
+ */
+export const BIG_COMMUNITY_ID = uuidFor("community:0");
 /** The demo user's long coach chat (50 messages): page weight and benchmark. */
 export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
 export const LONG_COACH_CHAT_MESSAGES = 50;
@@ -810,47 +816,183 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.notification_links.push({ notification_id: n.id!, href: n.type === "connection_request" ? "/network" : `/u/${n.related_user_id}` });
   }
 
-  // ---- communities: memberships pending and approved, posts of both types
-  const creators = [8, 24, 19, 2, 9, 29];
+  // ---- communities (issue 16, decision 041): memberships pending and approved, posts of both
+  // types, and the extension tables: a moderator row for every creator (and one appointed), a
+  // ban, decisions (approved, declined with and without a reason, removed, banned), an event row
+  // beside every event post (upcoming, one past), subscriptions to new events, and member counts
+  // equal to the approved memberships.
+  const creators = [8, 24, 19, 2, 9, 29, DEMO_USER_INDEX, 5];
+  // The communities of issue 16 have chosen members: user@demo.test's alumni group has requests
+  // for her to decide; Cairo Software Engineers has an appointed moderator, a removal and a ban.
+  const chosen: Record<number, { approved: number[]; pending: number[]; moderators: number[] }> = {
+    6: { approved: [DEMO_USER_INDEX, 17, 22, 33, 7], pending: [5, 37, 26, 13], moderators: [] },
+    7: { approved: [5, 4, 38, 15, 22, 11], pending: [34, 12, 27], moderators: [38] },
+  };
+  const communityIdOf = (k: number) => uuidFor(`community:${k}`);
+  const communityIndex = (name: string) => T.communitySources.findIndex((c) => c.name === name);
+  const memberSets: Set<number>[] = [];
+  const approvedIn: number[][] = [];
+  const moderatorsOf: number[][] = [];
+  const eventTime = (event: T.DemoEvent, created: Date, k: number, past: boolean) => {
+    // One event of the shared posts is over (a week after it was posted); the others are to come.
+    const day = past ? utcMidnight(created).getTime() + 7 * DAY : t0 + (event.inDays + (k < 6 ? k % 4 : 0)) * DAY;
+    const starts = new Date(day + event.hour * HOUR);
+    return { starts, ends: event.hours ? new Date(starts.getTime() + event.hours * HOUR) : null };
+  };
   T.communitySources.forEach((c, k) => {
-    const communityId = uuidFor(`community:${k}`);
-    const created = ago(180 - k * 20, 12);
+    const communityId = communityIdOf(k);
+    const creator = creators[k];
+    const createdDaysAgo = 180 - k * 20;
+    const created = ago(createdDaysAgo, 12);
     rows.communities.push({
       id: communityId,
       name: c.name,
       description: c.description,
       banner_image: k % 2 === 0 ? `https://files.ladder-demo.test/banners/community-${k + 1}.jpg` : null,
-      created_by: uid(creators[k]),
+      created_by: uid(creator),
       created_at: created,
     });
-    const r = new Rng(`community:${k}`);
-    const members = new Set<number>([creators[k], ...r.sample([...Array(n).keys()].filter((x) => x !== creators[k]), 6 + ((k * 3) % 9))]);
-    if (k === 0 || k === 3) members.add(0);
-    if (k === 2) members.add(0);
+    const plan = chosen[k];
     const approved: number[] = [];
-    [...members].forEach((u, m) => {
-      const pending = u !== creators[k] && (u === 0 ? k === 2 : m % 5 === 4);
+    const members = new Set<number>();
+    const join = (u: number, pending: boolean, at: Date) => {
+      members.add(u);
       if (!pending) approved.push(u);
       rows.community_memberships.push({
         id: uuidFor(`community_membership:${k}:${u}`),
         community_id: communityId,
         user_id: uid(u),
         status: pending ? "pending" : "approved",
-        joined_at: u === creators[k] ? created : ago(Math.max(1, 170 - k * 20 - m * 9), 19),
+        joined_at: at,
       });
-    });
-    for (let q = 0; q < 2 + (k % 3); q++) {
-      const post = T.communityPosts[(k * 3 + q) % T.communityPosts.length];
-      rows.community_posts.push({
-        id: uuidFor(`community_post:${k}:${q}`),
-        community_id: communityId,
-        user_id: uid(q === 0 ? creators[k] : approved[(q * 2) % approved.length]),
-        content: post.content,
-        type: post.type,
-        created_at: ago(1 + q * 6 + k, 17, q * 10),
+    };
+    if (plan) {
+      plan.approved.forEach((u, m) => join(u, false, u === creator ? created : ago(createdDaysAgo - 2 - m * 5, 19)));
+      // Requests oldest first: six days, four days, two days and a few hours before the seed's day.
+      plan.pending.forEach((u, p) => join(u, true, ago(Math.max(0, 6 - p * 2), p === plan.pending.length - 1 ? -5 : 9 + p * 3)));
+    } else {
+      const r = new Rng(`community:${k}`);
+      const sampled = new Set<number>([creator, ...r.sample([...Array(n).keys()].filter((x) => x !== creator), 6 + ((k * 3) % 9))]);
+      if (k === 0 || k === 3) sampled.add(0);
+      if (k === 2) sampled.add(0);
+      [...sampled].forEach((u, m) => {
+        const pending = u !== creator && (u === 0 ? k === 2 : m % 5 === 4);
+        join(u, pending, u === creator ? created : ago(Math.max(1, 170 - k * 20 - m * 9), 19));
       });
     }
+    memberSets.push(members);
+    approvedIn.push(approved);
+    rows.community_stats.push({ community_id: communityId, members: approved.length });
+
+    // Who moderates: the creator from the first day, then anyone the creator appointed.
+    const moderators = [creator, ...(plan?.moderators ?? [])];
+    moderatorsOf.push(moderators);
+    moderators.forEach((u, i) =>
+      rows.community_moderators.push({ community_id: communityId, user_id: uid(u), appointed_at: i === 0 ? created : ago(20, 11) }),
+    );
+
+    // Every approved request has its decision: the creator's, or the appointed moderator's for the newest.
+    const joinedAt = new Map(rows.community_memberships.filter((m) => m.community_id === communityId).map((m) => [m.user_id, m.joined_at!]));
+    approved.forEach((u, m) => {
+      if (u === creator) return;
+      const asked = joinedAt.get(uid(u))!.getTime();
+      const decider = plan && m === approved.length - 1 && moderators.length > 1 ? moderators[1] : creator;
+      rows.community_decisions.push({
+        id: uuidFor(`community_decision:${k}:${u}`),
+        membership_id: uuidFor(`community_membership:${k}:${u}`),
+        community_id: communityId,
+        user_id: uid(u),
+        decision: "approved",
+        reason: null,
+        decided_by: uid(decider),
+        decided_at: new Date(Math.min(asked + (3 + ((m * 5) % 40)) * HOUR, t0 - HOUR)),
+      });
+    });
+
+    // Posts: the first six communities share a rotation; the two of issue 16 have their own.
+    const own = T.ownCommunityPosts[c.name];
+    const posts = own ?? Array.from({ length: 2 + (k % 3) }, (_, q) => ({ ...T.communityPosts[(k * 3 + q) % T.communityPosts.length], by: null }));
+    posts.forEach((post, q) => {
+      const postId = uuidFor(`community_post:${k}:${q}`);
+      const author =
+        post.by === "creator" ? creator
+        : post.by === "moderator" ? moderators[moderators.length - 1]
+        : post.by === "member" ? approved[1]
+        : q === 0 ? creator : approved[(q * 2) % approved.length];
+      const created = own ? ago(1 + q * 4 + (k - 6) * 2, 15, q * 7) : ago(1 + q * 6 + k, 17, q * 10);
+      rows.community_posts.push({ id: postId, community_id: communityId, user_id: uid(author), content: post.content, type: post.type, created_at: created });
+      if (post.type === "event") {
+        const { starts, ends } = eventTime(post.event, created, k, !own && q === 3);
+        rows.community_events.push({
+          post_id: postId,
+          community_id: communityId,
+          starts_at: starts,
+          ends_at: ends,
+          place: post.event.place ?? null,
+          online_url: post.event.online ?? null,
+        });
+      }
+    });
   });
+
+  // Decisions that left no membership (declined, removed, banned), each told to the member.
+  const outsider = (k: number, candidates: number[]) => candidates.find((u) => !memberSets[k].has(u))!;
+  const alumniGroup = communityIndex("University of Jordan Alumni");
+  const cairo = communityIndex("Cairo Software Engineers");
+  const finance = communityIndex("Finance and Accounting Circle");
+  const closed: { k: number; u: number; by: number; decision: "declined" | "removed" | "banned"; reason: string | null; daysAgo: number }[] = [
+    { k: alumniGroup, u: outsider(alumniGroup, [31, 36, 30]), by: DEMO_USER_INDEX, decision: "declined", reason: T.communityReasons.declinedAlumni, daysAgo: 8 },
+    { k: finance, u: DEMO_USER_INDEX, by: creators[finance], decision: "declined", reason: T.communityReasons.declinedFinance, daysAgo: 4 },
+    { k: 0, u: outsider(0, [36, 30, 23, 16]), by: creators[0], decision: "declined", reason: null, daysAgo: 11 },
+    { k: cairo, u: outsider(cairo, [18, 31, 16]), by: 38, decision: "removed", reason: T.communityReasons.removed, daysAgo: 15 },
+    { k: cairo, u: outsider(cairo, [37, 31, 16]), by: creators[cairo], decision: "banned", reason: T.communityReasons.banned, daysAgo: 9 },
+  ];
+  if (memberSets[finance].has(DEMO_USER_INDEX)) throw new Error("demo: user@demo.test must not be a member of the community that declined her");
+  const noteAbout = (to: number, key: string, title: string, message: string, href: string, at: Date, isRead: boolean) => {
+    const id = uuidFor(`notification:community:${key}`);
+    rows.notification.push({ id, user_id: uid(to), type: null, title, message, related_user_id: null, related_connection_id: null, is_read: isRead, created_at: at });
+    rows.notification_links.push({ notification_id: id, href });
+  };
+  closed.forEach(({ k, u, by, decision, reason, daysAgo }) => {
+    const at = ago(daysAgo, 10 + (u % 8), (u * 7) % 60);
+    const name = T.communitySources[k].name;
+    rows.community_decisions.push({
+      id: uuidFor(`community_decision:${decision}:${k}:${u}`),
+      membership_id: uuidFor(`community_membership:${decision}:${k}:${u}`),
+      community_id: communityIdOf(k),
+      user_id: uid(u),
+      decision,
+      reason,
+      decided_by: uid(by),
+      decided_at: at,
+    });
+    if (decision === "banned") {
+      rows.community_bans.push({ community_id: communityIdOf(k), user_id: uid(u), banned_by: uid(by), reason, created_at: at });
+    }
+    const title = decision === "declined" ? "Request declined" : "Removed from a community";
+    const what =
+      decision === "declined" ? `Your request to join ${name} was declined.`
+      : decision === "removed" ? `You were removed from ${name}.`
+      : `You were removed from ${name} and cannot ask to join again.`;
+    const message = reason ? `${what} Reason: ${reason}` : what;
+    noteAbout(u, `${decision}:${k}:${u}`, title, message, `/communities/${communityIdOf(k)}`, at, daysAgo > 5);
+  });
+  // Moderators heard of each request still waiting in the communities of issue 16 (one notification each).
+  for (const k of [alumniGroup, cairo]) {
+    const name = T.communitySources[k].name;
+    for (const m of rows.community_memberships.filter((x) => x.community_id === communityIdOf(k) && x.status === "pending")) {
+      const asker = people[rows.User.findIndex((x) => x.id === m.user_id)];
+      for (const mod of moderatorsOf[k]) {
+        noteAbout(mod, `request:${k}:${m.user_id}:${mod}`, "New request to join", `${asker.name} asked to join ${name}.`, `/communities/${communityIdOf(k)}/requests`, m.joined_at!, false);
+      }
+    }
+  }
+  // "Tell me about new events": approved members only.
+  const subscriptions: [number, number, number][] = [[0, DEMO_USER_INDEX, 30], [alumniGroup, DEMO_USER_INDEX, 50], [alumniGroup, 17, 20], [cairo, 15, 12], [cairo, 22, 6], [1, creators[1], 100]];
+  for (const [k, u, daysAgo] of subscriptions) {
+    if (!approvedIn[k].includes(u)) throw new Error(`demo: subscriber ${u} is not an approved member of community ${k}`);
+    rows.community_event_subscriptions.push({ community_id: communityIdOf(k), user_id: uid(u), created_at: ago(daysAgo, 18) });
+  }
 
   // ---- calendar: this week and next, per user/day non-overlapping blocks
   const monday = mondayOf(now).getTime();
@@ -1119,6 +1261,8 @@ export const tableOrder: TableName[] = [
   "user_sessions", "page_views", "feature_usage", "activity_categories", "activity_types", "daily_activity_summaries",
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
   "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
+  "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
+  "community_stats",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

@@ -4,16 +4,20 @@
  *   ~10 direct messages per user, spread over conversations between accepted connections only,
  *   one long conversation for user@demo.test and one for the first scale user (2,500 messages at N >= 10,000),
  *   ~10 jobs per user across the three feeds (80% jobs, 10% remote_jobs, 10% part_time_jobs),
- *   a small number of AI chats and anonymous posts (with comments and likes whose counters match).
+ *   a small number of AI chats and anonymous posts (with comments and likes whose counters match),
+ *   communities (issue 16): one per ten users, ~5 memberships and ~10 posts per user; a few big
+ *   communities (the demo's "Data Careers MENA" among them) with tens of thousands of members, many
+ *   small ones; pending requests spread over the last weeks; a moderator row for every creator, the
+ *   member counts, an event row beside every event post, subscriptions and a few bans.
  *
  * Deterministic ids (a per-table prefix plus the row number) and ON CONFLICT DO NOTHING make a
  * second run add nothing. Raw SQL below drizzle for speed: see bulk.ts.
  */
-import { inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../client";
 import { isEmpty } from "../migrate";
 import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
-import { DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
+import { BIG_COMMUNITY_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
 import { Rng, uuidSequence } from "./random";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
@@ -59,6 +63,33 @@ const tables = {
     columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["is_anonymous", "bool"], ["likes_count", "int"], ["created_at", "ts"], ["updated_at", "ts"]],
   },
   anonymous_post_like: { name: "anonymous_post_like", columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["created_at", "ts"]] },
+  communities: {
+    name: "communities",
+    columns: [["id", "uuid"], ["name", "text"], ["description", "text"], ["created_by", "uuid"], ["created_at", "ts"]],
+  },
+  community_memberships: {
+    name: "community_memberships",
+    columns: [["id", "uuid"], ["community_id", "uuid"], ["user_id", "uuid"], ["status", "text"], ["joined_at", "ts"]],
+  },
+  community_posts: {
+    name: "community_posts",
+    columns: [["id", "uuid"], ["community_id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["type", "text"], ["created_at", "ts"]],
+  },
+  community_events: {
+    name: "community_events",
+    columns: [["post_id", "uuid"], ["community_id", "uuid"], ["starts_at", "ts"], ["ends_at", "ts"], ["place", "text"], ["online_url", "text"]],
+  },
+  community_moderators: { name: "community_moderators", columns: [["community_id", "uuid"], ["user_id", "uuid"], ["appointed_at", "ts"]] },
+  community_stats: { name: "community_stats", columns: [["community_id", "uuid"], ["members", "int"]] },
+  community_event_subscriptions: { name: "community_event_subscriptions", columns: [["community_id", "uuid"], ["user_id", "uuid"], ["created_at", "ts"]] },
+  community_bans: {
+    name: "community_bans",
+    columns: [["community_id", "uuid"], ["user_id", "uuid"], ["banned_by", "uuid"], ["reason", "text"], ["created_at", "ts"]],
+  },
+  community_decisions: {
+    name: "community_decisions",
+    columns: [["id", "uuid"], ["membership_id", "uuid"], ["community_id", "uuid"], ["user_id", "uuid"], ["decision", "text"], ["reason", "text"], ["decided_by", "uuid"], ["decided_at", "ts"]],
+  },
 } satisfies Record<string, BulkTable>;
 
 const jobColumns: BulkTable["columns"] = [
@@ -97,6 +128,11 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   const demoIds = [userId(DEMO_USER_INDEX), userId(LONG_CONVERSATION_PARTNER_INDEX)];
   const present = await ctx.db.select({ id: ctx.t.User.id }).from(ctx.t.User).where(inArray(ctx.t.User.id, demoIds));
   const demoPresent = present.length === 2;
+  // The demo's "Data Careers MENA" (user@demo.test is an approved member) becomes a big community:
+  // the bench's "big community page" is the same address on demo data and at scale.
+  const bigDemoCommunity = BIG_COMMUNITY_ID;
+  const demoCommunities = await ctx.db.select({ id: ctx.t.communities.id }).from(ctx.t.communities).where(inArray(ctx.t.communities.id, [bigDemoCommunity]));
+  const bigDemoPresent = demoCommunities.length === 1;
 
   const summary: ScaleSummary = {};
   const writer = await openBulkWriter(ctx, log);
@@ -123,6 +159,10 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     post: uuidSequence("scale:anonymous_post"),
     comment: uuidSequence("scale:anonymous_comment"),
     like: uuidSequence("scale:anonymous_post_like"),
+    community: uuidSequence("scale:community"),
+    membership: uuidSequence("scale:community_membership"),
+    communityPost: uuidSequence("scale:community_post"),
+    ban: uuidSequence("scale:community_ban"),
   };
   const trackNames = Object.keys(tracks) as TrackName[];
   const nameOf = (i: number) => `${firstNames[mix(i) % firstNames.length]} ${lastNames[mix(i + 7_777_777) % lastNames.length]}`;
@@ -398,18 +438,207 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
         for (let k = 0; k < by.length; k++) yield [ids.like(p * 8 + k), ids.post(p), ids.user(by[k]), created + (k + 1) * HOUR];
       }
     })(), postCount * 3);
+
+    await seedCommunities({ N, t0, run, ids, bigDemoCommunity: bigDemoPresent ? bigDemoCommunity : null });
   } finally {
     await writer.close();
   }
+  if (bigDemoPresent) {
+    // Its count grew with the scale members: recount it from the approved memberships.
+    const { community_stats: st, community_memberships: m } = ctx.t;
+    await ctx.db
+      .update(st)
+      .set({ members: sql`(select count(*) from ${m} where ${m.community_id} = ${st.community_id} and ${m.status} = 'approved')` })
+      .where(eq(st.community_id, bigDemoCommunity));
+  }
 
+  if (ctx.raw.kind === "sqlite") {
+    // Without statistics SQLite picks an index by its shape alone: at scale it counted a member's
+    // communities through community_memberships_status_joined_idx (status = 'approved': 450,000
+    // entries) instead of community_memberships_user_idx (five), 15 s for the queue instead of 6 ms.
+    // A sampled ANALYZE (what PRAGMA optimize runs) takes about two seconds here.
+    log("Updating SQLite statistics (analyze, sampled)...");
+    ctx.raw.sqlite.pragma("analysis_limit = 1000");
+    ctx.raw.sqlite.exec("analyze");
+  }
   if (ctx.raw.kind === "pg") {
     log("Updating PostgreSQL statistics (analyze)...");
     // The search tables too: their size (pg_class.reltuples) sizes the keyword search (decision 030).
-    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like"];
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions"];
     await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
   }
   const seconds = (performance.now() - started) / 1000;
   const rowsWritten = Object.values(summary).reduce((a, b) => a + b.planned, 0);
   log(`Scale data: ${rowsWritten.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s (${Math.round(rowsWritten / seconds).toLocaleString("en-US")} rows/s).`);
   return summary;
+}
+
+/** Share of N (users) of the big scale communities' members; the others are small. */
+const BIG_COMMUNITY_SHARES = [0.4, 0.25, 0.15, 0.1, 0.05];
+/** Scale members added to the demo's big community, as a share of N; its posts, a share of all posts. */
+const BIG_DEMO_MEMBER_SHARE = 0.3;
+const BIG_DEMO_POST_SHARE = 0.05;
+
+interface CommunityContext {
+  N: number;
+  t0: number;
+  run: (key: string, table: BulkTable, rows: Iterable<BulkRow>, expected: number) => Promise<void>;
+  ids: Record<"user" | "community" | "membership" | "communityPost" | "ban", (n: number) => string>;
+  /** The demo community that grows big, or null when the demo data is not there. */
+  bigDemoCommunity: string | null;
+}
+
+/**
+ * Communities at scale: N/10 communities, ~5N memberships, 10N posts (decision 041's tables kept
+ * consistent). A community's members are consecutive users from a hashed start, so no pair repeats;
+ * the first is the creator (approved, moderator); a member's status and every pick come from `mix`,
+ * so the posts' authors, the counts and the subscriptions agree without keeping the rows.
+ */
+async function seedCommunities({ N, t0, run, ids, bigDemoCommunity }: CommunityContext): Promise<void> {
+  const C = Math.max(1, Math.floor(N / 10));
+  const big = Math.min(C, BIG_COMMUNITY_SHARES.length);
+  const sizes = new Int32Array(C);
+  const cumulative = new Float64Array(C + 1);
+  for (let c = 0; c < C; c++) {
+    const u = mix(c * 11 + 3) / 2 ** 32;
+    sizes[c] = Math.min(N, c < big ? Math.max(2, Math.floor(BIG_COMMUNITY_SHARES[c] * N)) : 2 + Math.floor(u * u * u * 140));
+    cumulative[c + 1] = cumulative[c] + sizes[c];
+  }
+  const startOf = (c: number) => mix(c * 3 + 17) % N;
+  const userOf = (c: number, j: number) => (startOf(c) + j) % N;
+  // Big communities have 2% of their members waiting, small ones 10%; the creator never waits.
+  const pending = (c: number, j: number) => j > 0 && mix(c * 1_000_003 + j * 7 + 1) % 1000 < (c < big ? 20 : 100);
+  const createdOf = (c: number) => t0 - (30 + (mix(c + 5) % 700)) * DAY - (mix(c + 6) % DAY);
+  const joinedOf = (c: number, j: number) => {
+    const created = createdOf(c);
+    if (j === 0) return created;
+    const h = mix(c * 31 + j);
+    if (pending(c, j)) return t0 - Math.floor((h / 2 ** 32) * Math.min(60 * DAY, t0 - created - HOUR)) - MINUTE;
+    return created + Math.floor(((j + (h % 1000) / 1000) / sizes[c]) * (t0 - created - 2 * DAY));
+  };
+  const cityOf = (c: number) => cities[Math.floor(c / T.scaleCommunityKinds.length) % cities.length].city;
+  const nameOf = (c: number) => {
+    const kinds = T.scaleCommunityKinds.length;
+    const round = Math.floor(c / (kinds * cities.length));
+    const base = T.scaleCommunityKinds[c % kinds].name(cityOf(c));
+    if (round === 0) return base;
+    const suffixes = T.scaleCommunitySuffixes;
+    const again = Math.floor((round - 1) / suffixes.length);
+    return `${base} ${suffixes[(round - 1) % suffixes.length]}${again > 0 ? ` ${again + 1}` : ""}`;
+  };
+
+  // The demo's big community: scale users 0.. joined over the last 170 days, 2% still waiting.
+  const D = bigDemoCommunity ? Math.min(N, Math.floor(BIG_DEMO_MEMBER_SHARE * N)) : 0;
+  const demoPending = (j: number) => mix(j * 13 + 5) % 1000 < 20;
+  const demoJoined = (j: number) => t0 - 170 * DAY + Math.floor(((j + 0.5) / Math.max(1, D)) * 168 * DAY);
+
+  await run("communities", tables.communities, (function* () {
+    for (let c = 0; c < C; c++) {
+      yield [ids.community(c), nameOf(c), `${T.scaleCommunityKinds[c % T.scaleCommunityKinds.length].about} Based in ${cityOf(c)}.`, ids.user(startOf(c)), createdOf(c)];
+    }
+  })(), C);
+
+  const approved = new Int32Array(C);
+  const membershipCount = cumulative[C] + D;
+  await run("community_memberships", tables.community_memberships, (function* () {
+    let n = 0;
+    for (let c = 0; c < C; c++) {
+      for (let j = 0; j < sizes[c]; j++) {
+        const waiting = pending(c, j);
+        if (!waiting) approved[c]++;
+        yield [ids.membership(n++), ids.community(c), ids.user(userOf(c, j)), waiting ? "pending" : "approved", joinedOf(c, j)];
+      }
+    }
+    for (let j = 0; j < D; j++) {
+      yield [ids.membership(n++), bigDemoCommunity, ids.user(j), demoPending(j) ? "pending" : "approved", demoJoined(j)];
+    }
+  })(), membershipCount);
+
+  await run("community_stats", tables.community_stats, (function* () {
+    for (let c = 0; c < C; c++) yield [ids.community(c), approved[c]];
+  })(), C);
+
+  // The creator moderates; one community in ten also has an appointed moderator (its second member, when approved).
+  await run("community_moderators", tables.community_moderators, (function* () {
+    for (let c = 0; c < C; c++) {
+      yield [ids.community(c), ids.user(userOf(c, 0)), createdOf(c)];
+      if (c % 10 === 0 && sizes[c] > 2 && !pending(c, 1)) yield [ids.community(c), ids.user(userOf(c, 1)), joinedOf(c, 1) + DAY];
+    }
+    if (D > 1 && !demoPending(1)) yield [bigDemoCommunity, ids.user(1), demoJoined(1) + DAY];
+  })(), C + C / 10);
+
+  // Posts: a share in the demo's big community, the rest in proportion to the communities' sizes,
+  // each by an approved member (a waiting pick falls back to the creator), oldest first.
+  const P = 10 * N;
+  const demoPosts = D > 0 ? Math.floor(BIG_DEMO_POST_SHARE * P) : 0;
+  const rest = P - demoPosts;
+  const postsBefore = (c: number) => Math.floor((rest * cumulative[c]) / cumulative[C]);
+  const texts = [...T.communityPosts, ...Object.values(T.ownCommunityPosts).flat()].map((x) => x.content);
+  interface PostPlan {
+    p: number;
+    community: string;
+    c: number;
+    author: string;
+    created: number;
+    event: boolean;
+  }
+  function* postPlans(): Generator<PostPlan> {
+    let p = 0;
+    for (let k = 0; k < demoPosts; k++, p++) {
+      let j = mix(p * 3 + 1) % D;
+      if (demoPending(j)) j = 0;
+      const created = t0 - 170 * DAY + Math.floor(((k + 0.5) / demoPosts) * 170 * DAY) - (mix(p) % HOUR);
+      yield { p, community: bigDemoCommunity!, c: -1, author: ids.user(j), created, event: mix(p * 5 + 3) % 10 === 0 };
+    }
+    for (let c = 0; c < C; c++) {
+      const count = postsBefore(c + 1) - postsBefore(c);
+      const created0 = createdOf(c);
+      for (let k = 0; k < count; k++, p++) {
+        let j = mix(p * 3 + 1) % sizes[c];
+        if (pending(c, j)) j = 0;
+        const created = created0 + Math.floor(((k + 0.5) / count) * (t0 - created0 - HOUR));
+        yield { p, community: ids.community(c), c, author: ids.user(userOf(c, j)), created, event: mix(p * 5 + 3) % 10 === 0 };
+      }
+    }
+  }
+  await run("community_posts", tables.community_posts, (function* () {
+    for (const post of postPlans()) {
+      yield [ids.communityPost(post.p), post.community, post.author, texts[post.p % texts.length], post.event ? "event" : "update", post.created];
+    }
+  })(), demoPosts + rest);
+  // An event starts one to three weeks after it was posted (recent ones are still to come), at a place or online.
+  await run("community_events", tables.community_events, (function* () {
+    for (const post of postPlans()) {
+      if (!post.event) continue;
+      const h = mix(post.p * 17 + 9);
+      const starts = Math.floor((post.created + (7 + (h % 15)) * DAY) / HOUR) * HOUR;
+      const online = h % 2 === 0;
+      const where = post.c >= 0 ? cityOf(post.c) : "Amman";
+      yield [ids.communityPost(post.p), post.community, starts, starts + (1 + (h % 3)) * HOUR, online ? null : `${where}, community room ${1 + (h % 9)}`, online ? `https://meet.ladder-demo.test/scale/${post.p}` : null];
+    }
+  })(), Math.round(P / 10));
+
+  // "Tell me about new events": the creator and about one approved member in a hundred.
+  await run("community_event_subscriptions", tables.community_event_subscriptions, (function* () {
+    for (let c = 0; c < C; c++) {
+      for (let j = 0; j < sizes[c]; j += j === 0 ? 1 : 100) {
+        if (!pending(c, j)) yield [ids.community(c), ids.user(userOf(c, j)), joinedOf(c, j) + HOUR];
+      }
+    }
+    for (let j = 1; j < D; j += 100) if (!demoPending(j)) yield [bigDemoCommunity, ids.user(j), demoJoined(j) + HOUR];
+  })(), C * 2 + D / 100);
+
+  // One community in fifty banned someone who is not a member (the user after its last member), with the decision.
+  const banned = (c: number) => c % 50 === 0 && sizes[c] < N;
+  const banAt = (c: number) => t0 - (1 + (mix(c + 40) % 20)) * DAY;
+  await run("community_bans", tables.community_bans, (function* () {
+    for (let c = 0; c < C; c++) {
+      if (banned(c)) yield [ids.community(c), ids.user(userOf(c, sizes[c])), ids.user(userOf(c, 0)), T.communityReasons.banned, banAt(c)];
+    }
+  })(), C / 50);
+  await run("community_decisions", tables.community_decisions, (function* () {
+    for (let c = 0; c < C; c++) {
+      if (banned(c)) yield [ids.ban(c), ids.ban(C + c), ids.community(c), ids.user(userOf(c, sizes[c])), "banned", T.communityReasons.banned, ids.user(userOf(c, 0)), banAt(c)];
+    }
+  })(), C / 50);
 }

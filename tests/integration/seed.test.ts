@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { verify } from "@node-rs/argon2";
-import { and, count, eq, inArray, notExists, or } from "drizzle-orm";
+import { and, count, eq, inArray, notExists, or, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
 import * as E from "../../db/enums";
@@ -55,6 +55,36 @@ async function countersMismatches(ctx: Ctx): Promise<string[]> {
     if (p.comments_count !== (commentsByPost.get(p.id) ?? 0)) bad.push(`post ${p.id} comments_count`);
   }
   for (const c of comments) if (c.likes_count !== (likesByComment.get(c.id) ?? 0)) bad.push(`comment ${c.id} likes_count`);
+  return bad;
+}
+
+/**
+ * What must hold in every community whoever seeded it: the member count equals the approved
+ * memberships, the creator moderates and is an approved member, every event post has its event
+ * row (and only event posts have one, in the post's community).
+ */
+async function communitiesMismatches(ctx: Ctx): Promise<string[]> {
+  const { communities: c, community_memberships: m, community_stats: s, community_moderators: mod, community_posts: p, community_events: e } = ctx.t;
+  const bad: string[] = [];
+  const counts = await ctx.db
+    .select({ id: c.id, members: s.members, approved: sql<number>`(select count(*) from ${m} where ${m.community_id} = ${c.id} and ${m.status} = 'approved')`.mapWith(Number) })
+    .from(c)
+    .leftJoin(s, eq(s.community_id, c.id));
+  for (const row of counts) if (row.members !== row.approved) bad.push(`community ${row.id}: members ${row.members}, approved ${row.approved}`);
+  const creators = await ctx.db
+    .select({ id: c.id, moderates: mod.user_id, member: m.status })
+    .from(c)
+    .leftJoin(mod, and(eq(mod.community_id, c.id), eq(mod.user_id, c.created_by)))
+    .leftJoin(m, and(eq(m.community_id, c.id), eq(m.user_id, c.created_by)));
+  for (const row of creators) {
+    if (!row.moderates) bad.push(`community ${row.id}: the creator has no moderator row`);
+    if (row.member !== "approved") bad.push(`community ${row.id}: the creator is not an approved member`);
+  }
+  const posts = await ctx.db.select({ id: p.id, type: p.type, community: p.community_id, event: e.post_id, eventCommunity: e.community_id }).from(p).leftJoin(e, eq(e.post_id, p.id));
+  for (const row of posts) {
+    if ((row.type === "event") !== (row.event !== null)) bad.push(`post ${row.id}: type ${row.type}, event row ${row.event !== null}`);
+    if (row.event && row.eventCommunity !== row.community) bad.push(`post ${row.id}: event in another community`);
+  }
   return bad;
 }
 
@@ -156,7 +186,8 @@ describeEachDatabase("demo seeder", (db) => {
     const notes = await db.ctx.db.select().from(t.notification).where(eq(t.notification.user_id, me.id));
     expect(notes.some((n) => !n.is_read)).toBe(true);
     expect(notes.some((n) => n.is_read)).toBe(true);
-    for (const n of notes) {
+    // Connection notifications name the other member and the request; community ones (type NULL) link through notification_links.
+    for (const n of notes.filter((x) => x.type !== null)) {
       expect(n.related_user_id).toBeTruthy();
       expect(n.related_connection_id).toBeTruthy();
     }
@@ -207,6 +238,63 @@ describeEachDatabase("demo seeder", (db) => {
     expect(new Set(memberships.map((m) => m.status))).toEqual(new Set(E.membershipStatuses));
     const posts = await db.ctx.db.select().from(t.community_posts);
     expect(new Set(posts.map((p) => p.type))).toEqual(new Set(E.communityPostTypes));
+  });
+
+  it("gives communities moderators, counts, decisions, events and requests for the demo logins to decide", async () => {
+    await seedDemo(db.ctx, { now });
+    const t = db.ctx.t;
+    const users = await db.ctx.db.select({ id: t.User.id, email: t.User.email }).from(t.User);
+    const idOf = (email: string) => users.find((u) => u.email === email)!.id;
+    const communities = await db.ctx.db.select().from(t.communities);
+    const names = communities.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(["University of Jordan Alumni", "Cairo Software Engineers", "Women in Tech India"]));
+    expect(await communitiesMismatches(db.ctx)).toEqual([]);
+
+    // user@demo.test created the alumni group and has requests waiting there.
+    const mine = communities.filter((c) => c.created_by === idOf("user@demo.test"));
+    expect(mine.map((c) => c.name)).toContain("University of Jordan Alumni");
+    const memberships = await db.ctx.db.select().from(t.community_memberships);
+    const pendingIn = (ids: string[]) => memberships.filter((m) => m.status === "pending" && ids.includes(m.community_id));
+    expect(pendingIn(mine.map((c) => c.id)).length).toBeGreaterThanOrEqual(3);
+    // moderator@demo.test moderates every community: requests wait in communities they are not in.
+    const moderator = idOf("moderator@demo.test");
+    const theirs = memberships.filter((m) => m.user_id === moderator).map((m) => m.community_id);
+    expect(pendingIn(communities.map((c) => c.id).filter((id) => !theirs.includes(id))).length).toBeGreaterThanOrEqual(5);
+
+    // One appointed moderator besides the creators, a ban with its decision, declines with and without a reason.
+    const moderators = await db.ctx.db.select().from(t.community_moderators);
+    expect(moderators.length).toBeGreaterThan(communities.length);
+    const decisions = await db.ctx.db.select().from(t.community_decisions);
+    expect(new Set(decisions.map((d) => d.decision))).toEqual(new Set(["approved", "declined", "removed", "banned"]));
+    expect(decisions.some((d) => d.decision === "declined" && d.reason)).toBe(true);
+    expect(decisions.some((d) => d.decision === "declined" && !d.reason)).toBe(true);
+    const bans = await db.ctx.db.select().from(t.community_bans);
+    expect(bans.length).toBeGreaterThan(0);
+    for (const b of bans) {
+      expect(decisions.some((d) => d.decision === "banned" && d.user_id === b.user_id && d.community_id === b.community_id)).toBe(true);
+      expect(memberships.some((m) => m.user_id === b.user_id && m.community_id === b.community_id)).toBe(false);
+    }
+    // A declined, removed or banned member has no membership row in that community any more.
+    for (const d of decisions.filter((x) => x.decision !== "approved")) {
+      expect(memberships.some((m) => m.id === d.membership_id)).toBe(false);
+    }
+    // Every approved decision is about an approved membership of that member.
+    for (const d of decisions.filter((x) => x.decision === "approved")) {
+      const m = memberships.find((x) => x.id === d.membership_id);
+      expect(m && m.status === "approved" && m.user_id === d.user_id && m.community_id === d.community_id).toBe(true);
+    }
+
+    // Upcoming events, one at a place and one online; subscribers are approved members.
+    const events = await db.ctx.db.select().from(t.community_events);
+    const upcoming = events.filter((e) => e.starts_at.getTime() > now.getTime());
+    expect(upcoming.some((e) => e.place)).toBe(true);
+    expect(upcoming.some((e) => e.online_url)).toBe(true);
+    expect(upcoming.every((e) => e.starts_at.getTime() < now.getTime() + 40 * 86_400_000)).toBe(true);
+    const subscriptions = await db.ctx.db.select().from(t.community_event_subscriptions);
+    expect(subscriptions.some((s) => s.user_id === idOf("user@demo.test"))).toBe(true);
+    for (const s of subscriptions) {
+      expect(memberships.some((m) => m.user_id === s.user_id && m.community_id === s.community_id && m.status === "approved")).toBe(true);
+    }
   });
 
   it("puts calendar blocks on Monday weeks without overlaps", async () => {
@@ -263,6 +351,23 @@ describeEachDatabase("scale seeder", (db) => {
 
     expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
     expect(await countersMismatches(db.ctx)).toEqual([]);
+
+    // Communities: one per ten users, about five memberships and ten posts per user, counts and
+    // moderators consistent, a big community (the demo's Data Careers MENA grew) and many small ones.
+    expect(after.communities - before.communities).toBe(20);
+    expect((after.community_memberships - before.community_memberships) / 200).toBeGreaterThan(3);
+    expect((after.community_memberships - before.community_memberships) / 200).toBeLessThan(7);
+    expect((after.community_posts - before.community_posts) / 200).toBeCloseTo(10, 0);
+    expect(after.community_events).toBeGreaterThan(before.community_events);
+    expect(after.community_event_subscriptions).toBeGreaterThan(before.community_event_subscriptions);
+    expect(after.community_bans).toBeGreaterThan(before.community_bans);
+    expect(await communitiesMismatches(db.ctx)).toEqual([]);
+    const { community_stats: st, community_memberships: m } = db.ctx.t;
+    const sizes = (await db.ctx.db.select({ members: st.members }).from(st)).map((r) => r.members).sort((a, b) => b - a);
+    expect(sizes[0]).toBeGreaterThanOrEqual(60);
+    expect(sizes[sizes.length - 1]).toBeLessThan(20);
+    const [waiting] = await db.ctx.db.select({ n: count() }).from(m).where(eq(m.status, "pending"));
+    expect(Number(waiting.n)).toBeGreaterThan(10);
 
     const again = await seedScale(db.ctx, 200, { now, ...quiet });
     expect(Object.values(again).every((s) => s.inserted === 0)).toBe(true);

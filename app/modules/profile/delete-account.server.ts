@@ -194,6 +194,17 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
 
     // Communities the member created go with the member (cascade); their banner files after the transaction.
     const banners = await db.select({ key: t.communities.banner_image }).from(t.communities).where(eq(t.communities.created_by, userId));
+    // Communities (decision 041): the cascades take the member's memberships, moderator rows, bans,
+    // subscriptions and the communities they created; their decisions and the bans they gave stay
+    // without their id (set null). What no cascade keeps is the member count of every community they
+    // were approved in: one fewer each, a decrement like the feed's counters (written here, not with
+    // communities' adjustMemberCount: the communities area imports profile, so profile cannot import it).
+    const CM = t.community_memberships;
+    const CS = t.community_stats;
+    await db
+      .update(CS)
+      .set({ members: sql`case when ${CS.members} > 0 then ${CS.members} - 1 else 0 end` })
+      .where(inArray(CS.community_id, db.select({ id: CM.community_id }).from(CM).where(and(eq(CM.user_id, userId), eq(CM.status, "approved")))));
 
     await db.delete(t.User).where(eq(t.User.id, userId));
 

@@ -281,18 +281,74 @@ export const communitySources = [
   { name: "First Job After Graduation", description: "For students and fresh graduates: CVs, first interviews, internships and what nobody tells you about your first year." },
   { name: "Engineers of North Africa", description: "Civil, electrical and mechanical engineers in Morocco, Algeria, Tunisia, Libya and Egypt sharing projects and opportunities." },
   { name: "Finance and Accounting Circle", description: "Study groups for CFA and ACCA, and talk about careers in banking, audit and corporate finance." },
+  // Issue 16: an alumni group (created by user@demo.test) and a city's software engineers.
+  { name: "University of Jordan Alumni", description: "Graduates and students of the University of Jordan, wherever they work now: job leads, referrals, and an evening in Amman every season." },
+  { name: "Cairo Software Engineers", description: "Backend, frontend and mobile engineers in Cairo and Giza. Monthly tech talks, code review nights and honest talk about offers." },
 ];
 
-export const communityPosts: { type: "event" | "update"; content: string }[] = [
-  { type: "event", content: "Online SQL practice session this Saturday at 7 pm (Cairo time). We will solve five interview questions together." },
+/**
+ * When and where an event post happens (community_events). `inDays` counts from the seed's day
+ * (its UTC midnight), `hour` is UTC; an event has a place or an online link.
+ */
+export interface DemoEvent {
+  inDays: number;
+  hour: number;
+  hours?: number;
+  place?: string;
+  online?: string;
+}
+
+export type DemoCommunityPost = { type: "update"; content: string } | { type: "event"; content: string; event: DemoEvent };
+
+/** Posts shared by the first six communities, in turns. */
+export const communityPosts: DemoCommunityPost[] = [
+  { type: "event", content: "Online SQL practice session at 7 pm (Cairo time). We will solve five interview questions together.", event: { inDays: 2, hour: 17, hours: 1.5, online: "https://meet.ladder-demo.test/sql-practice" } },
   { type: "update", content: "Welcome to everyone who joined this week! Introduce yourself: where you are based and what role you are looking for." },
-  { type: "event", content: "Portfolio review evening: bring one project and get feedback from two senior members. 20 places." },
+  { type: "event", content: "Portfolio review evening: bring one project and get feedback from two senior members. 20 places.", event: { inDays: 6, hour: 15, hours: 2, place: "Ladder community room, 3rd floor, 12 Garden Road" } },
   { type: "update", content: "Three members got offers this month. Congratulations! Their advice: apply early and follow up after a week." },
-  { type: "event", content: "Career fair in Bengaluru next month. We are organising a meet-up at the entrance at 10 am." },
-  { type: "update", content: "New resource: a shared sheet of companies that hire fresh graduates remotely. Add yours." },
-  { type: "event", content: "Study group for CFA Level I starts on the 1st. We meet online on Tuesdays and Thursdays." },
+  { type: "event", content: "Career fair in Bengaluru next month. We are organising a meet-up at the entrance at 10 am.", event: { inDays: 24, hour: 4.5, hours: 3, place: "Bangalore International Exhibition Centre, main entrance" } },
+  { type: "update", content: "New resource: a shared sheet of companies that hire fresh graduates remotely. Add yours: https://sheets.ladder-demo.test/remote-first-jobs" },
+  { type: "event", content: "Study group for CFA Level I starts on the 1st. We meet online on Tuesdays and Thursdays.", event: { inDays: 10, hour: 14, hours: 1, online: "https://meet.ladder-demo.test/cfa-level-1" } },
   { type: "update", content: "Reminder: please do not post personal phone numbers in the community. Use direct messages instead." },
 ];
+
+/** Posts of the communities added for issue 16, by community name; `by` is who writes it: the creator or a moderator. */
+export const ownCommunityPosts: Record<string, (DemoCommunityPost & { by: "creator" | "moderator" | "member" })[]> = {
+  "University of Jordan Alumni": [
+    { by: "creator", type: "update", content: "Welcome to the University of Jordan Alumni group! Tell us where you work now, and share one tip for students graduating this year." },
+    { by: "member", type: "update", content: "The Faculty of IT is looking for alumni to give a 20-minute career talk to final-year students. Reply here or send me a message." },
+    { by: "creator", type: "event", content: "Alumni evening in Amman: tea, three short talks from graduates working in data and software, and time to meet each other.", event: { inDays: 9, hour: 16, hours: 2.5, place: "Rainbow Street, Jabal Amman" } },
+  ],
+  "Cairo Software Engineers": [
+    { by: "creator", type: "update", content: "Posts here are for members only. Please keep salary figures you were told in confidence out of the group." },
+    { by: "moderator", type: "update", content: "Three backend openings at Cairo fintechs were posted on Ladder this week: search for \"backend Cairo\" on the jobs page. Ask me if you would like a referral." },
+    { by: "creator", type: "event", content: "Monthly tech talk: how we cut our PostgreSQL query times in half with the right indexes. Questions welcome; the recording goes to members.", event: { inDays: 3, hour: 17, hours: 1.5, online: "https://meet.ladder-demo.test/cairo-software-engineers/indexes" } },
+    { by: "moderator", type: "event", content: "Code review night: bring a pull request you are proud of (or not). Laptops and tea provided.", event: { inDays: 12, hour: 16, hours: 3, place: "Maadi, Cairo (the address goes to members the day before)" } },
+  ],
+};
+
+/** Reasons moderators gave (community_decisions, community_bans). */
+export const communityReasons = {
+  declinedAlumni: "This group is for University of Jordan graduates and students. Add the university to your profile and ask again.",
+  declinedFinance: "We keep this circle to people working in finance for now. Data Careers MENA may suit you better.",
+  removed: "Posted the same course advertisement five times in one week.",
+  banned: "Recruitment spam in members' messages after two warnings.",
+};
+
+/** The scale seed's communities: a kind of group in a city ("Data Careers in Pune"), then a suffix when the pair repeats. */
+export const scaleCommunityKinds: { name: (city: string) => string; about: string }[] = [
+  { name: (city) => `Software Engineers of ${city}`, about: "Backend, frontend and mobile engineers: tech talks, code reviews and job leads." },
+  { name: (city) => `Data Careers in ${city}`, about: "Analysts and data scientists sharing SQL questions, portfolios and openings." },
+  { name: (city) => `Women in Tech ${city}`, about: "Mentoring, returnships and meetups for women building careers in technology." },
+  { name: (city) => `${city} Marketing Circle`, about: "Content, social media and brand marketers comparing notes and campaigns." },
+  { name: (city) => `${city} Finance Professionals`, about: "Accountants, analysts and bankers: CFA and ACCA study groups, audit season survival." },
+  { name: (city) => `Designers in ${city}`, about: "Product and graphic designers: portfolio reviews and right-to-left layouts." },
+  { name: (city) => `Fresh Graduates of ${city}`, about: "First CVs, first interviews and first jobs, with people one step ahead." },
+  { name: (city) => `Product Managers in ${city}`, about: "Discovery, roadmaps and interviews for product roles." },
+  { name: (city) => `${city} Engineers Network`, about: "Civil, mechanical and electrical engineers sharing projects and site jobs." },
+  { name: (city) => `Alumni in ${city}`, about: "Graduates of every university who live and work in the city: referrals and evenings out." },
+];
+export const scaleCommunitySuffixes = ["Circle", "Meetup", "Study Group", "Network", "Hub", "Club", "Forum", "Collective", "Guild", "Society", "Exchange", "Crew"];
 
 export const interviewQuestions: Record<string, { id: number; question: string; answer: string; feedback: string }[]> = {
   behavioral: [
