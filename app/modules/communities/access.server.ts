@@ -7,7 +7,7 @@
  * Routes that change something put `moderatesSql` / `approvedMemberSql` in the write's WHERE,
  * not only in the page that shows the button.
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 
@@ -59,9 +59,11 @@ export async function standingIn(ctx: Ctx, viewer: Viewer | null, communityId: s
       bannedId: b.user_id,
     })
     .from(c)
-    .leftJoin(m, me ? and(eq(m.community_id, c.id), eq(m.user_id, me)) : sql`1 = 0`)
-    .leftJoin(mod, me ? and(eq(mod.community_id, c.id), eq(mod.user_id, me)) : sql`1 = 0`)
-    .leftJoin(b, me ? and(eq(b.community_id, c.id), eq(b.user_id, me)) : sql`1 = 0`)
+    // A visitor's joins match nothing through the same (community_id, user_id) keys: a bare
+    // `1 = 0` made SQLite scan every membership (44 ms at scale).
+    .leftJoin(m, and(eq(m.community_id, c.id), me ? eq(m.user_id, me) : isNull(m.user_id)))
+    .leftJoin(mod, and(eq(mod.community_id, c.id), me ? eq(mod.user_id, me) : isNull(mod.user_id)))
+    .leftJoin(b, and(eq(b.community_id, c.id), me ? eq(b.user_id, me) : isNull(b.user_id)))
     .where(eq(c.id, communityId))
     .limit(1);
   if (!row) return null;

@@ -6,7 +6,7 @@
  * stands (member, pending, neither), read in the same query. A signed-in member also gets "Your
  * communities" (approved or pending) above the first page.
  */
-import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { createCursor } from "~/lib/cursor.server";
 import { isUuid } from "~/lib/ids";
@@ -89,7 +89,9 @@ export async function directoryPage(
     .select(columns(ctx))
     .from(c)
     .leftJoin(s, eq(s.community_id, c.id))
-    .leftJoin(m, viewerId ? and(eq(m.community_id, c.id), eq(m.user_id, viewerId)) : sql`1 = 0`)
+    // For a visitor the join matches nothing through the (community_id, user_id) key; a bare
+    // `1 = 0` made SQLite scan every membership for each row (0.76 s at scale).
+    .leftJoin(m, and(eq(m.community_id, c.id), viewerId ? eq(m.user_id, viewerId) : isNull(m.user_id)))
     .where(and(searchOf(ctx, options.q ?? ""), after))
     .orderBy(sql`lower(${c.name})`, asc(c.id))
     .limit(size + 1);

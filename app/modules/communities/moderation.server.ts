@@ -93,11 +93,17 @@ export async function listQueue(
 export async function waitingRequestCount(ctx: Ctx, viewer: Viewer): Promise<number | null> {
   const { community_memberships: m, community_moderators: mod, User } = ctx.t;
   const global = isGlobalModerator(viewer);
-  const waiting = ctx.db
-    .select({ one: sql`1` })
-    .from(m)
-    .where(and(eq(m.status, "pending"), moderatesSql(ctx, viewer, m.community_id)))
-    .limit(WAITING_COUNT_LIMIT);
+  // A community moderator's count starts from their moderator rows and reads each community's
+  // pending requests from the queue index; walking every pending request of every community and
+  // asking "moderates?" of each took 80 ms at scale, on every page they open.
+  const waiting = global
+    ? ctx.db.select({ one: sql`1` }).from(m).where(eq(m.status, "pending")).limit(WAITING_COUNT_LIMIT)
+    : ctx.db
+        .select({ one: sql`1` })
+        .from(mod)
+        .innerJoin(m, and(eq(m.community_id, mod.community_id), eq(m.status, "pending")))
+        .where(eq(mod.user_id, viewer.id))
+        .limit(WAITING_COUNT_LIMIT);
   const [row] = await ctx.db
     .select({
       moderates: (global ? sql`1` : sql`exists (select 1 from ${mod} where ${mod.user_id} = ${viewer.id})`).mapWith(truthy),
