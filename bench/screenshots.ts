@@ -84,6 +84,9 @@ const SHOTS: Shot[] = [
   { name: "jobs-mine", as: "career", path: "/jobs/mine", extra: true },
   { name: "jobs-review", as: "career", path: "/jobs/review", extra: true },
   { name: "meeting", as: "user", path: firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/), extra: true },
+  { name: "communities", as: "user", path: "/communities" },
+  { name: "community", as: "user", path: firstLink("/communities", /^\/communities\/[0-9a-f-]{36}$/) },
+  { name: "moderation", as: "moderator", path: "/moderation" },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 
