@@ -90,6 +90,10 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
   });
 
   it("counts a rate limit across workers: the 11th sign-in from one address in a minute is refused", async () => {
+    // The limit counts in fixed one-minute windows: eleven sign-ins that straddle a minute's end
+    // land in two windows and none is refused. Start in a fresh minute when little is left of this one.
+    const leftOfMinute = 60_000 - (Date.now() % 60_000);
+    if (leftOfMinute < 20_000) await new Promise((resolve) => setTimeout(resolve, leftOfMinute + 100));
     const guest = await visitor("203.0.113.20");
     const answeredBy = new Set<string>();
     for (let i = 0; i < 10; i++) {
