@@ -11,20 +11,11 @@ import { useT } from "~/lib/i18n";
 /** The rel of every link members write (the same as the coach's Markdown links). */
 const MEMBER_LINK_REL = "nofollow noopener noreferrer ugc";
 
-export type TextPart = string | { href: string; text: string };
+// The shape is made on the server (post-view.server.ts); type-only imports leave no server code here.
+import type { TextPart } from "~/modules/communities/links.server";
+import type { PostView as PostCardData } from "~/modules/communities/post-view.server";
 
-export interface PostCardData {
-  id: string;
-  href: string;
-  authorId: string;
-  authorName: string;
-  type: "update" | "event";
-  postedAt: string;
-  parts: TextPart[];
-  event: { title: string; starts: string; ends: string | null; place: string | null; onlineUrl: string | null; icsHref: string } | null;
-  canEdit: boolean;
-  canDelete: boolean;
-}
+export type { PostCardData, TextPart };
 
 export function PostText({ parts }: { parts: TextPart[] }) {
   return (
