@@ -6,6 +6,9 @@ export const documentKinds = ["text", "code", "image", "sheet"] as const;
 export const connectionStatuses = ["pending", "accepted", "rejected"] as const;
 export const notificationTypes = ["connection_request", "connection_accepted", "connection_rejected"] as const;
 export const postTopics = ["company_culture", "workplace_issues", "career_advice", "general"] as const;
+/** Extension (issue 17): why a member reports a feed post or comment, and where the report stands. */
+export const feedReportReasons = ["spam", "harassment", "hate", "personal_information", "false_information", "other"] as const;
+export const feedReportStatuses = ["open", "dismissed", "hidden"] as const;
 export const applicationStatuses = [
   "pending",
   "reviewing",

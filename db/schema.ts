@@ -36,6 +36,10 @@ export const EXTENSION_TABLES: readonly string[] = [
   "community_events",
   "community_event_subscriptions",
   "community_stats",
+  "anonymous_reports",
+  "anonymous_post_removals",
+  "anonymous_comment_removals",
+  "anonymous_like_notices",
 ];
 
 export function defineSchema(k: Kit) {
@@ -284,6 +288,13 @@ export function defineSchema(k: Kit) {
     },
     (t) => [
       k.index("anonymous_post_created_idx").on(t.created_at, t.id),
+      // Issue 17: the feed's filters and "Top this week" page through these (keyset, never OFFSET);
+      // company and industry match whatever their case.
+      k.index("anonymous_post_topic_created_idx").on(t.topic, t.created_at, t.id),
+      k.index("anonymous_post_company_created_idx").on(sql`lower(${t.company_name})`, t.created_at, t.id),
+      k.index("anonymous_post_industry_created_idx").on(sql`lower(${t.industry})`, t.created_at, t.id),
+      k.index("anonymous_post_likes_idx").on(t.likes_count, t.id),
+      k.index("anonymous_post_user_idx").on(t.user_id, t.created_at, t.id),
       k.check("anonymous_post_topic_check", inList(t.topic, E.postTopics)),
     ],
   );
@@ -301,7 +312,11 @@ export function defineSchema(k: Kit) {
       created_at: k.createdNow("created_at"),
       updated_at: k.createdNow("updated_at"),
     },
-    (t) => [k.index("anonymous_comment_post_idx").on(t.post_id, t.created_at)],
+    (t) => [
+      // Issue 17: comments oldest first, keyset on (created_at, id) within a post.
+      k.index("anonymous_comment_post_created_idx").on(t.post_id, t.created_at, t.id),
+      k.index("anonymous_comment_user_idx").on(t.user_id),
+    ],
   );
 
   // 13. anonymous_post_like
@@ -313,7 +328,10 @@ export function defineSchema(k: Kit) {
       user_id: k.uuid("user_id").notNull().references(() => User.id),
       created_at: k.createdNow("created_at"),
     },
-    (t) => [k.uniqueIndex("anonymous_post_like_post_user_unique").on(t.post_id, t.user_id)],
+    (t) => [
+      k.uniqueIndex("anonymous_post_like_post_user_unique").on(t.post_id, t.user_id),
+      k.index("anonymous_post_like_user_idx").on(t.user_id),
+    ],
   );
 
   // 14. anonymous_comment_like
@@ -328,8 +346,73 @@ export function defineSchema(k: Kit) {
       user_id: k.uuid("user_id").notNull().references(() => User.id),
       created_at: k.createdNow("created_at"),
     },
-    (t) => [k.uniqueIndex("anonymous_comment_like_comment_user_unique").on(t.comment_id, t.user_id)],
+    (t) => [
+      k.uniqueIndex("anonymous_comment_like_comment_user_unique").on(t.comment_id, t.user_id),
+      k.index("anonymous_comment_like_user_idx").on(t.user_id),
+    ],
   );
+
+  // Extension, not in the spec (issue 17, docs/decisions/043-anonymous-feed.md): a member's report
+  // of one feed post or one comment. A member reports a thing once; a moderator hides it or
+  // dismisses the report. Reporter and decider are never shown next to the author.
+  const anonymous_reports = k.table(
+    "anonymous_reports",
+    {
+      id: k.uuidPk(),
+      post_id: k.uuid("post_id").references(() => anonymous_post.id, { onDelete: "cascade" }),
+      comment_id: k.uuid("comment_id").references(() => anonymous_comment.id, { onDelete: "cascade" }),
+      reporter_id: k.uuid("reporter_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      reason: k.varchar("reason", { length: 32 }).notNull(),
+      details: k.varchar("details", { length: 500 }),
+      status: k.varchar("status", { length: 16 }).notNull().default("open"),
+      decided_by: k.uuid("decided_by").references(() => User.id, { onDelete: "set null" }),
+      decided_at: k.timestamp("decided_at"),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.uniqueIndex("anonymous_reports_post_reporter_unique").on(t.post_id, t.reporter_id),
+      k.uniqueIndex("anonymous_reports_comment_reporter_unique").on(t.comment_id, t.reporter_id),
+      k.index("anonymous_reports_queue_idx").on(t.status, t.created_at, t.id),
+      k.index("anonymous_reports_comment_idx").on(t.comment_id),
+      k.index("anonymous_reports_reporter_idx").on(t.reporter_id),
+      k.check("anonymous_reports_one_target_check", sql`(${t.post_id} is null) <> (${t.comment_id} is null)`),
+      k.check("anonymous_reports_reason_check", inList(t.reason, E.feedReportReasons)),
+      k.check("anonymous_reports_status_check", inList(t.status, E.feedReportStatuses)),
+    ],
+  );
+
+  // Extension (issue 17): a post or comment a moderator hid. The row stays (so its counters stay
+  // equal to their rows); readers see "removed by a moderator" in its place.
+  const anonymous_post_removals = k.table("anonymous_post_removals", {
+    post_id: k
+      .uuid("post_id")
+      .primaryKey()
+      .references(() => anonymous_post.id, { onDelete: "cascade" }),
+    removed_by: k.uuid("removed_by").references(() => User.id, { onDelete: "set null" }),
+    removed_at: k.createdNow("removed_at"),
+  });
+
+  const anonymous_comment_removals = k.table("anonymous_comment_removals", {
+    comment_id: k
+      .uuid("comment_id")
+      .primaryKey()
+      .references(() => anonymous_comment.id, { onDelete: "cascade" }),
+    removed_by: k.uuid("removed_by").references(() => User.id, { onDelete: "set null" }),
+    removed_at: k.createdNow("removed_at"),
+  });
+
+  // Extension (issue 17): the one unread "N people liked your post" notification of a post, so
+  // likes are told as a group; a like after the author read it starts a new one.
+  const anonymous_like_notices = k.table("anonymous_like_notices", {
+    post_id: k
+      .uuid("post_id")
+      .primaryKey()
+      .references(() => anonymous_post.id, { onDelete: "cascade" }),
+    notification_id: k
+      .uuid("notification_id")
+      .notNull()
+      .references(() => notification.id, { onDelete: "cascade" }),
+  });
 
   // 15-17. skills
   const skills = k.table("skills", {
@@ -1019,6 +1102,10 @@ export function defineSchema(k: Kit) {
     community_events,
     community_event_subscriptions,
     community_stats,
+    anonymous_reports,
+    anonymous_post_removals,
+    anonymous_comment_removals,
+    anonymous_like_notices,
   };
 }
 

@@ -41,6 +41,11 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "community_events",
   "community_event_subscriptions",
   "community_stats",
+  // docs/decisions/043-anonymous-feed.md: feed reports, what moderators hid, grouped like notifications.
+  "anonymous_reports",
+  "anonymous_post_removals",
+  "anonymous_comment_removals",
+  "anonymous_like_notices",
 ];
 
 export const SPEC_TABLE_NAMES = [
@@ -547,8 +552,18 @@ export const ALLOWED_EXTRAS = {
     "Chat.Chat_userId_createdAt_idx(userId,createdAt,id)",
     "Document.Document_userId_idx(userId)",
     "Message_v2.Message_v2_chatId_createdAt_idx(chatId,createdAt,id)",
-    "anonymous_comment.anonymous_comment_post_idx(post_id,created_at)",
+    // Issue 17: comments oldest first per post, the feed newest first and by topic, company (any
+    // case), industry and likes ("Top this week"), and each member's rows (their own posts, deletion).
+    "anonymous_comment.anonymous_comment_post_created_idx(post_id,created_at,id)",
+    "anonymous_comment.anonymous_comment_user_idx(user_id)",
+    "anonymous_comment_like.anonymous_comment_like_user_idx(user_id)",
     "anonymous_post.anonymous_post_created_idx(created_at,id)",
+    "anonymous_post.anonymous_post_topic_created_idx(topic,created_at,id)",
+    'anonymous_post.anonymous_post_company_created_idx((lower("anonymous_post"."company_name")),created_at,id)',
+    'anonymous_post.anonymous_post_industry_created_idx((lower("anonymous_post"."industry")),created_at,id)',
+    "anonymous_post.anonymous_post_likes_idx(likes_count,id)",
+    "anonymous_post.anonymous_post_user_idx(user_id,created_at,id)",
+    "anonymous_post_like.anonymous_post_like_user_idx(user_id)",
     "community_memberships.community_memberships_community_idx(community_id,status)",
     "community_memberships.community_memberships_user_idx(user_id)",
     // Issue 16: the moderation queue, per community and across all (oldest first), and the directory's keyset on the name.
