@@ -202,6 +202,9 @@ export type ReportSubmit =
 export async function submitReport(ctx: Ctx, viewer: FeedViewer, target: ReportTarget | null, read: ReadForm<ReportForm>, t: Translate): Promise<ReportSubmit> {
   if (!target) return refused("not_found", target, t);
   if (!read.ok) {
+    // What cannot be reported at all says so first, whatever was typed.
+    const page = await reportPage(ctx, viewer, target);
+    if (page.kind === "refused") return refused(page.refusal, target, t);
     const values: Record<string, string> = {};
     for (const name of REPORT_FIELDS) if (typeof read.values[name] === "string") values[name] = read.values[name];
     return { kind: "invalid", errors: read.errors, values };
