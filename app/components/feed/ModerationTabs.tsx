@@ -16,7 +16,7 @@ export function ModerationTabs({ nav }: { nav: { label: string; tabs: Moderation
             <Link
               to={tab.href}
               aria-current={tab.current ? "page" : undefined}
-              className={`inline-flex min-h-11 items-center border-b-2 px-3 no-underline ${
+              className={`inline-flex min-h-11 items-center border-b-2 px-2 text-sm no-underline sm:px-3 sm:text-base ${
                 tab.current ? "border-teal-800 font-semibold text-teal-900" : "border-transparent text-stone-700 hover:border-stone-400 hover:text-stone-900"
               }`}
             >
