@@ -76,7 +76,7 @@ export interface QueueEntry {
   parent: { quote: string; removed: boolean } | null;
 }
 
-/** The page's rows: each thing's oldest open report, oldest first, after `after`. Its plan is tested (feed-reports test). */
+/** The page's rows: each thing's oldest open report, oldest first, after `after`. Its plan is tested (tests/integration/feed-reports-plan.test.ts). */
 export function queueHeadsQuery(ctx: Ctx, viewerId: string, options: { after?: Position; limit: number }) {
   const { anonymous_reports: r } = ctx.t;
   const after = options.after;
