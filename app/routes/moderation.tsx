@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { RequestQueue, type QueueFailure } from "~/components/communities/RequestQueue";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
+import { ModerationTabs } from "~/components/feed/ModerationTabs";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
 import { bidi, useT } from "~/lib/i18n";
@@ -16,6 +17,7 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { moderatedCommunityIds } from "~/modules/communities/access.server";
+import { moderationTabs } from "~/modules/feed/moderation.server";
 import { queueFormSchema } from "~/modules/communities/moderation-forms.server";
 import { listQueue, moderationCursor } from "~/modules/communities/moderation.server";
 import { submitQueue } from "~/modules/communities/queue-submit.server";
@@ -30,8 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const after = moderationCursor.from(url.searchParams.get("after"), "queue");
   if (after === null) throw new Response(t("moderation.brokenLink", { path: bidi("/moderation") }), { status: 400 });
   const ctx = getCtx();
-  const [moderated, page] = await Promise.all([moderatedCommunityIds(ctx, user), listQueue(ctx, user, { after })]);
+  const [moderated, page, tabs] = await Promise.all([moderatedCommunityIds(ctx, user), listQueue(ctx, user, { after }), moderationTabs(ctx, user, t, "requests")]);
   return {
+    tabs,
     moderatesAny: moderated === "all" || moderated.length > 0,
     rows: page.rows.map(({ askedAt, ...r }) => ({ ...r, name: displayName(r.name, t), asked: formatDate(askedAt, lang) })),
     nextHref: page.next ? `/moderation?after=${moderationCursor.to(page.next, "queue")}` : null,
@@ -51,12 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Moderation() {
-  const { moderatesAny, rows, nextHref, paged } = useLoaderData<typeof loader>();
+  const { tabs, moderatesAny, rows, nextHref, paged } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const failure = failed && "failure" in failed ? (failed.failure as QueueFailure) : null;
   const t = useT();
   return (
     <section aria-labelledby="moderation-title" className="space-y-3">
+      <ModerationTabs nav={tabs} />
       <h1 id="moderation-title">{t("moderation.queue.title")}</h1>
       {moderatesAny ? (
         <>

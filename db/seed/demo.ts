@@ -13,6 +13,7 @@ import { hash } from "@node-rs/argon2";
 import type { Ctx } from "../client";
 import * as E from "../enums";
 import { withTx } from "../tx";
+import { addDemoFeedReports } from "./demo-feed-reports";
 import { insertRows, resetSequences, type Row, type SeedSummary, type TableName } from "./insert";
 import { Rng, sha256Hex, uuidFor } from "./random";
 import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
@@ -369,6 +370,9 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       rows.anonymous_post_like.push({ id: uuidFor(`anonymous_post_like:${p}:${m}`), post_id: postId, user_id: uid(u), created_at: new Date(created.getTime() + (m + 1) * 2 * HOUR) }),
     );
   });
+
+  // ---- the feed's reports: open ones for the moderators' queue, one dismissed, a post and a comment hidden
+  addDemoFeedReports(rows, t0);
 
   // ---- AI chats (Message_v2 + Vote_v2) and a few deprecated Message/Vote rows for the backfill
   const chatOwners = [0, 0, 5, 8, 11, 12, 20, 24, 34, 9, 28, 33];
@@ -1262,7 +1266,7 @@ export const tableOrder: TableName[] = [
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
   "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
   "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
-  "community_stats",
+  "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

@@ -57,6 +57,9 @@ const HIRING: Role[] = ["recruiter", "career_team", "admin"];
 /** The demo chat shared publicly (db/seed/demo.ts: every fifth chat from the fourth is public). */
 const PUBLIC_CHAT = uuidFor("chat:3");
 const PROFILE_LIST = Object.keys(LISTS)[0];
+/** A demo feed post and its first comment (db/seed/demo.ts), written by members who are none of the demo logins. */
+const FEED_POST = uuidFor("anonymous_post:0");
+const FEED_COMMENT = uuidFor("anonymous_comment:0:0");
 
 /** Links found on a role's own list pages: the ids of its records in the demo data. */
 interface Ids {
@@ -125,6 +128,10 @@ const CRAWL: Crawled[] = [
   { file: "messages.$userId.tsx", path: (ids) => ids.conversation, roles: MEMBERS },
   { file: "notifications.tsx", path: "/notifications", roles: MEMBERS },
   { file: "moderation.tsx", path: "/moderation", roles: MEMBERS },
+  // The feed's reports (issue 17): any member reports a post or comment; the queue is for global moderators and admins.
+  { file: "feed.$id_.report.tsx", path: `/feed/${FEED_POST}/report`, roles: MEMBERS },
+  { file: "feed.$id_.comments.$commentId_.report.tsx", path: `/feed/${FEED_POST}/comments/${FEED_COMMENT}/report`, roles: MEMBERS },
+  { file: "moderation_.reports.tsx", path: "/moderation/reports", roles: ["moderator", "admin"] },
   // Communities' moderation pages, for the demo roles that moderate one (issue 16).
   { file: "communities.$id_.requests.tsx", path: (ids) => ids.moderatedCommunity && `${ids.moderatedCommunity}/requests`, roles: ["user", "moderator"] },
   { file: "communities.$id_.members.tsx", path: (ids) => ids.moderatedCommunity && `${ids.moderatedCommunity}/members`, roles: ["user", "moderator"] },

@@ -19,10 +19,13 @@ const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium",
 // The job feeds besides /jobs (a header page), filtered as people filter them.
 const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation"];
-const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access"];
+// The admin works the feed's reports queue too (issue 17; demo data has open reports).
+const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/moderation/reports"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
+// Reporting a demo feed post and its first comment (issue 17), which user@demo.test did not write.
+const reportPages = [`/feed/${uuidFor("anonymous_post:0")}/report`, `/feed/${uuidFor("anonymous_post:0")}/comments/${uuidFor("anonymous_comment:0:0")}/report`];
 // Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
 const messagePages = ["/messages", `/messages/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`];
 // The coach: user@demo.test's chats, and their 50-message chat (the newest 20 shown, older behind a link).
@@ -144,7 +147,7 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // A community the demo user moderates (issue 16): its requests, members and membership pages.
   const queue = await (await page.request.get("/moderation")).text();
   const community = /href="(\/communities\/[0-9a-f-]{36})"/.exec(queue)?.[1];
