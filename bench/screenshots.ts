@@ -21,6 +21,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { DEMO_PASSWORD } from "../db/seed/content/people";
 import { demoEmails, DEMO_USER_INDEX, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
+import { uuidFor } from "../db/seed/random";
 import { installCleanup, signIn, startDemoServer } from "./processes";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -87,6 +88,9 @@ const SHOTS: Shot[] = [
   { name: "communities", as: "user", path: "/communities" },
   { name: "community", as: "user", path: firstLink("/communities", /^\/communities\/[0-9a-f-]{36}$/) },
   { name: "moderation", as: "moderator", path: "/moderation" },
+  // A post of the anonymous feed with comments and likes (db/seed/demo.ts: anonymous_post:2).
+  { name: "feed-post", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}` },
+  { name: "feed-post-comments", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}`, focus: "#comments" },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 
