@@ -118,16 +118,21 @@ export async function getComment(ctx: Ctx, viewerId: string | null, postId: stri
   return row ? { ...toComment(row), postRemoved: row.postRemoved !== null } : null;
 }
 
+/** How many comments of the post come before `comment` (a range of the post's (created_at, id) index). */
+export function commentsBeforeQuery(ctx: Ctx, postId: string, comment: { id: string; createdAt: Date }) {
+  const c = ctx.t.anonymous_comment;
+  return ctx.db
+    .select({ before: count() })
+    .from(c)
+    .where(and(eq(c.post_id, postId), lte(c.created_at, comment.createdAt), or(lt(c.created_at, comment.createdAt), lt(c.id, comment.id))));
+}
+
 /**
  * Where a comment is shown: the post page, or (past its first page) the page of comments that
  * starts at it, with its anchor. Counted on the post's index range.
  */
 export async function commentHref(ctx: Ctx, postId: string, comment: { id: string; createdAt: Date }): Promise<string> {
-  const c = ctx.t.anonymous_comment;
-  const [row] = await ctx.db
-    .select({ before: count() })
-    .from(c)
-    .where(and(eq(c.post_id, postId), lte(c.created_at, comment.createdAt), or(lt(c.created_at, comment.createdAt), lt(c.id, comment.id))));
+  const [row] = await commentsBeforeQuery(ctx, postId, comment);
   const anchor = `#${commentAnchor(comment.id)}`;
   if (Number(row?.before ?? 0) < COMMENTS_PAGE_SIZE) return `${feedPostPath(postId)}${anchor}`;
   // The position just before the comment's millisecond: the page starts at it (and at any comment of the same millisecond).
