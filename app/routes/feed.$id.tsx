@@ -98,7 +98,7 @@ export default function FeedPostPage() {
         ) : null}
         {/* Keyed by the page, so "more comments" fetched in place start again on another page. */}
         <CommentList key={`${post.id}:${paged ? (comments[0]?.id ?? "end") : "first"}`} postId={post.id} comments={comments} nextHref={nextHref} signedIn={signedIn} postRemoved={post.removed} />
-        {comments.length === 0 ? <p className="text-stone-600">{paged ? t("feedPost.comments.noMore") : t("feedPost.comments.none")}</p> : null}
+        {comments.length === 0 && !post.removed ? <p className="text-stone-600">{paged ? t("feedPost.comments.noMore") : t("feedPost.comments.none")}</p> : null}
         {failed?.refused ? (
           <p role="alert" className="rounded border-s-4 border-red-700 bg-red-50 p-3">
             {failed.refused}

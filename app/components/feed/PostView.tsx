@@ -35,9 +35,11 @@ export function PostView({ post, signedIn }: { post: FeedPostView; signedIn: boo
           </>
         ) : null}
       </h1>
-      <p>
-        <AuthorLine author={post.author} mine={post.mine} />
-      </p>
+      {post.removed ? null : (
+        <p>
+          <AuthorLine author={post.author} mine={post.mine} />
+        </p>
+      )}
       <MetaLine
         parts={[
           post.industry ? <bdi key="industry">{post.industry}</bdi> : null,
