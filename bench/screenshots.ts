@@ -91,6 +91,9 @@ const SHOTS: Shot[] = [
   // The feed's reports (issue 17): a member's report form and the moderators' queue (demo data has open reports).
   { name: "feed-report", as: "user", path: `/feed/${uuidFor("anonymous_post:0")}/report` },
   { name: "feed-reports", as: "moderator", path: "/moderation/reports" },
+  // A post of the anonymous feed with comments and likes (db/seed/demo.ts: anonymous_post:2).
+  { name: "feed-post", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}` },
+  { name: "feed-post-comments", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}`, focus: "#comments" },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 

@@ -83,6 +83,9 @@ interface Ids {
   ownCommunityPost?: string;
   /** A community the role moderates, from its /moderation queue (demo data: user@ and moderator@ have requests to decide). */
   moderatedCommunity?: string;
+  /** A post of the anonymous feed (issue 17), and a comment of the role's own (/feed/<id>/comments/<cid>). */
+  feedPost?: string;
+  ownFeedComment?: string;
 }
 
 interface Crawled {
@@ -159,6 +162,10 @@ const CRAWL: Crawled[] = [
   { file: "communities.$id_.posts.$postId.tsx", path: (ids) => ids.communityPost, roles: ["user"] },
   { file: "communities.$id_.posts.$postId_.edit.tsx", path: (ids) => ids.ownCommunityPost && `${ids.ownCommunityPost}/edit`, roles: ["user"] },
   { file: "communities.$id_.posts.$postId_.delete.tsx", path: (ids) => ids.communityPost && `${ids.communityPost}/delete`, roles: ["user"] },
+  // The anonymous feed's post page (issue 17): a demo post for everyone, and a comment of the demo user's own.
+  { file: "feed.$id.tsx", path: (ids) => ids.feedPost, roles: EVERYONE },
+  { file: "feed.$id_.comments.$commentId_.edit.tsx", path: (ids) => ids.ownFeedComment && `${ids.ownFeedComment}/edit`, roles: ["user"] },
+  { file: "feed.$id_.comments.$commentId_.delete.tsx", path: (ids) => ids.ownFeedComment && `${ids.ownFeedComment}/delete`, roles: ["user"] },
   { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
   { file: "communities.new.tsx", path: "/communities/new", roles: MEMBERS },
   // The demo user created communities (db/seed/demo.ts); the directory links their edit pages.
@@ -214,6 +221,8 @@ const NOT_PAGES: Record<string, string> = {
   "coach_.$chatId_.vote.tsx": "POST only (GET redirects to the chat)",
   "coach_.$chatId_.visibility.tsx": "POST only (GET redirects to the chat's share section)",
   "jobs_.$feed.$jobId_.save.tsx": "POST only (GET redirects to the job)",
+  "feed.$id_.like.tsx": "POST only (GET redirects to the post)",
+  "feed.$id_.comments.$commentId_.like.tsx": "POST only (GET redirects to the post)",
   "messages.$userId.updates.ts": "JSON polled by the conversation page",
   "jobs_.rss.ts": "an RSS feed",
   "jobs_.remote_.rss.ts": "an RSS feed",
@@ -298,7 +307,38 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
   ]);
   // A conversation with nothing unread: opening one marks its messages read, which other tests count.
   const conversation = await readConversation(request);
-  return { job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity, moderatedCommunity };
+  const feedPosts = await feedPostsOf(request);
+  const ownFeedComment = role === "user" ? await ownFeedCommentOf(request, feedPosts) : undefined;
+  return {
+    job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity, moderatedCommunity,
+    feedPost: feedPosts[0], ownFeedComment,
+  };
+}
+
+/** Posts of the anonymous feed: those /feed links, then the demo posts by their ids (db/seed/demo.ts). */
+async function feedPostsOf(request: APIRequestContext): Promise<string[]> {
+  const response = await request.get("/feed", { maxRedirects: 0 });
+  const listed = response.status() === 200 ? [...(await response.text()).matchAll(new RegExp(`href="(/feed/${UUID})"`, "g"))].map((m) => m[1]) : [];
+  const demo = Array.from({ length: 20 }, (_, p) => `/feed/${uuidFor(`anonymous_post:${p}`)}`);
+  return [...new Set([...listed, ...demo])];
+}
+
+/**
+ * A comment of the signed-in member's own, found on the posts' pages (its edit link); when the
+ * demo data holds none, the crawl writes one through the post page's form (its only write).
+ */
+async function ownFeedCommentOf(request: APIRequestContext, posts: string[]): Promise<string | undefined> {
+  const own = new RegExp(`href="(/feed/${UUID}/comments/${UUID})/edit"`);
+  for (const post of posts) {
+    const found = await firstLink(request, post, own);
+    if (found) return found;
+  }
+  const post = posts.find(Boolean);
+  if (!post) return undefined;
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await (await request.get(post)).text())?.[1];
+  const made = await request.post(post, { form: { csrf: csrf ?? "", content: "Thanks, this helped me too." }, maxRedirects: 0 });
+  if (made.status() !== 302) return undefined;
+  return firstLink(request, post, own);
 }
 
 /** A conversation of /messages whose messages are all read (so opening it changes nothing). */

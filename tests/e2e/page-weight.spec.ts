@@ -35,6 +35,9 @@ const documentPages = ["/documents", `/documents/${uuidFor("document:1")}`, `/do
 // The share page of a public demo chat (db/seed/demo.ts makes chat:3 and chat:8 public), read signed out.
 const sharePages = [`/share/${uuidFor("chat:3")}`];
 
+// The anonymous feed's post pages (issue 17): the demo posts, by their ids in db/seed/demo.ts.
+const feedPostPaths = Array.from({ length: 30 }, (_, p) => `/feed/${uuidFor(`anonymous_post:${p}`)}`);
+
 const HTML_BUDGET = 14_600;
 const CSS_BUDGET = 10 * 1024;
 
@@ -55,6 +58,20 @@ async function measure(get: Getter, path: string, lang?: string): Promise<{ row:
   expect(html, `${path} inlines the stylesheet`).toMatch(/<style nonce="[^"]+">/);
   expect(html, `${path} links no stylesheet`).not.toMatch(/rel="stylesheet"/);
   return { row: { url: path, raw: body.length, gzip: gzipSize(body), budget: HTML_BUDGET } };
+}
+
+/** The heaviest of the demo feed posts' pages (they differ in text and comments), as `get` sees them. */
+async function heaviestFeedPost(get: Getter): Promise<Row> {
+  let heaviest: Row | undefined;
+  let count = 0;
+  for (const path of feedPostPaths) {
+    if ((await get(path, { headers: { "Save-Data": "on" } })).status() !== 200) continue;
+    count++;
+    const { row } = await measure(get, path);
+    if (!heaviest || row.gzip > heaviest.gzip) heaviest = row;
+  }
+  expect(heaviest, "the demo data has feed posts").toBeTruthy();
+  return { ...heaviest!, url: `${heaviest!.url} (heaviest of ${count} feed posts)` };
 }
 
 async function report(rows: Row[], title: string, testInfo: TestInfo) {
@@ -108,6 +125,7 @@ test(`in lite mode, in ${NAMES[lang]}, ${which} is at most 14,600 bytes gzip and
       if (!heaviestJob || row.gzip > heaviestJob.gzip) heaviestJob = row;
     }
     rows.push({ ...heaviestJob!, url: `${heaviestJob!.url} (heaviest of ${jobPaths.length})` });
+    rows.push(await heaviestFeedPost((p, o) => request.get(p, o)));
   }
   // The stylesheet as full mode links it (the same text lite mode inlines).
   const href = stylesheetHref(await (await request.get("/")).text());
@@ -148,6 +166,8 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
   for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  // A feed post signed in: its like buttons and the comment form.
+  rows.push(await heaviestFeedPost(get));
   // A community the demo user moderates (issue 16): its requests, members and membership pages.
   const queue = await (await page.request.get("/moderation")).text();
   const community = /href="(\/communities\/[0-9a-f-]{36})"/.exec(queue)?.[1];

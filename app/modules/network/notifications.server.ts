@@ -36,16 +36,17 @@ export interface NewNotification {
 }
 
 /**
- * Writes a notification and its link. Call it inside the transaction of the change it reports,
- * so the member is told exactly when the change lands.
+ * Writes a notification and its link, and returns the notification's id. Call it inside the
+ * transaction of the change it reports, so the member is told exactly when the change lands.
  */
-export async function insertLinkedNotification(tx: Ctx, note: NewNotification): Promise<void> {
+export async function insertLinkedNotification(tx: Ctx, note: NewNotification): Promise<string> {
   const { notification: n, notification_links: links } = tx.t;
   const [row] = await tx.db
     .insert(n)
     .values({ user_id: note.userId, type: null, title: note.title, message: note.message, created_at: note.at })
     .returning({ id: n.id });
   await tx.db.insert(links).values({ notification_id: row.id, href: note.href.slice(0, 300) });
+  return row.id;
 }
 
 export interface NotificationEntry {
