@@ -5,7 +5,7 @@
  * for one first (the name step, with the draft carried in the form), then gets the draft back to
  * finish. At most 10 posts an hour (429 with Retry-After). Posted: to the post's page, with a flash.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -85,6 +85,14 @@ export default function NewFeedPost() {
     </section>
   );
 }
+
+/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
+export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = errorHeaders?.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("feed.new.title") })));
 
