@@ -87,6 +87,11 @@ const SHOTS: Shot[] = [
   { name: "communities", as: "user", path: "/communities" },
   { name: "community", as: "user", path: firstLink("/communities", /^\/communities\/[0-9a-f-]{36}$/) },
   { name: "moderation", as: "moderator", path: "/moderation" },
+  // The anonymous feed (issue 17): the list with the short form, the write page, and the demo user's own post's edit page.
+  { name: "feed", as: "user", path: "/feed" },
+  { name: "feed-top", as: "user", path: "/feed?sort=top&topic=career_advice", extra: true },
+  { name: "feed-new", as: "user", path: "/feed/new" },
+  { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 

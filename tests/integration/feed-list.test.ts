@@ -135,7 +135,7 @@ describeEachDatabase("The feed through the app", (db) => {
     const asMember = await member.get("/feed");
     expect(asMember.html).toContain('action="/feed/new"');
     expect(asMember.html).toMatch(/<input type="checkbox" name="is_anonymous" id="quick-anonymous"[^>]* checked=""/);
-    expect(textOf(asMember.html)).toContain("You will choose an anonymous name first.");
+    expect(textOf(asMember.html)).toContain("Anonymously (you choose a name first)");
   });
 
   it("the page of an anonymous post carries no trace of its author, for a visitor, another member, and as loader data", async () => {

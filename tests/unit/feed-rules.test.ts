@@ -9,8 +9,9 @@ import { readCatalogs } from "~/lib/i18n.server";
 import { feedCursor, topCursor } from "~/modules/feed/feed-cursor.server";
 import { draftImageKey, draftImageToken } from "~/modules/feed/image.server";
 import {
-  clipText,
+  CARD_LINES_MAX,
   CARD_TEXT_MAX,
+  clipText,
   feedHref,
   filterText,
   hasFilters,
@@ -79,7 +80,7 @@ describe("a post on a card", () => {
     expect([...clipped.text].length).toBeLessThanOrEqual(CARD_TEXT_MAX + 1);
     expect(clipped.text.endsWith("word…")).toBe(true);
     const lines = Array.from({ length: 12 }, (_, i) => `line ${i}`).join("\n");
-    expect(clipText(lines)).toEqual({ text: Array.from({ length: 8 }, (_, i) => `line ${i}`).join("\n") + "…", clipped: true });
+    expect(clipText(lines)).toEqual({ text: Array.from({ length: CARD_LINES_MAX }, (_, i) => `line ${i}`).join("\n") + "…", clipped: true });
     // No space to cut on: cut at the limit, never inside a character made of two code units.
     const emoji = "😀".repeat(500);
     expect(clipText(emoji).text).toBe(`${"😀".repeat(CARD_TEXT_MAX)}…`);

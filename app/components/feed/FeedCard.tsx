@@ -42,7 +42,7 @@ export function FeedCard({ post, headingLevel = 3 }: { post: FeedCardData; headi
               {post.industry}
             </Link>
           ) : null,
-          <Link key="date" to={post.href}>
+          <Link key="date" to={post.href} className="whitespace-nowrap">
             {post.date}
           </Link>,
           post.edited ? t("feed.card.edited") : null,

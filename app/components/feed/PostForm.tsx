@@ -167,21 +167,38 @@ export function PostForm({ action, values, errors: serverErrors = {}, create, ed
   );
 }
 
-/** The short form at the top of /feed: text, topic and "post anonymously"; the rest is on /feed/new. */
+/**
+ * The short form at the top of /feed, compact so the posts start on a phone's first screen: the
+ * text, the topic and "post anonymously" on one line with the button; the rest is on /feed/new.
+ */
 export function QuickPostForm({ postingAs, topic }: { postingAs: string | null; topic: string | null }) {
   const t = useT();
   return (
-    <Form method="post" action="/feed/new" className="card space-y-3">
+    <Form method="post" action="/feed/new" className="card space-y-2">
       <CsrfInput />
-      <TextareaField label={t("feed.quick.label")} name="content" id="quick-content" rows={3} dir="auto" hint={t("feed.form.contentHint", { max: POST_CONTENT_MAX })} />
-      <TopicSelect value={topic ?? DEFAULT_TOPIC} id="quick-topic" />
-      <AnonymousBox checked postingAs={postingAs} id="quick-anonymous" />
-      <div className="flex flex-wrap items-center gap-3">
+      <TextareaField label={t("feed.quick.label")} name="content" id="quick-content" rows={2} dir="auto" />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <label className="inline-flex items-center gap-2">
+          {t("feed.form.topic")}
+          <select name="topic" id="quick-topic" defaultValue={topic ?? DEFAULT_TOPIC} className="rounded border border-stone-400 px-2 py-1.5">
+            {TOPICS.map((value) => (
+              <option key={value} value={value}>
+                {t(topicLabelId(value))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-flex items-center gap-2">
+          <input type="checkbox" name="is_anonymous" id="quick-anonymous" defaultChecked />
+          <span dir="auto">{postingAs ? t("feed.quick.anonymousAs", { name: postingAs }) : t("feed.quick.anonymousFirst")}</span>
+        </label>
         <Button name="intent" value="post">
           {t("feed.quick.submit")}
         </Button>
-        <Link to={topic ? `/feed/new?topic=${topic}` : "/feed/new"}>{t("feed.quick.more")}</Link>
       </div>
+      <p className="text-sm">
+        <Link to={topic ? `/feed/new?topic=${topic}` : "/feed/new"}>{t("feed.quick.more")}</Link>
+      </p>
     </Form>
   );
 }

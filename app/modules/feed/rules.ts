@@ -25,9 +25,9 @@ export const TOP_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 /** New posts one member may write in an hour (rate_limit_buckets, fixed windows). */
 export const FEED_POST_LIMIT = { limit: 10, windowMs: 60 * 60 * 1000 } as const;
 /** A card shows at most this many characters of a post, then "Read more". */
-export const CARD_TEXT_MAX = 400;
+export const CARD_TEXT_MAX = 300;
 /** And at most this many lines. */
-export const CARD_LINES_MAX = 8;
+export const CARD_LINES_MAX = 6;
 
 /** Images: PNG, JPEG or WebP of at most 2 MB, re-encoded to a WebP of at most 1200 x 1200 without metadata. */
 export const FEED_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
