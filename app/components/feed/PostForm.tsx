@@ -174,8 +174,7 @@ export function PostForm({ action, values, errors: serverErrors = {}, create, ed
 export function QuickPostForm({ postingAs, topic }: { postingAs: string | null; topic: string | null }) {
   const t = useT();
   return (
-    <Form method="post" action="/feed/new" className="card space-y-2">
-      <CsrfInput />
+    <Form method="post" action="/feed/new" className="card space-y-2 p-3">
       <TextareaField label={t("feed.quick.label")} name="content" id="quick-content" rows={2} dir="auto" />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <label className="inline-flex items-center gap-2">
@@ -192,13 +191,17 @@ export function QuickPostForm({ postingAs, topic }: { postingAs: string | null; 
           <input type="checkbox" name="is_anonymous" id="quick-anonymous" defaultChecked />
           <span dir="auto">{postingAs ? t("feed.quick.anonymousAs", { name: postingAs }) : t("feed.quick.anonymousFirst")}</span>
         </label>
-        <Button name="intent" value="post">
-          {t("feed.quick.submit")}
-        </Button>
+        <span className="inline-flex flex-wrap items-center gap-x-4 gap-y-2">
+          <Button name="intent" value="post">
+            {t("feed.quick.submit")}
+          </Button>
+          <Link to={topic ? `/feed/new?topic=${topic}` : "/feed/new"} className="text-sm">
+            {t("feed.quick.more")}
+          </Link>
+        </span>
       </div>
-      <p className="text-sm">
-        <Link to={topic ? `/feed/new?topic=${topic}` : "/feed/new"}>{t("feed.quick.more")}</Link>
-      </p>
+      {/* Last, so the spacing between the fields starts at the first one. */}
+      <CsrfInput />
     </Form>
   );
 }
