@@ -94,6 +94,11 @@ const SHOTS: Shot[] = [
   // A post of the anonymous feed with comments and likes (db/seed/demo.ts: anonymous_post:2).
   { name: "feed-post", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}` },
   { name: "feed-post-comments", as: "user", path: `/feed/${uuidFor("anonymous_post:2")}`, focus: "#comments" },
+  // The anonymous feed (issue 17): the list with the short form, the write page, and the demo user's own post's edit page.
+  { name: "feed", as: "user", path: "/feed" },
+  { name: "feed-top", as: "user", path: "/feed?sort=top&topic=career_advice", extra: true },
+  { name: "feed-new", as: "user", path: "/feed/new" },
+  { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
 ];
 

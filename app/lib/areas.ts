@@ -32,10 +32,10 @@ export const areas: Area[] = [
   { slug: "applications", label: "Applications", href: "/applications", ready: true, audience: "member" },
   { slug: "calendar", label: "Calendar", href: "/calendar", ready: true, audience: "member", inline: "md" },
   { slug: "communities", label: "Communities", href: "/communities", ready: true, audience: "everyone" },
+  { slug: "feed", label: "Feed", href: "/feed", ready: true, audience: "everyone" },
   { slug: "hiring", label: "Hiring", href: "/hiring", ready: true, audience: "hiring", inline: "lg" },
   { slug: "review", label: "Review", href: "/jobs/review", ready: true, audience: "staff", inline: "lg" },
   { slug: "admin", label: "Admin", href: "/admin", ready: true, audience: "admin", inline: "lg" },
-  { slug: "feed", label: "Feed", href: "/feed", ready: false, audience: "everyone" },
   { slug: "skills", label: "Skills", href: "/skills", ready: false, audience: "everyone" },
   { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, audience: "everyone" },
 ];

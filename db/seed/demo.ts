@@ -328,7 +328,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
 
   // ---- anonymous posts, comments and likes (counters equal the rows)
   T.anonymousPosts.forEach((post, p) => {
-    const author = 5 + ((p * 7) % (n - 5));
+    // The first (newest) post is the demo user's, anonymous: /feed shows them their own post with its edit and delete links.
+    const author = p === 0 ? DEMO_USER_INDEX : 5 + ((p * 7) % (n - 5));
     const postId = uuidFor(`anonymous_post:${p}`);
     const created = ago(2 + p * 3, 10 + (p % 8), (p * 11) % 60);
     const commenters = new Rng(`post:${p}`).sample([...Array(n).keys()].filter((x) => x !== author), p % 4 === 3 ? 0 : 1 + (p % 4));

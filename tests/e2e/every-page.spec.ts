@@ -86,6 +86,8 @@ interface Ids {
   /** A post of the anonymous feed (issue 17), and a comment of the role's own (/feed/<id>/comments/<cid>). */
   feedPost?: string;
   ownFeedComment?: string;
+  /** The role's own feed post, linked from /feed with its edit page (the demo user wrote the newest). */
+  ownFeedPost?: string;
 }
 
 interface Crawled {
@@ -115,7 +117,10 @@ const CRAWL: Crawled[] = [
   { file: "api-access_.thanks.tsx", path: "/api-access/thanks", roles: EVERYONE },
   { file: "forgot-password.tsx", path: "/forgot-password", roles: EVERYONE },
   { file: "reset-password.$token.tsx", path: "/reset-password/not-a-real-token", roles: EVERYONE, status: 410 },
-  { file: "$area.tsx", path: "/feed", roles: EVERYONE },
+  { file: "$area.tsx", path: "/skills", roles: EVERYONE },
+  // The anonymous feed (issue 17): everyone reads it, also filtered and by "Top this week".
+  { file: "feed._index.tsx", path: "/feed", roles: EVERYONE },
+  { file: "feed._index.tsx", path: "/feed?sort=top&topic=career_advice&company=Dasman%20Bank", roles: ["visitor", "user"] },
   { file: "communities._index.tsx", path: "/communities", roles: EVERYONE },
   { file: "$.tsx", path: "/no-such-page", roles: EVERYONE, status: 404 },
   // The error page a failing loader shows (the route exists only on the test server).
@@ -167,6 +172,10 @@ const CRAWL: Crawled[] = [
   { file: "feed.$id_.comments.$commentId_.edit.tsx", path: (ids) => ids.ownFeedComment && `${ids.ownFeedComment}/edit`, roles: ["user"] },
   { file: "feed.$id_.comments.$commentId_.delete.tsx", path: (ids) => ids.ownFeedComment && `${ids.ownFeedComment}/delete`, roles: ["user"] },
   { file: "jobs_.saved.tsx", path: "/jobs/saved", roles: MEMBERS },
+  { file: "feed.new.tsx", path: "/feed/new", roles: MEMBERS },
+  // The demo user wrote the newest demo post (db/seed/demo.ts): /feed links its edit and delete pages.
+  { file: "feed.$id_.edit.tsx", path: (ids) => ids.ownFeedPost && `${ids.ownFeedPost}/edit`, roles: ["user"] },
+  { file: "feed.$id_.delete.tsx", path: (ids) => ids.ownFeedPost && `${ids.ownFeedPost}/delete`, roles: ["user"] },
   { file: "communities.new.tsx", path: "/communities/new", roles: MEMBERS },
   // The demo user created communities (db/seed/demo.ts); the directory links their edit pages.
   { file: "communities.$id_.edit.tsx", path: (ids) => ids.ownCommunity && `${ids.ownCommunity}/edit`, roles: ["user"] },
@@ -211,6 +220,7 @@ const NOT_PAGES: Record<string, string> = {
   "settings.cv_.file.ts": "the member's CV file",
   "avatars.$key.tsx": "a profile picture (image)",
   "communities.$id_.banner.tsx": "a community's banner (image)",
+  "feed.$id_.image.tsx": "a feed post's image",
   "auth.google.tsx": "redirects to Google's sign-in",
   "auth.google.callback.tsx": "Google's redirect back: signs in and redirects",
   "calendar_.find.$userId_.ics.ts": "a calendar file (text/calendar)",
@@ -305,13 +315,14 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
     firstLink(request, postsOf, new RegExp(`href="(/communities/${UUID}/posts/${UUID})"`)),
     firstLink(request, postsOf, new RegExp(`href="(/communities/${UUID}/posts/${UUID})/edit"`)),
   ]);
+  const ownFeedPost = role === "visitor" ? undefined : await firstLink(request, "/feed", new RegExp(`href="(/feed/${UUID})/edit"`));
   // A conversation with nothing unread: opening one marks its messages read, which other tests count.
   const conversation = await readConversation(request);
   const feedPosts = await feedPostsOf(request);
   const ownFeedComment = role === "user" ? await ownFeedCommentOf(request, feedPosts) : undefined;
   return {
     job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity, moderatedCommunity,
-    feedPost: feedPosts[0], ownFeedComment,
+    feedPost: feedPosts[0], ownFeedComment, ownFeedPost,
   };
 }
 

@@ -18,7 +18,9 @@ import { expect, headerPages, signIn as signInWithRequests, STORY_BUDGET_MS, sty
 const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
 const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
-const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation"];
+// The anonymous feed (issue 17) besides /feed (a header page): Top this week, and filtered.
+const anonymousFeedPages = ["/feed?sort=top", "/feed?topic=career_advice&industry=technology"];
+const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation", "/feed", "/feed/new"];
 // The admin works the feed's reports queue too (issue 17; demo data has open reports).
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/moderation/reports"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
@@ -112,7 +114,7 @@ test(`in lite mode, in ${NAMES[lang]}, ${which} is at most 14,600 bytes gzip and
   const rows: Row[] = [];
   // A visitor who chose the language (the cookie the footer's form sets).
   const request = { get: (path: string, options?: { headers?: Record<string, string> }) => plain.get(path, { headers: { ...options?.headers, Cookie: `ladder_lang=${lang}` } }) };
-  const pages = lang === "en" ? [...headerPages, ...publicAccountPages, ...feedPages, ...sharePages] : ISSUE_15_PUBLIC_PAGES;
+  const pages = lang === "en" ? [...headerPages, ...publicAccountPages, ...feedPages, ...anonymousFeedPages, ...sharePages] : ISSUE_15_PUBLIC_PAGES;
   for (const path of pages) rows.push((await measure((p, o) => request.get(p, o), path, lang)).row);
   if (lang === "en") {
     // A job page: the heaviest of the general feed's first page (descriptions differ in length).
@@ -168,6 +170,11 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // A feed post signed in: its like buttons and the comment form.
   rows.push(await heaviestFeedPost(get));
+  // The demo user's own feed post (the newest demo post, issue 17): its edit and delete pages.
+  const feed = await (await page.request.get("/feed")).text();
+  const ownPost = /href="(\/feed\/[0-9a-f-]{36})\/edit"/.exec(feed)?.[1];
+  expect(ownPost, "the demo user's own post is on /feed with its edit link").toBeTruthy();
+  for (const path of ["edit", "delete"]) rows.push((await measure(get, `${ownPost}/${path}`)).row);
   // A community the demo user moderates (issue 16): its requests, members and membership pages.
   const queue = await (await page.request.get("/moderation")).text();
   const community = /href="(\/communities\/[0-9a-f-]{36})"/.exec(queue)?.[1];

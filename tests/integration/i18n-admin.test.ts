@@ -105,12 +105,12 @@ describeEachDatabase("admin, sign-ups and coming-soon pages in Arabic and Hindi"
   });
 
   it("shows a coming-soon page in Hindi and in Arabic", async () => {
-    const hindi = await (await visitorIn(db.ctx, "hi")).get("/feed");
+    const hindi = await (await visitorIn(db.ctx, "hi")).get("/interviews");
     expect(hindi.status).toBe(200);
-    expectSpoken(hindi.html, "hi", "/feed (hi)");
-    expect(textOf(hindi.html)).toContain("फ़ीड: जल्द आ रहा है");
-    expect(textOf(hindi.html)).toContain("अपना नाम बताए बिना किसी कंपनी के माहौल के बारे में पूछें।");
-    expect(hindi.html).toContain("<title>फ़ीड: जल्द आ रहा है | लैडर</title>");
+    expectSpoken(hindi.html, "hi", "/interviews (hi)");
+    expect(textOf(hindi.html)).toContain("इंटरव्यू: जल्द आ रहा है");
+    expect(textOf(hindi.html)).toContain("रोज़ एक मॉक इंटरव्यू, हर जवाब पर फ़ीडबैक के साथ।");
+    expect(hindi.html).toContain("<title>इंटरव्यू: जल्द आ रहा है | लैडर</title>");
 
     const arabic = await (await visitorIn(db.ctx, "ar")).get("/skills");
     expectSpoken(arabic.html, "ar", "/skills (ar)");

@@ -5,12 +5,12 @@ import { promiseOf } from "../../app/lib/area-promises";
 import { areas, currentAreaHref, findComingSoonArea, menuFor } from "../../app/lib/areas";
 
 const labels = (role: string | null) => menuFor(role).map((area) => area.label);
-const comingSoon = ["Feed", "Skills", "Interviews"];
-const everyMember = ["Home", "Jobs", "People", "Network", "Messages", "Coach", "Documents", "Applications", "Calendar", "Communities"];
+const comingSoon = ["Skills", "Interviews"];
+const everyMember = ["Home", "Jobs", "People", "Network", "Messages", "Coach", "Documents", "Applications", "Calendar", "Communities", "Feed"];
 
 describe("menuFor", () => {
-  it("offers a visitor only the pages open to everyone: home, jobs, communities and the areas coming soon", () => {
-    expect(labels(null)).toEqual(["Home", "Jobs", "Communities", ...comingSoon]);
+  it("offers a visitor only the pages open to everyone: home, jobs, communities, the feed and the areas coming soon", () => {
+    expect(labels(null)).toEqual(["Home", "Jobs", "Communities", "Feed", ...comingSoon]);
   });
 
   it("offers a job seeker every member area, and neither hiring, review nor admin", () => {

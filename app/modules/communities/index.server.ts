@@ -4,4 +4,4 @@
  */
 export { isGlobalModerator, moderatedCommunityIds, standingIn, type Standing, type Viewer } from "./access.server";
 export { waitingRequestCount } from "./moderation.server";
-export { linkParts, type TextPart } from "./links.server";
+export { linkParts, LINK_REL, type TextPart } from "./links.server";
