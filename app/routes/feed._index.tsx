@@ -95,7 +95,7 @@ export default function Feed() {
           <ul className="list">
             {posts.map((post) => (
               <li key={post.id}>
-                <FeedCard post={post} />
+                <FeedCard post={post} signedIn={signedIn} />
               </li>
             ))}
           </ul>

@@ -8,16 +8,18 @@
  */
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { AuthorLine } from "~/components/feed/AuthorLine";
+import { LikeButton } from "~/components/feed/LikeButton";
 import { PostText } from "~/components/communities/PostCard";
 import { MetaLine } from "~/components/ui/Meta";
 import { useT } from "~/lib/i18n";
+import { postLikePath } from "~/modules/feed/comment-rules";
 import { feedHref, NO_FILTERS, topicLabelId } from "~/modules/feed/rules";
 // The shape is made on the server (list.server.ts); a type-only import leaves no server code here.
 import type { FeedCardData } from "~/modules/feed/list.server";
 
 export type { FeedCardData };
 
-export function FeedCard({ post, headingLevel = 3 }: { post: FeedCardData; headingLevel?: 2 | 3 }) {
+export function FeedCard({ post, signedIn, headingLevel = 3 }: { post: FeedCardData; signedIn: boolean; headingLevel?: 2 | 3 }) {
   const t = useT();
   const lite = useRouteLoaderData<{ lite?: boolean }>("root")?.lite ?? false;
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -69,12 +71,17 @@ export function FeedCard({ post, headingLevel = 3 }: { post: FeedCardData; headi
           ) : null}
         </>
       )}
-      <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-stone-700">
-        <span>{t("feed.card.likes", { count: post.likes, shown: post.likesShown })}</span>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-700">
+        {/* Lite mode keeps the page small: the count here, the button on the post's page. */}
+        {lite || post.removed ? (
+          <span>{t("feed.card.likes", { count: post.likes, shown: post.likesShown })}</span>
+        ) : (
+          <LikeButton action={postLikePath(post.id)} liked={post.liked} count={post.likes} signedIn={signedIn} kind="post" />
+        )}
         <Link to={`${post.href}#comments`}>{t("feed.card.comments", { count: post.comments, shown: post.commentsShown })}</Link>
         {post.mine && !post.removed ? <Link to={`${post.href}/edit`}>{t("feed.card.edit")}</Link> : null}
         {post.mine ? <Link to={`${post.href}/delete`}>{t("feed.card.delete")}</Link> : null}
-      </p>
+      </div>
     </article>
   );
 }

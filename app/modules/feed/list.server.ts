@@ -11,7 +11,7 @@ import type { Position } from "~/lib/cursor";
 import { formatDate, formatNumber } from "~/lib/format";
 import type { Language } from "~/lib/i18n";
 import { linkParts, type TextPart } from "~/modules/communities/index.server";
-import { authorOf, postColumns, postSources, type FeedAuthor } from "./access.server";
+import { authorOf, postColumns, postSources, truthy, type FeedAuthor } from "./access.server";
 import type { TopPosition } from "./feed-cursor.server";
 import { clipText, FEED_PAGE_SIZE, isFeedImageKey, isTopic, postHref, postImageHref, TOP_WINDOW_MS, DEFAULT_TOPIC, type FeedFilters, type Topic } from "./rules";
 
@@ -31,13 +31,22 @@ export interface FeedPost {
   commentsCount: number;
   createdAt: Date;
   edited: boolean;
+  /** The viewer likes it (always false for a visitor). */
+  liked: boolean;
 }
 
 type Selected = Awaited<ReturnType<typeof selectPosts>>[number];
 
 function selectPosts(ctx: Ctx, viewerId: string | null) {
   const { p, r, u, authorJoin, removalJoin } = postSources(ctx);
-  return ctx.db.select(postColumns(ctx, viewerId)).from(p).innerJoin(u, authorJoin).leftJoin(r, removalJoin);
+  const l = ctx.t.anonymous_post_like;
+  // One probe of the (post_id, user_id) unique index per post shown.
+  const liked = viewerId === null ? sql`0` : sql`case when exists (select 1 from ${l} where ${l.post_id} = ${p.id} and ${l.user_id} = ${viewerId}) then 1 else 0 end`;
+  return ctx.db
+    .select({ ...postColumns(ctx, viewerId), liked: liked.mapWith(truthy) })
+    .from(p)
+    .innerJoin(u, authorJoin)
+    .leftJoin(r, removalJoin);
 }
 
 export function toFeedPost(row: Selected): FeedPost {
@@ -56,6 +65,7 @@ export function toFeedPost(row: Selected): FeedPost {
     commentsCount: row.commentsCount,
     createdAt: row.createdAt,
     edited: row.edited,
+    liked: row.liked,
   };
 }
 
@@ -157,6 +167,7 @@ export interface FeedCardData {
   edited: boolean;
   likes: number;
   likesShown: string;
+  liked: boolean;
   comments: number;
   commentsShown: string;
   /** The text (clipped on a card) with its links as parts. */
@@ -181,6 +192,7 @@ export function feedCardView(post: FeedPost, options: { lang: Language; clip?: b
     edited: post.edited,
     likes: post.likesCount,
     likesShown: formatNumber(post.likesCount, options.lang),
+    liked: post.liked,
     comments: post.commentsCount,
     commentsShown: formatNumber(post.commentsCount, options.lang),
     parts: post.removed ? [] : linkParts(text),
