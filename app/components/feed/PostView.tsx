@@ -13,7 +13,8 @@ import { AuthorLine } from "~/components/feed/AuthorLine";
 import { LikeButton } from "~/components/feed/LikeButton";
 import { MetaLine } from "~/components/ui/Meta";
 import { useT } from "~/lib/i18n";
-import { COMMENTS_ANCHOR, feedPostPath, postAnchor, postLikePath, TOPIC_LABELS } from "~/modules/feed/comment-rules";
+import { COMMENTS_ANCHOR, feedPostPath, postAnchor, postLikePath } from "~/modules/feed/comment-rules";
+import { topicLabelId } from "~/modules/feed/rules";
 // The shape is made on the server (post-page.server.ts); a type-only import leaves no server code here.
 import type { FeedPostView } from "~/modules/feed/post-page.server";
 
@@ -27,7 +28,7 @@ export function PostView({ post, signedIn }: { post: FeedPostView; signedIn: boo
   return (
     <article id={postAnchor(post.id)} aria-labelledby="post-title" className="card space-y-3">
       <h1 id="post-title" className="text-xl">
-        {t(TOPIC_LABELS[post.topic])}
+        {t(topicLabelId(post.topic))}
         {post.companyName ? (
           <>
             {" · "}

@@ -3,7 +3,6 @@
  * comment, the addresses of a post, its comments and their like buttons, and the anchors a like or
  * a comment comes back to. No server-only imports: components use them.
  */
-import { postTopics } from "../../../db/enums";
 
 /** At most this many characters in a comment (plain text; links become clickable when shown). */
 export const COMMENT_CONTENT_MAX = 2_000;
@@ -14,17 +13,6 @@ export const EXCERPT_MAX = 80;
 
 export type LikeIntent = "like" | "unlike";
 export const isLikeIntent = (value: unknown): value is LikeIntent => value === "like" || value === "unlike";
-
-export type PostTopic = (typeof postTopics)[number];
-export const isPostTopic = (value: unknown): value is PostTopic => postTopics.includes(value as PostTopic);
-
-/** A topic's readable name, a message id of the feedPost namespace (written out, so the catalog check sees each). */
-export const TOPIC_LABELS: Record<PostTopic, string> = {
-  company_culture: "feedPost.topic.company_culture",
-  workplace_issues: "feedPost.topic.workplace_issues",
-  career_advice: "feedPost.topic.career_advice",
-  general: "feedPost.topic.general",
-};
 
 export const feedPostPath = (postId: string) => `/feed/${postId}`;
 export const postLikePath = (postId: string) => `/feed/${postId}/like`;

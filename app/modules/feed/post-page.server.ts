@@ -13,7 +13,8 @@ import type { Language } from "~/lib/i18n";
 import { isUuid } from "~/lib/ids";
 import { linkParts, type TextPart } from "~/modules/communities/index.server";
 import { authorOf, postColumns, postSources, type FeedAuthor } from "./access.server";
-import { excerpt, isPostTopic, type PostTopic } from "./comment-rules";
+import { excerpt } from "./comment-rules";
+import { DEFAULT_TOPIC, isTopic, type Topic } from "./rules";
 import { listComments } from "./comments.server";
 
 export interface FeedPostView {
@@ -23,7 +24,7 @@ export interface FeedPostView {
   removed: boolean;
   companyName: string | null;
   industry: string | null;
-  topic: PostTopic;
+  topic: Topic;
   when: string;
   edited: boolean;
   parts: TextPart[];
@@ -83,7 +84,7 @@ export async function readPost(ctx: Ctx, postId: string, reader: Reader): Promis
     removed: row.removed,
     companyName: row.companyName,
     industry: row.industry,
-    topic: isPostTopic(row.topic) ? row.topic : "general",
+    topic: isTopic(row.topic) ? row.topic : DEFAULT_TOPIC,
     when: formatDateTime(row.createdAt, reader.zone, { lang: reader.lang }),
     edited: row.edited && !row.removed,
     parts: row.removed ? [] : linkParts(row.content),
