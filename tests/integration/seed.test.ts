@@ -425,7 +425,23 @@ describeEachDatabase("scale seeder", (db) => {
     expect(after.connection - before.connection).toBeGreaterThan(400);
     expect(after.notification).toBeGreaterThan(before.notification);
     expect(after.Chat).toBeGreaterThan(before.Chat);
-    expect(after.anonymous_post).toBeGreaterThan(before.anonymous_post);
+    // The feed: five posts per user, about 15 comments and 20 likes per user, a few reports; the
+    // demo's big post got its extra comments (N / 20 here, 5,000 at N = 100,000).
+    expect(after.anonymous_post - before.anonymous_post).toBe(1000);
+    expect((after.anonymous_comment - before.anonymous_comment - 10) / 200).toBeGreaterThan(10);
+    expect((after.anonymous_comment - before.anonymous_comment - 10) / 200).toBeLessThan(20);
+    expect((after.anonymous_post_like - before.anonymous_post_like) / 200).toBeGreaterThan(14);
+    expect((after.anonymous_post_like - before.anonymous_post_like) / 200).toBeLessThan(26);
+    expect(after.anonymous_reports).toBeGreaterThan(before.anonymous_reports);
+    const { anonymous_post: ap } = db.ctx.t;
+    const [big] = await db.ctx.db.select({ n: ap.comments_count }).from(ap).where(eq(ap.id, BIG_FEED_POST_ID));
+    expect(big.n).toBeGreaterThanOrEqual(10);
+    const feed = await db.ctx.db.select({ topic: ap.topic, company: ap.company_name, created: ap.created_at, likes: ap.likes_count }).from(ap);
+    expect(new Set(feed.map((r) => r.topic))).toEqual(new Set(E.postTopics));
+    const week = feed.filter((r) => r.created!.getTime() >= now.getTime() - 7 * 86_400_000).length;
+    expect(week).toBeGreaterThan(5);
+    expect(feed.every((r) => r.created!.getTime() <= now.getTime())).toBe(true);
+    expect(new Set(feed.map((r) => r.company)).size).toBeGreaterThan(30);
 
     expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
     expect(await countersMismatches(db.ctx)).toEqual([]);
