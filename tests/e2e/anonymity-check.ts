@@ -102,8 +102,8 @@ export interface Finding {
 export function checkHtml(where: string, html: string, who: Protected, findings: Finding[]) {
   // As React writes text and attributes.
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
-  const identity = [...who.identity, ...who.identity.map(esc)];
-  const anonymous = [...who.anonymous, ...who.anonymous.map(esc)];
+  const identity = [...new Set([...who.identity, ...who.identity.map(esc)])];
+  const anonymous = [...new Set([...who.anonymous, ...who.anonymous.map(esc)])];
   // The inlined data is checked decoded (checkData); here, the markup.
   const markup = html.replace(/<script\b[^>]*>[^<]*streamController\.enqueue[\s\S]*?<\/script>/g, "<script>[data]</script>");
   const namedCards = who.namedPostId ? elementsWith(markup, "article", "data-post-id", who.namedPostId) : [];

@@ -56,9 +56,14 @@ async function member(browser: Browser, js: boolean, name: string, email: string
 }
 
 /** Submits the comment form of a post page with `text` (anonymous is the form's default). */
-async function commentThroughPage(page: Page, postId: string, text: string) {
-  await page.goto(`/feed/${postId}`);
-  await waitForHydration(page);
+/** With JavaScript, a tap before hydration is handled as without it: wait (fixtures.ts). */
+async function open(page: Page, path: string, js: boolean) {
+  await page.goto(path);
+  if (js) await waitForHydration(page);
+}
+
+async function commentThroughPage(page: Page, js: boolean, postId: string, text: string) {
+  await open(page, `/feed/${postId}`, js);
   const form = page.locator('form:has(textarea[name="content"])').last();
   await expect(form, `the page of post ${postId} has a comment form with textarea[name=content]`).toHaveCount(1);
   await form.locator('textarea[name="content"]').fill(text);
@@ -88,15 +93,14 @@ async function makeWorld(browser: Browser, js: boolean): Promise<World> {
 
   // Through the pages, so the app writes the notifications: A answers B's post; B answers and likes A's.
   const aComment = `Take the counter-offer only in writing ${stamp}`;
-  await commentThroughPage(A.page, otherPostId, aComment);
+  await commentThroughPage(A.page, js, otherPostId, aComment);
   await expect.poll(() => feedRowsInE2eDb(A.id, otherPostId).comments, { message: "A's comment is saved, anonymous by default" }).toEqual([{ id: expect.any(String), anonymous: true }]);
   const aCommentId = feedRowsInE2eDb(A.id, otherPostId).comments[0].id;
   const bComment = `Same here, talk to HR together ${stamp}`;
-  await commentThroughPage(B.page, anonPostId, bComment);
+  await commentThroughPage(B.page, js, anonPostId, bComment);
   await expect.poll(() => feedRowsInE2eDb(B.id, anonPostId).comments.length, { message: "B's comment is saved" }).toBe(1);
   const bCommentId = feedRowsInE2eDb(B.id, anonPostId).comments[0].id;
-  await B.page.goto(`/feed/${anonPostId}`);
-  await waitForHydration(B.page);
+  await open(B.page, `/feed/${anonPostId}`, js);
   await B.page.locator(`form[action="/feed/${anonPostId}/like"] button`).first().click();
   await expect.poll(() => feedRowsInE2eDb(B.id, anonPostId).likes, { message: "B's like is saved" }).toBe(true);
   // A named comment by C, so the pages show named and anonymous words side by side.
@@ -197,6 +201,8 @@ function startPages(world: World): string[] {
     "/notifications",
     "/admin",
     `/people?q=${q(world.authorName)}`,
+    `/admin/users?q=${q(world.authorName)}`,
+    `/admin/users?q=${q(world.a.identity[2])}`,
     `/u/${world.a.userId}`,
     `/u/${world.b.userId}`,
   ];
@@ -219,8 +225,7 @@ async function browse(page: Page, world: World, protect: Protected[], findings: 
   };
   page.on("response", onResponse);
   try {
-    await page.goto(`/feed?company=${encodeURIComponent(world.company)}`);
-    await waitForHydration(page);
+    await open(page, `/feed?company=${encodeURIComponent(world.company)}`, true);
     const routerData = () => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as { __remixRouter?: { state: { loaderData: unknown } } }).__remixRouter?.state.loaderData ?? null)) as unknown);
     for (const who of protect) {
       checkHtml("/feed?company= (DOM)", await page.content(), who, findings);
