@@ -22,7 +22,7 @@
  * path (see `baselineHandles`) and the route does not say `baseline: false` (a signed-in page at
  * a path the baseline answers as the signed-out page); otherwise its baseline columns stay empty.
  */
-import { BIG_COMMUNITY_ID, LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
+import { BIG_COMMUNITY_ID, BIG_FEED_POST_ID, LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../db/seed/demo";
 import { UsageError } from "./args";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -162,6 +162,22 @@ export const routes: BenchRoute[] = [
     method: "GET",
     path: "/moderation",
     setup: answering("/moderation", signedInAs("moderator@demo.test")),
+  },
+  // The anonymous feed (issue 17), read by a visitor. At --scale 100000: 500,000 posts over two
+  // years (about 4,800 this week), 1.5M comments, 2M likes. "Nile Payments" is the demo's company
+  // with most posts and at scale the most common one (about 59,000 posts); career_advice is 30%.
+  // Bench/feed-queries.ts times the same reads without HTTP (and "Top this week" read week first).
+  { name: "feed", method: "GET", path: "/feed", setup: answering("/feed") },
+  { name: "feed filtered by topic", method: "GET", path: "/feed?topic=career_advice", setup: answering("/feed?topic=career_advice") },
+  { name: "feed filtered by company", method: "GET", path: "/feed?company=Nile%20Payments", setup: answering("/feed?company=Nile%20Payments") },
+  { name: "feed top this week", method: "GET", path: "/feed?sort=top", setup: answering("/feed?sort=top") },
+  {
+    // The demo post the scale seed grows to 5,000 comments: its page (the first 30 comments,
+    // oldest first) as user@demo.test, who is not its author.
+    name: "post with 5,000 comments (member)",
+    method: "GET",
+    path: `/feed/${BIG_FEED_POST_ID}`,
+    setup: answering(`/feed/${BIG_FEED_POST_ID}`, signedInAsDemoUser),
   },
 ];
 

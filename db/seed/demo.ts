@@ -13,7 +13,6 @@ import { hash } from "@node-rs/argon2";
 import type { Ctx } from "../client";
 import * as E from "../enums";
 import { withTx } from "../tx";
-import { addDemoFeedReports } from "./demo-feed-reports";
 import { insertRows, resetSequences, type Row, type SeedSummary, type TableName } from "./insert";
 import { Rng, sha256Hex, uuidFor } from "./random";
 import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
@@ -68,6 +67,15 @@ export const BIG_COMMUNITY_ID = uuidFor("community:0");
 /** The demo user's long coach chat (50 messages): page weight and benchmark. */
 export const LONG_COACH_CHAT_ID = uuidFor("chat:long");
 export const LONG_COACH_CHAT_MESSAGES = 50;
+/**
+ * A demo feed post by another member that the scale seed grows to 5,000 comments (the bench's
+ * "post with 5,000 comments" is the same address on demo data and at scale).
+ */
+export const BIG_FEED_POST_ID = uuidFor("anonymous_post:0");
+/** The demo moderator (moderator@demo.test) who decided the demo feed's reports. */
+const MODERATOR_INDEX = 3;
+/** The feed posts before issue 17 (their rows keep the formulas they were seeded with). */
+const FIRST_FEED_POSTS = 14;
 
 const phonePrefix: Record<string, string> = {
   Jordan: "+962 7", "United Arab Emirates": "+971 5", India: "+91 9", Morocco: "+212 6", Egypt: "+20 10",
@@ -325,55 +333,6 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       created_at: created,
     });
   }
-
-  // ---- anonymous posts, comments and likes (counters equal the rows)
-  T.anonymousPosts.forEach((post, p) => {
-    // The first (newest) post is the demo user's, anonymous: /feed shows them their own post with its edit and delete links.
-    const author = p === 0 ? DEMO_USER_INDEX : 5 + ((p * 7) % (n - 5));
-    const postId = uuidFor(`anonymous_post:${p}`);
-    const created = ago(2 + p * 3, 10 + (p % 8), (p * 11) % 60);
-    const commenters = new Rng(`post:${p}`).sample([...Array(n).keys()].filter((x) => x !== author), p % 4 === 3 ? 0 : 1 + (p % 4));
-    const likers = new Rng(`post-like:${p}`).sample([...Array(n).keys()].filter((x) => x !== author), (p * 5) % 11);
-    const commentRows: Row<"anonymous_comment">[] = commenters.map((c, k) => {
-      const commentId = uuidFor(`anonymous_comment:${p}:${k}`);
-      const commentLikers = new Rng(`comment-like:${p}:${k}`).sample([...Array(n).keys()], (p + k) % 4);
-      const at = new Date(created.getTime() + (k + 1) * 3 * HOUR);
-      commentLikers.forEach((u, m) =>
-        rows.anonymous_comment_like.push({ id: uuidFor(`anonymous_comment_like:${p}:${k}:${m}`), comment_id: commentId, user_id: uid(u), created_at: new Date(at.getTime() + (m + 1) * HOUR) }),
-      );
-      return {
-        id: commentId,
-        post_id: postId,
-        user_id: uid(c),
-        content: T.anonymousComments[(p * 3 + k) % T.anonymousComments.length],
-        is_anonymous: k % 3 !== 2,
-        likes_count: commentLikers.length,
-        created_at: at,
-        updated_at: at,
-      };
-    });
-    rows.anonymous_post.push({
-      id: postId,
-      user_id: uid(author),
-      content: post.content,
-      image_url: null,
-      is_anonymous: p % 5 !== 4,
-      company_name: post.company ?? null,
-      industry: post.industry,
-      topic: post.topic,
-      likes_count: likers.length,
-      comments_count: commentRows.length,
-      created_at: created,
-      updated_at: created,
-    });
-    rows.anonymous_comment.push(...commentRows);
-    likers.forEach((u, m) =>
-      rows.anonymous_post_like.push({ id: uuidFor(`anonymous_post_like:${p}:${m}`), post_id: postId, user_id: uid(u), created_at: new Date(created.getTime() + (m + 1) * 2 * HOUR) }),
-    );
-  });
-
-  // ---- the feed's reports: open ones for the moderators' queue, one dismissed, a post and a comment hidden
-  addDemoFeedReports(rows, t0);
 
   // ---- AI chats (Message_v2 + Vote_v2) and a few deprecated Message/Vote rows for the backfill
   const chatOwners = [0, 0, 5, 8, 11, 12, 20, 24, 34, 9, 28, 33];
@@ -821,6 +780,9 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.notification_links.push({ notification_id: n.id!, href: n.type === "connection_request" ? "/network" : `/u/${n.related_user_id}` });
   }
 
+  // ---- the anonymous feed (issue 17): after the connection notifications' links, it adds its own
+  buildDemoFeed(rows, t0);
+
   // ---- communities (issue 16, decision 041): memberships pending and approved, posts of both
   // types, and the extension tables: a moderator row for every creator (and one appointed), a
   // ban, decisions (approved, declined with and without a reason, removed, banned), an event row
@@ -1257,6 +1219,155 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   return rows;
 }
 
+/**
+ * The anonymous feed (issue 17, decision 043): posts in every topic across companies and
+ * industries (a few in Arabic and Hindi, several in the last seven days so "Top this week" has
+ * content), comments and likes whose counters equal the rows, user@demo.test's own anonymous
+ * post, and the extension tables: reports (open, dismissed, hidden), the hidden post and comment,
+ * the authors' notifications (comments, grouped likes, removals; related_user_id NULL, linked to
+ * /feed/<id>) and the one unread grouped like notice of each recently liked post.
+ */
+function buildDemoFeed(rows: DemoRows, t0: number): void {
+  const n = people.length;
+  const uid = userId;
+  const everyone = [...Array(n).keys()];
+  const notify = (to: number, key: string, title: string, message: string, href: string, at: number, isRead: boolean) => {
+    const id = uuidFor(`notification:feed:${key}`);
+    rows.notification.push({ id, user_id: uid(to), type: null, title, message, related_user_id: null, related_connection_id: null, is_read: isRead, created_at: new Date(at) });
+    rows.notification_links.push({ notification_id: id, href });
+    return id;
+  };
+  const moderator = uid(MODERATOR_INDEX);
+  const posts: { id: string; author: number; created: number; comments: { id: string; author: number; at: number }[]; spamComment: string | null }[] = [];
+
+  T.anonymousPosts.forEach((post, p) => {
+    const legacy = p < FIRST_FEED_POSTS;
+    const author = post.author ?? 5 + ((p * 7) % (n - 5));
+    const postId = uuidFor(`anonymous_post:${p}`);
+    const created =
+      legacy && post.daysAgo === undefined
+        ? t0 - (2 + p * 3) * DAY + (10 + (p % 8)) * HOUR + ((p * 11) % 60) * MINUTE
+        : t0 - (post.daysAgo ?? 2 + p * 3) * DAY - (3 + (p % 9)) * HOUR - ((p * 11) % 60) * MINUTE;
+    const others = everyone.filter((x) => x !== author);
+    const texts = post.comments ?? null;
+    const commenters = new Rng(`post:${p}`).sample(others, texts ? texts.length + (post.spamComment ? 1 : 0) : p % 4 === 3 ? 0 : 1 + (p % 4));
+    const likers = new Rng(`post-like:${p}`).sample(others, post.likes ?? (p * 5) % 11);
+    // Recent posts space their comments and likes to end before "now".
+    const step = (slots: number, usual: number) => Math.min(usual, Math.floor((t0 - MINUTE - created) / (slots + 1)));
+    const commentStep = step(commenters.length, 3 * HOUR);
+    const likeStep = step(likers.length, 2 * HOUR);
+    const seen = { id: postId, author, created, comments: [] as { id: string; author: number; at: number }[], spamComment: null as string | null };
+    const commentRows: Row<"anonymous_comment">[] = commenters.map((c, k) => {
+      const commentId = uuidFor(`anonymous_comment:${p}:${k}`);
+      const spam = texts !== null && k === texts.length;
+      const likesOf = spam ? [] : new Rng(`comment-like:${p}:${k}`).sample(everyone, (p + k) % 4);
+      const at = created + (k + 1) * commentStep;
+      likesOf.forEach((u, m) =>
+        rows.anonymous_comment_like.push({ id: uuidFor(`anonymous_comment_like:${p}:${k}:${m}`), comment_id: commentId, user_id: uid(u), created_at: new Date(Math.min(at + (m + 1) * HOUR, t0 - MINUTE)) }),
+      );
+      seen.comments.push({ id: commentId, author: c, at });
+      if (spam) seen.spamComment = commentId;
+      return {
+        id: commentId,
+        post_id: postId,
+        user_id: uid(c),
+        content: spam ? post.spamComment! : texts ? texts[k] : T.anonymousComments[(p * 3 + k) % T.anonymousComments.length],
+        is_anonymous: spam || k % 3 !== 2,
+        likes_count: likesOf.length,
+        created_at: new Date(at),
+        updated_at: new Date(at),
+      };
+    });
+    rows.anonymous_post.push({
+      id: postId,
+      user_id: uid(author),
+      content: post.content,
+      image_url: null,
+      is_anonymous: !(post.named ?? (legacy && p % 5 === 4)),
+      company_name: post.company ?? null,
+      industry: post.industry,
+      topic: post.topic,
+      likes_count: likers.length,
+      comments_count: commentRows.length,
+      created_at: new Date(created),
+      updated_at: new Date(created),
+    });
+    rows.anonymous_comment.push(...commentRows);
+    const likedAt = likers.map((_, m) => created + (m + 1) * likeStep);
+    likers.forEach((u, m) => rows.anonymous_post_like.push({ id: uuidFor(`anonymous_post_like:${p}:${m}`), post_id: postId, user_id: uid(u), created_at: new Date(likedAt[m]) }));
+    posts.push(seen);
+
+    // The author's notifications: comments on the newer posts, and one grouped note of the likes
+    // (unread, with its notice row, for the last week's posts; read for older ones).
+    const href = `/feed/${postId}`;
+    if (!legacy) {
+      seen.comments.forEach((c, k) => {
+        if (c.author !== author && c.id !== seen.spamComment) notify(author, `comment:${p}:${k}`, "New comment on your post", "Someone commented on your post.", href, c.at, t0 - c.at > 3 * DAY);
+      });
+    }
+    if (likers.length > 0 && !post.spam) {
+      const recent = t0 - created < 7 * DAY;
+      const message = likers.length === 1 ? "1 person liked your post." : `${likers.length} people liked your post.`;
+      const id = notify(author, `likes:${p}`, "Likes on your post", message, href, likedAt[likedAt.length - 1], !recent);
+      if (recent) rows.anonymous_like_notices.push({ post_id: postId, notification_id: id });
+    }
+  });
+
+  // ---- reports and what moderator@demo.test decided
+  const reporterFor = (author: number, salt: number, not: number[] = []) => {
+    const pool = everyone.filter((x) => x !== author && x !== MODERATOR_INDEX && !not.includes(x) && x > 4);
+    return pool[(salt * 13) % pool.length];
+  };
+  const report = (key: string, target: { post_id: string } | { comment_id: string }, reporter: number, reason: (typeof E.feedReportReasons)[number], details: string | null, at: number, decision?: { status: "dismissed" | "hidden"; at: number }) =>
+    rows.anonymous_reports.push({
+      id: uuidFor(`anonymous_report:${key}`),
+      post_id: "post_id" in target ? target.post_id : null,
+      comment_id: "comment_id" in target ? target.comment_id : null,
+      reporter_id: uid(reporter),
+      reason,
+      details,
+      status: decision?.status ?? "open",
+      decided_by: decision ? moderator : null,
+      decided_at: decision ? new Date(decision.at) : null,
+      created_at: new Date(at),
+    });
+  // The spam post: two reports, hidden; its author is told.
+  T.anonymousPosts.forEach((post, p) => {
+    if (!post.spam) return;
+    const { id, author, created } = posts[p];
+    const removedAt = created + 5 * HOUR;
+    const first = reporterFor(author, p);
+    report(`post:${p}:1`, { post_id: id }, first, "spam", "Same message was posted in three communities.", created + HOUR, { status: "hidden", at: removedAt });
+    report(`post:${p}:2`, { post_id: id }, reporterFor(author, p + 1, [first]), "spam", null, created + 2 * HOUR, { status: "hidden", at: removedAt });
+    rows.anonymous_post_removals.push({ post_id: id, removed_by: moderator, removed_at: new Date(removedAt) });
+    notify(author, `removed:post:${p}`, "Your post was removed", "A moderator removed your post because it broke the community rules.", `/feed/${id}`, removedAt, true);
+  });
+  // The spam comment: reported and hidden; its author is told.
+  T.anonymousPosts.forEach((post, p) => {
+    const seen = posts[p];
+    if (!seen.spamComment) return;
+    const comment = seen.comments.find((c) => c.id === seen.spamComment)!;
+    const removedAt = Math.min(comment.at + 3 * HOUR, t0 - MINUTE);
+    report(`comment:${p}:spam`, { comment_id: comment.id }, reporterFor(comment.author, p, [seen.author]), "spam", null, comment.at + HOUR, { status: "hidden", at: removedAt });
+    rows.anonymous_comment_removals.push({ comment_id: comment.id, removed_by: moderator, removed_at: new Date(removedAt) });
+    notify(comment.author, `removed:comment:${p}`, "Your comment was removed", "A moderator removed your comment because it broke the community rules.", `/feed/${seen.id}`, removedAt, false);
+  });
+  // A dismissed report, and open ones for the queue (three posts and a comment).
+  const dismissed = posts[12];
+  report("post:12:1", { post_id: dismissed.id }, reporterFor(dismissed.author, 12), "other", "Looks like an advert for a course.", dismissed.created + DAY, { status: "dismissed", at: dismissed.created + 2 * DAY });
+  const open: [number, (typeof E.feedReportReasons)[number], string | null, number][] = [
+    [6, "false_information", null, 2],
+    [11, "personal_information", "It could identify the manager.", 1],
+    [18, "other", "Not sure this belongs on the feed.", 3],
+  ];
+  for (const [p, reason, details, daysAgo] of open) {
+    report(`post:${p}:1`, { post_id: posts[p].id }, reporterFor(posts[p].author, p), reason, details, Math.max(posts[p].created + HOUR, t0 - daysAgo * DAY));
+  }
+  // "Which site are you on? I think I know you": someone trying to find out who wrote a post.
+  const probing = posts[25].comments[1];
+  report("comment:25:1", { comment_id: probing.id }, reporterFor(probing.author, 25, [posts[25].author]), "personal_information", "Tries to find out who wrote the post.", Math.max(probing.at + HOUR, t0 - 2 * DAY));
+}
+
 /** Insert order: parents before children (the schema's order already is). */
 export const tableOrder: TableName[] = [
   "User", "Chat", "Message_v2", "Message", "Vote_v2", "Vote", "Document", "Suggestion", "connection", "notification",
@@ -1267,7 +1378,7 @@ export const tableOrder: TableName[] = [
   "uploads", "user_calendar_blocks", "daily_interviews", "interview_progress", "archive_card", "premuser", "apiuser",
   "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
   "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
-  "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals",
+  "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals", "anonymous_like_notices",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

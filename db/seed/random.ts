@@ -26,6 +26,13 @@ export function uuidSequence(namespace: string): (n: number) => string {
   return (n: number) => prefix + n.toString(16).padStart(12, "0");
 }
 
+/** A cheap 32-bit integer hash (for names and picks that must agree across tables). */
+export function mix(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
 /** Hex SHA-256 of a string. */
 export function sha256Hex(value: string | Buffer): string {
   return createHash("sha256").update(value).digest("hex");

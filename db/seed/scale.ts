@@ -4,7 +4,9 @@
  *   ~10 direct messages per user, spread over conversations between accepted connections only,
  *   one long conversation for user@demo.test and one for the first scale user (2,500 messages at N >= 10,000),
  *   ~10 jobs per user across the three feeds (80% jobs, 10% remote_jobs, 10% part_time_jobs),
- *   a small number of AI chats and anonymous posts (with comments and likes whose counters match),
+ *   a small number of AI chats,
+ *   the anonymous feed (issue 17, scale-feed.ts): 5N posts over two years, ~15N comments, ~20N likes
+ *   (counters equal the rows), reports, and 5,000 comments on the demo's BIG_FEED_POST_ID,
  *   communities (issue 16): one per ten users, ~5 memberships and ~10 posts per user; a few big
  *   communities (the demo's "Data Careers MENA" among them) with tens of thousands of members, many
  *   small ones; pending requests spread over the last weeks; a moderator row for every creator, the
@@ -17,8 +19,9 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Ctx } from "../client";
 import { isEmpty } from "../migrate";
 import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
-import { BIG_COMMUNITY_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
-import { Rng, uuidSequence } from "./random";
+import { BIG_COMMUNITY_ID, BIG_FEED_POST_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
+import { mix, Rng, uuidSequence } from "./random";
+import { seedFeed } from "./scale-feed";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
 
@@ -54,15 +57,6 @@ const tables = {
   },
   Chat: { name: "Chat", columns: [["id", "uuid"], ["createdAt", "ts"], ["title", "text"], ["userId", "uuid"], ["visibility", "text"]] },
   Message_v2: { name: "Message_v2", columns: [["id", "uuid"], ["chatId", "uuid"], ["role", "text"], ["parts", "json"], ["attachments", "json"], ["createdAt", "ts"]] },
-  anonymous_post: {
-    name: "anonymous_post",
-    columns: [["id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["is_anonymous", "bool"], ["company_name", "text"], ["industry", "text"], ["topic", "text"], ["likes_count", "int"], ["comments_count", "int"], ["created_at", "ts"], ["updated_at", "ts"]],
-  },
-  anonymous_comment: {
-    name: "anonymous_comment",
-    columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["content", "text"], ["is_anonymous", "bool"], ["likes_count", "int"], ["created_at", "ts"], ["updated_at", "ts"]],
-  },
-  anonymous_post_like: { name: "anonymous_post_like", columns: [["id", "uuid"], ["post_id", "uuid"], ["user_id", "uuid"], ["created_at", "ts"]] },
   communities: {
     name: "communities",
     columns: [["id", "uuid"], ["name", "text"], ["description", "text"], ["created_by", "uuid"], ["created_at", "ts"]],
@@ -100,12 +94,6 @@ const jobColumns: BulkTable["columns"] = [
   ["posted_by_user_id", "uuid"], ["created_at", "ts"],
 ];
 
-/** A cheap 32-bit integer hash (for names and picks that must agree across tables). */
-function mix(x: number): number {
-  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
-  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
-  return (x ^ (x >>> 16)) >>> 0;
-}
 
 /** Length of the long conversations: 2,500 messages at N >= 10,000, a quarter of the budget below. */
 export function longConversationLength(users: number): number {
@@ -133,6 +121,9 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   const bigDemoCommunity = BIG_COMMUNITY_ID;
   const demoCommunities = await ctx.db.select({ id: ctx.t.communities.id }).from(ctx.t.communities).where(inArray(ctx.t.communities.id, [bigDemoCommunity]));
   const bigDemoPresent = demoCommunities.length === 1;
+  // The demo's feed post that grows to 5,000 comments (the bench's "post with 5,000 comments").
+  const [bigFeedRow] = await ctx.db.select({ created: ctx.t.anonymous_post.created_at }).from(ctx.t.anonymous_post).where(eq(ctx.t.anonymous_post.id, BIG_FEED_POST_ID));
+  const bigFeedPost = bigFeedRow?.created ?? null;
 
   const summary: ScaleSummary = {};
   const writer = await openBulkWriter(ctx, log);
@@ -159,6 +150,8 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     post: uuidSequence("scale:anonymous_post"),
     comment: uuidSequence("scale:anonymous_comment"),
     like: uuidSequence("scale:anonymous_post_like"),
+    report: uuidSequence("scale:anonymous_report"),
+    bigComment: uuidSequence("scale:anonymous_comment:big"),
     community: uuidSequence("scale:community"),
     membership: uuidSequence("scale:community_membership"),
     communityPost: uuidSequence("scale:community_post"),
@@ -395,49 +388,16 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
       }
     })(), chatCount * 4);
 
-    // ---- anonymous posts (one per ten users) with comments and likes; counters equal the rows
-    const postCount = Math.max(1, Math.floor(N / 10));
-    const postShape = (p: number) => {
-      const h = mix(p + 99);
-      const author = h % N;
-      const comments = N > 1 ? h % 4 : 0;
-      const likes = Math.min(N - 1, (h >>> 8) % 7);
-      return { author, comments, likes, created: t0 - (1 + (h % 300)) * DAY + ((h >>> 4) % DAY) };
-    };
-    const others = (author: number, n: number, salt: number) => {
-      // n distinct users other than the author: consecutive steps from a hashed start
-      const out: number[] = [];
-      const start = mix(salt) % N;
-      for (let s = 0; out.length < n && s < N; s++) {
-        const u = (start + s) % N;
-        if (u !== author) out.push(u);
-      }
-      return out;
-    };
-    await run("anonymous_post", tables.anonymous_post, (function* () {
-      for (let p = 0; p < postCount; p++) {
-        const { author, comments, likes, created } = postShape(p);
-        const post = T.anonymousPosts[p % T.anonymousPosts.length];
-        yield [ids.post(p), ids.user(author), post.content, p % 6 !== 5, post.company ?? null, post.industry, post.topic, likes, comments, created, created];
-      }
-    })(), postCount);
-    await run("anonymous_comment", tables.anonymous_comment, (function* () {
-      for (let p = 0; p < postCount; p++) {
-        const { author, comments, created } = postShape(p);
-        const by = others(author, comments, p * 5 + 1);
-        for (let k = 0; k < by.length; k++) {
-          const at = created + (k + 1) * 2 * HOUR;
-          yield [ids.comment(p * 4 + k), ids.post(p), ids.user(by[k]), T.anonymousComments[(p + k) % T.anonymousComments.length], true, 0, at, at];
-        }
-      }
-    })(), Math.round(postCount * 1.5));
-    await run("anonymous_post_like", tables.anonymous_post_like, (function* () {
-      for (let p = 0; p < postCount; p++) {
-        const { author, likes, created } = postShape(p);
-        const by = others(author, likes, p * 5 + 2);
-        for (let k = 0; k < by.length; k++) yield [ids.like(p * 8 + k), ids.post(p), ids.user(by[k]), created + (k + 1) * HOUR];
-      }
-    })(), postCount * 3);
+    // ---- the anonymous feed: 5N posts, ~15N comments, ~20N likes; the demo's big post gets 5,000 comments
+    await seedFeed({
+      N,
+      t0,
+      run,
+      ids,
+      bigPost: bigFeedPost ? { id: BIG_FEED_POST_ID, created: bigFeedPost.getTime() } : null,
+      // Scale users 2, 5002, 10002, ... are moderators (roleOf).
+      moderatorOf: (k) => 2 + 5000 * (k % (Math.floor((N - 3) / 5000) + 1)),
+    });
 
     await seedCommunities({ N, t0, run, ids, bigDemoCommunity: bigDemoPresent ? bigDemoCommunity : null });
   } finally {
@@ -452,6 +412,15 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
       .where(eq(st.community_id, bigDemoCommunity));
   }
 
+  if (bigFeedPost) {
+    // Its comments grew: recount them (the counter equals the rows).
+    const { anonymous_post: p, anonymous_comment: c } = ctx.t;
+    await ctx.db
+      .update(p)
+      .set({ comments_count: sql`(select count(*) from ${c} where ${c.post_id} = ${p.id})` })
+      .where(eq(p.id, BIG_FEED_POST_ID));
+  }
+
   if (ctx.raw.kind === "sqlite") {
     // Without statistics SQLite picks an index by its shape alone: at scale it counted a member's
     // communities through community_memberships_status_joined_idx (status = 'approved': 450,000
@@ -464,7 +433,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   if (ctx.raw.kind === "pg") {
     log("Updating PostgreSQL statistics (analyze)...");
     // The search tables too: their size (pg_class.reltuples) sizes the keyword search (decision 030).
-    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions"];
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "anonymous_reports", "anonymous_post_removals", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions"];
     await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -9,6 +9,7 @@ import type { Ctx } from "../../db/client";
 import * as E from "../../db/enums";
 import { EXTENSION_TABLES } from "../../db/schema";
 import { countAll, DEMO_PASSWORD, seedDemo, seedIfFresh, seedScale } from "../../db/seed";
+import { BIG_FEED_POST_ID } from "../../db/seed/demo";
 import { describeEachDatabase } from "../support/db";
 
 // A Wednesday, so "this week" starts on Monday 2025-06-09.
@@ -297,6 +298,83 @@ describeEachDatabase("demo seeder", (db) => {
     }
   });
 
+  it("gives the feed posts in every topic across companies and languages, this week's too, reports in every state and grouped like notices", async () => {
+    await seedDemo(db.ctx, { now });
+    const t = db.ctx.t;
+    const posts = await db.ctx.db.select().from(t.anonymous_post);
+    const comments = await db.ctx.db.select().from(t.anonymous_comment);
+    expect(new Set(posts.map((p) => p.topic))).toEqual(new Set(E.postTopics));
+    for (const topic of E.postTopics) expect(posts.filter((p) => p.topic === topic && p.comments_count! > 0 && p.likes_count! > 0).length, topic).toBeGreaterThanOrEqual(2);
+    const companies = new Map<string, number>();
+    for (const p of posts) if (p.company_name) companies.set(p.company_name, (companies.get(p.company_name) ?? 0) + 1);
+    expect(companies.size).toBeGreaterThanOrEqual(8);
+    expect([...companies.values()].some((k) => k >= 2)).toBe(true);
+    expect(new Set(posts.map((p) => p.industry)).size).toBeGreaterThanOrEqual(8);
+    expect(posts.some((p) => p.is_anonymous === false)).toBe(true);
+    expect(posts.filter((p) => p.is_anonymous !== false).length).toBeGreaterThan(posts.length / 2);
+    const arabic = /[\u0600-\u06FF]/;
+    const devanagari = /[\u0900-\u097F]/;
+    expect(posts.filter((p) => arabic.test(p.content)).length).toBeGreaterThanOrEqual(2);
+    expect(posts.filter((p) => devanagari.test(p.content)).length).toBeGreaterThanOrEqual(2);
+    expect(comments.some((c) => arabic.test(c.content))).toBe(true);
+    expect(comments.some((c) => devanagari.test(c.content))).toBe(true);
+    // "Top this week" has liked posts on a fresh demo database; nothing is dated after "now".
+    const week = posts.filter((p) => p.created_at!.getTime() >= now.getTime() - 7 * 86_400_000);
+    expect(week.filter((p) => p.likes_count! > 0).length).toBeGreaterThanOrEqual(5);
+    for (const row of [...posts, ...comments]) expect(row.created_at!.getTime()).toBeLessThanOrEqual(now.getTime());
+    // More than a page of 20, so the feed shows "more posts".
+    expect(posts.length).toBeGreaterThan(20);
+
+    // user@demo.test wrote an anonymous post others answered and liked, with an unread grouped like notice.
+    const [me] = await db.ctx.db.select().from(t.User).where(eq(t.User.email, "user@demo.test"));
+    const mine = posts.filter((p) => p.user_id === me.id && p.is_anonymous !== false);
+    expect(mine.length).toBeGreaterThanOrEqual(1);
+    expect(mine.some((p) => p.comments_count! > 0 && p.likes_count! > 0)).toBe(true);
+    const notices = await db.ctx.db.select().from(t.anonymous_like_notices);
+    const notes = await db.ctx.db.select().from(t.notification);
+    const links = await db.ctx.db.select().from(t.notification_links);
+    expect(notices.some((n) => mine.some((p) => p.id === n.post_id))).toBe(true);
+    for (const notice of notices) {
+      const post = posts.find((p) => p.id === notice.post_id)!;
+      const note = notes.find((n) => n.id === notice.notification_id)!;
+      expect(note.user_id).toBe(post.user_id);
+      expect(note.is_read).toBe(false);
+      expect(note.related_user_id).toBeNull();
+      expect(note.message).toContain(String(post.likes_count));
+      expect(links.find((l) => l.notification_id === note.id)?.href).toBe(`/feed/${post.id}`);
+    }
+    // Every feed notification links to a post and names nobody.
+    const feedLinks = links.filter((l) => l.href.startsWith("/feed/"));
+    expect(feedLinks.length).toBeGreaterThan(notices.length);
+    for (const l of feedLinks) expect(notes.find((n) => n.id === l.notification_id)!.related_user_id).toBeNull();
+
+    // Reports: open ones for the queue, one dismissed, hidden ones matching each removal; nobody reports their own words.
+    const reports = await db.ctx.db.select().from(t.anonymous_reports);
+    expect(reports.filter((r) => r.status === "open").length).toBeGreaterThanOrEqual(3);
+    expect(reports.some((r) => r.status === "open" && r.comment_id !== null)).toBe(true);
+    expect(reports.filter((r) => r.status === "dismissed")).toHaveLength(1);
+    for (const r of reports) {
+      const author = r.post_id ? posts.find((p) => p.id === r.post_id)!.user_id : comments.find((c) => c.id === r.comment_id)!.user_id;
+      expect(r.reporter_id).not.toBe(author);
+      expect(r.status === "open").toBe(r.decided_by === null && r.decided_at === null);
+      expect(E.feedReportReasons).toContain(r.reason);
+    }
+    const postRemovals = await db.ctx.db.select().from(t.anonymous_post_removals);
+    const commentRemovals = await db.ctx.db.select().from(t.anonymous_comment_removals);
+    expect(postRemovals).toHaveLength(1);
+    expect(commentRemovals).toHaveLength(1);
+    expect(reports.some((r) => r.status === "hidden" && r.post_id === postRemovals[0].post_id)).toBe(true);
+    expect(reports.some((r) => r.status === "hidden" && r.comment_id === commentRemovals[0].comment_id)).toBe(true);
+    const hiddenTargets = new Set([postRemovals[0].post_id, commentRemovals[0].comment_id]);
+    for (const r of reports.filter((x) => x.status === "hidden")) expect(hiddenTargets.has((r.post_id ?? r.comment_id)!)).toBe(true);
+    // The hidden comment still counts in its post's comments_count (counters equal the rows).
+    expect(await countersMismatches(db.ctx)).toEqual([]);
+    // The post the scale seed grows to 5,000 comments is someone else's anonymous post.
+    const big = posts.find((p) => p.id === BIG_FEED_POST_ID)!;
+    expect(big.user_id).not.toBe(me.id);
+    expect(big.is_anonymous).not.toBe(false);
+  });
+
   it("puts calendar blocks on Monday weeks without overlaps", async () => {
     await seedDemo(db.ctx, { now });
     const blocks = await db.ctx.db.select().from(db.ctx.t.user_calendar_blocks);
@@ -347,7 +425,23 @@ describeEachDatabase("scale seeder", (db) => {
     expect(after.connection - before.connection).toBeGreaterThan(400);
     expect(after.notification).toBeGreaterThan(before.notification);
     expect(after.Chat).toBeGreaterThan(before.Chat);
-    expect(after.anonymous_post).toBeGreaterThan(before.anonymous_post);
+    // The feed: five posts per user, about 15 comments and 20 likes per user, a few reports; the
+    // demo's big post got its extra comments (N / 20 here, 5,000 at N = 100,000).
+    expect(after.anonymous_post - before.anonymous_post).toBe(1000);
+    expect((after.anonymous_comment - before.anonymous_comment - 10) / 200).toBeGreaterThan(10);
+    expect((after.anonymous_comment - before.anonymous_comment - 10) / 200).toBeLessThan(20);
+    expect((after.anonymous_post_like - before.anonymous_post_like) / 200).toBeGreaterThan(14);
+    expect((after.anonymous_post_like - before.anonymous_post_like) / 200).toBeLessThan(26);
+    expect(after.anonymous_reports).toBeGreaterThan(before.anonymous_reports);
+    const { anonymous_post: ap } = db.ctx.t;
+    const [big] = await db.ctx.db.select({ n: ap.comments_count }).from(ap).where(eq(ap.id, BIG_FEED_POST_ID));
+    expect(big.n).toBeGreaterThanOrEqual(10);
+    const feed = await db.ctx.db.select({ topic: ap.topic, company: ap.company_name, created: ap.created_at, likes: ap.likes_count }).from(ap);
+    expect(new Set(feed.map((r) => r.topic))).toEqual(new Set(E.postTopics));
+    const week = feed.filter((r) => r.created!.getTime() >= now.getTime() - 7 * 86_400_000).length;
+    expect(week).toBeGreaterThan(5);
+    expect(feed.every((r) => r.created!.getTime() <= now.getTime())).toBe(true);
+    expect(new Set(feed.map((r) => r.company)).size).toBeGreaterThan(30);
 
     expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
     expect(await countersMismatches(db.ctx)).toEqual([]);

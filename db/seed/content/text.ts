@@ -76,11 +76,35 @@ export const shortMessages = [
   "Eid Mubarak!", "Happy Diwali!", "Thanks, you too!", "I got the offer!", "That is fantastic news.", "When do you start?",
 ];
 
-export const anonymousPosts: { topic: "company_culture" | "workplace_issues" | "career_advice" | "general"; industry: string; company?: string; content: string }[] = [
+/**
+ * Feed posts (issue 17). The first fourteen keep their place (their ids are anonymous_post:<index>);
+ * the demo seeder reads the optional fields, the scale seeder only the text, topic and industry.
+ */
+export interface FeedPostText {
+  topic: "company_culture" | "workplace_issues" | "career_advice" | "general";
+  industry: string;
+  company?: string;
+  content: string;
+  /** demo: the author (index in people); default a member picked from the index */
+  author?: number;
+  /** demo: days before the seed's "now" (default 2 + 3 * index) */
+  daysAgo?: number;
+  /** demo: posted under the member's name (default: every fifth post) */
+  named?: boolean;
+  /** demo: its own comments instead of the shared ones; `likes`: how many members like it */
+  comments?: string[];
+  likes?: number;
+  /** demo: a spam comment a moderator hid (after the others) */
+  spamComment?: string;
+  /** demo: a spam post a moderator hid */
+  spam?: boolean;
+}
+
+export const anonymousPosts: FeedPostText[] = [
   { topic: "career_advice", industry: "Technology", content: "Is it normal to be asked for a take-home task that needs a whole weekend? I want the job but I also have exams." },
   { topic: "company_culture", industry: "Banking", company: "Dasman Bank", content: "Six months in as a graduate trainee. The rotation programme is genuinely good and managers actually teach you. Long hours at quarter end though." },
-  { topic: "workplace_issues", industry: "Retail", content: "My manager keeps scheduling meetings at 9 pm on WhatsApp. How do I politely set boundaries without looking uncommitted?" },
-  { topic: "general", industry: "Education", content: "Small win: I finally got my first interview after 40 applications. Do not give up, everyone." },
+  { topic: "workplace_issues", industry: "Retail", company: "Atlas Retail Group", content: "My manager keeps scheduling meetings at 9 pm on WhatsApp. How do I politely set boundaries without looking uncommitted?" },
+  { topic: "general", industry: "Education", company: "Deccan Learning", content: "Small win: I finally got my first interview after 40 applications. Do not give up, everyone." },
   { topic: "career_advice", industry: "Consulting", content: "Should I take a lower salary at a big firm for the brand name, or a better offer at a start-up in Cairo?" },
   { topic: "company_culture", industry: "Technology", company: "Saffron Software", content: "Remote-first here really means remote-first. Documentation culture is strong and nobody expects replies after hours." },
   { topic: "workplace_issues", industry: "Construction", content: "Site engineers on my project have not been paid overtime for three months. Is there anything we can do as a group?" },
@@ -88,9 +112,74 @@ export const anonymousPosts: { topic: "company_culture" | "workplace_issues" | "
   { topic: "general", industry: "Healthcare", content: "Anyone else studying for a certification while working full time? Share your study routine please." },
   { topic: "career_advice", industry: "Finance", content: "CFA or ACCA for someone who wants to work in corporate finance in the Gulf?" },
   { topic: "company_culture", industry: "Logistics", company: "Najd Logistics", content: "The graduate programme is structured and the mentors are kind. Housing allowance is fair for Riyadh." },
-  { topic: "workplace_issues", industry: "Technology", content: "I was promised a promotion review after a year and it keeps getting postponed. When do you start looking elsewhere?" },
+  { topic: "workplace_issues", industry: "Technology", company: "Nile Payments", content: "I was promised a promotion review after a year and it keeps getting postponed. When do you start looking elsewhere?" },
   { topic: "general", industry: "Design", content: "Tip for designers: show your process in the portfolio, not just the final screens. It changed my interview results." },
   { topic: "career_advice", industry: "Engineering", content: "Is a master's degree worth it for civil engineers in North Africa, or is site experience better?" },
+  // 14: user@demo.test's own anonymous post (her internship company), liked and answered this week.
+  {
+    topic: "workplace_issues", industry: "Telecommunications", company: "Levant Telecom", author: 0, daysAgo: 3, likes: 6,
+    content: "Interns on the data team were told to stay until 8 pm every day in the last month of the placement, unpaid. Is that normal for telecoms in Amman, or should I say something before the next group starts?",
+    comments: [
+      "Not normal. Write down the hours and raise it with the internship coordinator, not your manager.",
+      "Same at my placement last year. The next group will thank you for speaking up.",
+      "If the company has a graduate programme, HR usually cares a lot about how interns are treated. Worth an email.",
+    ],
+  },
+  // 15-18: posts and answers in Arabic and Hindi.
+  {
+    topic: "workplace_issues", industry: "Fintech", company: "Nile Payments", daysAgo: 1, likes: 8,
+    content: "هل من الطبيعي أن يطلب المدير منا العمل يوم الجمعة بدون أجر إضافي؟ نحن فريق صغير والكل متعب، ولا أريد أن أبدو غير ملتزم.",
+    comments: ["ليس طبيعياً. اطلب أن تكون ساعات العمل الإضافية مكتوبة ومدفوعة.", "تكلموا مع الموارد البشرية كفريق وليس كأفراد، سيكون صوتكم أقوى."],
+  },
+  {
+    topic: "company_culture", industry: "Energy", company: "Gulf Horizon Energy", daysAgo: 5, likes: 5,
+    content: "بيئة العمل ممتازة للخريجين الجدد: برنامج تدريب واضح ومدير يتابع معك كل أسبوع. الرواتب أقل قليلاً من السوق لكن التعلم يستحق.",
+    comments: ["شكراً على المشاركة، عندي مقابلة معهم الشهر القادم.", "هل يوجد عمل عن بُعد أم الحضور يومياً؟"],
+  },
+  {
+    topic: "career_advice", industry: "Technology", company: "Deccan Cloudworks", daysAgo: 2, likes: 4,
+    content: "क्या किसी को पता है कि फ्रेशर्स के बैकएंड इंटरव्यू में सिस्टम डिज़ाइन पूछा जाता है? मेरा इंटरव्यू अगले हफ़्ते है और मैं थोड़ा घबराया हुआ हूँ।",
+    comments: ["फ्रेशर्स से ज़्यादातर बेसिक सवाल पूछते हैं: डेटाबेस, API और कैशिंग। घबराइए मत।", "अपने प्रोजेक्ट के बारे में अच्छे से समझाने की तैयारी कीजिए, वही सबसे ज़्यादा पूछा गया था।"],
+  },
+  {
+    topic: "workplace_issues", industry: "Retail", company: "Coromandel Retail", daysAgo: 9, likes: 3,
+    content: "हमारी टीम में छुट्टी माँगने पर मैनेजर नाराज़ हो जाते हैं, भले ही छुट्टियाँ बाकी हों। क्या HR से सीधे बात करना सही रहेगा?",
+    comments: ["हाँ, छुट्टी आपका हक़ है। ईमेल पर लिखकर माँगिए ताकि रिकॉर्ड रहे।"],
+  },
+  // 19: a named post: a hiring manager answering questions under their own name.
+  {
+    topic: "general", industry: "Fintech", company: "Nile Payments", author: 5, named: true, daysAgo: 1, likes: 7,
+    content: "We are hiring two junior backend engineers in Cairo (Node.js, PostgreSQL). Happy to answer questions about the interview here, under my own name.",
+    comments: ["Is the take-home task timed?", "Do you sponsor visas for candidates from outside Egypt?"],
+  },
+  {
+    topic: "career_advice", industry: "Finance", company: "Konkan Capital", daysAgo: 4, likes: 5,
+    content: "My employer matched the new offer after I resigned. Everyone says never accept a counter-offer. Did anyone stay and not regret it?",
+    comments: ["I stayed once and left six months later anyway. The reasons you wanted to leave rarely change.", "Depends on why you were leaving. If it was only money, staying can work."],
+    spamComment: "Cheap CV writing, 10 dollars only, guaranteed interviews! Message me on WhatsApp.",
+  },
+  {
+    topic: "company_culture", industry: "Education", company: "Deccan Learning", daysAgo: 6, likes: 2,
+    content: "Honest review after a year: great mission, kind colleagues, but targets change every quarter and nobody explains why.",
+    comments: ["Same experience in edtech generally. Ask for the targets in writing at the start of each quarter."],
+  },
+  {
+    topic: "general", industry: "Technology", daysAgo: 0, likes: 3,
+    content: "What is one thing you wish you had known in your first month at work? Mine: it is fine to ask the same question twice.",
+    comments: ["Write down who does what. The org chart never tells you who actually decides.", "Take the lunch invitations, even when you are busy."],
+  },
+  // 23: spam a moderator hid.
+  { topic: "general", industry: "Other", daysAgo: 9, likes: 0, spam: true, content: "Earn 500 dollars a day from home!!! No experience needed. Message me on WhatsApp for details." },
+  {
+    topic: "workplace_issues", industry: "Healthcare", company: "Doha Health Partners", daysAgo: 12, likes: 4,
+    content: "Night shifts were added to our rota without any consultation. Is there a rule in Qatar about notice for shift changes?",
+    comments: ["There is. Ask HR for the written policy; changes usually need notice.", "Talk to the other nurses first so you raise it together."],
+  },
+  {
+    topic: "company_culture", industry: "Energy", company: "Sahara Solar", daysAgo: 20, likes: 6,
+    content: "Field engineers get proper safety training and the site managers actually listen. Remote postings are tough but the allowance is fair.",
+    comments: ["Good to hear. How long are the rotations in the south?", "Which site are you on? I think I know you, are you the new engineer in Ouargla?"],
+  },
 ];
 
 export const anonymousComments = [
