@@ -1,9 +1,9 @@
 /**
- * The SQL shapes of the anonymous feed's reads (issue 17), for tests/integration/feed-plan.test.ts
- * (their plans) and bench/feed-queries.ts (their latency at scale). Not the app's code: the feed's
- * modules (app/modules/feed/list.server.ts, comments.server.ts, the reports queue) write the real
- * queries; these keep the same shape so the plan test and the timings speak for them.
- * TODO(merge): point the test and the bench at the modules' own query builders.
+ * The SQL shapes of the anonymous feed's reads (issue 17), for bench/feed-queries.ts (their latency
+ * at scale, without HTTP). Not the app's code: the feed's modules (app/modules/feed/list.server.ts,
+ * comments.server.ts, the reports queue) write the real queries, whose plans the feed-list-plan,
+ * feed-comments-plan and feed-reports-plan tests check; the app's "Top this week" is the week-first
+ * shape (topWeekFirstQuery). `npm run bench` times the real pages.
  *
  * Shapes: the access module's columns and joins (postColumns / commentColumns), filters
  * `topic = ?`, `lower(company_name) = lower(?)`, `lower(industry) = lower(?)`, pages of 20 (+1)

@@ -288,12 +288,11 @@ export function defineSchema(k: Kit) {
     },
     (t) => [
       k.index("anonymous_post_created_idx").on(t.created_at, t.id),
-      // Issue 17: the feed's filters and "Top this week" page through these (keyset, never OFFSET);
-      // company and industry match whatever their case.
+      // Issue 17: the feed and its filters page through these (keyset, never OFFSET); company and
+      // industry match whatever their case. "Top this week" reads the week from created_at.
       k.index("anonymous_post_topic_created_idx").on(t.topic, t.created_at, t.id),
       k.index("anonymous_post_company_created_idx").on(sql`lower(${t.company_name})`, t.created_at, t.id),
       k.index("anonymous_post_industry_created_idx").on(sql`lower(${t.industry})`, t.created_at, t.id),
-      k.index("anonymous_post_likes_idx").on(t.likes_count, t.id),
       k.index("anonymous_post_user_idx").on(t.user_id, t.created_at, t.id),
       k.check("anonymous_post_topic_check", inList(t.topic, E.postTopics)),
     ],

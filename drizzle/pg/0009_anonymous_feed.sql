@@ -53,7 +53,6 @@ CREATE INDEX "anonymous_comment_like_user_idx" ON "anonymous_comment_like" USING
 CREATE INDEX "anonymous_post_topic_created_idx" ON "anonymous_post" USING btree ("topic","created_at","id");--> statement-breakpoint
 CREATE INDEX "anonymous_post_company_created_idx" ON "anonymous_post" USING btree (lower("company_name"),"created_at","id");--> statement-breakpoint
 CREATE INDEX "anonymous_post_industry_created_idx" ON "anonymous_post" USING btree (lower("industry"),"created_at","id");--> statement-breakpoint
-CREATE INDEX "anonymous_post_likes_idx" ON "anonymous_post" USING btree ("likes_count","id");--> statement-breakpoint
 CREATE INDEX "anonymous_post_user_idx" ON "anonymous_post" USING btree ("user_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "anonymous_post_like_user_idx" ON "anonymous_post_like" USING btree ("user_id");--> statement-breakpoint
 -- Issue 17: the counters equal the rows they count from here on (likes and comments change them in the same transaction).

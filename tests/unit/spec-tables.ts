@@ -552,8 +552,8 @@ export const ALLOWED_EXTRAS = {
     "Chat.Chat_userId_createdAt_idx(userId,createdAt,id)",
     "Document.Document_userId_idx(userId)",
     "Message_v2.Message_v2_chatId_createdAt_idx(chatId,createdAt,id)",
-    // Issue 17: comments oldest first per post, the feed newest first and by topic, company (any
-    // case), industry and likes ("Top this week"), and each member's rows (their own posts, deletion).
+    // Issue 17: comments oldest first per post, the feed newest first and by topic, company and
+    // industry (any case; "Top this week" reads the week from created_at), and each member's rows.
     "anonymous_comment.anonymous_comment_post_created_idx(post_id,created_at,id)",
     "anonymous_comment.anonymous_comment_user_idx(user_id)",
     "anonymous_comment_like.anonymous_comment_like_user_idx(user_id)",
@@ -561,7 +561,6 @@ export const ALLOWED_EXTRAS = {
     "anonymous_post.anonymous_post_topic_created_idx(topic,created_at,id)",
     'anonymous_post.anonymous_post_company_created_idx((lower("anonymous_post"."company_name")),created_at,id)',
     'anonymous_post.anonymous_post_industry_created_idx((lower("anonymous_post"."industry")),created_at,id)',
-    "anonymous_post.anonymous_post_likes_idx(likes_count,id)",
     "anonymous_post.anonymous_post_user_idx(user_id,created_at,id)",
     "anonymous_post_like.anonymous_post_like_user_idx(user_id)",
     "community_memberships.community_memberships_community_idx(community_id,status)",

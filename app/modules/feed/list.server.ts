@@ -5,7 +5,7 @@
  * Every post is read through access.server.ts, so an anonymous author leaves the database as their
  * anonymous name and picture only, and a hidden post as "removed by a moderator" with no text.
  */
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
 import { formatDate, formatNumber } from "~/lib/format";
@@ -99,12 +99,22 @@ export function feedPageQuery(ctx: Ctx, viewerId: string | null, filters: FeedFi
   if (filters.sort === "top") {
     const since = options.afterTop?.since ?? (options.now ?? new Date()).getTime() - TOP_WINDOW_MS;
     const after = options.afterTop;
-    const position = after ? and(lte(p.likes_count, after.likes), or(lt(p.likes_count, after.likes), lt(p.id, after.id))) : undefined;
+    // The page's ids come from the week's posts alone (created_at index, then the top few kept),
+    // whatever the page's depth: walking a likes index from the top and skipping older posts took
+    // 170 ms on deep pages at 500,000 posts, and joining authors first let SQLite start from User.
+    const likes = sql`coalesce(${p.likes_count}, 0)`;
+    const position = after ? and(sql`${likes} <= ${after.likes}`, or(sql`${likes} < ${after.likes}`, lt(p.id, after.id))) : undefined;
+    const week = ctx.db
+      .select({ id: p.id })
+      .from(p)
+      .where(and(filtersSql(ctx, filters), gte(p.created_at, new Date(since)), position))
+      .orderBy(desc(likes), desc(p.id))
+      .limit(size + 1);
     return {
       since,
       query: selectPosts(ctx, viewerId)
-        .where(and(filtersSql(ctx, filters), gte(p.created_at, new Date(since)), position))
-        .orderBy(desc(p.likes_count), desc(p.id))
+        .where(inArray(p.id, week))
+        .orderBy(desc(likes), desc(p.id))
         .limit(size + 1),
     };
   }
