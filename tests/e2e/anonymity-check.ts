@@ -116,7 +116,7 @@ export function checkHtml(where: string, html: string, who: Protected, findings:
       const leaked = found(markup.slice(s, e), identity);
       if (leaked.length) findings.push({ where, problem: `${who.label}'s anonymous post card holds their identity: ${leaked.join(", ")}` });
     }
-    for (const [s, e] of elementsWith(markup, "article", "data-comment-id", anonId)) {
+    for (const [s, e] of elementsWith(markup, "li", "data-comment-id", anonId)) {
       const leaked = found(markup.slice(s, e), identity);
       if (leaked.length) findings.push({ where, problem: `${who.label}'s anonymous comment holds their identity: ${leaked.join(", ")}` });
     }

@@ -60,7 +60,7 @@ describe("the anonymity checker on markup", () => {
   });
 
   it("finds an anonymous comment that names its author, and a redirect's Location tying the two", () => {
-    const comment = `<article data-comment-id="${ANON_COMMENT}"><p>Ask in writing</p><img src="/avatars/avQUXa.webp"></article>`;
+    const comment = `<li data-comment-id="${ANON_COMMENT}"><p>Ask in writing</p><img src="/avatars/avQUXa.webp"></li>`;
     expect(htmlFindings(page(comment)).map((f) => f.problem)).toContainEqual(expect.stringContaining("anonymous comment holds their identity"));
     expect(htmlFindings(`/u/${AUTHOR}?from=${ANON_POST}\n`)).toHaveLength(1);
   });

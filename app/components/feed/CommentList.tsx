@@ -75,7 +75,7 @@ export function CommentList({ postId, comments, nextHref, signedIn, postRemoved 
       {shown.length > 0 ? (
         <ol ref={listRef} className="list">
           {shown.map((comment) => (
-            <li key={comment.id} id={commentAnchor(comment.id)} tabIndex={-1} className="space-y-1.5 focus:outline-none focus-visible:ring-2">
+            <li key={comment.id} id={commentAnchor(comment.id)} data-comment-id={comment.id} tabIndex={-1} className="space-y-1.5 focus:outline-none focus-visible:ring-2">
               <CommentItem postId={postId} comment={comment} signedIn={signedIn} postRemoved={postRemoved} />
             </li>
           ))}

@@ -25,7 +25,7 @@ export function FeedCard({ post, signedIn, headingLevel = 3 }: { post: FeedCardD
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const headingId = `post-${post.id}`;
   return (
-    <article aria-labelledby={headingId} className="space-y-2">
+    <article data-post-id={post.id} aria-labelledby={headingId} className="space-y-2">
       <Heading id={headingId} className="text-base font-normal">
         <AuthorLine author={post.author} mine={post.mine} />
       </Heading>

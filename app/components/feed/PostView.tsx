@@ -26,7 +26,7 @@ export function PostView({ post, signedIn }: { post: FeedPostView; signedIn: boo
   const href = feedPostPath(post.id);
   const image = `${href}/image`;
   return (
-    <article id={postAnchor(post.id)} aria-labelledby="post-title" className="card space-y-3">
+    <article id={postAnchor(post.id)} data-post-id={post.id} aria-labelledby="post-title" className="card space-y-3">
       <h1 id="post-title" className="text-xl">
         {t(topicLabelId(post.topic))}
         {post.companyName ? (
