@@ -72,6 +72,8 @@ export const LONG_COACH_CHAT_MESSAGES = 50;
  * "post with 5,000 comments" is the same address on demo data and at scale).
  */
 export const BIG_FEED_POST_ID = uuidFor("anonymous_post:0");
+/** user@demo.test's own anonymous feed post (its edit and delete pages are theirs to open). */
+export const DEMO_USER_FEED_POST_ID = uuidFor(`anonymous_post:${T.anonymousPosts.findIndex((post) => post.author === DEMO_USER_INDEX)}`);
 /** The demo moderator (moderator@demo.test) who decided the demo feed's reports. */
 const MODERATOR_INDEX = 3;
 /** The feed posts before issue 17 (their rows keep the formulas they were seeded with). */

@@ -15,7 +15,7 @@ export function AuthorLine({ author, mine = false }: { author: FeedAuthor; mine?
   if (author.kind === "removed") return <span className="text-sm italic text-stone-600">{t("feed.author.removed")}</span>;
   if (author.kind === "member") {
     return (
-      <span className="inline-flex min-w-0 items-center gap-2">
+      <span className="flex min-w-0 max-w-full items-center gap-2">
         <Avatar id={author.id} name={author.name} avatarUrl={author.avatarUrl} size="sm" />
         <Link to={`/u/${author.id}`} dir="auto" className="truncate font-medium">
           {author.name ?? t("feed.author.unnamed")}
@@ -25,7 +25,7 @@ export function AuthorLine({ author, mine = false }: { author: FeedAuthor; mine?
     );
   }
   return (
-    <span className="inline-flex min-w-0 items-center gap-2">
+    <span className="flex min-w-0 max-w-full items-center gap-2">
       <AnonymousBadge name={author.picture ?? ""} size="h-10 w-10" />
       <span dir="auto" className="truncate font-medium">
         {author.name ?? t("feed.author.anonymous")}
