@@ -26,3 +26,6 @@ export const communityPostTypes = ["event", "update"] as const;
 export const uploadFileTypes = ["cv", "cover-letter"] as const;
 
 export type UserRole = (typeof userRoles)[number];
+
+/** Questions in one drawn skill test (issue 18); app/modules/skills/rules.ts re-exports it. */
+export const skillTestQuestions = 10;

@@ -40,6 +40,13 @@ export const EXTENSION_TABLES: readonly string[] = [
   "anonymous_post_removals",
   "anonymous_comment_removals",
   "anonymous_like_notices",
+  "skill_details",
+  "skill_question_details",
+  "skill_draws",
+  "skill_bests",
+  "verified_skill_hidden",
+  "candidate_settings",
+  "archive_card_owners",
 ];
 
 export function defineSchema(k: Kit) {
@@ -446,6 +453,96 @@ export function defineSchema(k: Kit) {
       createdAt: k.createdNow("createdAt"),
     },
     (t) => [k.index("skill_attempts_user_skill_idx").on(t.userId, t.skillId)],
+  );
+
+  // Extension (issue 18, docs/decisions/045-skills.md): what the spec's skills row has no room
+  // for: a description and retirement (a retired skill takes no new tests; its attempts stay).
+  const skill_details = k.table("skill_details", {
+    skill_id: k
+      .integer("skill_id")
+      .primaryKey()
+      .references(() => skills.id, { onDelete: "cascade" }),
+    description: k.text("description").notNull().default(""),
+    retired_at: k.timestamp("retired_at"),
+    updated_at: k.createdNow("updated_at"),
+  });
+
+  // Extension (issue 18): a question's explanation (shown on the result page) and retirement
+  // (a retired question is never drawn again; past attempts keep the words they showed).
+  const skill_question_details = k.table("skill_question_details", {
+    question_id: k
+      .integer("question_id")
+      .primaryKey()
+      .references(() => skill_questions.id, { onDelete: "cascade" }),
+    explanation: k.text("explanation").notNull().default(""),
+    retired_at: k.timestamp("retired_at"),
+    updated_at: k.createdNow("updated_at"),
+  });
+
+  // Extension (issue 18): one drawn test. The server stores the questions it drew, each as the
+  // member saw it (text, the stored options, the right index, the explanation, the shuffled
+  // display order), so a submit can only answer this draw, once (attempt_id is set in the grading
+  // transaction), and the result page reads what was shown even after the bank is edited.
+  const skill_draws = k.table(
+    "skill_draws",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      skill_id: k.integer("skill_id").notNull().references(() => skills.id, { onDelete: "cascade" }),
+      questions: k.json<DrawnQuestion[]>("questions").notNull(),
+      attempt_id: k.integer("attempt_id").references(() => skill_attempts.id, { onDelete: "cascade" }),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.uniqueIndex("skill_draws_attempt_unique").on(t.attempt_id),
+      k.index("skill_draws_user_idx").on(t.user_id, t.skill_id, t.created_at),
+    ],
+  );
+
+  // Extension (issue 18): the best score per member and skill, the number of attempts and the
+  // last one, computed from skill_attempts by the grading transaction (the spec's "calculated in
+  // the application layer"), so /skills, profiles and candidate ranking read one row per skill.
+  const skill_bests = k.table(
+    "skill_bests",
+    {
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      skill_id: k.integer("skill_id").notNull().references(() => skills.id, { onDelete: "cascade" }),
+      best_score: k.integer("best_score").notNull(),
+      best_total: k.integer("best_total").notNull(),
+      best_attempt_id: k.integer("best_attempt_id").references(() => skill_attempts.id, { onDelete: "set null" }),
+      attempts: k.integer("attempts").notNull().default(0),
+      last_attempt_at: k.timestamp("last_attempt_at").notNull(),
+    },
+    (t) => [
+      k.primaryKey({ columns: [t.user_id, t.skill_id] }),
+      k.index("skill_bests_skill_idx").on(t.skill_id, t.user_id),
+    ],
+  );
+
+  // Extension (issue 18): a verified skill the member chose not to show on their profile.
+  const verified_skill_hidden = k.table(
+    "verified_skill_hidden",
+    {
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      skill_id: k.integer("skill_id").notNull().references(() => skills.id, { onDelete: "cascade" }),
+    },
+    (t) => [k.primaryKey({ columns: [t.user_id, t.skill_id] })],
+  );
+
+  // Extension (issue 18): "let recruiters find me" (off by default), whether recruiters may see
+  // the member's phone, the city they work in, and match_terms: the member's words for matching,
+  // rebuilt whenever the profile, the city or a verified skill changes (decision 045).
+  const candidate_settings = k.table(
+    "candidate_settings",
+    {
+      user_id: k.uuid("user_id").primaryKey().references(() => User.id, { onDelete: "cascade" }),
+      findable: k.boolean("findable").notNull().default(false),
+      share_phone: k.boolean("share_phone").notNull().default(false),
+      city: k.varchar("city", { length: 100 }),
+      match_terms: k.text("match_terms").notNull().default(""),
+      updated_at: k.createdNow("updated_at"),
+    },
+    (t) => [k.index("candidate_settings_findable_idx").on(t.findable, t.user_id)],
   );
 
   // 18. job_applications (jobId names a row of jobs, remote_jobs or part_time_jobs)
@@ -894,6 +991,30 @@ export function defineSchema(k: Kit) {
     (t) => [k.uniqueIndex("archive_card_id_email_unique").on(t.id, t.email)],
   );
 
+  // Extension (issue 18): who archived a card, about which member, from which job. The card's
+  // row goes with the member's account or when they stop letting recruiters find them (decision
+  // 045); one card per recruiter, member and job (archiving again rewrites it).
+  const archive_card_owners = k.table(
+    "archive_card_owners",
+    {
+      card_id: k
+        .integer("card_id")
+        .primaryKey()
+        .references(() => archive_card.id, { onDelete: "cascade" }),
+      recruiter_user_id: k.uuid("recruiter_user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      member_user_id: k.uuid("member_user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      feed: k.varchar("feed", { length: 16 }).notNull(),
+      job_id: k.varchar("job_id", { length: 32 }).notNull(),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.uniqueIndex("archive_card_owners_unique").on(t.recruiter_user_id, t.member_user_id, t.feed, t.job_id),
+      k.index("archive_card_owners_recruiter_idx").on(t.recruiter_user_id, t.created_at, t.card_id),
+      k.index("archive_card_owners_member_idx").on(t.member_user_id),
+      k.check("archive_card_owners_feed_check", sql`${t.feed} in ('general', 'remote', 'part-time')`),
+    ],
+  );
+
   const premuser = k.table(
     "premuser",
     {
@@ -1105,11 +1226,31 @@ export function defineSchema(k: Kit) {
     anonymous_post_removals,
     anonymous_comment_removals,
     anonymous_like_notices,
+    skill_details,
+    skill_question_details,
+    skill_draws,
+    skill_bests,
+    verified_skill_hidden,
+    candidate_settings,
+    archive_card_owners,
   };
 }
 
 export type EducationEntry = { school: string; degree?: string; field?: string; startYear?: number; endYear?: number };
 export type ExperienceEntry = { title: string; company: string; startDate?: string; endDate?: string; description?: string };
+/**
+ * One question of a drawn skill test (skill_draws.questions), as the member saw it: the stored
+ * options in their stored order (selectedAnswers index into these), the order they were shown in,
+ * and the right answer and explanation as they were when drawn.
+ */
+export type DrawnQuestion = {
+  questionId: number;
+  question: string;
+  options: string[];
+  correctIndex: number;
+  explanation: string;
+  shownOrder: number[];
+};
 export type CertificationEntry = { name: string; issuer?: string; year?: number; url?: string };
 /**
  * Message_v2.parts. text and attachment are the spec's; notice and status are the coach's markers

@@ -17,6 +17,8 @@ import { insertRows, resetSequences, type Row, type SeedSummary, type TableName 
 import { Rng, sha256Hex, uuidFor } from "./random";
 import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
 import { skillSources } from "./content/skills";
+import type { DrawnQuestion } from "../schema";
+import { skillTestQuestions as QUESTIONS_PER_TEST } from "../enums";
 import * as T from "./content/text";
 
 export const MINUTE = 60_000;
@@ -58,6 +60,8 @@ export const DEMO_USER_INDEX = 0;
 export const LONG_CONVERSATION_PARTNER_INDEX = 17; // Dina Saleh, accepted connection of the demo user
 /** The demo recruiter (recruiter@demo.test), who posts the jobs of the recruiter's home. */
 export const RECRUITER_INDEX = 1;
+/** Members the demo recruiter archived as candidates (archive_card); each lets recruiters find them. */
+const ARCHIVED_CANDIDATES = [6, 9, 15, 20, 25, 30, 32, 37];
 /**
  * The demo's "Data Careers MENA" (community:0): user@demo.test is an approved member. The scale
  * seed makes it big (0.3 N more members, 5% of the community posts), so the bench's "big community
@@ -402,20 +406,24 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     });
   });
 
-  // ---- skills, questions (options shuffled, correctIndex recorded) and attempts
+  // ---- skills, questions (options shuffled, correctIndex recorded), drawn tests and attempts
+  // (issue 18: each attempt answers a draw of QUESTIONS_PER_TEST questions, kept as it was shown)
   let questionId = 0;
-  const answerKey = new Map<number, number[]>();
+  const bank = new Map<number, DrawnQuestion[]>();
   skillSources.forEach((skill, s) => {
     const skillId = s + 1;
     rows.skills.push({ id: skillId, name: skill.name });
-    const key: number[] = [];
+    rows.skill_details.push({ skill_id: skillId, description: skill.description ?? "", retired_at: null, updated_at: ago(60) });
+    const questions: DrawnQuestion[] = [];
     skill.questions.forEach((q) => {
       const order = new Rng(`question:${skill.name}:${q.question}`).shuffle([0, 1, 2, 3]);
       const correctIndex = order.indexOf(0);
-      rows.skill_questions.push({ id: ++questionId, skillId, question: q.question, options: order.map((o) => q.options[o]), correctIndex });
-      key.push(correctIndex);
+      const options = order.map((o) => q.options[o]);
+      rows.skill_questions.push({ id: ++questionId, skillId, question: q.question, options, correctIndex });
+      rows.skill_question_details.push({ question_id: questionId, explanation: q.explanation ?? "", retired_at: null, updated_at: ago(60) });
+      questions.push({ questionId, question: q.question, options, correctIndex, explanation: q.explanation ?? "", shownOrder: [0, 1, 2, 3] });
     });
-    answerKey.set(skillId, key);
+    bank.set(skillId, questions);
   });
   let attemptId = 0;
   const attempts: [user: number, skill: number, daysAgo: number, ability: number][] = [
@@ -424,19 +432,42 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   for (let u = 5; u < n; u++) if (u % 2 === 1 || u % 7 === 0) attempts.push([u, 1 + (u % skillSources.length), 1 + ((u * 3) % 50), 0.4 + ((u * 13) % 6) / 10]);
   for (let u = 6; u < n; u += 4) attempts.push([u, 1 + ((u + 2) % skillSources.length), 1 + ((u * 7) % 40), 0.55]);
   for (const [u, skillId, daysAgo, ability] of attempts) {
-    const key = answerKey.get(skillId)!;
     const r = new Rng(`attempt:${u}:${skillId}:${daysAgo}`);
-    const selected = key.map((correct) => (r.chance(Math.min(ability, 1)) ? correct : (correct + r.int(1, 3)) % 4));
-    rows.skill_attempts.push({
+    const drawn = r.sample(bank.get(skillId)!, Math.min(QUESTIONS_PER_TEST, bank.get(skillId)!.length)).map((q) => ({ ...q, shownOrder: r.shuffle([0, 1, 2, 3]) }));
+    const selected = drawn.map((q) => (r.chance(Math.min(ability, 1)) ? q.correctIndex : (q.correctIndex + r.int(1, 3)) % 4));
+    const createdAt = ago(daysAgo, 20, u % 60);
+    const attempt = {
       id: ++attemptId,
       userId: uid(u),
       skillId,
-      score: selected.filter((a, k) => a === key[k]).length,
-      total: key.length,
+      score: selected.filter((a, k) => a === drawn[k].correctIndex).length,
+      total: drawn.length,
       selectedAnswers: selected,
-      createdAt: ago(daysAgo, 20, u % 60),
+      createdAt,
+    };
+    rows.skill_attempts.push(attempt);
+    rows.skill_draws.push({ id: uuidFor(`skill_draw:${attempt.id}`), user_id: attempt.userId, skill_id: skillId, questions: drawn, attempt_id: attempt.id, created_at: new Date(createdAt.getTime() - 6 * MINUTE) });
+  }
+  // The best per member and skill, as the grading transaction keeps it (app/modules/skills/bests.server.ts).
+  const attemptsBy = new Map<string, Row<"skill_attempts">[]>();
+  for (const a of rows.skill_attempts) attemptsBy.set(`${a.userId}/${a.skillId}`, [...(attemptsBy.get(`${a.userId}/${a.skillId}`) ?? []), a]);
+  for (const group of attemptsBy.values()) {
+    const time = (a: Row<"skill_attempts">) => a.createdAt!.getTime();
+    // Highest score/total first; the earliest of equals (as REBUILD_BESTS_SQL orders them).
+    const [best] = [...group].sort((a, b) => b.score * a.total - a.score * b.total || time(a) - time(b) || a.id! - b.id!);
+    rows.skill_bests.push({
+      user_id: best.userId,
+      skill_id: best.skillId,
+      best_score: best.score,
+      best_total: best.total,
+      best_attempt_id: best.id!,
+      attempts: group.length,
+      last_attempt_at: new Date(Math.max(...group.map(time))),
     });
   }
+  // A member who keeps one verified skill off their profile.
+  const hiding = rows.skill_bests.find((b) => b.user_id !== uid(DEMO_USER_INDEX) && b.best_score * 100 >= b.best_total * 70);
+  if (hiding) rows.verified_skill_hidden.push({ user_id: hiding.user_id, skill_id: hiding.skill_id });
 
   // ---- jobs in three feeds, posted by alumni, the career team and external sources
   const alumni = [5, 6, 27, 31, 38, 8];
@@ -1006,6 +1037,13 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.member_settings.push({ user_id: uid(i), time_zone: countryZones[p.country] ?? "UTC", updated_at: new Date(t0 - (30 + (i % 20)) * DAY) });
   });
 
+  // ---- who lets recruiters find them (issue 18: off by default; most job seekers turned it on).
+  // match_terms stays empty here: the candidates module rebuilds it (rebuildMatchTerms) after seeding.
+  people.forEach((p, i) => {
+    if (!ARCHIVED_CANDIDATES.includes(i) && (p.role !== "user" || (i % 4 === 3 && i !== DEMO_USER_INDEX))) return;
+    rows.candidate_settings.push({ user_id: uid(i), findable: true, share_phone: i % 3 !== 1, city: p.city, match_terms: "", updated_at: new Date(t0 - (10 + (i % 20)) * DAY) });
+  });
+
   // ---- daily interviews and their answers
   for (const [u, list] of interviewPlan) {
     list.forEach((iv, k) => {
@@ -1188,7 +1226,7 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       rows.uploads.push({ id: ++uploadId, userEmail: emailOf(p), fileUrl: `https://files.ladder-demo.test/cover-letters/${slugOf(p)}-cover-letter.pdf`, fileType: "cover-letter", createdAt: ago(9 + u, 21) });
     }
   }
-  [6, 9, 15, 20, 25, 30, 32, 37].forEach((u, k) => {
+  ARCHIVED_CANDIDATES.forEach((u, k) => {
     const p = people[u];
     rows.archive_card.push({
       id: k + 1,
@@ -1198,6 +1236,11 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       desc: `${p.headline}. Matched on ${rows.User[u].professional_skills?.slice(0, 2).join(" and ")}.`,
       email: emailOf(p),
     });
+  });
+  // The demo recruiter archived these cards from their own jobs (archive_card_owners, issue 18).
+  ARCHIVED_CANDIDATES.forEach((u, k) => {
+    const j = k % recruiterRows.length;
+    rows.archive_card_owners.push({ card_id: k + 1, recruiter_user_id: uid(RECRUITER_INDEX), member_user_id: uid(u), feed: feedSlugOf[recruiterJobs[j].feed], job_id: recruiterRows[j].job_id, created_at: ago(3 + k * 2, 11) });
   });
   const premium = [
     ["Aisha Siddiqui", "aisha.siddiqui@ladder-demo.test", "+91 98450 12345", "I want weekly CV reviews and mock interviews before my campus placements."],
@@ -1381,6 +1424,8 @@ export const tableOrder: TableName[] = [
   "member_settings", "job_postings", "job_applicants", "saved_jobs", "meetings", "notification_links",
   "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
   "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals", "anonymous_like_notices",
+  "skill_details", "skill_question_details", "skill_draws", "skill_bests", "verified_skill_hidden", "candidate_settings",
+  "archive_card_owners",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

@@ -161,13 +161,21 @@ describeEachDatabase("demo seeder", (db) => {
         expect(q.correctIndex).toBeLessThanOrEqual(3);
       }
     }
-    // attempts are scored against the answer key
-    const key = new Map(questions.map((q) => [q.id, q]));
+    // each attempt answers its own draw, scored against the key the draw kept, which is the bank's
+    const bank = new Map(questions.map((q) => [q.id, q]));
     const attempts = await db.ctx.db.select().from(db.ctx.t.skill_attempts);
+    const draws = new Map((await db.ctx.db.select().from(db.ctx.t.skill_draws)).map((d) => [d.attempt_id, d]));
+    expect(attempts.length).toBeGreaterThan(0);
     for (const a of attempts) {
-      const qs = questions.filter((q) => q.skillId === a.skillId).sort((x, y) => x.id - y.id);
-      expect(a.total).toBe(qs.length);
-      expect(a.score).toBe(a.selectedAnswers.filter((answer, k) => key.get(qs[k].id)!.correctIndex === answer).length);
+      const draw = draws.get(a.id)!;
+      expect(draw.skill_id).toBe(a.skillId);
+      expect(a.total).toBe(draw.questions.length);
+      expect(a.total).toBe(Math.min(10, questions.filter((q) => q.skillId === a.skillId).length));
+      for (const q of draw.questions) {
+        expect(bank.get(q.questionId)).toMatchObject({ skillId: a.skillId, question: q.question, options: q.options, correctIndex: q.correctIndex });
+        expect([...q.shownOrder].sort()).toEqual([0, 1, 2, 3]);
+      }
+      expect(a.score).toBe(a.selectedAnswers.filter((answer, k) => draw.questions[k].correctIndex === answer).length);
     }
   });
 

@@ -124,6 +124,9 @@ function defaultKind(column: PgColumn | SQLiteColumn, dialect: "pg" | "sqlite"):
   }
   const c = column as { columnType: string; autoIncrement?: boolean };
   if (c.columnType === "PgSerial" || c.autoIncrement) return "serial";
+  // drizzle marks a SQLite integer primary key as defaulted (it is the rowid), though the app always
+  // gives it (skill_details.skill_id and the like copy a parent's id): no default, as on pg.
+  if (dialect === "sqlite" && c.columnType === "SQLiteInteger" && (column as { primary?: boolean }).primary) return "none";
   throw new Error(`${column.name} has a default this file does not recognise`);
 }
 
@@ -142,7 +145,7 @@ function describeConfig(
       sqlType: c.getSQLType(),
       dataType: c.dataType,
       notNull: c.notNull,
-      hasDefault: c.hasDefault,
+      hasDefault: defaultKind(c, dialect) !== "none",
       default: defaultKind(c, dialect),
       primary: c.primary,
       unique: c.isUnique ? (c.uniqueName ?? "") : null,

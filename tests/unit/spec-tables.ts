@@ -46,6 +46,16 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "anonymous_post_removals",
   "anonymous_comment_removals",
   "anonymous_like_notices",
+  // docs/decisions/045-skills.md: skill descriptions and retirement, question explanations and
+  // retirement, drawn tests bound to their attempt, best scores, hidden verified skills, "let
+  // recruiters find me", and who archived which candidate card.
+  "skill_details",
+  "skill_question_details",
+  "skill_draws",
+  "skill_bests",
+  "verified_skill_hidden",
+  "candidate_settings",
+  "archive_card_owners",
 ];
 
 export const SPEC_TABLE_NAMES = [

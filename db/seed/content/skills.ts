@@ -7,10 +7,14 @@ export interface SkillQuestionSource {
   question: string;
   /** [correct, wrong, wrong, wrong] */
   options: [string, string, string, string];
+  /** Why the correct answer is right (shown on the result page; skill_question_details). */
+  explanation?: string;
 }
 
 export interface SkillSource {
   name: string;
+  /** One line on what the test covers (skill_details). */
+  description?: string;
   questions: SkillQuestionSource[];
 }
 
