@@ -1,0 +1,7 @@
+/**
+ * What other areas may use of skills (docs/decisions/039-area-boundaries.md). Skills sits below
+ * profile, network and hiring: it imports none of them.
+ */
+export { verifiedSkillsOf, verifiedCondition, type VerifiedSkill } from "./verified.server";
+export { removeCardsOf } from "./cards.server";
+export { recordBest, rebuildBests } from "./bests.server";
