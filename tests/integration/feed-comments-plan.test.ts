@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { COMMENTS_PAGE_SIZE } from "../../app/modules/feed/comment-rules";
 import { commentsBeforeQuery, commentsPageQuery, listComments } from "../../app/modules/feed/comments.server";
 import type { Ctx } from "../../db/client";
@@ -76,8 +76,14 @@ async function expectIndexRead(ctx: Ctx, query: SQL, table: string, index: strin
 describeEachDatabase(
   "The post page's comment query plans over 20,000 comments",
   (db) => {
+    // One fill for both tests (they only read).
+    let filled: Awaited<ReturnType<typeof fill>>;
+    beforeAll(async () => {
+      filled = await fill(db.ctx);
+    });
+
     it("reads a page of a post's comments from its (created_at, id) index in order, the first page and a later one", async () => {
-      const { viewerId, postId } = await fill(db.ctx);
+      const { viewerId, postId } = filled;
       const index = "anonymous_comment_post_created_idx";
       await expectIndexRead(db.ctx, commentsPageQuery(db.ctx, viewerId, postId).getSQL(), "anonymous_comment", index);
       const first = await listComments(db.ctx, viewerId, postId);
@@ -89,11 +95,11 @@ describeEachDatabase(
     });
 
     it("counts the comments before one (where a new comment is shown) on the same index", async () => {
-      const { postId, last } = await fill(db.ctx);
+      const { postId, last } = filled;
       await expectIndexRead(db.ctx, commentsBeforeQuery(db.ctx, postId, { id: last.id, createdAt: last.created_at }).getSQL(), "anonymous_comment", "anonymous_comment_post_created_idx", { bitmap: true });
       const [row] = await commentsBeforeQuery(db.ctx, postId, { id: last.id, createdAt: last.created_at });
       expect(Number(row.before)).toBe(BIG - 1);
     });
   },
-  { fresh: true },
+  { fresh: true, shared: true },
 );

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { feedPageQuery, listFeed } from "../../app/modules/feed/list.server";
 import { FEED_PAGE_SIZE, NO_FILTERS, TOPICS, type FeedFilters } from "../../app/modules/feed/rules";
 import type { Ctx } from "../../db/client";
@@ -81,8 +81,14 @@ async function expectIndexRead(ctx: Ctx, query: SQL, indexes: string[], options:
 const filters = (changes: Partial<FeedFilters>): FeedFilters => ({ ...NO_FILTERS, ...changes });
 
 describeEachDatabase("The feed's query plans over 20,000 posts", (db) => {
+  // One fill for both tests (they only read): 20,000 posts take most of the file's time.
+  let filled: Awaited<ReturnType<typeof fill>>;
+  beforeAll(async () => {
+    filled = await fill(db.ctx);
+  });
+
   it("reads newest-first pages, unfiltered and filtered by topic, company or industry, in order from their indexes", async () => {
-    const { viewerId } = await fill(db.ctx);
+    const { viewerId } = filled;
     const cases: [FeedFilters, string[]][] = [
       [NO_FILTERS, ["anonymous_post_created_idx"]],
       // A topic holds a quarter of the posts: PostgreSQL may as well walk the newest-first index and skip the others.
@@ -99,11 +105,11 @@ describeEachDatabase("The feed's query plans over 20,000 posts", (db) => {
   });
 
   it("reads 'Top this week' from an index over the week only, never the whole table", async () => {
-    const { viewerId } = await fill(db.ctx);
+    const { viewerId } = filled;
     const top = filters({ sort: "top" });
     await expectIndexRead(db.ctx, feedPageQuery(db.ctx, viewerId, top, { now: NOW }).query.getSQL(), ["anonymous_post_created_idx", "anonymous_post_pkey", "sqlite_autoindex_anonymous_post_1"], { sorted: true });
     const first = await listFeed(db.ctx, viewerId, top, { now: NOW });
     expect(first.posts.map((p) => p.likesCount)).toEqual([...first.posts.map((p) => p.likesCount)].sort((a, b) => b - a));
     await expectIndexRead(db.ctx, feedPageQuery(db.ctx, viewerId, top, { now: NOW, afterTop: first.nextTop! }).query.getSQL(), ["anonymous_post_created_idx", "anonymous_post_pkey", "sqlite_autoindex_anonymous_post_1"], { sorted: true });
   });
-});
+}, { shared: true });

@@ -11,7 +11,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { applicationsQuery, peopleQuery, requestsQuery, unreadQuery } from "../../app/modules/home/member.server";
 import { jobsQuery, roundsQuery } from "../../app/modules/home/recruiter.server";
 import { decisionsQuery, queueQuery, todayQuery } from "../../app/modules/home/staff.server";
@@ -120,8 +120,12 @@ async function unindexed(ctx: Ctx, query: SQL, tables: string[]): Promise<string
 const FEED_TABLES = ["jobs", "remote_jobs", "part_time_jobs"];
 
 describeEachDatabase("the home dashboards' query plans", (db) => {
-  it("read a member's applications, messages, requests and people they may know through indexes that start with the member", async () => {
+  // One fill for the four tests (they only read).
+  beforeAll(async () => {
     await fill(db.ctx);
+  });
+
+  it("read a member's applications, messages, requests and people they may know through indexes that start with the member", async () => {
     const me = member(7);
     expect(await unindexed(db.ctx, applicationsQuery(db.ctx, me), ["job_applicants", "job_applications", "ja", "a", "jg", "jr", "jp"])).toEqual([]);
     expect(await unindexed(db.ctx, unreadQuery(me), ["user_messages"])).toEqual([]);
@@ -130,22 +134,19 @@ describeEachDatabase("the home dashboards' query plans", (db) => {
   });
 
   it("read a recruiter's jobs through each feed's poster index, and their applicants and rounds by job and application", async () => {
-    await fill(db.ctx);
     const recruiter = member(1);
     expect(await unindexed(db.ctx, jobsQuery(recruiter), [...FEED_TABLES, "job_applicants", "job_applications", "ja", "a"])).toEqual([]);
     expect(await unindexed(db.ctx, roundsQuery(db.ctx, recruiter, new Date()), [...FEED_TABLES, "job_applicants", "job_applications", "interview_rounds", "ja", "a", "r"])).toEqual([]);
   });
 
   it("read the review queue and the decisions through the posts' status index", async () => {
-    await fill(db.ctx);
     const tables = ["job_postings", ...FEED_TABLES, "User", "jg", "jr", "jp", "u"];
     expect(await unindexed(db.ctx, queueQuery(db.ctx), tables)).toEqual([]);
     expect(await unindexed(db.ctx, decisionsQuery(db.ctx), tables)).toEqual([]);
   });
 
   it("count today's sign-ups, messages and pending posts by index; sessions and applications have no index on time and are counted by a scan", async () => {
-    await fill(db.ctx);
     const tables = ["User", "user_sessions", "job_applicants", "user_messages", "job_postings"];
     expect(await unindexed(db.ctx, todayQuery(db.ctx, new Date()), tables)).toEqual(["job_applicants", "user_sessions"]);
   });
-}, { fresh: true }); // the plan depends on the planner's view of the tables: a new copy, not an emptied one
+}, { fresh: true, shared: true }); // the plan depends on the planner's view of the tables: a new copy, not an emptied one

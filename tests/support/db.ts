@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, afterEach, beforeEach, describe, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
 import { pgCtx, sqliteCtx, type Ctx, type Dialect } from "../../db/client";
 import { databaseUrlWithName } from "./db-url";
 import { readPgShape } from "./pg-shape";
@@ -146,13 +146,22 @@ function dropLater(serverUrl: string, name: string) {
 
 type DatabaseHandle = { readonly ctx: Ctx; readonly dialect: Dialect; readonly url: string | null };
 
-function describeOn(dialect: Dialect, title: string, body: (db: DatabaseHandle) => void, options: { poolSize?: number; fresh?: boolean }) {
+/**
+ * `shared: true` gives the block's tests one database instead of one each: for tests that only
+ * read rows written once (a beforeAll that fills thousands of rows for query plans). A test that
+ * writes must not use it: the next test would see its rows.
+ */
+type DescribeOptions = { poolSize?: number; fresh?: boolean; shared?: boolean };
+
+function describeOn(dialect: Dialect, title: string, body: (db: DatabaseHandle) => void, options: DescribeOptions) {
   describe(`${title} [${dialect}]`, () => {
     let current: TestDatabase | undefined;
-    beforeEach(async () => {
+    // `shared`: one database for all the block's tests, made before the first and closed after the last.
+    const [before, after] = options.shared ? [beforeAll, afterAll] : [beforeEach, afterEach];
+    before(async () => {
       current = await freshDatabase(dialect, options);
     });
-    afterEach(async () => {
+    after(async () => {
       await current?.close();
       current = undefined;
     });
@@ -189,7 +198,7 @@ function describeSkippedPostgres(title: string, body: (db: DatabaseHandle) => vo
 export function describeEachDatabase(
   title: string,
   body: (db: DatabaseHandle) => void,
-  options: { poolSize?: number; fresh?: boolean; dialects?: Dialect[] } = {},
+  options: DescribeOptions & { dialects?: Dialect[] } = {},
 ) {
   for (const dialect of options.dialects ?? (["sqlite", "pg"] as Dialect[])) {
     if (dialect === "pg" && pgSkipReason) describeSkippedPostgres(title, body);
@@ -198,6 +207,6 @@ export function describeEachDatabase(
 }
 
 /** Runs the body only on PostgreSQL (races, locks, plans). */
-export function describePostgres(title: string, body: (db: DatabaseHandle) => void, options: { poolSize?: number; fresh?: boolean } = {}) {
+export function describePostgres(title: string, body: (db: DatabaseHandle) => void, options: DescribeOptions = {}) {
   describeEachDatabase(title, body, { ...options, dialects: ["pg"] });
 }
