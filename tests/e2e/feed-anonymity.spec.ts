@@ -2,8 +2,9 @@
  * Issue 17 item 5, "anonymity is a promise, tested", with JavaScript off and on: nothing that
  * leaves the server for anyone but the author ties an anonymous post or comment to its author.
  *
- * The world (made for each test): an author A with a distinctive name, email, avatar file and
- * anonymous name writes an anonymous post (with an image key) and a post under their name in the
+ * The world (made once per browser project and read by the six viewers' tests; a worker that
+ * replaces a failed one builds its own): an author A with a distinctive name, email, avatar file
+ * and anonymous name writes an anonymous post (with an image key) and a post under their name in the
  * same company; a second member B writes an anonymous post, on which A comments anonymously
  * through the page's comment form; B comments anonymously on A's post and likes it through the
  * pages (so the app itself writes both authors' notifications); a third member C reports A's post
@@ -262,12 +263,29 @@ const VIEWERS: { viewer: Viewer; about: string }[] = [
   { viewer: "author", about: "the author, who may see their own but not the commenter's" },
 ];
 
+// The six viewers read one world, in order, in one worker per project: building it (three members,
+// two comments and a like through the pages) was most of each test's time. The viewers only read
+// (their own notifications aside, which no other viewer reads). If a test fails, Playwright starts
+// a new worker for the rest, and its beforeAll builds a new world: no test is skipped.
+test.describe.configure({ mode: "default" });
+
+let world: World;
+let js: boolean;
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  test.setTimeout(STORY_BUDGET_MS);
+  js = testInfo.project.use.javaScriptEnabled ?? true;
+  world = await makeWorld(browser, js);
+});
+
+test.afterAll(async () => {
+  for (const context of world?.contexts ?? []) await context.close();
+});
+
 for (const { viewer, about } of VIEWERS) {
-  test(`as ${about}, no page or loader response ties an anonymous post or comment to its author`, async ({ browser }, testInfo) => {
+  test(`as ${about}, no page or loader response ties an anonymous post or comment to its author`, async ({ browser }) => {
     test.setTimeout(STORY_BUDGET_MS);
-    const js = testInfo.project.use.javaScriptEnabled ?? true;
-    const world = await makeWorld(browser, js);
-    const contexts = [...world.contexts];
+    const contexts: BrowserContext[] = [];
     try {
       let page: Page;
       if (viewer === "reader") page = world.pages.c;
