@@ -185,10 +185,7 @@ function DrawForm({ skillId, page, confirm }: { skillId: number; page: DrawPage;
         {page.questions.map((q, i) => (
           <li key={q.questionId}>
             <fieldset className="card space-y-2">
-              <legend className="sr-only">{t("skills.test.question", { number: i + 1, count: total })}</legend>
-              <p className="text-sm text-stone-600" aria-hidden="true">
-                {t("skills.test.question", { number: i + 1, count: total })}
-              </p>
+              <legend className="text-sm text-stone-600">{t("skills.test.question", { number: i + 1, count: total })}</legend>
               <p className="font-semibold" dir="auto">
                 {q.question}
               </p>
