@@ -41,8 +41,21 @@ export interface SkillRow {
 
 /** Every skill that is not retired, by name, with `userId`'s best, attempts and last try (none for visitors). */
 export async function listSkills(ctx: Ctx, userId: string | null): Promise<SkillRow[]> {
+  const rows = await listSkillsQuery(ctx, userId);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description ?? "",
+    best: r.bestScore !== null && r.bestTotal !== null ? { score: r.bestScore, total: r.bestTotal } : null,
+    attempts: r.attempts ?? 0,
+    lastAttemptAt: r.lastAttemptAt ?? null,
+  }));
+}
+
+/** The query of /skills (tests/integration/skills-take-plan.test.ts reads its plan). */
+export function listSkillsQuery(ctx: Ctx, userId: string | null) {
   const { skills: s, skill_details: d, skill_bests: b } = ctx.t;
-  const rows = await ctx.db
+  return ctx.db
     .select({
       id: s.id,
       name: s.name,
@@ -59,14 +72,6 @@ export async function listSkills(ctx: Ctx, userId: string | null): Promise<Skill
     .where(isNull(d.retired_at))
     .orderBy(asc(s.name), asc(s.id))
     .limit(SKILLS_LIST_LIMIT);
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    description: r.description ?? "",
-    best: r.bestScore !== null && r.bestTotal !== null ? { score: r.bestScore, total: r.bestTotal } : null,
-    attempts: r.attempts ?? 0,
-    lastAttemptAt: r.lastAttemptAt ?? null,
-  }));
 }
 
 export interface SkillInfo {
@@ -98,12 +103,16 @@ export async function skillInfo(ctx: Ctx, skillId: number): Promise<SkillInfo | 
 
 /** When `userId`'s graded attempts at the skill within the last 24 hours were made (the (userId, skillId) index). */
 export async function recentAttemptTimes(ctx: Ctx, userId: string, skillId: number, now: Date): Promise<Date[]> {
+  const rows = await recentAttemptsQuery(ctx, userId, skillId, now);
+  return rows.map((r) => r.at);
+}
+
+export function recentAttemptsQuery(ctx: Ctx, userId: string, skillId: number, now: Date) {
   const a = ctx.t.skill_attempts;
-  const rows = await ctx.db
+  return ctx.db
     .select({ at: a.createdAt })
     .from(a)
     .where(and(eq(a.userId, userId), eq(a.skillId, skillId), gt(a.createdAt, new Date(now.getTime() - ATTEMPT_WINDOW_MS))));
-  return rows.map((r) => r.at);
 }
 
 /** The member's open draw of the skill (unused, not expired), if any. */
@@ -343,8 +352,29 @@ export interface AttemptResult {
 
 /** `userId`'s attempt with its draw, their best at the skill and when they may retake it; null for anyone else's. */
 export async function attemptResult(ctx: Ctx, userId: string, attemptId: number, now = new Date()): Promise<AttemptResult | null> {
+  const [row] = await attemptQuery(ctx, userId, attemptId);
+  if (!row) return null;
+  const questions = row.questions
+    ? row.questions.map((q, i) => ({ ...shownQuestions([q])[0], chosen: row.selected[i] ?? -1, correctIndex: q.correctIndex, explanation: q.explanation }))
+    : null;
+  return {
+    id: row.id,
+    skillId: row.skillId,
+    skillName: row.skillName,
+    skillRetired: row.retiredAt !== null,
+    score: row.score,
+    total: row.total,
+    createdAt: row.createdAt,
+    questions,
+    best: row.bestScore !== null && row.bestTotal !== null ? { score: row.bestScore, total: row.bestTotal, attemptId: row.bestAttemptId } : null,
+    nextAt: nextAttemptAt(await recentAttemptTimes(ctx, userId, row.skillId, now), now),
+  };
+}
+
+/** The result page's one query: the attempt (its member in the WHERE), its skill, its draw and the member's best. */
+export function attemptQuery(ctx: Ctx, userId: string, attemptId: number) {
   const { skill_attempts: a, skills: s, skill_details: d, skill_draws: dr, skill_bests: b } = ctx.t;
-  const [row] = await ctx.db
+  return ctx.db
     .select({
       id: a.id,
       skillId: a.skillId,
@@ -366,22 +396,6 @@ export async function attemptResult(ctx: Ctx, userId: string, attemptId: number,
     .leftJoin(b, and(eq(b.user_id, a.userId), eq(b.skill_id, a.skillId)))
     .where(and(eq(a.id, attemptId), eq(a.userId, userId)))
     .limit(1);
-  if (!row) return null;
-  const questions = row.questions
-    ? row.questions.map((q, i) => ({ ...shownQuestions([q])[0], chosen: row.selected[i] ?? -1, correctIndex: q.correctIndex, explanation: q.explanation }))
-    : null;
-  return {
-    id: row.id,
-    skillId: row.skillId,
-    skillName: row.skillName,
-    skillRetired: row.retiredAt !== null,
-    score: row.score,
-    total: row.total,
-    createdAt: row.createdAt,
-    questions,
-    best: row.bestScore !== null && row.bestTotal !== null ? { score: row.bestScore, total: row.bestTotal, attemptId: row.bestAttemptId } : null,
-    nextAt: nextAttemptAt(await recentAttemptTimes(ctx, userId, row.skillId, now), now),
-  };
 }
 
 /** A positive whole number from a URL (a skill's or an attempt's id), or null. */
