@@ -123,10 +123,14 @@ type DrawPage = Extract<LoaderData["page"], { kind: "draw" }>;
  * The answered count and the warning before leaving: both only once the page runs JavaScript, so
  * the page without it shows no counter that never moves. A submit of this form is never blocked.
  */
-function useAnswerTracking(form: React.RefObject<HTMLFormElement>, names: readonly string[]) {
+function useAnswerTracking(form: React.RefObject<HTMLFormElement>, names: readonly string[], asked: unknown) {
   const [answered, setAnswered] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
   const submitting = useRef(false);
+  // A submit that came back asking to confirm left the page: leaving it now warns again.
+  useEffect(() => {
+    submitting.current = false;
+  }, [asked]);
   const count = useCallback(() => {
     const el = form.current;
     if (!el) return;
@@ -161,7 +165,7 @@ function DrawForm({ skillId, page, confirm }: { skillId: number; page: DrawPage;
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const names = useRef(page.questions.map((q) => answerField(q.questionId))).current;
-  const { answered, blocker, onChange, onSubmit } = useAnswerTracking(form, names);
+  const { answered, blocker, onChange, onSubmit } = useAnswerTracking(form, names, confirm);
   const leave = t("skills.test.leave");
   useEffect(() => {
     if (blocker.state !== "blocked") return;

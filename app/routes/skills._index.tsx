@@ -67,7 +67,13 @@ export default function Skills() {
                 {signedIn ? (
                   <>
                     <p className="text-sm">
-                      {skill.best ? t("skills.list.best", { score: skill.best.score, total: skill.best.total, percent: skill.best.percent }) : t("skills.list.notTried")}
+                      {skill.best === null ? (
+                        t("skills.list.notTried")
+                      ) : skill.best.attemptId === null ? (
+                        t("skills.list.best", { score: skill.best.score, total: skill.best.total, percent: skill.best.percent })
+                      ) : (
+                        <Link to={`/skills/attempts/${skill.best.attemptId}`}>{t("skills.list.best", { score: skill.best.score, total: skill.best.total, percent: skill.best.percent })}</Link>
+                      )}
                       {skill.best?.passed ? <span className="ms-2 rounded bg-green-100 px-1.5 text-xs font-semibold text-green-800">{t("skills.list.verified")}</span> : null}
                     </p>
                     {skill.last ? <p className="text-sm text-stone-600">{t("skills.list.attempts", { count: skill.attempts, date: skill.last })}</p> : null}

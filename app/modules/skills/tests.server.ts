@@ -34,7 +34,7 @@ export interface SkillRow {
   id: number;
   name: string;
   description: string;
-  best: { score: number; total: number } | null;
+  best: { score: number; total: number; attemptId: number | null } | null;
   attempts: number;
   lastAttemptAt: Date | null;
 }
@@ -46,7 +46,7 @@ export async function listSkills(ctx: Ctx, userId: string | null): Promise<Skill
     id: r.id,
     name: r.name,
     description: r.description ?? "",
-    best: r.bestScore !== null && r.bestTotal !== null ? { score: r.bestScore, total: r.bestTotal } : null,
+    best: r.bestScore !== null && r.bestTotal !== null ? { score: r.bestScore, total: r.bestTotal, attemptId: r.bestAttemptId } : null,
     attempts: r.attempts ?? 0,
     lastAttemptAt: r.lastAttemptAt ?? null,
   }));
@@ -62,6 +62,7 @@ export function listSkillsQuery(ctx: Ctx, userId: string | null) {
       description: d.description,
       bestScore: b.best_score,
       bestTotal: b.best_total,
+      bestAttemptId: b.best_attempt_id,
       attempts: b.attempts,
       lastAttemptAt: b.last_attempt_at,
     })
