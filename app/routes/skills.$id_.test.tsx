@@ -20,7 +20,7 @@ import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { useT } from "~/lib/i18n";
+import { bidi, dirOf, useLanguage, useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { uuidOf } from "~/lib/ids";
 import { metaFor, pageMeta } from "~/lib/meta";
@@ -226,6 +226,9 @@ export default function SkillTest() {
   const { skill, page } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
+  // A skill's name in another script stays whole inside a right-to-left sentence.
+  const rtl = dirOf(useLanguage()) === "rtl";
+  const name = (value: string) => (rtl ? bidi(value) : value);
   const back = (
     <p>
       <Link to="/skills">{t("skills.test.back")}</Link>
@@ -235,16 +238,14 @@ export default function SkillTest() {
     return (
       <section className="card space-y-3" aria-labelledby="test-title">
         <h1 id="test-title">{t("skills.test.limited.title")}</h1>
-        <p>{t("skills.test.limited", { attempts: DAILY_ATTEMPTS, skill: result.skill, date: result.next })}</p>
+        <p>{t("skills.test.limited", { attempts: DAILY_ATTEMPTS, skill: name(result.skill), date: result.next })}</p>
         {back}
       </section>
     );
   }
   return (
     <div className="space-y-4">
-      <h1 id="test-title" dir="auto">
-        {t("skills.test.title", { skill: skill.name })}
-      </h1>
+      <h1 id="test-title">{t("skills.test.title", { skill: name(skill.name) })}</h1>
       {page.kind === "intro" ? (
         <section className="card space-y-3" aria-labelledby="test-title">
           {page.description ? <p dir="auto">{page.description}</p> : null}
@@ -253,7 +254,7 @@ export default function SkillTest() {
           ) : page.questions === 0 ? (
             <p>{t("skills.test.noQuestions")}</p>
           ) : page.nextAt ? (
-            <p>{t("skills.test.limited", { attempts: DAILY_ATTEMPTS, skill: skill.name, date: page.nextAt })}</p>
+            <p>{t("skills.test.limited", { attempts: DAILY_ATTEMPTS, skill: name(skill.name), date: page.nextAt })}</p>
           ) : (
             <>
               <p>{t("skills.test.intro", { count: page.questions, percent: PASS_PERCENT })}</p>

@@ -8,7 +8,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { formatDate } from "~/lib/format";
-import { useT } from "~/lib/i18n";
+import { bidi, dirOf, useLanguage, useT } from "~/lib/i18n";
 import { languageOf, pageMessages } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
@@ -36,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Skills() {
   const { signedIn, skills } = useLoaderData<typeof loader>();
   const t = useT();
+  // A skill's name in another script stays whole inside a right-to-left sentence.
+  const rtl = dirOf(useLanguage()) === "rtl";
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -78,7 +80,7 @@ export default function Skills() {
                     </p>
                     {skill.last ? <p className="text-sm text-stone-600">{t("skills.list.attempts", { count: skill.attempts, date: skill.last })}</p> : null}
                     <p>
-                      <Link to={`/skills/${skill.id}/test`}>{t(skill.attempts > 0 ? "skills.list.retake" : "skills.list.take", { skill: skill.name })}</Link>
+                      <Link to={`/skills/${skill.id}/test`}>{t(skill.attempts > 0 ? "skills.list.retake" : "skills.list.take", { skill: rtl ? bidi(skill.name) : skill.name })}</Link>
                     </p>
                   </>
                 ) : null}

@@ -10,7 +10,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { getCtx } from "~/db.server";
 import { formatDateTime } from "~/lib/format";
-import { useT } from "~/lib/i18n";
+import { bidi, dirOf, useLanguage, useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
@@ -49,20 +49,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AttemptResult() {
   const { attempt, best, nextAt } = useLoaderData<typeof loader>();
   const t = useT();
+  // A skill's name in another script stays whole inside a right-to-left sentence.
+  const skill = dirOf(useLanguage()) === "rtl" ? bidi(attempt.skill) : attempt.skill;
   return (
     <div className="space-y-4">
       <section aria-labelledby="result-title" className="card space-y-2">
-        <h1 id="result-title" dir="auto">
-          {t("skills.result.title", { skill: attempt.skill })}
-        </h1>
+        <h1 id="result-title">{t("skills.result.title", { skill })}</h1>
         <p className="text-lg font-semibold">{t("skills.result.score", { score: attempt.score, total: attempt.total, percent: attempt.percent })}</p>
         <p className={attempt.passed ? "text-green-800" : "text-stone-700"}>
-          {attempt.passed ? t("skills.result.passed", { skill: attempt.skill }) : t("skills.result.failed", { percent: PASS_PERCENT })}
+          {attempt.passed ? t("skills.result.passed", { skill }) : t("skills.result.failed", { percent: PASS_PERCENT })}
         </p>
         <p className="text-sm text-stone-600">{t("skills.result.taken", { date: attempt.taken })}</p>
         {best ? (
           <p>
-            {best.isThis ? t("skills.result.isBest") : t("skills.result.best", { skill: attempt.skill, score: best.score, total: best.total, percent: best.percent })}
+            {best.isThis ? t("skills.result.isBest") : t("skills.result.best", { skill, score: best.score, total: best.total, percent: best.percent })}
           </p>
         ) : null}
         <p className="flex flex-wrap gap-3">
