@@ -100,7 +100,24 @@ const SHOTS: Shot[] = [
   { name: "feed-new", as: "user", path: "/feed/new" },
   { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
+  // Skills (issue 18): the list, a test's first page, a drawn test (started with its button: the
+  // demo user's open draw of skill 2 on later runs) and the demo user's first attempt.
+  { name: "skills", as: "user", path: "/skills" },
+  { name: "skills-intro", as: "user", path: "/skills/2/test" },
+  { name: "skills-test", as: "user", path: startedTest(2) },
+  { name: "skills-result", as: "user", path: "/skills/attempts/1" },
 ];
+
+/** Starts (or continues) the demo user's test of a skill from its first page; returns the drawn test's address. */
+function startedTest(skillId: number): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto(`/skills/${skillId}/test`);
+    await page.getByRole("button", { name: /^(Start the test|Continue your test|ابدأ الاختبار|تابع اختبارك|टेस्ट शुरू करें|अपना टेस्ट जारी रखें)$/ }).click();
+    await page.waitForURL(/\?draw=/);
+    const url = new URL(page.url());
+    return `${url.pathname}${url.search}`;
+  };
+}
 
 function readOptions() {
   const { values } = parseArgs({

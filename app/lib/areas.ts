@@ -36,7 +36,7 @@ export const areas: Area[] = [
   { slug: "hiring", label: "Hiring", href: "/hiring", ready: true, audience: "hiring", inline: "lg" },
   { slug: "review", label: "Review", href: "/jobs/review", ready: true, audience: "staff", inline: "lg" },
   { slug: "admin", label: "Admin", href: "/admin", ready: true, audience: "admin", inline: "lg" },
-  { slug: "skills", label: "Skills", href: "/skills", ready: false, audience: "everyone" },
+  { slug: "skills", label: "Skills", href: "/skills", ready: true, audience: "everyone" },
   { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, audience: "everyone" },
 ];
 

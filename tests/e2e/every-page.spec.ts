@@ -118,7 +118,12 @@ const CRAWL: Crawled[] = [
   { file: "api-access_.thanks.tsx", path: "/api-access/thanks", roles: EVERYONE },
   { file: "forgot-password.tsx", path: "/forgot-password", roles: EVERYONE },
   { file: "reset-password.$token.tsx", path: "/reset-password/not-a-real-token", roles: EVERYONE, status: 410 },
-  { file: "$area.tsx", path: "/skills", roles: EVERYONE },
+  { file: "$area.tsx", path: "/interviews", roles: EVERYONE },
+  // Skills (issue 18): the list for everyone; a test's first page for members; the demo user's
+  // first attempt (db/seed/demo.ts numbers user@demo.test's attempts first), theirs alone.
+  { file: "skills._index.tsx", path: "/skills", roles: EVERYONE },
+  { file: "skills.$id_.test.tsx", path: "/skills/1/test", roles: MEMBERS },
+  { file: "skills.attempts.$id.tsx", path: "/skills/attempts/1", roles: ["user"] },
   // The anonymous feed (issue 17): everyone reads it, also filtered and by "Top this week".
   { file: "feed._index.tsx", path: "/feed", roles: EVERYONE },
   { file: "feed._index.tsx", path: "/feed?sort=top&topic=career_advice&company=Dasman%20Bank", roles: ["visitor", "user"] },

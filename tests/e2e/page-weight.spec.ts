@@ -37,6 +37,10 @@ const documentPages = ["/documents", `/documents/${uuidFor("document:1")}`, `/do
 // The share page of a public demo chat (db/seed/demo.ts makes chat:3 and chat:8 public), read signed out.
 const sharePages = [`/share/${uuidFor("chat:3")}`];
 
+// Skills (issue 18), signed in as user@demo.test: the list, a test's first page and their first
+// attempt (db/seed/demo.ts numbers the demo user's attempts first); the drawn test is measured below.
+const skillPages = ["/skills", "/skills/1/test", "/skills/attempts/1"];
+
 // The anonymous feed's post pages (issue 17): the demo posts, by their ids in db/seed/demo.ts.
 const feedPostPaths = Array.from({ length: 30 }, (_, p) => `/feed/${uuidFor(`anonymous_post:${p}`)}`);
 
@@ -94,6 +98,14 @@ async function report(rows: Row[], title: string, testInfo: TestInfo) {
       .soft(row.gzip, `${row.url} is ${n(row.gzip)} bytes gzip, ${n(row.gzip - row.budget)} over its ${n(row.budget)} budget`)
       .toBeLessThanOrEqual(row.budget);
   }
+}
+
+/** The CSRF token of the signed-in member's pages (the first form's hidden field). */
+async function csrfOf(get: Getter): Promise<string> {
+  const html = await (await get("/settings/lite", { headers: {} })).text();
+  const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+  expect(token, "a signed-in page carries the CSRF token").toBeTruthy();
+  return token!;
 }
 
 // Signed in with requests (the forms are tested elsewhere); signing out drops the cookies, and the
@@ -167,7 +179,12 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, ...skillPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  // A drawn test (10 questions with their options): starting one is a POST, which opens the demo
+  // user's open draw of skill 2 again on later runs instead of drawing another.
+  const started = await page.request.post("/skills/2/test", { form: { csrf: await csrfOf(get), intent: "start" }, maxRedirects: 0 });
+  expect(started.status(), "starting a skill test redirects to the drawn test").toBe(302);
+  rows.push({ ...(await measure(get, started.headers().location!)).row, url: "/skills/2/test?draw=… (a drawn test)" });
   // A feed post signed in: its like buttons and the comment form.
   rows.push(await heaviestFeedPost(get));
   // The demo user's own feed post (issue 17): its edit and delete pages (by its id: other tests' posts may push it off /feed's first page).

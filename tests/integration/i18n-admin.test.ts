@@ -112,10 +112,10 @@ describeEachDatabase("admin, sign-ups and coming-soon pages in Arabic and Hindi"
     expect(textOf(hindi.html)).toContain("रोज़ एक मॉक इंटरव्यू, हर जवाब पर फ़ीडबैक के साथ।");
     expect(hindi.html).toContain("<title>इंटरव्यू: जल्द आ रहा है | लैडर</title>");
 
-    const arabic = await (await visitorIn(db.ctx, "ar")).get("/skills");
-    expectSpoken(arabic.html, "ar", "/skills (ar)");
-    expect(textOf(arabic.html)).toContain("المهارات: قريبًا");
-    expect(textOf(arabic.html)).toContain("اختبارات قصيرة متعددة الخيارات");
+    const arabic = await (await visitorIn(db.ctx, "ar")).get("/interviews");
+    expectSpoken(arabic.html, "ar", "/interviews (ar)");
+    expect(textOf(arabic.html)).toContain("المقابلات: قريبًا");
+    expect(textOf(arabic.html)).toContain("مقابلة تجريبية واحدة يوميًا");
   });
 
   it("shows every admin page in Arabic, and the CSV header rows", async () => {

@@ -52,7 +52,8 @@ describe("menuFor", () => {
 
 describe("findComingSoonArea", () => {
   it("finds an area that is not built yet, and nothing for a built one or Home", () => {
-    expect(findComingSoonArea("skills")?.label).toBe("Skills");
+    expect(findComingSoonArea("interviews")?.label).toBe("Interviews");
+    expect(findComingSoonArea("skills")).toBeUndefined();
     expect(findComingSoonArea("jobs")).toBeUndefined();
     expect(findComingSoonArea("")).toBeUndefined();
   });
