@@ -31,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     match: card.matchPercentage,
     desc: card.desc,
     at: formatDate(card.createdAt, lang),
+    // The recruiter who archived it may rewrite the note from the job (the form shows the card's note).
+    editHref: card.recruiterId === user.id ? `/hiring/${card.feed}/${encodeURIComponent(card.jobId)}/candidates/${card.memberId}/archive` : null,
     job: card.jobTitle === null && card.jobEmployer === null ? null : { title: card.jobTitle?.trim() || t("hiring.job.untitled"), employer: card.jobEmployer, href: jobPath(card.feed, card.jobId) },
     ...(await pageMessages(request, ["archive", "hiring"])),
   };
@@ -73,7 +75,8 @@ export default function ArchiveCard() {
           {d.desc}
         </p>
       </article>
-      <p>
+      <p className="flex flex-wrap items-center gap-3">
+        {d.editHref ? <ButtonLink to={d.editHref}>{t("archive.card.edit")}</ButtonLink> : null}
         <ButtonLink to={`/hiring/archive/${d.id}/delete`} variant="secondary">
           {t("archive.card.delete")}
         </ButtonLink>
