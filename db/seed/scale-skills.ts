@@ -42,6 +42,8 @@ interface SkillsContext {
   ids: { user: (n: number) => string };
   /** The member's city, as their profile's headline names it (scale.ts). */
   cityOf: (i: number) => string;
+  /** The member's match_terms (the candidates ranking's words; "" until the match lane's builder is merged). */
+  termsOf: (i: number) => string;
 }
 
 /** The skills member i tried (distinct indexes into the skill list) and how often each. */
@@ -56,7 +58,7 @@ function plansOf(i: number, skillCount: number): { skill: number; tries: number 
   return plans.filter((p) => (seen.has(p.skill) ? false : (seen.add(p.skill), true)));
 }
 
-export async function seedSkills({ ctx, N, t0, run, ids, cityOf }: SkillsContext): Promise<void> {
+export async function seedSkills({ ctx, N, t0, run, ids, cityOf, termsOf }: SkillsContext): Promise<void> {
   const skillRows = await ctx.db.select({ id: ctx.t.skills.id }).from(ctx.t.skills).orderBy(ctx.t.skills.id);
   const skillIds = skillRows.map((s) => s.id);
   let expected = 0;
@@ -108,7 +110,7 @@ export async function seedSkills({ ctx, N, t0, run, ids, cityOf }: SkillsContext
       const h = mix(i * 7 + 99);
       if (h % 10 >= 8) continue;
       // Findable: 5 of the 8 in ten with a row, so about half of all members.
-      yield [ids.user(i), h % 10 < 5, h % 3 === 0, cityOf(i), "", t0 - (1 + (h % 300)) * DAY];
+      yield [ids.user(i), h % 10 < 5, h % 3 === 0, cityOf(i), termsOf(i), t0 - (1 + (h % 300)) * DAY];
     }
   })(), settings);
 }

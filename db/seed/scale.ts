@@ -405,7 +405,8 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     await seedCommunities({ N, t0, run, ids, bigDemoCommunity: bigDemoPresent ? bigDemoCommunity : null });
 
     // Skills (issue 18, scale-skills.ts): ~10N attempts, their best scores, candidate settings.
-    await seedSkills({ ctx, N, t0, run, ids, cityOf: (i) => cities[mix(i + 2) % cities.length].city });
+    // termsOf: the match lane's buildMatchTerms (db/match-terms.ts) over the member's headline, skills and city, once merged.
+    await seedSkills({ ctx, N, t0, run, ids, cityOf: (i) => cities[mix(i + 2) % cities.length].city, termsOf: () => "" });
   } finally {
     await writer.close();
   }

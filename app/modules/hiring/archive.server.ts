@@ -191,6 +191,20 @@ function matching(ctx: Ctx, q: string): SQL | undefined {
   );
 }
 
+/** The query of one page of the viewer's cards (the plan test reads its SQL): size + 1 rows. */
+export function cardsPageQuery(ctx: Ctx, viewer: Viewer, options: { q?: string; after?: CardPosition; size: number }) {
+  const { archive_card: c, archive_card_owners: o } = ctx.t;
+  const after = options.after;
+  const position = after ? or(lt(o.created_at, new Date(after.at)), and(eq(o.created_at, new Date(after.at)), lt(o.card_id, after.id))) : undefined;
+  return ctx.db
+    .select(cardColumns(ctx))
+    .from(o)
+    .innerJoin(c, eq(c.id, o.card_id))
+    .where(and(mayRead(ctx, viewer), matching(ctx, options.q ?? ""), position))
+    .orderBy(desc(o.created_at), desc(o.card_id))
+    .limit(options.size + 1);
+}
+
 /** The viewer's cards (admins: every card), newest first, keyset on (created_at, card_id). */
 export async function listCards(
   ctx: Ctx,
@@ -198,16 +212,7 @@ export async function listCards(
   options: { q?: string; after?: CardPosition; pageSize?: number } = {},
 ): Promise<{ rows: CardRow[]; next: CardPosition | null }> {
   const size = options.pageSize ?? ARCHIVE_PAGE_SIZE;
-  const { archive_card: c, archive_card_owners: o } = ctx.t;
-  const after = options.after;
-  const position = after ? or(lt(o.created_at, new Date(after.at)), and(eq(o.created_at, new Date(after.at)), lt(o.card_id, after.id))) : undefined;
-  const rows = (await ctx.db
-    .select(cardColumns(ctx))
-    .from(o)
-    .innerJoin(c, eq(c.id, o.card_id))
-    .where(and(mayRead(ctx, viewer), matching(ctx, options.q ?? ""), position))
-    .orderBy(desc(o.created_at), desc(o.card_id))
-    .limit(size + 1)) as CardRow[];
+  const rows = (await cardsPageQuery(ctx, viewer, { q: options.q, after: options.after, size })) as CardRow[];
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return { rows: page, next: rows.length > size && last ? { at: last.createdAt.getTime(), id: last.id } : null };
