@@ -15,7 +15,6 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../client";
 import type { BulkRow, BulkTable } from "./bulk";
 import { mix } from "./random";
-import { cities } from "./content/people";
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
