@@ -100,6 +100,11 @@ const SHOTS: Shot[] = [
   { name: "feed-new", as: "user", path: "/feed/new" },
   { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
+  // Archive cards (issue 18): the demo recruiter's archive, a card, its note form and its delete page.
+  { name: "archive", as: "recruiter", path: "/hiring/archive" },
+  { name: "archive-card", as: "recruiter", path: firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/) },
+  { name: "archive-form", as: "recruiter", path: async (page) => firstLink(await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page), /\/candidates\/[0-9a-f-]{36}\/archive$/)(page) },
+  { name: "archive-delete", as: "recruiter", path: async (page) => `${await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page)}/delete`, extra: true },
 ];
 
 function readOptions() {
