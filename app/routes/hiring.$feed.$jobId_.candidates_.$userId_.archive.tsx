@@ -71,9 +71,11 @@ export default function ArchiveCandidate() {
         <dt className="font-medium">{t("archive.new.name")}</dt>
         <dd dir="auto" className="break-words">{d.member.name || t("archive.card.unnamed")}</dd>
         <dt className="font-medium">{t("archive.new.email")}</dt>
-        <dd dir="ltr" className="break-all text-start">{d.member.email}</dd>
+        <dd className="break-all">
+          <bdi dir="ltr">{d.member.email}</bdi>
+        </dd>
         <dt className="font-medium">{t("archive.new.phone")}</dt>
-        <dd dir={d.member.phone ? "ltr" : undefined} className="text-start">{d.member.phone ?? t("archive.new.phoneHidden")}</dd>
+        <dd>{d.member.phone ? <bdi dir="ltr">{d.member.phone}</bdi> : t("archive.new.phoneHidden")}</dd>
         <dt className="font-medium">{t("archive.new.match")}</dt>
         <dd>{d.match}</dd>
       </dl>

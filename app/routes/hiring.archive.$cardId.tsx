@@ -53,9 +53,11 @@ export default function ArchiveCard() {
         <p className="meta">{t("archive.list.archived", { date: d.at })}</p>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-medium">{t("archive.new.email")}</dt>
-          <dd dir="ltr" className="break-all text-start">{d.email}</dd>
+          <dd className="break-all">
+          <bdi dir="ltr">{d.email}</bdi>
+        </dd>
           <dt className="font-medium">{t("archive.new.phone")}</dt>
-          <dd dir={d.phone ? "ltr" : undefined} className="text-start">{d.phone ?? t("archive.new.phoneHidden")}</dd>
+          <dd>{d.phone ? <bdi dir="ltr">{d.phone}</bdi> : t("archive.new.phoneHidden")}</dd>
           <dt className="font-medium">{t("archive.new.match")}</dt>
           <dd>{d.match}</dd>
           <dt className="font-medium">{t("archive.card.fromJob")}</dt>
