@@ -179,6 +179,12 @@ export const routes: BenchRoute[] = [
     path: `/feed/${BIG_FEED_POST_ID}`,
     setup: answering(`/feed/${BIG_FEED_POST_ID}`, signedInAsDemoUser),
   },
+  // Skills (issue 18). At --scale 100000: about 1,000,000 skill_attempts and their skill_bests.
+  // /skills as user@demo.test (every skill with their best); the public profile of Dina Saleh, a
+  // demo member with a verified skill; the demo recruiter's archive of candidates (8 demo cards).
+  { name: "skills", method: "GET", path: "/skills", setup: answering("/skills", signedInAsDemoUser) },
+  { name: "profile with verified skills", method: "GET", path: `/u/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`, setup: answering(`/u/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`, signedInAsDemoUser) },
+  { name: "archive of candidates (recruiter)", method: "GET", path: "/hiring/archive", setup: answering("/hiring/archive", signedInAs("recruiter@demo.test")) },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {

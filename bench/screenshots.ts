@@ -106,6 +106,11 @@ const SHOTS: Shot[] = [
   { name: "skills-intro", as: "user", path: "/skills/2/test" },
   { name: "skills-test", as: "user", path: startedTest(2) },
   { name: "skills-result", as: "user", path: "/skills/attempts/1" },
+  // Archive cards (issue 18): the demo recruiter's archive, a card, its note form and its delete page.
+  { name: "archive", as: "recruiter", path: "/hiring/archive" },
+  { name: "archive-card", as: "recruiter", path: firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/) },
+  { name: "archive-form", as: "recruiter", path: async (page) => firstLink(await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page), /\/candidates\/[0-9a-f-]{36}\/archive$/)(page) },
+  { name: "archive-delete", as: "recruiter", path: async (page) => `${await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page)}/delete`, extra: true },
 ];
 
 /** Starts (or continues) the demo user's test of a skill from its first page; returns the drawn test's address. */

@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .join(t("hiring.index.separator")),
     })),
     nextHref: page.next ? `/hiring?after=${encodeURIComponent(hiringJobsCursor.to(page.next, "jobs"))}` : null,
-    ...(await pageMessages(request, ["hiring", "jobs"])),
+    ...(await pageMessages(request, ["hiring", "jobs", "archive"])),
   };
 }
 
@@ -58,6 +58,9 @@ export default function Hiring() {
       <h1 id="hiring-title">{t("common.area.hiring")}</h1>
       <p className="text-stone-700">
         {staff ? t("hiring.index.introStaff") : t("hiring.index.introMember")} {t("hiring.index.introOpen")}
+      </p>
+      <p>
+        <Link to="/hiring/archive">{t("archive.list.link")}</Link>
       </p>
       {rows.length === 0 ? (
         <div className="card space-y-2">

@@ -10,7 +10,9 @@
  *   communities (issue 16): one per ten users, ~5 memberships and ~10 posts per user; a few big
  *   communities (the demo's "Data Careers MENA" among them) with tens of thousands of members, many
  *   small ones; pending requests spread over the last weeks; a moderator row for every creator, the
- *   member counts, an event row beside every event post, subscriptions and a few bans.
+ *   member counts, an event row beside every event post, subscriptions and a few bans,
+ *   skills (issue 18, scale-skills.ts): ~10N test attempts with their best scores (skill_bests), and
+ *   candidate settings for 80% of the members (findable for about half of all members).
  *
  * Deterministic ids (a per-table prefix plus the row number) and ON CONFLICT DO NOTHING make a
  * second run add nothing. Raw SQL below drizzle for speed: see bulk.ts.
@@ -22,6 +24,7 @@ import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
 import { BIG_COMMUNITY_ID, BIG_FEED_POST_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
 import { mix, Rng, uuidSequence } from "./random";
 import { seedFeed } from "./scale-feed";
+import { seedSkills } from "./scale-skills";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
 
@@ -400,6 +403,10 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     });
 
     await seedCommunities({ N, t0, run, ids, bigDemoCommunity: bigDemoPresent ? bigDemoCommunity : null });
+
+    // Skills (issue 18, scale-skills.ts): ~10N attempts, their best scores, candidate settings.
+    // termsOf: the match lane's buildMatchTerms (db/match-terms.ts) over the member's headline, skills and city, once merged.
+    await seedSkills({ ctx, N, t0, run, ids, cityOf: (i) => cities[mix(i + 2) % cities.length].city, termsOf: () => "" });
   } finally {
     await writer.close();
   }
@@ -433,7 +440,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   if (ctx.raw.kind === "pg") {
     log("Updating PostgreSQL statistics (analyze)...");
     // The search tables too: their size (pg_class.reltuples) sizes the keyword search (decision 030).
-    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "anonymous_reports", "anonymous_post_removals", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions"];
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "anonymous_reports", "anonymous_post_removals", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions", "skill_attempts", "skill_bests", "candidate_settings"];
     await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -89,6 +89,9 @@ interface Ids {
   ownFeedComment?: string;
   /** The role's own feed post, linked from /feed with its edit page (the demo user wrote the newest). */
   ownFeedPost?: string;
+  /** Archive cards (issue 18): the first card of /hiring/archive, and its "rewrite the note" form (the demo recruiter's cards). */
+  archiveCard?: string;
+  archiveForm?: string;
 }
 
 interface Crawled {
@@ -205,6 +208,11 @@ const CRAWL: Crawled[] = [
   { file: "hiring.applications.$id.tsx", path: (ids) => ids.hiringApplication, roles: HIRING, axeEveryRole: true },
   { file: "jobs_.$feed.$jobId_.edit.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/edit`, roles: ["recruiter"] },
   { file: "jobs_.$feed.$jobId_.close.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/close`, roles: ["recruiter"] },
+  // Archive cards (issue 18): every member's archive (theirs only); the demo recruiter's cards (admins read them too).
+  { file: "hiring.archive._index.tsx", path: "/hiring/archive", roles: MEMBERS, axeEveryRole: true },
+  { file: "hiring.archive.$cardId.tsx", path: (ids) => ids.archiveCard, roles: ["recruiter", "admin"], axeEveryRole: true },
+  { file: "hiring.archive.$cardId_.delete.tsx", path: (ids) => ids.archiveCard && `${ids.archiveCard}/delete`, roles: ["recruiter", "admin"] },
+  { file: "hiring.$feed.$jobId_.candidates_.$userId_.archive.tsx", path: (ids) => ids.archiveForm, roles: ["recruiter"] },
   // The career team (and admins).
   { file: "jobs_.review.tsx", path: "/jobs/review", roles: ["career_team", "admin"] },
   // Admins.
@@ -222,6 +230,7 @@ const NOT_PAGES: Record<string, string> = {
   "settings._index.tsx": "redirects to /settings/profile",
   "admin.api-access[.csv].ts": "a CSV download",
   "admin.premium[.csv].ts": "a CSV download",
+  "hiring.archive[.csv].ts": "a CSV download (archive.spec.ts reads it)",
   "applications.$id_.cv.ts": "the applicant's CV file",
   "settings.cv_.file.ts": "the member's CV file",
   "avatars.$key.tsx": "a profile picture (image)",
@@ -313,6 +322,8 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
     firstLink(request, "/moderation", new RegExp(`href="(/communities/${UUID})"`)),
   ]);
   const hiringApplication = await firstLink(request, hiringJob, new RegExp(`href="(/hiring/applications/${UUID})"`));
+  const archiveCard = role === "visitor" ? undefined : await firstLink(request, "/hiring/archive", /href="(\/hiring\/archive\/\d+)"/);
+  const archiveForm = await firstLink(request, archiveCard, new RegExp(`href="(/hiring/(?:general|remote|part-time)/[^"/?#]+/candidates/${UUID}/archive)"`));
   const community = await firstLink(request, "/communities", new RegExp(`href="(/communities/${UUID})"`));
   // Posts from a community the role created (it moderates it and wrote there: demo data), so its
   // post, edit and delete pages are all the role's to open; else the directory's first.
@@ -330,6 +341,7 @@ async function findIds(request: APIRequestContext, role: Role): Promise<Ids> {
   return {
     job: jobPath, profile, hiringJob, hiringApplication, ownJob, application, chat, document, meeting, connection, memberRole, conversation, community, communityPost, ownCommunityPost, ownCommunity, moderatedCommunity,
     feedPost: feedPosts[0], ownFeedComment, ownFeedPost,
+    archiveCard, archiveForm,
   };
 }
 

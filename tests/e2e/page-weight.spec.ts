@@ -260,5 +260,18 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   }
   expect(heaviestApplication, "the demo jobs have applications").toBeTruthy();
   rows.push({ ...heaviestApplication!, url: `${heaviestApplication!.url} (heaviest of ${applicationPaths.size})` });
+  // Archive cards (issue 18), as the demo recruiter: the archive (a full page of demo cards), its first card, the card's delete page and its note form.
+  await signOut();
+  await signIn(page, "recruiter@demo.test");
+  rows.push((await measure(get, "/hiring/archive")).row);
+  const archiveHtml = await (await page.request.get("/hiring/archive", { headers: { "Save-Data": "on" } })).text();
+  const cardPath = /href="(\/hiring\/archive\/\d+)"/.exec(archiveHtml)?.[1];
+  expect(cardPath, "recruiter@demo.test has demo archive cards").toBeTruthy();
+  rows.push((await measure(get, cardPath!)).row);
+  rows.push((await measure(get, `${cardPath!}/delete`)).row);
+  const cardHtml = await (await page.request.get(cardPath!, { headers: { "Save-Data": "on" } })).text();
+  const formPath = /href="(\/hiring\/[a-z-]+\/[^"/]+\/candidates\/[0-9a-f-]{36}\/archive)"/.exec(cardHtml)?.[1];
+  expect(formPath, "a demo card links its note form").toBeTruthy();
+  rows.push((await measure(get, formPath!)).row);
   await report(rows, "Page weight, lite mode, English, demo data, signed in", testInfo);
 });

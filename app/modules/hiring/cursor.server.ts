@@ -28,3 +28,15 @@ export const hiringJobsCursor = createCursor<JobPosition, "jobs">({
     }
   },
 });
+
+/** The archive's cards, keyed by (created_at, card_id); card ids are integers. One scope per search. */
+export const archiveCursor = createCursor<{ at: number; id: number }, `archive:${string}`>({
+  name: "hiring-archive",
+  encode: (position) => `${position.at.toString(36)}.${position.id.toString(36)}`,
+  decode(payload) {
+    const [at, id, ...rest] = payload.split(".");
+    if (rest.length > 0 || !at || !id || !/^[0-9a-z]{1,12}$/.test(at) || !/^[0-9a-z]{1,8}$/.test(id)) return null;
+    const position = { at: parseInt(at, 36), id: parseInt(id, 36) };
+    return Number.isSafeInteger(position.at) && Number.isSafeInteger(position.id) && position.id > 0 ? position : null;
+  },
+});

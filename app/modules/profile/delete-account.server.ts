@@ -17,6 +17,7 @@ import { hit, LIMITS, peek } from "~/services/rate-limit.server";
 import { isCvKey } from "~/modules/jobs/index.server";
 import { isStorageKey, storage as appStorage, type Storage } from "~/services/storage.server";
 import { decoyHash, normalizeEmail, PASSWORD_MAX, verifyPassword } from "~/modules/accounts/index.server";
+import { removeCardsOf } from "~/modules/skills/index.server";
 import { deleteStoredAvatar } from "./avatar.server";
 
 export const deleteAccountSchema = z.object({
@@ -184,6 +185,11 @@ export async function deleteAccount(ctx: Ctx, userId: string): Promise<DeleteAcc
     await db.delete(t.premuser).where(sameEmail(t.premuser.emailAddress));
     await db.delete(t.apiuser).where(sameEmail(t.apiuser.email_address));
     await db.delete(t.archive_card).where(sameEmail(t.archive_card.email));
+    // Archive cards (issue 18, decision 045): the cards recruiters made about the member, and the
+    // cards the member made as a recruiter (their owner rows would go by cascade, the cards not).
+    await removeCardsOf(tx, userId);
+    const ownCards = db.select({ id: t.archive_card_owners.card_id }).from(t.archive_card_owners).where(eq(t.archive_card_owners.recruiter_user_id, userId));
+    await db.delete(t.archive_card).where(inArray(t.archive_card.id, ownCards));
 
     // Other members' logs that point at the member (a referral): keep the event, drop the id.
     const logs = t.user_activity_logs;
