@@ -56,40 +56,46 @@ const option = singleLine(
   ),
 );
 
-export const questionFormSchema = z
-  .object({
-    question: multiLine(
-      trimmed.pipe(
-        z
-          .string()
-          .min(1, BANK_MESSAGES.questionRequired)
-          .refine((v) => [...v].length <= QUESTION_MAX, { message: BANK_MESSAGES.questionTooLong, params: { max: QUESTION_MAX } }),
-      ),
+const questionFields = z.object({
+  question: multiLine(
+    trimmed.pipe(
+      z
+        .string()
+        .min(1, BANK_MESSAGES.questionRequired)
+        .refine((v) => [...v].length <= QUESTION_MAX, { message: BANK_MESSAGES.questionTooLong, params: { max: QUESTION_MAX } }),
     ),
-    option_a: option,
-    option_b: option,
-    option_c: option,
-    option_d: option,
-    correct: z.enum(["0", "1", "2", "3"], { errorMap: () => ({ message: BANK_MESSAGES.correctRequired }) }).transform(Number),
-    explanation: multiLine(
-      trimmed.pipe(
-        z
-          .string()
-          .min(1, BANK_MESSAGES.explanationRequired)
-          .refine((v) => [...v].length <= EXPLANATION_MAX, { message: BANK_MESSAGES.explanationTooLong, params: { max: EXPLANATION_MAX } }),
-      ),
+  ),
+  option_a: option,
+  option_b: option,
+  option_c: option,
+  option_d: option,
+  correct: z.enum(["0", "1", "2", "3"], { errorMap: () => ({ message: BANK_MESSAGES.correctRequired }) }).transform(Number),
+  explanation: multiLine(
+    trimmed.pipe(
+      z
+        .string()
+        .min(1, BANK_MESSAGES.explanationRequired)
+        .refine((v) => [...v].length <= EXPLANATION_MAX, { message: BANK_MESSAGES.explanationTooLong, params: { max: EXPLANATION_MAX } }),
     ),
-  })
-  .superRefine((q, ctx) => {
-    // Each option that repeats an earlier one is marked beside itself.
-    const seen = new Set<string>();
-    (["option_a", "option_b", "option_c", "option_d"] as const).forEach((name) => {
-      const key = questionKey(q[name]);
-      if (seen.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: BANK_MESSAGES.optionsDistinct });
-      seen.add(key);
-    });
-  });
-export type QuestionForm = z.output<typeof questionFormSchema>;
+  ),
+});
+
+/**
+ * The question form: its fields, and each filled option that repeats an earlier one marked beside
+ * itself. That check reads the raw fields first, so it speaks even while another field (the
+ * radio, say) is still missing.
+ */
+export const questionFormSchema = z.preprocess((raw, ctx) => {
+  const fields = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+  const seen = new Set<string>();
+  for (const name of ["option_a", "option_b", "option_c", "option_d"] as const) {
+    const key = typeof fields[name] === "string" ? questionKey(fields[name]) : "";
+    if (key !== "" && seen.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: BANK_MESSAGES.optionsDistinct });
+    seen.add(key);
+  }
+  return raw;
+}, questionFields);
+export type QuestionForm = z.output<typeof questionFields>;
 
 /** Retire or restore (a skill or a question). */
 export const retireFormSchema = z.object({ intent: z.enum(["retire", "restore"], { errorMap: () => ({ message: BANK_MESSAGES.intent }) }) });
