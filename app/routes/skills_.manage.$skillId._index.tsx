@@ -20,8 +20,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { BANK_MESSAGES, SKILL_FIELDS, skillFormSchema } from "~/modules/skills/bank-forms.server";
-import { questionsCursor, requireBankSkill, skillHref } from "~/modules/skills/bank-page.server";
-import { OPTION_LETTERS } from "~/modules/skills/bank-rules";
+import { questionsCursor, requireBankSkill } from "~/modules/skills/bank-page.server";
+import { OPTION_LETTERS, skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, bankQuestions, editSkill } from "~/modules/skills/bank.server";
 import { flashHeader } from "~/services/flash.server";
 

@@ -20,8 +20,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { IMPORT_FILES, importFormSchema } from "~/modules/skills/bank-forms.server";
-import { reportOf, requireBankSkill, skillHref, type ReportLine } from "~/modules/skills/bank-page.server";
-import { CSV_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, readImportFile } from "~/modules/skills/bank-rules";
+import { reportOf, requireBankSkill, type ReportLine } from "~/modules/skills/bank-page.server";
+import { CSV_COLUMNS, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, readImportFile, skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, importQuestions } from "~/modules/skills/bank.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

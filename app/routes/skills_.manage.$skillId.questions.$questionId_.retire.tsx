@@ -10,7 +10,8 @@ import { translatorFor } from "~/lib/i18n.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { retireFormSchema } from "~/modules/skills/bank-forms.server";
-import { idOf, requireBankQuestion, requireBankSkill, skillHref } from "~/modules/skills/bank-page.server";
+import { idOf, requireBankQuestion, requireBankSkill } from "~/modules/skills/bank-page.server";
+import { skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, setQuestionRetired } from "~/modules/skills/bank.server";
 import { flashHeader } from "~/services/flash.server";
 

@@ -16,7 +16,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { BANK_MESSAGES, QUESTION_FIELDS, questionFormSchema } from "~/modules/skills/bank-forms.server";
-import { requireBankSkill, skillHref, toBankQuestion } from "~/modules/skills/bank-page.server";
+import { requireBankSkill, toBankQuestion } from "~/modules/skills/bank-page.server";
+import { skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, addQuestion } from "~/modules/skills/bank.server";
 import { flashHeader } from "~/services/flash.server";
 

@@ -15,7 +15,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { retireFormSchema } from "~/modules/skills/bank-forms.server";
-import { requireBankSkill, skillHref } from "~/modules/skills/bank-page.server";
+import { requireBankSkill } from "~/modules/skills/bank-page.server";
+import { skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, setSkillRetired } from "~/modules/skills/bank.server";
 import { flashHeader } from "~/services/flash.server";
 

@@ -16,7 +16,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { BANK_MESSAGES, SKILL_FIELDS, skillFormSchema } from "~/modules/skills/bank-forms.server";
-import { skillHref } from "~/modules/skills/bank-page.server";
+
+import { skillHref } from "~/modules/skills/bank-rules";
 import { BANK_ROLES, addSkill, bankSkills } from "~/modules/skills/bank.server";
 import { flashHeader } from "~/services/flash.server";
 import { pick } from "~/lib/forms";

@@ -49,8 +49,6 @@ export const questionsCursor = createCursor<number, string>({
   },
 });
 
-export const skillHref = (skillId: number) => `/skills/manage/${skillId}`;
-
 export interface ReportLine {
   row: number;
   reasons: string[];

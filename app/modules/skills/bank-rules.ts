@@ -15,6 +15,9 @@ export const EXPLANATION_MAX = 1000;
 /** The largest import file read (1 MB) and the most questions one file may hold. */
 export const IMPORT_MAX_BYTES = 1_000_000;
 export const IMPORT_MAX_ROWS = 500;
+/** A skill's page in the bank. */
+export const skillHref = (skillId: number) => `/skills/manage/${skillId}`;
+
 /** Questions per page of a skill's bank (keyset by id). */
 export const BANK_PAGE_SIZE = 50;
 
