@@ -1,7 +1,7 @@
 /**
  * /skills/manage/<skillId>: one skill of the bank for career staff and admins. Its name and
  * description (a form changes them), retire or restore it (retiring asks first, on its own page),
- * and its questions in id order, 50 a page (keyset), each with its options, the right one marked,
+ * and its questions in id order, 30 a page (keyset; 30 keep the lite page within its budget), each with its options, the right one marked,
  * and a link to edit it; links add a question by form or import a file. A skill that does not
  * exist: 404.
  */

@@ -19,7 +19,7 @@ export const IMPORT_MAX_ROWS = 500;
 export const skillHref = (skillId: number) => `/skills/manage/${skillId}`;
 
 /** Questions per page of a skill's bank (keyset by id). */
-export const BANK_PAGE_SIZE = 50;
+export const BANK_PAGE_SIZE = 30;
 
 export const OPTION_LETTERS = ["A", "B", "C", "D"] as const;
 /** The CSV header, in this order in the example file; any order is read. */
