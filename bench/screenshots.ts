@@ -99,6 +99,11 @@ const SHOTS: Shot[] = [
   { name: "feed-top", as: "user", path: "/feed?sort=top&topic=career_advice", extra: true },
   { name: "feed-new", as: "user", path: "/feed/new" },
   { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
+  // The question bank (issue 18, item 5), as the career team: demo skill 1 (SQL) and its first question.
+  { name: "skills-bank", as: "career", path: "/skills/manage" },
+  { name: "skills-bank-skill", as: "career", path: "/skills/manage/1" },
+  { name: "skills-bank-question", as: "career", path: "/skills/manage/1/questions/1" },
+  { name: "skills-bank-import", as: "career", path: "/skills/manage/1/import", extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
   // Skills (issue 18): the list, a test's first page, a drawn test (started with its button: the
   // demo user's open draw of skill 2 on later runs) and the demo user's first attempt.

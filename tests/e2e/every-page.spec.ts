@@ -215,6 +215,13 @@ const CRAWL: Crawled[] = [
   { file: "hiring.$feed.$jobId_.candidates_.$userId_.archive.tsx", path: (ids) => ids.archiveForm, roles: ["recruiter"] },
   // The career team (and admins).
   { file: "jobs_.review.tsx", path: "/jobs/review", roles: ["career_team", "admin"] },
+  // The question bank (issue 18, item 5): demo skill 1 (SQL) and its first question.
+  { file: "skills_.manage._index.tsx", path: "/skills/manage", roles: ["career_team", "admin"] },
+  { file: "skills_.manage.$skillId._index.tsx", path: "/skills/manage/1", roles: ["career_team", "admin"] },
+  { file: "skills_.manage.$skillId.retire.tsx", path: "/skills/manage/1/retire", roles: ["career_team"] },
+  { file: "skills_.manage.$skillId.questions.new.tsx", path: "/skills/manage/1/questions/new", roles: ["career_team"] },
+  { file: "skills_.manage.$skillId.questions.$questionId.tsx", path: "/skills/manage/1/questions/1", roles: ["career_team", "admin"] },
+  { file: "skills_.manage.$skillId.import.tsx", path: "/skills/manage/1/import", roles: ["career_team"] },
   // Admins.
   { file: "admin._index.tsx", path: "/admin", roles: ["admin"] },
   { file: "admin.users.tsx", path: "/admin/users", roles: ["admin"] },
@@ -248,6 +255,7 @@ const NOT_PAGES: Record<string, string> = {
   "jobs_.$feed.$jobId_.save.tsx": "POST only (GET redirects to the job)",
   "feed.$id_.like.tsx": "POST only (GET redirects to the post)",
   "feed.$id_.comments.$commentId_.like.tsx": "POST only (GET redirects to the post)",
+  "skills_.manage.$skillId.questions.$questionId_.retire.tsx": "POST only (GET redirects to the question's page)",
   "messages.$userId.updates.ts": "JSON polled by the conversation page",
   "jobs_.rss.ts": "an RSS feed",
   "jobs_.remote_.rss.ts": "an RSS feed",

@@ -26,6 +26,8 @@ const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-acce
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
+// The question bank (issue 18, item 5), as the career team: demo skill 1 (SQL, 15 questions) and its first question.
+const bankPages = ["/skills/manage", "/skills/manage/1", "/skills/manage/1/retire", "/skills/manage/1/questions/new", "/skills/manage/1/questions/1", "/skills/manage/1/import"];
 // Reporting a demo feed post and its first comment (issue 17), which user@demo.test did not write.
 const reportPages = [`/feed/${uuidFor("anonymous_post:0")}/report`, `/feed/${uuidFor("anonymous_post:0")}/comments/${uuidFor("anonymous_comment:0:0")}/report`];
 // Messages of user@demo.test: the list, and the conversation the benchmark uses (its long one at --scale).
@@ -234,6 +236,7 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   await signOut();
   await signIn(page, "career@demo.test");
   for (const path of careerPages) rows.push((await measure(get, path)).row);
+  for (const path of bankPages) rows.push((await measure(get, path)).row);
   const careerPosts = await (await page.request.get("/jobs/mine")).text();
   const editPath = /href="(\/jobs\/[a-z-]+\/[^"/]+\/edit)"/.exec(careerPosts)?.[1];
   expect(editPath, "career@demo.test has a demo post to edit").toBeTruthy();

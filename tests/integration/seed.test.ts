@@ -146,19 +146,24 @@ describeEachDatabase("demo seeder", (db) => {
     expect(await messagesOutsideAcceptedConnections(db.ctx)).toBe(0);
   });
 
-  it("gives every skill at least ten questions with four options and a valid answer", async () => {
+  it("gives at least twelve described skills fifteen explained questions each, with four distinct options and a valid answer", async () => {
     await seedDemo(db.ctx, { now });
     const skills = await db.ctx.db.select().from(db.ctx.t.skills);
-    expect(skills.length).toBeGreaterThanOrEqual(5);
+    expect(skills.length).toBeGreaterThanOrEqual(12);
+    const descriptions = new Map((await db.ctx.db.select().from(db.ctx.t.skill_details)).map((d) => [d.skill_id, d.description]));
+    const explanations = new Map((await db.ctx.db.select().from(db.ctx.t.skill_question_details)).map((d) => [d.question_id, d.explanation]));
     const questions = await db.ctx.db.select().from(db.ctx.t.skill_questions);
     for (const skill of skills) {
+      expect(descriptions.get(skill.id)?.trim(), skill.name).toBeTruthy();
       const mine = questions.filter((q) => q.skillId === skill.id);
-      expect(mine.length, skill.name).toBeGreaterThanOrEqual(10);
+      expect(mine.length, skill.name).toBeGreaterThanOrEqual(15);
+      expect(new Set(mine.map((q) => q.question.toLowerCase())).size, skill.name).toBe(mine.length);
       for (const q of mine) {
         expect(q.options).toHaveLength(4);
-        expect(new Set(q.options).size).toBe(4);
+        expect(new Set(q.options.map((o) => o.trim().toLowerCase())).size, q.question).toBe(4);
         expect(q.correctIndex).toBeGreaterThanOrEqual(0);
         expect(q.correctIndex).toBeLessThanOrEqual(3);
+        expect(explanations.get(q.id)?.trim(), q.question).toBeTruthy();
       }
     }
     // each attempt answers its own draw, scored against the key the draw kept, which is the bank's

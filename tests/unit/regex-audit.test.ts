@@ -69,6 +69,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/skills/tests.server.ts": [/^[1-9]\d{0,8}$/],
   "app/modules/profile/schemas.server.ts": [/\d/g, /\s+/g, /^(\d{4})-(0[1-9]|1[0-2])$/, /^[0-9+()\- ]*$/, /^[a-z0-9_]*$/, /^[a-z][a-z0-9+.-]*:/i, /^\/+/, /^\d{4}$/],
   "app/modules/signups/forms.server.ts": [/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/],
+  "app/modules/skills/bank-rules.ts": [/\s+/g, /^\uFEFF/],
   "app/routes/admin.users_.$id.role.tsx": [/^\/admin\/users(\?[^#]*)?$/],
   "app/routes/dev.outbox.tsx": [/(https?:\/\/[^\s<>"]+)/g, /\{(\w+)\}/g],
   "app/services/mail.server.ts": [/(smtps?:\/\/)[^@\s/]*@/gi, /[:.]/g, /[^a-z0-9@._+-]/g, /^[0-9TZ-]+_[a-z0-9@._+-]+_[0-9a-f]+\.json$/],
