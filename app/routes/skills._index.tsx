@@ -21,6 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const skills = await listSkills(getCtx(), user?.id ?? null);
   return {
     signedIn: user !== null,
+    // Career staff and admins keep the bank; the bank's own pages check the role again.
+    keepsBank: user?.role === "career_team" || user?.role === "admin",
     skills: skills.map((s) => ({
       id: s.id,
       name: s.name,
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Skills() {
-  const { signedIn, skills } = useLoaderData<typeof loader>();
+  const { signedIn, keepsBank, skills } = useLoaderData<typeof loader>();
   const t = useT();
   // A skill's name in another script stays whole inside a right-to-left sentence.
   const rtl = dirOf(useLanguage()) === "rtl";
@@ -43,6 +45,11 @@ export default function Skills() {
       <div className="space-y-1">
         <h1>{t("skills.list.title")}</h1>
         <p className="text-sm text-stone-600">{t("skills.list.intro", { count: QUESTIONS_PER_TEST, percent: PASS_PERCENT, attempts: DAILY_ATTEMPTS })}</p>
+        {keepsBank ? (
+          <p>
+            <Link to="/skills/manage">{t("skills.list.manage")}</Link>
+          </p>
+        ) : null}
       </div>
       {signedIn ? null : (
         <p className="card space-y-1">
