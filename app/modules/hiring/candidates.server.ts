@@ -1,0 +1,138 @@
+/**
+ * /hiring/<feed>/<jobId>/candidates: members who let recruiters find them, ranked by how well they
+ * fit the job (match.ts). The percent is computed in one SQL query over every findable member,
+ * from candidate_settings.match_terms (LIKE tests, db/match-terms.ts) and skill_bests (verified
+ * skills, live: a graded test counts at once); the 20 rows shown then get their reasons from
+ * matchOf. Pages are keyset on (percent desc, user id asc), never OFFSET.
+ * Only the job's poster and staff reach a job (getManagedJob's rule).
+ */
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { Ctx } from "~/db.server";
+import { rowsOf } from "~/db.server";
+import { createCursor } from "~/lib/cursor.server";
+import { isUuid } from "~/lib/ids";
+import { verifiedCondition, verifiedSkillsOf, type VerifiedSkill } from "~/modules/skills/index.server";
+import { feedTable, type FeedSlug } from "~/modules/jobs/index.server";
+import { jobTermsOf, matchOf, namesSkill, WEIGHTS, type JobTerms, type MatchJob, type Reason } from "./match";
+import { getManagedJob, type Viewer } from "./pipeline.server";
+
+export const CANDIDATES_PAGE_SIZE = 20;
+
+export interface CandidatePosition {
+  percent: number;
+  userId: string;
+}
+
+export const candidatesCursor = createCursor<CandidatePosition, `candidates:${string}`>({
+  name: "candidates",
+  encode: (p) => `${p.percent}.${p.userId}`,
+  decode(payload) {
+    const [percent, userId] = payload.split(".");
+    const n = Number(percent);
+    if (!Number.isInteger(n) || n < 0 || n > 100 || !userId || !isUuid(userId)) return null;
+    return { percent: n, userId };
+  },
+});
+
+/** The job as matching reads it, when the viewer may manage it. */
+export async function candidateJob(ctx: Ctx, viewer: Viewer, feed: FeedSlug, jobId: string) {
+  const managed = await getManagedJob(ctx, viewer, feed, jobId);
+  if (!managed) return null;
+  const j = feedTable(ctx, feed);
+  const [row] = await ctx.db
+    .select({ description: j.job_description, city: j.job_city, country: j.job_country, type: j.job_employment_type, remote: j.job_is_remote })
+    .from(j)
+    .where(eq(j.job_id, jobId))
+    .limit(1);
+  if (!row) return null;
+  const match: MatchJob = { title: managed.title, description: row.description, type: feed === "remote" ? "remote" : (row.type ?? feed), city: row.city, country: row.country, remote: row.remote };
+  return { ...managed, match };
+}
+
+const like = (column: SQL, token: string) => sql`(case when ${column} like ${`% ${token} %`} then 1 else 0 end)`;
+const anyLike = (column: SQL, tokens: string[]) => (tokens.length ? sql.join(tokens.map((t) => sql`${column} like ${`% ${t} %`}`), sql` or `) : sql`1 = 0`);
+
+/** The ids of skills the job names (their names, as whole words, in its title or description). */
+async function namedSkillIds(ctx: Ctx, terms: JobTerms): Promise<number[]> {
+  const skills = await ctx.db.select({ id: ctx.t.skills.id, name: ctx.t.skills.name }).from(ctx.t.skills);
+  return skills.filter((s) => namesSkill(terms, s.name)).map((s) => s.id);
+}
+
+/**
+ * The SQL of every findable member's percent, as rows (user_id, percent): the same sum as matchOf,
+ * term by term. `except` leaves out the recruiter themself.
+ */
+export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | null): Promise<SQL> {
+  const { candidate_settings: cs, skill_bests: b, verified_skill_hidden: h } = ctx.t;
+  const mt = sql`cs.match_terms`;
+  const ids = await namedSkillIds(ctx, terms);
+  const verified = ids.length
+    ? sql`(select count(*) from ${b} where ${b.user_id} = cs.user_id and ${inArray(b.skill_id, ids)} and ${verifiedCondition(ctx)}
+        and not exists (select 1 from ${h} where ${h.user_id} = ${b.user_id} and ${h.skill_id} = ${b.skill_id}))`
+    : sql`0`;
+  const skills = terms.words.length ? sql.join(terms.words.map((w) => like(mt, `s:${w}`)), sql` + `) : sql`0`;
+  const headline = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `h:${w}`))} then ${WEIGHTS.headline} else 0 end)`;
+  const years = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `e3:${w}`))} then 3
+    when ${anyLike(mt, terms.titleWords.map((w) => `e2:${w}`))} then 2
+    when ${anyLike(mt, terms.titleWords.map((w) => `e1:${w}`))} then 1 else 0 end)`;
+  const place = terms.remote ? sql`${WEIGHTS.place}` : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${WEIGHTS.place} else 0 end)` : sql`0`;
+  const vMax = WEIGHTS.verifiedMax / WEIGHTS.verified;
+  const sMax = WEIGHTS.skillsMax / WEIGHTS.skill;
+  return sql`select x.user_id as user_id,
+      (case when x.v >= ${vMax} then ${WEIGHTS.verifiedMax} else x.v * ${WEIGHTS.verified} end)
+      + (case when x.s >= ${sMax} then ${WEIGHTS.skillsMax} else x.s * ${WEIGHTS.skill} end)
+      + x.h + x.e * ${WEIGHTS.year} + x.p as percent
+    from (select cs.user_id as user_id, ${verified} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
+      from ${cs} cs where cs.findable = ${ctx.dialect === "pg" ? sql`true` : sql`1`}${except ? sql` and cs.user_id <> ${except}` : sql``}) x`;
+}
+
+export interface CandidateRow {
+  userId: string;
+  name: string | null;
+  headline: string | null;
+  avatarUrl: string | null;
+  percent: number;
+  reasons: Reason[];
+  verified: VerifiedSkill[];
+}
+
+/** One page of candidates, best match first. */
+export async function rankCandidates(
+  ctx: Ctx,
+  job: { match: MatchJob },
+  options: { after?: CandidatePosition; pageSize?: number; except?: string | null; now?: Date } = {},
+): Promise<{ rows: CandidateRow[]; next: CandidatePosition | null }> {
+  const size = options.pageSize ?? CANDIDATES_PAGE_SIZE;
+  const terms = jobTermsOf(job.match);
+  const inner = await percentQuery(ctx, terms, options.except ?? null);
+  const a = options.after;
+  const position = a ? sql`where (y.percent < ${a.percent} or (y.percent = ${a.percent} and y.user_id > ${a.userId}))` : sql``;
+  const ranked = await rowsOf<{ user_id: string; percent: number | string }>(
+    ctx,
+    sql`select y.user_id, y.percent from (${inner}) y ${position} order by y.percent desc, y.user_id asc limit ${size + 1}`,
+  );
+  const page = ranked.slice(0, size).map((r) => ({ userId: r.user_id, percent: Number(r.percent) }));
+  const next = ranked.length > size ? page[page.length - 1] : null;
+  if (!page.length) return { rows: [], next: null };
+  const ids = page.map((r) => r.userId);
+  const { User, candidate_settings: cs } = ctx.t;
+  const [members, verified] = await Promise.all([
+    ctx.db
+      .select({ id: User.id, name: User.name, headline: User.headline, avatarUrl: User.avatarUrl, skills: User.professional_skills, experience: User.experience, city: cs.city })
+      .from(User)
+      .innerJoin(cs, eq(cs.user_id, User.id))
+      .where(and(inArray(User.id, ids)))
+      .orderBy(asc(User.id)),
+    verifiedSkillsOf(ctx, ids),
+  ]);
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const rows: CandidateRow[] = [];
+  for (const r of page) {
+    const m = byId.get(r.userId);
+    if (!m) continue;
+    const v = verified.get(r.userId) ?? [];
+    const { reasons } = matchOf(terms, { verified: v, skills: m.skills, headline: m.headline, experience: m.experience, city: m.city }, options.now);
+    rows.push({ userId: r.userId, name: m.name, headline: m.headline, avatarUrl: m.avatarUrl, percent: r.percent, reasons, verified: v });
+  }
+  return { rows, next };
+}
