@@ -64,6 +64,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/profile/rules.ts": [/\s+/g, /^([a-z]+):(remove|up|down):(\d{1,3})$/],
   "app/modules/profile/avatar-url.ts": [/^\/avatars\/([^/?#]+)$/, /^avatar-[0-9a-f]{32}\.(png|jpg|webp)$/],
   "app/modules/profile/schemas.server.ts": [/\d/g, /\s+/g, /^(\d{4})-(0[1-9]|1[0-2])$/, /^[0-9+()\- ]*$/, /^[a-z0-9_]*$/, /^[a-z][a-z0-9+.-]*:/i, /^\/+/, /^\d{4}$/],
+  "app/modules/skills/candidate-forms.server.ts": [/^\d{1,9}$/],
   "app/modules/signups/forms.server.ts": [/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/],
   "app/routes/admin.users_.$id.role.tsx": [/^\/admin\/users(\?[^#]*)?$/],
   "app/routes/dev.outbox.tsx": [/(https?:\/\/[^\s<>"]+)/g, /\{(\w+)\}/g],
