@@ -49,6 +49,8 @@ export async function candidateJob(ctx: Ctx, viewer: Viewer, feed: FeedSlug, job
   return { ...managed, match };
 }
 
+/** A whole-number constant written into the query (never member input). */
+const n = (value: number) => sql.raw(String(Math.trunc(value)));
 const like = (column: SQL, token: string) => sql`(case when ${column} like ${`% ${token} %`} then 1 else 0 end)`;
 const anyLike = (column: SQL, tokens: string[]) => (tokens.length ? sql.join(tokens.map((t) => sql`${column} like ${`% ${t} %`}`), sql` or `) : sql`1 = 0`);
 
@@ -71,17 +73,17 @@ export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | n
         and not exists (select 1 from ${h} where ${h.user_id} = ${b.user_id} and ${h.skill_id} = ${b.skill_id}))`
     : sql`0`;
   const skills = terms.words.length ? sql.join(terms.words.map((w) => like(mt, `s:${w}`)), sql` + `) : sql`0`;
-  const headline = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `h:${w}`))} then ${WEIGHTS.headline} else 0 end)`;
-  const years = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `e3:${w}`))} then 3
-    when ${anyLike(mt, terms.titleWords.map((w) => `e2:${w}`))} then 2
-    when ${anyLike(mt, terms.titleWords.map((w) => `e1:${w}`))} then 1 else 0 end)`;
-  const place = terms.remote ? sql`${WEIGHTS.place}` : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${WEIGHTS.place} else 0 end)` : sql`0`;
+  const headline = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `h:${w}`))} then ${n(WEIGHTS.headline)} else 0 end)`;
+  const years = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `e3:${w}`))} then ${n(3)}
+    when ${anyLike(mt, terms.titleWords.map((w) => `e2:${w}`))} then ${n(2)}
+    when ${anyLike(mt, terms.titleWords.map((w) => `e1:${w}`))} then ${n(1)} else 0 end)`;
+  const place = terms.remote ? sql`${n(WEIGHTS.place)}` : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
   const vMax = WEIGHTS.verifiedMax / WEIGHTS.verified;
   const sMax = WEIGHTS.skillsMax / WEIGHTS.skill;
   return sql`select x.user_id as user_id,
-      (case when x.v >= ${vMax} then ${WEIGHTS.verifiedMax} else x.v * ${WEIGHTS.verified} end)
-      + (case when x.s >= ${sMax} then ${WEIGHTS.skillsMax} else x.s * ${WEIGHTS.skill} end)
-      + x.h + x.e * ${WEIGHTS.year} + x.p as percent
+      (case when x.v >= ${n(vMax)} then ${n(WEIGHTS.verifiedMax)} else x.v * ${n(WEIGHTS.verified)} end)
+      + (case when x.s >= ${n(sMax)} then ${n(WEIGHTS.skillsMax)} else x.s * ${n(WEIGHTS.skill)} end)
+      + x.h + x.e * ${n(WEIGHTS.year)} + x.p as percent
     from (select cs.user_id as user_id, ${verified} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
       from ${cs} cs where cs.findable = ${ctx.dialect === "pg" ? sql`true` : sql`1`}${except ? sql` and cs.user_id <> ${except}` : sql``}) x`;
 }
