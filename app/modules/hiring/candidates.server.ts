@@ -51,8 +51,6 @@ export async function candidateJob(ctx: Ctx, viewer: Viewer, feed: FeedSlug, job
 
 /** A whole-number constant written into the query (never member input). */
 const n = (value: number) => sql.raw(String(Math.trunc(value)));
-const like = (column: SQL, token: string) => sql`(case when ${column} like ${`% ${token} %`} then 1 else 0 end)`;
-const anyLike = (column: SQL, tokens: string[]) => (tokens.length ? sql.join(tokens.map((t) => sql`${column} like ${`% ${t} %`}`), sql` or `) : sql`1 = 0`);
 
 /** The ids of skills the job names (their names, as whole words, in its title or description). */
 async function namedSkillIds(ctx: Ctx, terms: JobTerms): Promise<number[]> {
@@ -60,32 +58,52 @@ async function namedSkillIds(ctx: Ctx, terms: JobTerms): Promise<number[]> {
   return skills.filter((s) => namesSkill(terms, s.name)).map((s) => s.id);
 }
 
+/** Far more rows than any table holds: the LIMIT keeps the inner query a query of its own (see below). */
+const NO_LIMIT = 1_000_000_000;
+
 /**
  * The SQL of every findable member's percent, as rows (user_id, percent): the same sum as matchOf,
  * term by term. `except` leaves out the recruiter themself.
+ *
+ * Cost is LIKE tests times members, so each member gets one test per job word ("does any token end
+ * in :word"), packed into a bit mask by an inner query; the category tests (s:, h:, e1:...) run
+ * only for the words present. The inner query's LIMIT (larger than any table) stops PostgreSQL from
+ * merging it into the outer one, which would copy the mask's expression into every use. Verified
+ * skills come from one grouped read of skill_bests (the named skills only), joined by member.
  */
 export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | null): Promise<SQL> {
   const { candidate_settings: cs, skill_bests: b, verified_skill_hidden: h } = ctx.t;
-  const mt = sql`cs.match_terms`;
   const ids = await namedSkillIds(ctx, terms);
+  const words = [...new Set([...terms.titleWords, ...terms.words])];
+  const bit = (w: string) => 2 ** words.indexOf(w);
+  const mt = sql`x.mt`;
+  const has = (w: string) => sql`(x.flags & ${n(bit(w))}) <> 0`;
+  const mask = words.length ? sql.join(words.map((w) => sql`(case when cs.match_terms like ${`%:${w} %`} then ${n(bit(w))} else 0 end)`), sql` + `) : sql`0`;
   const verified = ids.length
-    ? sql`(select count(*) from ${b} where ${b.user_id} = cs.user_id and ${inArray(b.skill_id, ids)} and ${verifiedCondition(ctx)}
-        and not exists (select 1 from ${h} where ${h.user_id} = ${b.user_id} and ${h.skill_id} = ${b.skill_id}))`
-    : sql`0`;
-  const skills = terms.words.length ? sql.join(terms.words.map((w) => like(mt, `s:${w}`)), sql` + `) : sql`0`;
-  const headline = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `h:${w}`))} then ${n(WEIGHTS.headline)} else 0 end)`;
-  const years = sql`(case when ${anyLike(mt, terms.titleWords.map((w) => `e3:${w}`))} then ${n(3)}
-    when ${anyLike(mt, terms.titleWords.map((w) => `e2:${w}`))} then ${n(2)}
-    when ${anyLike(mt, terms.titleWords.map((w) => `e1:${w}`))} then ${n(1)} else 0 end)`;
-  const place = terms.remote ? sql`${n(WEIGHTS.place)}` : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
+    ? sql`(select ${b.user_id} as user_id, count(*) as n from ${b}
+        where ${inArray(b.skill_id, ids)} and ${verifiedCondition(ctx)}
+          and not exists (select 1 from ${h} where ${h.user_id} = ${b.user_id} and ${h.skill_id} = ${b.skill_id})
+        group by ${b.user_id})`
+    : null;
+  const v = verified ? sql`coalesce(v.n, 0)` : sql`0`;
+  const skills = terms.words.length ? sql.join(terms.words.map((w) => sql`(case when ${has(w)} and ${mt} like ${`% s:${w} %`} then 1 else 0 end)`), sql` + `) : sql`0`;
+  const anyOf = (prefix: string) => (terms.titleWords.length ? sql.join(terms.titleWords.map((w) => sql`(${has(w)} and ${mt} like ${`% ${prefix}:${w} %`})`), sql` or `) : sql`1 = 0`);
+  const titleMask = n(terms.titleWords.reduce((m, w) => m + bit(w), 0));
+  const headline = sql`(case when (x.flags & ${titleMask}) <> 0 and (${anyOf("h")}) then ${n(WEIGHTS.headline)} else 0 end)`;
+  const years = sql`(case when (x.flags & ${titleMask}) = 0 or not (${anyOf("e1")}) then 0
+    when not (${anyOf("e2")}) then ${n(1)} when not (${anyOf("e3")}) then ${n(2)} else ${n(3)} end)`;
+  const place = terms.remote ? n(WEIGHTS.place) : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
   const vMax = WEIGHTS.verifiedMax / WEIGHTS.verified;
   const sMax = WEIGHTS.skillsMax / WEIGHTS.skill;
-  return sql`select x.user_id as user_id,
-      (case when x.v >= ${n(vMax)} then ${n(WEIGHTS.verifiedMax)} else x.v * ${n(WEIGHTS.verified)} end)
-      + (case when x.s >= ${n(sMax)} then ${n(WEIGHTS.skillsMax)} else x.s * ${n(WEIGHTS.skill)} end)
-      + x.h + x.e * ${n(WEIGHTS.year)} + x.p as percent
-    from (select cs.user_id as user_id, ${verified} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
-      from ${cs} cs where cs.findable = ${ctx.dialect === "pg" ? sql`true` : sql`1`}${except ? sql` and cs.user_id <> ${except}` : sql``}) x`;
+  const findable = ctx.dialect === "pg" ? sql`true` : sql`1`;
+  return sql`select z.user_id as user_id,
+      (case when z.v >= ${n(vMax)} then ${n(WEIGHTS.verifiedMax)} else z.v * ${n(WEIGHTS.verified)} end)
+      + (case when z.s >= ${n(sMax)} then ${n(WEIGHTS.skillsMax)} else z.s * ${n(WEIGHTS.skill)} end)
+      + z.h + z.e * ${n(WEIGHTS.year)} + z.p as percent
+    from (select x.user_id as user_id, ${v} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
+      from (select cs.user_id as user_id, cs.match_terms as mt, ${mask} as flags
+        from ${cs} cs where cs.findable = ${findable}${except ? sql` and cs.user_id <> ${except}` : sql``} limit ${n(NO_LIMIT)}) x
+      ${verified ? sql`left join ${verified} v on v.user_id = x.user_id` : sql``}) z`;
 }
 
 export interface CandidateRow {
