@@ -13,6 +13,12 @@
  *               years in the entries whose title holds it (e2 implies e1, e3 implies e2)
  *   c:<city>    the member's city (candidate_settings.city), its words joined by "-"
  * Stop words ("and", "of", "the"...) and one-letter words are left out of s:, h: and e*: tokens.
+ *
+ * Before the tokens come three signatures, 16 digits each (52-bit numbers, zero-padded): for the
+ * s: tokens, the h: and c: tokens, and the e*: tokens, each token setting bit `signatureBit(token)`.
+ * The ranking tests a bit (cheap) before the LIKE (dear): a clear bit means the token is absent; a
+ * set bit may be another token's, so the LIKE still decides. A member with no tokens has three
+ * zero signatures.
  */
 
 /** Words too common to say anything about a job. */
@@ -81,7 +87,7 @@ export function yearsByTitleWord(experience: readonly TermsExperience[] | null |
   return new Map([...months].map(([w, m]) => [w, Math.floor(m / 12)]));
 }
 
-/** The member's match_terms ("" when there is nothing to match on). */
+/** The member's match_terms: three signatures, then the tokens. */
 export function buildMatchTerms(member: TermsMember, now: Date = new Date()): string {
   const tokens = new Set<string>();
   for (const skill of member.professionalSkills ?? []) for (const w of keyWordsOf(skill)) tokens.add(`s:${w}`);
@@ -91,5 +97,26 @@ export function buildMatchTerms(member: TermsMember, now: Date = new Date()): st
   }
   const city = cityKey(member.city);
   if (city) tokens.add(`c:${city}`);
-  return tokens.size ? ` ${[...tokens].join(" ")} ` : "";
+  const signatures = [0n, 0n, 0n];
+  for (const token of tokens) signatures[signatureOf(token)] |= 1n << BigInt(signatureBit(token));
+  return `${signatures.map((sig) => sig.toString().padStart(SIGNATURE_DIGITS, "0")).join(" ")} ${[...tokens].map((t) => `${t} `).join("")}`;
+}
+
+/** Bits in one signature: a 52-bit number has at most 16 digits and fits any 64-bit integer. */
+export const SIGNATURE_BITS = 52;
+export const SIGNATURE_DIGITS = 16;
+
+/** Which signature holds a token: 0 for s:, 1 for h: and c:, 2 for e1: e2: e3:. */
+export function signatureOf(token: string): 0 | 1 | 2 {
+  return token.startsWith("s:") ? 0 : token.startsWith("e") ? 2 : 1;
+}
+
+/** A token's bit in its signature (FNV-1a of its UTF-16 code units, modulo SIGNATURE_BITS). */
+export function signatureBit(token: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    hash ^= token.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % SIGNATURE_BITS;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMatchTerms, keyWordsOf, monthsIn } from "../../db/match-terms";
+import { buildMatchTerms, keyWordsOf, monthsIn, signatureBit, signatureOf } from "../../db/match-terms";
 import { jobTermsOf, matchOf, WEIGHTS, type MatchJob, type MatchMember } from "~/modules/hiring/match";
 
 const NOW = new Date("2026-06-15T00:00:00Z");
@@ -88,14 +88,23 @@ describe("matchOf", () => {
 describe("buildMatchTerms", () => {
   it("writes space-framed tokens for skills, headline, experience years and city", () => {
     const terms = buildMatchTerms({ professionalSkills: ["Power BI", "SQL"], headline: "Data analyst at a bank", experience: [{ title: "Data analyst", startDate: "2024-01" }], city: "New Cairo" }, NOW);
-    expect(terms.startsWith(" ") && terms.endsWith(" ")).toBe(true);
+    expect(terms).toMatch(/^\d{16} \d{16} \d{16} .* $/);
     for (const t of ["s:power", "s:bi", "s:sql", "h:data", "h:analyst", "h:bank", "e1:data", "e2:data", "e1:analyst", "c:new-cairo"]) expect(terms).toContain(` ${t} `);
     expect(terms).not.toContain("e3:");
     expect(terms).not.toContain("h:at ");
   });
 
-  it("is empty for a member with nothing to match on", () => {
-    expect(buildMatchTerms({}, NOW)).toBe("");
+  it("holds only zero signatures for a member with nothing to match on", () => {
+    expect(buildMatchTerms({}, NOW)).toBe(`${"0".repeat(16)} ${"0".repeat(16)} ${"0".repeat(16)} `);
+  });
+
+  it("sets each token's bit in its category's signature", () => {
+    const terms = buildMatchTerms({ professionalSkills: ["SQL"], headline: "Analyst", experience: [{ title: "Analyst", startDate: "2025-01" }], city: "Cairo" }, NOW);
+    const [s, h, e] = terms.split(" ").slice(0, 3).map((d) => BigInt(d));
+    expect(s).toBe(1n << BigInt(signatureBit("s:sql")));
+    expect(h).toBe((1n << BigInt(signatureBit("h:analyst"))) | (1n << BigInt(signatureBit("c:cairo"))));
+    expect(e).toBe(1n << BigInt(signatureBit("e1:analyst")));
+    expect([signatureOf("s:x"), signatureOf("h:x"), signatureOf("c:x"), signatureOf("e2:x")]).toEqual([0, 1, 1, 2]);
   });
 
   it("keeps Arabic and Hindi words, lowercases Latin ones and never writes a LIKE wildcard", () => {

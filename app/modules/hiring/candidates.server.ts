@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { rowsOf } from "~/db.server";
 import { createCursor } from "~/lib/cursor.server";
+import { signatureBit, signatureOf, SIGNATURE_DIGITS } from "../../../db/match-terms";
 import { isUuid } from "~/lib/ids";
 import { verifiedCondition, verifiedSkillsOf, type VerifiedSkill } from "~/modules/skills/index.server";
 import { feedTable, type FeedSlug } from "~/modules/jobs/index.server";
@@ -65,20 +66,24 @@ const NO_LIMIT = 1_000_000_000;
  * The SQL of every findable member's percent, as rows (user_id, percent): the same sum as matchOf,
  * term by term. `except` leaves out the recruiter themself.
  *
- * Cost is LIKE tests times members, so each member gets one test per job word ("does any token end
- * in :word"), packed into a bit mask by an inner query; the category tests (s:, h:, e1:...) run
- * only for the words present. The inner query's LIMIT (larger than any table) stops PostgreSQL from
- * merging it into the outer one, which would copy the mask's expression into every use. Verified
- * skills come from one grouped read of skill_bests (the named skills only), joined by member.
+ * Cost is LIKE tests times members, so a token is first looked up in its signature (the numbers at
+ * the head of match_terms, db/match-terms.ts): a clear bit means absent, and only a set bit runs the
+ * LIKE that decides. An inner query reads the three signatures once per member; its LIMIT (larger
+ * than any table) stops PostgreSQL from merging it into the outer query, which would copy the
+ * reads into every use. Verified skills come from one grouped read of skill_bests (the named
+ * skills only), joined by member.
  */
 export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | null): Promise<SQL> {
   const { candidate_settings: cs, skill_bests: b, verified_skill_hidden: h } = ctx.t;
   const ids = await namedSkillIds(ctx, terms);
-  const words = [...new Set([...terms.titleWords, ...terms.words])];
-  const bit = (w: string) => 2 ** words.indexOf(w);
   const mt = sql`x.mt`;
-  const has = (w: string) => sql`(x.flags & ${n(bit(w))}) <> 0`;
-  const mask = words.length ? sql.join(words.map((w) => sql`(case when cs.match_terms like ${`%:${w} %`} then ${n(bit(w))} else 0 end)`), sql` + `) : sql`0`;
+  const SIGS = ["x.sg_s", "x.sg_h", "x.sg_e"];
+  /** The token is in the member's terms: its bit, then the LIKE. */
+  const has = (token: string) => sql`((${sql.raw(SIGS[signatureOf(token)])} & ${n(2 ** signatureBit(token))}) <> 0 and ${mt} like ${`% ${token} %`})`;
+  const signature = (k: number) => {
+    const from = 1 + k * (SIGNATURE_DIGITS + 1);
+    return sql`(case when length(cs.match_terms) > ${n(3 * (SIGNATURE_DIGITS + 1) - 1)} then cast(substr(cs.match_terms, ${n(from)}, ${n(SIGNATURE_DIGITS)}) as bigint) else 0 end)`;
+  };
   const verified = ids.length
     ? sql`(select ${b.user_id} as user_id, count(*) as n from ${b}
         where ${inArray(b.skill_id, ids)} and ${verifiedCondition(ctx)}
@@ -86,13 +91,11 @@ export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | n
         group by ${b.user_id})`
     : null;
   const v = verified ? sql`coalesce(v.n, 0)` : sql`0`;
-  const skills = terms.words.length ? sql.join(terms.words.map((w) => sql`(case when ${has(w)} and ${mt} like ${`% s:${w} %`} then 1 else 0 end)`), sql` + `) : sql`0`;
-  const anyOf = (prefix: string) => (terms.titleWords.length ? sql.join(terms.titleWords.map((w) => sql`(${has(w)} and ${mt} like ${`% ${prefix}:${w} %`})`), sql` or `) : sql`1 = 0`);
-  const titleMask = n(terms.titleWords.reduce((m, w) => m + bit(w), 0));
-  const headline = sql`(case when (x.flags & ${titleMask}) <> 0 and (${anyOf("h")}) then ${n(WEIGHTS.headline)} else 0 end)`;
-  const years = sql`(case when (x.flags & ${titleMask}) = 0 or not (${anyOf("e1")}) then 0
-    when not (${anyOf("e2")}) then ${n(1)} when not (${anyOf("e3")}) then ${n(2)} else ${n(3)} end)`;
-  const place = terms.remote ? n(WEIGHTS.place) : terms.city ? sql`(case when ${mt} like ${`% c:${terms.city} %`} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
+  const skills = terms.words.length ? sql.join(terms.words.map((w) => sql`(case when ${has(`s:${w}`)} then 1 else 0 end)`), sql` + `) : sql`0`;
+  const anyOf = (prefix: string) => (terms.titleWords.length ? sql.join(terms.titleWords.map((w) => has(`${prefix}:${w}`)), sql` or `) : sql`1 = 0`);
+  const headline = sql`(case when ${anyOf("h")} then ${n(WEIGHTS.headline)} else 0 end)`;
+  const years = sql`(case when not (${anyOf("e1")}) then 0 when not (${anyOf("e2")}) then ${n(1)} when not (${anyOf("e3")}) then ${n(2)} else ${n(3)} end)`;
+  const place = terms.remote ? n(WEIGHTS.place) : terms.city ? sql`(case when ${has(`c:${terms.city}`)} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
   const vMax = WEIGHTS.verifiedMax / WEIGHTS.verified;
   const sMax = WEIGHTS.skillsMax / WEIGHTS.skill;
   const findable = ctx.dialect === "pg" ? sql`true` : sql`1`;
@@ -101,7 +104,7 @@ export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | n
       + (case when z.s >= ${n(sMax)} then ${n(WEIGHTS.skillsMax)} else z.s * ${n(WEIGHTS.skill)} end)
       + z.h + z.e * ${n(WEIGHTS.year)} + z.p as percent
     from (select x.user_id as user_id, ${v} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
-      from (select cs.user_id as user_id, cs.match_terms as mt, ${mask} as flags
+      from (select cs.user_id as user_id, cs.match_terms as mt, ${signature(0)} as sg_s, ${signature(1)} as sg_h, ${signature(2)} as sg_e
         from ${cs} cs where cs.findable = ${findable}${except ? sql` and cs.user_id <> ${except}` : sql``} limit ${n(NO_LIMIT)}) x
       ${verified ? sql`left join ${verified} v on v.user_id = x.user_id` : sql``}) z`;
 }
