@@ -100,6 +100,9 @@ const SHOTS: Shot[] = [
   { name: "feed-new", as: "user", path: "/feed/new" },
   { name: "feed-edit", as: "user", path: firstLink("/feed", /^\/feed\/[0-9a-f-]{36}\/edit$/), extra: true },
   { name: "meeting-cancel", as: "user", path: async (page) => `${await firstLink("/calendar/meetings", /^\/calendar\/meetings\/[0-9a-f-]{36}$/)(page)}/cancel`, extra: true },
+  // Candidate matching (issue 18): the demo recruiter's first job's candidates, and the demo user's recruiter settings.
+  { name: "candidates", as: "recruiter", path: async (page) => `${await firstLink("/hiring", /^\/hiring\/(general|remote|part-time)\/[^/?]+$/)(page)}/candidates` },
+  { name: "settings-candidates", as: "user", path: "/settings/candidates" },
 ];
 
 function readOptions() {

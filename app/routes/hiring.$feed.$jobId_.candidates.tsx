@@ -13,7 +13,7 @@ import { VerifiedSkills } from "~/components/VerifiedSkills";
 import { Arrow } from "~/components/ui/Arrow";
 import { getCtx } from "~/db.server";
 import { brokenPageLink } from "~/lib/cursor.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { bidi, dirOf, useT, type Translate } from "~/lib/i18n";
 import { pageMessages, translator, languageOf } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { recordUsage } from "~/lib/usage.server";
@@ -23,21 +23,24 @@ import type { Reason } from "~/modules/hiring/match";
 import { feedLabelId } from "~/modules/hiring/rules";
 import { isFeedSlug } from "~/modules/jobs/feeds";
 
-/** One reason in the reader's words ("Verified SQL 9/10", "3 years as Data analyst", "In Cairo"). */
-function reasonText(t: Translate, r: Reason): string {
+/**
+ * One reason in the reader's words ("Verified SQL 9/10", "3 years as Data analyst", "In Cairo"); what
+ * members typed is isolated (`own`), so a Latin word keeps its place in an Arabic sentence.
+ */
+function reasonText(t: Translate, own: (text: string) => string, r: Reason): string {
   switch (r.kind) {
     case "verified":
-      return t("candidates.reason.verified", { name: r.name, score: r.score, total: r.total });
+      return t("candidates.reason.verified", { name: own(r.name), score: r.score, total: r.total });
     case "skills":
-      return t("candidates.reason.skills", { skills: r.skills.join(", ") });
+      return t("candidates.reason.skills", { skills: own(r.skills.join(", ")) });
     case "headline":
-      return t("candidates.reason.headline", { word: r.word });
+      return t("candidates.reason.headline", { word: own(r.word) });
     case "experience":
-      return t("candidates.reason.experience", { count: r.years, title: r.title });
+      return t("candidates.reason.experience", { count: r.years, title: own(r.title) });
     case "remote":
       return t("candidates.reason.remote");
     case "city":
-      return t("candidates.reason.city", { city: r.city });
+      return t("candidates.reason.city", { city: own(r.city) });
   }
 }
 
@@ -57,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const after = candidatesCursor.from(url.searchParams.get("after"), scope);
   if (after === null) throw brokenPageLink(`${base}/candidates`);
   const page = await rankCandidates(ctx, job, { after, except: user.id });
+  const own = dirOf(lang) === "rtl" ? bidi : (text: string) => text;
   // A view of the first page is one use of the feature; paging through it is not another.
   if (!after) await recordUsage(ctx, user.id, "candidates", "view", { feed, jobId, shown: page.rows.length });
   return {
@@ -71,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       headline: r.headline,
       avatarUrl: r.avatarUrl,
       percent: r.percent,
-      reasons: r.reasons.map((reason) => reasonText(t, reason)).join("; "),
+      reasons: r.reasons.map((reason) => reasonText(t, own, reason)),
       verified: r.verified.map((v) => ({ name: v.name, score: v.score, total: v.total })),
     })),
     nextHref: page.next ? `${base}/candidates?${new URLSearchParams({ after: candidatesCursor.to(page.next, scope) })}` : null,
@@ -113,7 +117,7 @@ export default function JobCandidates() {
                     {r.headline}
                   </p>
                 ) : null}
-                <p className="text-sm">{r.reasons ? <bdi dir="auto">{r.reasons}</bdi> : t("candidates.page.noReasons")}</p>
+                <p className="text-sm">{r.reasons.length ? r.reasons.join(t("candidates.page.separator")) : t("candidates.page.noReasons")}</p>
                 <VerifiedSkills skills={r.verified} label={t("candidates.page.verified")} badge={(v) => t("candidates.page.badge", { ...v })} />
                 <p className="flex flex-wrap gap-3 text-sm">
                   <Link to={`/u/${r.userId}`}>{t("candidates.page.profile")}</Link>
