@@ -70,7 +70,8 @@ const NO_LIMIT = 1_000_000_000;
  * the head of match_terms, db/match-terms.ts): a clear bit means absent, and only a set bit runs the
  * LIKE that decides. An inner query reads the three signatures once per member; its LIMIT (larger
  * than any table) stops PostgreSQL from merging it into the outer query, which would copy the
- * reads into every use. Verified skills come from one grouped read of skill_bests (the named
+ * reads into every use (the outer LIMIT does the same for the keyset test of a later page, which
+ * would otherwise compute the percent twice). Verified skills come from one grouped read of skill_bests (the named
  * skills only), joined by member.
  */
 export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | null): Promise<SQL> {
@@ -106,7 +107,8 @@ export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | n
     from (select x.user_id as user_id, ${v} as v, ${skills} as s, ${headline} as h, ${years} as e, ${place} as p
       from (select cs.user_id as user_id, cs.match_terms as mt, ${signature(0)} as sg_s, ${signature(1)} as sg_h, ${signature(2)} as sg_e
         from ${cs} cs where cs.findable = ${findable}${except ? sql` and cs.user_id <> ${except}` : sql``} limit ${n(NO_LIMIT)}) x
-      ${verified ? sql`left join ${verified} v on v.user_id = x.user_id` : sql``}) z`;
+      ${verified ? sql`left join ${verified} v on v.user_id = x.user_id` : sql``}) z
+    limit ${n(NO_LIMIT)}`;
 }
 
 export interface CandidateRow {
