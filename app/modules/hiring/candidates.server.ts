@@ -51,7 +51,7 @@ export async function candidateJob(ctx: Ctx, viewer: Viewer, feed: FeedSlug, job
 }
 
 /** A whole-number constant written into the query (never member input). */
-const n = (value: number) => sql.raw(String(Math.trunc(value)));
+const n = (value: number | bigint) => sql.raw(typeof value === "bigint" ? value.toString() : String(Math.trunc(value)));
 
 /** The ids of skills the job names (their names, as whole words, in its title or description). */
 async function namedSkillIds(ctx: Ctx, terms: JobTerms): Promise<number[]> {
@@ -92,10 +92,17 @@ export async function percentQuery(ctx: Ctx, terms: JobTerms, except: string | n
         group by ${b.user_id})`
     : null;
   const v = verified ? sql`coalesce(v.n, 0)` : sql`0`;
-  const skills = terms.words.length ? sql.join(terms.words.map((w) => sql`(case when ${has(`s:${w}`)} then 1 else 0 end)`), sql` + `) : sql`0`;
-  const anyOf = (prefix: string) => (terms.titleWords.length ? sql.join(terms.titleWords.map((w) => has(`${prefix}:${w}`)), sql` or `) : sql`1 = 0`);
-  const headline = sql`(case when ${anyOf("h")} then ${n(WEIGHTS.headline)} else 0 end)`;
-  const years = sql`(case when not (${anyOf("e1")}) then 0 when not (${anyOf("e2")}) then ${n(1)} when not (${anyOf("e3")}) then ${n(2)} else ${n(3)} end)`;
+  // One bit test per category first: most members share no word of a category with the job.
+  const maskOf = (tokens: string[]) => n(tokens.reduce((m, t) => m | (1n << BigInt(signatureBit(t))), 0n));
+  const none = (tokens: string[]) => sql`(${sql.raw(SIGS[tokens.length ? signatureOf(tokens[0]) : 0])} & ${maskOf(tokens)}) = 0`;
+  const skillTokens = terms.words.map((w) => `s:${w}`);
+  const skills = skillTokens.length ? sql`(case when ${none(skillTokens)} then 0 else ${sql.join(skillTokens.map((t) => sql`(case when ${has(t)} then 1 else 0 end)`), sql` + `)} end)` : sql`0`;
+  const titleTokens = (prefix: string) => terms.titleWords.map((w) => `${prefix}:${w}`);
+  const anyOf = (prefix: string) => (terms.titleWords.length ? sql.join(titleTokens(prefix).map((t) => has(t)), sql` or `) : sql`1 = 0`);
+  const headline = terms.titleWords.length ? sql`(case when ${none(titleTokens("h"))} then 0 when ${anyOf("h")} then ${n(WEIGHTS.headline)} else 0 end)` : sql`0`;
+  const years = terms.titleWords.length
+    ? sql`(case when ${none(titleTokens("e1"))} or not (${anyOf("e1")}) then 0 when not (${anyOf("e2")}) then ${n(1)} when not (${anyOf("e3")}) then ${n(2)} else ${n(3)} end)`
+    : sql`0`;
   const place = terms.remote ? n(WEIGHTS.place) : terms.city ? sql`(case when ${has(`c:${terms.city}`)} then ${n(WEIGHTS.place)} else 0 end)` : sql`0`;
   const vMax = WEIGHTS.verifiedMax / WEIGHTS.verified;
   const sMax = WEIGHTS.skillsMax / WEIGHTS.skill;
