@@ -116,6 +116,9 @@ const SHOTS: Shot[] = [
   { name: "archive-card", as: "recruiter", path: firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/) },
   { name: "archive-form", as: "recruiter", path: async (page) => firstLink(await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page), /\/candidates\/[0-9a-f-]{36}\/archive$/)(page) },
   { name: "archive-delete", as: "recruiter", path: async (page) => `${await firstLink("/hiring/archive", /^\/hiring\/archive\/\d+$/)(page)}/delete`, extra: true },
+  // Candidate matching (issue 18): the demo recruiter's first job's candidates, and the demo user's recruiter settings.
+  { name: "candidates", as: "recruiter", path: async (page) => `${await firstLink("/hiring", /^\/hiring\/(general|remote|part-time)\/[^/?]+$/)(page)}/candidates` },
+  { name: "settings-candidates", as: "user", path: "/settings/candidates" },
 ];
 
 /** Starts (or continues) the demo user's test of a skill from its first page; returns the drawn test's address. */

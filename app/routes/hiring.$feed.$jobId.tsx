@@ -80,7 +80,7 @@ export default function JobPipeline() {
       <h1 id="pipeline-title" dir="auto">{d.title}</h1>
       <p className="text-stone-700">
         {d.employer ? <><bdi dir="auto">{d.employer}</bdi> · </> : ""}
-        {d.feedLabel} · <Link to={d.jobHref}>{t("hiring.pipeline.jobPage")}</Link>
+        {d.feedLabel} · <Link to={d.jobHref}>{t("hiring.pipeline.jobPage")}</Link> · <Link to={`${d.base}/candidates`}>{t("hiring.pipeline.candidates")}</Link>
       </p>
       <Form method="get" action={d.base} className="flex flex-wrap items-end gap-2">
         <div className="space-y-1">

@@ -4,12 +4,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { SearchForm } from "~/components/SearchForm";
 import { ConnectionActions } from "~/components/ConnectionActions";
 import { MemberCard } from "~/components/ui/MemberCard";
+import { VerifiedSkills } from "~/components/VerifiedSkills";
 import { getCtx } from "~/db.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { statesWith } from "~/modules/network/connections.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { PEOPLE_QUERY_MAX, searchPeople } from "~/modules/network/people.server";
 import { displayName } from "~/modules/network/rules";
+import { verifiedSkillsOf } from "~/modules/skills/index.server";
 import { bidi, dirOf, useLanguage, useT } from "~/lib/i18n";
 import { pageMessages } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
@@ -23,13 +25,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (after === null) throw brokenPageLink("/people");
   const ctx = getCtx();
   const page = await searchPeople(ctx, user.id, { q, afterId: after?.id });
-  const states = await statesWith(ctx, user.id, page.rows.map((r) => r.id));
+  const ids = page.rows.map((r) => r.id);
+  // One query each for the page's connection states and verified skills (hidden ones left out).
+  const [states, verified] = await Promise.all([statesWith(ctx, user.id, ids), verifiedSkillsOf(ctx, ids)]);
   const next = page.nextId ? new URLSearchParams({ ...(q ? { q } : {}), cursor: networkCursor.to({ at: null, id: page.nextId }, "people") }) : null;
   return {
     q,
     paged: Boolean(after),
     here: url.pathname + url.search,
-    people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, avatarUrl: p.avatarUrl, state: states.get(p.id) ?? "none" })),
+    people: page.rows.map((p) => ({ id: p.id, name: displayName(p.name), headline: p.headline, avatarUrl: p.avatarUrl, state: states.get(p.id) ?? "none",
+      verified: (verified.get(p.id) ?? []).map((v) => ({ name: v.name, score: v.score, total: v.total })),
+    })),
     nextHref: next ? `/people?${next}` : null,
     // The connection buttons speak the network area's words.
     ...(await pageMessages(request, ["profile", "network"])),
@@ -57,6 +63,7 @@ export default function People() {
                     {p.headline}
                   </p>
                 ) : null}
+                <VerifiedSkills skills={p.verified} label={t("profile.verified.title")} badge={(v) => t("profile.verified.badge", { ...v })} />
                 <ConnectionActions userId={p.id} name={p.name} state={p.state} back={here} />
               </MemberCard>
             </li>

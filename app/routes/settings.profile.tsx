@@ -332,6 +332,12 @@ export default function ProfileSettings() {
         </p>
         <Link to="/settings/cv">{profile.cv ? t("profile.cv.replace") : t("profile.cv.add")}</Link>
       </section>
+
+      <section aria-labelledby="recruiters-title" className="card space-y-2">
+        <h2 id="recruiters-title">{t("profile.verified.settingsTitle")}</h2>
+        <p>{t("profile.verified.settingsText")}</p>
+        <Link to="/settings/candidates">{t("profile.verified.settingsLink")}</Link>
+      </section>
     </div>
   );
 }

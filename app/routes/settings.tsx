@@ -8,6 +8,7 @@ import { getCurrentUser } from "~/modules/accounts/current-user.server";
 const pages = [
   { to: "/settings/profile", label: "settings.nav.profile" },
   { to: "/settings/cv", label: "settings.nav.cv" },
+  { to: "/settings/candidates", label: "settings.nav.candidates" },
   { to: "/settings/password", label: "settings.nav.password" },
   { to: "/settings/sessions", label: "settings.nav.sessions" },
   { to: "/settings/time-zone", label: "settings.nav.timeZone" },

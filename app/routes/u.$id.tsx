@@ -7,12 +7,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ConnectionActions } from "~/components/ConnectionActions";
 import { TagList } from "~/components/profile";
+import { VerifiedSkills } from "~/components/VerifiedSkills";
 import { Avatar } from "~/components/ui/Avatar";
 import { getCtx } from "~/db.server";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
+import { verifiedSkillsOf } from "~/modules/skills/index.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
 import { bidi, dirOf, useLanguage, useT, type Translate } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
@@ -26,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [profile, viewer] = await Promise.all([getPublicProfile(getCtx(), id.toLowerCase()), getCurrentUser(request)]);
   if (!profile) throw await notFound();
   const link = (url: string | null | undefined) => (isHttpUrl(url) ? url : null);
-  const connection = viewer && viewer.id !== profile.id ? await stateWith(getCtx(), viewer.id, profile.id) : null;
+  const [connection, verified] = await Promise.all([
+    viewer && viewer.id !== profile.id ? stateWith(getCtx(), viewer.id, profile.id) : null,
+    // Verified skills (70%+ at a skill test), never the ones the member hid.
+    verifiedSkillsOf(getCtx(), [profile.id]),
+  ]);
   return {
     ...profile,
     avatarUrl: ownAvatarUrl(profile.avatarUrl),
@@ -35,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certifications: (profile.certifications ?? []).map((c) => ({ ...c, url: link(c.url) })),
     own: viewer?.id === profile.id,
     connection,
+    verified: (verified.get(profile.id) ?? []).map((v) => ({ name: v.name, score: v.score, total: v.total })),
     // The connection buttons speak the network area's words.
     ...(await pageMessages(request, ["profile", "network"])),
   };
@@ -70,7 +77,7 @@ export default function PublicProfile() {
   const education = p.education ?? [];
   const experience = p.experience ?? [];
   const skills = p.professional_skills ?? [];
-  const nothing = !tagGroups.length && !education.length && !experience.length && !skills.length && !p.certifications.length;
+  const nothing = !tagGroups.length && !education.length && !experience.length && !skills.length && !p.certifications.length && !p.verified.length;
 
   return (
     <article aria-labelledby="profile-name" className="space-y-4">
@@ -155,6 +162,18 @@ export default function PublicProfile() {
               );
             })}
           </ul>
+        </section>
+      ) : null}
+
+      {p.verified.length > 0 ? (
+        <section aria-labelledby="verified-title" className="card space-y-2">
+          <h2 id="verified-title">{t("profile.verified.title")}</h2>
+          <VerifiedSkills skills={p.verified} label={t("profile.verified.title")} badge={(v) => t("profile.verified.badge", { ...v })} />
+          {p.own ? (
+            <p className="text-sm">
+              <Link to="/settings/candidates">{t("profile.verified.manage")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -18,6 +18,7 @@ import { Rng, sha256Hex, uuidFor } from "./random";
 import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
 import { skillSources } from "./content/skills";
 import type { DrawnQuestion } from "../schema";
+import { buildMatchTerms } from "../match-terms";
 import { skillTestQuestions as QUESTIONS_PER_TEST } from "../enums";
 import * as T from "./content/text";
 
@@ -1038,10 +1039,12 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   });
 
   // ---- who lets recruiters find them (issue 18: off by default; most job seekers turned it on).
-  // match_terms stays empty here: the candidates module rebuilds it (rebuildMatchTerms) after seeding.
+  // match_terms: the same pure builder the app runs when a member saves (db/match-terms.ts).
   people.forEach((p, i) => {
     if (!ARCHIVED_CANDIDATES.includes(i) && (p.role !== "user" || (i % 4 === 3 && i !== DEMO_USER_INDEX))) return;
-    rows.candidate_settings.push({ user_id: uid(i), findable: true, share_phone: i % 3 !== 1, city: p.city, match_terms: "", updated_at: new Date(t0 - (10 + (i % 20)) * DAY) });
+    const u = rows.User[i] as { professional_skills?: string[] | null; headline?: string | null; experience?: { title: string; startDate?: string; endDate?: string }[] | null };
+    const match_terms = buildMatchTerms({ professionalSkills: u.professional_skills, headline: u.headline, experience: u.experience, city: p.city }, now);
+    rows.candidate_settings.push({ user_id: uid(i), findable: true, share_phone: i % 3 !== 1, city: p.city, match_terms, updated_at: new Date(t0 - (10 + (i % 20)) * DAY) });
   });
 
   // ---- daily interviews and their answers

@@ -206,6 +206,9 @@ const CRAWL: Crawled[] = [
   // The hiring side: their jobs, applications and interview rounds.
   { file: "hiring.$feed.$jobId.tsx", path: (ids) => ids.hiringJob, roles: HIRING, axeEveryRole: true },
   { file: "hiring.applications.$id.tsx", path: (ids) => ids.hiringApplication, roles: HIRING, axeEveryRole: true },
+  // Candidate matching (issue 18): the candidates of the role's first job on /hiring (the demo recruiter's own).
+  { file: "hiring.$feed.$jobId_.candidates.tsx", path: (ids) => ids.hiringJob && `${ids.hiringJob}/candidates`, roles: HIRING },
+  { file: "settings.candidates.tsx", path: "/settings/candidates", roles: MEMBERS },
   { file: "jobs_.$feed.$jobId_.edit.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/edit`, roles: ["recruiter"] },
   { file: "jobs_.$feed.$jobId_.close.tsx", path: (ids) => ids.ownJob && `${ids.ownJob}/close`, roles: ["recruiter"] },
   // Archive cards (issue 18): every member's archive (theirs only); the demo recruiter's cards (admins read them too).

@@ -276,5 +276,16 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const formPath = /href="(\/hiring\/[a-z-]+\/[^"/]+\/candidates\/[0-9a-f-]{36}\/archive)"/.exec(cardHtml)?.[1];
   expect(formPath, "a demo card links its note form").toBeTruthy();
   rows.push((await measure(get, formPath!)).row);
+  // Candidate matching (issue 18): the demo recruiter's first job's candidates (20 cards with
+  // reasons and badges), and the demo user's verified skills and recruiter settings.
+  await signOut();
+  await signIn(page, "recruiter@demo.test");
+  const recruiterHiring = await (await page.request.get("/hiring", { headers: { "Save-Data": "on" } })).text();
+  const recruiterJob = /href="(\/hiring\/(?:general|remote|part-time)\/[^"?]+)"/.exec(recruiterHiring)?.[1];
+  expect(recruiterJob, "recruiter@demo.test manages demo jobs").toBeTruthy();
+  rows.push((await measure(get, `${recruiterJob}/candidates`)).row);
+  await signOut();
+  await signIn(page, "user@demo.test");
+  rows.push((await measure(get, "/settings/candidates")).row);
   await report(rows, "Page weight, lite mode, English, demo data, signed in", testInfo);
 });

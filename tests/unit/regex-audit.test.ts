@@ -68,6 +68,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/skills/grading.ts": [/^q(\d{1,10})$/, /^\d$/],
   "app/modules/skills/tests.server.ts": [/^[1-9]\d{0,8}$/],
   "app/modules/profile/schemas.server.ts": [/\d/g, /\s+/g, /^(\d{4})-(0[1-9]|1[0-2])$/, /^[0-9+()\- ]*$/, /^[a-z0-9_]*$/, /^[a-z][a-z0-9+.-]*:/i, /^\/+/, /^\d{4}$/],
+  "app/modules/skills/candidate-forms.server.ts": [/^\d{1,9}$/],
   "app/modules/signups/forms.server.ts": [/^$|^\+?[ ()./-]*[0-9][0-9 ()./-]*$/],
   "app/modules/skills/bank-rules.ts": [/\s+/g, /^\uFEFF/],
   "app/routes/admin.users_.$id.role.tsx": [/^\/admin\/users(\?[^#]*)?$/],

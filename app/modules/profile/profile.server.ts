@@ -8,6 +8,7 @@ import { withTx, type Ctx } from "~/db.server";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
 import { logActivity, referralCount } from "~/modules/accounts/index.server";
+import { rebuildMatchTerms } from "~/modules/skills/index.server";
 import type { CertificationEntry, EducationEntry, ExperienceEntry } from "../../../db/schema";
 
 /** The only User columns a member's profile edits may write. */
@@ -104,6 +105,8 @@ export async function updateProfile(
     const updated = await withTx(ctx, async (tx) => {
       const [row] = await tx.db.update(tx.t.User).set(values).where(eq(tx.t.User.id, userId)).returning({ id: tx.t.User.id });
       if (!row) return false;
+      // The candidate ranking reads skills, headline and experience through match_terms.
+      await rebuildMatchTerms(tx, userId);
       await logActivity(tx, {
         userId,
         action: "profile_updated",

@@ -5,3 +5,11 @@
 export { verifiedSkillsOf, verifiedCondition, type VerifiedSkill } from "./verified.server";
 export { removeCardsOf } from "./cards.server";
 export { recordBest, rebuildBests } from "./bests.server";
+export {
+  candidateSettingsOf,
+  rebuildMatchTerms,
+  saveCandidateSettings,
+  CITY_MAX,
+  type CandidateSettings,
+  type SaveCandidateSettings,
+} from "./candidate-settings.server";
