@@ -18,7 +18,8 @@ import { metaFor, pageMeta } from "~/lib/meta";
 import { requireUser, type CurrentUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { archiveFormSchema } from "~/modules/hiring/archive-forms.server";
-import { ARCHIVE_DESC_MAX, archiveTarget, existingCard, percentFor, percentText, saveCard } from "~/modules/hiring/archive.server";
+import { ARCHIVE_DESC_MAX, archiveTarget, existingCard, percentText, saveCard, type ArchiveTarget } from "~/modules/hiring/archive.server";
+import { matchPercentOf } from "~/modules/hiring/candidates.server";
 import { isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 
@@ -29,6 +30,11 @@ async function targetOf(request: Request, user: CurrentUser, params: LoaderFunct
   return target;
 }
 
+/** The card's match percent: the candidates page's matchOf, computed now on the server. */
+async function percentFor(user: CurrentUser, target: ArchiveTarget): Promise<number> {
+  return (await matchPercentOf(getCtx(), { id: user.id, role: user.role }, target.job.feed, target.job.jobId, target.member.id)) ?? 0;
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const target = await targetOf(request, user, params);
@@ -36,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     job: { title: target.job.title, href: `/hiring/${target.job.feed}/${encodeURIComponent(target.job.jobId)}` },
     member: { name: target.member.name, email: target.member.email, phone: target.member.phone },
-    match: percentText(percentFor(target)),
+    match: percentText(await percentFor(user, target)),
     desc: old?.desc ?? "",
     already: Boolean(old),
     max: ARCHIVE_DESC_MAX,
@@ -49,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const target = await targetOf(request, user, params);
   const read = await readForm(request, archiveFormSchema, { maxBytes: 40_000 });
   if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: 400 });
-  const id = await saveCard(getCtx(), { id: user.id, role: user.role }, target, read.data.desc, percentFor(target));
+  const id = await saveCard(getCtx(), { id: user.id, role: user.role }, target, read.data.desc, await percentFor(user, target));
   return redirect(`/hiring/archive/${id}`, { headers: { "Set-Cookie": await flashHeader("archive.new.done") } });
 }
 

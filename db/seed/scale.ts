@@ -24,6 +24,7 @@ import { openBulkWriter, type BulkRow, type BulkTable } from "./bulk";
 import { BIG_COMMUNITY_ID, BIG_FEED_POST_ID, DAY, HOUR, MINUTE, DEMO_USER_INDEX, withArticle, LONG_CONVERSATION_PARTNER_INDEX, hashDemoPassword, jobIdFor, seedDemo, userId, utcMidnight } from "./demo";
 import { mix, Rng, uuidSequence } from "./random";
 import { seedFeed } from "./scale-feed";
+import { buildMatchTerms } from "../match-terms";
 import { seedSkills } from "./scale-skills";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
@@ -162,6 +163,16 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   };
   const trackNames = Object.keys(tracks) as TrackName[];
   const nameOf = (i: number) => `${firstNames[mix(i) % firstNames.length]} ${lastNames[mix(i + 7_777_777) % lastNames.length]}`;
+  // A member's profile as the User rows hold it; the candidate settings' match terms are built from it.
+  const profileOf = (i: number) => {
+    const track = tracks[trackNames[mix(i + 1) % trackNames.length]];
+    const place = cities[mix(i + 2) % cities.length];
+    const title = track.titles[mix(i + 3) % track.titles.length];
+    const gradYear = 2010 + (mix(i + 4) % 17);
+    const skills = [...new Set([track.skills[i % track.skills.length], track.skills[(i + 2) % track.skills.length], track.skills[(i + 5) % track.skills.length]])];
+    const headline = gradYear > 2025 ? `${title} student in ${place.city}` : `${title} in ${place.city}, ${place.country}`;
+    return { track, place, gradYear, headline, skills };
+  };
   const roleOf = (i: number) => (i % 1000 === 1 ? "career_team" : i % 500 === 0 ? "recruiter" : i % 5000 === 2 ? "moderator" : "user");
 
   try {
@@ -169,11 +180,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     const rng = new Rng(`scale:${N}`);
     await run("User", tables.User, (function* () {
       for (let i = 0; i < N; i++) {
-        const track = tracks[trackNames[mix(i + 1) % trackNames.length]];
-        const place = cities[mix(i + 2) % cities.length];
-        const title = track.titles[mix(i + 3) % track.titles.length];
-        const gradYear = 2010 + (mix(i + 4) % 17);
-        const skills = [track.skills[i % track.skills.length], track.skills[(i + 2) % track.skills.length], track.skills[(i + 5) % track.skills.length]];
+        const { track, place, gradYear, headline, skills } = profileOf(i);
         yield [
           ids.user(i),
           `member${i}@scale.ladder-demo.test`,
@@ -187,9 +194,9 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
           `${anonymousAdjectives[i % anonymousAdjectives.length]}${anonymousAnimals[mix(i) % anonymousAnimals.length]}${1000 + i}`,
           anonymousAnimals[mix(i) % anonymousAnimals.length].toLowerCase(),
           t0 - (1 + (mix(i + 5) % 730)) * DAY - (mix(i + 6) % DAY),
-          gradYear > 2025 ? `${title} student in ${place.city}` : `${title} in ${place.city}, ${place.country}`,
+          headline,
           JSON.stringify([{ school: `University of ${place.city}`, degree: "Bachelor's degree", startYear: gradYear - 4, endYear: gradYear }]),
-          JSON.stringify([...new Set(skills)]),
+          JSON.stringify(skills),
           roleOf(i),
         ];
       }
@@ -405,8 +412,14 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
     await seedCommunities({ N, t0, run, ids, bigDemoCommunity: bigDemoPresent ? bigDemoCommunity : null });
 
     // Skills (issue 18, scale-skills.ts): ~10N attempts, their best scores, candidate settings.
-    // termsOf: the match lane's buildMatchTerms (db/match-terms.ts) over the member's headline, skills and city, once merged.
-    await seedSkills({ ctx, N, t0, run, ids, cityOf: (i) => cities[mix(i + 2) % cities.length].city, termsOf: () => "" });
+    await seedSkills({
+      ctx, N, t0, run, ids,
+      cityOf: (i) => profileOf(i).place.city,
+      termsOf: (i) => {
+        const { headline, skills, place } = profileOf(i);
+        return buildMatchTerms({ professionalSkills: skills, headline, city: place.city }, new Date(t0));
+      },
+    });
   } finally {
     await writer.close();
   }

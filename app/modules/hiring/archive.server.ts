@@ -82,20 +82,6 @@ export async function archiveTarget(ctx: Ctx, viewer: Viewer, feed: FeedSlug, jo
   return { job: { ...job, feed }, member: { ...member, phone, skills: Array.isArray(member.skills) ? member.skills : [] } };
 }
 
-/**
- * The match percentage written on a card. A stand-in until the match lane's `matchOf(job, member)`
- * (app/modules/hiring/match.ts) is merged: the lead points this at matchOf's percent. Here: the
- * share of the job title's words (3 letters or more) found in the member's headline, profile
- * skills and match terms. Always computed on the server, never taken from the form.
- */
-export function percentFor(target: ArchiveTarget): number {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => [...w].length >= 3);
-  const wanted = [...new Set(words(target.job.title ?? ""))];
-  if (wanted.length === 0) return 0;
-  const have = new Set(words([target.member.headline ?? "", ...target.member.skills, target.member.matchTerms].join(" ")));
-  return Math.round((100 * wanted.filter((w) => have.has(w)).length) / wanted.length);
-}
-
 export const percentText = (percent: number) => `${Math.max(0, Math.min(100, Math.round(percent)))}%`;
 
 /** The card this recruiter already archived about this member from this job, if any (its note fills the form). */

@@ -168,3 +168,24 @@ export async function rankCandidates(
   }
   return { rows, next };
 }
+
+/**
+ * The match percent of one findable member for a job the viewer may manage (null otherwise), as
+ * matchOf computes it now: what an archive card records (never a number from the form).
+ */
+export async function matchPercentOf(ctx: Ctx, viewer: Viewer, feed: FeedSlug, jobId: string, memberId: string, now = new Date()): Promise<number | null> {
+  const job = await candidateJob(ctx, viewer, feed, jobId);
+  if (!job) return null;
+  const { User, candidate_settings: cs } = ctx.t;
+  const [[member], verified] = await Promise.all([
+    ctx.db
+      .select({ headline: User.headline, skills: User.professional_skills, experience: User.experience, city: cs.city })
+      .from(User)
+      .innerJoin(cs, eq(cs.user_id, User.id))
+      .where(and(eq(User.id, memberId), eq(cs.findable, true)))
+      .limit(1),
+    verifiedSkillsOf(ctx, [memberId]),
+  ]);
+  if (!member) return null;
+  return matchOf(job.match, { verified: verified.get(memberId) ?? [], skills: member.skills, headline: member.headline, experience: member.experience, city: member.city }, now).percent;
+}
