@@ -151,6 +151,10 @@ test("a member takes a skill test, reads the explanations, retakes it, finds the
   await expect(listed).toContainText("Best: 10/10 (100%)");
   await expect(listed).toContainText("Verified");
   await expect(listed).toContainText("2 attempts, last");
+  // The best (10/10, 70% or more) shows as a verified skill on the member's profile.
+  await open(page, `/u/${memberId}`, js);
+  await expect(page.getByRole("main")).toContainText(`Verified: ${skill} 10/10`);
+  await open(page, "/skills", js);
 
   // Third attempt, then no fourth within the day.
   if (js) await waitForHydration(page);
