@@ -99,7 +99,8 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
     // The same cookies (session, lite mode), so a signed-in page is checked as the member sees it.
     const storageState = await page.context().storageState();
     context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize(), storageState });
-    await context.route(url, async (route) => {
+    // A request never carries the address's #fragment, so the route matches the address without it.
+    await context.route(url.split("#")[0], async (route) => {
       const response = await route.fetch();
       const headers = response.headers();
       headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(/script-src [^;]*/, "script-src 'none'");

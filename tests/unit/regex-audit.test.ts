@@ -50,7 +50,6 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/feed/feed-cursor.server.ts": [/^[0-9a-z]{1,12}$/],
   "app/modules/feed/rules.ts": [/^feed-[0-9a-f]{32}\.webp$/],
   "app/modules/documents/rules.ts": [/[\p{L}\p{M}\p{N}_]/u, /\s/, /[\s<>"'()]/, /[.!?]$/, /\b(?:was|were|is|are|been|being|be)\s+(?:\w+ed|done|made|given|taken|written|built|led|run|seen)\b/i, /\bHardworking\b/, /\bI am responsible for\b/, /\bhard-working\b/i, /\bhelped (?:to )?/i, /\bresponsible for\b/i, /\bvery\s+/i, /\d/, /\s+/, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/],
-  "app/modules/hiring/archive.server.ts": [/[^\p{L}\p{N}]+/u],
   "app/modules/hiring/cursor.server.ts": [/^[0-9a-z]{1,12}$/, /^[0-9a-z]{1,8}$/],
   "app/modules/hiring/forms.server.ts": [/^\d{1,15}$/],
   "app/modules/hiring/rules.ts": [/^([01]\d|2[0-3]):([0-5]\d)(?::00)?$/, /^(\d{4})-(\d{2})-(\d{2})$/, /^\d{1,2}$/],

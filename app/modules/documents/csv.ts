@@ -4,6 +4,7 @@
  */
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
+import { readCsvRecords } from "~/lib/csv-read";
 
 export const SHEET_MAX_ROWS = 200;
 export const SHEET_MAX_COLUMNS = 20;
@@ -19,58 +20,16 @@ export function parseCsv(text: string, t: Translate = translator("en")): CsvResu
 }
 
 export function readCsv(text: string): CsvProblem {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  const endRecord = () => {
-    row.push(field);
-    rows.push(row);
-    row = [];
-    field = "";
-    afterQuote = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          afterQuote = true;
-        }
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== "" || afterQuote) return { ok: false, id: "documents.csv.quoteOpen", values: { line } };
-      quoted = true;
-    } else if (ch === ",") {
-      row.push(field);
-      field = "";
-      afterQuote = false;
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      continue;
-    } else if (ch === "\n") {
-      endRecord();
-      line++;
-      if (rows.length > SHEET_MAX_ROWS) return { ok: false, id: "documents.csv.maxRows", values: { max: SHEET_MAX_ROWS } };
-    } else {
-      if (afterQuote) return { ok: false, id: "documents.csv.afterQuote", values: { line } };
-      field += ch;
-    }
+  // Reading stops early on a far too long sheet; the exact count is given below when it is close.
+  const read = readCsvRecords(text, { maxRecords: SHEET_MAX_ROWS * 5 });
+  if (!read.ok) {
+    if (read.problem === "strayQuote") return { ok: false, id: "documents.csv.quoteOpen", values: { line: read.line } };
+    if (read.problem === "afterQuote") return { ok: false, id: "documents.csv.afterQuote", values: { line: read.line } };
+    if (read.problem === "unclosedQuote") return { ok: false, id: "documents.csv.unclosed", values: { line: read.openedAt } };
+    return { ok: false, id: "documents.csv.maxRows", values: { max: SHEET_MAX_ROWS } };
   }
-  if (quoted) return { ok: false, id: "documents.csv.unclosed", values: { line } };
-  if (field !== "" || row.length > 0 || afterQuote) endRecord();
-  // A final line break does not start another (empty) row; blank lines are dropped.
-  const kept = rows.filter((r) => !(r.length === 1 && r[0] === ""));
+  // A line holding only "" is a blank row too in a sheet.
+  const kept = read.records.map((r) => r.fields).filter((r) => !(r.length === 1 && r[0] === ""));
   if (kept.length === 0) return { ok: false, id: "documents.csv.empty", values: {} };
   if (kept.length > SHEET_MAX_ROWS) return { ok: false, id: "documents.csv.tooManyRows", values: { max: SHEET_MAX_ROWS, count: kept.length } };
   const widest = Math.max(...kept.map((r) => r.length));

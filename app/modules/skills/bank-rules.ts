@@ -5,6 +5,7 @@
  * on) or JSON, turned into rows that are each either a question or the reasons it is refused.
  * Messages are ids of app/locales/<lang>/skillsBank.json with their values.
  */
+import { readCsvRecords, type CsvRecord } from "~/lib/csv-read";
 import { isMultiLine, isSingleLine } from "~/lib/text";
 
 export const SKILL_NAME_MAX = 100;
@@ -97,71 +98,17 @@ export function decodeText(bytes: Uint8Array): string | null {
 }
 
 /** One CSV record and the line of the file it starts on. */
-export interface CsvRecord {
-  line: number;
-  fields: string[];
-}
-
 /**
- * RFC 4180 CSV: fields separated by commas, records by CRLF or LF; a field in double quotes may
- * hold commas, line breaks and doubled quotes (""). Blank lines are skipped. A quote inside an
- * unquoted field, text after a closing quote or a quote never closed make the file unreadable.
+ * The import file's records (app/lib/csv-read.ts, the app's one CSV reader), or why the file is
+ * unreadable in the bank's words.
  */
 export function parseCsv(text: string): { ok: true; records: CsvRecord[] } | { ok: false; problem: Problem } {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let afterQuote = false;
-  let line = 1;
-  let start = 1;
-  let quoteLine = 1;
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === "" && !afterQuote)) records.push({ line: start, fields });
-    fields = [];
-    field = "";
-    afterQuote = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else {
-          quoted = false;
-          afterQuote = true;
-        }
-      } else {
-        if (ch === "\n") line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"') {
-      if (field !== "" || afterQuote) return { ok: false, problem: { id: `skillsBank.import.file.strayQuote`, values: { line } } };
-      quoted = true;
-      quoteLine = line;
-    } else if (ch === ",") {
-      fields.push(field);
-      field = "";
-      afterQuote = false;
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      continue;
-    } else if (ch === "\n") {
-      endRecord();
-      line++;
-      start = line;
-    } else {
-      if (afterQuote) return { ok: false, problem: { id: `skillsBank.import.file.afterQuote`, values: { line } } };
-      field += ch;
-    }
-  }
-  if (quoted) return { ok: false, problem: { id: `skillsBank.import.file.unclosedQuote`, values: { line: quoteLine } } };
-  if (field !== "" || fields.length > 0 || afterQuote) endRecord();
-  return { ok: true, records };
+  const read = readCsvRecords(text);
+  if (read.ok) return read;
+  if (read.problem === "strayQuote") return { ok: false, problem: { id: "skillsBank.import.file.strayQuote", values: { line: read.line } } };
+  if (read.problem === "afterQuote") return { ok: false, problem: { id: "skillsBank.import.file.afterQuote", values: { line: read.line } } };
+  if (read.problem === "unclosedQuote") return { ok: false, problem: { id: "skillsBank.import.file.unclosedQuote", values: { line: read.openedAt } } };
+  return { ok: false, problem: { id: "skillsBank.import.file.tooManyRows", values: { max: read.max, count: read.max + 1 } } };
 }
 
 /** A CSV import file: the header (the seven columns, any order, nothing else), then one question a record. */
