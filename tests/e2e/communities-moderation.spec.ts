@@ -43,12 +43,15 @@ function makeCommunity(creatorId: string, name: string, askers: string[] = []): 
   });
 }
 
-/** Demo members with names, none of them a demo login, to ask in bulk. */
+/**
+ * Seeded demo members (@ladder-demo.test, distinct names), none of them a demo login, to ask in
+ * bulk: other specs add members of their own to the shared database, some with equal names.
+ */
 function demoMembers(count: number, skip: number): { id: string; name: string }[] {
   return withDb(
     (db) =>
       db
-        .prepare(`select id, name from "User" where email not like '%@demo.test' and name is not null and email not like 'e2e-%' order by email limit ? offset ?`)
+        .prepare(`select id, name from "User" where email like '%@ladder-demo.test' and name is not null order by email limit ? offset ?`)
         .all(count, skip) as { id: string; name: string }[],
   );
 }

@@ -44,7 +44,10 @@ test.describe("on a 360 px wide phone", () => {
     await expect.poll(() => isMenuOpen(page)).toBe(false);
 
     await (await openMenu(page)).getByRole("link", { name: "Skills", exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skills: coming soon");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skills");
+    // An area not built yet answers honestly.
+    await (await openMenu(page)).getByRole("link", { name: "Interviews", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Interviews: coming soon");
     await banner(page).getByRole("link", { name: "Ladder", exact: true }).click();
     await expect(page).toHaveURL("/");
     expect(browserErrors).toEqual([]);
