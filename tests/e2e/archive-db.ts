@@ -5,18 +5,8 @@
  * archive story opens the archive form by its address.
  */
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
-import { E2E_DB_FILE } from "./community-db";
+import { withE2eDb as withDb } from "./community-db";
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return db.transaction(() => fn(db))();
-  } finally {
-    db.close();
-  }
-}
 
 /** An approved Ladder post in the general feed by `posterId`; returns its job id. */
 export function makeJobInE2eDb(posterId: string, title: string): string {

@@ -3,18 +3,8 @@
  * tests' SQLite file as the app writes them: a member's profile, a graded attempt with its best
  * score (a verified skill), a member made a recruiter, and a job they posted (approved).
  */
-import Database from "better-sqlite3";
-import { E2E_DB_FILE } from "./community-db";
+import { withE2eDb as withDb } from "./community-db";
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return db.transaction(() => fn(db))();
-  } finally {
-    db.close();
-  }
-}
 
 export function setProfileInE2eDb(userId: string, profile: { headline: string; skills: string[] }): void {
   withDb((db) => db.prepare('update "User" set headline = ?, professional_skills = ? where id = ?').run(profile.headline, JSON.stringify(profile.skills), userId));

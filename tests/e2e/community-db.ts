@@ -11,6 +11,17 @@ import Database from "better-sqlite3";
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E_DB_FILE = `data/e2e${OFFSET ? `-${OFFSET}` : ""}.db`;
 
+/** Runs `fn` in one transaction on the browser tests' SQLite file (the server has it open too). */
+export function withE2eDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB_FILE);
+  db.pragma("busy_timeout = 5000");
+  try {
+    return db.transaction(() => fn(db))();
+  } finally {
+    db.close();
+  }
+}
+
 export function makeCommunityInE2eDb(input: {
   name: string;
   description: string;

@@ -7,17 +7,8 @@
  */
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { E2E_DB_FILE } from "./community-db";
+import { E2E_DB_FILE, withE2eDb as withDb } from "./community-db";
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
-  db.pragma("busy_timeout = 5000");
-  try {
-    return db.transaction(() => fn(db))();
-  } finally {
-    db.close();
-  }
-}
 
 /** The member's anonymous name and picture (what /settings/profile saves), and an avatar file key. */
 export function setAnonymousIdentityInE2eDb(userId: string, anonymousName: string, picture: string, avatarUrl: string | null): void {
