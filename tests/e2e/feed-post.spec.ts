@@ -107,12 +107,18 @@ test("a member comments on a post (bad input answered beside the field), chooses
   await expect(article).toContainText("1 like");
   if (!js) expect(new URL(page.url()).hash).toBe(`#post-${postId}`);
   const theirs = page.locator(`#comment-${commentIds[0]}`);
+  // The button shows the like at once (optimistically); the test waits for the server's answer too,
+  // so the reload below cannot cut off a like still on its way.
+  const commentLiked = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/comments/${commentIds[0]}/like`));
   await theirs.getByRole("button", { name: "Like this comment" }).click();
+  await commentLiked;
   await expect(theirs.getByRole("button", { name: "Like this comment" })).toHaveAttribute("aria-pressed", "true");
   await expect(theirs).toContainText("1 like");
   if (!js) expect(new URL(page.url()).hash).toBe(`#comment-${commentIds[0]}`);
   // Unlike the post.
+  const postUnliked = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(`/feed/${postId}/like`));
   await page.getByRole("button", { name: "Like this post" }).click();
+  await postUnliked;
   await expect(page.getByRole("button", { name: "Like this post" })).toHaveAttribute("aria-pressed", "false");
   await expect(article).toContainText("0 likes");
   if (js) expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
