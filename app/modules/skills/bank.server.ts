@@ -188,18 +188,27 @@ async function questionKeysOf(tx: Ctx, skillId: number, exceptId: number | null)
   return new Set(rows.filter((r) => r.id !== exceptId).map((r) => questionKey(r.question)));
 }
 
+/**
+ * In a write's transaction: true when the skill exists and the user is staff (both in the query),
+ * after taking the lock its questions' writes share (unique question text per skill).
+ */
+async function lockSkillQuestions(tx: Ctx, user: Staff, skillId: number): Promise<boolean> {
+  const [skill] = await tx.db
+    .select({ id: tx.t.skills.id })
+    .from(tx.t.skills)
+    .where(and(eq(tx.t.skills.id, skillId), staff(tx, user.id)));
+  if (!skill) return false;
+  await lockBank(tx, `questions:${skillId}`);
+  return true;
+}
+
 export type QuestionWrite = { kind: "saved"; questionId: number } | { kind: "inBank" } | { kind: "missing" };
 
 /** Adds a question to a skill (the text not already in that skill's bank). */
 export async function addQuestion(ctx: Ctx, user: Staff, skillId: number, q: BankQuestion, now = new Date()): Promise<QuestionWrite> {
   if (!isStaff(user)) return { kind: "missing" };
   return withTx(ctx, async (tx) => {
-    const [skill] = await tx.db
-      .select({ id: tx.t.skills.id })
-      .from(tx.t.skills)
-      .where(and(eq(tx.t.skills.id, skillId), staff(tx, user.id)));
-    if (!skill) return { kind: "missing" as const };
-    await lockBank(tx, `questions:${skillId}`);
+    if (!(await lockSkillQuestions(tx, user, skillId))) return { kind: "missing" as const };
     if ((await questionKeysOf(tx, skillId, null)).has(questionKey(q.question))) return { kind: "inBank" as const };
     const questionId = await insertQuestion(tx, skillId, q, now);
     await recordUsage(tx, user.id, "skills_bank", "add_question", { skillId, questionId }, now);
@@ -269,12 +278,7 @@ export type ImportOutcome = { kind: "imported"; rows: ImportRow[]; imported: num
 export async function importQuestions(ctx: Ctx, user: Staff, skillId: number, rows: ImportRow[], now = new Date()): Promise<ImportOutcome> {
   if (!isStaff(user)) return { kind: "missing" };
   return withTx(ctx, async (tx) => {
-    const [skill] = await tx.db
-      .select({ id: tx.t.skills.id })
-      .from(tx.t.skills)
-      .where(and(eq(tx.t.skills.id, skillId), staff(tx, user.id)));
-    if (!skill) return { kind: "missing" as const };
-    await lockBank(tx, `questions:${skillId}`);
+    if (!(await lockSkillQuestions(tx, user, skillId))) return { kind: "missing" as const };
     const marked = markDuplicates(rows, await questionKeysOf(tx, skillId, null));
     let imported = 0;
     for (const r of marked) {
