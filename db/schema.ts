@@ -47,6 +47,9 @@ export const EXTENSION_TABLES: readonly string[] = [
   "verified_skill_hidden",
   "candidate_settings",
   "archive_card_owners",
+  "interview_plans",
+  "interview_skips",
+  "interview_feedback",
 ];
 
 export function defineSchema(k: Kit) {
@@ -977,6 +980,45 @@ export function defineSchema(k: Kit) {
     ],
   );
 
+  // Extension (issue 19, decision 046): the questions chosen for one day's interview, in the order
+  // asked (ids from the banks in code), and the language they were asked in.
+  const interview_plans = k.table("interview_plans", {
+    daily_interview_id: k
+      .uuid("daily_interview_id")
+      .primaryKey()
+      .references(() => daily_interviews.id, { onDelete: "cascade" }),
+    question_ids: k.json<number[]>("question_ids").notNull(),
+    language: k.varchar("language", { length: 8 }).notNull().default("en"),
+  });
+
+  // Extension (issue 19): a question the member skipped. A skip stores no answer, and the spec's
+  // progress row needs one, so skips live beside it; one per question (the primary key).
+  const interview_skips = k.table(
+    "interview_skips",
+    {
+      daily_interview_id: k
+        .uuid("daily_interview_id")
+        .notNull()
+        .references(() => daily_interviews.id, { onDelete: "cascade" }),
+      question_id: k.integer("question_id").notNull(),
+      skipped_at: k.createdNow("skipped_at"),
+    },
+    (t) => [k.primaryKey({ columns: [t.daily_interview_id, t.question_id] })],
+  );
+
+  // Extension (issue 19): where an answer's feedback (interview_progress.aiFeedback) came from,
+  // "ai" or "offline" (the rules-based reviewer), and whether the AI failed on the last try, so the
+  // page can offer "Try the AI review again".
+  const interview_feedback = k.table("interview_feedback", {
+    progress_id: k
+      .uuid("progress_id")
+      .primaryKey()
+      .references(() => interview_progress.id, { onDelete: "cascade" }),
+    source: k.varchar("source", { length: 16 }).notNull(),
+    ai_failed: k.boolean("ai_failed").notNull().default(false),
+    updated_at: k.createdNow("updated_at"),
+  });
+
   // 37-39. supporting tables
   const archive_card = k.table(
     "archive_card",
@@ -1068,6 +1110,8 @@ export function defineSchema(k: Kit) {
     cv_upload_id: k.integer("cv_upload_id").references(() => uploads.id, { onDelete: "set null" }),
     // The language the member chose (en, ar, hi; decision 040); null: the device's cookie or browser decides.
     language: k.varchar("language", { length: 8 }),
+    // Whether the member's daily-interview streak shows on their profile (issue 19; off by default).
+    show_interview_streak: k.boolean("show_interview_streak").notNull().default(false),
     updated_at: k.createdNow("updated_at"),
   }, (t) => [k.check("member_settings_week_start_check", sql`${t.week_start} in (0, 1, 6)`)]);
 
@@ -1233,6 +1277,9 @@ export function defineSchema(k: Kit) {
     verified_skill_hidden,
     candidate_settings,
     archive_card_owners,
+    interview_plans,
+    interview_skips,
+    interview_feedback,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { Ctx } from "~/db.server";
 
-export type UsageFeature = "skills" | "skills_bank" | "candidates" | "archive";
+export type UsageFeature = "skills" | "skills_bank" | "candidates" | "archive" | "interviews";
 
 export async function recordUsage(
   ctx: Ctx,

@@ -1054,7 +1054,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       const date = ago(iv.day);
       const startedAt = new Date(date.getTime() + (iv.day === 0 ? 1 : 19) * HOUR);
       const questions = T.interviewQuestions[iv.category];
-      const answered = iv.completed ? questions : questions.slice(0, 1);
+      // A completed interview of three or more questions skipped its last (interview_skips).
+      const answered = iv.completed ? (questions.length > 2 ? questions.slice(0, -1) : questions) : questions.slice(0, 1);
       rows.daily_interviews.push({
         id: interviewId,
         userId: uid(u),
@@ -1065,8 +1066,15 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
         createdAt: startedAt,
         updatedAt: iv.completed ? new Date(startedAt.getTime() + 25 * MINUTE) : startedAt,
       });
+      rows.interview_plans.push({ daily_interview_id: interviewId, question_ids: questions.map((q) => q.id), language: "en" });
+      if (iv.completed && questions.length > 2) {
+        rows.interview_skips.push({ daily_interview_id: interviewId, question_id: questions[questions.length - 1].id, skipped_at: new Date(startedAt.getTime() + 24 * MINUTE) });
+      }
       answered.forEach((q, m) => {
         const at = new Date(startedAt.getTime() + (m + 1) * 6 * MINUTE);
+        if (iv.completed || m === 0) {
+          rows.interview_feedback.push({ progress_id: uuidFor(`interview_progress:${u}:${k}:${q.id}`), source: "offline", ai_failed: false, updated_at: at });
+        }
         rows.interview_progress.push({
           id: uuidFor(`interview_progress:${u}:${k}:${q.id}`),
           dailyInterviewId: interviewId,
@@ -1428,7 +1436,7 @@ export const tableOrder: TableName[] = [
   "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
   "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals", "anonymous_like_notices",
   "skill_details", "skill_question_details", "skill_draws", "skill_bests", "verified_skill_hidden", "candidate_settings",
-  "archive_card_owners",
+  "archive_card_owners", "interview_plans", "interview_skips", "interview_feedback",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

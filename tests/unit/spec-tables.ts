@@ -56,6 +56,11 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "verified_skill_hidden",
   "candidate_settings",
   "archive_card_owners",
+  // docs/decisions/046-daily-interviews.md: the questions chosen for a day's interview, skipped
+  // questions, and where each answer's feedback came from.
+  "interview_plans",
+  "interview_skips",
+  "interview_feedback",
 ];
 
 export const SPEC_TABLE_NAMES = [
