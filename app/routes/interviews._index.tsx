@@ -20,9 +20,8 @@ import { readForm } from "~/modules/accounts/read-form.server";
 import { dateLabel, timeIn } from "~/modules/calendar";
 import { effectiveZone } from "~/modules/calendar/index.server";
 import { startSchema } from "~/modules/interviews/forms.server";
-import { startInterview, todayView } from "~/modules/interviews/interviews.server";
+import { INTERVIEW_CATEGORIES, startInterview, todayView } from "~/modules/interviews/interviews.server";
 import { nextDayStartsAt } from "~/modules/interviews/rules";
-import { INTERVIEW_CATEGORIES } from "../../db/interview-banks";
 
 const DAY_MS = 86_400_000;
 

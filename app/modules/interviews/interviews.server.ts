@@ -27,6 +27,8 @@ import { isInterviewCategory, questionById, questionsOf, type InterviewCategory 
 import { firstOpenQuestion, memberDay, QUESTIONS_PER_INTERVIEW } from "./rules";
 import { streakFor } from "./streak.server";
 
+export { INTERVIEW_CATEGORIES } from "../../../db/interview-banks";
+
 /** One question of an interview as the pages show it. */
 export interface PlannedQuestion {
   n: number;
