@@ -37,7 +37,7 @@ export const areas: Area[] = [
   { slug: "review", label: "Review", href: "/jobs/review", ready: true, audience: "staff", inline: "lg" },
   { slug: "admin", label: "Admin", href: "/admin", ready: true, audience: "admin", inline: "lg" },
   { slug: "skills", label: "Skills", href: "/skills", ready: true, audience: "everyone" },
-  { slug: "interviews", label: "Interviews", href: "/interviews", ready: false, audience: "everyone" },
+  { slug: "interviews", label: "Interviews", href: "/interviews", ready: true, audience: "everyone" },
 ];
 
 /** The audiences a role belongs to; `null` is a visitor. Unknown roles get a member's. */

@@ -81,6 +81,11 @@ test("the header's menu leads to each area, and the home link leads back", async
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${area.label}: coming soon`);
     await expect((await openMenu(page)).getByRole("link", { name: area.label, exact: true })).toHaveAttribute("aria-current", "page");
   }
+  // Every area is built (Interviews was the last, issue 19): the menu's last area opens its own page.
+  await (await openMenu(page)).getByRole("link", { name: "Interviews", exact: true }).click();
+  await expect(page).toHaveURL("/interviews");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Daily interview");
+  await expect((await openMenu(page)).getByRole("link", { name: "Interviews", exact: true })).toHaveAttribute("aria-current", "page");
   await page.getByRole("banner").getByRole("link", { name: "Ladder", exact: true }).click();
   await expect(page).toHaveURL("/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your next step, on any connection");

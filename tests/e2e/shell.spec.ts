@@ -45,9 +45,9 @@ test.describe("on a 360 px wide phone", () => {
 
     await (await openMenu(page)).getByRole("link", { name: "Skills", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Skills");
-    // An area not built yet answers honestly.
+    // The daily interview (issue 19) tells a visitor what it is.
     await (await openMenu(page)).getByRole("link", { name: "Interviews", exact: true }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Interviews: coming soon");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Daily interview");
     await banner(page).getByRole("link", { name: "Ladder", exact: true }).click();
     await expect(page).toHaveURL("/");
     expect(browserErrors).toEqual([]);

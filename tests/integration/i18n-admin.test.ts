@@ -104,17 +104,17 @@ describeEachDatabase("admin, sign-ups and coming-soon pages in Arabic and Hindi"
     expect(textOf(tooMany.html)).toMatch(/आपके नेटवर्क से API एक्सेस के लिए बहुत ज़्यादा अनुरोध आए हैं। कृपया (?:एक|\d+) मिनट बाद फिर से कोशिश करें।/);
   });
 
-  it("shows a coming-soon page in Hindi and in Arabic", async () => {
+  it("shows the daily interview's page to a visitor in Hindi and in Arabic", async () => {
     const hindi = await (await visitorIn(db.ctx, "hi")).get("/interviews");
     expect(hindi.status).toBe(200);
     expectSpoken(hindi.html, "hi", "/interviews (hi)");
-    expect(textOf(hindi.html)).toContain("इंटरव्यू: जल्द आ रहा है");
-    expect(textOf(hindi.html)).toContain("रोज़ एक मॉक इंटरव्यू, हर जवाब पर फ़ीडबैक के साथ।");
-    expect(hindi.html).toContain("<title>इंटरव्यू: जल्द आ रहा है | लैडर</title>");
+    expect(textOf(hindi.html)).toContain("रोज़ का इंटरव्यू");
+    expect(textOf(hindi.html)).toContain("आज का इंटरव्यू शुरू करने के लिए साइन इन करें");
+    expect(hindi.html).toContain("<title>रोज़ का इंटरव्यू | लैडर</title>");
 
     const arabic = await (await visitorIn(db.ctx, "ar")).get("/interviews");
     expectSpoken(arabic.html, "ar", "/interviews (ar)");
-    expect(textOf(arabic.html)).toContain("المقابلات: قريبًا");
+    expect(textOf(arabic.html)).toContain("المقابلة اليومية");
     expect(textOf(arabic.html)).toContain("مقابلة تجريبية واحدة يوميًا");
   });
 

@@ -3,3 +3,4 @@
  * pure rules, safe in the browser; server functions are in index.server.ts.
  */
 export { formatInstant, normalizeZone, offsetLabel, timeIn, wallToInstant, zoneDate } from "./zone";
+export { dateLabel } from "./week";
