@@ -40,8 +40,10 @@ function applyFrame(live: Live, frame: Frame): Live {
   return live;
 }
 
+type OnFrame = (frame: Frame) => unknown;
+
 /** Posts `body` to the stream and hands each NDJSON frame to `onFrame`; true when the stream ended with a result. */
-async function readReview(url: string, body: FormData, signal: AbortSignal, onFrame: (frame: Frame) => void): Promise<boolean> {
+async function readReview(url: string, body: FormData, signal: AbortSignal, onFrame: OnFrame) {
   const res = await fetch(url, { method: "POST", body, signal });
   if (!res.ok || !res.body) return false;
   const reader = res.body.getReader();
