@@ -6,6 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { feedbackStates, reviewAnswer } from "../../app/modules/interviews/review.server";
+import { withTx } from "../../db/tx";
 import { appClient, createMember, signedInClient } from "../support/app";
 import { describeEachDatabase } from "../support/db";
 import { answeredInterview, storedFeedback } from "../support/interview-answers";
@@ -110,6 +111,13 @@ describeEachDatabase("Interview answer feedback", (db) => {
     expect(await reviewAnswer(db.ctx, { userId: owner.id, progressId: "00000000-0000-4000-8000-000000000000", lang: "en" })).toBeNull();
     expect(mock.requests.length).toBe(before);
     expect(await storedFeedback(db.ctx, progressIds[0])).toEqual({ answer: ANSWER, text: null, source: null, aiFailed: null });
+  });
+
+  it("refuses to call the AI inside a transaction, and writes nothing", async () => {
+    const member = await createMember(db.ctx);
+    const { progressIds } = await answeredInterview(db.ctx, member.id, [ANSWER]);
+    await expect(withTx(db.ctx, (tx) => reviewAnswer(tx, { userId: member.id, progressId: progressIds[0], lang: "en" }))).rejects.toThrow("never inside a transaction");
+    expect((await storedFeedback(db.ctx, progressIds[0]))?.text).toBeNull();
   });
 
   it("pending answers show as pending, reviewed ones with their source and safe HTML", async () => {

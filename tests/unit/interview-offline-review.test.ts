@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../app/lib/i18n.server";
 import { renderMarkdown } from "../../app/modules/coach/markdown";
 import { coversTouched, LONG_WORDS, offlineReview, reviewDetails, SHORT_WORDS } from "../../app/modules/interviews/offline-review";
-import type { ReviewSubject } from "../../app/modules/interviews/review-prompt";
+import { reviewPrompt, reviewSystemPrompt, type ReviewSubject } from "../../app/modules/interviews/review-prompt";
 
 const en = translator("en");
 
@@ -109,5 +109,26 @@ describe("the offline reviewer", () => {
 
   it("gives the same review for the same answer (no clock, no randomness)", () => {
     expect(offlineReview(subject(STAR_ANSWER), en)).toBe(offlineReview(subject(STAR_ANSWER), en));
+  });
+});
+
+describe("the AI interview coach's prompt", () => {
+  it("judges by STAR for behavioral questions, a structure for case questions and correctness for technical ones", () => {
+    const base = { question: "Q?", covers: [] };
+    expect(reviewSystemPrompt({ ...base, category: "behavioral" }, "en")).toContain("STAR (Situation, Task, Action, Result)");
+    expect(reviewSystemPrompt({ ...base, category: "case" }, "en")).toContain("lay out a structure");
+    expect(reviewSystemPrompt({ ...base, category: "technical" }, "en")).toContain("technically correct");
+  });
+
+  it("names the question, its covers notes and the member's language, asks for 3 points and one rewrite, and sends the answer as the user's message", () => {
+    const prompt = reviewPrompt(subject(STAR_ANSWER), "hi");
+    expect(prompt.system).toContain("interview coach");
+    expect(prompt.system).toContain("Question: Tell me about a time you improved a process.");
+    expect(prompt.system).toContain("- the result, with a number");
+    expect(prompt.system).toContain("exactly 3 points");
+    expect(prompt.system).toContain("**Rewrite:**");
+    expect(prompt.system).toContain("Write your reply in Hindi.");
+    expect(prompt.system).not.toContain(STAR_ANSWER);
+    expect(prompt.messages).toEqual([{ role: "user", content: STAR_ANSWER }]);
   });
 });
