@@ -73,6 +73,9 @@ describeEachDatabase("Interview answer feedback", (db) => {
     expect(state!.text).toContain("Coach reply to: In my previous job");
     const saved = await storedFeedback(db.ctx, progressIds[1]);
     expect(saved).toEqual({ answer: ANSWER, text: state!.text, source: "ai", aiFailed: false });
+    // Asked again (a double submit), the saved review stands and the AI is not asked twice.
+    expect(await reviewAnswer(db.ctx, { userId: member.id, progressId: progressIds[1], lang: "ar" })).toMatchObject({ text: state!.text, source: "ai" });
+    expect(mock.requests.length).toBe(before + 1);
     // The other answer is untouched.
     expect((await storedFeedback(db.ctx, progressIds[0]))?.text).toBeNull();
   });

@@ -124,13 +124,16 @@ function stateOf(text: string, source: FeedbackSource, aiFailed: boolean): Answe
 
 /**
  * Reviews a stored answer and saves the feedback (interview_progress.aiFeedback and its
- * interview_feedback row). Never inside a transaction (the AI takes seconds); never throws for a
+ * interview_feedback row). An answer that already has feedback keeps it (no second AI call),
+ * unless the AI failed on it: then the AI is asked again (the page's "Try the AI review again"). Never inside a transaction (the AI takes seconds); never throws for a
  * provider failure (the offline reviewer answers, aiFailed is true). null: no such answer of this member.
  */
 export async function reviewAnswer(ctx: Ctx, input: ReviewInput): Promise<AnswerFeedbackState | null> {
   if (ctx.tx) throw new Error("reviewAnswer calls the AI: never inside a transaction");
   const stored = await storedAnswer(ctx, input.userId, input.progressId, input.lang);
   if (!stored) return null;
+  // Already reviewed (a double submit, a second tab): the saved review stands; only a failed AI call is made up for.
+  if (stored.text !== null && stored.source !== null && !stored.aiFailed) return stateOf(stored.text, stored.source, false);
   const offline = () => offlineReview(stored.subject, translator(input.lang));
   let text: string;
   let source: FeedbackSource = "offline";
