@@ -269,6 +269,8 @@ const NOT_PAGES: Record<string, string> = {
   "jobs_.part-time_.rss.ts": "an RSS feed",
   "healthz.ts": "the health check (JSON)",
   "dev.outbox.tsx": "development only (404 in production, where the crawl runs)",
+  // Issue 19, interview feedback.
+  "interviews.$id_.q.$n_.review.ts": "POST only: an answer's review streamed as NDJSON (GET answers 405)",
   "calendar_.find.$userId_.sent.tsx":
     "shown only right after a member sends a proposal (its address names that message); calendar.spec.ts reaches it by sending one",
 };

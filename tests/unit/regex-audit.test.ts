@@ -53,6 +53,8 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/hiring/cursor.server.ts": [/^[0-9a-z]{1,12}$/, /^[0-9a-z]{1,8}$/],
   "app/modules/hiring/forms.server.ts": [/^\d{1,15}$/],
   "app/modules/hiring/rules.ts": [/^([01]\d|2[0-3]):([0-5]\d)(?::00)?$/, /^(\d{4})-(\d{2})-(\d{2})$/, /^\d{1,2}$/],
+  "app/modules/interviews/offline-review.ts": [/[\p{L}\p{M}\p{N}]+/gu, /\p{Nd}/u, /[a-z]/],
+  "app/modules/interviews/review.server.ts": [/\S+\s*|\s+/g],
   "app/modules/jobs/applications.server.ts": [/\r\n?/g],
   "app/modules/jobs/cv.ts": [/-/g, /^cv-[0-9a-f]{32}\.(pdf|docx)$/],
   "app/modules/jobs/feed-page.server.ts": [/\s+/g],

@@ -7,4 +7,11 @@ export interface AnswerFeedbackState {
   source: FeedbackSource | null;
   /** The AI failed on the last try: the page offers "Try the AI review again". */
   aiFailed: boolean;
+  /**
+   * The text as safe HTML (the coach's Markdown renderer), filled by review.server.ts
+   * (reviewAnswer, feedbackStates). Without it the page shows the text as plain text.
+   */
+  html?: string | null;
+  /** Whether an AI provider is configured (the retry is offered only then); unknown counts as yes. */
+  aiReady?: boolean;
 }
