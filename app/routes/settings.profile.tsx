@@ -14,6 +14,7 @@ import { useState, type FormEvent } from "react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { AnonymousBadge, TagList } from "~/components/profile";
 import { Avatar } from "~/components/ui/Avatar";
+import { StreakSetting } from "~/components/interviews/StreakSetting";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
 import { getCtx } from "~/db.server";
 import { fieldErrors, formObject, typedValues, type FieldErrors } from "~/lib/forms";
@@ -22,6 +23,7 @@ import { languageOf, pageMessages, translatorFor } from "~/lib/i18n.server";
 import { newReferralCode } from "~/modules/accounts/accounts.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
+import { showsStreakOnProfile } from "~/modules/interviews/index.server";
 import { ANONYMOUS_AVATARS } from "~/modules/profile/anonymous-avatars";
 import { replaceAvatar } from "~/modules/profile/avatar.server";
 import { AVATAR_BOX, MAX_AVATAR_BYTES, MAX_AVATAR_SIDE } from "~/modules/profile/images";
@@ -61,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const ctx = getCtx();
   const lang = await languageOf(request);
-  const [profile, cv] = await Promise.all([getOwnProfile(ctx, user.id), savedCvOf(ctx, user.id, lang)]);
+  const [profile, cv, showStreak] = await Promise.all([getOwnProfile(ctx, user.id), savedCvOf(ctx, user.id, lang), showsStreakOnProfile(ctx, user.id)]);
   if (!profile) throw new Response((await translatorFor(request))("profile.error.noAccount"), { status: 404 });
   const origin = publicOrigin(request);
   const lists = Object.fromEntries(
@@ -80,7 +82,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       link: profile.referral_code ? `${origin}/signup?ref=${encodeURIComponent(profile.referral_code)}` : null,
       count: profile.referrals,
     },
-    ...(await pageMessages(request, ["profile"])),
+    showStreak,
+    ...(await pageMessages(request, ["profile", "interviewsHistory"])),
   };
 }
 
@@ -338,6 +341,8 @@ export default function ProfileSettings() {
         <p>{t("profile.verified.settingsText")}</p>
         <Link to="/settings/candidates">{t("profile.verified.settingsLink")}</Link>
       </section>
+
+      <StreakSetting show={profile.showStreak} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { getPublicProfile } from "~/modules/profile/profile.server";
 import { verifiedSkillsOf } from "~/modules/skills/index.server";
+import { profileStreak } from "~/modules/interviews/index.server";
 import { isHttpUrl, ownAvatarUrl, tagsOf } from "~/modules/profile/rules";
 import { bidi, dirOf, useLanguage, useT, type Translate } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
@@ -28,10 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [profile, viewer] = await Promise.all([getPublicProfile(getCtx(), id.toLowerCase()), getCurrentUser(request)]);
   if (!profile) throw await notFound();
   const link = (url: string | null | undefined) => (isHttpUrl(url) ? url : null);
-  const [connection, verified] = await Promise.all([
+  const [connection, verified, interviewStreak] = await Promise.all([
     viewer && viewer.id !== profile.id ? stateWith(getCtx(), viewer.id, profile.id) : null,
     // Verified skills (70%+ at a skill test), never the ones the member hid.
     verifiedSkillsOf(getCtx(), [profile.id]),
+    // The daily-interview streak, only when the member allows it (0 otherwise).
+    profileStreak(getCtx(), profile.id),
   ]);
   return {
     ...profile,
@@ -42,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own: viewer?.id === profile.id,
     connection,
     verified: (verified.get(profile.id) ?? []).map((v) => ({ name: v.name, score: v.score, total: v.total })),
+    // "🔥 5-day interview streak" in the reader's words (the interviews' message, put into words here).
+    interviewStreak: interviewStreak > 0 ? (await translatorFor(request))("interviewsHistory.profile.streak", { count: interviewStreak }) : null,
     // The connection buttons speak the network area's words.
     ...(await pageMessages(request, ["profile", "network"])),
   };
@@ -92,6 +97,7 @@ export default function PublicProfile() {
               {p.headline}
             </p>
           ) : null}
+          {p.interviewStreak ? <p data-testid="profile-interview-streak">{p.interviewStreak}</p> : null}
           {p.linkedinURL || p.FacebookURL ? (
             <p className="flex flex-wrap gap-3 text-sm">
               {p.linkedinURL ? (

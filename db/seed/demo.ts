@@ -21,6 +21,7 @@ import type { DrawnQuestion } from "../schema";
 import { buildMatchTerms } from "../match-terms";
 import { skillTestQuestions as QUESTIONS_PER_TEST } from "../enums";
 import * as T from "./content/text";
+import { INTERVIEW_CATEGORIES, questionsOf, type BankQuestion, type InterviewCategory } from "../interview-banks";
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -130,7 +131,49 @@ export function jobIdFor(key: string): string {
 }
 
 /** Builds every demo row in memory; no database work. */
-export function buildDemoRows(now: Date, passwordHash: string, secret: () => string = randomSecret): DemoRows {
+/** Each member's time zone by country (member_settings): calendar blocks and interview days follow it. */
+const COUNTRY_ZONES: Record<string, string> = {
+  Jordan: "Asia/Amman", "United Arab Emirates": "Asia/Dubai", India: "Asia/Kolkata", Morocco: "Africa/Casablanca",
+  Egypt: "Africa/Cairo", Lebanon: "Asia/Beirut", Algeria: "Africa/Algiers", "Saudi Arabia": "Asia/Riyadh",
+  Tunisia: "Africa/Tunis", Palestine: "Asia/Hebron", Qatar: "Asia/Qatar", Oman: "Asia/Muscat", Kuwait: "Asia/Kuwait",
+  Bahrain: "Asia/Bahrain",
+};
+
+/** Questions in one daily interview (app/modules/interviews/rules.ts QUESTIONS_PER_INTERVIEW; db/ does not import app/). */
+const QUESTIONS_PER_INTERVIEW = 5;
+
+interface InterviewPlan {
+  /** Days before the member's own today (0: today). */
+  day: number;
+  category: InterviewCategory;
+  completed: boolean;
+}
+
+/** The date in `zone` at `instant`, at 00:00 UTC: the member's day as daily_interviews.interviewDate stores it. */
+export function zoneDay(zone: string, instant: Date): Date {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return new Date(Date.UTC(part("year"), part("month") - 1, part("day")));
+}
+
+/**
+ * Feedback as the offline reviewer writes it: the question's "a good answer covers" notes, which
+ * the answer meets (a fuller answer meets all but the last, a thinner one only the first), and its length.
+ */
+function offlineReview(q: BankQuestion, answer: string, fuller: boolean): string {
+  const words = answer.split(" ").filter(Boolean).length;
+  const covers = q.covers.map((c, i) => (fuller ? i < q.covers.length - 1 || q.covers.length === 1 : i === 0) ? `- Covered: ${c}.` : `- Missing: ${c}. Add it.`);
+  return [
+    "Offline review (from rules and this question's notes, not AI).",
+    "",
+    "What a good answer covers:",
+    ...covers,
+    "",
+    words < 60 ? `Length: ${words} words, too short to show how you think. Aim for 60 to 250.` : `Length: ${words} words, a good length for a spoken answer.`,
+  ].join("\n");
+}
+
+export function buildDemoRows(now: Date, passwordHash: string, secret: () => string = randomSecret, clock: Date = now): DemoRows {
   const rng = new Rng("demo");
   const t0 = now.getTime();
   const ago = (days: number, hours = 0, minutes = 0) => new Date(t0 - days * DAY + hours * HOUR + minutes * MINUTE);
@@ -138,24 +181,33 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   const n = people.length;
   const uid = userId;
 
-  // ---- daily interviews are planned first: User.interviewCount/lastInterviewDate follow them
-  const interviewPlan = new Map<number, { day: number; category: string; completed: boolean }[]>();
-  const categories = Object.keys(T.interviewQuestions);
-  for (const [i, count] of [[0, 6], [5, 2], [8, 4], [11, 5], [12, 3], [20, 2], [24, 3], [26, 4], [32, 2], [34, 1]] as const) {
-    const list: { day: number; category: string; completed: boolean }[] = [];
+  // ---- daily interviews are planned first: User.interviewCount/lastInterviewDate follow them.
+  // `day` counts back from the member's own today (their member_settings zone at `clock`): the
+  // demo user has a 5-day streak ending yesterday and no interview today, an older run broken by
+  // missed days and one interview she left unfinished; member 8 is halfway through today's.
+  const interviewPlan = new Map<number, InterviewPlan[]>();
+  const demoUserDays = [1, 2, 3, 4, 5, 8, 9, 10, 11, 13, 16, 20];
+  interviewPlan.set(
+    DEMO_USER_INDEX,
+    demoUserDays.map((day, k) => ({ day, category: INTERVIEW_CATEGORIES[(k * 3) % INTERVIEW_CATEGORIES.length], completed: day !== 11 })),
+  );
+  for (const [i, count] of [[5, 2], [8, 4], [11, 5], [12, 3], [20, 2], [24, 3], [26, 4], [32, 2], [34, 1]] as const) {
+    const list: InterviewPlan[] = [];
     for (let k = 0; k < count; k++) {
-      const day = i === 0 && k === 0 ? 0 : k * 2 + (i % 3) + 1; // demo user: one in progress today
-      list.push({ day, category: categories[(i + k) % categories.length], completed: !(i === 0 && k === 0) });
+      const day = i === 8 && k === 0 ? 0 : k * 2 + (i % 3) + 1;
+      list.push({ day, category: INTERVIEW_CATEGORIES[(i + k) % INTERVIEW_CATEGORIES.length], completed: day !== 0 });
     }
     interviewPlan.set(i, list);
   }
+  /** The member's today as interviewDate stores it (their date at 00:00 UTC), `day` days back. */
+  const interviewDay = (i: number, day: number) => new Date(zoneDay(COUNTRY_ZONES[people[i].country] ?? "UTC", clock).getTime() - day * DAY);
+  const completedDays = (i: number) => (interviewPlan.get(i) ?? []).filter((x) => x.completed).map((x) => interviewDay(i, x.day).getTime());
 
   // ---- users
   const createdDaysAgo = people.map((p, i) => (p.stage === "staff" ? 400 - i * 7 : i === 0 ? 120 : 20 + ((i * 37) % 280)));
   people.forEach((p, i) => {
     const track = tracks[p.track];
     const r = new Rng(`user:${i}`);
-    const interviews = interviewPlan.get(i) ?? [];
     const google = p.provider === "google";
     const experience: NonNullable<Row<"User">["experience"]> = [];
     if (p.company) {
@@ -201,8 +253,9 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       createdAt: ago(createdDaysAgo[i], 9 + (i % 9), (i * 13) % 60),
       dailyMessageCount: [0, 5, 11, 12].includes(i) ? r.int(1, 6) : 0,
       lastMessageResetDate: [0, 5, 11, 12].includes(i) ? now : i % 2 === 0 ? ago(r.int(1, 20)) : null,
-      lastInterviewDate: interviews.length ? ago(Math.min(...interviews.map((x) => x.day))) : null,
-      interviewCount: interviews.filter((x) => x.completed).length,
+      // The day of the latest completed interview, as completing one sets it.
+      lastInterviewDate: completedDays(i).length ? new Date(Math.max(...completedDays(i))) : null,
+      interviewCount: completedDays(i).length,
       headline: p.headline,
       education: [
         { school: p.university, degree: p.degree, field: p.degree.replace(/^(BSc|BA|BCom|BTech|BE|MSc|MA|MBA|BBA|BCA|BDes|Master in|Licence in|Diploma in|Diplôme d'ingénieur en) ?/, "") || undefined, startYear: p.gradYear - (p.degree.startsWith("M") ? 2 : 4), endYear: p.gradYear },
@@ -1028,14 +1081,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
   }
 
   // ---- time zones (member_settings): each member's country; the calendar blocks above are wall-clock times in them
-  const countryZones: Record<string, string> = {
-    Jordan: "Asia/Amman", "United Arab Emirates": "Asia/Dubai", India: "Asia/Kolkata", Morocco: "Africa/Casablanca",
-    Egypt: "Africa/Cairo", Lebanon: "Asia/Beirut", Algeria: "Africa/Algiers", "Saudi Arabia": "Asia/Riyadh",
-    Tunisia: "Africa/Tunis", Palestine: "Asia/Hebron", Qatar: "Asia/Qatar", Oman: "Asia/Muscat", Kuwait: "Asia/Kuwait",
-    Bahrain: "Asia/Bahrain",
-  };
   people.forEach((p, i) => {
-    rows.member_settings.push({ user_id: uid(i), time_zone: countryZones[p.country] ?? "UTC", updated_at: new Date(t0 - (30 + (i % 20)) * DAY) });
+    rows.member_settings.push({ user_id: uid(i), time_zone: COUNTRY_ZONES[p.country] ?? "UTC", updated_at: new Date(t0 - (30 + (i % 20)) * DAY) });
   });
 
   // ---- who lets recruiters find them (issue 18: off by default; most job seekers turned it on).
@@ -1047,46 +1094,53 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     rows.candidate_settings.push({ user_id: uid(i), findable: true, share_phone: i % 3 !== 1, city: p.city, match_terms, updated_at: new Date(t0 - (10 + (i % 20)) * DAY) });
   });
 
-  // ---- daily interviews and their answers
+  // ---- daily interviews and their answers: questions drawn from the banks (db/interview-banks),
+  // the answers members typed, feedback as the offline reviewer writes it and a few AI reviews.
   for (const [u, list] of interviewPlan) {
     list.forEach((iv, k) => {
       const interviewId = uuidFor(`daily_interview:${u}:${k}`);
-      const date = ago(iv.day);
-      const startedAt = new Date(date.getTime() + (iv.day === 0 ? 1 : 19) * HOUR);
-      const questions = T.interviewQuestions[iv.category];
-      // A completed interview of three or more questions skipped its last (interview_skips).
-      const answered = iv.completed ? (questions.length > 2 ? questions.slice(0, -1) : questions) : questions.slice(0, 1);
+      const date = interviewDay(u, iv.day);
+      // Noon UTC is within the member's own day in every demo zone (UTC to UTC+5:30); today's started an hour ago at most.
+      const startedAt = iv.day === 0 ? new Date(Math.min(date.getTime() + 12 * HOUR, clock.getTime() - HOUR)) : new Date(date.getTime() + 12 * HOUR);
+      const r = new Rng(`daily_interview:${u}:${k}`);
+      const questions = r.sample(questionsOf(iv.category, "en"), QUESTIONS_PER_INTERVIEW);
+      // Every third completed interview skipped one question; an unfinished one stopped after 2 answers (today's after 1).
+      const skipped = iv.completed && k % 3 === 1 && questions.length > 1 ? [questions[questions.length - 2]] : [];
+      const answered = iv.completed ? questions.filter((q) => !skipped.includes(q)) : questions.slice(0, iv.day === 0 ? 1 : 2);
+      const doneAt = new Date(startedAt.getTime() + (questions.length + 1) * 5 * MINUTE);
       rows.daily_interviews.push({
         id: interviewId,
         userId: uid(u),
         interviewDate: date,
         category: iv.category,
-        completedAt: iv.completed ? new Date(startedAt.getTime() + 25 * MINUTE) : null,
+        completedAt: iv.completed ? doneAt : null,
         isCompleted: iv.completed,
         createdAt: startedAt,
-        updatedAt: iv.completed ? new Date(startedAt.getTime() + 25 * MINUTE) : startedAt,
+        updatedAt: iv.completed ? doneAt : startedAt,
       });
       rows.interview_plans.push({ daily_interview_id: interviewId, question_ids: questions.map((q) => q.id), language: "en" });
-      if (iv.completed && questions.length > 2) {
-        rows.interview_skips.push({ daily_interview_id: interviewId, question_id: questions[questions.length - 1].id, skipped_at: new Date(startedAt.getTime() + 24 * MINUTE) });
+      for (const q of skipped) {
+        rows.interview_skips.push({ daily_interview_id: interviewId, question_id: q.id, skipped_at: new Date(startedAt.getTime() + (questions.indexOf(q) + 1) * 5 * MINUTE) });
       }
       answered.forEach((q, m) => {
-        const at = new Date(startedAt.getTime() + (m + 1) * 6 * MINUTE);
-        if (iv.completed || m === 0) {
-          rows.interview_feedback.push({ progress_id: uuidFor(`interview_progress:${u}:${k}:${q.id}`), source: "offline", ai_failed: false, updated_at: at });
-        }
+        const at = new Date(startedAt.getTime() + (questions.indexOf(q) + 1) * 5 * MINUTE);
+        const progressId = uuidFor(`interview_progress:${u}:${k}:${q.id}`);
+        const fuller = (u + k + m) % 3 !== 2;
+        const answer = T.interviewAnswers[iv.category][fuller ? 0 : 1];
+        const ai = (u + k + m) % 5 === 0;
         rows.interview_progress.push({
-          id: uuidFor(`interview_progress:${u}:${k}:${q.id}`),
+          id: progressId,
           dailyInterviewId: interviewId,
           userId: uid(u),
           category: iv.category,
           questionId: q.id,
-          question: q.question,
-          answer: q.answer,
-          aiFeedback: iv.completed || m === 0 ? q.feedback : null,
+          question: q.text,
+          answer,
+          aiFeedback: ai ? T.interviewAiReviews[fuller ? 0 : 1] : offlineReview(q, answer, fuller),
           answeredAt: at,
           createdAt: at,
         });
+        rows.interview_feedback.push({ progress_id: progressId, source: ai ? "ai" : "offline", ai_failed: false, updated_at: new Date(at.getTime() + 20_000) });
       });
     });
   }
@@ -1446,13 +1500,19 @@ function randomSecret(): string {
 
 export interface SeedDemoOptions {
   now?: Date;
+  /**
+   * The instant the members' own days are read at (daily interviews: "today" in each member's
+   * zone). Default: `now` when it is given (tests stay deterministic), else the real time, so a
+   * demo seeded at 23:00 UTC still gives user@demo.test a streak ending on her yesterday.
+   */
+  clock?: Date;
 }
 
 /** Fills every table with the demo network. Safe to run again: it adds nothing the second time. */
 export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise<SeedSummary> {
   const now = options.now ?? utcMidnight();
   const passwordHash = await hashDemoPassword(); // before the transaction: withTx allows only db awaits
-  const rows = buildDemoRows(now, passwordHash);
+  const rows = buildDemoRows(now, passwordHash, randomSecret, options.clock ?? options.now ?? new Date());
   const summary: SeedSummary = {};
   await withTx(ctx, async (tx) => {
     // Document's key is (id, createdAt) and createdAt follows `now`: on a later day the same

@@ -12,7 +12,9 @@
  *   small ones; pending requests spread over the last weeks; a moderator row for every creator, the
  *   member counts, an event row beside every event post, subscriptions and a few bans,
  *   skills (issue 18, scale-skills.ts): ~10N test attempts with their best scores (skill_bests), and
- *   candidate settings for 80% of the members (findable for about half of all members).
+ *   candidate settings for 80% of the members (findable for about half of all members),
+ *   daily mock interviews (issue 19, scale-interviews.ts): ~4N interviews with their plans, ~19N
+ *   answers (N = 100,000: about 400,000 and 1,900,000), some skips and feedback rows.
  *
  * Deterministic ids (a per-table prefix plus the row number) and ON CONFLICT DO NOTHING make a
  * second run add nothing. Raw SQL below drizzle for speed: see bulk.ts.
@@ -26,6 +28,7 @@ import { mix, Rng, uuidSequence } from "./random";
 import { seedFeed } from "./scale-feed";
 import { buildMatchTerms } from "../match-terms";
 import { seedSkills } from "./scale-skills";
+import { seedInterviews } from "./scale-interviews";
 import { anonymousAdjectives, anonymousAnimals, cities, employers, firstNames, lastNames, tracks, type TrackName } from "./content/people";
 import * as T from "./content/text";
 
@@ -420,6 +423,9 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
         return buildMatchTerms({ professionalSkills: skills, headline, city: place.city }, new Date(t0));
       },
     });
+
+    // Daily mock interviews (issue 19, scale-interviews.ts): ~4N interviews, ~19N answers.
+    await seedInterviews({ ctx, N, t0, run, ids });
   } finally {
     await writer.close();
   }
@@ -453,7 +459,7 @@ export async function seedScale(ctx: Ctx, users: number, options: SeedScaleOptio
   if (ctx.raw.kind === "pg") {
     log("Updating PostgreSQL statistics (analyze)...");
     // The search tables too: their size (pg_class.reltuples) sizes the keyword search (decision 030).
-    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "anonymous_reports", "anonymous_post_removals", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions", "skill_attempts", "skill_bests", "candidate_settings"];
+    const names = ["User", "connection", "notification", "user_messages", "jobs", "remote_jobs", "part_time_jobs", "jobs_search", "remote_jobs_search", "part_time_jobs_search", "Chat", "Message_v2", "anonymous_post", "anonymous_comment", "anonymous_post_like", "anonymous_reports", "anonymous_post_removals", "communities", "community_memberships", "community_posts", "community_events", "community_moderators", "community_stats", "community_event_subscriptions", "skill_attempts", "skill_bests", "candidate_settings", "daily_interviews", "interview_plans", "interview_skips", "interview_progress", "interview_feedback"];
     await ctx.raw.pool.query(`analyze ${names.map((n) => `"${n}"`).join(", ")}`);
   }
   const seconds = (performance.now() - started) / 1000;

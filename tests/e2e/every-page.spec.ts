@@ -130,6 +130,11 @@ const CRAWL: Crawled[] = [
   { file: "skills._index.tsx", path: "/skills", roles: EVERYONE },
   { file: "skills.$id_.test.tsx", path: "/skills/1/test", roles: MEMBERS },
   { file: "skills.attempts.$id.tsx", path: "/skills/attempts/1", roles: ["user"] },
+  // Interview history (issue 19): each member's history and streak setting; the demo user's
+  // newest past interview (db/seed/demo.ts keys it daily_interview:0:0), theirs alone.
+  { file: "interviews.history.tsx", path: "/interviews/history", roles: MEMBERS },
+  { file: "interviews.$id.tsx", path: `/interviews/${uuidFor("daily_interview:0:0")}`, roles: ["user"] },
+  { file: "settings.interview-streak.tsx", path: "/settings/interview-streak", roles: MEMBERS },
   // The anonymous feed (issue 17): everyone reads it, also filtered and by "Top this week".
   { file: "feed._index.tsx", path: "/feed", roles: EVERYONE },
   { file: "feed._index.tsx", path: "/feed?sort=top&topic=career_advice&company=Dasman%20Bank", roles: ["visitor", "user"] },
@@ -255,6 +260,7 @@ const NOT_PAGES: Record<string, string> = {
   "calendar_.find.$userId_.ics.ts": "a calendar file (text/calendar)",
   "communities.$id_.posts.$postId_.ics.ts": "a community event's calendar file (text/calendar)",
   "coach_.$chatId_.export[.md].ts": "a Markdown download of a chat",
+  "interviews.$id_.export[.md].ts": "a Markdown download of an interview (interviews-history.spec.ts reads it)",
   "coach_.$chatId_.retry.tsx": "POST only (GET answers 405)",
   "coach_.$chatId_.stream.ts": "the coach's streamed answer (text/event-stream)",
   "coach_.$chatId_.vote.tsx": "POST only (GET redirects to the chat)",

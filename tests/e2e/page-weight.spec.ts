@@ -45,7 +45,11 @@ const skillPages = ["/skills", "/skills/1/test", "/skills/attempts/1"];
 
 // Daily interviews (issue 19), signed in as user@demo.test: today's page and the first question of
 // their second interview (db/seed/demo.ts: daily_interview:0:1, answered, with its feedback).
-const interviewPages = ["/interviews", `/interviews/${uuidFor("daily_interview:0:1")}/q/1`];
+const interviewTodayPages = ["/interviews", `/interviews/${uuidFor("daily_interview:0:1")}/q/1`];
+// Interview history (issue 19), as user@demo.test: their history (10 interviews a page, the
+// questions of each), their newest past interview in full (db/seed/demo.ts: daily_interview:0:0)
+// and the streak-on-profile setting.
+const interviewHistoryPages = ["/interviews/history", `/interviews/${uuidFor("daily_interview:0:0")}`, "/settings/interview-streak"];
 
 // The anonymous feed's post pages (issue 17): the demo posts, by their ids in db/seed/demo.ts.
 const feedPostPaths = Array.from({ length: 30 }, (_, p) => `/feed/${uuidFor(`anonymous_post:${p}`)}`);
@@ -185,7 +189,7 @@ test("in lite mode, in English, every signed-in page of a member and of an admin
   const profile = await (await page.request.get("/settings/profile")).text();
   const ownId = /href="\/u\/([0-9a-f-]{36})"/.exec(profile)?.[1];
   expect(ownId, "the profile settings link to the public profile").toBeTruthy();
-  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, ...skillPages, ...interviewPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
+  for (const path of [...memberPages, ...messagePages, ...coachPages, ...documentPages, ...postingPages, ...reportPages, ...skillPages, ...interviewTodayPages, ...interviewHistoryPages, `/u/${ownId}`]) rows.push((await measure(get, path)).row);
   // A drawn test (10 questions with their options): starting one is a POST, which opens the demo
   // user's open draw of skill 2 again on later runs instead of drawing another.
   const started = await page.request.post("/skills/2/test", { form: { csrf: await csrfOf(get), intent: "start" }, maxRedirects: 0 });

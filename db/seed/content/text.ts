@@ -439,26 +439,59 @@ export const scaleCommunityKinds: { name: (city: string) => string; about: strin
 ];
 export const scaleCommunitySuffixes = ["Circle", "Meetup", "Study Group", "Network", "Hub", "Club", "Forum", "Collective", "Guild", "Society", "Exchange", "Crew"];
 
-export const interviewQuestions: Record<string, { id: number; question: string; answer: string; feedback: string }[]> = {
+/**
+ * Demo answers to the daily mock interview, by bank category (db/interview-banks): the questions
+ * come from the banks, these are what members typed. Two per category, a fuller one and a thinner
+ * one, so the feedback under them differs. English, as the demo's interviews were asked in English.
+ */
+export const interviewAnswers: Record<string, [string, string]> = {
   behavioral: [
-    { id: 1, question: "Tell me about a time you had to meet a tight deadline.", answer: "During my internship the monthly report was due a day early. I split the work into the data pull and the charts, asked a colleague to check my numbers and delivered on time.", feedback: "Clear situation and action. Add the result: what happened because the report was on time?" },
-    { id: 2, question: "Describe a conflict with a teammate and how you handled it.", answer: "In a group project a teammate was not sharing updates. I suggested a 10-minute check-in twice a week and we finished the project together.", feedback: "Good, constructive approach. Say what you learned about yourself." },
-    { id: 3, question: "Tell me about a mistake you made and what you did next.", answer: "I sent a report with a wrong filter. I told my manager, fixed it within an hour and added a checklist step.", feedback: "Strong answer: ownership, quick fix and prevention." },
+    "During my internship at a telecom company the monthly churn report was due a day early because the director was travelling. I split the work into the data pull and the charts, asked a colleague to check my numbers in parallel and sent it at 4 pm. The director used it in the board meeting, and my manager asked me to own the report from then on.",
+    "In a group project a teammate stopped sharing updates. I suggested a short check-in twice a week and we finished on time.",
   ],
   technical: [
-    { id: 1, question: "How would you find duplicate emails in a users table?", answer: "SELECT email, COUNT(*) FROM users GROUP BY email HAVING COUNT(*) > 1.", feedback: "Correct. Mention how you would prevent duplicates with a unique constraint." },
-    { id: 2, question: "What is the difference between a list and a tuple in Python?", answer: "Lists are mutable and tuples are immutable.", feedback: "Correct but short. Give an example of when you would use each." },
-    { id: 3, question: "Explain what an index does in a database.", answer: "It lets the database find rows without scanning the whole table, like the index of a book.", feedback: "Good analogy. Add the cost: slower writes and extra storage." },
+    "I would start by asking what the system must do and how much data it holds. For a table that is read far more often than written I would add an index on the column we filter by, check the query plan before and after, and measure: in my final-year project an index took a report from 9 seconds to under 200 milliseconds.",
+    "I would look at the logs first and then try to reproduce the problem on my machine.",
   ],
   situational: [
-    { id: 1, question: "Your manager gives you two urgent tasks at once. What do you do?", answer: "I ask which matters more for the business today, agree on the order, and update both people on timing.", feedback: "Good: you clarify priorities instead of guessing." },
-    { id: 2, question: "A customer is angry about a late delivery. How do you respond?", answer: "I listen, apologise, check the status and give a clear time, then follow up myself.", feedback: "Well structured. Mention any compensation policy you would check." },
+    "First I would ask my manager which of the two tasks matters more this week and by when each is needed, then say clearly what I can deliver today and what moves to tomorrow. If both really are urgent I would ask whether a colleague can take part of one. I did this in my internship when two reports landed on the same morning, and both went out on time.",
+    "I would stay calm, listen to the customer and try to solve the problem as fast as possible.",
   ],
   hr: [
-    { id: 1, question: "Why do you want to work here?", answer: "Your products reach people on slow networks, which is the problem I care about, and your graduate programme would help me grow.", feedback: "Specific and honest. Mention one product by name." },
-    { id: 2, question: "Where do you see yourself in three years?", answer: "Leading small analytics projects and mentoring new analysts.", feedback: "Realistic and ambitious. Link it to this company's path." },
+    "Your products reach people on slow networks and cheap phones, which is the problem I chose for my graduation project: we cut an app's data use by 40%. I want to keep working on that with a team that measures what users feel, and your graduate programme rotates through analytics and product, which is where I want to grow in the next three years.",
+    "I like the company and I think I can learn a lot here.",
+  ],
+  case: [
+    "I would clarify the goal first: is it revenue, users or margin? Then I would split the problem into price times volume, check which one moved, and look at the segments. If volume fell only in one city, I would compare that city's competitors and delivery times before recommending anything, and I would put a number on each option.",
+    "I think the company should lower its prices to get more customers.",
+  ],
+  software: [
+    "In my last project our API got slow as the user table grew. I profiled the endpoint, found an N+1 query in the serializer, replaced it with one join and added a test that counts queries. Response time went from 1.2 seconds to 150 milliseconds, and the test stopped the problem coming back when a teammate changed the code later.",
+    "I usually write the code first and then test it manually to see if it works.",
+  ],
+  data: [
+    "For the churn analysis I joined the billing and support tables, checked for duplicate customer ids first, and found that customers with more than two support tickets in a month left at three times the usual rate. I showed it as one chart and one number for the managers, and the support team started calling those customers: churn in that group fell by a fifth in two months.",
+    "I cleaned the data in Excel and made some charts for the report.",
+  ],
+  product: [
+    "I would start from the user problem: students missing application deadlines. I talked to eight of them, found that email reminders were ignored, and proposed a weekly summary in the app. We measured success by applications submitted on time, which rose from 61% to 78% in the pilot; the next step was to test the timing of the reminder.",
+    "I would add the features users ask for most and then see if they like them.",
+  ],
+  sales: [
+    "I research the customer before the call: their size, their current tool and one problem I can name. On the call I ask more than I talk, then tie our product to that problem with a number. During my summer job this approach took my demo-to-trial rate from 20% to 35%, and I kept notes on every objection to improve the next call.",
+    "I am good at talking to people and I am very motivated to reach my targets.",
+  ],
+  customer_support: [
+    "I let the customer finish, repeat the problem in my own words so they know I understood, and apologise for the trouble without blaming anyone. Then I say exactly what I will do and by when, and I follow up even if the fix takes longer. In my part-time support job my satisfaction score was 4.8 out of 5 over six months.",
+    "I would apologise and tell them we will fix it soon.",
   ],
 };
+
+/** A few AI reviews as the coach writes them (3 strengths or gaps and one rewrite suggestion), by which answer they follow. */
+export const interviewAiReviews: [string, string] = [
+  "**Strengths**\n- A concrete situation with a clear action you took yourself.\n- A measurable result, which interviewers remember.\n- A good length for a spoken answer.\n\n**Gap**\n- Say in one sentence what you learned, so the story ends on you.\n\n**Try this rewrite**\nEnd with: \"Since then I plan shared work so that checks happen in parallel, not at the end.\"",
+  "**Gaps**\n- No specific example: name one situation, when and where.\n- No result: what changed because of what you did?\n- Too short to show how you think; aim for 60 to 150 words.\n\n**Try this rewrite**\nUse STAR: \"In my final-year project (situation) I had to… (task). I… (action), and as a result… (result, with a number).\"",
+];
 
 export const interviewerNames = ["Sara Abdallah", "Rakesh Menon", "Hisham Zahran", "Neha Kapoor", "Mounir Tazi", "Laila Bakr", "Deepak Singh"];
 
