@@ -246,5 +246,6 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export function ErrorBoundary() {
   const t = useT();
-  return <RouteErrorBoundary back={[{ to: "/interviews", label: t("interviews.question.back") }]} />;
+  // The route's own messages are not there when its loader failed: the way back is named with common's.
+  return <RouteErrorBoundary back={[{ to: "/interviews", label: t("common.area.interviews") }]} />;
 }

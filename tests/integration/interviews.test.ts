@@ -224,6 +224,9 @@ describeEachDatabase("The daily interview", (db) => {
     for (const n of ["0", "6", "9", "03", "x"]) expect((await browser.get(`/interviews/${view.id}/q/${n}`)).status, n).toBe(404);
     for (let n = view.questions.length + 1; n <= QUESTIONS_PER_INTERVIEW; n++) expect((await browser.get(`/interviews/${view.id}/q/${n}`)).status).toBe(404);
     expect((await browser.post(`/interviews/${view.id}/q/9`, answerForm("Nine"))).status).toBe(404);
+    const missing = textOf((await browser.get(`/interviews/${view.id}/q/9`)).html);
+    expect(missing).toContain("Interviews");
+    expect(missing).not.toContain("interviews.");
     expect((await browser.get("/interviews/not-a-uuid/q/1")).status).toBe(404);
     expect((await browser.get(`/interviews/${view.id}/q/1`)).status).toBe(200);
     const visitor = await signedInClient(db.ctx, owner);
