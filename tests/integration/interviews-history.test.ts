@@ -143,7 +143,7 @@ describeEachDatabase("Interview history", (db) => {
       [3, today.questionIds[2], "open"],
     ]);
     const first = full!.questions[0].state;
-    expect(first.kind === "answered" && first.feedback).toEqual({ text: "Offline review: add the result, with a number.", source: "offline", aiFailed: false });
+    expect(first.kind === "answered" && first.feedback).toMatchObject({ text: "Offline review: add the result, with a number.", source: "offline", aiFailed: false });
     const page = await (await signedInClient(db.ctx, member)).get(`/interviews/${today.id}`);
     expect(page.status).toBe(200);
     const text = textOf(page.html);
