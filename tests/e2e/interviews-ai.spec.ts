@@ -23,9 +23,15 @@ async function startInterview(page: Page) {
   await page.goto("/interviews");
   await page.locator('input[name="category"][value="behavioral"]').check();
   await page.getByRole("button", { name: "Start" }).click();
-  await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}(\/q\/1)?$/);
-  if (!/\/q\/1$/.test(page.url())) await page.goto(`${new URL(page.url()).pathname}/q/1`);
-  await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}\/q\/1$/);
+  // The start lands on question 1, or on today's page with a link to it: either names the interview.
+  let interviewId = "";
+  await expect(async () => {
+    const found = /\/interviews\/([0-9a-f-]{36})/.exec(page.url()) ?? /\/interviews\/([0-9a-f-]{36})\/q\/1"/.exec(await page.content());
+    expect(found, "the started interview's address").not.toBeNull();
+    interviewId = found![1];
+  }).toPass({ timeout: 15_000 });
+  if (!page.url().endsWith(`/interviews/${interviewId}/q/1`)) await page.goto(`/interviews/${interviewId}/q/1`);
+  await expect(page.getByRole("button", { name: "Submit answer" })).toBeVisible();
 }
 
 /** Answers the question on the page; with JavaScript, returns the review stream's response. */
