@@ -23,6 +23,15 @@ export const SMTP_PORT = 3125 + OFFSET;
 export const OAUTH_PORT = 3190 + OFFSET;
 /** The OpenAI-compatible mock the coach talks to (tests/support/openai-mock.ts). */
 export const OPENAI_PORT = 3150 + OFFSET;
+/**
+ * A second app server WITHOUT an OpenAI key (its own SQLite file, the same demo data): stories
+ * about the offline reviewer and coach run against it (`test.use({ baseURL: OFFLINE_BASE_URL })`).
+ * 3177: clear of the other servers' ports at every offset the team uses.
+ */
+export const OFFLINE_PORT = 3177 + OFFSET;
+export const OFFLINE_BASE_URL = `http://127.0.0.1:${OFFLINE_PORT}`;
+/** The offline server's SQLite file (tests/e2e/community-db.ts E2E_OFFLINE_DB_FILE says the same). */
+const OFFLINE_DB_FILE = `data/e2e-offline${SUFFIX}.db`;
 const OAUTH_URL = `http://127.0.0.1:${OAUTH_PORT}`;
 process.env.E2E_OAUTH_URL ??= OAUTH_URL;
 /** Where the SMTP sink writes mail; e2e tests read it (see tests/e2e/fixtures.ts). */
@@ -71,6 +80,19 @@ export default defineConfig({
         `OPENAI_API_KEY=test OPENAI_BASE_URL=http://127.0.0.1:${OPENAI_PORT}/v1 OPENAI_TIMEOUT_MS=3000 ` +
         "npx tsx server.ts",
       url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // The same app with no OpenAI key: the offline reviewer answers (see OFFLINE_PORT).
+      command:
+        `rm -f ${OFFLINE_DB_FILE} ${OFFLINE_DB_FILE}-wal ${OFFLINE_DB_FILE}-shm && ` +
+        `DATABASE_URL=file:${OFFLINE_DB_FILE} HOST=127.0.0.1 PORT=${OFFLINE_PORT} NODE_ENV=production LOG_REQUESTS=off WEB_CONCURRENCY=1 ` +
+        `TRUST_PROXY=1 UPLOADS_DIR=.cache/e2e-offline-uploads${SUFFIX} PUBLIC_URL=${OFFLINE_BASE_URL} SMTP_URL=smtp://127.0.0.1:${SMTP_PORT} ` +
+        "npx tsx server.ts",
+      url: `${OFFLINE_BASE_URL}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",

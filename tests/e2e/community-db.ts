@@ -11,9 +11,12 @@ import Database from "better-sqlite3";
 const OFFSET = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E_DB_FILE = `data/e2e${OFFSET ? `-${OFFSET}` : ""}.db`;
 
+/** The SQLite file of the second test server, the one without an OpenAI key (playwright.config.ts OFFLINE_PORT). */
+export const E2E_OFFLINE_DB_FILE = `data/e2e-offline${OFFSET ? `-${OFFSET}` : ""}.db`;
+
 /** Runs `fn` in one transaction on the browser tests' SQLite file (the server has it open too). */
-export function withE2eDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_DB_FILE);
+export function withE2eDb<T>(fn: (db: Database.Database) => T, file = E2E_DB_FILE): T {
+  const db = new Database(file);
   db.pragma("busy_timeout = 5000");
   try {
     return db.transaction(() => fn(db))();
