@@ -119,7 +119,30 @@ const SHOTS: Shot[] = [
   // Candidate matching (issue 18): the demo recruiter's first job's candidates, and the demo user's recruiter settings.
   { name: "candidates", as: "recruiter", path: async (page) => `${await firstLink("/hiring", /^\/hiring\/(general|remote|part-time)\/[^/?]+$/)(page)}/candidates` },
   { name: "settings-candidates", as: "user", path: "/settings/candidates" },
+  // Daily interviews (issue 19), as the demo user (a 5-day streak, none yet today): today's page,
+  // today's first question once started, a past answer with its feedback, the history, one past
+  // interview in full, and the streak-on-profile setting.
+  { name: "interviews", as: "user", path: "/interviews" },
+  { name: "interviews-question", as: "user", path: startedInterview },
+  { name: "interviews-answered", as: "user", path: async (page) => `${await firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/)(page)}/q/1` },
+  { name: "interviews-history", as: "user", path: "/interviews/history" },
+  { name: "interviews-one", as: "user", path: firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/) },
+  { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
 ];
+
+/** Starts today's interview (the first category) unless it is started; returns the question page it lands on. */
+async function startedInterview(page: Page): Promise<string> {
+  await page.goto("/interviews");
+  const start = page.locator('main form[method="post"] input[name="category"]');
+  if ((await start.count()) > 0) {
+    await start.first().check();
+    await page.locator('main form[method="post"] button[type="submit"]').first().click();
+    // A new interview opens at its first question.
+    await page.waitForURL(/\/interviews\/[0-9a-f-]{36}\/q\/\d$/);
+    return new URL(page.url()).pathname;
+  }
+  return firstLink("/interviews", /^\/interviews\/[0-9a-f-]{36}\/q\/\d$/)(page);
+}
 
 /** Starts (or continues) the demo user's test of a skill from its first page; returns the drawn test's address. */
 function startedTest(skillId: number): (page: Page) => Promise<string> {

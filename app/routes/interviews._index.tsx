@@ -64,7 +64,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const { zone } = await effectiveZone(ctx, user.id, request);
   const started = await startInterview(ctx, user.id, { category: read.data.category, lang: await languageOf(request), zone });
   if (started.kind !== "started") return data({ error: translator(await languageOf(request))("interviews.start.chooseCategory") }, { status: 400 });
-  return redirect("/interviews");
+  // A new interview opens at its first question (one round trip less); a second start the same
+  // day (another tab) shows today's interview instead.
+  return redirect(started.created ? `/interviews/${started.interviewId}/q/1` : "/interviews");
 }
 
 type Page = ReturnType<typeof useLoaderData<typeof loader>>["page"];
@@ -162,8 +164,8 @@ export default function Interviews() {
         </p>
       ) : page.kind === "start" ? (
         <>
-          <StartForm categories={page.categories} error={result?.error} />
           <Streak days={page.streak} />
+          <StartForm categories={page.categories} error={result?.error} />
         </>
       ) : (
         <Today page={page} />

@@ -66,7 +66,9 @@ test("a member starts today's interview, answers two questions with offline feed
   expect(await seriousAxeViolations(page, browser, js), "the start form").toEqual([]);
   await page.getByRole("radio", { name: /^Behavioral/ }).check();
   await post(page, () => page.getByRole("button", { name: "Start", exact: true }).click(), js);
-  await expect(page).toHaveURL(/\/interviews$/);
+  // A new interview opens at its first question; /interviews then shows it.
+  await expect(page).toHaveURL(/\/interviews\/[0-9a-f-]{36}\/q\/1$/);
+  await open(page, "/interviews", js);
   const progress = page.getByText(/^Question 1 of \d$/);
   await expect(progress).toBeVisible();
   const total = Number(/of (\d)$/.exec((await progress.textContent()) ?? "")![1]);

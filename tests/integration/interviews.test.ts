@@ -157,8 +157,9 @@ describeEachDatabase("The daily interview", (db) => {
     expect(textOf(intro.html)).toContain("Customer support");
     expect((await browser.post("/interviews", {})).status).toBe(400);
     const start = await browser.post("/interviews", { category: "behavioral" });
-    expect(start).toMatchObject({ status: 302, location: "/interviews" });
     const [row] = await db.ctx.db.select().from(db.ctx.t.daily_interviews).where(eq(db.ctx.t.daily_interviews.userId, member.id));
+    // A new interview opens at its first question.
+    expect(start).toMatchObject({ status: 302, location: `/interviews/${row.id}/q/1` });
     const total = planned("behavioral");
     const today = textOf((await browser.get("/interviews")).html);
     expect(today).toContain(`Question 1 of ${total}`);
