@@ -185,6 +185,12 @@ export const routes: BenchRoute[] = [
   { name: "skills", method: "GET", path: "/skills", setup: answering("/skills", signedInAsDemoUser) },
   { name: "profile with verified skills", method: "GET", path: `/u/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`, setup: answering(`/u/${userId(LONG_CONVERSATION_PARTNER_INDEX)}`, signedInAsDemoUser) },
   { name: "archive of candidates (recruiter)", method: "GET", path: "/hiring/archive", setup: answering("/hiring/archive", signedInAs("recruiter@demo.test")) },
+  // Daily mock interviews (issue 19). At --scale 100000: about 400,000 daily_interviews and 1.9M
+  // interview_progress rows. Today's interview (today's row by userId + interviewDate, the streak)
+  // and the history's first page (keyset on userId + interviewDate), as user@demo.test (12 past
+  // interviews, a 5-day streak). Bench/interviews-queries.ts times the same reads without HTTP.
+  { name: "interviews today", method: "GET", path: "/interviews", setup: answering("/interviews", signedInAsDemoUser) },
+  { name: "interview history", method: "GET", path: "/interviews/history", setup: answering("/interviews/history", signedInAsDemoUser) },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {
