@@ -120,14 +120,15 @@ const SHOTS: Shot[] = [
   { name: "candidates", as: "recruiter", path: async (page) => `${await firstLink("/hiring", /^\/hiring\/(general|remote|part-time)\/[^/?]+$/)(page)}/candidates` },
   { name: "settings-candidates", as: "user", path: "/settings/candidates" },
   // Daily interviews (issue 19), as the demo user (a 5-day streak, none yet today): today's page,
-  // today's first question once started, a past answer with its feedback, the history, one past
-  // interview in full, and the streak-on-profile setting.
+  // a past answer with its feedback, the history, one past interview in full, the
+  // streak-on-profile setting, and today's first question once started.
   { name: "interviews", as: "user", path: "/interviews" },
-  { name: "interviews-question", as: "user", path: startedInterview },
   { name: "interviews-answered", as: "user", path: async (page) => `${await firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/)(page)}/q/1` },
   { name: "interviews-history", as: "user", path: "/interviews/history" },
   { name: "interviews-one", as: "user", path: firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/) },
   { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
+  // Last: it starts today's interview, which then heads the history.
+  { name: "interviews-question", as: "user", path: startedInterview },
 ];
 
 /** Starts today's interview (the first category) unless it is started; returns the question page it lands on. */

@@ -82,8 +82,7 @@ export default function InterviewInFull() {
                   <p className="whitespace-pre-line break-words" dir="auto">
                     {q.answer}
                   </p>
-                  <h3 className="text-sm font-medium">{t("interviewsHistory.detail.feedback")}</h3>
-                  <AnswerFeedback interviewId={iv.id} n={q.n} feedback={q.feedback} />
+                  <AnswerFeedback interviewId={iv.id} n={q.n} feedback={q.feedback} level={3} />
                 </>
               ) : q.skipped ? (
                 <p className="text-stone-700">{t("interviewsHistory.detail.skipped")}</p>

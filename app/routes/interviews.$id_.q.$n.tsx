@@ -234,9 +234,12 @@ export default function InterviewQuestion() {
           ))}
         </ol>
       </nav>
-      <p>
-        <Link to={summary}>{interview.isToday ? t("interviews.question.back") : t("interviews.question.interview")}</Link>
-      </p>
+      {/* An answered last question already ends with this link as its button. */}
+      {question.status === "answered" && interview.firstOpen === null ? null : (
+        <p>
+          <Link to={summary}>{interview.isToday ? t("interviews.question.back") : t("interviews.question.interview")}</Link>
+        </p>
+      )}
     </div>
   );
 }

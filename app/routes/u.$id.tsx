@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     own: viewer?.id === profile.id,
     connection,
     verified: (verified.get(profile.id) ?? []).map((v) => ({ name: v.name, score: v.score, total: v.total })),
-    // "🔥 5-day interview streak" in the reader's words (the interviews' message, put into words here).
+    // "5-day interview streak" in the reader's words (the interviews' message, put into words here).
     interviewStreak: interviewStreak > 0 ? (await translatorFor(request))("interviewsHistory.profile.streak", { count: interviewStreak }) : null,
     // The connection buttons speak the network area's words.
     ...(await pageMessages(request, ["profile", "network"])),

@@ -83,5 +83,5 @@ test("a member turns the streak on for their profile and everyone who can see th
 
   await page.context().clearCookies();
   await page.goto(`/u/${id}`);
-  await expect(page.getByTestId("profile-interview-streak")).toHaveText("🔥 2-day interview streak");
+  await expect(page.getByTestId("profile-interview-streak")).toHaveText("2-day interview streak");
 });

@@ -211,9 +211,9 @@ describeEachDatabase("Interview history", (db) => {
     expect(saved.status).toBe(302);
     expect(saved.location).toBe("/settings/profile#interview-streak");
     expect((await owner.get("/settings/profile")).html).toMatch(/name="show"[^>]*checked/);
-    expect(textOf((await visitor.get(`/u/${member.id}`)).html)).toContain("🔥 3-day interview streak");
+    expect(textOf((await visitor.get(`/u/${member.id}`)).html)).toContain("3-day interview streak");
     const someone = await signedInClient(db.ctx, await createMember(db.ctx));
-    expect(textOf((await someone.get(`/u/${member.id}`)).html)).toContain("🔥 3-day interview streak");
+    expect(textOf((await someone.get(`/u/${member.id}`)).html)).toContain("3-day interview streak");
 
     await owner.post("/settings/interview-streak", {});
     expect((await visitor.get(`/u/${member.id}`)).html).not.toContain('data-testid="profile-interview-streak"');

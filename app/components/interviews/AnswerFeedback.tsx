@@ -21,6 +21,8 @@ export interface AnswerFeedbackProps {
   /** The question's number (1-based) in the interview. */
   n: number;
   feedback: AnswerFeedbackState;
+  /** The heading's level: 2 on the answer page, 3 under a question's own heading (the whole interview). */
+  level?: 2 | 3;
 }
 
 type Frame = { delta?: string; done?: boolean; source?: FeedbackSource; html?: string; text?: string; error?: string; offline?: string };
@@ -68,7 +70,8 @@ async function readReview(url: string, body: FormData, signal: AbortSignal, onFr
   return ended;
 }
 
-export function AnswerFeedback({ interviewId, n, feedback }: AnswerFeedbackProps) {
+export function AnswerFeedback({ interviewId, n, feedback, level = 2 }: AnswerFeedbackProps) {
+  const Heading = level === 3 ? "h3" : "h2";
   const t = useT();
   const getForm = useRef<HTMLFormElement>(null);
   const [live, setLive] = useState<Live | null>(null);
@@ -96,7 +99,7 @@ export function AnswerFeedback({ interviewId, n, feedback }: AnswerFeedbackProps
 
   return (
     <section className="space-y-2 rounded border border-stone-200 bg-stone-50 p-3" data-testid="answer-feedback">
-      <h2 className="font-semibold">{t("interviewsReview.heading")}</h2>
+      <Heading className="font-semibold">{t("interviewsReview.heading")}</Heading>
       {label && !shown?.streaming ? (
         <p className="text-sm font-medium text-stone-700" data-testid="feedback-label">
           {label}
