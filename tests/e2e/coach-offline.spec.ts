@@ -2,14 +2,11 @@
  * Issue 13, item 10, JavaScript on and off. A document suggestion whose text was edited away
  * offers Dismiss only, with the reason (against the OpenAI-compatible mock of the main test
  * server). The offline coach answers the topic asked and costs none of the day's messages: it
- * needs a server WITHOUT an API key, so this file starts one of its own (the production build,
- * its own fresh SQLite file, a free port) for its offline tests, and stops it afterwards.
+ * needs a server WITHOUT an API key: the second test server (playwright.config.ts OFFLINE_PORT,
+ * its own SQLite file), which the daily-interview story shares.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
 import type { Page, TestInfo } from "@playwright/test";
-import { SMTP_PORT } from "../../playwright.config";
+import { OFFLINE_BASE_URL } from "../../playwright.config";
 import { expect as baseExpect, test, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -49,50 +46,8 @@ test("a suggestion whose text was edited away offers Dismiss only, with the reas
 });
 
 test.describe("the offline coach (a server without an API key)", () => {
-  test.describe.configure({ mode: "serial" });
-  let server: ChildProcess | undefined;
-  let baseURL = "";
-  let dbFile = "";
-
-  const freePort = () =>
-    new Promise<number>((resolve, reject) => {
-      const probe = net.createServer();
-      probe.once("error", reject);
-      probe.listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
-
-  test.beforeAll(async () => {
-    const testInfo = test.info();
-    testInfo.setTimeout(150_000);
-    const port = await freePort();
-    baseURL = `http://127.0.0.1:${port}`;
-    dbFile = `data/e2e-offline-${process.env.E2E_PORT_OFFSET ?? "0"}-${testInfo.project.name}.db`;
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${dbFile}${suffix}`, { force: true });
-    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("OPENAI_")));
-    server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-      env: { ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: `file:${dbFile}`, PUBLIC_URL: baseURL, LOG_REQUESTS: "off", TRUST_PROXY: "1", WEB_CONCURRENCY: "1",
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, UPLOADS_DIR: `${dbFile}-uploads` },
-      stdio: "ignore",
-    });
-    const deadline = Date.now() + 140_000;
-    for (;;) {
-      const ok = await fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error("The offline test server did not start");
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  });
-
-  test.afterAll(() => {
-    server?.kill("SIGTERM");
-    for (const suffix of ["", "-wal", "-shm", "-uploads"]) fs.rmSync(`${dbFile}${suffix}`, { force: true, recursive: true });
-  });
-
   test("the offline coach answers the topic asked, says it is offline, and uses none of the day's 7 messages", async ({ browser, javaScriptEnabled }, testInfo) => {
-    const context = await browser.newContext({ baseURL, javaScriptEnabled });
+    const context = await browser.newContext({ baseURL: OFFLINE_BASE_URL, javaScriptEnabled });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
