@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
 import { openSqlite, pgCtx, sqliteCtx } from "../../db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../db/embedded-postgres";
@@ -64,7 +65,33 @@ async function postgresServer(): Promise<{ url: string | null; reason: string | 
   }
 }
 
+/**
+ * vitest runs a global setup once per project, and two projects use this one (integration and
+ * integration-own-process, decision 047): they share one setup, made by the first and torn down
+ * after the last, so the app is built, PostgreSQL started and the templates migrated once.
+ */
+interface Prepared {
+  provided: [keyof ProvidedContext, unknown][];
+  teardown: () => Promise<void>;
+}
+const shared = globalThis as { __ladderIntegrationSetup?: { prepared: Promise<Prepared>; users: number } };
+
 export default async function setup(project: TestProject) {
+  shared.__ladderIntegrationSetup ??= { prepared: prepare(), users: 0 };
+  const state = shared.__ladderIntegrationSetup;
+  state.users++;
+  const { provided, teardown } = await state.prepared;
+  for (const [key, value] of provided) project.provide(key, value as never);
+  return async () => {
+    if (--state.users > 0) return;
+    shared.__ladderIntegrationSetup = undefined;
+    await teardown();
+  };
+}
+
+async function prepare(): Promise<Prepared> {
+  const provided: Prepared["provided"] = [];
+  const project = { provide: <K extends keyof ProvidedContext>(key: K, value: ProvidedContext[K]) => void provided.push([key, value]) };
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ladder-test-"));
   const sqliteTemplatePath = path.join(dir, "template.sqlite");
@@ -109,7 +136,7 @@ export default async function setup(project: TestProject) {
   const where = server.embedded ? "an embedded PostgreSQL for this run" : server.url ? "TEST_DATABASE_URL" : `none (${server.reason})`;
   console.log(`Integration tests: SQLite, and PostgreSQL on ${where}; set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  return async () => {
+  const teardown = async () => {
     fs.rmSync(dir, { recursive: true, force: true });
     build.cleanup();
     if (server.url && pgTemplateName && !server.embedded) {
@@ -124,4 +151,5 @@ export default async function setup(project: TestProject) {
     // The embedded server goes with its whole folder.
     await server.embedded?.stop();
   };
+  return { provided, teardown };
 }
