@@ -17,6 +17,7 @@ const OWN_PROCESS = [
   "hiring",
   "i18n-auth",
   "i18n-coach",
+  "interviews-review",
   "jobs-import",
   "jobs-posting",
   "password-reset",
