@@ -8,6 +8,7 @@ import { Form, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { CsrfInput, TextareaField } from "~/components/forms";
 import { useT } from "~/lib/i18n";
+import { readNdjson } from "~/lib/ndjson";
 import { MESSAGE_MAX } from "~/modules/coach/rules";
 
 /**
@@ -107,25 +108,11 @@ export function SendForm({
         return;
       }
       formElement.reset();
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let newline = buffer.indexOf("\n");
-        while (newline >= 0) {
-          const line = buffer.slice(0, newline);
-          buffer = buffer.slice(newline + 1);
-          newline = buffer.indexOf("\n");
-          if (!line.trim()) continue;
-          const frame = JSON.parse(line) as Frame;
-          if (frame.delta) setReply((r) => r + frame.delta);
-          if (frame.error) setProblem(frame.error);
-          if (frame.done) saved = true;
-        }
-      }
+      await readNdjson<Frame>(res.body, (frame) => {
+        if (frame.delta) setReply((r) => r + frame.delta);
+        if (frame.error) setProblem(frame.error);
+        if (frame.done) saved = true;
+      });
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setProblem(t("coach.send.lost"));
       else stopped = true; // the server saves what was written, a moment later

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from "react";
 import { CsrfInput } from "~/components/forms";
 import { Prose } from "~/components/ui/Prose";
 import { useT } from "~/lib/i18n";
+import { readNdjson } from "~/lib/ndjson";
 import type { AnswerFeedbackState, FeedbackSource } from "~/modules/interviews/feedback";
 
 export interface AnswerFeedbackProps {
@@ -48,25 +49,11 @@ type OnFrame = (frame: Frame) => unknown;
 async function readReview(url: string, body: FormData, signal: AbortSignal, onFrame: OnFrame) {
   const res = await fetch(url, { method: "POST", body, signal });
   if (!res.ok || !res.body) return false;
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
   let ended = false;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let newline = buffer.indexOf("\n");
-    while (newline >= 0) {
-      const line = buffer.slice(0, newline);
-      buffer = buffer.slice(newline + 1);
-      newline = buffer.indexOf("\n");
-      if (!line.trim()) continue;
-      const frame = JSON.parse(line) as Frame;
-      if (frame.done || frame.offline !== undefined) ended = true;
-      onFrame(frame);
-    }
-  }
+  await readNdjson<Frame>(res.body, (frame) => {
+    if (frame.done || frame.offline !== undefined) ended = true;
+    onFrame(frame);
+  });
   return ended;
 }
 

@@ -12,6 +12,7 @@
 import type { Ctx } from "../../../db/client";
 import type { Language } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
+import { ndjsonResponse } from "~/lib/ndjson.server";
 import { AiError, aiErrorMessage, aiMode, coachStream, toAiError } from "./ai.server";
 import { addReply, promptFor, setFailed } from "./chats.server";
 import { messagesLeft, refundMessage } from "./quota.server";
@@ -36,75 +37,29 @@ export async function streamReply(input: StreamInput): Promise<Response> {
   const t = translator(lang);
   const prompt = await promptFor(ctx, me, chatId, messageId, lang);
   const offline = aiMode() === "offline";
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  if (input.signal.aborted) stop.abort();
-  else input.signal.addEventListener("abort", onAbort, { once: true });
-  const encoder = new TextEncoder();
-
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const send = (value: object) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-        } catch {
-          // The reader is gone (the member pressed Stop or left): stop asking the AI too.
-          open = false;
-          stop.abort();
-        }
-      };
-      const close = () => {
-        if (!open) return;
-        open = false;
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client going away
-        }
-      };
-      void (async () => {
-        let text = "";
-        try {
-          for await (const delta of coachStream({ ...prompt, signal: stop.signal })) {
-            text += delta;
-            send({ delta });
-          }
-          const stopped = stop.signal.aborted;
-          const replyId = await addReply(ctx, me, chatId, {
-            text,
-            notice: stopped ? "stopped" : offline ? "offline" : undefined,
-            after: askedAt,
-          });
-          send({ done: true, replyId, stopped, left: await messagesLeft(ctx, me, new Date()) });
-        } catch (error) {
-          const failure = error instanceof AiError ? error : toAiError(error, false);
-          try {
-            await setFailed(ctx, me, messageId, failure.kind);
-            if (charged) await refundMessage(ctx, me, day);
-          } catch (stored) {
-            console.error("coach stream: could not mark the failed message", stored);
-          }
-          send({ error: t("coach.stream.failed", { reason: aiErrorMessage(failure.kind, t) }), kind: failure.kind, messageId });
-        } finally {
-          input.signal.removeEventListener("abort", onAbort);
-          close();
-        }
-      })();
-    },
-    cancel() {
-      stop.abort();
-    },
-  });
-
-  return new Response(body, {
-    status: 200,
-    headers: {
-      "Content-Type": "application/x-ndjson; charset=utf-8",
-      // no-transform: the compression middleware leaves it alone, so each piece leaves at once.
-      "Cache-Control": "no-store, no-transform",
-      "X-Accel-Buffering": "no",
-    },
+  return ndjsonResponse(input.signal, async ({ send, signal }) => {
+    let text = "";
+    try {
+      for await (const delta of coachStream({ ...prompt, signal })) {
+        text += delta;
+        send({ delta });
+      }
+      const stopped = signal.aborted;
+      const replyId = await addReply(ctx, me, chatId, {
+        text,
+        notice: stopped ? "stopped" : offline ? "offline" : undefined,
+        after: askedAt,
+      });
+      send({ done: true, replyId, stopped, left: await messagesLeft(ctx, me, new Date()) });
+    } catch (error) {
+      const failure = error instanceof AiError ? error : toAiError(error, false);
+      try {
+        await setFailed(ctx, me, messageId, failure.kind);
+        if (charged) await refundMessage(ctx, me, day);
+      } catch (stored) {
+        console.error("coach stream: could not mark the failed message", stored);
+      }
+      send({ error: t("coach.stream.failed", { reason: aiErrorMessage(failure.kind, t) }), kind: failure.kind, messageId });
+    }
   });
 }

@@ -21,6 +21,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Language } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
+import { ndjsonResponse } from "~/lib/ndjson.server";
 import { isUuid } from "~/lib/ids";
 import { AiError, aiErrorMessage, aiMode, coachReply, coachStream, markdownHtml, toAiError } from "~/modules/coach/index.server";
 
@@ -173,12 +174,6 @@ export async function feedbackStates(ctx: Ctx, progressIds: readonly string[]): 
   return result;
 }
 
-const NDJSON_HEADERS = {
-  "Content-Type": "application/x-ndjson; charset=utf-8",
-  // no-transform: the compression middleware leaves it alone, so each piece leaves at once.
-  "Cache-Control": "no-store, no-transform",
-  "X-Accel-Buffering": "no",
-};
 
 /** Words of a finished text, for streaming a review that is not written piece by piece. */
 const piecesOf = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [text];
@@ -194,74 +189,40 @@ export async function streamReview(ctx: Ctx, input: ReviewInput & { signal: Abor
   const stored = await storedAnswer(ctx, input.userId, input.progressId, input.lang);
   if (!stored) return null;
   const t = translator(input.lang);
-  const stop = new AbortController();
-  const onAbort = () => stop.abort();
-  if (input.signal.aborted) stop.abort();
-  else input.signal.addEventListener("abort", onAbort, { once: true });
-  const encoder = new TextEncoder();
-
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      let open = true;
-      const send = (value: object) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-        } catch {
-          open = false; // the reader is gone: stop asking the AI too
-          stop.abort();
+  return ndjsonResponse(input.signal, async ({ send, signal }) => {
+    const finish = async (text: string, source: FeedbackSource, aiFailed: boolean, streamed: boolean) => {
+      if (!streamed) for (const delta of piecesOf(text)) send({ delta });
+      await saveFeedback(ctx, input.userId, stored.id, text, source, aiFailed);
+      const html = markdownHtml(text);
+      if (aiFailed) send({ error: t("interviewsReview.aiFailed"), offline: text, html, source });
+      else send({ done: true, source, html });
+    };
+    try {
+      if (stored.text !== null && !stored.aiFailed) {
+        send({ done: true, source: stored.source, html: markdownHtml(stored.text), text: stored.text });
+        return;
+      }
+      if (aiMode() === "offline") {
+        await finish(offlineReview(stored.subject, t), "offline", false, false);
+        return;
+      }
+      let text = "";
+      try {
+        for await (const delta of coachStream({ ...reviewPrompt(stored.subject, input.lang), signal })) {
+          text += delta;
+          send({ delta });
         }
-      };
-      const finish = async (text: string, source: FeedbackSource, aiFailed: boolean, streamed: boolean) => {
-        if (!streamed) for (const delta of piecesOf(text)) send({ delta });
-        await saveFeedback(ctx, input.userId, stored.id, text, source, aiFailed);
-        const html = markdownHtml(text);
-        if (aiFailed) send({ error: t("interviewsReview.aiFailed"), offline: text, html, source });
-        else send({ done: true, source, html });
-      };
-      void (async () => {
-        try {
-          if (stored.text !== null && !stored.aiFailed) {
-            send({ done: true, source: stored.source, html: markdownHtml(stored.text), text: stored.text });
-            return;
-          }
-          if (aiMode() === "offline") {
-            await finish(offlineReview(stored.subject, t), "offline", false, false);
-            return;
-          }
-          let text = "";
-          try {
-            for await (const delta of coachStream({ ...reviewPrompt(stored.subject, input.lang), signal: stop.signal })) {
-              text += delta;
-              send({ delta });
-            }
-          } catch (error) {
-            const failure = error instanceof AiError ? error : toAiError(error, false);
-            console.warn(`interview review stream: the AI failed (${failure.kind}: ${aiErrorMessage(failure.kind)}); the offline review answers`);
-            await finish(offlineReview(stored.subject, t), "offline", true, true);
-            return;
-          }
-          if (stop.signal.aborted) return; // the member left: save nothing half-written
-          await finish(text, "ai", false, true);
-        } catch (error) {
-          console.error("interview review stream: could not save the review", error);
-          send({ error: t("interviewsReview.streamLost") });
-        } finally {
-          input.signal.removeEventListener("abort", onAbort);
-          if (open) {
-            open = false;
-            try {
-              controller.close();
-            } catch {
-              // already closed by the client going away
-            }
-          }
-        }
-      })();
-    },
-    cancel() {
-      stop.abort();
-    },
+      } catch (error) {
+        const failure = error instanceof AiError ? error : toAiError(error, false);
+        console.warn(`interview review stream: the AI failed (${failure.kind}: ${aiErrorMessage(failure.kind)}); the offline review answers`);
+        await finish(offlineReview(stored.subject, t), "offline", true, true);
+        return;
+      }
+      if (signal.aborted) return; // the member left: save nothing half-written
+      await finish(text, "ai", false, true);
+    } catch (error) {
+      console.error("interview review stream: could not save the review", error);
+      send({ error: t("interviewsReview.streamLost") });
+    }
   });
-  return new Response(body, { status: 200, headers: NDJSON_HEADERS });
 }
