@@ -1,6 +1,6 @@
 /** The AI career coach: chats, sending with and without JavaScript, the offline coach, failures, quota, ownership, pages. */
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { createChat } from "../../app/modules/coach/chats.server";
 import { OFFLINE_LABEL } from "../../app/modules/coach/offline-coach";
 import { streamReply } from "../../app/modules/coach/stream.server";
@@ -8,26 +8,11 @@ import type { Ctx } from "../../db/client";
 import type { MessagePart } from "../../db/schema";
 import { appClient, createMember, textOf, type AppClient, type Member } from "../support/app";
 import { describeEachDatabase } from "../support/db";
-import { startOpenAiMock, type OpenAiMock } from "../support/openai-mock";
+import { useOpenAiMock } from "../support/openai-env";
 
-let mock: OpenAiMock;
-beforeAll(async () => {
-  mock = await startOpenAiMock({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-function online() {
-  process.env.OPENAI_API_KEY = "test-key";
-  process.env.OPENAI_BASE_URL = mock.url;
-  process.env.OPENAI_TIMEOUT_MS = "1500";
-}
+const { mock: runningMock, online } = useOpenAiMock();
 beforeEach(online);
-afterEach(() => {
-  delete process.env.OPENAI_API_KEY;
-  delete process.env.OPENAI_BASE_URL;
-  delete process.env.OPENAI_TIMEOUT_MS;
-});
+
 
 async function messagesOf(ctx: Ctx, chatId: string) {
   const M = ctx.t.Message_v2;
@@ -52,14 +37,14 @@ describeEachDatabase("Coach", (db) => {
       professional_skills: ["Go", "SQL"],
       experience: [{ title: "Developer", company: "Acme" }],
     });
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const res = await browser.post("/coach", { message: "How do I grow into a lead role?\nMore detail on a second line" });
     expect(res.status).toBe(302);
     const match = chatIdFrom(res.location);
     expect(match).not.toBeNull();
     const [, chatId, replyId] = match!;
-    expect(mock.requests.length).toBe(before + 1);
-    const asked = mock.requests[mock.requests.length - 1];
+    expect(runningMock().requests.length).toBe(before + 1);
+    const asked = runningMock().requests[runningMock().requests.length - 1];
     expect(asked.stream).toBe(false);
     expect(asked.messages[0].role).toBe("system");
     expect(asked.messages[0].content).toContain("career coach");
@@ -98,7 +83,7 @@ describeEachDatabase("Coach", (db) => {
     const res = await browser.post(`/coach/${chatId}`, { message: "Second question" });
     expect(res.status).toBe(302);
     expect(chatIdFrom(res.location)?.[1]).toBe(chatId);
-    const asked = mock.requests[mock.requests.length - 1];
+    const asked = runningMock().requests[runningMock().requests.length - 1];
     expect(asked.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(asked.messages[1].content).toBe("First question");
     expect(asked.messages[3].content).toBe("Second question");
@@ -110,11 +95,11 @@ describeEachDatabase("Coach", (db) => {
   it("with no API key the offline coach answers without any network call and every reply says it is offline", async () => {
     delete process.env.OPENAI_API_KEY;
     const { browser } = await signedIn(db.ctx);
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const res = await browser.post("/coach", { message: "Can you look at my CV?" });
     expect(res.status).toBe(302);
     const [, chatId] = chatIdFrom(res.location)!;
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
     const page = textOf((await browser.get(`/coach/${chatId}`)).html);
     expect(page).toContain("checklist for your CV");
     expect(page).toContain(OFFLINE_LABEL);
@@ -210,7 +195,7 @@ describeEachDatabase("Coach", (db) => {
     const first = await browser.post("/coach", { message: "Before the limit" });
     const [, chatId] = chatIdFrom(first.location)!;
     await db.ctx.db.update(db.ctx.t.User).set({ dailyMessageCount: 7, lastMessageResetDate: new Date() }).where(eq(db.ctx.t.User.id, member.id));
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
 
     const fresh = await browser.post("/coach", { message: "One more" });
     expect(fresh.status).toBe(429);
@@ -221,7 +206,7 @@ describeEachDatabase("Coach", (db) => {
     expect(streamed.status).toBe(429);
     expect(JSON.parse(streamed.html).error).toContain("You have used your 7 messages for today");
 
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
     expect(await db.ctx.db.select().from(db.ctx.t.Chat).where(eq(db.ctx.t.Chat.userId, member.id))).toHaveLength(1);
     expect(await messagesOf(db.ctx, chatId)).toHaveLength(2);
     const page = textOf((await browser.get(`/coach/${chatId}`)).html);
@@ -330,7 +315,7 @@ describeEachDatabase("Coach", (db) => {
     const last = frames[frames.length - 1];
     expect(last.done).toBe(true);
     expect(last.left).toBe(6);
-    expect(mock.requests[mock.requests.length - 1].stream).toBe(true);
+    expect(runningMock().requests[runningMock().requests.length - 1].stream).toBe(true);
     const rows = await messagesOf(db.ctx, chatId);
     expect(rows.map((r) => r.role)).toEqual(["user", "user", "assistant"]);
     expect(rows[2].id).toBe(last.replyId);

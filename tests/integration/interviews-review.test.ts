@@ -4,31 +4,16 @@
  * saving the offline review with ai_failed and a retry turning it into the AI review, ownership,
  * and the streaming route (POST /interviews/<id>/q/<n>/review).
  */
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { feedbackStates, reviewAnswer } from "../../app/modules/interviews/review.server";
 import { withTx } from "../../db/tx";
 import { appClient, createMember, signedInClient } from "../support/app";
 import { describeEachDatabase } from "../support/db";
 import { answeredInterview, storedFeedback } from "../support/interview-answers";
-import { startOpenAiMock, type OpenAiMock } from "../support/openai-mock";
+import { useOpenAiMock } from "../support/openai-env";
 
-let mock: OpenAiMock;
-beforeAll(async () => {
-  mock = await startOpenAiMock({ port: 0 });
-});
-afterAll(async () => {
-  await mock.close();
-});
-function online() {
-  process.env.OPENAI_API_KEY = "test-key";
-  process.env.OPENAI_BASE_URL = mock.url;
-  process.env.OPENAI_TIMEOUT_MS = "1500";
-}
-afterEach(() => {
-  delete process.env.OPENAI_API_KEY;
-  delete process.env.OPENAI_BASE_URL;
-  delete process.env.OPENAI_TIMEOUT_MS;
-});
+const { mock: runningMock, online } = useOpenAiMock();
+
 
 const ANSWER =
   "In my previous job our support queue had grown to 900 tickets. My task was to bring the reply time down. " +
@@ -46,9 +31,9 @@ describeEachDatabase("Interview answer feedback", (db) => {
   it("without an OpenAI key the offline reviewer answers, saved with source offline and no AI call", async () => {
     const member = await createMember(db.ctx);
     const { progressIds } = await answeredInterview(db.ctx, member.id, [ANSWER]);
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const state = await reviewAnswer(db.ctx, { userId: member.id, progressId: progressIds[0], lang: "en" });
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
     expect(state).toMatchObject({ source: "offline", aiFailed: false, aiReady: false });
     expect(state!.text).toContain("**Strength:**");
     expect(state!.html).toContain("<strong>Strength:</strong>");
@@ -59,10 +44,10 @@ describeEachDatabase("Interview answer feedback", (db) => {
     online();
     const member = await createMember(db.ctx);
     const { progressIds } = await answeredInterview(db.ctx, member.id, ["First answer", ANSWER]);
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const state = await reviewAnswer(db.ctx, { userId: member.id, progressId: progressIds[1], lang: "ar" });
-    expect(mock.requests.length).toBe(before + 1);
-    const asked = mock.requests[mock.requests.length - 1];
+    expect(runningMock().requests.length).toBe(before + 1);
+    const asked = runningMock().requests[runningMock().requests.length - 1];
     expect(asked.stream).toBe(false);
     expect(asked.messages[0].role).toBe("system");
     expect(asked.messages[0].content).toContain("interview coach");
@@ -75,7 +60,7 @@ describeEachDatabase("Interview answer feedback", (db) => {
     expect(saved).toEqual({ answer: ANSWER, text: state!.text, source: "ai", aiFailed: false });
     // Asked again (a double submit), the saved review stands and the AI is not asked twice.
     expect(await reviewAnswer(db.ctx, { userId: member.id, progressId: progressIds[1], lang: "ar" })).toMatchObject({ text: state!.text, source: "ai" });
-    expect(mock.requests.length).toBe(before + 1);
+    expect(runningMock().requests.length).toBe(before + 1);
     // The other answer is untouched.
     expect((await storedFeedback(db.ctx, progressIds[0]))?.text).toBeNull();
   });
@@ -108,11 +93,11 @@ describeEachDatabase("Interview answer feedback", (db) => {
     const owner = await createMember(db.ctx);
     const other = await createMember(db.ctx);
     const { progressIds } = await answeredInterview(db.ctx, owner.id, [ANSWER]);
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     expect(await reviewAnswer(db.ctx, { userId: other.id, progressId: progressIds[0], lang: "en" })).toBeNull();
     expect(await reviewAnswer(db.ctx, { userId: owner.id, progressId: "not-a-uuid", lang: "en" })).toBeNull();
     expect(await reviewAnswer(db.ctx, { userId: owner.id, progressId: "00000000-0000-4000-8000-000000000000", lang: "en" })).toBeNull();
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
     expect(await storedFeedback(db.ctx, progressIds[0])).toEqual({ answer: ANSWER, text: null, source: null, aiFailed: null });
   });
 
@@ -149,15 +134,15 @@ describeEachDatabase("Interview answer feedback", (db) => {
     const last = frames[frames.length - 1];
     expect(last).toMatchObject({ done: true, source: "ai" });
     expect(last.html).toContain("<strong>First</strong>");
-    expect(mock.requests[mock.requests.length - 1].stream).toBe(true);
+    expect(runningMock().requests[runningMock().requests.length - 1].stream).toBe(true);
     expect(await storedFeedback(db.ctx, progressIds[1])).toMatchObject({ source: "ai", aiFailed: false, text: deltas.map((f) => f.delta).join("") });
     expect((await storedFeedback(db.ctx, progressIds[0]))?.text).toBeNull();
 
     // Asked again, the saved review comes back without a new AI call.
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const again = framesOf((await browser.post(`/interviews/${interviewId}/q/2/review`)).html);
     expect(again).toEqual([expect.objectContaining({ done: true, source: "ai" })]);
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
   });
 
   it("a failed stream sends the offline review as its error and saves it with ai_failed", async () => {
@@ -189,7 +174,7 @@ describeEachDatabase("Interview answer feedback", (db) => {
     const owner = await createMember(db.ctx);
     const { interviewId, progressIds } = await answeredInterview(db.ctx, owner.id, [ANSWER]);
     const other = await signedInClient(db.ctx, await createMember(db.ctx));
-    const before = mock.requests.length;
+    const before = runningMock().requests.length;
     const theirs = await other.post(`/interviews/${interviewId}/q/1/review`);
     expect(theirs.status).toBe(404);
     expect(JSON.parse(theirs.html).error).toBe("There is no such answer.");
@@ -201,7 +186,7 @@ describeEachDatabase("Interview answer feedback", (db) => {
     expect((await browser.get(`/interviews/${interviewId}/q/1/review`)).status).toBe(405);
     const anonymous = await appClient(db.ctx);
     expect((await anonymous.post(`/interviews/${interviewId}/q/1/review`)).status).toBe(302);
-    expect(mock.requests.length).toBe(before);
+    expect(runningMock().requests.length).toBe(before);
     expect((await storedFeedback(db.ctx, progressIds[0]))?.text).toBeNull();
   });
 });
