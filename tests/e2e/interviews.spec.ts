@@ -46,7 +46,7 @@ async function post(page: Page, click: () => Promise<void>, js: boolean): Promis
 const accepted = (status: number) => status >= 200 && status < 300;
 
 async function answerWith(page: Page, text: string, js: boolean): Promise<number> {
-  await page.getByLabel("Your answer").fill(text);
+  await page.getByRole("textbox", { name: "Your answer" }).fill(text);
   const response = await post(page, () => page.getByRole("button", { name: "Submit answer" }).click(), js);
   return response.status();
 }
@@ -91,7 +91,7 @@ test("a member starts today's interview, answers two questions with offline feed
   await expect(page).toHaveURL(`/interviews/${interview.id}/q/1`);
   if (js) await waitForHydration(page);
   expect(await seriousAxeViolations(page, browser, js), "an open question").toEqual([]);
-  const field = page.getByLabel("Your answer");
+  const field = page.getByRole("textbox", { name: "Your answer" });
   await expect(field).toHaveAttribute("maxlength", "4000");
   if (js) {
     await field.fill("Twelve chars");
@@ -103,11 +103,11 @@ test("a member starts today's interview, answers two questions with offline feed
   await field.evaluate((el: HTMLTextAreaElement) => el.removeAttribute("required"));
   expect(await answerWith(page, "   ", js)).toBe(400);
   await expect(page.locator("#answer-error")).toHaveText("Write your answer first.");
-  await page.getByLabel("Your answer").evaluate((el: HTMLTextAreaElement) => el.removeAttribute("maxlength"));
+  await page.getByRole("textbox", { name: "Your answer" }).evaluate((el: HTMLTextAreaElement) => el.removeAttribute("maxlength"));
   const long = `${"I led the team through a hard quarter. ".repeat(103)}The end.`;
   expect(await answerWith(page, long, js)).toBe(400);
   await expect(page.locator("#answer-error")).toHaveText(`Your answer is ${long.length.toLocaleString("en-US")} characters long; the limit is 4,000. Shorten it and submit again.`);
-  await expect(page.getByLabel("Your answer")).toHaveValue(long);
+  await expect(page.getByRole("textbox", { name: "Your answer" })).toHaveValue(long);
   expect(progressCount(interview.id)).toBe(0);
 
   const first = "Situation: our release slipped.\nAction: I split the work and owned the tests.\nResult: we shipped two days later, not two weeks.";
