@@ -146,6 +146,13 @@ test("a member starts today's interview, answers two questions with offline feed
   await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(total);
   await expect(page.getByRole("main").getByRole("listitem").nth(2)).toContainText("Skipped");
   await expect(page.getByText("1-day streak")).toBeVisible();
+  // The history lists it, completed, under the same streak.
+  await open(page, "/interviews/history", js);
+  await expect(page.getByText("1-day interview streak")).toBeVisible();
+  const listed = page.locator(`main a[href="/interviews/${interview.id}"]`);
+  await expect(listed).toContainText("Behavioral");
+  await expect(page.getByRole("listitem").filter({ has: page.locator(`a[href="/interviews/${interview.id}"]`) })).toContainText("Completed");
+  await open(page, "/interviews", js);
   expect(interviewsOf(memberId)).toEqual([{ id: interview.id, isCompleted: 1 }]);
   expect(await seriousAxeViolations(page, browser, js), "today's summary").toEqual([]);
   // The 400s above are the form's intended answers (the fixture lets them pass); nothing else failed.
