@@ -275,6 +275,9 @@ describeEachDatabase("forms from elsewhere and floods", (db) => {
   it("allows 10 sign-in attempts per minute from one address and answers the 11th with 429", async () => {
     const member = await createMember(db.ctx);
     const browser = await appClient(db.ctx, { ip: "198.51.100.4" });
+    // The limiter counts per clock minute (fixed windows): start early in one, so all 11 sign-ins share it.
+    const leftOfMinute = 60_000 - (Date.now() % 60_000);
+    if (leftOfMinute < 15_000) await new Promise((resolve) => setTimeout(resolve, leftOfMinute + 50));
     for (let i = 0; i < 10; i++) {
       expect((await browser.post("/login", { email: member.email, password: "wrong password" })).status).toBe(400);
     }
