@@ -50,6 +50,7 @@ export const EXTENSION_TABLES: readonly string[] = [
   "interview_plans",
   "interview_skips",
   "interview_feedback",
+  "analytics_daily_counts",
 ];
 
 export function defineSchema(k: Kit) {
@@ -855,17 +856,22 @@ export function defineSchema(k: Kit) {
       time_on_page: k.integer("time_on_page"),
       created_at: k.createdNow("created_at"),
     },
-    (t) => [k.index("page_views_created_idx").on(t.created_at)],
+    (t) => [k.index("page_views_created_idx").on(t.created_at), k.index("page_views_user_created_idx").on(t.user_id, t.created_at)],
   );
 
-  const feature_usage = k.table("feature_usage", {
-    id: k.uuidPk(),
-    user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
-    feature_name: k.varchar("feature_name", { length: 50 }).notNull(),
-    action: k.varchar("action", { length: 50 }).notNull(),
-    metadata: k.json<Record<string, unknown>>("metadata"),
-    created_at: k.createdNow("created_at"),
-  });
+  const feature_usage = k.table(
+    "feature_usage",
+    {
+      id: k.uuidPk(),
+      user_id: k.uuid("user_id").notNull().references(() => User.id, { onDelete: "cascade" }),
+      feature_name: k.varchar("feature_name", { length: 50 }).notNull(),
+      action: k.varchar("action", { length: 50 }).notNull(),
+      metadata: k.json<Record<string, unknown>>("metadata"),
+      created_at: k.createdNow("created_at"),
+    },
+    // Issue 20: the daily summary counts a day's actions; an admin reads one member's usage.
+    (t) => [k.index("feature_usage_created_idx").on(t.created_at), k.index("feature_usage_user_created_idx").on(t.user_id, t.created_at)],
+  );
 
   const activity_categories = k.table("activity_categories", {
     id: k.serialPk(),
@@ -1211,6 +1217,20 @@ export function defineSchema(k: Kit) {
     href: k.varchar("href", { length: 300 }).notNull(),
   });
 
+  // Extension (issue 20): a past day's counts by dimension (page, referrer, device, browser, os,
+  // feature, action), computed with daily_activity_summaries by the summary job, so that the
+  // dashboard reads one row per day and key instead of raw rows (decision 048).
+  const analytics_daily_counts = k.table(
+    "analytics_daily_counts",
+    {
+      day: k.timestamp("day").notNull(),
+      dimension: k.varchar("dimension", { length: 20 }).notNull(),
+      key: k.varchar("key", { length: 500 }).notNull(),
+      count: k.integer("count").notNull().default(0),
+    },
+    (t) => [k.primaryKey({ columns: [t.day, t.dimension, t.key] })],
+  );
+
   return {
     User,
     Chat,
@@ -1280,6 +1300,7 @@ export function defineSchema(k: Kit) {
     interview_plans,
     interview_skips,
     interview_feedback,
+    analytics_daily_counts,
   };
 }
 

@@ -1490,7 +1490,7 @@ export const tableOrder: TableName[] = [
   "community_moderators", "community_bans", "community_decisions", "community_events", "community_event_subscriptions",
   "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals", "anonymous_like_notices",
   "skill_details", "skill_question_details", "skill_draws", "skill_bests", "verified_skill_hidden", "candidate_settings",
-  "archive_card_owners", "interview_plans", "interview_skips", "interview_feedback",
+  "archive_card_owners", "interview_plans", "interview_skips", "interview_feedback", "analytics_daily_counts",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

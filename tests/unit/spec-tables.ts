@@ -61,6 +61,9 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "interview_plans",
   "interview_skips",
   "interview_feedback",
+  // docs/decisions/048-analytics.md: a past day's counts by page, referrer, device, browser,
+  // system and feature, computed with the day's summary.
+  "analytics_daily_counts",
 ];
 
 export const SPEC_TABLE_NAMES = [
