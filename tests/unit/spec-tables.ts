@@ -61,7 +61,7 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   "interview_plans",
   "interview_skips",
   "interview_feedback",
-  // docs/decisions/048-analytics.md: a past day's counts by page, referrer, device, browser,
+  // docs/decisions/048-analytics-summaries.md: a past day's counts by page, referrer, device, browser,
   // system and feature, computed with the day's summary.
   "analytics_daily_counts",
 ];
