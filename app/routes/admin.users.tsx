@@ -57,9 +57,9 @@ export default function AdminMembers() {
           {members.map((m) => (
             <li key={m.id} className="space-y-1 p-3">
               <p>
-                <span className="font-medium" dir="auto">
+                <Link to={`/admin/users/${m.id}`} className="font-medium" dir="auto">
                   {m.name || t("admin.members.noName")}
-                </span>{" "}
+                </Link>{" "}
                 · <bdi>{m.email}</bdi>
               </p>
               <p className="text-sm text-stone-600">{t("admin.members.roleJoined", { role: roleLabel(m.role, t), date: m.joined })}</p>
