@@ -26,7 +26,7 @@ import path from "node:path";
 import type { APIRequestContext, Browser, BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { menuFor } from "../../app/lib/areas";
 import { LISTS } from "../../app/modules/profile/rules";
-import { DEMO_USER_FEED_POST_ID } from "../../db/seed/demo";
+import { DEMO_USER_FEED_POST_ID, DEMO_USER_INDEX, userId } from "../../db/seed/demo";
 import { uuidFor } from "../../db/seed/random";
 import { axeFor, expect, signInThroughForm, STORY_BUDGET_MS, test } from "./fixtures";
 
@@ -237,6 +237,8 @@ const CRAWL: Crawled[] = [
   { file: "admin._index.tsx", path: "/admin", roles: ["admin"] },
   { file: "admin.users.tsx", path: "/admin/users", roles: ["admin"] },
   { file: "admin.users_.$id.role.tsx", path: (ids) => ids.memberRole, roles: ["admin"] },
+  // The member view (issue 20) of the demo user, who has sessions, activity, usage and page views.
+  { file: "admin.users_.$id._index.tsx", path: `/admin/users/${userId(DEMO_USER_INDEX)}`, roles: ["admin"] },
   { file: "admin.premium.tsx", path: "/admin/premium", roles: ["admin"] },
   { file: "admin.api-access.tsx", path: "/admin/api-access", roles: ["admin"] },
 ];

@@ -11,7 +11,7 @@
  */
 import zlib from "node:zlib";
 import type { APIResponse, Page, TestInfo } from "@playwright/test";
-import { DEMO_USER_FEED_POST_ID, LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
+import { DEMO_USER_FEED_POST_ID, DEMO_USER_INDEX, LONG_COACH_CHAT_ID, LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { uuidFor } from "../../db/seed/random";
 import { expect, headerPages, signIn as signInWithRequests, STORY_BUDGET_MS, stylesheetHref, test } from "./fixtures";
 
@@ -22,7 +22,8 @@ const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=
 const anonymousFeedPages = ["/feed?sort=top", "/feed?topic=career_advice&industry=technology"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation", "/feed", "/feed/new"];
 // The admin works the feed's reports queue too (issue 17; demo data has open reports).
-const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/moderation/reports"];
+// The member view (issue 20) of the demo user: their sessions, activity, usage and page views.
+const adminPages = ["/admin", "/admin/users", `/admin/users/${userId(DEMO_USER_INDEX)}`, "/admin/premium", "/admin/api-access", "/moderation/reports"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
