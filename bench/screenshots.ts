@@ -127,6 +127,8 @@ const SHOTS: Shot[] = [
   { name: "interviews-history", as: "user", path: "/interviews/history" },
   { name: "interviews-one", as: "user", path: firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/) },
   { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
+  // The member view for admins (issue 20): the demo user's sessions, activity, usage and page views.
+  { name: "admin-member", as: "admin", path: `/admin/users/${userId(DEMO_USER_INDEX)}` },
   // Last: it starts today's interview, which then heads the history.
   { name: "interviews-question", as: "user", path: startedInterview },
 ];
