@@ -4,7 +4,7 @@
  * and SVG paths.
  */
 import { formatDate, formatNumber } from "~/lib/format";
-import type { Language, Translate } from "~/lib/i18n";
+import { INTL_LOCALE, type Language, type Translate } from "~/lib/i18n";
 import { changeOf, formatPercent, formatPercentChange, toneOf } from "./change";
 import { chartGeometry, type ChartGeometry } from "./chart";
 import { RANKED, TILES, type Dashboard, type DayRow, type Ranked, type Tile } from "./dashboard.server";
@@ -19,7 +19,7 @@ const SHORT_DAY = new Map<Language, Intl.DateTimeFormat>();
 function shortDay(day: Date, lang: Language): string {
   let format = SHORT_DAY.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === "ar" ? "ar-EG" : lang === "hi" ? "hi-IN" : "en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(INTL_LOCALE[lang], { day: "numeric", month: "short", timeZone: "UTC" });
     SHORT_DAY.set(lang, format);
   }
   return format.format(day);
