@@ -44,5 +44,5 @@ export function analyticsExport(ctx: Ctx, name: ExportName, period: Period, toda
     });
   }
   const table: Ranked = name;
-  return exportOf([t(`adminAnalytics.ranked.${table}.key`), h("count")], async () => (await rankedFor(ctx, period, today, table)).map((r) => [r.key, r.count]));
+  return exportOf([t(`adminAnalytics.ranked.${table}.key`), t(`adminAnalytics.ranked.${table}.count`)], async () => (await rankedFor(ctx, period, today, table)).map((r) => [r.key, r.count]));
 }
