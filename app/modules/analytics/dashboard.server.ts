@@ -8,9 +8,9 @@
  */
 import { and, asc, gte, lte, sql, type SQL } from "drizzle-orm";
 import { rowsOf, tsParam, type Ctx } from "~/db.server";
-import { figuresForDay, utcDay, type DayFigures, type DaySummary, type Dimension } from "../../../db/analytics/day-figures";
+import { figuresForDay, OTHER_KEY, UNKNOWN_KEY, utcDay, type DayFigures, type DaySummary, type Dimension } from "../../../db/analytics/day-figures";
 
-export { utcDay };
+export { OTHER_KEY, UNKNOWN_KEY, utcDay };
 import { addDays, daysOf, type DayRange, type Period } from "./period";
 
 /** The tiles, in the order the page shows them. `activeMembers` is a daily average: distinct members cannot be added up over days. */

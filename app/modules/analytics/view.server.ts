@@ -7,7 +7,7 @@ import { formatDate, formatNumber } from "~/lib/format";
 import { INTL_LOCALE, type Language, type Translate } from "~/lib/i18n";
 import { changeOf, formatPercent, formatPercentChange, toneOf } from "./change";
 import { chartGeometry, type ChartGeometry } from "./chart";
-import { RANKED, TILES, type Dashboard, type DayRow, type Ranked, type Tile } from "./dashboard.server";
+import { OTHER_KEY, RANKED, TILES, UNKNOWN_KEY, type Dashboard, type DayRow, type Ranked, type Tile } from "./dashboard.server";
 import { isoDay, periodQuery, type Period } from "./period";
 
 /** The daily charts, a small multiple: what members did, and how many came. */
@@ -65,9 +65,14 @@ function chartView(key: ChartKey, days: readonly DayRow[], lang: Language, t: Tr
   };
 }
 
-function rankedView(rows: Dashboard["ranked"][Ranked], lang: Language): RankedView {
-  const top = rows[0]?.count ?? 0;
-  return rows.map((r) => ({ key: r.key, count: formatNumber(r.count, lang), share: top === 0 ? 0 : Math.max(1, Math.round((r.count / top) * 100)) }));
+/** The summaries' stand-in keys read as words: the rest beyond each day's top keys, and a session whose device was not known. */
+function keyLabel(key: string, t: Translate): string {
+  return key === OTHER_KEY ? t("adminAnalytics.ranked.other") : key === UNKNOWN_KEY ? t("adminAnalytics.ranked.unknown") : key;
+}
+
+function rankedView(rows: Dashboard["ranked"][Ranked], lang: Language, t: Translate): RankedView {
+  const top = Math.max(0, ...rows.map((r) => r.count));
+  return rows.map((r) => ({ key: keyLabel(r.key, t), count: formatNumber(r.count, lang), share: top === 0 ? 0 : Math.max(1, Math.round((r.count / top) * 100)) }));
 }
 
 export function dashboardView(board: Dashboard, period: Period, lang: Language, t: Translate) {
@@ -83,7 +88,7 @@ export function dashboardView(board: Dashboard, period: Period, lang: Language, 
     empty,
     tiles,
     charts: CHARTS.map((key) => chartView(key, board.days, lang, t)),
-    ranked: Object.fromEntries(RANKED.map((r) => [r, rankedView(board.ranked[r], lang)])) as Record<Ranked, RankedView>,
+    ranked: Object.fromEntries(RANKED.map((r) => [r, rankedView(board.ranked[r], lang, t)])) as Record<Ranked, RankedView>,
     funnel: (["signups", "profile", "connection", "application"] as const).map((step) => ({
       step,
       count: n(board.funnel[step]),
