@@ -60,7 +60,8 @@ async function summariesByDay(ctx: Ctx, range: DayRange, today: Date): Promise<M
     .where(and(gte(s.date, range.from), lte(s.date, lastPast)))
     .orderBy(asc(s.date));
   for (const r of rows) {
-    byDay.set(r.date.getTime(), {
+    // Keyed by the UTC day, so a row written at another hour of its day still counts for it.
+    byDay.set(utcDay(r.date).getTime(), {
       date: r.date,
       totalUsersActive: num(r.total_users_active),
       totalSessions: num(r.total_sessions),
