@@ -127,6 +127,9 @@ const SHOTS: Shot[] = [
   { name: "interviews-history", as: "user", path: "/interviews/history" },
   { name: "interviews-one", as: "user", path: firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/) },
   { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
+  // The analytics dashboard (issue 20), as the admin: the default 30 days, and 7 days scrolled to the charts.
+  { name: "admin-analytics", as: "admin", path: "/admin/analytics" },
+  { name: "admin-analytics-charts", as: "admin", path: "/admin/analytics?days=7", focus: "#charts-title", extra: true },
   // Last: it starts today's interview, which then heads the history.
   { name: "interviews-question", as: "user", path: startedInterview },
 ];
