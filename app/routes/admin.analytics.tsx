@@ -18,8 +18,9 @@ import { dirOf, useLanguage, useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { requireRole } from "~/modules/accounts/current-user.server";
-import { dashboardFor, RANKED, utcDay } from "~/modules/analytics/dashboard.server";
+import { dashboardFor, utcDay } from "~/modules/analytics/dashboard.server";
 import { isoDay, parsePeriod, PRESETS } from "~/modules/analytics/period";
+import { RANKED } from "~/modules/analytics/tables";
 import { dashboardView } from "~/modules/analytics/view.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

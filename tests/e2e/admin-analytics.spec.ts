@@ -34,14 +34,14 @@ test("an admin reads the dashboard, changes the period, opens a chart's numbers 
   // A custom period with its days the wrong way round: the message beside "To", the dates kept.
   const from = daysAgo(3);
   const to = daysAgo(10);
-  await page.getByLabel("From").fill(from);
+  await page.getByLabel("From", { exact: true }).fill(from);
   await page.getByLabel("To", { exact: true }).fill(to);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page.locator("#to-error")).toHaveText("The last day must be on or after the first day.");
-  await expect(page.getByLabel("From")).toHaveValue(from);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(from);
   await expect(page.getByLabel("To", { exact: true })).toHaveValue(to);
 
-  await page.getByLabel("From").fill(to);
+  await page.getByLabel("From", { exact: true }).fill(to);
   await page.getByLabel("To", { exact: true }).fill(from);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(`/admin/analytics?from=${to}&to=${from}`);

@@ -4,7 +4,8 @@
  * readers and for anyone who wants the exact figures. No JavaScript. The time axis runs left to
  * right in every language, as calendars and charts do in Arabic too (decision 051).
  */
-import { CHART, type ChartGeometry } from "~/modules/analytics/chart";
+import type { ChartGeometry } from "~/modules/analytics/chart";
+import { CHART } from "~/modules/analytics/chart-box";
 
 export type LineChartProps = {
   id: string;

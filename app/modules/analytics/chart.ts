@@ -6,7 +6,9 @@
 import { scaleLinear } from "d3-scale";
 import { area, line } from "d3-shape";
 
-export const CHART = { width: 320, height: 130, top: 8, right: 8, bottom: 20, left: 36 } as const;
+import { CHART } from "./chart-box";
+
+export { CHART };
 
 export type ChartGeometry = {
   /** The line through every day's value; one day is a dot (see `dot`). */

@@ -12,15 +12,9 @@ import { figuresForDay, OTHER_KEY, UNKNOWN_KEY, utcDay, type DayFigures, type Da
 
 export { OTHER_KEY, UNKNOWN_KEY, utcDay };
 import { addDays, daysOf, type DayRange, type Period } from "./period";
+import { DIMENSION_OF, RANKED, TILES, type Ranked, type Tile } from "./tables";
 
-/** The tiles, in the order the page shows them. `activeMembers` is a daily average: distinct members cannot be added up over days. */
-export const TILES = ["activeMembers", "sessions", "pageViews", "signups", "connections", "posts", "applications", "skillAttempts", "communityJoins"] as const;
-export type Tile = (typeof TILES)[number];
-
-/** The ranked tables, each a dimension of analytics_daily_counts. */
-export const RANKED = ["pages", "referrers", "devices", "browsers", "systems", "features"] as const;
-export type Ranked = (typeof RANKED)[number];
-export const DIMENSION_OF: Record<Ranked, Dimension> = { pages: "page", referrers: "referrer", devices: "device", browsers: "browser", systems: "os", features: "feature" };
+export { RANKED, TILES, type Ranked, type Tile };
 
 /** How many rows a ranked table shows on the page; its CSV carries more. */
 export const TOP_ON_PAGE = 10;
