@@ -191,6 +191,8 @@ export const routes: BenchRoute[] = [
   // interviews, a 5-day streak). Bench/interviews-queries.ts times the same reads without HTTP.
   { name: "interviews today", method: "GET", path: "/interviews", setup: answering("/interviews", signedInAsDemoUser) },
   { name: "interview history", method: "GET", path: "/interviews/history", setup: answering("/interviews/history", signedInAsDemoUser) },
+  // The analytics dashboard (issue 20): 90 days from the daily summaries, today from raw rows.
+  { name: "analytics dashboard, 90 days (admin)", method: "GET", path: "/admin/analytics?days=90", setup: answering("/admin/analytics?days=90", signedInAs("admin@demo.test")) },
 ];
 
 export async function prepareRequest(route: BenchRoute, baseUrl: string): Promise<PreparedRequest> {

@@ -129,6 +129,9 @@ const SHOTS: Shot[] = [
   { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
   // The member view for admins (issue 20): the demo user's sessions, activity, usage and page views.
   { name: "admin-member", as: "admin", path: `/admin/users/${userId(DEMO_USER_INDEX)}` },
+  // The analytics dashboard (issue 20), as the admin: the default 30 days, and 7 days scrolled to the charts.
+  { name: "admin-analytics", as: "admin", path: "/admin/analytics" },
+  { name: "admin-analytics-charts", as: "admin", path: "/admin/analytics?days=7", focus: "#charts-title", extra: true },
   // Last: it starts today's interview, which then heads the history.
   { name: "interviews-question", as: "user", path: startedInterview },
 ];

@@ -5,6 +5,7 @@ import { useT } from "~/lib/i18n";
 import { pageMessages } from "~/lib/i18n.server";
 import { requireRole } from "~/modules/accounts/current-user.server";
 import { countMembersByRole } from "~/modules/admin/members.server";
+import { todayLive } from "~/modules/analytics/dashboard.server";
 import { roleLabel, userRoles } from "~/modules/admin/roles";
 import { countSignups } from "~/modules/admin/signups.server";
 import { metaFor, pageMeta } from "~/lib/meta";
@@ -12,17 +13,24 @@ import { metaFor, pageMeta } from "~/lib/meta";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const ctx = getCtx();
-  const [members, signups] = await Promise.all([countMembersByRole(ctx), countSignups(ctx)]);
-  return { members, signups, ...(await pageMessages(request, ["admin"])) };
+  const [members, signups, today] = await Promise.all([countMembersByRole(ctx), countSignups(ctx), todayLive(ctx, new Date())]);
+  return { members, signups, today, ...(await pageMessages(request, ["admin"])) };
 }
 
 export default function AdminOverview() {
-  const { members, signups } = useLoaderData<typeof loader>();
+  const { members, signups, today } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <section aria-labelledby="admin-title" className="space-y-4">
       <h1 id="admin-title">{t("admin.overview.title")}</h1>
       <ul className="space-y-3">
+        <li className="card space-y-1" data-testid="analytics-today">
+          <h2>
+            <Link to="/admin/analytics">{t("admin.nav.analytics")}</Link>
+          </h2>
+          <p>{t("admin.overview.analyticsToday", today)}</p>
+          <p className="text-sm text-stone-600">{t("admin.overview.analyticsMore")}</p>
+        </li>
         <li className="card space-y-1">
           <h2>
             <Link to="/admin/users">{t("admin.nav.members")}</Link>

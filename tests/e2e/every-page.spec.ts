@@ -241,6 +241,7 @@ const CRAWL: Crawled[] = [
   { file: "admin.users_.$id._index.tsx", path: `/admin/users/${userId(DEMO_USER_INDEX)}`, roles: ["admin"] },
   { file: "admin.premium.tsx", path: "/admin/premium", roles: ["admin"] },
   { file: "admin.api-access.tsx", path: "/admin/api-access", roles: ["admin"] },
+  { file: "admin.analytics.tsx", path: "/admin/analytics", roles: ["admin"] },
 ];
 
 /** Route files that are not pages of their own, and why. */
@@ -251,6 +252,7 @@ const NOT_PAGES: Record<string, string> = {
   "$area.tsx": "the coming-soon page of an area not built yet: every area is built (issue 19), so it answers 404",
   "admin.api-access[.csv].ts": "a CSV download",
   "admin.premium[.csv].ts": "a CSV download",
+  "admin.analytics_.export.$file.ts": "the analytics dashboard's CSV downloads (admin-analytics.spec.ts reads one)",
   "hiring.archive[.csv].ts": "a CSV download (archive.spec.ts reads it)",
   "applications.$id_.cv.ts": "the applicant's CV file",
   "settings.cv_.file.ts": "the member's CV file",

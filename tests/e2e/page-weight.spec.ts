@@ -23,7 +23,8 @@ const anonymousFeedPages = ["/feed?sort=top", "/feed?topic=career_advice&industr
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation", "/feed", "/feed/new"];
 // The admin works the feed's reports queue too (issue 17; demo data has open reports).
 // The member view (issue 20) of the demo user: their sessions, activity, usage and page views.
-const adminPages = ["/admin", "/admin/users", `/admin/users/${userId(DEMO_USER_INDEX)}`, "/admin/premium", "/admin/api-access", "/moderation/reports"];
+// The analytics dashboard (issue 20): its default 30 days and the longest preset, 90.
+const adminPages = ["/admin", "/admin/users", `/admin/users/${userId(DEMO_USER_INDEX)}`, "/admin/premium", "/admin/api-access", "/moderation/reports", "/admin/analytics", "/admin/analytics?days=90"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
