@@ -90,9 +90,9 @@ export function axeFor(page: Page): AxeBuilder {
 
 /**
  * The JavaScript-off copy of a page that axe checks (see `seriousAxeViolations`): one context and
- * tab per worker, reused from check to check. A context and page opened for each check cost more
- * than the check's navigation on a busy 2-core machine (decision 052). Checks in a worker run one
- * at a time (`axeQueue`), so the shared tab is never in two checks at once.
+ * tab per worker, reused from check to check: opening a context and page for each check cost about
+ * 2 s of a 7 to 10 s check on a busy 2-core machine (decision 052). Checks in a worker run one at
+ * a time (`axeQueue`), so the shared tab is never in two checks at once.
  */
 const axeTabs = new WeakMap<Browser, Promise<Page>>();
 let axeQueue: Promise<unknown> = Promise.resolve();
@@ -122,18 +122,18 @@ async function openJavaScriptOffCopy(page: Page, browser: Browser, url: string):
   // From a blank page, so that an address differing only in its #fragment is loaded, not scrolled to.
   await target.goto("about:blank");
   // A request never carries the address's #fragment, so the route matches the address without it.
-  const document = url.split("#")[0];
+  const address = url.split("#")[0];
   const withoutScripts = async (route: Route) => {
     const response = await route.fetch();
     const headers = response.headers();
     headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(/script-src [^;]*/, "script-src 'none'");
     await route.fulfill({ response, headers });
   };
-  await context.route(document, withoutScripts);
+  await context.route(address, withoutScripts);
   try {
     await target.goto(url);
   } finally {
-    await context.unroute(document, withoutScripts);
+    await context.unroute(address, withoutScripts);
   }
   if (await hasHydrated(target)) throw new Error("The page hydrated: the JavaScript-off copy for axe is not what it should be");
   if (target.url() !== url) throw new Error(`The JavaScript-off copy for axe landed on ${target.url()}, not ${url}`);
