@@ -3,7 +3,7 @@
  * collects console errors and uncaught page errors while a test runs.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page, type Route } from "@playwright/test";
 import { areas } from "../../app/lib/areas";
 
 /** Every page linked from the header, e.g. "/", "/network", ... */
@@ -89,32 +89,66 @@ export function axeFor(page: Page): AxeBuilder {
 }
 
 /**
- * Serious and critical axe violations of the page at `path`, as readable lines.
+ * The JavaScript-off copy of a page that axe checks (see `seriousAxeViolations`): one context and
+ * tab per worker, reused from check to check: opening a context and page for each check cost about
+ * 2 s of a 7 to 10 s check on a busy 2-core machine (decision 052). Checks in a worker run one at
+ * a time (`axeQueue`), so the shared tab is never in two checks at once.
+ */
+const axeTabs = new WeakMap<Browser, Promise<Page>>();
+let axeQueue: Promise<unknown> = Promise.resolve();
+
+async function axeTabFor(browser: Browser): Promise<Page> {
+  let tab = axeTabs.get(browser);
+  if (!tab) {
+    tab = browser.newContext({ javaScriptEnabled: true }).then((context) => context.newPage());
+    axeTabs.set(browser, tab);
+  }
+  return tab;
+}
+
+/**
+ * Opens `url` in the shared JavaScript-off copy as the member of `page` sees it: the same cookies
+ * (session, lite mode, language) and viewport, and the server's HTML with a CSP that lets no page
+ * script run (axe itself is injected through the DevTools protocol, which CSP does not govern).
+ */
+async function openJavaScriptOffCopy(page: Page, browser: Browser, url: string): Promise<Page> {
+  const target = await axeTabFor(browser);
+  const context = target.context();
+  // Only the cookies: what the server's HTML depends on (no page script runs to read storage).
+  await context.clearCookies();
+  await context.addCookies(await page.context().cookies());
+  const viewport = page.viewportSize();
+  if (viewport) await target.setViewportSize(viewport);
+  // From a blank page, so that an address differing only in its #fragment is loaded, not scrolled to.
+  await target.goto("about:blank");
+  // A request never carries the address's #fragment, so the route matches the address without it.
+  const address = url.split("#")[0];
+  const withoutScripts = async (route: Route) => {
+    const response = await route.fetch();
+    const headers = response.headers();
+    headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(/script-src [^;]*/, "script-src 'none'");
+    await route.fulfill({ response, headers });
+  };
+  await context.route(address, withoutScripts);
+  try {
+    await target.goto(url);
+  } finally {
+    await context.unroute(address, withoutScripts);
+  }
+  if (await hasHydrated(target)) throw new Error("The page hydrated: the JavaScript-off copy for axe is not what it should be");
+  if (target.url() !== url) throw new Error(`The JavaScript-off copy for axe landed on ${target.url()}, not ${url}`);
+  return target;
+}
+
+/**
+ * Serious and critical axe violations of the page `page` shows, as readable lines.
  * axe needs timers, which a browser with JavaScript off does not run; for the JavaScript-off
  * document it therefore checks the same server HTML in a browser whose CSP lets no page script
- * run (axe itself is injected through the DevTools protocol, which CSP does not govern).
+ * run (`openJavaScriptOffCopy`).
  */
 export async function seriousAxeViolations(page: Page, browser: Browser, javaScriptEnabled: boolean): Promise<string[]> {
-  let target = page;
-  const url = page.url();
-  let context: Awaited<ReturnType<Browser["newContext"]>> | undefined;
-  if (!javaScriptEnabled) {
-    // The same cookies (session, lite mode), so a signed-in page is checked as the member sees it.
-    const storageState = await page.context().storageState();
-    context = await browser.newContext({ javaScriptEnabled: true, viewport: page.viewportSize(), storageState });
-    // A request never carries the address's #fragment, so the route matches the address without it.
-    await context.route(url.split("#")[0], async (route) => {
-      const response = await route.fetch();
-      const headers = response.headers();
-      headers["content-security-policy"] = (headers["content-security-policy"] ?? "").replace(/script-src [^;]*/, "script-src 'none'");
-      await route.fulfill({ response, headers });
-    });
-    target = await context.newPage();
-    await target.goto(url);
-    if (await hasHydrated(target)) throw new Error("The page hydrated: the JavaScript-off copy for axe is not what it should be");
-    if (target.url() !== url) throw new Error(`The JavaScript-off copy for axe landed on ${target.url()}, not ${url}`);
-  }
-  try {
+  const check = async () => {
+    const target = javaScriptEnabled ? page : await openJavaScriptOffCopy(page, browser, page.url());
     const results = await axeFor(target).analyze();
     return results.violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
@@ -122,9 +156,10 @@ export async function seriousAxeViolations(page: Page, browser: Browser, javaScr
         (violation) =>
           `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`,
       );
-  } finally {
-    await context?.close();
-  }
+  };
+  const result = axeQueue.then(check, check);
+  axeQueue = result.catch(() => undefined);
+  return result;
 }
 
 /**
