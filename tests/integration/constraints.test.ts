@@ -137,8 +137,8 @@ describeEachDatabase("data model constraints", (db) => {
         table: "activity_categories",
         names: ["activity_categories_name_unique", "activity_categories.name"],
         setup: async (ctx) => ({
-          insert: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "social" }),
-          neighbour: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "jobs" }),
+          insert: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "test_social" }),
+          neighbour: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "test_jobs" }),
         }),
       },
       {
@@ -146,8 +146,8 @@ describeEachDatabase("data model constraints", (db) => {
         table: "activity_types",
         names: ["activity_types_name_unique", "activity_types.name"],
         setup: async (ctx) => ({
-          insert: () => ctx.db.insert(ctx.t.activity_types).values({ name: "post_created" }),
-          neighbour: () => ctx.db.insert(ctx.t.activity_types).values({ name: "post_liked" }),
+          insert: () => ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_created" }),
+          neighbour: () => ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_liked" }),
         }),
       },
       {
@@ -611,14 +611,14 @@ describeEachDatabase("data model constraints", (db) => {
 
     it("an activity category with types cannot be deleted", async () => {
       const ctx = db.ctx;
-      const [category] = await ctx.db.insert(ctx.t.activity_categories).values({ name: "social" }).returning();
-      await ctx.db.insert(ctx.t.activity_types).values({ name: "post_created", category_id: category.id });
+      const [category] = await ctx.db.insert(ctx.t.activity_categories).values({ name: "test_social" }).returning();
+      await ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_created", category_id: category.id });
 
       await F.expectRefused(
         ctx.db.delete(ctx.t.activity_categories).where(eq(ctx.t.activity_categories.id, category.id)),
         "foreign key",
       );
-      expect(await F.countRows(ctx, ctx.t.activity_categories)).toBe(1);
+      expect(await ctx.db.select().from(ctx.t.activity_categories).where(eq(ctx.t.activity_categories.id, category.id))).toHaveLength(1);
     });
 
     it("a member who posted a job cannot be deleted, on each of the three job tables", async () => {
@@ -1110,12 +1110,12 @@ describeEachDatabase("data model constraints", (db) => {
       const ctx = db.ctx;
       const user = await F.makeUser(ctx);
       await F.rawInsert(ctx, ctx.t.user_sessions, { ...idFor(ctx), user_id: user.id, session_token: "tok" });
-      await F.rawInsert(ctx, ctx.t.activity_types, { name: "login" });
+      await F.rawInsert(ctx, ctx.t.activity_types, { name: "test_login" });
       const session = await one(ctx.db.select().from(ctx.t.user_sessions));
       expect([session.is_active, session.ended_at]).toEqual([true, null]);
       expect(secondsFromNow(session.started_at)).toBeLessThan(10);
       expect(secondsFromNow(session.last_activity_at)).toBeLessThan(10);
-      expect((await one(ctx.db.select().from(ctx.t.activity_types))).is_tracked).toBe(true);
+      expect((await one(ctx.db.select().from(ctx.t.activity_types).where(eq(ctx.t.activity_types.name, "test_login")))).is_tracked).toBe(true);
     });
 
     it("a daily activity summary starts with every counter at zero", async () => {
