@@ -10,6 +10,7 @@ const pages = [
   { to: "/admin/users", label: "admin.nav.members", end: false },
   { to: "/admin/premium", label: "admin.nav.premium", end: false },
   { to: "/admin/api-access", label: "admin.nav.apiAccess", end: false },
+  { to: "/admin/analytics/tracking", label: "admin.nav.tracking", end: false },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
