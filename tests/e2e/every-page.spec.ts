@@ -239,6 +239,7 @@ const CRAWL: Crawled[] = [
   { file: "admin.users_.$id.role.tsx", path: (ids) => ids.memberRole, roles: ["admin"] },
   { file: "admin.premium.tsx", path: "/admin/premium", roles: ["admin"] },
   { file: "admin.api-access.tsx", path: "/admin/api-access", roles: ["admin"] },
+  { file: "admin.analytics_.tracking.tsx", path: "/admin/analytics/tracking", roles: ["admin"] },
 ];
 
 /** Route files that are not pages of their own, and why. */

@@ -22,7 +22,7 @@ const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=
 const anonymousFeedPages = ["/feed?sort=top", "/feed?topic=career_advice&industry=technology"];
 const memberPages = ["/settings/profile", "/settings/password", "/settings/sessions", "/settings/delete", "/settings/lite", "/network", "/people", "/notifications", "/calendar", "/calendar/meetings", "/settings/time-zone", "/communities/new", "/moderation", "/feed", "/feed/new"];
 // The admin works the feed's reports queue too (issue 17; demo data has open reports).
-const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/moderation/reports"];
+const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/admin/analytics/tracking", "/moderation/reports"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];
