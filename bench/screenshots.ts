@@ -127,6 +127,7 @@ const SHOTS: Shot[] = [
   { name: "interviews-history", as: "user", path: "/interviews/history" },
   { name: "interviews-one", as: "user", path: firstLink("/interviews/history", /^\/interviews\/[0-9a-f-]{36}$/) },
   { name: "settings-interview-streak", as: "user", path: "/settings/interview-streak" },
+  { name: "admin-tracking", as: "admin", path: "/admin/analytics/tracking", focus: "#type-connection_requested", extra: true },
   // Last: it starts today's interview, which then heads the history.
   { name: "interviews-question", as: "user", path: startedInterview },
 ];
