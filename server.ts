@@ -18,6 +18,7 @@ import { processPlan, runPrimary, stopGracefully } from "./app/lib/cluster.serve
 import { isLite } from "./app/lib/lite";
 import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
 import { closeCtx, createCtx, dialectOf } from "./db/client";
+import { ensureActivityCatalog } from "./db/activity-catalog";
 import { migrateDatabase } from "./db/migrate";
 import { seedIfFresh } from "./db/seed";
 
@@ -104,6 +105,8 @@ async function prepareDatabase(env: Env) {
   try {
     ctx = createCtx(env.DATABASE_URL, { poolSize: 1 });
     await migrateDatabase(ctx);
+    // Every activity type the code records has its row, so an admin can switch it off (decision 050).
+    await ensureActivityCatalog(ctx);
     if (await seedIfFresh(ctx)) console.log("Fresh SQLite database: demo data loaded (logins in README).");
   } catch (error) {
     console.error(`Ladder cannot start: the database at ${redact(env.DATABASE_URL)} failed: ${(error as Error).message}`);

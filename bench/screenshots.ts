@@ -132,6 +132,7 @@ const SHOTS: Shot[] = [
   // The analytics dashboard (issue 20), as the admin: the default 30 days, and 7 days scrolled to the charts.
   { name: "admin-analytics", as: "admin", path: "/admin/analytics" },
   { name: "admin-analytics-charts", as: "admin", path: "/admin/analytics?days=7", focus: "#charts-title", extra: true },
+  { name: "admin-tracking", as: "admin", path: "/admin/analytics/tracking", focus: "#type-connection_requested", extra: true },
   // Last: it starts today's interview, which then heads the history.
   { name: "interviews-question", as: "user", path: startedInterview },
 ];

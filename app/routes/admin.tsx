@@ -11,6 +11,7 @@ const pages = [
   { to: "/admin/premium", label: "admin.nav.premium", end: false },
   { to: "/admin/api-access", label: "admin.nav.apiAccess", end: false },
   { to: "/admin/analytics", label: "admin.nav.analytics", end: false },
+  { to: "/admin/analytics/tracking", label: "admin.nav.tracking", end: false },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,7 +16,7 @@ import { brokenPageLink } from "~/lib/cursor.server";
 import { bidi, dirOf, useT, type Translate } from "~/lib/i18n";
 import { pageMessages, translator, languageOf } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { candidateJob, candidatesCursor, rankCandidates } from "~/modules/hiring/candidates.server";
 import type { Reason } from "~/modules/hiring/match";
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = await rankCandidates(ctx, job, { after, except: user.id });
   const own = dirOf(lang) === "rtl" ? bidi : (text: string) => text;
   // A view of the first page is one use of the feature; paging through it is not another.
-  if (!after) await recordUsage(ctx, user.id, "candidates", "view", { feed, jobId, shown: page.rows.length });
+  if (!after) await track(ctx, { userId: user.id, type: "candidates_viewed", metadata: { feed, jobId, shown: page.rows.length } });
   return {
     title: job.title?.trim() || t("hiring.job.untitled"),
     employer: job.employer,

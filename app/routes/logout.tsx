@@ -5,7 +5,7 @@ import { Form, Link } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { logActivity } from "~/modules/accounts/audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { noFields, readForm } from "~/modules/accounts/read-form.server";
 import { getSession, isProduction } from "~/modules/accounts/current-user.server";
 import { clearSessionCookie, endSession } from "~/modules/accounts/sessions.server";
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request, noFields);
   const ctx = getCtx();
   await endSession(ctx, session.sessionId);
-  await logActivity(ctx, { userId: session.user.id, action: "sign_out", ip: clientIp(context), userAgent: userAgentOf(request), sessionId: session.sessionId });
+  await track(ctx, { userId: session.user.id, type: "sign_out", ip: clientIp(context), userAgent: userAgentOf(request), sessionId: session.sessionId });
   headers.append("Set-Cookie", await flashHeader("auth.logout.done", "info"));
   return redirect("/", { headers });
 }

@@ -11,6 +11,8 @@ import { randomBytes } from "node:crypto";
 import { inArray } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
 import type { Ctx } from "../client";
+import { ACTIVITY_CATEGORIES, ACTIVITY_TYPES, ensureActivityCatalog } from "../activity-catalog";
+import { utcDay } from "../analytics/day-figures";
 import * as E from "../enums";
 import { withTx } from "../tx";
 import { insertRows, resetSequences, type Row, type SeedSummary, type TableName } from "./insert";
@@ -1145,27 +1147,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     });
   }
 
-  // ---- analytics: categories, types, sessions, page views, activity logs, feature usage
-  const activityCategories = [
-    ["auth", "Signing in and out"], ["profile", "Profile edits"], ["networking", "Connections and messages"],
-    ["jobs", "Job search and applications"], ["learning", "Skill tests and mock interviews"],
-    ["community", "Communities and anonymous posts"], ["ai", "AI career coach"],
-  ] as const;
-  activityCategories.forEach(([name, description], k) =>
-    rows.activity_categories.push({ id: k + 1, name, description, created_at: ago(400) }),
-  );
-  const activityTypes: [string, number, string][] = [
-    ["login", 1, "Signed in"], ["logout", 1, "Signed out"], ["password_reset", 1, "Asked for a password reset"],
-    ["profile_update", 2, "Edited the profile"], ["cv_upload", 2, "Uploaded a CV"],
-    ["connection_request", 3, "Sent a connection request"], ["connection_accept", 3, "Accepted a connection"], ["message_send", 3, "Sent a direct message"],
-    ["job_view", 4, "Opened a job"], ["job_apply", 4, "Applied to a job"], ["application_withdraw", 4, "Withdrew an application"],
-    ["skill_attempt", 5, "Took a skill test"], ["daily_interview", 5, "Answered the daily mock interview"],
-    ["community_join", 6, "Asked to join a community"], ["anonymous_post", 6, "Posted anonymously"], ["anonymous_like", 6, "Liked an anonymous post"],
-    ["coach_message", 7, "Asked the AI coach"], ["document_save", 7, "Saved a document"],
-  ];
-  activityTypes.forEach(([name, category, description], k) =>
-    rows.activity_types.push({ id: k + 1, category_id: category, name, description, is_tracked: name !== "logout", created_at: ago(400) }),
-  );
+  // ---- analytics: sessions, page views, activity logs, feature usage. The categories and types
+  // are the catalog's (db/activity-catalog.ts), written by ensureActivityCatalog in seedDemo.
   const agents = [
     { ua: "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36", device: "mobile", browser: "Chrome", os: "Android" },
     { ua: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", device: "desktop", browser: "Chrome", os: "Windows" },
@@ -1181,12 +1164,10 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     ["/feed", "Anonymous feed"], ["/profile", "Your profile"], ["/applications", "Your applications"], ["/calendar", "Your calendar"],
   ];
   const ip = (u: number, s: number) => [`192.0.2.${(u * 7 + s) % 250 + 1}`, `198.51.100.${(u * 3 + s) % 250 + 1}`, `203.0.113.${(u * 11 + s) % 250 + 1}`][(u + s) % 3];
-  const activityActions = activityTypes.map(([name, category]) => ({ name, category: activityCategories[category - 1][0] }));
-  const features = [
-    ["coach", ["open", "send_message", "vote"]], ["skills", ["start", "submit"]], ["jobs", ["search", "filter", "apply"]],
-    ["messages", ["open", "send"]], ["anonymous_feed", ["open", "post", "like"]], ["calendar", ["open", "block_time"]],
-    ["daily_interview", ["start", "answer", "complete"]], ["documents", ["create", "save_version", "accept_suggestion"]],
-  ] as const;
+  // What members do from a session: the catalog's security types go to user_activity_logs (as
+  // track() writes them); the members' everyday actions go to feature_usage.
+  const activityActions = [...ACTIVITY_TYPES].filter((x) => x.security && !["sign_up", "referral_sign_up", "role_changed"].includes(x.name));
+  const usageActions = [...ACTIVITY_TYPES].filter((x) => !x.security && x.feature !== "skills_bank" && !["job_approved", "application_status_changed", "candidates_viewed", "candidate_archived", "archive_card_deleted", "archive_exported", "community_join_approved"].includes(x.name));
   for (let u = 0; u < n; u++) {
     const r = new Rng(`analytics:${u}`);
     const sessionsForUser = u === 0 ? 5 : r.int(1, 3);
@@ -1233,8 +1214,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
           user_id: uid(u),
           action_type: action.name,
           action_category: action.category,
-          resource_type: action.category === "jobs" ? "job" : action.category === "networking" ? "user" : action.category === "learning" ? "skill" : null,
-          resource_id: action.category === "jobs" ? allJobs[(u + a) % allJobs.length].job_id : action.category === "networking" ? uid((u + a + 1) % n) : action.category === "learning" ? String(1 + ((u + a) % skillSources.length)) : null,
+          resource_type: action.category === "profile" ? "user" : null,
+          resource_id: action.category === "profile" ? uid(u) : null,
           metadata: { source: agent.device === "mobile" ? "mobile-web" : "web", liteMode: agent.device === "mobile" && u % 2 === 0 },
           ip_address: ip(u, s),
           user_agent: agent.ua,
@@ -1248,14 +1229,16 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       rows.page_views.push({ id: uuidFor(`page_view:anon:${u}`), user_id: null, session_id: null, page_path: "/jobs", page_title: "Jobs", referrer: "https://www.bing.com/", time_on_page: 30 + u, created_at: ago(1 + (u % 20), 13) });
     }
     for (let f = 0; f < r.int(1, 4); f++) {
-      const [feature, actions] = features[(u + f * 3) % features.length];
+      const action = usageActions[(u * 5 + f * 3) % usageActions.length];
+      const at = ago(r.int(0, 29) + 1, r.int(7, 22), r.int(0, 59));
       rows.feature_usage.push({
         id: uuidFor(`feature_usage:${u}:${f}`),
         user_id: uid(u),
-        feature_name: feature,
-        action: actions[(u + f) % actions.length],
-        metadata: { plan: u % 10 === 0 ? "premium" : "free" },
-        created_at: ago(r.int(0, 29) + 1, r.int(7, 22), r.int(0, 59)),
+        feature_name: action.feature,
+        action: action.name,
+        // As track() writes them: the anonymous feed's at its day and without metadata.
+        metadata: action.dayOnly ? null : { plan: u % 10 === 0 ? "premium" : "free" },
+        created_at: action.dayOnly ? utcDay(at) : at,
       });
     }
   }
@@ -1525,7 +1508,11 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
       rows.Document = rows.Document.filter((d) => !existing.has(d.id!));
       rows.Suggestion = rows.Suggestion.filter((s) => !existing.has(s.documentId));
     }
+    const catalog = await ensureActivityCatalog(tx);
+    summary.activity_categories = { planned: ACTIVITY_CATEGORIES.length, inserted: catalog.categories };
+    summary.activity_types = { planned: ACTIVITY_TYPES.length, inserted: catalog.types };
     for (const name of tableOrder) {
+      if (name === "activity_categories" || name === "activity_types") continue;
       const planned = rows[name] as Row<typeof name>[];
       summary[name] = { planned: planned.length, inserted: await insertRows(tx, name, planned) };
     }

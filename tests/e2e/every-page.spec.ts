@@ -242,6 +242,7 @@ const CRAWL: Crawled[] = [
   { file: "admin.premium.tsx", path: "/admin/premium", roles: ["admin"] },
   { file: "admin.api-access.tsx", path: "/admin/api-access", roles: ["admin"] },
   { file: "admin.analytics.tsx", path: "/admin/analytics", roles: ["admin"] },
+  { file: "admin.analytics_.tracking.tsx", path: "/admin/analytics/tracking", roles: ["admin"] },
 ];
 
 /** Route files that are not pages of their own, and why. */

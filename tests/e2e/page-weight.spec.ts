@@ -24,7 +24,7 @@ const memberPages = ["/settings/profile", "/settings/password", "/settings/sessi
 // The admin works the feed's reports queue too (issue 17; demo data has open reports).
 // The member view (issue 20) of the demo user: their sessions, activity, usage and page views.
 // The analytics dashboard (issue 20): its default 30 days and the longest preset, 90.
-const adminPages = ["/admin", "/admin/users", `/admin/users/${userId(DEMO_USER_INDEX)}`, "/admin/premium", "/admin/api-access", "/moderation/reports", "/admin/analytics", "/admin/analytics?days=90"];
+const adminPages = ["/admin", "/admin/users", `/admin/users/${userId(DEMO_USER_INDEX)}`, "/admin/premium", "/admin/api-access", "/moderation/reports", "/admin/analytics", "/admin/analytics?days=90", "/admin/analytics/tracking"];
 // Job posting: any member's pages, and the career team's (the review queue, and an edit form of their own post).
 const postingPages = ["/jobs/new", "/jobs/mine"];
 const careerPages = ["/jobs/review", "/jobs/mine"];

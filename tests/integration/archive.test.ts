@@ -68,7 +68,7 @@ describeEachDatabase("archive cards", (db) => {
     expect(cards).toEqual([{ id: expect.any(Number), name: "Salma Candidate", email: candidate.email, phone: null, match: "10%", desc: "Strong SQL; call back in March.", recruiter: poster.id, feed: job.feed, jobId: job.jobId }]);
     expect(res.location).toBe(`/hiring/archive/${cards[0].id}`);
     const usage = await db.ctx.db.select().from(db.ctx.t.feature_usage).where(eq(db.ctx.t.feature_usage.user_id, poster.id));
-    expect(usage.map((u) => [u.feature_name, u.action])).toEqual([["archive", "archived"]]);
+    expect(usage.map((u) => [u.feature_name, u.action])).toEqual([["archive", "candidate_archived"]]);
 
     const card = await browser.get(res.location!);
     expect(card.status).toBe(200);
@@ -213,7 +213,7 @@ describeEachDatabase("archive cards", (db) => {
     expect(filtered.html).toContain("Plain Person");
     expect(filtered.html).not.toContain("HYPERLINK");
     const usage = await db.ctx.db.select().from(db.ctx.t.feature_usage).where(eq(db.ctx.t.feature_usage.user_id, recruiter.id));
-    expect(usage.map((u) => u.action)).toEqual(["exported", "exported"]);
+    expect(usage.map((u) => u.action)).toEqual(["archive_exported", "archive_exported"]);
   });
 
   it("deletes a card after a confirmation page, only for the recruiter who archived it or an admin; anyone else gets 404 and the card stays", async () => {

@@ -144,7 +144,7 @@ describeEachDatabase("Candidate matching", (db) => {
     expect(settings).toMatchObject({ findable: false, city: "Amman" });
     expect(settings.match_terms).toContain(" c:amman ");
     const usage = await ctx.db.select().from(ctx.t.feature_usage).where(and(eq(ctx.t.feature_usage.user_id, member.id), eq(ctx.t.feature_usage.feature_name, "candidates")));
-    expect(usage.map((u) => u.action)).toEqual(["save_settings"]);
+    expect(usage.map((u) => u.action)).toEqual(["candidate_settings_saved"]);
   });
 
   it("refuses a city over 100 characters or a forged checkbox with 400, keeps what was typed, and saves nothing", async () => {

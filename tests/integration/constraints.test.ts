@@ -14,6 +14,11 @@ import * as F from "../support/factories";
 type TableName = keyof Ctx["t"];
 const uuid = () => crypto.randomUUID();
 const secondsFromNow = (d: Date | null | undefined) => Math.abs((d?.getTime() ?? 0) - Date.now()) / 1000;
+/** The template's activity catalog out of the way, for the cases that count a table's rows. */
+async function clearActivityCatalog(ctx: Ctx) {
+  await ctx.db.delete(ctx.t.activity_types);
+  await ctx.db.delete(ctx.t.activity_categories);
+}
 
 describeEachDatabase("data model constraints", (db) => {
   // ---------------------------------------------------------------------------------------------
@@ -136,19 +141,25 @@ describeEachDatabase("data model constraints", (db) => {
         sentence: "a second activity category with the same name is refused",
         table: "activity_categories",
         names: ["activity_categories_name_unique", "activity_categories.name"],
-        setup: async (ctx) => ({
-          insert: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "social" }),
-          neighbour: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "jobs" }),
-        }),
+        setup: async (ctx) => {
+          await clearActivityCatalog(ctx);
+          return {
+            insert: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "test_social" }),
+            neighbour: () => ctx.db.insert(ctx.t.activity_categories).values({ name: "test_jobs" }),
+          };
+        },
       },
       {
         sentence: "a second activity type with the same name is refused",
         table: "activity_types",
         names: ["activity_types_name_unique", "activity_types.name"],
-        setup: async (ctx) => ({
-          insert: () => ctx.db.insert(ctx.t.activity_types).values({ name: "post_created" }),
-          neighbour: () => ctx.db.insert(ctx.t.activity_types).values({ name: "post_liked" }),
-        }),
+        setup: async (ctx) => {
+          await clearActivityCatalog(ctx);
+          return {
+            insert: () => ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_created" }),
+            neighbour: () => ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_liked" }),
+          };
+        },
       },
       {
         sentence: "a second daily activity summary for the same date is refused",
@@ -611,14 +622,14 @@ describeEachDatabase("data model constraints", (db) => {
 
     it("an activity category with types cannot be deleted", async () => {
       const ctx = db.ctx;
-      const [category] = await ctx.db.insert(ctx.t.activity_categories).values({ name: "social" }).returning();
-      await ctx.db.insert(ctx.t.activity_types).values({ name: "post_created", category_id: category.id });
+      const [category] = await ctx.db.insert(ctx.t.activity_categories).values({ name: "test_social" }).returning();
+      await ctx.db.insert(ctx.t.activity_types).values({ name: "test_post_created", category_id: category.id });
 
       await F.expectRefused(
         ctx.db.delete(ctx.t.activity_categories).where(eq(ctx.t.activity_categories.id, category.id)),
         "foreign key",
       );
-      expect(await F.countRows(ctx, ctx.t.activity_categories)).toBe(1);
+      expect(await ctx.db.select().from(ctx.t.activity_categories).where(eq(ctx.t.activity_categories.id, category.id))).toHaveLength(1);
     });
 
     it("a member who posted a job cannot be deleted, on each of the three job tables", async () => {
@@ -1110,12 +1121,12 @@ describeEachDatabase("data model constraints", (db) => {
       const ctx = db.ctx;
       const user = await F.makeUser(ctx);
       await F.rawInsert(ctx, ctx.t.user_sessions, { ...idFor(ctx), user_id: user.id, session_token: "tok" });
-      await F.rawInsert(ctx, ctx.t.activity_types, { name: "login" });
+      await F.rawInsert(ctx, ctx.t.activity_types, { name: "test_login" });
       const session = await one(ctx.db.select().from(ctx.t.user_sessions));
       expect([session.is_active, session.ended_at]).toEqual([true, null]);
       expect(secondsFromNow(session.started_at)).toBeLessThan(10);
       expect(secondsFromNow(session.last_activity_at)).toBeLessThan(10);
-      expect((await one(ctx.db.select().from(ctx.t.activity_types))).is_tracked).toBe(true);
+      expect((await one(ctx.db.select().from(ctx.t.activity_types).where(eq(ctx.t.activity_types.name, "test_login")))).is_tracked).toBe(true);
     });
 
     it("a daily activity summary starts with every counter at zero", async () => {

@@ -63,7 +63,7 @@ describePostgres(
       expect((await interviewView(db.ctx, member.id, view.id))!).toMatchObject({ isCompleted: true, firstOpen: null });
       expect(await interviewCount(member.id)).toBe(1);
       const u = db.ctx.t.feature_usage;
-      const completions = (await db.ctx.db.select().from(u).where(eq(u.user_id, member.id))).filter((r) => r.action === "complete");
+      const completions = (await db.ctx.db.select().from(u).where(eq(u.user_id, member.id))).filter((r) => r.action === "interview_completed");
       expect(completions).toHaveLength(1);
     });
   },

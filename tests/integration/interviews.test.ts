@@ -57,7 +57,7 @@ describeEachDatabase("The daily interview", (db) => {
     expect(view.questions.every((q) => bankIds.has(q.questionId))).toBe(true);
     expect(new Set(view.questions.map((q) => q.questionId)).size).toBe(view.questions.length);
     expect(view.questions[0].text).toBe(questionById("data", view.questions[0].questionId, "ar")!.text);
-    expect(await usage(db.ctx, member.id, "start")).toHaveLength(1);
+    expect(await usage(db.ctx, member.id, "interview_started")).toHaveLength(1);
   });
 
   it("finds today's interview on a second start the same day instead of starting another, and starts a new one the next day", async () => {
@@ -69,7 +69,7 @@ describeEachDatabase("The daily interview", (db) => {
     expect(again).toEqual({ kind: "started", interviewId: first.kind === "started" ? first.interviewId : "", created: false });
     expect(await db.ctx.db.select().from(db.ctx.t.daily_interviews)).toHaveLength(1);
     expect(await db.ctx.db.select().from(db.ctx.t.interview_plans)).toHaveLength(1);
-    expect(await usage(db.ctx, member.id, "start")).toHaveLength(1);
+    expect(await usage(db.ctx, member.id, "interview_started")).toHaveLength(1);
     // 18:30 UTC is midnight in Kolkata: a new day.
     const next = await startInterview(db.ctx, member.id, { category: "product", lang: "en", zone: "Asia/Kolkata" }, new Date("2026-12-06T18:30:00Z"));
     expect(next).toMatchObject({ kind: "started", created: true });
@@ -99,7 +99,7 @@ describeEachDatabase("The daily interview", (db) => {
     const rows = await db.ctx.db.select().from(db.ctx.t.interview_progress);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: member.id, category: "behavioral", questionId: view.questions[0].questionId, question: view.questions[0].text, answer: "I led the migration and cut costs by 30%." });
-    expect(await usage(db.ctx, member.id, "answer")).toHaveLength(1);
+    expect(await usage(db.ctx, member.id, "interview_answered")).toHaveLength(1);
     // Another member's interview does not exist for them.
     const other = await createMember(db.ctx);
     expect(await answerQuestion(db.ctx, other.id, view.id, 2, "Mine")).toEqual({ kind: "not_found" });
@@ -127,7 +127,7 @@ describeEachDatabase("The daily interview", (db) => {
     // Nothing completes it twice.
     expect(await skipQuestion(db.ctx, member.id, view.id, 2, now)).toMatchObject({ completed: false });
     expect((await userRow(db.ctx, member.id)).count).toBe(1);
-    expect(await usage(db.ctx, member.id, "complete")).toHaveLength(1);
+    expect(await usage(db.ctx, member.id, "interview_completed")).toHaveLength(1);
     expect(await todayView(db.ctx, member.id, "Asia/Kolkata", now)).toMatchObject({ streak: 1 });
   });
 

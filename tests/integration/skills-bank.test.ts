@@ -54,8 +54,8 @@ describeEachDatabase("the question bank", (db) => {
     expect(await setSkillRetired(ctx, staffOf(career), skillId, false)).toBe(true);
     listed = (await bankSkills(ctx, staffOf(career))).find((s) => s.id === skillId);
     expect(listed?.retired).toBe(false);
-    expect(await usage(ctx, career.id)).toEqual(["add_skill", "retire_skill", "restore_skill"]);
-    expect(await usage(ctx, admin.id)).toEqual(["add_skill", "edit_skill"]);
+    expect(await usage(ctx, career.id)).toEqual(["bank_skill_added", "bank_skill_retired", "bank_skill_restored"]);
+    expect(await usage(ctx, admin.id)).toEqual(["bank_skill_added", "bank_skill_edited"]);
   });
 
   it("changes nothing for a member who is not staff, even one whose role was taken away after the check", async () => {
@@ -105,7 +105,7 @@ describeEachDatabase("the question bank", (db) => {
     expect(await setQuestionRetired(ctx, staffOf(career), skillId, firstId, false)).toBe(true);
     const counts = (await bankSkills(ctx, staffOf(career))).find((s) => s.id === skillId);
     expect(counts).toMatchObject({ questions: 2, liveQuestions: 2 });
-    expect(await usage(ctx, career.id)).toEqual(["add_skill", "add_question", "add_question", "edit_question", "retire_question", "add_skill", "restore_question"]);
+    expect(await usage(ctx, career.id)).toEqual(["bank_skill_added", "bank_question_added", "bank_question_added", "bank_question_edited", "bank_question_retired", "bank_skill_added", "bank_question_restored"]);
   });
 
   it("leaves a draw's stored copy of a question as it was shown when the question is edited", async () => {
@@ -150,7 +150,7 @@ describeEachDatabase("the question bank", (db) => {
     expect(equity.options).toEqual(["Owners' share", "Debt", "Cash", "Sales"]);
     const [details] = await ctx.db.select().from(ctx.t.skill_question_details).where(eq(ctx.t.skill_question_details.question_id, equity.id));
     expect(details.explanation).toBe('Assets minus "liabilities".');
-    expect(await usage(ctx, career.id)).toEqual(["add_skill", "add_question", "import_questions"]);
+    expect(await usage(ctx, career.id)).toEqual(["bank_skill_added", "bank_question_added", "bank_questions_imported"]);
   });
 
   it("through the app: staff add a skill and a question by form, get 400s with messages beside the fields and their words kept, and import a file with a report", async () => {
@@ -214,7 +214,7 @@ describeEachDatabase("the question bank", (db) => {
       expect(textOf(res.html), message).toContain(message);
     }
     expect(await ctx.db.select().from(ctx.t.skill_questions)).toHaveLength(0);
-    expect(await usage(ctx, admin.id)).toEqual(["add_skill"]);
+    expect(await usage(ctx, admin.id)).toEqual(["bank_skill_added"]);
   });
 
   it("through the app: pages a long bank 30 questions at a time by id, refuses a changed page link, and refuses other members", async () => {

@@ -75,7 +75,7 @@ describeEachDatabase("Taking a skill test", (db) => {
     const [best] = await bestsRows(db.ctx);
     expect(best).toMatchObject({ user_id: member.id, skill_id: bank.skillId, best_score: 7, best_total: 10, best_attempt_id: graded.attemptId, attempts: 1 });
     const u = db.ctx.t.feature_usage;
-    const usage = await db.ctx.db.select().from(u).where(and(eq(u.user_id, member.id), eq(u.action, "graded")));
+    const usage = await db.ctx.db.select().from(u).where(and(eq(u.user_id, member.id), eq(u.action, "skill_attempt")));
     expect(usage.map((r) => r.metadata)).toEqual([{ skillId: bank.skillId, score: 7, total: 10 }]);
 
     expect(await submitTest(db.ctx, member.id, bank.skillId, draw.id, answersFor(draw.questions, 10), false)).toEqual({ kind: "used" });

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
+import { ensureActivityCatalog } from "../../db/activity-catalog";
 import { pgCtx, sqliteCtx, type Ctx, type Dialect } from "../../db/client";
 import { databaseUrlWithName } from "./db-url";
 import { readPgShape } from "./pg-shape";
@@ -63,6 +64,8 @@ export async function freshDatabase(dialect: Dialect, options: { poolSize?: numb
   pool.on("connect", (client) => {
     clientsEnded.push(new Promise((resolve) => client.once("end", () => resolve())));
   });
+  // Emptying deleted the template's activity catalog with every other row: put it back.
+  if (emptied) await ensureActivityCatalog(pgCtx(pool));
   return {
     ctx: pgCtx(pool),
     dialect,

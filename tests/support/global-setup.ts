@@ -19,6 +19,7 @@ import type { ProvidedContext } from "vitest";
 import type { TestProject } from "vitest/node";
 import { openSqlite, pgCtx, sqliteCtx } from "../../db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from "../../db/embedded-postgres";
+import { ensureActivityCatalog } from "../../db/activity-catalog";
 import { migrateDatabase } from "../../db/migrate";
 import { databaseUrlWithName } from "./db-url";
 import { readPgShape, type PgShape } from "./pg-shape";
@@ -97,6 +98,7 @@ async function prepare(): Promise<Prepared> {
   const sqliteTemplatePath = path.join(dir, "template.sqlite");
   const sqlite = openSqlite(":memory:");
   await migrateDatabase(sqliteCtx(sqlite));
+  await ensureActivityCatalog(sqliteCtx(sqlite));
   fs.writeFileSync(sqliteTemplatePath, sqlite.serialize());
   sqlite.close();
   project.provide("sqliteTemplatePath", sqliteTemplatePath);
@@ -123,6 +125,7 @@ async function prepare(): Promise<Prepared> {
     if (Number(rows[0].server_version_num) >= 150000) pgCloneClause = " strategy file_copy";
     const pool = new pg.Pool({ connectionString: databaseUrlWithName(server.url, pgTemplateName), max: 1 });
     await migrateDatabase(pgCtx(pool));
+    await ensureActivityCatalog(pgCtx(pool));
     pgTemplateShape = await readPgShape(pool);
     // CREATE DATABASE .. TEMPLATE fails while anyone is connected to the template.
     await pool.end();

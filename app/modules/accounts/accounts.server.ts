@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from "./passwords.server";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -41,18 +41,12 @@ export async function signUp(
   if (!created) {
     return { ok: false, field: "email", message: "auth.signup.emailTaken" };
   }
-  await logActivity(ctx, { userId: created.id, action: "sign_up", ip: input.ip, userAgent: input.userAgent });
+  await track(ctx, { userId: created.id, type: "sign_up", ip: input.ip, userAgent: input.userAgent });
   const code = input.referralCode?.trim().toUpperCase();
   if (code) {
     const [referrer] = await ctx.db.select({ id: User.id }).from(User).where(eq(User.referral_code, code)).limit(1);
     if (referrer && referrer.id !== created.id) {
-      await logActivity(ctx, {
-        userId: referrer.id,
-        action: "referral_sign_up",
-        category: "growth",
-        resourceType: "user",
-        resourceId: created.id,
-      });
+      await track(ctx, { userId: referrer.id, type: "referral_sign_up", resource: { type: "user", id: created.id } });
     }
   }
   return { ok: true, userId: created.id };

@@ -6,7 +6,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import type { FieldErrors } from "~/lib/forms";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { endSessionsOf } from "./sessions.server";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
@@ -72,9 +72,9 @@ export async function changePassword(
       return { ok: false, errors: { form: t("auth.password.changedMeanwhile") }, keepNewPassword: false };
     }
     const endedSessions = await endSessionsOf(tx, input.userId, { except: input.sessionId });
-    await logActivity(tx, {
+    await track(tx, {
       userId: input.userId,
-      action: "password_changed",
+      type: "password_changed",
       ip: input.ip,
       userAgent: input.userAgent,
       sessionId: input.sessionId,

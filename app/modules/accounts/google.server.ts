@@ -16,7 +16,7 @@ import type { SessionStorage } from "@remix-run/node";
 import type { Ctx } from "~/db.server";
 import { env } from "~/env.server";
 import { newReferralCode, normalizeEmail, type VerifiedUser } from "./accounts.server";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 
 export function googleEnabled(): boolean {
   return Boolean(env().GOOGLE_CLIENT_ID);
@@ -204,9 +204,9 @@ export async function accountForGoogle(
       .where(and(eq(User.id, existing.id), or(isNull(User.googleId), eq(User.googleId, identity.sub))))
       .returning({ id: User.id });
     if (!updated) return { ok: false, message: OTHER_GOOGLE_ACCOUNT };
-    await logActivity(ctx, {
+    await track(ctx, {
       userId: existing.id,
-      action: "profile_updated",
+      type: "profile_updated",
       ip: audit.ip,
       userAgent: audit.userAgent,
       metadata: { change: "google_linked" },
@@ -234,7 +234,7 @@ export async function accountForGoogle(
     if (retried) return { ok: false, message: "auth.google.setupFailed" };
     return accountForGoogle(ctx, identity, audit, true);
   }
-  await logActivity(ctx, { userId: created.id, action: "sign_up", ip: audit.ip, userAgent: audit.userAgent, metadata: { provider: "google" } });
+  await track(ctx, { userId: created.id, type: "sign_up", ip: audit.ip, userAgent: audit.userAgent, metadata: { provider: "google" } });
   return { ok: true, user: created, created: true, linked: false };
 }
 

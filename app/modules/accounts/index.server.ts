@@ -3,7 +3,6 @@
  * server functions; pure rules go in index.ts.
  */
 export { normalizeEmail, referralCount } from "./accounts.server";
-export { logActivity } from "./audit.server";
 export type { ReadForm, ReadFormOptions, Upload } from "./read-form.server";
 export type { CurrentUser } from "./current-user.server";
 export { decoyHash, PASSWORD_MAX, verifyPassword } from "./passwords.server";

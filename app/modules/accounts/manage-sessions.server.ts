@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Ctx } from "~/db.server";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { endOwnSession, endSessionsOf, listActiveSessions } from "./sessions.server";
 import { sessionViews, type SessionView, type SessionWords } from "./session-view";
 
@@ -49,9 +49,9 @@ export async function endSessionsFromSettings(
     ended = await endSessionsOf(ctx, input.userId, { except: input.currentSessionId });
   }
   if (ended > 0) {
-    await logActivity(ctx, {
+    await track(ctx, {
       userId: input.userId,
-      action: "sessions_ended",
+      type: "sessions_ended",
       ip: input.ip,
       userAgent: input.userAgent,
       sessionId: input.currentSessionId,

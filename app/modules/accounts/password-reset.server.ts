@@ -10,7 +10,7 @@ import { withTx, type Ctx } from "~/db.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { normalizeEmail } from "./accounts.server";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { hashPassword, newPasswordField } from "./passwords.server";
 import { endSessionsOf, hashToken, newToken } from "./sessions.server";
 import { trimEndChars } from "~/lib/text";
@@ -73,7 +73,7 @@ export async function requestPasswordReset(
       expires_at: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
       created_at: now,
     });
-    await logActivity(tx, { userId: member.id, action: "password_reset_requested", ip: input.ip, userAgent: input.userAgent });
+    await track(tx, { userId: member.id, type: "password_reset_requested", ip: input.ip, userAgent: input.userAgent });
   });
   return { kind: "accepted", delivery: sendMail(resetMail(member.email, resetLink(input.baseUrl, token), input.t)) };
 }
@@ -122,7 +122,7 @@ export async function resetPassword(
     await endSessionsOf(tx, taken.userId, { now });
     // Whoever proved they own the mailbox may sign in again at once: lift the failed-sign-in lock.
     if (member) await tx.db.delete(ctx.t.rate_limit_buckets).where(eq(ctx.t.rate_limit_buckets.key, `sign-in-failed:${member.email}`));
-    await logActivity(tx, { userId: taken.userId, action: "password_reset", ip: input.ip, userAgent: input.userAgent });
+    await track(tx, { userId: taken.userId, type: "password_reset", ip: input.ip, userAgent: input.userAgent });
     return { ok: true, userId: taken.userId };
   });
 }

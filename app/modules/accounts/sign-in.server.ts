@@ -6,7 +6,7 @@
 import type { Ctx } from "~/db.server";
 import { hit, LIMITS, peek, pruneBuckets } from "~/services/rate-limit.server";
 import { findUserIdByEmail, normalizeEmail, type VerifiedUser } from "./accounts.server";
-import { logActivity } from "./audit.server";
+import { track } from "~/modules/analytics/index.server";
 import { endSession, findSession, startSession } from "./sessions.server";
 
 /** Refusals are message ids (decision 040): the route puts them into the reader's words. */
@@ -41,7 +41,7 @@ export async function signIn(
   if (!user) {
     await hit(ctx, `sign-in-failed:${email}`, LIMITS.failedSignInPerAccount);
     const knownId = await findUserIdByEmail(ctx, email);
-    if (knownId) await logActivity(ctx, { userId: knownId, action: "sign_in_failed", ip: input.ip, userAgent: input.userAgent });
+    if (knownId) await track(ctx, { userId: knownId, type: "sign_in_failed", ip: input.ip, userAgent: input.userAgent });
     return { kind: "refused", message: WRONG_CREDENTIALS };
   }
   return startSignedInSession(ctx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, previousToken: input.previousToken, action: "sign_in" });
@@ -60,7 +60,7 @@ export async function startSignedInSession(
   // Windows older than a day can no longer limit anything; sign-ins are frequent enough to sweep them.
   await pruneBuckets(ctx, new Date(Date.now() - 24 * 60 * 60 * 1000));
   if (input.action !== "sign_up") {
-    await logActivity(ctx, { userId: input.userId, action: input.action, ip: input.ip, userAgent: input.userAgent, sessionId });
+    await track(ctx, { userId: input.userId, type: input.action, ip: input.ip, userAgent: input.userAgent, sessionId });
   }
   return { kind: "signed-in", token, userId: input.userId };
 }

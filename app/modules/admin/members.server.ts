@@ -8,7 +8,7 @@ import type { Ctx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { likePattern } from "~/lib/like-pattern";
 import { withTx } from "~/db.server";
-import { logActivity } from "~/modules/accounts/index.server";
+import { track } from "~/modules/analytics/index.server";
 import type { Position } from "~/lib/cursor";
 import type { UserRole } from "./roles";
 
@@ -139,12 +139,10 @@ export async function changeRole(
     const from = member.role ?? "user";
     if (from === input.to) return { kind: "unchanged", member } as const;
     await tx.db.update(User).set({ role: input.to }).where(eq(User.id, member.id));
-    await logActivity(tx, {
+    await track(tx, {
       userId: member.id,
-      action: "role_changed",
-      category: "admin",
-      resourceType: "user",
-      resourceId: member.id,
+      type: "role_changed",
+      resource: { type: "user", id: member.id },
       metadata: { from, to: input.to, by: input.actorId },
       ip: input.ip,
       userAgent: input.userAgent,

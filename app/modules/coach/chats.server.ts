@@ -16,6 +16,7 @@ import { uuidOf } from "~/lib/ids";
 import type { Ctx } from "../../../db/client";
 import type { MessagePart } from "../../../db/schema";
 import { withTx } from "../../../db/tx";
+import { track } from "~/modules/analytics/index.server";
 import { aiMode, coachReply, type AiErrorKind } from "./ai.server";
 import { chargeForReply, dayStartUtc, refundMessage } from "./quota.server";
 import {
@@ -164,6 +165,7 @@ export async function createChat(ctx: Ctx, me: string, text: string, now: Date) 
       .insert(tx.t.Message_v2)
       .values({ chatId: chat.id, role: "user", parts: [{ type: "text", text }], attachments: [], createdAt: now })
       .returning({ id: tx.t.Message_v2.id, createdAt: tx.t.Message_v2.createdAt });
+    await track(tx, { userId: me, type: "coach_message", metadata: { chatId: chat.id, newChat: true }, at: now });
     return { chatId: chat.id, messageId: message.id, createdAt: message.createdAt };
   });
 }
@@ -189,6 +191,7 @@ export async function addUserMessage(ctx: Ctx, me: string, chatId: string, text:
       .insert(tx.t.Message_v2)
       .values({ chatId, role: "user", parts: [{ type: "text", text }], attachments: [], createdAt: at })
       .returning({ id: tx.t.Message_v2.id, createdAt: tx.t.Message_v2.createdAt });
+    await track(tx, { userId: me, type: "coach_message", metadata: { chatId }, at });
     return { messageId: message.id, createdAt: message.createdAt };
   });
 }

@@ -8,6 +8,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import { translator } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
 import { savedLanguage } from "~/modules/accounts/index.server";
@@ -47,6 +48,7 @@ export async function askToJoin(ctx: Ctx, viewer: Viewer, communityId: string, n
       const [mine] = await tx.db.select({ status: m.status }).from(m).where(and(eq(m.community_id, id), eq(m.user_id, viewer.id))).limit(1);
       return mine?.status === "approved" ? "already_member" : "already_pending";
     }
+    await track(tx, { userId: viewer.id, type: "community_joined", metadata: { communityId: id }, at: now });
     const asker = await nameOf(tx, viewer.id);
     const moderators = await tx.db.select({ id: mod.user_id }).from(mod).where(and(eq(mod.community_id, id), ne(mod.user_id, viewer.id)));
     for (const moderator of moderators) {

@@ -11,6 +11,7 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import type { Position } from "~/lib/cursor";
 import { createPositionCursor } from "~/lib/cursor.server";
 import { translator } from "~/lib/i18n.server";
@@ -177,7 +178,10 @@ async function decideOne(tx: Ctx, viewer: Viewer, membershipId: string, decision
     decided_by: viewer.id,
     decided_at: now,
   });
-  if (decision === "approve") await adjustMemberCount(tx, row.communityId, 1);
+  if (decision === "approve") {
+    await adjustMemberCount(tx, row.communityId, 1);
+    await track(tx, { userId: viewer.id, type: "community_join_approved", metadata: { communityId: row.communityId, memberId: row.userId }, at: now });
+  }
   const [names] = await tx.db
     .select({ community: c.name, member: User.name })
     .from(c)

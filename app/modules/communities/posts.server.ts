@@ -9,6 +9,7 @@
 import { and, desc, eq, lt, lte, ne, or, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import type { Position } from "~/lib/cursor";
 import { formatDateTime } from "~/lib/format";
 import { isLanguage } from "~/lib/i18n";
@@ -107,6 +108,7 @@ export async function createPost(ctx: Ctx, viewer: Viewer, communityId: string, 
       await tx.db.insert(e).values({ post_id: post.id, community_id: communityId, starts_at: input.event.startsAt, ends_at: input.event.endsAt, place: input.event.place, online_url: input.event.onlineUrl });
       await tellSubscribers(tx, { communityId, communityName: community.name, authorId: viewer.id, authorName: community.author, postId: post.id, content: input.content, startsAt: input.event.startsAt, now });
     }
+    await track(tx, { userId: viewer.id, type: "community_post_written", metadata: { communityId, postId: post.id, type: input.type }, at: now });
     return { ok: true, postId: post.id } as const;
   });
 }

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import { applySuggestion, nextVersionAt, type CreatableKind, type DocumentKind, type SuggestionDraft } from "./rules";
 
 export const DOCUMENTS_PAGE = 20;
@@ -103,11 +104,14 @@ async function latestAt(tx: Ctx, me: string, id: string): Promise<Date | null> {
 
 export async function createDocument(ctx: Ctx, me: string, input: { title: string; kind: CreatableKind; content: string }, now = new Date()) {
   const D = ctx.t.Document;
-  const [row] = await ctx.db
-    .insert(D)
-    .values({ id: crypto.randomUUID(), createdAt: now, title: input.title, kind: input.kind, content: input.content, userId: me })
-    .returning({ id: D.id, createdAt: D.createdAt });
-  return row;
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(D)
+      .values({ id: crypto.randomUUID(), createdAt: now, title: input.title, kind: input.kind, content: input.content, userId: me })
+      .returning({ id: D.id, createdAt: D.createdAt });
+    await track(tx, { userId: me, type: "document_saved", metadata: { documentId: row.id, kind: input.kind, firstVersion: true }, at: now });
+    return row;
+  });
 }
 
 async function insertVersion(tx: Ctx, me: string, id: string, values: { title: string; kind: DocumentKind; content: string }, now: Date) {
@@ -115,6 +119,7 @@ async function insertVersion(tx: Ctx, me: string, id: string, values: { title: s
   if (!previous) return null;
   const createdAt = nextVersionAt(previous, now);
   await tx.db.insert(tx.t.Document).values({ id, createdAt, title: values.title, kind: values.kind, content: values.content, userId: me });
+  await track(tx, { userId: me, type: "document_saved", metadata: { documentId: id, kind: values.kind }, at: now });
   return createdAt;
 }
 

@@ -14,6 +14,7 @@ import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
+import { track } from "~/modules/analytics/index.server";
 import { hit, type Limit } from "~/services/rate-limit.server";
 import { authorOf, commentColumns, commentSources, ownComment, type FeedAuthor } from "./access.server";
 import type { CommentInput } from "./comment-forms.server";
@@ -185,6 +186,7 @@ export async function createComment(ctx: Ctx, viewerId: string, postId: string, 
         at: now,
       });
     }
+    await track(tx, { userId: viewerId, type: "feed_comment_written", at: now });
     return { ok: true, commentId: comment.id } as const;
   });
   if (!made.ok) return made;

@@ -13,6 +13,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
 import { isUuid } from "~/lib/ids";
+import { track } from "~/modules/analytics/index.server";
 import { tellOfLike } from "./notices.server";
 
 export type LikeOutcome = { ok: true; liked: boolean; count: number } | { ok: false; reason: "not_found" | "hidden" };
@@ -47,6 +48,7 @@ export async function setPostLike(ctx: Ctx, viewerId: string, postId: string, li
         .where(eq(p.id, postId))
         .returning({ count: p.likes_count });
       if (post.authorId !== viewerId) await tellOfLike(tx, { authorId: post.authorId, postId, postContent: post.content, at: now });
+      await track(tx, { userId: viewerId, type: "feed_post_liked", at: now });
       return { ok: true, liked: true, count: Number(row.count) };
     }
     const deleted = await tx.db
@@ -93,6 +95,7 @@ export async function setCommentLike(ctx: Ctx, viewerId: string, postId: string,
         .set({ likes_count: sql`coalesce(${c.likes_count}, 0) + 1` })
         .where(eq(c.id, commentId))
         .returning({ count: c.likes_count });
+      await track(tx, { userId: viewerId, type: "feed_comment_liked", at: now });
       return { ok: true, liked: true, count: Number(row.count) };
     }
     const deleted = await tx.db

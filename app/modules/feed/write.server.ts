@@ -10,11 +10,12 @@
  * token), saves the name with profile's rules, and gives the draft back to finish.
  */
 import { and, eq, isNull, notExists } from "drizzle-orm";
-import type { Ctx } from "~/db.server";
+import { withTx, type Ctx } from "~/db.server";
 import { formObject, pick, type FieldErrors } from "~/lib/forms";
 import type { Translate } from "~/lib/i18n";
 import { isUuid } from "~/lib/ids";
 import type { Upload } from "~/modules/accounts/index.server";
+import { track } from "~/modules/analytics/index.server";
 import { updateProfile } from "~/modules/profile/index.server";
 import { hit, peek } from "~/services/rate-limit.server";
 import { ownPost } from "./access.server";
@@ -29,23 +30,27 @@ export const postLimitKey = (userId: string) => `feed-post:${userId}`;
 /** Creates a post and returns its id. `imageKey` is a stored image or null. */
 export async function createFeedPost(ctx: Ctx, userId: string, input: NewPostInput, imageKey: string | null, now = new Date()): Promise<string> {
   const { anonymous_post: p } = ctx.t;
-  const [row] = await ctx.db
-    .insert(p)
-    .values({
-      user_id: userId,
-      content: input.content,
-      topic: input.topic,
-      company_name: input.companyName,
-      industry: input.industry,
-      is_anonymous: input.anonymous,
-      image_url: imageKey,
-      likes_count: 0,
-      comments_count: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .returning({ id: p.id });
-  return row.id;
+  // The post and its usage row commit together.
+  return withTx(ctx, async (tx) => {
+    const [row] = await tx.db
+      .insert(p)
+      .values({
+        user_id: userId,
+        content: input.content,
+        topic: input.topic,
+        company_name: input.companyName,
+        industry: input.industry,
+        is_anonymous: input.anonymous,
+        image_url: imageKey,
+        likes_count: 0,
+        comments_count: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning({ id: p.id });
+    await track(tx, { userId, type: "feed_post_written", at: now });
+    return row.id;
+  });
 }
 
 /** The member's anonymous name and picture; the name is null when they have none yet. */

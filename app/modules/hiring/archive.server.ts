@@ -14,7 +14,7 @@
 import { and, desc, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import { likePattern } from "~/lib/like-pattern";
 import { feedTable, isJobId, type FeedSlug } from "~/modules/jobs/index.server";
 import { isStaff } from "./rules";
@@ -126,7 +126,7 @@ export async function saveCard(ctx: Ctx, viewer: Viewer, target: ArchiveTarget, 
         id = await rewrite();
       } else id = card.id;
     }
-    await recordUsage(tx, viewer.id, "archive", "archived", { cardId: id });
+    await track(tx, { userId: viewer.id, type: "candidate_archived", metadata: { cardId: id } });
     return id!;
   });
 }
@@ -229,7 +229,7 @@ export async function deleteCard(ctx: Ctx, viewer: Viewer, cardId: number): Prom
       .where(and(eq(c.id, cardId), inArray(c.id, readable)))
       .returning({ id: c.id });
     if (gone.length === 0) return false;
-    await recordUsage(tx, viewer.id, "archive", "deleted", { cardId });
+    await track(tx, { userId: viewer.id, type: "archive_card_deleted", metadata: { cardId } });
     return true;
   });
 }
@@ -255,4 +255,4 @@ export function cardsExport(ctx: Ctx, viewer: Viewer, q: string, header: string[
 }
 
 /** Records that the viewer exported their cards (outside any transaction: the export only reads). */
-export const recordExport = (ctx: Ctx, viewer: Viewer) => recordUsage(ctx, viewer.id, "archive", "exported");
+export const recordExport = (ctx: Ctx, viewer: Viewer) => track(ctx, { userId: viewer.id, type: "archive_exported" });

@@ -7,6 +7,7 @@
 import { and, count, desc, eq, exists, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import type { Position } from "~/lib/cursor";
 import { isUuid } from "~/lib/ids";
 import { translator } from "~/lib/i18n.server";
@@ -328,6 +329,7 @@ export async function changeStatus(
     if (rows.length === 0) return false;
     const text = statusNotification(job, { status: input.status, statusChanged: check.statusChanged, feedback: input.feedback }, t);
     await insertLinkedNotification(tx, { userId: before.applicantId, title: text.title, message: text.message, href: `/applications/${input.id}`, at: now });
+    await track(tx, { userId: viewer.id, type: "application_status_changed", metadata: { applicationId: input.id, status: input.status, statusChanged: check.statusChanged }, at: now });
     return true;
   });
   if (!written) {

@@ -22,7 +22,7 @@ import { randomInt } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import { isInterviewCategory, questionById, questionsOf, type InterviewCategory } from "../../../db/interview-banks";
 import { firstOpenQuestion, memberDay, QUESTIONS_PER_INTERVIEW } from "./rules";
 import { streakFor } from "./streak.server";
@@ -115,7 +115,7 @@ export async function startInterview(ctx: Ctx, userId: string, input: { category
         new Set(seenRows.map((r) => r.id)),
       );
       await tx.db.insert(tx.t.interview_plans).values({ daily_interview_id: inserted[0].id, question_ids: questionIds, language });
-      await recordUsage(tx, userId, "interviews", "start", { category }, now);
+      await track(tx, { userId, type: "interview_started", metadata: { category }, at: now });
       return { kind: "started", interviewId: inserted[0].id, created: true };
     }
     const id = await interviewIdOn(tx, userId, day);
@@ -211,7 +211,7 @@ async function completeIfDone(tx: Ctx, userId: string, id: string, now: Date): P
     .update(u)
     .set({ lastInterviewDate: done[0].interviewDate, interviewCount: sql`coalesce(${u.interviewCount}, 0) + 1` })
     .where(eq(u.id, userId));
-  await recordUsage(tx, userId, "interviews", "complete", { interviewId: id }, now);
+  await track(tx, { userId, type: "interview_completed", metadata: { interviewId: id }, at: now });
   return true;
 }
 
@@ -245,7 +245,7 @@ export async function answerQuestion(ctx: Ctx, userId: string, id: string, n: nu
       if (!first) return { kind: "not_found" };
       return { kind: "answered", progressId: first.id, created: false, completed: false };
     }
-    await recordUsage(tx, userId, "interviews", "answer", { interviewId: id, questionId: q.questionId }, now);
+    await track(tx, { userId, type: "interview_answered", metadata: { interviewId: id, questionId: q.questionId }, at: now });
     const completed = await completeIfDone(tx, userId, id, now);
     return { kind: "answered", progressId: inserted[0].id, created: true, completed };
   });

@@ -12,6 +12,7 @@ import { z } from "zod";
 import { isMultiLine, isSingleLine } from "~/lib/text";
 import { translator } from "~/lib/i18n.server";
 import { withTx, type Ctx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import { savedLanguage } from "~/modules/accounts/index.server";
 import { storage as appStorage, type Storage } from "~/services/storage.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
@@ -135,6 +136,7 @@ export async function submitApplication(ctx: Ctx, s: Submission, store: Storage 
       });
       await tx.db.insert(t.job_applicants).values({ application_id: id, user_id: s.userId, feed, job_id: jobId, live: true, created_at: now });
       await tx.db.insert(t.uploads).values({ userEmail: s.accountEmail, fileUrl: key, fileType: "cv", createdAt: now });
+      await track(tx, { userId: s.userId, type: "application_sent", metadata: { applicationId: id, feed, jobId }, at: now });
       if (s.target.posterId && s.target.posterId !== s.userId) {
         // Written in the poster's language, not the applicant's.
         const t = translator(await savedLanguage(tx, s.target.posterId));

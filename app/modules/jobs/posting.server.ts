@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, exists, gt, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
 import { insertLinkedNotification } from "~/modules/network/index.server";
@@ -81,6 +82,7 @@ export async function createPost(ctx: Ctx, poster: Poster, input: PostInput, now
       created_at: now,
       updated_at: now,
     });
+    await track(tx, { userId: poster.id, type: "job_posted", metadata: { feed: input.feed, jobId, status }, at: now });
   });
   return { kind: "posted", feed: input.feed, jobId, status };
 }
@@ -355,6 +357,7 @@ export async function decidePost(
         : { title: t("jobs.decision.declinedTitle"), message: t("jobs.decision.declinedMessage", { name, reason: decision.reason }) };
     // Both lead to the post: its page shows the poster the decision, a decline's reason and Edit.
     if (job?.posterId) await insertLinkedNotification(tx, { userId: job.posterId, title: note.title, message: note.message, href: jobPath(feed, jobId), at: now });
+    if (decision.kind === "approve") await track(tx, { userId: staff.id, type: "job_approved", metadata: { feed, jobId }, at: now });
     const title = job?.title ?? t("jobs.job.untitled");
     return { kind: decision.kind === "approve" ? ("approved" as const) : ("declined" as const), title, note, email: job?.posterEmail ?? null, name, lang };
   });

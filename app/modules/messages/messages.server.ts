@@ -5,7 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, or, sql } from "drizzle-orm";
-import type { Ctx } from "~/db.server";
+import { withTx, type Ctx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import { MESSAGE_MAX } from "./rules";
 
 export type SendOutcome = { ok: true; id: string; createdAt: Date } | { ok: false; reason: "self" | "empty" | "too_long" | "not_connected" };
@@ -35,23 +36,27 @@ export async function sendMessage(ctx: Ctx, input: { senderId: string; receiverI
         ),
       ),
     );
-  const inserted = await ctx.db
-    .insert(m)
-    .select(
-      ctx.db
-        .select({
-          id: sql`${id}`.as("id"),
-          sender_id: sql`${input.senderId}`.as("sender_id"),
-          receiver_id: sql`${input.receiverId}`.as("receiver_id"),
-          message: sql`${text}`.as("message"),
-          is_read: sql`${ctx.dialect === "pg" ? false : 0}`.as("is_read"),
-          created_at: sql`${ctx.dialect === "pg" ? createdAt.toISOString() : createdAt.getTime()}`.as("created_at"),
-          updated_at: sql`${ctx.dialect === "pg" ? createdAt.toISOString() : createdAt.getTime()}`.as("updated_at"),
-        })
-        .from(sql`(select 1) as one_row`)
-        .where(sql`exists ${connected}`) as never,
-    )
-    .returning({ id: m.id });
-  if (inserted.length === 0) return { ok: false, reason: "not_connected" };
-  return { ok: true, id, createdAt };
+  // The message and its usage row commit together.
+  return withTx(ctx, async (tx) => {
+    const inserted = await tx.db
+      .insert(m)
+      .select(
+        ctx.db
+          .select({
+            id: sql`${id}`.as("id"),
+            sender_id: sql`${input.senderId}`.as("sender_id"),
+            receiver_id: sql`${input.receiverId}`.as("receiver_id"),
+            message: sql`${text}`.as("message"),
+            is_read: sql`${ctx.dialect === "pg" ? false : 0}`.as("is_read"),
+            created_at: sql`${ctx.dialect === "pg" ? createdAt.toISOString() : createdAt.getTime()}`.as("created_at"),
+            updated_at: sql`${ctx.dialect === "pg" ? createdAt.toISOString() : createdAt.getTime()}`.as("updated_at"),
+          })
+          .from(sql`(select 1) as one_row`)
+          .where(sql`exists ${connected}`) as never,
+      )
+      .returning({ id: m.id });
+    if (inserted.length === 0) return { ok: false, reason: "not_connected" } as const;
+    await track(tx, { userId: input.senderId, type: "message_sent", metadata: { messageId: id }, at: createdAt });
+    return { ok: true, id, createdAt } as const;
+  });
 }

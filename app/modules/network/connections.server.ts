@@ -8,6 +8,7 @@
 import { and, desc, eq, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
+import { track } from "~/modules/analytics/index.server";
 import type { Position } from "~/lib/cursor";
 import { translator } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
@@ -99,6 +100,7 @@ export async function connect(ctx: Ctx, input: { me: string; otherId: string; me
         .values({ sender_id: me, receiver_id: otherId, status: "pending", message, created_at: now, updated_at: now })
         .returning({ id: c.id });
       await notify(tx, { userId: otherId, type: "connection_request", fromId: me, fromName: myName, connectionId: created.id });
+      await track(tx, { userId: me, type: "connection_requested", metadata: { connectionId: created.id } });
       return "requested";
     }
     const state = stateOf(row, me);
@@ -108,6 +110,7 @@ export async function connect(ctx: Ctx, input: { me: string; otherId: string; me
       await tx.db.update(c).set({ status: "accepted", updated_at: now }).where(and(eq(c.id, row.id), eq(c.receiver_id, me), eq(c.status, "pending")));
       await dropRequestNotifications(tx, row.id);
       await notify(tx, { userId: otherId, type: "connection_accepted", fromId: me, fromName: myName, connectionId: row.id });
+      await track(tx, { userId: me, type: "connection_accepted", metadata: { connectionId: row.id } });
       return "accepted";
     }
     // A rejected request, in either direction: the row becomes my new request.
@@ -117,6 +120,7 @@ export async function connect(ctx: Ctx, input: { me: string; otherId: string; me
       .set({ sender_id: me, receiver_id: otherId, status: "pending", message, created_at: now, updated_at: now })
       .where(and(eq(c.id, row.id), eq(c.status, "rejected")));
     await notify(tx, { userId: otherId, type: "connection_request", fromId: me, fromName: myName, connectionId: row.id });
+    await track(tx, { userId: me, type: "connection_requested", metadata: { connectionId: row.id } });
     return "requested";
   });
 }
@@ -152,6 +156,7 @@ export async function changeConnection(
       if (intent === "accept") {
         const myName = (await nameOf(tx, me)) ?? null;
         await notify(tx, { userId: otherId, type: "connection_accepted", fromId: me, fromName: myName, connectionId: row.id });
+        await track(tx, { userId: me, type: "connection_accepted", metadata: { connectionId: row.id } });
       }
       return "done";
     }

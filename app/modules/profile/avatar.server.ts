@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
-import { logActivity } from "~/modules/accounts/index.server";
+import { track } from "~/modules/analytics/index.server";
 import { randomKey, storage as appStorage, type Storage } from "~/services/storage.server";
 import { reencodeAvatar } from "./images.server";
 import { avatarKeyOf } from "./rules";
@@ -60,12 +60,10 @@ export async function replaceAvatar(
     await store.delete(key);
     return { ok: false, message: t("profile.photo.notSaved") };
   }
-  await logActivity(ctx, {
+  await track(ctx, {
     userId,
-    action: "profile_updated",
-    category: "profile",
-    resourceType: "user",
-    resourceId: userId,
+    type: "profile_updated",
+    resource: { type: "user", id: userId },
     metadata: { fields: ["avatarUrl"] },
     ip: options.ip,
     userAgent: options.userAgent,

@@ -7,7 +7,8 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
-import { logActivity, referralCount } from "~/modules/accounts/index.server";
+import { referralCount } from "~/modules/accounts/index.server";
+import { track } from "~/modules/analytics/index.server";
 import { rebuildMatchTerms } from "~/modules/skills/index.server";
 import type { CertificationEntry, EducationEntry, ExperienceEntry } from "../../../db/schema";
 
@@ -107,12 +108,10 @@ export async function updateProfile(
       if (!row) return false;
       // The candidate ranking reads skills, headline and experience through match_terms.
       await rebuildMatchTerms(tx, userId);
-      await logActivity(tx, {
+      await track(tx, {
         userId,
-        action: "profile_updated",
-        category: "profile",
-        resourceType: "user",
-        resourceId: userId,
+        type: "profile_updated",
+        resource: { type: "user", id: userId },
         metadata: { fields },
         ip: meta.ip,
         userAgent: meta.userAgent,

@@ -11,7 +11,7 @@
  */
 import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import { BANK_PAGE_SIZE, markDuplicates, questionKey, skillNameKey, type BankQuestion, type ImportRow } from "./bank-rules";
 
 /** Who may use the bank: career_team and admin. */
@@ -138,7 +138,7 @@ export async function addSkill(ctx: Ctx, user: Staff, form: { name: string; desc
     if (!staffRow) return { kind: "missing" as const };
     const [skill] = await tx.db.insert(tx.t.skills).values({ name: form.name }).returning({ id: tx.t.skills.id });
     await tx.db.insert(tx.t.skill_details).values({ skill_id: skill.id, description: form.description, retired_at: null, updated_at: now });
-    await recordUsage(tx, user.id, "skills_bank", "add_skill", { skillId: skill.id }, now);
+    await track(tx, { userId: user.id, type: "bank_skill_added", metadata: { skillId: skill.id }, at: now });
     return { kind: "saved" as const, skillId: skill.id };
   });
 }
@@ -156,7 +156,7 @@ export async function editSkill(ctx: Ctx, user: Staff, skillId: number, form: { 
       .returning({ id: tx.t.skills.id });
     if (changed.length === 0) return { kind: "missing" as const };
     await upsertSkillDetails(tx, skillId, { description: form.description, updated_at: now });
-    await recordUsage(tx, user.id, "skills_bank", "edit_skill", { skillId }, now);
+    await track(tx, { userId: user.id, type: "bank_skill_edited", metadata: { skillId }, at: now });
     return { kind: "saved" as const, skillId };
   });
 }
@@ -178,7 +178,7 @@ export async function setSkillRetired(ctx: Ctx, user: Staff, skillId: number, re
       .where(and(eq(tx.t.skills.id, skillId), staff(tx, user.id)));
     if (!skill) return false;
     await upsertSkillDetails(tx, skillId, { retired_at: retire ? now : null, updated_at: now });
-    await recordUsage(tx, user.id, "skills_bank", retire ? "retire_skill" : "restore_skill", { skillId }, now);
+    await track(tx, { userId: user.id, type: retire ? "bank_skill_retired" : "bank_skill_restored", metadata: { skillId }, at: now });
     return true;
   });
 }
@@ -211,7 +211,7 @@ export async function addQuestion(ctx: Ctx, user: Staff, skillId: number, q: Ban
     if (!(await lockSkillQuestions(tx, user, skillId))) return { kind: "missing" as const };
     if ((await questionKeysOf(tx, skillId, null)).has(questionKey(q.question))) return { kind: "inBank" as const };
     const questionId = await insertQuestion(tx, skillId, q, now);
-    await recordUsage(tx, user.id, "skills_bank", "add_question", { skillId, questionId }, now);
+    await track(tx, { userId: user.id, type: "bank_question_added", metadata: { skillId, questionId }, at: now });
     return { kind: "saved" as const, questionId };
   });
 }
@@ -245,7 +245,7 @@ export async function editQuestion(ctx: Ctx, user: Staff, skillId: number, quest
       .insert(qd)
       .values({ question_id: questionId, explanation: q.explanation, retired_at: null, updated_at: now })
       .onConflictDoUpdate({ target: qd.question_id, set: { explanation: q.explanation, updated_at: now } });
-    await recordUsage(tx, user.id, "skills_bank", "edit_question", { skillId, questionId }, now);
+    await track(tx, { userId: user.id, type: "bank_question_edited", metadata: { skillId, questionId }, at: now });
     return { kind: "saved" as const, questionId };
   });
 }
@@ -264,7 +264,7 @@ export async function setQuestionRetired(ctx: Ctx, user: Staff, skillId: number,
       .insert(qd)
       .values({ question_id: questionId, explanation: "", retired_at: retire ? now : null, updated_at: now })
       .onConflictDoUpdate({ target: qd.question_id, set: { retired_at: retire ? now : null, updated_at: now } });
-    await recordUsage(tx, user.id, "skills_bank", retire ? "retire_question" : "restore_question", { skillId, questionId }, now);
+    await track(tx, { userId: user.id, type: retire ? "bank_question_retired" : "bank_question_restored", metadata: { skillId, questionId }, at: now });
     return true;
   });
 }
@@ -286,7 +286,7 @@ export async function importQuestions(ctx: Ctx, user: Staff, skillId: number, ro
       await insertQuestion(tx, skillId, r.question, now);
       imported++;
     }
-    if (imported > 0) await recordUsage(tx, user.id, "skills_bank", "import_questions", { skillId, imported, refused: marked.length - imported }, now);
+    if (imported > 0) await track(tx, { userId: user.id, type: "bank_questions_imported", metadata: { skillId, imported, refused: marked.length - imported }, at: now });
     return { kind: "imported" as const, rows: marked, imported };
   });
 }

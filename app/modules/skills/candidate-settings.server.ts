@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { withTx, type Ctx } from "~/db.server";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import { buildMatchTerms } from "../../../db/match-terms";
 import { removeCardsOf } from "./cards.server";
 import { verifiedSkillsOf, type VerifiedSkill } from "./verified.server";
@@ -73,7 +73,7 @@ export async function saveCandidateSettings(ctx: Ctx, userId: string, input: Sav
     if (hide.length) await tx.db.insert(h).values(hide.map((skill_id) => ({ user_id: userId, skill_id }))).onConflictDoNothing();
     await rebuildMatchTerms(tx, userId, now);
     const removedCards = input.findable ? 0 : await removeCardsOf(tx, userId);
-    await recordUsage(tx, userId, "candidates", "save_settings", { findable: input.findable, sharePhone: input.sharePhone, hidden: hide.length, removedCards }, now);
+    await track(tx, { userId, type: "candidate_settings_saved", metadata: { findable: input.findable, sharePhone: input.sharePhone, hidden: hide.length, removedCards }, at: now });
     return { removedCards };
   });
 }

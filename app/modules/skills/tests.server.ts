@@ -19,7 +19,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { withTx } from "~/db.server";
-import { recordUsage } from "~/lib/usage.server";
+import { track } from "~/modules/analytics/index.server";
 import type { DrawnQuestion } from "../../../db/schema";
 import { recordBest } from "./bests.server";
 import { grade, readAnswers, type Tamper } from "./grading";
@@ -198,7 +198,7 @@ export async function startTest(ctx: Ctx, userId: string, skillId: number, now =
       }));
     const drawId = randomUUID();
     await tx.db.insert(tx.t.skill_draws).values({ id: drawId, user_id: userId, skill_id: skillId, questions, created_at: now });
-    await recordUsage(tx, userId, "skills", "started", { skillId }, now);
+    await track(tx, { userId, type: "skill_test_started", metadata: { skillId }, at: now });
     return { kind: "started", drawId };
   });
 }
@@ -317,7 +317,7 @@ export async function submitTest(
         .returning({ id: dr.id });
       if (claimed.length === 0) throw new DrawTaken();
       await recordBest(tx, { id: attempt.id, userId, skillId, score: graded.score, total: graded.total, createdAt: now });
-      await recordUsage(tx, userId, "skills", "graded", { skillId, score: graded.score, total: graded.total }, now);
+      await track(tx, { userId, type: "skill_attempt", metadata: { skillId, score: graded.score, total: graded.total }, at: now });
       return { kind: "graded", attemptId: attempt.id, score: graded.score, total: graded.total };
     });
   } catch (error) {
