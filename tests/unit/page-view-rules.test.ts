@@ -16,7 +16,7 @@ import {
 
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
 
-function doc(overrides: Partial<DocumentResponse> & { path?: string; headers?: Record<string, string> } = {}): DocumentResponse {
+function doc(overrides: Partial<Omit<DocumentResponse, "headers">> & { path?: string; headers?: Record<string, string> } = {}): DocumentResponse {
   const { path = "/jobs", headers = {}, ...rest } = overrides;
   return {
     method: "GET",
@@ -139,7 +139,7 @@ describe("beacons", () => {
       path: "/jobs",
       title: "Jobs | Ladder",
     });
-    for (const fields of [
+    const malformed: Record<string, string>[] = [
       { kind: "time", id: "nope", seconds: "1" },
       { kind: "time", id, seconds: "1.5" },
       { kind: "time", id, seconds: "-1" },
@@ -149,7 +149,8 @@ describe("beacons", () => {
       { kind: "view", id, path: "/\\evil.example/", title: "" },
       { kind: "view", id, path: "/build/x.js", title: "" },
       { kind: "other", id },
-    ]) {
+    ];
+    for (const fields of malformed) {
       expect(parseBeacon(new URLSearchParams(fields)), JSON.stringify(fields)).toBeNull();
     }
   });
