@@ -91,6 +91,8 @@ const server = app.listen(env.PORT, env.HOST, () => {
 stopGracefully(server, {
   timeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   closeDatabase: async () => {
+    // Page views still waiting in memory are written first (decision 049).
+    await globalThis.__ladderPageViews?.flush();
     if (globalThis.__ladderCtx) await closeCtx(globalThis.__ladderCtx);
   },
   nameWorker: cluster.isWorker && env.ENABLE_TEST_ROUTES === "1",

@@ -20,6 +20,7 @@ const OWN_PROCESS = [
   "interviews-review",
   "jobs-import",
   "jobs-posting",
+  "page-views",
   "password-reset",
   "seed",
   "server-start",

@@ -9,6 +9,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { chooseCoding, compressBody } from "./lib/encoding.server";
+import { recordDocumentView } from "./modules/analytics/page-views.server";
 import { NonceContext } from "./lib/nonce";
 
 export const streamTimeout = 5_000;
@@ -43,6 +44,12 @@ export default async function handleRequest(
     responseStatusCode,
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  // Every document passes here with its final status: the one place page views are counted.
+  try {
+    recordDocumentView(request, { status, contentType: "text/html", html }, loadContext);
+  } catch (error) {
+    console.error(error);
+  }
   responseHeaders.append("Vary", "Accept-Encoding");
   const coding = chooseCoding(request.headers.get("Accept-Encoding"));
   const body = coding === "identity" ? html : await compressBody(html, coding);

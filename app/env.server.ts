@@ -100,6 +100,8 @@ const envSchema = z.object({
     .min(0, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
     .max(600_000, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
     .default(8_000),
+  /** Recording page views (decision 049); off only to measure what recording costs (npm run bench). */
+  ANALYTICS_PAGE_VIEWS: z.enum(["on", "off"], { errorMap: () => ({ message: "ANALYTICS_PAGE_VIEWS must be on or off" }) }).default("on"),
   ...openAiEnvShape,
 });
 

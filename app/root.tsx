@@ -23,6 +23,8 @@ import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { stylesheetText } from "~/lib/stylesheet.server";
 import { useNonce } from "~/lib/nonce";
 import { csrfFor } from "~/modules/accounts/csrf.server";
+import { namePageView } from "~/modules/analytics/page-views.server";
+import { PageViewBeacon } from "~/components/PageViewBeacon";
 import { getCurrentUser } from "~/modules/accounts/current-user.server";
 import { getCtx } from "~/db.server";
 import { headerCounts } from "~/modules/home/header-counts.server";
@@ -31,7 +33,7 @@ import { dirOf, translateMatches, useLanguage, useT } from "~/lib/i18n";
 import { LanguageForm } from "~/components/LanguageForm";
 import { LANGUAGE_NAMES, languageOf, messagesFor, translator } from "~/lib/i18n.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [{ flash: sent, clear }, current, csrf, lang] = await Promise.all([readFlash(request), getCurrentUser(request), csrfFor(request), languageOf(request)]);
   // A flash is a message id with its values, put into words here in the reader's language.
   const flash = sent ? { kind: sent.kind, message: translator(lang)(sent.message, sent.values) } : null;
@@ -40,6 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const inlineCss = lite ? stylesheetText(stylesheet) : null;
   const icon = lite ? FAVICON_DATA_URI : FAVICON_PATH;
   const liteChosen = readLiteChoice(request.headers.get("Cookie")) !== null;
+  // The id this page's beacon reports with (never in lite mode, which has no scripts).
+  const viewId = namePageView(request, context, current);
+  const pageViewId = lite ? null : viewId;
   const user = current ? { id: current.id, name: current.name, email: current.email, role: current.role, avatarUrl: current.avatarUrl } : null;
   // The header's counts: each one indexed query, all at once.
   const ctx = getCtx();
@@ -50,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const messages = messagesFor(lang, ["common"]);
-  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, requestsWaiting, csrf: csrf.token, messages }, { headers });
+  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, requestsWaiting, csrf: csrf.token, messages, pageViewId }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -110,6 +115,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <ScrollRestoration nonce={nonce} />
             <ScriptsAfterPaint nonce={nonce} />
             <HydrationDone />
+            {root?.pageViewId ? <PageViewBeacon firstViewId={root.pageViewId} /> : null}
           </>
         )}
       </body>

@@ -85,7 +85,9 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
   // The baseline is one process: --workers gives the app (and the compared checkout) workers on PostgreSQL only.
   const workers = target.kind === "pg" ? options.workers : 1;
   const appEnv = { ...env, WEB_CONCURRENCY: String(workers) };
-  const specs = [appServer(appEnv), ...(options.compare ? [appServer(appEnv, options.compare)] : []), baselineServer(env)];
+  // Routes marked pageViewsOff are also loaded on this checkout with page views off (decision 049).
+  const viewsOff = routes.some((route) => route.pageViewsOff) ? [{ ...appServer({ ...appEnv, ANALYTICS_PAGE_VIEWS: "off" }), label: "views off" }] : [];
+  const specs = [appServer(appEnv), ...viewsOff, ...(options.compare ? [appServer(appEnv, options.compare)] : []), baselineServer(env)];
   const servers: RunningServer[] = [];
   try {
     for (const spec of specs) {
@@ -98,9 +100,10 @@ async function benchDatabase(target: DatabaseTarget, routes: BenchRoute[], optio
       const runs = new Map<string, RouteRun>();
       for (const server of servers) {
         if (server.label === "baseline" && (route.baseline === false || !baselineHandles(route.method, route.path))) continue;
+        if (server.label === "views off" && !route.pageViewsOff) continue;
         runs.set(server.label, await benchRoute(server, route, options));
       }
-      reports.push(routeReport(route, runs.get("app")!, runs.get("baseline"), runs.get("before")));
+      reports.push(routeReport(route, runs.get("app")!, runs.get("baseline"), runs.get("before"), runs.get("views off")));
     }
     return { kind: target.kind, url: redact(target.url), workers, routes: reports };
   } finally {
@@ -181,7 +184,7 @@ function ownCpuSeconds(pid: number): number {
 /** USER_HZ: 100 on every Linux Node supports. */
 const CLOCK_TICKS = 100;
 
-function routeReport(route: BenchRoute, app: RouteRun, baseline: RouteRun | undefined, before: RouteRun | undefined): RouteReport {
+function routeReport(route: BenchRoute, app: RouteRun, baseline: RouteRun | undefined, before: RouteRun | undefined, viewsOff: RouteRun | undefined): RouteReport {
   const ratio = (a: LoadResult, b: LoadResult | undefined) => (b && b.reqPerSec > 0 ? a.reqPerSec / b.reqPerSec : undefined);
   return {
     name: route.name,
@@ -195,6 +198,8 @@ function routeReport(route: BenchRoute, app: RouteRun, baseline: RouteRun | unde
     before: before?.load,
     beforeAlone: before?.alone,
     speedup: ratio(app.load, before?.load),
+    viewsOff: viewsOff?.load,
+    viewsCost: viewsOff && viewsOff.load.reqPerSec > 0 ? 1 - app.load.reqPerSec / viewsOff.load.reqPerSec : undefined,
   };
 }
 

@@ -275,6 +275,7 @@ const NOT_PAGES: Record<string, string> = {
   "feed.$id_.comments.$commentId_.like.tsx": "POST only (GET redirects to the post)",
   "skills_.manage.$skillId.questions.$questionId_.retire.tsx": "POST only (GET redirects to the question's page)",
   "messages.$userId.updates.ts": "JSON polled by the conversation page",
+  "analytics.beacon.ts": "the page-view beacon: POST only (GET answers 405; page-views.spec.ts covers it)",
   "jobs_.rss.ts": "an RSS feed",
   "jobs_.remote_.rss.ts": "an RSS feed",
   "jobs_.part-time_.rss.ts": "an RSS feed",

@@ -21,6 +21,9 @@ import { connect } from "../../app/modules/network/connections.server";
 // The app reads its environment once, at its first request: set what tests rely on first.
 process.env.SESSION_SECRET ??= "integration-tests-secret-0123456789abcdef";
 process.env.LOG_REQUESTS = "off";
+// Page views are recorded only where a test asks for them (page-views.test.ts): a buffered row
+// written a second later would land in whichever test database is current by then.
+process.env.ANALYTICS_PAGE_VIEWS ??= "off";
 // Uploaded files (profile photos) go to this test process's own folder, never to data/uploads.
 process.env.UPLOADS_DIR ??= path.join(os.tmpdir(), `ladder-test-uploads-${process.pid}`);
 

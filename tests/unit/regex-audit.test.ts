@@ -34,6 +34,12 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/accounts/password-reset.server.ts": [/^[A-Za-z0-9_-]{43}$/],
   "app/modules/accounts/passwords.server.ts": [/^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/],
   "app/modules/accounts/user-agent.ts": [/Android/, /Chrome\/|CriOS\//, /CrOS/, /Edg(?:e|A|iOS)?\//, /Firefox\/|FxiOS\//, /Linux/, /Mac OS X|Macintosh/, /Mobi|iPhone|Android/, /OPR\/|Opera/, /Safari\//, /SamsungBrowser\//, /UCBrowser\//, /Windows/, /bot|crawler|spider/i, /curl\//, /iPad|Tablet/, /iPhone|iPad|iPod/],
+  "app/modules/analytics/page-view-rules.ts": [
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    /[?#]/,
+    /^\d{1,9}$/,
+    /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|lighthouse|curl\/|wget\/|python|go-http-client|java\/|okhttp|libwww|httpclient|node-fetch|axios|autocannon/i,
+  ],
   "app/modules/admin/csv.ts": [/"/g, /[",\r\n]/, /[^A-Za-z0-9-]/g, /^[=+\-@\t\r]/],
   "app/modules/analytics/period.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
   "app/modules/calendar/forms.server.ts": [/^[0-6]$/],
