@@ -100,6 +100,15 @@ const envSchema = z.object({
     .min(0, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
     .max(600_000, "SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000")
     .default(8_000),
+  /** Raw page views older than this many days are deleted once their days are summarised (issue 20). */
+  ANALYTICS_RETENTION_DAYS: z.coerce
+    .number({ invalid_type_error: "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500" })
+    .int("ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .min(1, "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .max(36_500, "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .default(400),
+  /** off: no daily summary job in this process (tests, benchmarks); the CLI still summarises. */
+  ANALYTICS_SCHEDULER: z.enum(["on", "off"], { errorMap: () => ({ message: "ANALYTICS_SCHEDULER must be on or off" }) }).default("on"),
   ...openAiEnvShape,
 });
 

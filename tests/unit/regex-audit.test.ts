@@ -35,6 +35,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/accounts/passwords.server.ts": [/^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/],
   "app/modules/accounts/user-agent.ts": [/Android/, /Chrome\/|CriOS\//, /CrOS/, /Edg(?:e|A|iOS)?\//, /Firefox\/|FxiOS\//, /Linux/, /Mac OS X|Macintosh/, /Mobi|iPhone|Android/, /OPR\/|Opera/, /Safari\//, /SamsungBrowser\//, /UCBrowser\//, /Windows/, /bot|crawler|spider/i, /curl\//, /iPad|Tablet/, /iPhone|iPad|iPod/],
   "app/modules/admin/csv.ts": [/"/g, /[",\r\n]/, /[^A-Za-z0-9-]/g, /^[=+\-@\t\r]/],
+  "app/modules/analytics/summarize-args.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
   "app/modules/calendar/forms.server.ts": [/^[0-6]$/],
   "app/modules/calendar/ics.ts": [/,/g, /;/g, /[-:]/g, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, /\.\d{3}/, /\\/g, /\r\n|\r|\n|\u0085|\u2028|\u2029/g],
   "app/modules/calendar/slots.ts": [/^\d+$/, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?Z$/],
