@@ -83,8 +83,8 @@ export async function openBoss(databaseUrl: string, ctx: Ctx, { retentionDays, l
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, application_name: "ladder-analytics" });
   boss.on("error", (error: Error) => log(`Analytics job queue: ${error.message}`));
   await boss.start();
-  await boss.createQueue(DAY_QUEUE, { name: DAY_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
-  await boss.createQueue(DAILY_QUEUE, { name: DAILY_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 300, retryBackoff: true });
+  await ensureQueue(boss, { name: DAY_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
+  await ensureQueue(boss, { name: DAILY_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 300, retryBackoff: true });
 
   /** Sends a job for every missing day; a date already queued by another instance is skipped. */
   const sendMissingDays = async () => {
@@ -98,6 +98,7 @@ export async function openBoss(databaseUrl: string, ctx: Ctx, { retentionDays, l
   const workDays = () =>
     boss.work<{ date: string }>(DAY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
       await summarizeDay(ctx, new Date(`${job.data.date}T00:00:00Z`));
+      log(`Analytics: summarised ${job.data.date}.`);
     });
   const workDaily = () =>
     boss.work(DAILY_QUEUE, { batchSize: 1 }, async () => {
@@ -107,6 +108,23 @@ export async function openBoss(databaseUrl: string, ctx: Ctx, { retentionDays, l
       if (purged > 0) log(`Analytics: ${purged} old page view(s) deleted.`);
     });
   return { boss, sendMissingDays, workDays, workDaily };
+}
+
+/**
+ * Creates a queue unless it exists. Two instances starting at once deadlock in pg-boss's
+ * create_queue (each creates the queue's partition; measured in the two-instance test):
+ * PostgreSQL aborts one, which tries again and finds the queue made.
+ */
+async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
 
 async function startPgBoss(options: SchedulerOptions): Promise<AnalyticsScheduler> {
