@@ -15,6 +15,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { EnvError, parseEnv, type Env } from "./app/env.server";
 import { processPlan, runPrimary, stopGracefully } from "./app/lib/cluster.server";
+import { startAnalyticsScheduler, type AnalyticsScheduler } from "./app/modules/analytics/scheduler.server";
 import { isLite } from "./app/lib/lite";
 import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
 import { closeCtx, createCtx, dialectOf } from "./db/client";
@@ -23,6 +24,8 @@ import { migrateDatabase } from "./db/migrate";
 import { seedIfFresh } from "./db/seed";
 
 let env: Env;
+/** The daily summaries' schedule, when this process runs it (the single process). */
+let analyticsScheduler: AnalyticsScheduler | null = null;
 try {
   env = parseEnv();
 } catch (error) {
@@ -43,10 +46,18 @@ if (cluster.isPrimary) {
     console.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
   }
   await prepareDatabase(env);
+  // One daily-summary schedule per app instance: the primary runs it, never the workers.
+  const analytics = await startAnalytics(env);
   // With several workers this process only looks after them; runPrimary ends the process itself.
   if (plan.workers > 1) {
-    await runPrimary({ workers: plan.workers, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS, onReady: () => announce(`${plan.workers} workers`) });
+    await runPrimary({
+      workers: plan.workers,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      onReady: () => announce(`${plan.workers} workers`),
+      beforeExit: () => analytics?.stop() ?? Promise.resolve(),
+    });
   }
+  analyticsScheduler = analytics;
 }
 
 // Tests run the server on their own build (remix.config.js builds there with LADDER_BUILD_DIR).
@@ -93,6 +104,7 @@ stopGracefully(server, {
   closeDatabase: async () => {
     // Page views still waiting in memory are written first (decision 049).
     await globalThis.__ladderPageViews?.flush();
+    await analyticsScheduler?.stop().catch((error: Error) => console.error(`Stopping the analytics schedule failed: ${error.message}`));
     if (globalThis.__ladderCtx) await closeCtx(globalThis.__ladderCtx);
   },
   nameWorker: cluster.isWorker && env.ENABLE_TEST_ROUTES === "1",
@@ -115,6 +127,17 @@ async function prepareDatabase(env: Env) {
     process.exit(1);
   } finally {
     if (ctx) await closeCtx(ctx).catch(() => {});
+  }
+}
+
+/** Starts the daily summaries' schedule unless ANALYTICS_SCHEDULER=off; a failure is told, not fatal. */
+async function startAnalytics(env: Env): Promise<AnalyticsScheduler | null> {
+  if (env.ANALYTICS_SCHEDULER === "off") return null;
+  try {
+    return await startAnalyticsScheduler({ databaseUrl: env.DATABASE_URL, retentionDays: env.ANALYTICS_RETENTION_DAYS });
+  } catch (error) {
+    console.error(`The analytics schedule did not start (daily summaries wait for the next start or npm run analytics:summarize): ${(error as Error).message}`);
+    return null;
   }
 }
 

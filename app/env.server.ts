@@ -102,6 +102,15 @@ const envSchema = z.object({
     .default(8_000),
   /** Recording page views (decision 049); off only to measure what recording costs (npm run bench). */
   ANALYTICS_PAGE_VIEWS: z.enum(["on", "off"], { errorMap: () => ({ message: "ANALYTICS_PAGE_VIEWS must be on or off" }) }).default("on"),
+  /** Raw page views older than this many days are deleted once their days are summarised (issue 20). */
+  ANALYTICS_RETENTION_DAYS: z.coerce
+    .number({ invalid_type_error: "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500" })
+    .int("ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .min(1, "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .max(36_500, "ANALYTICS_RETENTION_DAYS must be a whole number of days from 1 to 36500")
+    .default(400),
+  /** off: no daily summary job in this process (tests, benchmarks); the CLI still summarises. */
+  ANALYTICS_SCHEDULER: z.enum(["on", "off"], { errorMap: () => ({ message: "ANALYTICS_SCHEDULER must be on or off" }) }).default("on"),
   ...openAiEnvShape,
 });
 

@@ -57,13 +57,15 @@ export interface PrimaryOptions {
   shutdownTimeoutMs: number;
   /** Called once, when the first `workers` workers all listen. */
   onReady: () => void;
+  /** Work the primary itself stops before it exits (the analytics schedule); given at most 2 s. */
+  beforeExit?: () => Promise<void>;
 }
 
 /**
  * The primary: forks the workers and looks after them until a signal stops them all. It ends the
  * process itself (0 when every worker stopped in time, 1 otherwise), so the promise never settles.
  */
-export function runPrimary({ workers, shutdownTimeoutMs, onReady }: PrimaryOptions): Promise<never> {
+export function runPrimary({ workers, shutdownTimeoutMs, onReady, beforeExit }: PrimaryOptions): Promise<never> {
   const alive = new Map<number, { worker: Worker; bornAt: number; listening: boolean }>();
   const restarts = new Set<NodeJS.Timeout>();
   let ready = false;
@@ -77,8 +79,11 @@ export function runPrimary({ workers, shutdownTimeoutMs, onReady }: PrimaryOptio
   };
 
   const finish = () => {
-    console.log("Ladder stopped.");
-    process.exit(exitCode);
+    const stopped = beforeExit ? beforeExit().catch((error: Error) => console.error(`Stopping failed: ${error.message}`)) : Promise.resolve();
+    void Promise.race([stopped, sleep(2_000)]).then(() => {
+      console.log("Ladder stopped.");
+      process.exit(exitCode);
+    });
   };
 
   const stop = (reason: string, code: number) => {

@@ -15,6 +15,7 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_TYPES, ensureActivityCatalog } from "../a
 import { utcDay } from "../analytics/day-figures";
 import * as E from "../enums";
 import { withTx } from "../tx";
+import { figuresForDay, saveDayFigures, utcDay } from "../analytics/day-figures";
 import { insertRows, resetSequences, type Row, type SeedSummary, type TableName } from "./insert";
 import { Rng, sha256Hex, uuidFor } from "./random";
 import { DEMO_PASSWORD, anonymousAdjectives, anonymousAnimals, employers, people, tracks, type Person } from "./content/people";
@@ -1242,28 +1243,8 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
       });
     }
   }
-  // Daily summaries: computed from the rows above for the last 30 days.
-  for (let d = 1; d <= 30; d++) {
-    const date = ago(d);
-    const on = (x: Date | null | undefined) => !!x && x.getTime() >= date.getTime() && x.getTime() < date.getTime() + DAY;
-    const logs = rows.user_activity_logs.filter((x) => on(x.created_at));
-    rows.daily_activity_summaries.push({
-      id: d,
-      date,
-      total_users_active: new Set(logs.map((x) => x.user_id)).size,
-      total_sessions: rows.user_sessions.filter((x) => on(x.started_at)).length,
-      total_page_views: rows.page_views.filter((x) => on(x.created_at)).length,
-      total_actions: logs.length,
-      new_registrations: rows.User.filter((x) => on(x.createdAt)).length,
-      new_connections: rows.connection.filter((x) => on(x.created_at)).length,
-      new_posts: rows.anonymous_post.filter((x) => on(x.created_at)).length + rows.community_posts.filter((x) => on(x.created_at)).length,
-      new_job_applications: rows.job_applications.filter((x) => on(x.createdAt)).length,
-      new_skill_attempts: rows.skill_attempts.filter((x) => on(x.createdAt)).length,
-      new_community_joins: rows.community_memberships.filter((x) => on(x.joined_at)).length,
-      created_at: new Date(date.getTime() + DAY + 5 * MINUTE),
-      updated_at: new Date(date.getTime() + DAY + 5 * MINUTE),
-    });
-  }
+  // Daily summaries and their dimension counts come from the rows above through the summary
+  // job's own code, after they are inserted (seedDemo, DEMO_SUMMARY_DAYS).
 
   // ---- uploads, archive cards, premium sign-ups and API sign-ups
   let uploadId = 0;
@@ -1518,5 +1499,22 @@ export async function seedDemo(ctx: Ctx, options: SeedDemoOptions = {}): Promise
     }
   });
   await resetSequences(ctx);
+  // Only with the raw rows just written, so that a later run (a later day) adds nothing.
+  const summarised = (summary.page_views?.inserted ?? 0) > 0 ? await summarizeDemoDays(ctx, now) : { days: 0, counts: 0 };
+  summary.daily_activity_summaries = { planned: DEMO_SUMMARY_DAYS, inserted: summarised.days };
+  summary.analytics_daily_counts = { planned: summarised.counts, inserted: summarised.counts };
   return summary;
+}
+
+/** The demo's summarised days: the 30 before `now`'s day, as the daily job would have left them. */
+export const DEMO_SUMMARY_DAYS = 30;
+
+async function summarizeDemoDays(ctx: Ctx, now: Date): Promise<{ days: number; counts: number }> {
+  let counts = 0;
+  for (let d = DEMO_SUMMARY_DAYS; d >= 1; d--) {
+    const figures = await figuresForDay(ctx, utcDay(new Date(now.getTime() - d * DAY)));
+    await saveDayFigures(ctx, figures);
+    counts += figures.counts.length;
+  }
+  return { days: DEMO_SUMMARY_DAYS, counts };
 }

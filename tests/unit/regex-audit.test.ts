@@ -42,6 +42,7 @@ const AUDITED: Record<string, RegExp[]> = {
   ],
   "app/modules/admin/csv.ts": [/"/g, /[",\r\n]/, /[^A-Za-z0-9-]/g, /^[=+\-@\t\r]/],
   "app/modules/analytics/period.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
+  "app/modules/analytics/summarize-args.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
   "app/modules/calendar/forms.server.ts": [/^[0-6]$/],
   "app/modules/calendar/ics.ts": [/,/g, /;/g, /[-:]/g, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, /\.\d{3}/, /\\/g, /\r\n|\r|\n|\u0085|\u2028|\u2029/g],
   "app/modules/calendar/slots.ts": [/^\d+$/, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{3})?)?Z$/],
