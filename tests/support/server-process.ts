@@ -59,6 +59,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       // The offline coach: no request leaves the machine.
       OPENAI_API_KEY: "",
+      // No daily summary job (pg-boss on PostgreSQL) unless a test asks for one: these tests are about other things.
+      ANALYTICS_SCHEDULER: "off",
       LADDER_BUILD_DIR: path.dirname(inject("appBuildPath")),
       ...env,
     },
