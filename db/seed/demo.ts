@@ -12,7 +12,6 @@ import { inArray } from "drizzle-orm";
 import { hash } from "@node-rs/argon2";
 import type { Ctx } from "../client";
 import { ACTIVITY_CATEGORIES, ACTIVITY_TYPES, ensureActivityCatalog } from "../activity-catalog";
-import { utcDay } from "../analytics/day-figures";
 import * as E from "../enums";
 import { withTx } from "../tx";
 import { figuresForDay, saveDayFigures, utcDay } from "../analytics/day-figures";
