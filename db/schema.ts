@@ -219,6 +219,8 @@ export function defineSchema(k: Kit) {
     (t) => [
       k.uniqueIndex("connection_sender_receiver_unique").on(t.sender_id, t.receiver_id),
       k.index("connection_receiver_idx").on(t.receiver_id, t.status),
+      // Issue 20: the daily summary counts a day by this column (decision 048).
+      k.index("connection_status_updated_idx").on(t.status, t.updated_at),
       k.check("connection_status_check", inList(t.status, E.connectionStatuses)),
       k.check("connection_not_self_check", sql`${t.sender_id} <> ${t.receiver_id}`),
     ],
@@ -456,7 +458,11 @@ export function defineSchema(k: Kit) {
       selectedAnswers: k.json<number[]>("selectedAnswers").notNull(),
       createdAt: k.createdNow("createdAt"),
     },
-    (t) => [k.index("skill_attempts_user_skill_idx").on(t.userId, t.skillId)],
+    (t) => [
+      k.index("skill_attempts_user_skill_idx").on(t.userId, t.skillId),
+      // Issue 20: the daily summary counts a day by this column (decision 048).
+      k.index("skill_attempts_created_idx").on(t.createdAt),
+    ],
   );
 
   // Extension (issue 18, docs/decisions/045-skills.md): what the spec's skills row has no room
@@ -568,6 +574,8 @@ export function defineSchema(k: Kit) {
     (t) => [
       k.index("job_applications_jobId_idx").on(t.jobId, t.createdAt),
       k.index("job_applications_email_idx").on(t.email, t.createdAt),
+      // Issue 20: the daily summary counts a day by this column (decision 048).
+      k.index("job_applications_created_idx").on(t.createdAt),
       k.check("job_applications_status_check", inList(t.status, E.applicationStatuses)),
     ],
   );
@@ -697,6 +705,8 @@ export function defineSchema(k: Kit) {
     },
     (t) => [
       k.index("community_posts_community_created_idx").on(t.community_id, t.created_at, t.id),
+      // Issue 20: the daily summary counts a day by this column (decision 048).
+      k.index("community_posts_created_idx").on(t.created_at),
       k.check("community_posts_type_check", inList(t.type, E.communityPostTypes)),
     ],
   );
@@ -822,7 +832,11 @@ export function defineSchema(k: Kit) {
       session_id: k.varchar("session_id", { length: 100 }),
       created_at: k.createdNow("created_at"),
     },
-    (t) => [k.index("user_activity_logs_user_created_idx").on(t.user_id, t.created_at)],
+    (t) => [
+      k.index("user_activity_logs_user_created_idx").on(t.user_id, t.created_at),
+      // Issue 20: the daily summary counts a day by this column (decision 048).
+      k.index("user_activity_logs_created_idx").on(t.created_at),
+    ],
   );
 
   const user_sessions = k.table(
@@ -841,7 +855,12 @@ export function defineSchema(k: Kit) {
       ended_at: k.timestamp("ended_at"),
       is_active: k.boolean("is_active").default(true),
     },
-    (t) => [k.index("user_sessions_user_idx").on(t.user_id, t.is_active)],
+    (t) => [
+      k.index("user_sessions_user_idx").on(t.user_id, t.is_active),
+      // Issue 20: the daily summary counts sessions started, and members active, on a day (decision 048).
+      k.index("user_sessions_started_idx").on(t.started_at),
+      k.index("user_sessions_last_activity_idx").on(t.last_activity_at),
+    ],
   );
 
   const page_views = k.table(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvFileName, csvLine } from "~/modules/admin/csv";
+import { csvCell, csvFileName, csvLine } from "~/lib/csv";
 import { csvResponse } from "~/modules/admin/export.server";
 
 describe("CSV cells as spreadsheets read them", () => {

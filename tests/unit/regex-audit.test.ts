@@ -40,7 +40,7 @@ const AUDITED: Record<string, RegExp[]> = {
     /^\d{1,9}$/,
     /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|lighthouse|curl\/|wget\/|python|go-http-client|java\/|okhttp|libwww|httpclient|node-fetch|axios|autocannon/i,
   ],
-  "app/modules/admin/csv.ts": [/"/g, /[",\r\n]/, /[^A-Za-z0-9-]/g, /^[=+\-@\t\r]/],
+  "app/lib/csv.ts": [/"/g, /[",\r\n]/, /[^A-Za-z0-9-]/g, /^[=+\-@\t\r]/],
   "app/modules/analytics/period.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
   "app/modules/analytics/summarize-args.ts": [/^(\d{4})-(\d{2})-(\d{2})$/],
   "app/modules/calendar/forms.server.ts": [/^[0-6]$/],

@@ -608,6 +608,17 @@ export const ALLOWED_EXTRAS = {
     "skill_questions.skill_questions_skillId_idx(skillId)",
     "user_activity_logs.user_activity_logs_user_created_idx(user_id,created_at)",
     "user_sessions.user_sessions_user_idx(user_id,is_active)",
+    // Issue 20 (decision 048): the daily summary and the member view read these by day or member.
+    "feature_usage.feature_usage_created_idx(created_at)",
+    "feature_usage.feature_usage_user_created_idx(user_id,created_at)",
+    "page_views.page_views_user_created_idx(user_id,created_at)",
+    "connection.connection_status_updated_idx(status,updated_at)",
+    "skill_attempts.skill_attempts_created_idx(createdAt)",
+    "job_applications.job_applications_created_idx(createdAt)",
+    "community_posts.community_posts_created_idx(created_at)",
+    "user_activity_logs.user_activity_logs_created_idx(created_at)",
+    "user_sessions.user_sessions_started_idx(started_at)",
+    "user_sessions.user_sessions_last_activity_idx(last_activity_at)",
   ],
 };
 

@@ -1,6 +1,5 @@
 /** A CSV export as a streamed download: one batch of rows at a time, never the whole table in memory. */
-import { csvFileName, csvLine } from "./csv";
-import type { CsvExport } from "./signups.server";
+import { csvFileName, csvLine, type CsvExport } from "~/lib/csv";
 
 export function csvResponse(data: CsvExport, baseName: string, now = new Date()): Response {
   const encoder = new TextEncoder();

@@ -8,7 +8,7 @@ import type { Position } from "~/lib/cursor";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
 import type { Page } from "./members.server";
-import type { CsvValue } from "./csv";
+import type { CsvExport, CsvValue } from "~/lib/csv";
 
 export const SIGNUPS_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 500;
@@ -89,12 +89,6 @@ export async function countSignups(ctx: Ctx): Promise<{ premium: number; apiAcce
     ctx.db.select({ n: count() }).from(ctx.t.apiuser),
   ]);
   return { premium: Number(premium.n), apiAccess: Number(apiAccess.n) };
-}
-
-export interface CsvExport {
-  header: string[];
-  /** Every row, newest first, read in keyset batches (never OFFSET). */
-  rows: () => AsyncGenerator<CsvValue[]>;
 }
 
 async function* batches<T extends Keyed>(load: (after?: Position) => Promise<Page<T>>): AsyncGenerator<T> {

@@ -5,7 +5,7 @@
  */
 import type { Ctx } from "~/db.server";
 import type { Translate } from "~/lib/i18n";
-import type { CsvExport, CsvValue } from "~/modules/admin/index.server";
+import type { CsvExport, CsvValue } from "~/lib/csv";
 import { dashboardFor, daysFor, funnelOf, rankedFor, RANKED, TILES, type Ranked } from "./dashboard.server";
 import { isoDay, type Period } from "./period";
 

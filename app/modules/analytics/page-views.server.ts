@@ -9,7 +9,6 @@ import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { env } from "~/env.server";
-import type { CurrentUser } from "~/modules/accounts/index.server";
 import { pageViewBuffer, pageViewsOn, type PageViewBuffer } from "./page-view-buffer.server";
 import {
   asksNotToBeTracked,
@@ -23,6 +22,9 @@ import {
   PAGE_TITLE_MAX,
   titleOfTag,
 } from "./page-view-rules";
+
+/** Who is viewing, as the root loader knows them (the accounts area's CurrentUser fits; imported by shape, as accounts imports this area). */
+type Viewer = { id: string; sessionId: string };
 
 /** What the root loader knows about the view this request may become. */
 export interface PageViewSlot {
@@ -42,7 +44,7 @@ declare module "@remix-run/node" {
  * Called by the root loader: remembers who is asking (the session lookup is not done twice) and
  * gives the id the page's beacon reports its time with; null when nothing will be recorded.
  */
-export function namePageView(request: Request, context: AppLoadContext | undefined, current: CurrentUser | null): string | null {
+export function namePageView(request: Request, context: AppLoadContext | undefined, current: Viewer | null): string | null {
   if (!context || !pageViewsOn()) return null;
   if (!current && asksNotToBeTracked(request.headers)) return null;
   const slot = { id: crypto.randomUUID(), userId: current?.id ?? null, sessionId: current?.sessionId ?? null };
@@ -99,13 +101,13 @@ export function recordDocumentView(
 }
 
 /** Whether a beacon's request may record anything: a person's browser, not a visitor who said DNT. */
-export function beaconMayRecord(request: Request, current: CurrentUser | null): boolean {
+export function beaconMayRecord(request: Request, current: Viewer | null): boolean {
   if (!pageViewsOn() || isBot(request.headers.get("User-Agent")) || isPrefetch(request.headers)) return false;
   return current !== null || !asksNotToBeTracked(request.headers);
 }
 
 /** A client-side navigation to a new page, reported by the beacon (path already checked). */
-export function recordClientView(view: { id: string; path: string; title: string }, current: CurrentUser | null): boolean {
+export function recordClientView(view: { id: string; path: string; title: string }, current: Viewer | null): boolean {
   return pageViewBuffer().add({
     id: view.id,
     user_id: current?.id ?? null,
@@ -126,7 +128,7 @@ export function recordClientView(view: { id: string; path: string; title: string
 export async function recordTimeOnPage(
   ctx: Ctx,
   view: { id: string; seconds: number },
-  current: CurrentUser | null,
+  current: Viewer | null,
   buffer: PageViewBuffer = pageViewBuffer(),
   now = new Date(),
 ): Promise<void> {

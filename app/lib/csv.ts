@@ -8,6 +8,13 @@
 
 export type CsvValue = string | number | Date | null | undefined;
 
+/** A CSV download: its header and its rows, read lazily (the admin and analytics exports). */
+export interface CsvExport {
+  header: string[];
+  /** Every row, newest first, read in keyset batches (never OFFSET). */
+  rows: () => AsyncGenerator<CsvValue[]>;
+}
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One cell: formula-neutralised, then quoted when needed. */
