@@ -705,8 +705,6 @@ export function defineSchema(k: Kit) {
     },
     (t) => [
       k.index("community_posts_community_created_idx").on(t.community_id, t.created_at, t.id),
-      // Issue 20: the daily summary counts a day by this column (decision 048).
-      k.index("community_posts_created_idx").on(t.created_at),
       k.check("community_posts_type_check", inList(t.type, E.communityPostTypes)),
     ],
   );

@@ -6,7 +6,6 @@ CREATE TABLE "analytics_daily_counts" (
 	CONSTRAINT "analytics_daily_counts_day_dimension_key_pk" PRIMARY KEY("day","dimension","key")
 );
 --> statement-breakpoint
-CREATE INDEX "community_posts_created_idx" ON "community_posts" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "connection_status_updated_idx" ON "connection" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "feature_usage_created_idx" ON "feature_usage" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "feature_usage_user_created_idx" ON "feature_usage" USING btree ("user_id","created_at");--> statement-breakpoint

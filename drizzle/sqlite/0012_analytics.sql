@@ -6,7 +6,6 @@ CREATE TABLE `analytics_daily_counts` (
 	PRIMARY KEY(`day`, `dimension`, `key`)
 );
 --> statement-breakpoint
-CREATE INDEX `community_posts_created_idx` ON `community_posts` (`created_at`);--> statement-breakpoint
 CREATE INDEX `connection_status_updated_idx` ON `connection` (`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `feature_usage_created_idx` ON `feature_usage` (`created_at`);--> statement-breakpoint
 CREATE INDEX `feature_usage_user_created_idx` ON `feature_usage` (`user_id`,`created_at`);--> statement-breakpoint

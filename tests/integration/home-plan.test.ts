@@ -145,8 +145,9 @@ describeEachDatabase("the home dashboards' query plans", (db) => {
     expect(await unindexed(db.ctx, decisionsQuery(db.ctx), tables)).toEqual([]);
   });
 
-  it("count today's sign-ups, messages and pending posts by index; sessions and applications have no index on time and are counted by a scan", async () => {
+  it("count today's sign-ups, sessions, messages and pending posts by index; applications have no index on time and are counted by a scan", async () => {
     const tables = ["User", "user_sessions", "job_applicants", "user_messages", "job_postings"];
-    expect(await unindexed(db.ctx, todayQuery(db.ctx, new Date()), tables)).toEqual(["job_applicants", "user_sessions"]);
+    // user_sessions_started_idx came with the daily analytics summary (decision 048).
+    expect(await unindexed(db.ctx, todayQuery(db.ctx, new Date()), tables)).toEqual(["job_applicants"]);
   });
 }, { fresh: true, shared: true }); // the plan depends on the planner's view of the tables: a new copy, not an emptied one

@@ -615,7 +615,6 @@ export const ALLOWED_EXTRAS = {
     "connection.connection_status_updated_idx(status,updated_at)",
     "skill_attempts.skill_attempts_created_idx(createdAt)",
     "job_applications.job_applications_created_idx(createdAt)",
-    "community_posts.community_posts_created_idx(created_at)",
     "user_activity_logs.user_activity_logs_created_idx(created_at)",
     "user_sessions.user_sessions_started_idx(started_at)",
     "user_sessions.user_sessions_last_activity_idx(last_activity_at)",
