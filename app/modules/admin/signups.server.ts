@@ -8,7 +8,7 @@ import type { Position } from "~/lib/cursor";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
 import type { Page } from "./members.server";
-import type { CsvExport, CsvValue } from "~/lib/csv";
+import type { CsvExport } from "~/lib/csv";
 
 export const SIGNUPS_PAGE_SIZE = 50;
 export const EXPORT_BATCH_SIZE = 500;
