@@ -9,7 +9,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { getCtx } from "~/db.server";
-import { useT, type Translate } from "~/lib/i18n";
+import { useT } from "~/lib/i18n";
+import { activityWords } from "~/modules/analytics/catalog-words";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { readForm } from "~/modules/accounts/read-form.server";
@@ -20,11 +21,6 @@ import { flashHeader } from "~/services/flash.server";
 
 const PAGE = "/admin/analytics/tracking";
 
-/** A catalog name's words in the reader's language; a name the code does not know keeps its stored description. */
-const wordsFor = (t: Translate, key: string, stored: string | null) => {
-  const out = t(key);
-  return out === key ? (stored ?? "") : out;
-};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -33,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     categories: categories.map((c) => ({
       name: c.name,
-      description: wordsFor(t, `adminTracking.category.${c.name}`, c.description),
-      types: c.types.map((type) => ({ ...type, description: wordsFor(t, `adminTracking.type.${type.name}`, type.description) })),
+      description: activityWords(t, "category", c.name, c.description),
+      types: c.types.map((type) => ({ ...type, description: activityWords(t, "type", type.name, type.description) })),
     })),
     ...(await pageMessages(request, ["admin", "adminTracking"])),
   };

@@ -31,6 +31,7 @@ import {
   type DatedPosition,
 } from "~/modules/admin/member-view.server";
 import { roleLabel } from "~/modules/admin/roles";
+import { activityWords } from "~/modules/analytics/catalog-words";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -90,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     activity: {
       ...pager("activity", activity.next),
-      rows: activity.rows.map((a) => ({ id: a.id, what: a.description ?? a.actionType, category: a.category, at: when(a.createdAt) })),
+      rows: activity.rows.map((a) => ({ id: a.id, what: activityWords(t, "type", a.actionType, a.description), category: activityWords(t, "category", a.category, null), at: when(a.createdAt) })),
     },
     usageDays: USAGE_DAYS,
     counts,

@@ -32,7 +32,8 @@ test("an admin opens a new member from the members list and reads their sessions
   await expect(sessions.first()).toContainText("Active");
   await expect(sessions.first()).toContainText("Started");
   const activity = page.getByRole("list", { name: "Recent activity" }).getByRole("listitem");
-  await expect(activity.first()).toContainText("sign_up");
+  // The sign-up, in the catalog's words (adminTracking.json), not its stored name.
+  await expect(activity.first()).toContainText("Created an account");
   await expect(activity.first()).toContainText("Category: auth");
   await expect(page.getByText("No feature usage is recorded for this member.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Public profile" })).toHaveAttribute("href", `/u/${id}`);
