@@ -69,7 +69,7 @@ export default function AdminAnalytics() {
           <ul className="flex flex-wrap gap-2">
             {PRESETS.map((days) => (
               <li key={days}>
-                <Link to={`/admin/analytics?days=${days}`} className={`btn-quiet btn-sm`} aria-current={preset === days ? "page" : undefined} aria-pressed={preset === days ? true : undefined}>
+                <Link to={`/admin/analytics?days=${days}`} className={`btn-quiet btn-sm`} aria-current={preset === days ? "page" : undefined}>
                   {t("adminAnalytics.period.last", { days })}
                 </Link>
               </li>
