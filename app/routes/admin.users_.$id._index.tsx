@@ -91,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     activity: {
       ...pager("activity", activity.next),
-      rows: activity.rows.map((a) => ({ id: a.id, what: activityWords(t, "type", a.actionType, a.description), category: activityWords(t, "category", a.category, null), at: when(a.createdAt) })),
+      rows: activity.rows.map((a) => ({ id: a.id, what: activityWords(t, "type", a.actionType, a.description), category: a.category, at: when(a.createdAt) })),
     },
     usageDays: USAGE_DAYS,
     counts,
