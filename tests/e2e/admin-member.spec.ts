@@ -35,7 +35,9 @@ test("an admin opens a new member from the members list and reads their sessions
   // The sign-up, in the catalog's words (adminTracking.json), not its stored name.
   await expect(activity.first()).toContainText("Created an account");
   await expect(activity.first()).toContainText("Category: auth");
-  await expect(page.getByText("No feature usage is recorded for this member.")).toBeVisible();
+  // The sign-up is a security event and a feature use (track, decision 050): it is counted under "account".
+  await expect(page.getByRole("row").filter({ hasText: "sign_up" }).first()).toContainText("account");
+  await expect(page.getByText("No feature usage is recorded for this member.")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Public profile" })).toHaveAttribute("href", `/u/${id}`);
 
   // The role page is one link away, and back.
