@@ -120,13 +120,17 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
       ANALYTICS_PAGE_VIEWS: "off",
     };
     servers.push(...(await Promise.all([startServerProcess(env), startServerProcess(env)])));
-    for (const [n, member] of people.entries()) {
-      const browser = new Browser(`198.51.100.${n + 1}`);
-      browser.csrf = csrfOf((await browser.get(on(n), "/login")).body);
-      const signedIn = await browser.post(on(n + 1), "/login", { email: member.email, password: member.password, redirectTo: "/" });
-      expect(signedIn.status, signedIn.body.slice(0, 500)).toBe(302);
-      browsers.push(browser);
-    }
+    // Each from its own address: the sign-in limit counts per address (10 a minute).
+    const signedIn = await Promise.all(
+      people.map(async (member, n) => {
+        const browser = new Browser(`198.51.100.${n + 1}`);
+        browser.csrf = csrfOf((await browser.get(on(n), "/login")).body);
+        const res = await browser.post(on(n + 1), "/login", { email: member.email, password: member.password, redirectTo: "/" });
+        expect(res.status, res.body.slice(0, 500)).toBe(302);
+        return browser;
+      }),
+    );
+    browsers.push(...signedIn);
   }, 120_000); // two processes start side by side: 10-30 s on a loaded 2-core machine
 
   afterAll(async () => {
@@ -171,7 +175,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     const post = await makeFeedPost(db.ctx, author.id, { content: "Ten likes across two processes" });
     await Promise.all(browsers.map((browser, n) => browser.openForm(on(n), `/feed/${post.id}`, `/feed/${post.id}/like`)));
     const likes = await times(20, (i) => browsers[i % 10].post(on(Math.floor(i / 10) + i), `/feed/${post.id}/like`, { intent: "like", back: `/feed/${post.id}` }));
-    expect(likes.every((r) => r.status === 302)).toBe(true);
+    expect(tally(likes.map((r) => r.status))).toEqual({ 302: likes.length });
     expect(await postCounts(db.ctx, post.id)).toMatchObject({ likes: 10, likeRows: 10 });
     expect(await likersOf(post.id)).toEqual({ rows: 10, members: 10 });
   });
@@ -184,7 +188,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     for (const n of [0, 1, 2, 3, 4]) expect((await browsers[n].post(on(n), `/feed/${post.id}/like`, { intent: "like" })).status).toBe(302);
     const calls = shuffled(Array.from({ length: 40 }, (_, i) => ({ person: i % 10, like: i % 3 !== 2 })));
     const answers = await times(40, (i) => browsers[calls[i].person].post(on(i), `/feed/${post.id}/like`, { intent: calls[i].like ? "like" : "unlike" }));
-    expect(answers.every((r) => r.status === 302)).toBe(true);
+    expect(tally(answers.map((r) => r.status))).toEqual({ 302: answers.length });
     const counts = await postCounts(db.ctx, post.id);
     expect(counts.likes).toBe(counts.likeRows);
     const likers = await likersOf(post.id);
@@ -200,7 +204,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     const membership = `/communities/${community.id}/membership`;
     await browsers[3].openForm(on(0), `/communities/${community.id}`, membership);
     const asks = await times(20, (i) => browsers[3].post(on(i), membership, { intent: "ask", back: `/communities/${community.id}` }));
-    expect(asks.every((r) => r.status === 302)).toBe(true);
+    expect(tally(asks.map((r) => r.status))).toEqual({ 302: asks.length });
     const m = db.ctx.t.community_memberships;
     const mine = () => db.ctx.db.select({ id: m.id, status: m.status }).from(m).where(and(eq(m.community_id, community.id), eq(m.user_id, asker.id)));
     const [request, ...more] = await mine();
@@ -218,7 +222,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     const decisions = await times(20, (i) =>
       mods[i % 2].post(on(Math.floor(i / 2)), queue, { membershipId: request.id, intent: Math.floor(i / 4) % 2 === 0 ? "approve" : "decline", reason: "Two processes" }),
     );
-    expect(decisions.every((r) => r.status === 302)).toBe(true);
+    expect(tally(decisions.map((r) => r.status))).toEqual({ 302: decisions.length });
     const d = db.ctx.t.community_decisions;
     const made = await db.ctx.db.select({ decision: d.decision }).from(d).where(eq(d.membership_id, request.id));
     expect(made).toHaveLength(1);
@@ -236,7 +240,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
     await browser.openForm(on(1), "/interviews");
     const categories = ["behavioral", "technical", "sales", "data"];
     const starts = await times(20, (i) => browser.post(on(i), "/interviews", { category: categories[i % 4] }));
-    expect(starts.every((r) => r.status === 302)).toBe(true);
+    expect(tally(starts.map((r) => r.status))).toEqual({ 302: starts.length });
     const di = db.ctx.t.daily_interviews;
     const rows = await db.ctx.db.select({ id: di.id }).from(di).where(eq(di.userId, member.id));
     expect(rows).toHaveLength(1);
@@ -274,7 +278,6 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
         ? browserA.post(on(Math.floor(i / 2)), "/network", { intent: "connect", userId: b.id, back: `/u/${b.id}` })
         : browserB.post(on(Math.floor(i / 2)), "/network", { intent: "connect", userId: a.id, back: `/u/${a.id}` }),
     );
-    expect(connects.every((r) => r.status === 302)).toBe(true);
     const c = db.ctx.t.connection;
     const rows = await db.ctx.db
       .select({ id: c.id, status: c.status })
@@ -282,6 +285,8 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 60_000 }, (
       .where(or(and(eq(c.sender_id, a.id), eq(c.receiver_id, b.id)), and(eq(c.sender_id, b.id), eq(c.receiver_id, a.id))));
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe("accepted");
+    // Every answer a browser gets is the redirect back (requested, accepted, or already so), never an error.
+    expect(tally(connects.map((r) => r.status))).toEqual({ 302: connects.length });
     // The request was answered at once, so only the acceptance was told (to whoever asked first).
     expect((await notificationCount(a.id)) + (await notificationCount(b.id))).toBe(1);
   });
