@@ -25,7 +25,7 @@ export interface ServerProcess {
   output(): string;
   /** Settles when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  request(method: string, urlPath: string, options?: { headers?: Record<string, string>; body?: string }): Promise<ServerResponseText>;
+  request(method: string, urlPath: string, options?: { headers?: Record<string, string>; body?: string | Uint8Array }): Promise<ServerResponseText>;
   /** SIGTERM, and the exit it leads to. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGKILL, for clean-up after a failed test. */
@@ -99,12 +99,12 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   };
 }
 
-/** One request on a new connection that closes after it. */
+/** One request on a new connection that closes after it (a string body is urlencoded unless a Content-Type says otherwise). */
 export function requestOnce(
   port: number,
   method: string,
   urlPath: string,
-  options: { headers?: Record<string, string>; body?: string } = {},
+  options: { headers?: Record<string, string>; body?: string | Uint8Array } = {},
 ): Promise<ServerResponseText> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
