@@ -5,7 +5,6 @@
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -18,6 +17,9 @@ import { processPlan, runPrimary, stopGracefully } from "./app/lib/cluster.serve
 import { startAnalyticsScheduler, type AnalyticsScheduler } from "./app/modules/analytics/scheduler.server";
 import { isLite } from "./app/lib/lite";
 import { precompressedStatic, publicFiles } from "./app/services/static-files.server";
+import { log, requestIdFrom, requestScope } from "./app/services/log.server";
+import { createMetrics, serveMetrics, shareWithPrimary, type LadderMetrics } from "./app/services/metrics.server";
+import { routeLabeller, type RouteLabel } from "./app/services/route-labels.server";
 import { closeCtx, createCtx, dialectOf } from "./db/client";
 import { ensureActivityCatalog } from "./db/activity-catalog";
 import { migrateDatabase } from "./db/migrate";
@@ -29,9 +31,12 @@ let analyticsScheduler: AnalyticsScheduler | null = null;
 try {
   env = parseEnv();
 } catch (error) {
+  // Before the logger's level is known to be valid: plain text, then exit.
   console.error(error instanceof EnvError ? error.message : error);
   process.exit(1);
 }
+// Anything still written with console.* (modules, libraries) becomes a JSON line with the request id.
+routeConsoleToLog();
 
 const plan = processPlan({
   requested: env.WEB_CONCURRENCY,
@@ -41,15 +46,19 @@ const plan = processPlan({
 });
 // Workers run this file from the top too: what must happen once happens in the primary.
 if (cluster.isPrimary) {
-  if (plan.note) console.warn(plan.note);
+  if (plan.note) log.warn(plan.note);
   if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
-    console.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
+    log.warn(`PUBLIC_URL is not set: links in mail will point to http://localhost:${env.PORT}. Set PUBLIC_URL to Ladder's public address.`);
   }
   await prepareDatabase(env);
   // One daily-summary schedule per app instance: the primary runs it, never the workers.
   const analytics = await startAnalytics(env);
   // With several workers this process only looks after them; runPrimary ends the process itself.
   if (plan.workers > 1) {
+    // The metrics port is the primary's: each scrape gathers the workers' numbers and adds the jobs'.
+    const primaryMetrics = createMetrics("jobs");
+    if (analytics) primaryMetrics.setJobSource(() => analytics.stats());
+    await startMetricsServer(primaryMetrics, true);
     await runPrimary({
       workers: plan.workers,
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
@@ -63,9 +72,18 @@ if (cluster.isPrimary) {
 // Tests run the server on their own build (remix.config.js builds there with LADDER_BUILD_DIR).
 const buildPath = path.resolve(process.env.LADDER_BUILD_DIR ?? "build", "index.js");
 const build = (await import(pathToFileURL(buildPath).href).catch(() => {
-  console.error(`No production build at ${buildPath}. Run "npm run build" first (npm start does both).`);
+  log.fatal(`No production build at ${buildPath}. Run "npm run build" first (npm start does both).`);
   process.exit(1);
 })) as ServerBuild;
+
+// This process's request metrics: a worker's are gathered by the primary at each scrape.
+const metrics = createMetrics(cluster.isWorker ? "requests" : "all");
+if (cluster.isWorker) shareWithPrimary(metrics.registry);
+else {
+  if (analyticsScheduler) metrics.setJobSource(() => analyticsScheduler!.stats());
+  await startMetricsServer(metrics, false);
+}
+const labelOf = routeLabeller(build.routes);
 
 const app = express();
 app.disable("x-powered-by");
@@ -73,7 +91,7 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY === "1" ? 1 : false);
 app.use(compression());
 
-if (env.LOG_REQUESTS === "on") app.use(requestLog);
+app.use(observeRequests(metrics));
 app.use(securityHeaders);
 app.use(knownMethods);
 app.use(noLegacyDataRequests);
@@ -91,7 +109,7 @@ app.all(
   createRequestHandler({
     build,
     mode: env.NODE_ENV,
-    getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientIp: req.ip ?? null }),
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce as string, clientIp: req.ip ?? null, requestId: res.locals.requestId as string }),
   }),
 );
 
@@ -104,14 +122,14 @@ stopGracefully(server, {
   closeDatabase: async () => {
     // Page views still waiting in memory are written first (decision 049).
     await globalThis.__ladderPageViews?.flush();
-    await analyticsScheduler?.stop().catch((error: Error) => console.error(`Stopping the analytics schedule failed: ${error.message}`));
+    await analyticsScheduler?.stop().catch((error: Error) => log.error(`Stopping the analytics schedule failed: ${error.message}`));
     if (globalThis.__ladderCtx) await closeCtx(globalThis.__ladderCtx);
   },
   nameWorker: cluster.isWorker && env.ENABLE_TEST_ROUTES === "1",
 });
 
 function announce(processes: string) {
-  console.log(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]}, ${processes})`);
+  log.info(`Ladder on http://localhost:${env.PORT} (${env.NODE_ENV}, ${env.DATABASE_URL.split(":")[0]}, ${processes})`);
 }
 
 async function prepareDatabase(env: Env) {
@@ -121,9 +139,9 @@ async function prepareDatabase(env: Env) {
     await migrateDatabase(ctx);
     // Every activity type the code records has its row, so an admin can switch it off (decision 050).
     await ensureActivityCatalog(ctx);
-    if (await seedIfFresh(ctx)) console.log("Fresh SQLite database: demo data loaded (logins in README).");
+    if (await seedIfFresh(ctx)) log.info("Fresh SQLite database: demo data loaded (logins in README).");
   } catch (error) {
-    console.error(`Ladder cannot start: the database at ${redact(env.DATABASE_URL)} failed: ${(error as Error).message}`);
+    log.fatal(`Ladder cannot start: the database at ${redact(env.DATABASE_URL)} failed: ${(error as Error).message}`);
     process.exit(1);
   } finally {
     if (ctx) await closeCtx(ctx).catch(() => {});
@@ -136,7 +154,7 @@ async function startAnalytics(env: Env): Promise<AnalyticsScheduler | null> {
   try {
     return await startAnalyticsScheduler({ databaseUrl: env.DATABASE_URL, retentionDays: env.ANALYTICS_RETENTION_DAYS });
   } catch (error) {
-    console.error(`The analytics schedule did not start (daily summaries wait for the next start or npm run analytics:summarize): ${(error as Error).message}`);
+    log.error(`The analytics schedule did not start (daily summaries wait for the next start or npm run analytics:summarize): ${(error as Error).message}`);
     return null;
   }
 }
@@ -145,30 +163,89 @@ function redact(url: string) {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:***@");
 }
 
-function requestLog(req: Request, res: Response, next: NextFunction) {
-  const start = process.hrtime.bigint();
-  res.on("finish", () => {
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    logLine(`${req.method} ${req.originalUrl} ${res.statusCode} ${ms.toFixed(1)}ms`);
-  });
-  next();
+/** Serves the metrics on METRICS_PORT when it is set; a port that cannot be opened stops the start. */
+async function startMetricsServer(m: LadderMetrics, aggregateWorkers: boolean) {
+  if (env.METRICS_PORT === undefined) return;
+  try {
+    await serveMetrics({
+      port: env.METRICS_PORT,
+      host: env.METRICS_HOST,
+      token: env.METRICS_TOKEN,
+      aggregateWorkers,
+      registry: m.registry,
+      onError: (error) => log.error({ err: error }, "metrics: a scrape failed"),
+    });
+    log.info(`Metrics on http://${env.METRICS_HOST}:${env.METRICS_PORT}/metrics${env.METRICS_TOKEN ? " (bearer token required)" : ""}`);
+  } catch (error) {
+    log.fatal(`Ladder cannot start: the metrics port ${env.METRICS_HOST}:${env.METRICS_PORT} failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
 
-// Log lines are written in batches, one write per 100 ms at most, not one console.log per request.
-let pendingLog: string[] = [];
-function logLine(line: string) {
-  if (pendingLog.push(line) === 1) setTimeout(flushLog, 100).unref();
+/** Probes are answered often and say nothing new: their request lines are debug, not info. */
+const PROBES = new Set(["/healthz", "/readyz"]);
+
+/**
+ * Per request: an id (the caller's X-Request-Id when sane, else a new one) sent back as
+ * X-Request-Id and carried by every log line written while answering (requestScope); then one
+ * JSON line (method, path without its query, route id, status, ms, user id) and the metrics.
+ */
+function observeRequests(m: LadderMetrics) {
+  const logRequests = env.LOG_REQUESTS === "on";
+  return (req: Request, res: Response, next: NextFunction) => {
+    const start = process.hrtime.bigint();
+    const requestId = requestIdFrom(req.get("X-Request-Id"));
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    const scope = { requestId, userId: null as string | null };
+    res.on("finish", () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      let label: RouteLabel;
+      try {
+        label = labelOf(req.path);
+      } catch {
+        label = { route: "unmatched", path: req.path.slice(0, 200) };
+      }
+      m.requests.inc({ method: req.method, route: label.route, status: String(res.statusCode) });
+      m.duration.observe({ method: req.method, route: label.route }, seconds);
+      if (!logRequests) return;
+      const line = {
+        reqId: requestId,
+        userId: scope.userId ?? undefined,
+        method: req.method,
+        path: label.path,
+        route: label.route,
+        status: res.statusCode,
+        ms: Math.round(seconds * 10_000) / 10,
+      };
+      if (PROBES.has(req.path) && res.statusCode < 500) log.debug(line, "request");
+      else log.info(line, "request");
+    });
+    requestScope.run(scope, next);
+  };
 }
-function flushLog() {
-  if (pendingLog.length === 0) return;
-  const text = `${pendingLog.join("\n")}\n`;
-  pendingLog = [];
-  process.stdout.write(text);
+
+/** console.log/info/warn/error/debug write through the logger (same levels, same request id). */
+function routeConsoleToLog() {
+  const text = (args: unknown[]) => args.map((a) => (typeof a === "string" ? a : a instanceof Error ? (a.stack ?? a.message) : inspectValue(a))).join(" ");
+  console.log = (...args: unknown[]) => log.info(text(args));
+  console.info = (...args: unknown[]) => log.info(text(args));
+  console.debug = (...args: unknown[]) => log.debug(text(args));
+  console.warn = (...args: unknown[]) => log.warn(text(args));
+  console.error = (...args: unknown[]) => {
+    const error = args.find((a): a is Error => a instanceof Error);
+    if (error) log.error({ err: error }, text(args.filter((a) => a !== error)) || error.message);
+    else log.error(text(args));
+  };
 }
-// Whatever is still pending when the process exits (process.exit after SIGTERM included).
-process.on("exit", () => {
-  if (pendingLog.length > 0) fs.writeSync(1, `${pendingLog.join("\n")}\n`);
-});
+
+function inspectValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
 
 // Google sign-in: the button's form is redirected to the provider, and Chromium applies
 // form-action to a form's redirects too.

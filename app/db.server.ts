@@ -8,6 +8,7 @@ import { env } from "./env.server";
 export type { Ctx } from "../db/client";
 export { withTx } from "../db/tx";
 export { ping } from "../db/client";
+export { missingMigrations } from "../db/migrate";
 export { msOf, rowsOf, tsParam } from "../db/raw-sql";
 
 declare global {

@@ -11,6 +11,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { chooseCoding, compressBody } from "./lib/encoding.server";
 import { recordDocumentView } from "./modules/analytics/page-views.server";
 import { NonceContext } from "./lib/nonce";
+import { log } from "./services/log.server";
 
 export const streamTimeout = 5_000;
 
@@ -19,6 +20,8 @@ declare module "@remix-run/node" {
     nonce: string;
     /** The client's address as Express saw it (proxy headers trusted only in production). */
     clientIp: string | null;
+    /** This request's id (server.ts): sent back as X-Request-Id, in its log lines and on the 500 page. */
+    requestId?: string;
     /** Passed to remix-auth strategies by the routes that authenticate. */
     ctx?: import("../db/client").Ctx;
   }
@@ -37,6 +40,7 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext?.nonce ?? "";
   const { html, status } = await renderDocument(
+    loadContext?.requestId,
     <NonceContext.Provider value={nonce}>
       <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
     </NonceContext.Provider>,
@@ -48,7 +52,7 @@ export default async function handleRequest(
   try {
     recordDocumentView(request, { status, contentType: "text/html", html }, loadContext);
   } catch (error) {
-    console.error(error);
+    log.error({ err: error, ...idOf(loadContext?.requestId) }, "counting a page view failed");
   }
   responseHeaders.append("Vary", "Accept-Encoding");
   const coding = chooseCoding(request.headers.get("Accept-Encoding"));
@@ -60,7 +64,7 @@ export default async function handleRequest(
 }
 
 /** The whole document in one buffer; rejects when the shell fails (Remix then renders the error boundary). */
-function renderDocument(element: JSX.Element, nonce: string, status: number): Promise<{ html: Buffer; status: number }> {
+function renderDocument(requestId: string | undefined, element: JSX.Element, nonce: string, status: number): Promise<{ html: Buffer; status: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let shellRendered = false;
@@ -89,14 +93,20 @@ function renderDocument(element: JSX.Element, nonce: string, status: number): Pr
       onError(error: unknown) {
         status = 500;
         // Errors after the shell are logged here; before it, they reach onShellError.
-        if (shellRendered) console.error(error);
+        if (shellRendered) log.error({ err: error, ...idOf(requestId) }, "rendering the page failed");
       },
     });
     const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+/** Every error a loader or action throws (Responses excepted): one error line with the request id. */
+export function handleError(error: unknown, { request, context }: { request: Request; context?: { requestId?: string } }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  log.error({ err: error, ...idOf(context?.requestId), method: request.method }, "request failed");
+}
+
+/** The request id field, only when known (an undefined one would hide the logger's own). */
+function idOf(requestId: string | undefined) {
+  return requestId ? { reqId: requestId } : {};
 }

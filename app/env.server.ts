@@ -53,6 +53,23 @@ const envSchema = z.object({
     ),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   LOG_REQUESTS: z.enum(["on", "off"], { errorMap: () => ({ message: "LOG_REQUESTS must be on or off" }) }).default("on"),
+  /** How much the JSON log says (app/services/log.server.ts); request lines are info, failures error. */
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      errorMap: () => ({ message: "LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent" }),
+    })
+    .default("info"),
+  /** Prometheus metrics on this port (GET /metrics), apart from the app's; unset: no metrics served. */
+  METRICS_PORT: z.coerce
+    .number({ invalid_type_error: "METRICS_PORT must be a whole number from 1 to 65535" })
+    .int("METRICS_PORT must be a whole number from 1 to 65535")
+    .min(1, "METRICS_PORT must be a whole number from 1 to 65535")
+    .max(65535, "METRICS_PORT must be a whole number from 1 to 65535")
+    .optional(),
+  /** Where the metrics port listens: this machine only unless set (e.g. 0.0.0.0 in a container, with METRICS_TOKEN). */
+  METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+  /** When set, a scrape must send "Authorization: Bearer <METRICS_TOKEN>". */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   ENABLE_TEST_ROUTES: z.enum(["0", "1"], { errorMap: () => ({ message: "ENABLE_TEST_ROUTES must be 0 or 1" }) }).default("0"),
   /** The address people use to reach Ladder, for links in mail and OAuth callbacks. */
   PUBLIC_URL: z.string().url("PUBLIC_URL must be a full URL such as https://ladder.example.com").optional(),
@@ -132,7 +149,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       result.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? "environment");
         const got = cleaned[name];
-        const secret = /SECRET|SMTP_URL|ACCESS_KEY|API_KEY/.test(name);
+        const secret = /SECRET|SMTP_URL|ACCESS_KEY|API_KEY|TOKEN/.test(name);
         return got === undefined || secret ? issue.message : `${issue.message} (got "${got}")`;
       }),
     );
@@ -144,6 +161,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   if (env.STORAGE_DRIVER === "s3") {
     const missing = (["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const).filter((name) => !env[name]);
     if (missing.length > 0) throw new EnvError(missing.map((name) => `${name} is required when STORAGE_DRIVER is s3`));
+  }
+  if (env.METRICS_PORT !== undefined && env.METRICS_PORT === env.PORT) {
+    throw new EnvError([`METRICS_PORT must differ from PORT (both are ${env.PORT}): the metrics are never served on the public port`]);
   }
   let secret = env.SESSION_SECRET;
   if (!secret) {

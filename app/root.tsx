@@ -22,6 +22,7 @@ import { pageMeta } from "~/lib/meta";
 import { isLiteRequest, readLiteChoice } from "~/lib/lite";
 import { stylesheetText } from "~/lib/stylesheet.server";
 import { useNonce } from "~/lib/nonce";
+import { markHydrationDone } from "~/lib/hydration";
 import { csrfFor } from "~/modules/accounts/csrf.server";
 import { namePageView } from "~/modules/analytics/page-views.server";
 import { PageViewBeacon } from "~/components/PageViewBeacon";
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (clear) headers.append("Set-Cookie", clear);
   if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
   const messages = messagesFor(lang, ["common"]);
-  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, requestsWaiting, csrf: csrf.token, messages, pageViewId }, { headers });
+  return data({ lang, languageNames: LANGUAGE_NAMES, lite, inlineCss, icon, liteChosen, flash, user, unread, unreadMessages, reviewWaiting, requestsWaiting, csrf: csrf.token, messages, pageViewId, requestId: context.requestId ?? null }, { headers });
 }
 
 // Error responses keep their own headers (Retry-After on a 429); pages are never cached shared.
@@ -153,7 +154,10 @@ export default function App() {
 
 /** Hands input events to React once hydration has committed (the bootstrap held them, decision 022). */
 function HydrationDone() {
-  useCommitEffect(() => (window as Window & { __ladderRelease?: () => void }).__ladderRelease?.(), []);
+  useCommitEffect(() => {
+    markHydrationDone();
+    (window as Window & { __ladderRelease?: () => void }).__ladderRelease?.();
+  }, []);
   return null;
 }
 

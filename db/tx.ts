@@ -53,13 +53,24 @@ function watchForForeignAwaits(state: TxState): () => void {
 }
 
 const sqliteLocks = new WeakMap<Database.Database, Promise<unknown>>();
+const sqliteWaiting = new WeakMap<Database.Database, number>();
+
+/** Transactions waiting for their turn on this SQLite connection (the metrics' pool gauge). */
+export function sqliteTransactionsWaiting(sqlite: Database.Database): number {
+  return sqliteWaiting.get(sqlite) ?? 0;
+}
 
 async function sqliteTx<T>(ctx: Ctx, sqlite: Database.Database, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   const previous = sqliteLocks.get(sqlite) ?? Promise.resolve();
   let release!: () => void;
   const mine = new Promise<void>((resolve) => (release = resolve));
   sqliteLocks.set(sqlite, previous.then(() => mine));
-  await previous;
+  sqliteWaiting.set(sqlite, (sqliteWaiting.get(sqlite) ?? 0) + 1);
+  try {
+    await previous;
+  } finally {
+    sqliteWaiting.set(sqlite, (sqliteWaiting.get(sqlite) ?? 1) - 1);
+  }
 
   const state: TxState = { inflight: 0 };
   sqlite.exec("BEGIN IMMEDIATE");

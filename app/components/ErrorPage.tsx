@@ -1,5 +1,6 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
-import { Fragment, type ReactElement } from "react";
+import { isRouteErrorResponse, Link, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { Fragment, useState, type ReactElement } from "react";
+import { hydrationDone } from "~/lib/hydration";
 import { useT, type Translate } from "~/lib/i18n";
 import { ButtonLink } from "./ui/Button";
 
@@ -15,15 +16,31 @@ export function errorCopy(status: number, t: Translate): ErrorCopy {
   return { title: t(`common.error.title${key}`), message: t(`common.error.message${key}`) };
 }
 
+/**
+ * The id of the request this page answers (server.ts's X-Request-Id, in its log lines), when the
+ * server drew the page; not after a navigation in the browser, whose request was another one.
+ */
+function useServerRequestId(): string | null {
+  const root = useRouteLoaderData<{ requestId?: string | null }>("root");
+  const [id] = useState(() => (hydrationDone() ? null : (root?.requestId ?? null)));
+  return id;
+}
+
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {
   const t = useT();
   const copy = errorCopy(status, t);
+  const requestId = useServerRequestId();
   return (
     <section aria-labelledby="error-title" className="card space-y-3">
       <p className="text-sm font-semibold text-stone-500">{t("common.error.label", { status })}</p>
       <h1 id="error-title">{copy.title}</h1>
       <p>{copy.message}</p>
       {detail ? <p className="text-stone-700">{detail}</p> : null}
+      {status >= 500 && requestId ? (
+        <p className="text-sm text-stone-600">
+          {t("common.error.requestId")} <code dir="ltr" className="select-all break-all">{requestId}</code>
+        </p>
+      ) : null}
       <p className="flex flex-wrap gap-3">
         <ButtonLink to="/">
           {t("common.error.backHome")}

@@ -24,7 +24,7 @@ test("a forbidden page answers 403 with a plain explanation and a link home", as
   await expect(page.getByRole("contentinfo")).toBeVisible();
 });
 
-test("a server failure answers 500 with a human message and a link home, never the error's message or a stack trace", async ({
+test("a server failure answers 500 with a human message, a link home and the request's reference to quote, never the error's message or a stack trace", async ({
   page,
 }) => {
   const response = await page.goto("/test-errors/500");
@@ -41,6 +41,10 @@ test("a server failure answers 500 with a human message and a link home, never t
   const shown = await page.locator("body").innerText();
   expect(shown).not.toContain("secret detail");
   expect(shown).not.toMatch(STACK_TRACE);
+  // The reference is the response's X-Request-Id (the id of the server's error line), kept after hydration.
+  const requestId = response!.headers()["x-request-id"];
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(page.getByRole("main")).toContainText(`If you tell us about it, quote this reference: ${requestId}`);
 });
 
 test("a form posted from another site is refused with 403 and a readable page, and changes nothing", { tag: "@request-only" }, async ({ request }) => {

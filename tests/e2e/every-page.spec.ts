@@ -280,6 +280,7 @@ const NOT_PAGES: Record<string, string> = {
   "jobs_.remote_.rss.ts": "an RSS feed",
   "jobs_.part-time_.rss.ts": "an RSS feed",
   "healthz.ts": "the health check (JSON)",
+  "readyz.ts": "the readiness check (JSON)",
   "dev.outbox.tsx": "development only (404 in production, where the crawl runs)",
   // Issue 19, interview feedback.
   "interviews.$id_.q.$n_.review.ts": "POST only: an answer's review streamed as NDJSON (GET answers 405)",

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMember, type Member } from "../support/app";
 import { startOpenAiMock, type OpenAiMock } from "../support/openai-mock";
 import { freshDatabase, pgSkipReason, skippedPostgresTitle, type TestDatabase } from "../support/db";
-import { cookiesOf, csrfOf, expectGracefulStopDuringSignIn, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
+import { cookiesOf, csrfOf, expectGracefulStopDuringSignIn, freePort, requestOnce, startServerProcess, type ServerProcess, type ServerResponseText } from "../support/server-process";
 
 const title = "two workers on PostgreSQL";
 const suite = pgSkipReason ? describe.skip : describe;
@@ -20,6 +20,7 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
   let server: ServerProcess;
   let member: Member;
   let openai: OpenAiMock;
+  let metricsPort: number;
 
   beforeAll(async () => {
     db = await freshDatabase("pg");
@@ -27,7 +28,9 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
     // The coach counts only replies the AI writes (offline replies are free, decision 029), so the
     // workers talk to the OpenAI-compatible mock.
     openai = await startOpenAiMock();
+    metricsPort = await freePort();
     server = await startServerProcess({
+      METRICS_PORT: String(metricsPort),
       DATABASE_URL: db.url!,
       WEB_CONCURRENCY: "2",
       ENABLE_TEST_ROUTES: "1",
@@ -127,6 +130,20 @@ suite(pgSkipReason ? skippedPostgresTitle(title) : title, { timeout: 90_000 }, (
     const eighth = await post(me, "/coach", { message: "One more?", csrf });
     expect(eighth.status).toBe(429);
     expect(eighth.body).toContain("You have used your 7 messages for today");
+  });
+
+  it("one scrape of the primary's metrics port counts the requests of both workers", async () => {
+    const healthChecks = async () => {
+      const scrape = await requestOnce(metricsPort, "GET", "/metrics");
+      expect(scrape.status).toBe(200);
+      const match = /ladder_http_requests_total\{method="GET",route="routes\/healthz",status="200"\} (\d+)/.exec(scrape.body);
+      return Number(match?.[1] ?? 0);
+    };
+    const before = await healthChecks();
+    const answeredBy = new Set<string>();
+    for (let i = 0; i < 6; i++) answeredBy.add(workerOf(await server.request("GET", "/healthz")));
+    expect(answeredBy.size).toBe(2);
+    expect((await healthChecks()) - before).toBe(6);
   });
 
   it("replaces a worker that dies, and keeps answering meanwhile", async () => {

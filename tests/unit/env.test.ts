@@ -72,4 +72,25 @@ describe("environment", () => {
       expect((error as Error).message).not.toContain("short-secret");
     }
   });
+
+  it("logs at info and serves no metrics unless asked", () => {
+    const env = parseEnv({ SESSION_SECRET: secret });
+    expect(env.LOG_LEVEL).toBe("info");
+    expect(env.METRICS_PORT).toBeUndefined();
+    expect(env.METRICS_HOST).toBe("127.0.0.1");
+  });
+
+  it("refuses an unknown log level, a metrics port equal to the app's, and a short metrics token without showing it", () => {
+    expect(() => parseEnv({ LOG_LEVEL: "loud", SESSION_SECRET: secret })).toThrow(/LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent/);
+    expect(() => parseEnv({ PORT: "3000", METRICS_PORT: "3000", SESSION_SECRET: secret })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(() => parseEnv({ METRICS_PORT: "0", SESSION_SECRET: secret })).toThrow(/METRICS_PORT must be a whole number from 1 to 65535/);
+    try {
+      parseEnv({ METRICS_TOKEN: "short-tok", SESSION_SECRET: secret });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/METRICS_TOKEN must be at least 16 characters/);
+      expect((error as Error).message).not.toContain("short-tok");
+    }
+    expect(parseEnv({ METRICS_PORT: "9464", METRICS_TOKEN: "t".repeat(16), SESSION_SECRET: secret })).toMatchObject({ METRICS_PORT: 9464 });
+  });
 });

@@ -49,6 +49,24 @@ function renderFailed(error: unknown, boundary: () => JSX.Element): string {
     .replaceAll(' data-discover="true"', "");
 }
 
+describe("the request id on an error page", () => {
+  const withId = { ...rootData(), requestId: "req-id-for-the-500-page" };
+  const render = (status: number) => {
+    const Stub = createRemixStub([{ id: "root", path: "/", Component: () => <ErrorPage status={status} /> }]);
+    return renderToString(<Stub hydrationData={{ loaderData: { root: withId } }} />).replaceAll("<!-- -->", "");
+  };
+
+  it("a 500 page drawn by the server names its request, to quote when telling us", () => {
+    const html = render(500);
+    expect(html).toContain("If you tell us about it, quote this reference:");
+    expect(html).toContain('<code dir="ltr" class="select-all break-all">req-id-for-the-500-page</code>');
+  });
+
+  it("a 404 page does not name its request", () => {
+    expect(render(404)).not.toContain("req-id-for-the-500-page");
+  });
+});
+
 describe("route error boundaries", () => {
   const back = [
     { to: "/documents", label: "Your documents" },

@@ -43,8 +43,8 @@ describe("countsAsPageView", () => {
     expect(countsAsPageView(doc({ contentType: null }))).toBe(false);
   });
 
-  it("does not count assets, files, data requests or the health check", () => {
-    for (const path of ["/build/root-ABC.js", "/favicon.ico", "/robots.txt", "/jobs.data", "/_root.data", "/jobs?_data=root", "/healthz", "/admin/premium.csv"]) {
+  it("does not count assets, files, data requests or the health and readiness checks", () => {
+    for (const path of ["/build/root-ABC.js", "/favicon.ico", "/robots.txt", "/jobs.data", "/_root.data", "/jobs?_data=root", "/healthz", "/readyz", "/admin/premium.csv"]) {
       expect(countsAsPageView(doc({ path })), path).toBe(false);
     }
   });

@@ -19,7 +19,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /* eslint-disable no-control-regex -- the list copies patterns that match control characters on purpose */
 const AUDITED: Record<string, RegExp[]> = {
   "app/components/ui/initials.ts": [/\s+/],
-  "app/env.server.ts": [/SECRET|SMTP_URL|ACCESS_KEY|API_KEY/, /^[a-z0-9-]{1,40}$/, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, /^https?:\/\/[^/?#]+\/?$/, /^smtps?:\/\//],
+  "app/env.server.ts": [/SECRET|SMTP_URL|ACCESS_KEY|API_KEY|TOKEN/, /^[a-z0-9-]{1,40}$/, /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, /^https?:\/\/[^/?#]+\/?$/, /^smtps?:\/\//],
   "app/lib/cursor.ts": [/^[0-9a-z]{1,12}$/, /^[A-Za-z0-9_-]+$/],
   "app/lib/i18n.server.ts": [/^[a-z][A-Za-z0-9]*\.[A-Za-z0-9_.]+$/],
   "app/lib/html.ts": [/[&<>"']/g],
@@ -82,6 +82,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/skills/bank-rules.ts": [/\s+/g, /^\uFEFF/],
   "app/routes/admin.users_.$id.role.tsx": [/^\/admin\/users(\?[^#]*)?$/],
   "app/routes/dev.outbox.tsx": [/(https?:\/\/[^\s<>"]+)/g, /\{(\w+)\}/g],
+  "app/services/log.server.ts": [/^[A-Za-z_]\w*$/, /^[A-Za-z0-9._:-]{8,64}$/, /[?#]/],
   "app/services/mail.server.ts": [/(smtps?:\/\/)[^@\s/]*@/gi, /[:.]/g, /[^a-z0-9@._+-]/g, /^[0-9TZ-]+_[a-z0-9@._+-]+_[0-9a-f]+\.json$/],
   "app/services/sigv4.ts": [/%2F/g, /[!'()*]/g, /[-:]/g, /\.\d{3}/, /\s+/g],
   "app/services/storage.server.ts": [/<Code>([^<]{1,100})<\/Code>/, /^[a-z]+\/[a-z0-9.+-]{1,100}$/, /^[a-z][a-z0-9]{0,19}-[a-z0-9]{16,64}(\.[a-z0-9]{1,5})?$/],

@@ -4,6 +4,7 @@ import type { UserRole } from "../../../db/enums";
 import { getCtx } from "~/db.server";
 import { env } from "~/env.server";
 import { flashHeader } from "~/services/flash.server";
+import { noteRequestUser } from "~/services/log.server";
 import { INTL_LOCALE } from "~/lib/i18n";
 import { languageOf, translator } from "~/lib/i18n.server";
 import {
@@ -37,7 +38,11 @@ async function loadSession(request: Request): Promise<ActiveSession | null> {
   if (!token || token.length > 100) return null;
   const ctx = getCtx();
   const session = await findSession(ctx, token);
-  if (session) await touchSession(ctx, session);
+  if (session) {
+    // The request's log lines name the member from here on.
+    noteRequestUser(session.user.id);
+    await touchSession(ctx, session);
+  }
   return session;
 }
 

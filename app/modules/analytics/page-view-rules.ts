@@ -17,8 +17,8 @@ export const TIME_ON_PAGE_MAX_SECONDS = 6 * 60 * 60;
  */
 const BOT_USER_AGENT = /bot|crawl|spider|slurp|facebookexternalhit|embedly|preview|lighthouse|curl\/|wget\/|python|go-http-client|java\/|okhttp|libwww|httpclient|node-fetch|axios|autocannon/i;
 
-/** Paths never counted: the health check; assets are answered before the app, but not in every setup. */
-const NOT_PAGES = new Set(["/healthz"]);
+/** Paths never counted: the health and readiness checks; assets are answered before the app, but not in every setup. */
+const NOT_PAGES = new Set(["/healthz", "/readyz"]);
 
 export function isBot(userAgent: string | null): boolean {
   const ua = userAgent?.trim() ?? "";

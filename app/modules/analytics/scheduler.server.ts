@@ -31,6 +31,19 @@ export interface SchedulerOptions {
 export interface AnalyticsScheduler {
   /** Ends the schedule; a day being computed finishes first (pg-boss's graceful stop). */
   stop(): Promise<void>;
+  /** Runs since start (completed, failed) and jobs waiting in pg-boss's queue (null on SQLite): the metrics. */
+  stats(): Promise<{ completed: number; failed: number; queued: number | null }>;
+}
+
+/** Counts a job's outcome (the schedule's stats) and passes a failure on (pg-boss retries it). */
+async function counted(runs: { completed: number; failed: number }, job: () => Promise<void>): Promise<void> {
+  try {
+    await job();
+    runs.completed++;
+  } catch (error) {
+    runs.failed++;
+    throw error;
+  }
 }
 
 export function startAnalyticsScheduler(options: SchedulerOptions): Promise<AnalyticsScheduler> {
@@ -46,6 +59,7 @@ export function msUntilNextRun(now: Date): number {
 
 function startTimer({ databaseUrl, retentionDays, log = console.log, now = () => new Date() }: SchedulerOptions): AnalyticsScheduler {
   const ctx = createCtx(databaseUrl);
+  const runs = { completed: 0, failed: 0 };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
@@ -58,8 +72,12 @@ function startTimer({ databaseUrl, retentionDays, log = console.log, now = () =>
   const run = async () => {
     try {
       const at = now();
-      const days = await summarizeMissingDays(ctx, at);
-      const purged = await purgeOldPageViews(ctx, at, retentionDays);
+      let days: Date[] = [];
+      let purged = 0;
+      await counted(runs, async () => {
+        days = await summarizeMissingDays(ctx, at);
+        purged = await purgeOldPageViews(ctx, at, retentionDays);
+      });
       if (days.length > 0 || purged > 0) log(`Analytics: ${days.length} day(s) summarised, ${purged} old page view(s) deleted.`);
       plan(msUntilNextRun(now()));
     } catch (error) {
@@ -75,12 +93,14 @@ function startTimer({ databaseUrl, retentionDays, log = console.log, now = () =>
       await running;
       await closeCtx(ctx);
     },
+    stats: () => Promise.resolve({ ...runs, queued: null }),
   };
 }
 
 /** The pg-boss instance and queues an app instance uses (exported for the two-instance test). */
 export async function openBoss(databaseUrl: string, ctx: Ctx, { retentionDays, log = console.log, now = () => new Date() }: Omit<SchedulerOptions, "databaseUrl">) {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, application_name: "ladder-analytics" });
+  const runs = { completed: 0, failed: 0 };
   boss.on("error", (error: Error) => log(`Analytics job queue: ${error.message}`));
   await boss.start();
   await ensureQueue(boss, { name: DAY_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
@@ -97,17 +117,19 @@ export async function openBoss(databaseUrl: string, ctx: Ctx, { retentionDays, l
   };
   const workDays = () =>
     boss.work<{ date: string }>(DAY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
-      await summarizeDay(ctx, new Date(`${job.data.date}T00:00:00Z`));
+      await counted(runs, () => summarizeDay(ctx, new Date(`${job.data.date}T00:00:00Z`)));
       log(`Analytics: summarised ${job.data.date}.`);
     });
   const workDaily = () =>
     boss.work(DAILY_QUEUE, { batchSize: 1 }, async () => {
-      await sendMissingDays();
-      // Only days with a summary lose their raw views: a day still queued keeps them until a later run.
-      const purged = await purgeOldPageViews(ctx, now(), retentionDays);
-      if (purged > 0) log(`Analytics: ${purged} old page view(s) deleted.`);
+      await counted(runs, async () => {
+        await sendMissingDays();
+        // Only days with a summary lose their raw views: a day still queued keeps them until a later run.
+        const purged = await purgeOldPageViews(ctx, now(), retentionDays);
+        if (purged > 0) log(`Analytics: ${purged} old page view(s) deleted.`);
+      });
     });
-  return { boss, sendMissingDays, workDays, workDaily };
+  return { boss, runs, sendMissingDays, workDays, workDaily };
 }
 
 /**
@@ -129,7 +151,7 @@ async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
 
 async function startPgBoss(options: SchedulerOptions): Promise<AnalyticsScheduler> {
   const ctx = createCtx(options.databaseUrl, { poolSize: 2 });
-  const { boss, sendMissingDays, workDays, workDaily } = await openBoss(options.databaseUrl, ctx, options);
+  const { boss, runs, sendMissingDays, workDays, workDaily } = await openBoss(options.databaseUrl, ctx, options);
   await boss.schedule(DAILY_QUEUE, `${RUN_AT_MINUTE} 0 * * *`, {}, { tz: "UTC" });
   await workDays();
   await workDaily();
@@ -139,5 +161,6 @@ async function startPgBoss(options: SchedulerOptions): Promise<AnalyticsSchedule
       await boss.stop({ graceful: true, timeout: 1500 });
       await closeCtx(ctx);
     },
+    stats: async () => ({ ...runs, queued: (await boss.getQueueSize(DAY_QUEUE)) + (await boss.getQueueSize(DAILY_QUEUE)) }),
   };
 }

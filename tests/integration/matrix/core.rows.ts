@@ -8,6 +8,7 @@ const visitorsOnly = { ...everyone(302), anonymous: 200 };
 export const rows: MatrixRow[] = [
   { name: "home page", method: "GET", path: () => "/", expect: everyone(200) },
   { name: "health check", method: "GET", path: () => "/healthz", expect: everyone(200) },
+  { name: "readiness check", method: "GET", path: () => "/readyz", expect: everyone(200) },
   { name: "a coming-soon area", method: "GET", path: () => "/feed", expect: everyone(200) },
   { name: "an unknown page", method: "GET", path: () => "/no-such-page", expect: everyone(404) },
   { name: "sign-in page (signed-in members go home)", method: "GET", path: () => "/login", expect: visitorsOnly },
