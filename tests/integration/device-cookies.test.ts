@@ -102,6 +102,22 @@ describeEachDatabase("sign-in lockout and devices that signed in before", (db) =
     expect(await hitsOf(db.ctx, failedSignInKey(member.email))).toBe(0);
   });
 
+  it("gives a device its whole budget back when it signs in with the right password", async () => {
+    const member = await createMember(db.ctx);
+    const owner = await ownersBrowser(db.ctx, member);
+    const nonce = owner.cookies.get(DEVICE)!.split(".")[1];
+    for (let i = 0; i < LIMITS.failedSignInPerDevice.limit; i++) {
+      await hit(db.ctx, deviceFailedKey(member.id, nonce), LIMITS.failedSignInPerDevice);
+    }
+    // Past its budget, it signs in like any browser while the address is not locked…
+    expect((await attempt(owner, member.email, member.password)).status).toBe(302);
+    expect(await hitsOf(db.ctx, deviceFailedKey(member.id, nonce))).toBe(0);
+    await owner.post("/logout");
+    // …and is trusted again: a locked address does not stop it.
+    await lockAddress(db.ctx, member.email);
+    expect((await attempt(owner, member.email, member.password)).status).toBe(302);
+  });
+
   it("treats a tampered cookie, a cookie signed with another secret and another account's cookie as untrusted", async () => {
     const a = await createMember(db.ctx);
     const b = await createMember(db.ctx);

@@ -3,6 +3,7 @@
  * route), a fresh session (a token the browser held before is ended: no session fixation), and
  * the audit log. The module never reads the Request itself.
  */
+import { eq } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 import { hit, LIMITS, pruneBuckets, unhit, type Limit } from "~/services/rate-limit.server";
 import { findUserIdByEmail, normalizeEmail, type VerifiedUser } from "./accounts.server";
@@ -53,9 +54,9 @@ export async function signIn(
   const now = new Date();
   let counted: { key: string; limit: Limit } | null = null;
   const knownId = await findUserIdByEmail(ctx, email);
-  if (knownId && input.device && deviceSignedInBefore(input.device, knownId)) {
-    const key = deviceFailedKey(knownId, input.device.nonce);
-    if ((await hit(ctx, key, LIMITS.failedSignInPerDevice, now)).allowed) counted = { key, limit: LIMITS.failedSignInPerDevice };
+  const trustedKey = knownId && input.device && deviceSignedInBefore(input.device, knownId) ? deviceFailedKey(knownId, input.device.nonce) : null;
+  if (trustedKey && (await hit(ctx, trustedKey, LIMITS.failedSignInPerDevice, now)).allowed) {
+    counted = { key: trustedKey, limit: LIMITS.failedSignInPerDevice };
   }
   if (!counted) {
     const key = failedSignInKey(email);
@@ -72,6 +73,8 @@ export async function signIn(
     return { kind: "refused", message: WRONG_CREDENTIALS };
   }
   await unhit(ctx, counted.key, counted.limit, now);
+  // The device proved itself again: its own budget starts afresh (a stranger's failures are untouched).
+  if (trustedKey) await ctx.db.delete(ctx.t.rate_limit_buckets).where(eq(ctx.t.rate_limit_buckets.key, trustedKey));
   const session = await startSignedInSession(ctx, { userId: user.id, ip: input.ip, userAgent: input.userAgent, previousToken: input.previousToken, action: "sign_in" });
   return { ...session, device: rememberDevice(input.device, user.id) };
 }
