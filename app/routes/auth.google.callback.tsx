@@ -15,6 +15,7 @@ import { sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user
 import type { VerifiedUser } from "~/modules/accounts/accounts.server";
 import { googleEnabled, GoogleSignInRefused } from "~/modules/accounts/google.server";
 import { startSignedInSession } from "~/modules/accounts/sign-in.server";
+import { deviceOf, rememberDevice } from "~/modules/accounts/device-cookie.server";
 import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 
@@ -55,6 +56,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const headers = await signedInHeaders(
     session.token,
     created ? "auth.signup.welcomeProfile" : "auth.google.signedIn",
+    // Google proved who this is: the browser is now a device that signed in to the account (decision 055).
+    rememberDevice(deviceOf(request), user.id),
   );
   for (const cookie of clearCookies) headers.append("Set-Cookie", cookie);
   return redirect(created ? "/settings/profile" : redirectTo, { headers });

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
@@ -9,7 +9,8 @@ import { type FieldErrors } from "~/lib/forms";
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { getAuthenticator } from "~/modules/accounts/authenticator.server";
 import { requireAnonymous, sessionTokenOf, signedInHeaders } from "~/modules/accounts/current-user.server";
-import { signIn } from "~/modules/accounts/sign-in.server";
+import { ACCOUNT_LOCKED, signIn } from "~/modules/accounts/sign-in.server";
+import { deviceOf } from "~/modules/accounts/device-cookie.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { signInSchema } from "~/modules/accounts/forms.server";
@@ -18,6 +19,7 @@ import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { metaFor, pageMeta } from "~/lib/meta";
 import { tooManyTries } from "~/modules/accounts/too-many.server";
+import { RouteErrorBoundary } from "~/components/ErrorPage";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -44,11 +46,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     ip: clientIp(context),
     userAgent: userAgentOf(request),
     previousToken: sessionTokenOf(request),
+    device: deviceOf(request),
     verify: () => getAuthenticator().authenticate("form", request, { context: { ...context, ctx } }),
   });
-  if (result.kind === "limited") throw tooManyTries(t, result.message, result.retryAfterSeconds);
+  if (result.kind === "limited") {
+    // The account is paused for browsers that never signed in to it: its owner can still reset the password.
+    const hint = result.message === ACCOUNT_LOCKED ? "auth.login.lockedHint" : undefined;
+    throw tooManyTries(t, result.message, result.retryAfterSeconds, hint);
+  }
   if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values }, { status: 400 });
-  return redirect(redirectTo, { headers: await signedInHeaders(result.token, "auth.login.signedIn") });
+  return redirect(redirectTo, { headers: await signedInHeaders(result.token, "auth.login.signedIn", result.device) });
 }
 
 export default function Login() {
@@ -86,3 +93,18 @@ export default function Login() {
 }
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.login.pageTitle"), t("auth.login.description")));
+
+/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
+export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = errorHeaders?.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
+
+export function ErrorBoundary() {
+  // The route failed, so its own messages never came: the link is named with the root's words.
+  // A 429 here is a paused sign-in; a password reset works even then.
+  const t = useT();
+  return <RouteErrorBoundary back={[{ to: "/forgot-password", label: t("common.error.resetPassword") }]} backOnlyForStatus={429} />;
+}

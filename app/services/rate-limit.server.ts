@@ -3,7 +3,7 @@
  * Fixed windows: one row per key and window, incremented atomically by a single upsert.
  */
 import type { Translate } from "~/lib/i18n";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
 
 export interface Limit {
@@ -45,6 +45,19 @@ export async function peek(ctx: Ctx, key: string, limit: Limit, now = new Date()
   return { allowed: hits < limit.limit, hits, retryAfterSeconds: retryAfter(limit, now) };
 }
 
+/**
+ * Takes back one hit counted with `hit` at `now` (same window): an attempt counted before its
+ * outcome was known (so that concurrent attempts cannot all slip under the limit) that turned out
+ * not to be what the limit counts, e.g. a sign-in with the right password.
+ */
+export async function unhit(ctx: Ctx, key: string, limit: Limit, now: Date): Promise<void> {
+  const b = ctx.t.rate_limit_buckets;
+  await ctx.db
+    .update(b)
+    .set({ hits: sql`${b.hits} - 1` })
+    .where(and(eq(b.key, key.slice(0, 200)), eq(b.window_start, windowOf(limit, now)), gt(b.hits, 0)));
+}
+
 /** Drops windows that ended long ago (called now and then, e.g. at sign-in). */
 export async function pruneBuckets(ctx: Ctx, olderThan: Date): Promise<void> {
   await ctx.db.delete(ctx.t.rate_limit_buckets).where(lt(ctx.t.rate_limit_buckets.window_start, olderThan));
@@ -65,7 +78,10 @@ export function tooManyRequests(message: string, retryAfterSeconds: number, t?: 
 
 export const LIMITS = {
   signInPerIp: { limit: 10, windowMs: 60_000 },
+  /** Failed sign-ins to one address (normalized) from browsers that have not signed in to it before (decision 055). */
   failedSignInPerAccount: { limit: 20, windowMs: 3_600_000 },
+  /** Failed sign-ins to one account from one device that signed in to it before; past it, that device counts as untrusted. */
+  failedSignInPerDevice: { limit: 10, windowMs: 3_600_000 },
   resetMailPerAddress: { limit: 3, windowMs: 3_600_000 },
   signUpPerIp: { limit: 5, windowMs: 3_600_000 },
   /** Each public interest form (premium, API access). */

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
 import { AppClient, appClient, createMember, textOf } from "../support/app";
 import { describeEachDatabase } from "../support/db";
+import { failedSignInKey } from "../../app/modules/accounts/sign-in.server";
+import { hit, LIMITS } from "../../app/services/rate-limit.server";
 import { MOCK_USER_COOKIE, startOAuthMock, type MockUser, type OAuthMock } from "../support/oauth-mock";
 
 // The app reads its environment once, at its first request: Google is on, pointed at the mock.
@@ -150,6 +152,18 @@ describeEachDatabase("Google sign-in", (db) => {
     expect(logs.map((l) => l.action_type)).toContain("google_sign_in");
     const home = await browser.get("/");
     expect(textOf(home.html)).toContain("Sign out");
+  });
+
+  it("makes the browser one that signed in to the account: when failures from elsewhere lock the address, its password still works there", async () => {
+    const member = await createMember(db.ctx, { email: "farid@example.com" });
+    const browser = await appClient(db.ctx);
+    expect((await signInWithGoogle(browser, { email: "farid@example.com", sub: "google-sub-farid", name: "Farid" })).status).toBe(302);
+    expect(browser.cookies.has("ladder_device")).toBe(true);
+    await browser.post("/logout");
+    for (let i = 0; i < LIMITS.failedSignInPerAccount.limit; i++) await hit(db.ctx, failedSignInKey(member.email), LIMITS.failedSignInPerAccount);
+    const stranger = await appClient(db.ctx, { ip: "192.0.2.77" });
+    expect((await stranger.post("/login", { email: member.email, password: member.password })).status).toBe(429);
+    expect((await browser.signInWithPassword(member)).status).toBe(302);
   });
 
   it("keeps an avatar the member already has when linking", async () => {

@@ -7,6 +7,7 @@ import { flashHeader } from "~/services/flash.server";
 import { noteRequestUser } from "~/services/log.server";
 import { INTL_LOCALE } from "~/lib/i18n";
 import { languageOf, translator } from "~/lib/i18n.server";
+import { deviceCookie, type Device } from "./device-cookie.server";
 import {
   findSession,
   readCookie,
@@ -84,10 +85,14 @@ export function sessionTokenOf(request: Request): string | null {
   return readCookie(request.headers.get("Cookie"), sessionCookieName(isProduction()));
 }
 
-/** Headers that sign the browser in with `token` and show `message` on the next page. */
-export async function signedInHeaders(token: string, message: string): Promise<Headers> {
+/**
+ * Headers that sign the browser in with `token` and show `message` on the next page; with
+ * `device`, they also keep the device cookie that says this browser signed in to the account (decision 055).
+ */
+export async function signedInHeaders(token: string, message: string, device?: Device): Promise<Headers> {
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(token, isProduction()));
+  if (device) headers.append("Set-Cookie", deviceCookie(device));
   headers.append("Set-Cookie", await flashHeader(message));
   return headers;
 }

@@ -4,7 +4,7 @@
  * member works. The answer is the same for known and unknown addresses. Using it ends every
  * session of the account.
  */
-import { and, eq, gt, lt, or } from "drizzle-orm";
+import { and, eq, gt, like, lt, or } from "drizzle-orm";
 import { z } from "zod";
 import { withTx, type Ctx } from "~/db.server";
 import { sendMail, type SendResult } from "~/services/mail.server";
@@ -13,6 +13,7 @@ import { normalizeEmail } from "./accounts.server";
 import { track } from "~/modules/analytics/index.server";
 import { hashPassword, newPasswordField } from "./passwords.server";
 import { endSessionsOf, hashToken, newToken } from "./sessions.server";
+import { deviceFailedKey, failedSignInKey } from "./sign-in.server";
 import { trimEndChars } from "~/lib/text";
 import type { Translate } from "~/lib/i18n";
 import { translator } from "~/lib/i18n.server";
@@ -120,8 +121,11 @@ export async function resetPassword(
       .where(eq(User.id, taken.userId))
       .returning({ email: User.email });
     await endSessionsOf(tx, taken.userId, { now });
-    // Whoever proved they own the mailbox may sign in again at once: lift the failed-sign-in lock.
-    if (member) await tx.db.delete(ctx.t.rate_limit_buckets).where(eq(ctx.t.rate_limit_buckets.key, `sign-in-failed:${member.email}`));
+    // Whoever proved they own the mailbox may sign in again at once: lift the failed-sign-in
+    // lock of the address and those of the member's devices (decision 055).
+    const buckets = ctx.t.rate_limit_buckets;
+    if (member) await tx.db.delete(buckets).where(eq(buckets.key, failedSignInKey(member.email)));
+    await tx.db.delete(buckets).where(like(buckets.key, `${deviceFailedKey(taken.userId, "")}%`));
     await track(tx, { userId: taken.userId, type: "password_reset", ip: input.ip, userAgent: input.userAgent });
     return { ok: true, userId: taken.userId };
   });

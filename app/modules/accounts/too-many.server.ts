@@ -4,9 +4,10 @@
  */
 import type { Translate } from "~/lib/i18n";
 
-export function tooManyTries(t: Translate, messageId: string, retryAfterSeconds: number): Response {
+export function tooManyTries(t: Translate, messageId: string, retryAfterSeconds: number, hintId?: string): Response {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new Response(t("auth.limit.retry", { message: t(messageId), minutes }), {
+  const text = t("auth.limit.retry", { message: t(messageId), minutes });
+  return new Response(hintId ? `${text} ${t(hintId)}` : text, {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
