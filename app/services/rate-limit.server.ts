@@ -84,6 +84,12 @@ export const LIMITS = {
   failedSignInPerDevice: { limit: 10, windowMs: 3_600_000 },
   resetMailPerAddress: { limit: 3, windowMs: 3_600_000 },
   signUpPerIp: { limit: 5, windowMs: 3_600_000 },
+  /**
+   * Wrong passwords typed by a signed-in member where a form asks for it again (deleting the
+   * account): counted per member, not per address, so a stranger's failed sign-ins cannot stop the
+   * owner, and a borrowed session still cannot guess without end.
+   */
+  passwordConfirmPerMember: { limit: 10, windowMs: 3_600_000 },
   /** Each public interest form (premium, API access). */
   publicFormPerIp: { limit: 5, windowMs: 3_600_000 },
   /** Direct messages sent by one member (a person typing never gets near it; a script does). */

@@ -177,13 +177,26 @@ describeEachDatabase("deleting an account through the page", (db) => {
     expect(await exists(db.ctx, db.ctx.t.User, google.id)).toBe(true);
   });
 
-  it("counts wrong passwords against the account's failed sign-in budget and answers 429 when it is spent", async () => {
+  it("a stranger's failed sign-ins to the address do not stop the owner deleting the account", async () => {
     const member = await createMember(db.ctx);
     for (let i = 0; i < LIMITS.failedSignInPerAccount.limit; i++) {
       await hit(db.ctx, `sign-in-failed:${member.email}`, LIMITS.failedSignInPerAccount);
     }
     const browser = await appClient(db.ctx);
     await browser.signIn(member);
+    const res = await browser.post("/settings/delete", { password: member.password, confirm: "yes" });
+    expect(res.status).toBe(302);
+    expect(await exists(db.ctx, db.ctx.t.User, member.id)).toBe(false);
+  });
+
+  it("counts the member's own wrong passwords at deletion and answers 429 when the budget is spent", async () => {
+    const member = await createMember(db.ctx);
+    const browser = await appClient(db.ctx);
+    await browser.signIn(member);
+    for (let i = 0; i < LIMITS.passwordConfirmPerMember.limit; i++) {
+      const wrong = await browser.post("/settings/delete", { password: "not-the-password-at-all", confirm: "yes" });
+      expect(wrong.status).toBe(400);
+    }
     const res = await browser.post("/settings/delete", { password: member.password, confirm: "yes" });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);

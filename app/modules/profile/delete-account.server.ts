@@ -72,14 +72,14 @@ export async function confirmDeletion(ctx: Ctx, userId: string, input: DeleteAcc
 
   const password = input.password ?? "";
   if (!password) return { ok: false, kind: "invalid", field: "password", message: "auth.form.passwordRequired" };
-  const failedKey = `sign-in-failed:${normalizeEmail(member.email)}`;
-  const budget = await peek(ctx, failedKey, LIMITS.failedSignInPerAccount);
+  const failedKey = `password-confirm-failed:${userId}`;
+  const budget = await peek(ctx, failedKey, LIMITS.passwordConfirmPerMember);
   if (!budget.allowed) {
     await verifyPassword(await decoyHash(), password); // same time as a real check
     return { ok: false, kind: "limited", message: "settings.delete.tooMany", retryAfterSeconds: budget.retryAfterSeconds };
   }
   if (!(await verifyPassword(member.password, password))) {
-    await hit(ctx, failedKey, LIMITS.failedSignInPerAccount);
+    await hit(ctx, failedKey, LIMITS.passwordConfirmPerMember);
     return { ok: false, kind: "invalid", field: "password", message: WRONG_PASSWORD };
   }
   return { ok: true };
