@@ -125,6 +125,10 @@ for (const dialect of ["sqlite", "pg"] as Dialect[]) {
         const ctx = await store.open();
         expect(await missingWrites(ctx, world, acked)).toEqual([]);
         expect(await halfWritten(ctx, world, uploadsDir)).toEqual([]);
+        // A CV is stored before its transaction: an application cut by the kill may leave its file
+        // (or a half-written temporary one) behind, no other.
+        const orphans = await orphanFiles(ctx, uploadsDir);
+        expect(orphans.length, orphans.join(", ")).toBeLessThanOrEqual(run.cutOf("application"));
         expect(page.status).toBe(200);
         expect(page.body.includes(lastMessage.stamp), `the conversation page shows ${lastMessage.stamp}`).toBe(true);
         if (dialect === "sqlite") {
@@ -136,6 +140,7 @@ for (const dialect of ["sqlite", "pg"] as Dialect[]) {
         if (process.env.CRASH_REPORT) {
           console.info(`[${dialect}] phases (ms): ${mark.report()}`);
           const byKind = Object.fromEntries(KINDS.map((kind) => [kind, acked.filter((a) => a.kind === kind).length]));
+          console.info(`[${dialect}] ${orphans.length} orphan file(s) of ${run.cutOf("application")} cut application(s)`);
           console.info(`[${dialect}] answered ${acked.length} writes in ${run.wroteMs()} ms, ${run.cut()} cut by the kill`, byKind);
         }
       },
@@ -357,7 +362,7 @@ async function send(server: ServerProcess, client: Client, urlPath: string, body
 function writeUntilKilled(server: ServerProcess, world: World, clients: Client[]) {
   const acked: Acked[] = [];
   const refused: string[] = [];
-  let cut = 0;
+  const cutKinds: Kind[] = [];
   let killed = false;
   const started = Date.now();
   let wroteMs = 0;
@@ -400,7 +405,7 @@ function writeUntilKilled(server: ServerProcess, world: World, clients: Client[]
         res = await send(server, client, request.path, request.body);
       } catch {
         // Cut by the kill (or refused after it): unknown whether it committed.
-        if (killed) cut++;
+        if (killed) cutKinds.push(kind);
         else refused.push(`${kind} ${stamp}: connection failed before the kill`);
         return;
       }
@@ -430,7 +435,7 @@ function writeUntilKilled(server: ServerProcess, world: World, clients: Client[]
     await Promise.all(writers);
     return acked;
   })();
-  return { acked: result, refused: () => refused, cut: () => cut, wroteMs: () => wroteMs };
+  return { acked: result, refused: () => refused, cut: () => cutKinds.length, cutOf: (kind: Kind) => cutKinds.filter((k) => k === kind).length, wroteMs: () => wroteMs };
 }
 
 // ---- the checks
@@ -460,6 +465,12 @@ async function missingWrites(ctx: Ctx, world: World, acked: Acked[]): Promise<st
     if (!there) missing.push(`${write.kind} by writer ${write.writer}: ${write.stamp}`);
   }
   return missing;
+}
+
+/** Files in the uploads folder that no upload row names. */
+async function orphanFiles(ctx: Ctx, uploadsDir: string): Promise<string[]> {
+  const named = new Set((await ctx.db.select({ key: ctx.t.uploads.fileUrl }).from(ctx.t.uploads)).map((r) => r.key));
+  return fs.readdirSync(uploadsDir).filter((name) => !named.has(name));
 }
 
 type Usage = { user: string; action: string; metadata: Record<string, unknown> | null };
