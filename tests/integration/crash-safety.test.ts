@@ -136,7 +136,6 @@ for (const dialect of ["sqlite", "pg"] as Dialect[]) {
         if (dialect === "sqlite") {
           const sqlite = (ctx.raw as { sqlite: import("better-sqlite3").Database }).sqlite;
           expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-          expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
         }
         mark("checks");
         if (process.env.CRASH_REPORT) {
