@@ -47,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     verify: () => getAuthenticator().authenticate("form", request, { context: { ...context, ctx } }),
   });
   if (result.kind === "limited") throw tooManyTries(t, result.message, result.retryAfterSeconds);
-  if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values }, { status: 400 });
+  // Told to everyone refused, member or not: a sign-up waits for its address to be confirmed (decision 054).
+  if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values, confirmHint: true }, { status: 400 });
   return redirect(redirectTo, { headers: await signedInHeaders(result.token, "auth.login.signedIn") });
 }
 
@@ -66,6 +67,11 @@ export default function Login() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={{ email: t("auth.field.email"), password: t("auth.field.password") }} />
+      {actionData && "confirmHint" in actionData ? (
+        <p>
+          {t("auth.login.confirmHint")} <Link to="/signup/confirm">{t("auth.confirm.goneCode")}</Link>
+        </p>
+      ) : null}
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />
