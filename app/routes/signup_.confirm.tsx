@@ -98,7 +98,7 @@ export default function ConfirmSignUp() {
       <div className="card space-y-3">
         <p>
           {t("auth.confirm.sentBefore")}{" "}
-          <strong>
+          <strong className="break-all">
             <bdi>{email}</bdi>
           </strong>
           {t("auth.confirm.sentAfter")}

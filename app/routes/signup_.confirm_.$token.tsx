@@ -76,7 +76,7 @@ export default function ConfirmLink() {
       <h1 id="confirm-title">{t("auth.confirm.linkTitle")}</h1>
       <p>
         {t("auth.confirm.linkBefore")}{" "}
-        <strong>
+        <strong className="break-all">
           <bdi>{state.email}</bdi>
         </strong>
         {t("auth.confirm.linkAfter")}

@@ -1,5 +1,5 @@
 /** Deleting an account: a wrong password changes nothing, the right one deletes it for good. */
-import { expect, expectSignedIn, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, test } from "./fixtures";
 
 test("a member deletes their account after a wrong password, and can no longer sign in", async ({ page, browserErrors }, testInfo) => {
   const email = `e2e-delete-${testInfo.project.name}-${Date.now()}@example.com`;
@@ -10,6 +10,7 @@ test("a member deletes their account after a wrong password, and can no longer s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expectSignedIn(page);
 
   await page.goto("/settings/delete");
