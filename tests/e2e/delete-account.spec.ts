@@ -1,7 +1,9 @@
 /** Deleting an account: a wrong password changes nothing, the right one deletes it for good. */
-import { confirmInBrowser, expect, expectSignedIn, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, test, STORY_BUDGET_MS } from "./fixtures";
 
 test("a member deletes their account after a wrong password, and can no longer sign in", async ({ page, browserErrors }, testInfo) => {
+  // A story: sign up and confirm from the mail (decision 054), then the pages it is about.
+  test.setTimeout(STORY_BUDGET_MS);
   const email = `e2e-delete-${testInfo.project.name}-${Date.now()}@example.com`;
   const password = "leaving the ladder today";
 
