@@ -24,6 +24,7 @@ const OWN_PROCESS = [
   "password-reset",
   "seed",
   "server-start",
+  "sign-up-confirmation",
 ].map((name) => `tests/integration/${name}.test.ts`);
 
 export default defineConfig({

@@ -89,6 +89,9 @@ const SHOTS: Shot[] = [
   { name: "community", as: "user", path: firstLink("/communities", /^\/communities\/[0-9a-f-]{36}$/) },
   { name: "moderation", as: "moderator", path: "/moderation" },
   // The feed's reports (issue 17): a member's report form and the moderators' queue (demo data has open reports).
+  // Sign-up's confirmation (decision 054): the check-your-inbox page, and a link that no longer works.
+  { name: "signup-confirm", as: "user", path: "/signup/confirm?email=maya.rahman%40example.com", extra: true },
+  { name: "signup-confirm-gone", as: "user", path: "/signup/confirm/not-a-real-token", extra: true },
   { name: "feed-report", as: "user", path: `/feed/${uuidFor("anonymous_post:0")}/report` },
   { name: "feed-reports", as: "moderator", path: "/moderation/reports" },
   // A post of the anonymous feed with comments and likes (db/seed/demo.ts: anonymous_post:2).

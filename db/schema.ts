@@ -51,6 +51,7 @@ export const EXTENSION_TABLES: readonly string[] = [
   "interview_skips",
   "interview_feedback",
   "analytics_daily_counts",
+  "sign_up_confirmations",
 ];
 
 export function defineSchema(k: Kit) {
@@ -1248,6 +1249,32 @@ export function defineSchema(k: Kit) {
     (t) => [k.primaryKey({ columns: [t.day, t.dimension, t.key] })],
   );
 
+  // Extension (issue 21, docs/decisions/054-sign-up-confirmation.md): a sign-up waiting for its
+  // address to be confirmed. The User row is created only on confirmation, so every User row is a
+  // confirmed one. One row per address (a newer sign-up replaces the older); only SHA-256 hashes of
+  // the link's token and of the 6-digit code (keyed with the row's id) are kept.
+  const sign_up_confirmations = k.table(
+    "sign_up_confirmations",
+    {
+      id: k.uuidPk(),
+      email: k.varchar("email", { length: 64 }).notNull(),
+      name: k.text("name").notNull(),
+      password_hash: k.varchar("password_hash", { length: 255 }).notNull(),
+      referral_code: k.varchar("referral_code", { length: 32 }),
+      redirect_to: k.varchar("redirect_to", { length: 500 }).notNull(),
+      token_hash: k.varchar("token_hash", { length: 64 }).notNull(),
+      code_hash: k.varchar("code_hash", { length: 64 }).notNull(),
+      attempts: k.integer("attempts").notNull().default(0),
+      expires_at: k.timestamp("expires_at").notNull(),
+      created_at: k.createdNow("created_at"),
+    },
+    (t) => [
+      k.uniqueIndex("sign_up_confirmations_email_idx").on(t.email),
+      k.uniqueIndex("sign_up_confirmations_token_idx").on(t.token_hash),
+      k.index("sign_up_confirmations_expires_idx").on(t.expires_at),
+    ],
+  );
+
   return {
     User,
     Chat,
@@ -1318,6 +1345,7 @@ export function defineSchema(k: Kit) {
     interview_skips,
     interview_feedback,
     analytics_daily_counts,
+    sign_up_confirmations,
   };
 }
 

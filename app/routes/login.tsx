@@ -54,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const hint = result.message === ACCOUNT_LOCKED ? "auth.login.lockedHint" : undefined;
     throw tooManyTries(t, result.message, result.retryAfterSeconds, hint);
   }
-  if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values }, { status: 400 });
+  // Told to everyone refused, member or not: a sign-up waits for its address to be confirmed (decision 054).
+  if (result.kind === "refused") return data({ errors: { form: t(result.message) } as FieldErrors, values, confirmHint: true }, { status: 400 });
   return redirect(redirectTo, { headers: await signedInHeaders(result.token, "auth.login.signedIn", result.device) });
 }
 
@@ -73,6 +74,11 @@ export default function Login() {
         </p>
       ) : null}
       <ErrorSummary errors={errors} labels={{ email: t("auth.field.email"), password: t("auth.field.password") }} />
+      {actionData && "confirmHint" in actionData ? (
+        <p>
+          {t("auth.login.confirmHint")} <Link to="/signup/confirm">{t("auth.confirm.goneCode")}</Link>
+        </p>
+      ) : null}
       <Form method="post" className="card space-y-3" noValidate>
         <CsrfInput />
         <Honeypot />

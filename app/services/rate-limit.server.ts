@@ -90,6 +90,8 @@ export const LIMITS = {
    * owner, and a borrowed session still cannot guess without end.
    */
   passwordConfirmPerMember: { limit: 10, windowMs: 3_600_000 },
+  /** Sign-up mails (confirmation, resend, "someone tried") to one address, known or not: nobody floods an inbox. */
+  signUpMailPerAddress: { limit: 3, windowMs: 3_600_000 },
   /** Each public interest form (premium, API access). */
   publicFormPerIp: { limit: 5, windowMs: 3_600_000 },
   /** Direct messages sent by one member (a person typing never gets near it; a script does). */

@@ -396,6 +396,22 @@ export function buildDemoRows(now: Date, passwordHash: string, secret: () => str
     });
   }
 
+  // ---- a sign-up waiting for its address to be confirmed (decision 054): not a member yet, so no
+  // User row; its link and code are hashes of random secrets, so it can never be confirmed.
+  rows.sign_up_confirmations.push({
+    id: uuidFor("sign_up_confirmation:pending"),
+    email: "pending@demo.test",
+    name: "Noor Pending",
+    password_hash: passwordHash,
+    referral_code: null,
+    redirect_to: "/settings/profile",
+    token_hash: secret(),
+    code_hash: secret(),
+    attempts: 1,
+    expires_at: new Date(t0 + 20 * HOUR),
+    created_at: new Date(t0 - 4 * HOUR),
+  });
+
   // ---- AI chats (Message_v2 + Vote_v2) and a few deprecated Message/Vote rows for the backfill
   const chatOwners = [0, 0, 5, 8, 11, 12, 20, 24, 34, 9, 28, 33];
   chatOwners.forEach((owner, c) => {
@@ -1454,6 +1470,7 @@ export const tableOrder: TableName[] = [
   "community_stats", "anonymous_reports", "anonymous_post_removals", "anonymous_comment_removals", "anonymous_like_notices",
   "skill_details", "skill_question_details", "skill_draws", "skill_bests", "verified_skill_hidden", "candidate_settings",
   "archive_card_owners", "interview_plans", "interview_skips", "interview_feedback", "analytics_daily_counts",
+  "sign_up_confirmations",
 ];
 
 /** SHA-256 (hex) of 32 random bytes: looks like a stored token hash, can never be used. */

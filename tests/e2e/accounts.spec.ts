@@ -1,7 +1,9 @@
 /** Sign up, sign out, sign in and a wrong password, as a person does it, with JavaScript on and off. */
-import { expect, expectSignedIn, signOut, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, signOut, STORY_BUDGET_MS, test } from "./fixtures";
 
-test("a visitor signs up, signs out, mistypes the password and signs in again", async ({ page, context, browserErrors, javaScriptEnabled }, testInfo) => {
+test("a visitor signs up, confirms the address from the mail, signs out, mistypes the password and signs in again", async ({ page, context, browserErrors, javaScriptEnabled }, testInfo) => {
+  // One story over eight pages and a mail: sign up, confirm, sign out, a wrong password, sign in.
+  test.setTimeout(STORY_BUDGET_MS);
   const email = `e2e-accounts-${testInfo.project.name}-${Date.now()}@example.com`;
   const password = "slow links, fast careers";
 
@@ -22,6 +24,7 @@ test("a visitor signs up, signs out, mistypes the password and signs in again", 
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expect(page.getByText("Welcome to Ladder!")).toBeVisible();
   await expectSignedIn(page);
 

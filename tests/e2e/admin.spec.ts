@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, expectSignedIn, signOut, hasHydrated, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, signOut, hasHydrated, test, STORY_BUDGET_MS } from "./fixtures";
 
 async function signIn(page: Page, email: string, password = "ladder-demo") {
   await page.goto("/login");
@@ -15,6 +15,8 @@ async function signIn(page: Page, email: string, password = "ladder-demo") {
 }
 
 test("an admin finds a new member by email and makes them a recruiter", async ({ page, browserErrors, javaScriptEnabled }, testInfo) => {
+  // A story: sign up and confirm from the mail (decision 054), then the pages it is about.
+  test.setTimeout(STORY_BUDGET_MS);
   const stamp = `${testInfo.project.name}-${Date.now()}`;
   const name = `Role Target ${stamp}`;
   const email = `e2e-admin-${stamp}@example.com`;
@@ -25,6 +27,7 @@ test("an admin finds a new member by email and makes them a recruiter", async ({
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a ladder with many rungs");
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expect(page.getByText("Welcome to Ladder!")).toBeVisible();
   await signOut(page);
   await expect(page.getByText("You are signed out.")).toBeVisible();

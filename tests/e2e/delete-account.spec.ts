@@ -1,7 +1,9 @@
 /** Deleting an account: a wrong password changes nothing, the right one deletes it for good. */
-import { expect, expectSignedIn, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, test, STORY_BUDGET_MS } from "./fixtures";
 
 test("a member deletes their account after a wrong password, and can no longer sign in", async ({ page, browserErrors }, testInfo) => {
+  // A story: sign up and confirm from the mail (decision 054), then the pages it is about.
+  test.setTimeout(STORY_BUDGET_MS);
   const email = `e2e-delete-${testInfo.project.name}-${Date.now()}@example.com`;
   const password = "leaving the ladder today";
 
@@ -10,6 +12,7 @@ test("a member deletes their account after a wrong password, and can no longer s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expectSignedIn(page);
 
   await page.goto("/settings/delete");

@@ -121,6 +121,9 @@ const CRAWL: Crawled[] = [
   { file: "api-access_.thanks.tsx", path: "/api-access/thanks", roles: EVERYONE },
   { file: "forgot-password.tsx", path: "/forgot-password", roles: EVERYONE },
   { file: "reset-password.$token.tsx", path: "/reset-password/not-a-real-token", roles: EVERYONE, status: 410 },
+  // Sign-up's confirmation (decision 054): the check-your-inbox page for any address, and a link that no longer works.
+  { file: "signup_.confirm.tsx", path: "/signup/confirm?email=someone%40example.com", roles: EVERYONE },
+  { file: "signup_.confirm_.$token.tsx", path: "/signup/confirm/not-a-real-token", roles: EVERYONE, status: 410 },
   // Daily interviews (issue 19): today's page for everyone; a question of the demo user's second
   // interview (db/seed/demo.ts: daily_interview:0:1, a past one), theirs alone.
   { file: "interviews._index.tsx", path: "/interviews", roles: EVERYONE },

@@ -2,9 +2,12 @@
  * Shared pieces of the browser tests: the header's pages and a `browserErrors` fixture that
  * collects console errors and uncaught page errors while a test runs.
  */
+import fs from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Browser, type Locator, type Page, type Route } from "@playwright/test";
 import { areas } from "../../app/lib/areas";
+import { waitForMail } from "./mail";
 
 /** Every page linked from the header, e.g. "/", "/network", ... */
 export const headerPages = areas.map((area) => area.href);
@@ -173,9 +176,33 @@ export const STORY_BUDGET_MS = 120_000;
 /** The password the browser tests give the members they sign up. */
 export const NEW_MEMBER_PASSWORD = "a ladder to a first job";
 
+/** The subjects, in each language, of the mail that confirms a new member's address (decision 054). */
+const CONFIRM_SUBJECTS = (["en", "ar", "hi"] as const).map(
+  (lang) => (JSON.parse(fs.readFileSync(path.join("app", "locales", lang, "auth.json"), "utf8")) as Record<string, string>)["mail.confirmSubject"],
+);
+
+/** The link (its path on this server) and the 6-digit code of the newest confirmation mail to `email`. */
+export async function confirmationMail(email: string): Promise<{ path: string; code: string }> {
+  const mail = await waitForMail(email, new RegExp(`^(${CONFIRM_SUBJECTS.join("|")})$`));
+  const link = /https?:\/\/[^\s/]+(\/signup\/confirm\/[A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+  const code = /: (\d{6})\s*$/m.exec(mail.text)?.[1];
+  if (!link || !code) throw new Error(`No link or code in the confirmation mail to ${email}: ${mail.text}`);
+  return { path: link, code };
+}
+
 /**
- * Signs up a new member through /signup in `page` (Ladder then shows their profile) and returns
- * their id, read from the link to their public profile.
+ * After "Create account": the check-your-inbox page, then the mailed link opened in `page` and its
+ * button pressed, which signs the new member in and goes where they were going.
+ */
+export async function confirmInBrowser(page: Page, email: string): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+  await page.goto((await confirmationMail(email)).path);
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+}
+
+/**
+ * Signs up a new member through /signup in `page`, confirms the address with the mailed link
+ * (Ladder then shows their profile) and returns their id, read from the link to their public profile.
  */
 export async function signUpNewMember(page: Page, member: { name: string; email: string }): Promise<string> {
   await page.goto("/signup");
@@ -183,6 +210,7 @@ export async function signUpNewMember(page: Page, member: { name: string; email:
   await page.getByLabel("Email").fill(member.email);
   await page.getByLabel("Password").fill(NEW_MEMBER_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, member.email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   const id = /href="\/u\/([0-9a-f-]{36})"/.exec(await page.content())?.[1];
   expect(id, "the profile page links to the member's public profile").toBeTruthy();
@@ -224,14 +252,18 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /**
- * Creates a member with the browser context's own HTTP requests (signed in afterwards, like
- * `signIn`; no navigation) and returns their id. Signing up through the form is tested by
+ * Creates a member with the browser context's own HTTP requests (the sign-up form, then the
+ * confirmation mail's link; signed in afterwards, like `signIn`; no navigation) and returns their id. Signing up through the form is tested by
  * accounts.spec.ts and flows.spec.ts; `signUpNewMember` does it in the browser.
  */
 export async function signUp(page: Page, member: { name: string; email: string }): Promise<string> {
   const csrf = await csrfTokenOf(page, "/signup");
   const response = await page.request.post("/signup", { form: { csrf, ...member, password: NEW_MEMBER_PASSWORD }, maxRedirects: 0 });
   expect(response.status(), `signing up ${member.email} answers with a redirect`).toBe(302);
+  // The address is confirmed with the mailed link's button (decision 054), which signs the member in.
+  const { path } = await confirmationMail(member.email);
+  const confirmed = await page.request.post(path, { form: { csrf: await csrfTokenOf(page, path) }, maxRedirects: 0 });
+  expect(confirmed.status(), `confirming ${member.email} answers with a redirect`).toBe(302);
   // Their profile page, which also clears the welcome flash, links to their public profile.
   const id = /href="\/u\/([0-9a-f-]{36})"/.exec(await (await page.request.get("/settings/profile")).text())?.[1];
   expect(id, "the new member's profile page links to their public profile").toBeTruthy();

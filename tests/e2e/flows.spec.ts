@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { pdfBytes } from "../support/cv-files";
-import { expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
+import { confirmationMail, expect as baseExpect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signUpNewMember, test, STORY_BUDGET_MS, signIn, signUp } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -58,7 +58,7 @@ test("a visitor who signs in to apply comes back to the apply form", async ({ pa
   expect(browserErrors).toEqual([]);
 });
 
-test("a visitor who creates an account to apply comes back to the apply form, and the sign-in page keeps the way back too", async ({ page, browserErrors }, testInfo) => {
+test("a visitor who creates an account to apply confirms it from the mail (the code without JavaScript, the link with it) and comes back to the apply form, and the sign-in page keeps the way back too", async ({ page, browserErrors, javaScriptEnabled }, testInfo) => {
   const stamp = stampOf(testInfo.project.name);
   const job = await careerTeamJob(page);
   await page.goto(job.path);
@@ -70,9 +70,21 @@ test("a visitor who creates an account to apply comes back to the apply form, an
   await page.getByRole("main").getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/signup\?/);
   await page.getByLabel("Name").fill(`Nour ${stamp}`);
-  await page.getByLabel("Email").fill(`e2e-flows-signup-${stamp}@example.com`);
+  const email = `e2e-flows-signup-${stamp}@example.com`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(NEW_MEMBER_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
+  // Decision 054: no account yet; the mail has a link and a 6-digit code (for a phone whose mail opens elsewhere).
+  await expect(page.getByRole("heading", { level: 1, name: "Check your inbox" })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText(`We sent a mail to ${email}`);
+  const mail = await confirmationMail(email);
+  if (javaScriptEnabled) {
+    await page.goto(mail.path);
+    await page.getByRole("button", { name: "Confirm and sign in" }).click();
+  } else {
+    await page.getByLabel("6-digit code").fill(mail.code);
+    await page.getByRole("button", { name: "Confirm", exact: true }).click();
+  }
   await expect(page).toHaveURL(new RegExp(`${job.path}/apply$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`Apply: ${job.title}`);
   await expect(page.getByLabel("Your name")).toHaveValue(`Nour ${stamp}`);

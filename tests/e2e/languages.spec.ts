@@ -8,7 +8,7 @@ import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { LONG_CONVERSATION_PARTNER_INDEX, userId } from "../../db/seed/demo";
 import { pdfBytes } from "../support/cv-files";
-import { expect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signIn, signUp, STORY_BUDGET_MS, test } from "./fixtures";
+import { confirmationMail, expect, NEW_MEMBER_PASSWORD, seriousAxeViolations, signIn, signUp, STORY_BUDGET_MS, test } from "./fixtures";
 
 const PHONE = { width: 320, height: 640 };
 const ARABIC = /[\u0600-\u06FF]/;
@@ -58,6 +58,12 @@ test.describe("in Arabic", () => {
     await expect(page.locator('main input[name="name"]')).toHaveValue("أمل حسن");
     await page.locator('main input[name="email"]').fill(email);
     await page.locator('main input[name="password"]').fill(NEW_MEMBER_PASSWORD);
+    await page.locator("main form button[type=submit]").first().click();
+    // Check your inbox, in Arabic; the mail is in Arabic too, and its link's button confirms.
+    await expect(page).toHaveURL(/\/signup\/confirm\?/);
+    await expectArabicPage(page, "the check-your-inbox page");
+    await page.goto((await confirmationMail(email)).path);
+    await expectArabicPage(page, "the confirmation link's page");
     await page.locator("main form button[type=submit]").first().click();
     await expect(page).toHaveURL(/\/settings\/profile/);
     await expectArabicPage(page, "the new member's profile");

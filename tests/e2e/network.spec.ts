@@ -4,7 +4,7 @@
  * sees the notification and accepts, the new member is told, and finally removes the
  * connection again (so the demo account ends as it began).
  */
-import { expect as baseExpect, test, STORY_BUDGET_MS } from "./fixtures";
+import { confirmInBrowser, expect as baseExpect, test, STORY_BUDGET_MS } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 const RECRUITER = "Omar Farouk";
@@ -18,9 +18,11 @@ test("a new member asks a demo member to connect, a duplicate is refused, the re
 
   await page.goto("/signup");
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`e2e-network-${project}-${stamp}@example.com`);
+  const email = `e2e-network-${project}-${stamp}@example.com`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a ladder to a first job");
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
 
   // Find the recruiter; a second tab keeps the same search open for later.

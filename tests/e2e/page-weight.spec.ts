@@ -15,7 +15,7 @@ import { DEMO_USER_FEED_POST_ID, DEMO_USER_INDEX, LONG_COACH_CHAT_ID, LONG_CONVE
 import { uuidFor } from "../../db/seed/random";
 import { expect, headerPages, signIn as signInWithRequests, STORY_BUDGET_MS, stylesheetHref, test } from "./fixtures";
 
-const publicAccountPages = ["/login", "/signup", "/forgot-password", "/premium", "/api-access"];
+const publicAccountPages = ["/login", "/signup", "/signup/confirm?email=someone%40example.com", "/forgot-password", "/premium", "/api-access"];
 // The job feeds besides /jobs (a header page), filtered as people filter them.
 const feedPages = ["/jobs/remote", "/jobs/part-time", "/jobs?q=engineer&country=AE&days=30"];
 // The anonymous feed (issue 17) besides /feed (a header page): Top this week, and filtered.

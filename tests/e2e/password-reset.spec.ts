@@ -4,7 +4,7 @@
  * demo accounts' passwords never change.
  */
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, expectSignedIn, signOut, seriousAxeViolations, STORY_BUDGET_MS, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, signOut, seriousAxeViolations, STORY_BUDGET_MS, test } from "./fixtures";
 import { waitForMail } from "./mail";
 
 async function signUp(page: Page, testInfo: TestInfo, label: string, password: string): Promise<string> {
@@ -14,6 +14,7 @@ async function signUp(page: Page, testInfo: TestInfo, label: string, password: s
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expect(page.getByText("Welcome to Ladder!")).toBeVisible();
   return email;
 }

@@ -6,7 +6,7 @@
 import zlib from "node:zlib";
 import type { Page } from "@playwright/test";
 import { GPS_MARKERS, jpegWithGps, photoJpeg } from "../support/images";
-import { expect as baseExpect, expectSignedIn, seriousAxeViolations, test, STORY_BUDGET_MS, signIn } from "./fixtures";
+import { confirmInBrowser, expect as baseExpect, expectSignedIn, seriousAxeViolations, test, STORY_BUDGET_MS, signIn } from "./fixtures";
 
 // Each step waits for a full server round trip; on a busy 2-core machine 5 s was once too short.
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -25,6 +25,7 @@ test("a new member fills in every profile section, bad input then good, and sees
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("a ladder to a first job");
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
 
   // ---- Basics: bad, then good

@@ -1,5 +1,5 @@
 /** Your sessions: a member signed in on two browsers ends the other one from the first. */
-import { expect, expectSignedIn, test } from "./fixtures";
+import { confirmInBrowser, expect, expectSignedIn, test } from "./fixtures";
 
 const ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36";
 
@@ -13,6 +13,7 @@ test("a member ends the session of their other browser, which is then signed out
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await confirmInBrowser(page, email);
   await expectSignedIn(page);
 
   // Second browser: a phone somewhere else, signed in to the same account.

@@ -5,7 +5,7 @@ import type { Ctx } from "../../db/client";
 import type { UserRole } from "../../db/enums";
 import type { Position } from "../../app/lib/cursor";
 import { changeRole, listMembers } from "../../app/modules/admin/members.server";
-import { appClient, createMember, textOf, type AppClient } from "../support/app";
+import { appClient, confirmSignUp, createMember, textOf, type AppClient } from "../support/app";
 import { describeEachDatabase, describePostgres } from "../support/db";
 
 const adminPages = ["/admin", "/admin/users", "/admin/premium", "/admin/api-access", "/admin/premium.csv", "/admin/api-access.csv"];
@@ -175,6 +175,7 @@ describeEachDatabase("admin area", (db) => {
     const visitor = await appClient(db.ctx, { ip: "10.9.0.1" });
     const signup = await visitor.post("/signup", { name: "Sneaky", email: "sneaky@example.test", password: "a long and unusual passphrase 93", role: "admin" });
     expect(signup.status).toBe(302);
+    expect((await confirmSignUp(visitor, "sneaky@example.test")).status).toBe(302);
     const { User } = db.ctx.t;
     const [created] = await db.ctx.db.select({ id: User.id, role: User.role }).from(User).where(eq(User.email, "sneaky@example.test"));
     expect(created.role).toBe("user");

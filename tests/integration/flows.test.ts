@@ -7,7 +7,7 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
-import { appClient, createMember, textOf, type AppClient, type Member } from "../support/app";
+import { appClient, confirmSignUp, createMember, textOf, type AppClient, type Member } from "../support/app";
 import { applicationIdOf, applicationRowCounts, applyForm, postJob } from "../support/applications";
 import { docxBytes, pdfBytes, TEXT_CV } from "../support/cv-files";
 import { describeEachDatabase } from "../support/db";
@@ -123,14 +123,18 @@ describeEachDatabase("A visitor keeps their place", (db) => {
     const form = await visitor.get(`/signup?redirectTo=${encodeURIComponent(`${job.path}/apply`)}`);
     expect(form.html).toContain(`name="redirectTo" value="${job.path}/apply"`);
     const fields = { name: "New Person", password: "a long and fine password" };
-    const res = await visitor.post("/signup", { ...fields, email: `new-${Date.now()}@example.com`, redirectTo: `${job.path}/apply` });
+    const email = `new-${Date.now()}@example.com`;
+    const res = await visitor.post("/signup", { ...fields, email, redirectTo: `${job.path}/apply` });
     expect(res.status).toBe(302);
-    expect(res.location).toBe(`${job.path}/apply`);
-    expect((await visitor.get(res.location!)).status).toBe(200);
+    expect(res.location).toBe(`/signup/confirm?email=${encodeURIComponent(email)}`);
+    const confirmed = await confirmSignUp(visitor, email);
+    expect(confirmed.location).toBe(`${job.path}/apply`);
+    expect((await visitor.get(confirmed.location!)).status).toBe(200);
 
     const other = await appClient(db.ctx, { ip: "10.1.2.4" });
-    const away = await other.post("/signup", { ...fields, email: `away-${Date.now()}@example.com`, redirectTo: "//evil.example/x" });
-    expect(away.location).toBe("/settings/profile");
+    const awayEmail = `away-${Date.now()}@example.com`;
+    await other.post("/signup", { ...fields, email: awayEmail, redirectTo: "//evil.example/x" });
+    expect((await confirmSignUp(other, awayEmail)).location).toBe("/settings/profile");
   });
 });
 

@@ -17,6 +17,7 @@ import type { UserRole } from "../../db/enums";
 import { hashPassword } from "../../app/modules/accounts/passwords.server";
 import { hashToken, newToken } from "../../app/modules/accounts/sessions.server";
 import { connect } from "../../app/modules/network/connections.server";
+import { eq } from "drizzle-orm";
 
 // The app reads its environment once, at its first request: set what tests rely on first.
 process.env.SESSION_SECRET ??= "integration-tests-secret-0123456789abcdef";
@@ -196,6 +197,23 @@ export class AppClient {
 
 export async function appClient(ctx: Ctx, options: { ip?: string } = {}): Promise<AppClient> {
   return new AppClient(ctx, options.ip);
+}
+
+/**
+ * Confirms the waiting sign-up of `email` as its mail's link would, for tests whose subject is not
+ * the mail: the row's link token is replaced by a known one, which `browser` then posts (it ends
+ * up signed in). Returns the answer (302 to where the new member was going).
+ */
+export async function confirmSignUp(browser: AppClient, email: string): Promise<AppResponse> {
+  const token = newToken();
+  const c = browser.ctx.t.sign_up_confirmations;
+  const updated = await browser.ctx.db
+    .update(c)
+    .set({ token_hash: hashToken(token) })
+    .where(eq(c.email, email.trim().toLowerCase()))
+    .returning({ id: c.id });
+  if (updated.length !== 1) throw new Error(`no waiting sign-up for ${email}`);
+  return browser.post(`/signup/confirm/${token}`);
 }
 
 /** A client already signed in as `member`. */

@@ -32,6 +32,9 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/modules/accounts/csrf.server.ts": [/^[A-Za-z0-9_-]{22,64}$/],
   "app/modules/accounts/google.server.ts": [/\/$/],
   "app/modules/accounts/password-reset.server.ts": [/^[A-Za-z0-9_-]{43}$/],
+  // A confirmation link's token: 43 base64url characters (decision 054); a code: six digits, spaces dropped.
+  "app/modules/accounts/sign-up.server.ts": [/^[A-Za-z0-9_-]{43}$/],
+  "app/modules/accounts/sign-up.ts": [/\s+/g, /^\d{6}$/],
   "app/modules/accounts/passwords.server.ts": [/^\$argon2id\$v=\d+\$m=(\d+),t=(\d+),p=(\d+)\$/],
   "app/modules/accounts/user-agent.ts": [/Android/, /Chrome\/|CriOS\//, /CrOS/, /Edg(?:e|A|iOS)?\//, /Firefox\/|FxiOS\//, /Linux/, /Mac OS X|Macintosh/, /Mobi|iPhone|Android/, /OPR\/|Opera/, /Safari\//, /SamsungBrowser\//, /UCBrowser\//, /Windows/, /bot|crawler|spider/i, /curl\//, /iPad|Tablet/, /iPhone|iPad|iPod/],
   "app/modules/analytics/page-view-rules.ts": [

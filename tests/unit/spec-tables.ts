@@ -64,6 +64,8 @@ export const INFRASTRUCTURE_TABLE_NAMES = [
   // docs/decisions/048-analytics-summaries.md: a past day's counts by page, referrer, device, browser,
   // system and feature, computed with the day's summary.
   "analytics_daily_counts",
+  // docs/decisions/054-sign-up-confirmation.md: a sign-up waiting for its address to be confirmed.
+  "sign_up_confirmations",
 ];
 
 export const SPEC_TABLE_NAMES = [

@@ -1,8 +1,7 @@
-/** Signing up and signing in: the rules, with no knowledge of requests or cookies. */
+/** Signing in (and the pieces sign-up.server.ts shares): the rules, with no knowledge of requests or cookies. */
 import crypto from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "~/db.server";
-import { track } from "~/modules/analytics/index.server";
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from "./passwords.server";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -12,44 +11,6 @@ export function newReferralCode(): string {
   const alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   const bytes = crypto.randomBytes(8);
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
-}
-
-/** `message` is a message id (decision 040). */
-export type SignUpResult = { ok: true; userId: string } | { ok: false; field: "email"; message: string };
-
-export async function signUp(
-  ctx: Ctx,
-  input: { name: string; email: string; password: string; referralCode?: string | null; ip?: string | null; userAgent?: string | null },
-): Promise<SignUpResult> {
-  const email = normalizeEmail(input.email);
-  // Hash first: withTx bodies await only database statements.
-  const passwordHash = await hashPassword(input.password);
-  const { User } = ctx.t;
-  const [created] = await ctx.db
-    .insert(User)
-    .values({
-      email,
-      name: input.name.trim(),
-      password: passwordHash,
-      provider: "password",
-      role: "user",
-      referral_code: newReferralCode(),
-      createdAt: new Date(),
-    })
-    .onConflictDoNothing({ target: User.email })
-    .returning({ id: User.id });
-  if (!created) {
-    return { ok: false, field: "email", message: "auth.signup.emailTaken" };
-  }
-  await track(ctx, { userId: created.id, type: "sign_up", ip: input.ip, userAgent: input.userAgent });
-  const code = input.referralCode?.trim().toUpperCase();
-  if (code) {
-    const [referrer] = await ctx.db.select({ id: User.id }).from(User).where(eq(User.referral_code, code)).limit(1);
-    if (referrer && referrer.id !== created.id) {
-      await track(ctx, { userId: referrer.id, type: "referral_sign_up", resource: { type: "user", id: created.id } });
-    }
-  }
-  return { ok: true, userId: created.id };
 }
 
 export interface VerifiedUser {

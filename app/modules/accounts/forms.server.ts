@@ -3,6 +3,7 @@ import { z } from "zod";
 import { LANGUAGES } from "~/lib/i18n";
 import { singleLine } from "~/lib/text-fields.server";
 import { PASSWORD_MAX } from "./passwords.server";
+import { isSixDigits, normalizeCode } from "./sign-up";
 
 const email = z
   .string({ required_error: "auth.form.emailRequired" })
@@ -34,6 +35,19 @@ export const signUpSchema = z.object({
 });
 
 export const emailOnlySchema = z.object({ email });
+
+/** /signup/confirm: the 6-digit code from the mail, or (intent "resend") another mail. */
+export const signUpConfirmSchema = z
+  .object({
+    intent: z.enum(["code", "resend"]).default("code"),
+    email,
+    code: z.string().max(40).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.intent === "code" && !isSixDigits(normalizeCode(value.code ?? ""))) {
+      ctx.addIssue({ code: "custom", path: ["code"], message: "auth.confirm.codeInvalid" });
+    }
+  });
 
 /** /settings/language: one of Ladder's languages. */
 export const languageSchema = z.object({
