@@ -156,7 +156,8 @@ async function corpusOfRoute(ctx: Ctx, route: ActionRoute, world: World, shapes:
 
   // Without a valid token: refused (403), nothing written. As the member (every form) and as a visitor.
   if (!NOT_FORMS.has(route.file)) {
-    const before = await fingerprint(ctx);
+    // The digest of every row (SQLite): the code path that refuses is the same on PostgreSQL, where the status is checked.
+    const before = pgRun ? null : await fingerprint(ctx);
     const member = await clientFor(ctx, world, "user");
     const visitor = await clientFor(ctx, world, "anonymous");
     const adminsToken = await tokenOf(await clientFor(ctx, world, "admin"));
@@ -170,7 +171,7 @@ async function corpusOfRoute(ctx: Ctx, route: ActionRoute, world: World, shapes:
       // Refused: 403 when the form is read, or turned away before it is (sent to sign in, not found, not allowed).
       expect(refused(outcome), `${role} POST ${outcome.url} (${route.file}) with ${request.kind} -> ${outcome.status}`).toBe(true);
     }
-    expect(await fingerprint(ctx), `${route.file}: a refused form wrote nothing`).toEqual(before);
+    if (before) expect(await fingerprint(ctx), `${route.file}: a refused form wrote nothing`).toEqual(before);
   }
 
   // Who gets past the door: a plain post of the first form as the page filled it, as each role.
