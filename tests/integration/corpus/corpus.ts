@@ -5,9 +5,8 @@
  * must be below 500 and must not carry the XSS markers unescaped.
  */
 import { expect } from "vitest";
-import type { Ctx } from "../../../db/client";
 import { AppClient, type AppResponse } from "../../support/app";
-import { actionRoutes, fillPath, pageRoutes, patternRegex, type ActionRoute, type Role, type World } from "./routes";
+import { fillPath, pageRoutes, patternRegex, type ActionRoute, type Role, type World } from "./routes";
 
 /** A form found on a page: its fields with the values the page filled in, and its query (?index, ?intent=). */
 export interface FormShape {
@@ -289,5 +288,3 @@ export function admitted(res: AppResponse): boolean {
   if (res.status >= 300 && res.status < 400 && /^\/login(\?|$)/.test(res.location ?? "")) return false;
   return true;
 }
-
-export { actionRoutes, fillPath, type Ctx };

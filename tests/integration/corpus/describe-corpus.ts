@@ -80,6 +80,8 @@ interface Tally {
   routes: Set<string>;
   seedMs: number;
   discoverMs: number;
+  /** fingerprintMs when this file started (files of one worker share the module). */
+  fingerprintMsAtStart: number;
 }
 
 function printTally(title: string, tally: Tally) {
@@ -88,7 +90,7 @@ function printTally(title: string, tally: Tally) {
     .join(" ");
   console.log(
     `${title}: ${tally.requests} requests = ${tally.routes.size} routes x ${Object.keys(tally.byRole).length} roles x ${tally.kinds.size} kinds of bad input ` +
-      `(by role ${JSON.stringify(tally.byRole)}; statuses ${statuses}; seed ${tally.seedMs} ms, forms read from pages in ${tally.discoverMs} ms, nothing-written checks ${fingerprintMs} ms)`,
+      `(by role ${JSON.stringify(tally.byRole)}; statuses ${statuses}; seed ${tally.seedMs} ms, forms read from pages in ${tally.discoverMs} ms, nothing-written checks ${fingerprintMs - tally.fingerprintMsAtStart} ms)`,
   );
 }
 
@@ -101,7 +103,7 @@ export function describeCorpus(dialect: Dialect, part: [number, number] = [1, 1]
     let world: World;
     let seeded: Buffer | null = null;
     let forms: Map<string, FormShape[]>;
-    const tally: Tally = { requests: 0, byRole: {}, kinds: new Set(), statuses: {}, routes: new Set(), seedMs: 0, discoverMs: 0 };
+    const tally: Tally = { requests: 0, byRole: {}, kinds: new Set(), statuses: {}, routes: new Set(), seedMs: 0, discoverMs: 0, fingerprintMsAtStart: 0 };
     const count = (o: Outcome) => {
       tally.requests++;
       tally.byRole[o.role] = (tally.byRole[o.role] ?? 0) + 1;
@@ -111,6 +113,7 @@ export function describeCorpus(dialect: Dialect, part: [number, number] = [1, 1]
     };
 
     beforeAll(async () => {
+      tally.fingerprintMsAtStart = fingerprintMs;
       let at = Date.now();
       db = await freshDatabase(dialect);
       await seedDemo(db.ctx);
