@@ -206,6 +206,26 @@ describeEachDatabase("Message pages", (db) => {
     expect(stored.map((s) => s.text.length)).toEqual([MESSAGE_MAX]);
   });
 
+  it("a message with a NUL or another control character is refused with 400 and a message next to the field and is not stored, while line breaks are fine (PostgreSQL answered 500 to a NUL)", async () => {
+    const a = await createMember(db.ctx);
+    const b = await createMember(db.ctx);
+    await connectPair(db.ctx, a, b);
+    const client = await appClient(db.ctx);
+    await client.signIn(a);
+    for (const message of ["hello\u0000there", "bell\u0007", "\u202egnirts"]) {
+      const res = await client.post(`/messages/${b.id}`, { message });
+      expect(res.status, JSON.stringify(message)).toBe(400);
+      expect(textOf(res.html)).toContain("Use letters, numbers, punctuation and line breaks only: no control characters.");
+      expect(res.html).toMatch(/aria-invalid="true"/);
+    }
+    const lines = await client.post(`/messages/${b.id}`, { message: "two\r\nlines" });
+    expect(lines.status).toBe(302);
+    const m = db.ctx.t.user_messages;
+    const stored = await db.ctx.db.select({ text: m.message }).from(m).where(eq(m.sender_id, a.id));
+    // Only the message with line breaks was stored (as typed).
+    expect(stored.map((s) => s.text)).toEqual(["two\r\nlines"]);
+  });
+
   it("a stranger gets a 403 page that links to the profile, cannot send, and cannot poll", async () => {
     const a = await createMember(db.ctx);
     const b = await createMember(db.ctx, { name: "Bilal Rao" });
