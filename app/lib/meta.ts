@@ -1,4 +1,4 @@
-import type { MetaDescriptor } from "@remix-run/node";
+import type { HeadersFunction, MetaDescriptor } from "@remix-run/node";
 import { isRouteErrorResponse } from "@remix-run/react";
 import { translateMatches, type Translate } from "./i18n";
 
@@ -34,3 +34,10 @@ export function metaFor(
     "name" in tag && tag.name === "description" && tag.content === SITE_DESCRIPTION ? { ...tag, content: t("common.site.description") } : tag,
   );
 }
+
+/** For pages whose answer must never be cached (a token in the address, a password form). */
+export const noStoreHeaders: HeadersFunction = ({ parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  headers.set("Cache-Control", "no-store");
+  return headers;
+};

@@ -2,7 +2,7 @@
  * The link from the reset mail: a form for the new password while the token lives; a clear page
  * with a way to ask for a new link once it has expired, been used or been replaced (410).
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
@@ -16,7 +16,7 @@ import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, noStoreHeaders } from "~/lib/meta";
 
 /** The page's state: the form for `email`, or (email null) the page for a link that no longer works. */
 async function pageState(request: Request, email: string | null, errors: FieldErrors | null = null) {
@@ -121,8 +121,4 @@ export const meta: MetaFunction<typeof loader> = (args) =>
     ),
   );
 
-export const headers: HeadersFunction = ({ parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  headers.set("Cache-Control", "no-store");
-  return headers;
-};
+export const headers = noStoreHeaders;

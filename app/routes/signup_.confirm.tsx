@@ -3,7 +3,7 @@
  * (ASVS 6.3.8). The 6-digit code from the mail can be entered here (a phone whose mail opens
  * elsewhere), and the mail sent again. Every answer is the same for known and unknown addresses.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field } from "~/components/forms";
@@ -23,7 +23,7 @@ import { hit, LIMITS } from "~/services/rate-limit.server";
 import { clientIp, publicOrigin, userAgentOf } from "~/services/request-info.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, noStoreHeaders } from "~/lib/meta";
 
 /** The address from the page's query: whatever was typed, within the length an address may have. */
 const addressIn = (url: URL) => (url.searchParams.get("email") ?? "").trim().slice(0, 64);
@@ -143,8 +143,4 @@ export default function ConfirmSignUp() {
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.confirm.pageTitle"), t("auth.confirm.description")));
 
-export const headers: HeadersFunction = ({ parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  headers.set("Cache-Control", "no-store");
-  return headers;
-};
+export const headers = noStoreHeaders;

@@ -3,7 +3,7 @@
  * fetch links: it shows a button whose POST creates the member, signs them in and sends them
  * where they were going. A link that no longer works gets a clear page (410).
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput } from "~/components/forms";
@@ -19,7 +19,7 @@ import { flashHeader } from "~/services/flash.server";
 import { clientIp, userAgentOf } from "~/services/request-info.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, noStoreHeaders } from "~/lib/meta";
 
 async function pageState(request: Request, email: string | null) {
   const words = await pageMessages(request, ["auth"]);
@@ -101,8 +101,4 @@ export const meta: MetaFunction<typeof loader> = (args) =>
     ),
   );
 
-export const headers: HeadersFunction = ({ parentHeaders }) => {
-  const headers = new Headers(parentHeaders);
-  headers.set("Cache-Control", "no-store");
-  return headers;
-};
+export const headers = noStoreHeaders;
