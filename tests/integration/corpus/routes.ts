@@ -129,6 +129,7 @@ const FILLERS: Record<string, { world: string; missing: string }> = {
   ":jobId": { world: "jobId", missing: MISSING.slug },
   ":cardId": { world: "archiveCard", missing: MISSING.uuid },
   "q/:n": { world: "questionNumber", missing: MISSING.number },
+  "confirm/:token": { world: "signUpToken", missing: "not-a-token" },
   ":token": { world: "resetToken", missing: "not-a-token" },
   ":list": { world: "profileList", missing: MISSING.slug },
 };
@@ -213,6 +214,21 @@ export async function readWorld(ctx: Ctx): Promise<World> {
   // A live reset link of the demo member (only its hash is stored, as the app stores it).
   const resetToken = newToken();
   await ctx.db.insert(t.password_reset_tokens).values({ user_id: me, token: hashToken(resetToken), expires_at: new Date(Date.now() + 20 * 60_000), created_at: new Date() });
+  // A live sign-up confirmation link of a new address (decision 054 stores its hash the same way).
+  const signUpToken = newToken();
+  await ctx.db.insert(t.sign_up_confirmations).values({
+    id: crypto.randomUUID(),
+    email: "corpus-new@example.test",
+    name: "Corpus Newcomer",
+    password_hash: "not-a-real-hash",
+    referral_code: null,
+    redirect_to: "/settings/profile",
+    token_hash: hashToken(signUpToken),
+    code_hash: "not-a-real-code-hash",
+    attempts: 0,
+    expires_at: new Date(Date.now() + 20 * 60_000),
+    created_at: new Date(),
+  });
 
   const values: Record<string, string> = {
     feedPost: feedPost.id,
@@ -234,6 +250,7 @@ export async function readWorld(ctx: Ctx): Promise<World> {
     archiveCard: String(card.id),
     questionNumber: "1",
     resetToken,
+    signUpToken,
     profileList: "experience",
   };
   return { members, values };
