@@ -3,7 +3,7 @@
  * distinct numbers in order, and a round is either completed or cancelled, never both.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { changeStatus, getApplication, type Viewer } from "../../app/modules/hiring/pipeline.server";
 import { addRound, changeRound } from "../../app/modules/hiring/rounds.server";
 import { APPLICATION_STATUSES } from "../../app/modules/hiring/rules";
@@ -11,17 +11,10 @@ import type { Ctx } from "../../db/client";
 import { createMember } from "../support/app";
 import { describePostgres } from "../support/db";
 import { makeApplicationTo, makePostedJob } from "../support/hiring";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/use-smtp-sink";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink({ port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink?.close();
-});
+// Real mail: SMTP_URL points at a sink before the app's first request.
+const sink = useSmtpSink();
 
 async function setup(ctx: Ctx) {
   const poster = await createMember(ctx);

@@ -4,22 +4,15 @@
  * interview rounds, and a withdrawn application staying read-only.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, textOf, type AppClient, type Member } from "../support/app";
 import { describeEachDatabase } from "../support/db";
 import { makeApplicationTo, makePostedJob } from "../support/hiring";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/use-smtp-sink";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink({ port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink?.close();
-});
+// Real mail: SMTP_URL points at a sink before the app's first request.
+const sink = useSmtpSink();
 
 async function as(ctx: Ctx, member: Member): Promise<AppClient> {
   const browser = await appClient(ctx);

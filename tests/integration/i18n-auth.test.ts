@@ -6,21 +6,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { appClient, createMember, textOf, type AppClient } from "../support/app";
 import { describeEachDatabase } from "../support/db";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/use-smtp-sink";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink({ port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-  delete process.env.PUBLIC_URL;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink?.close();
-});
+// Real mail: SMTP_URL points at a sink before the app's first request.
+const sink = useSmtpSink();
 
 type Catalog = Record<string, string>;
 const catalog = (lang: string, ns: string): Catalog =>

@@ -5,7 +5,7 @@
  * Mail goes through SMTP to a sink on 127.0.0.1. The approve/decline race runs on PostgreSQL.
  */
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { listFeed } from "../../app/modules/jobs/feed.server";
 import type { FeedSlug } from "../../app/modules/jobs/feeds";
 import { getJob } from "../../app/modules/jobs/jobs.server";
@@ -16,17 +16,10 @@ import type { Ctx } from "../../db/client";
 import { appClient, createMember, textOf, type Member } from "../support/app";
 import { describeEachDatabase, describePostgres } from "../support/db";
 import { countRows, makeJob } from "../support/factories";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/use-smtp-sink";
 
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink({ port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink?.close();
-});
+// Real mail: SMTP_URL points at a sink before the app's first request.
+const sink = useSmtpSink();
 
 const form = {
   feed: "general",

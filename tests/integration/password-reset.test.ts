@@ -5,24 +5,16 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { verifyCredentials } from "../../app/modules/accounts/accounts.server";
 import type { Ctx } from "../../db/client";
 import { appClient, createMember, MEMBER_PASSWORD, textOf, type AppClient } from "../support/app";
 import { describeEachDatabase } from "../support/db";
-import { startSmtpSink, type SinkMessage, type SmtpSink } from "../support/smtp-sink";
+import type { SinkMessage } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/use-smtp-sink";
 
-// The app reads its environment once, at its first request: SMTP_URL must be set before that.
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink({ port: 0 });
-  process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
-  delete process.env.PUBLIC_URL;
-});
-afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await sink?.close();
-});
+// Real mail: SMTP_URL points at a sink before the app's first request.
+const sink = useSmtpSink();
 
 const NEW_PASSWORD = "seven lanterns over the harbour";
 const SENT_PAGE = "/forgot-password?sent=1";
