@@ -8,6 +8,7 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 // Not test-results/: Playwright empties that folder when it starts.
@@ -18,15 +19,22 @@ const playwrightJson = path.join(resultsDir, "playwright.json");
 for (const file of [vitestJson, playwrightJson]) fs.rmSync(file, { force: true });
 
 const timings: string[] = [];
+/**
+ * The 1-minute load average, printed with each step's time (decision 060): the suite keeps about
+ * 3 to 5 processes busy on its own, so a load well above that means other work shared the cores
+ * and the times say more about that work than about the tests.
+ */
+const loadNow = () => os.loadavg()[0].toFixed(1);
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n== ${label}: ${command} ${args.join(" ")}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(0)} s (load ${loadNow()})`);
   return result.status ?? 1;
 }
 
 const startedAll = Date.now();
+const loadAtStart = loadNow();
 const failures: string[] = [];
 const chromiumReady = run("chromium", "bash", ["tests/support/ensure-chromium.sh"]) === 0;
 if (!chromiumReady) failures.push("chromium missing");
@@ -99,7 +107,7 @@ if (failures.length > 0 && failed === 0) failed = failures.length;
 // db/embedded-postgres.ts).
 if (failed > 0 && failures.length === 0) failures.push("tests reported failures");
 
-console.log(`\nTimes: ${timings.join(", ")}; in all ${((Date.now() - startedAll) / 1000).toFixed(0)} s`);
+console.log(`\nTimes: ${timings.join(", ")}; in all ${((Date.now() - startedAll) / 1000).toFixed(0)} s on ${os.cpus().length} cores (load at the start ${loadAtStart})`);
 console.log(`Database tests that passed: ${perDatabase.sqlite} on SQLite, ${perDatabase.pg} on PostgreSQL`);
 for (const [reason, count] of skipReasons) console.log(`Skipped ${count}: ${reason}`);
 console.log(`Failed steps: ${failures.length ? failures.join(", ") : "none"}`);
