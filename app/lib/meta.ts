@@ -35,6 +35,18 @@ export function metaFor(
   );
 }
 
+/**
+ * The root's headers, and the Retry-After of a 429 kept on the page's response: a 429 thrown and
+ * shown by the route's boundary (errorHeaders), or an action's 429 answer with its form
+ * (actionHeaders). Remix drops both unless the route's `headers` passes them on.
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, errorHeaders, parentHeaders }) => {
+  const out = new Headers(parentHeaders);
+  const retry = errorHeaders?.get("Retry-After") ?? actionHeaders?.get("Retry-After");
+  if (retry) out.set("Retry-After", retry);
+  return out;
+};
+
 /** For pages whose answer must never be cached (a token in the address, a password form). */
 export const noStoreHeaders: HeadersFunction = ({ parentHeaders }) => {
   const headers = new Headers(parentHeaders);

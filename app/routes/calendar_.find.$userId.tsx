@@ -5,7 +5,7 @@
  * records a proposed meeting they can accept or decline, after checking again that it is still
  * free. With no shared time, the viewer can ask them by message to add availability.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -26,7 +26,7 @@ import { calendarSettings } from "~/modules/calendar/time-zone.server";
 import { sendMessage } from "~/modules/messages/messages.server";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { Arrow } from "~/components/ui/Arrow";
 import { bidi, useLanguage, useT, type Translate } from "~/lib/i18n";
 import { languageOf, pageMessages, translator } from "~/lib/i18n.server";
@@ -115,13 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/calendar/find/${other.id}/sent?${query}`);
 }
 
-/** The root's headers; a 429 of the action keeps its Retry-After on the page's response. */
-export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
-  const out = new Headers(parentHeaders);
-  const retry = actionHeaders.get("Retry-After");
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 /** After a refused proposal the list must be fresh too (Remix skips revalidation after a 4xx by default). */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>

@@ -12,14 +12,15 @@ import { getCtx } from "~/db.server";
 import { pick } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { requireUser, type CurrentUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { effectiveZone } from "~/modules/calendar/index.server";
 import { standingIn } from "~/modules/communities/access.server";
 import { POST_FIELDS, postForm } from "~/modules/communities/post-forms.server";
-import { createPost } from "~/modules/communities/posts.server";
+import { countCommunityPost, createPost } from "~/modules/communities/posts.server";
 import { flashHeader } from "~/services/flash.server";
+import { LIMITS } from "~/services/rate-limit.server";
 
 /** The community, when the viewer is an approved member of it; else a 404. */
 async function memberOf(request: Request, user: CurrentUser, id: string) {
@@ -43,8 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { zone } = await effectiveZone(ctx, user.id, request);
   const read = await readForm(request, postForm(zone), { maxBytes: 100_000 });
   if (!read.ok) return data({ errors: read.errors, values: pick(read.values, POST_FIELDS) }, { status: 400 });
+  const counted = await countCommunityPost(ctx, user.id);
+  if (!counted.allowed) {
+    const t = await translatorFor(request);
+    const minutes = Math.ceil(counted.retryAfterSeconds / 60);
+    const form = `${t("communityPosts.form.tooMany", { limit: LIMITS.communityPostPerMember.limit })} ${t("common.tryAgainIn", { minutes })}`;
+    return data({ errors: { form }, values: pick(read.values, POST_FIELDS) }, { status: 429, headers: { "Retry-After": String(counted.retryAfterSeconds) } });
+  }
   const outcome = await createPost(ctx, { id: user.id, role: user.role }, community.communityId, read.data);
-  if (!outcome.ok) throw new Response((await translatorFor(request))("communityPosts.notFound"), { status: 404 });
+  if (!outcome.ok) {
+    await counted.takeBack();
+    throw new Response((await translatorFor(request))("communityPosts.notFound"), { status: 404 });
+  }
   const flash = await flashHeader(read.data.type === "event" ? "communityPosts.new.eventDone" : "communityPosts.new.updateDone");
   return redirect(`/communities/${community.communityId}`, { headers: { "Set-Cookie": flash } });
 }
@@ -73,6 +84,9 @@ export default function NewPost() {
     </section>
   );
 }
+
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("communityPosts.new.title") })));
 

@@ -12,7 +12,7 @@ import { getCtx } from "~/db.server";
 import { pick } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { COMMUNITY_FIELDS, COMMUNITY_FORM, communitySchema } from "~/modules/communities/manage-forms.server";
@@ -32,7 +32,10 @@ export async function action({ request }: ActionFunctionArgs) {
   // Only a body over 10 MB lands here: nothing of it was read (with JavaScript the page refuses a large banner before sending).
   if (read.tooLarge) return data({ errors: { banner: t(COMMUNITY_MESSAGES.bannerTooLarge, { size: ">10", limit: 2 }) }, values: {} }, { status: 413 });
   const outcome = await saveCommunityForm(getCtx(), user, read, t, { kind: "create" });
-  if (!outcome.ok) return data({ errors: outcome.errors, values: pick(read.values, COMMUNITY_FIELDS) }, { status: outcome.status });
+  if (!outcome.ok) {
+    const headers = outcome.retryAfterSeconds ? { "Retry-After": String(outcome.retryAfterSeconds) } : undefined;
+    return data({ errors: outcome.errors, values: pick(read.values, COMMUNITY_FIELDS) }, { status: outcome.status, headers });
+  }
   return redirect(`/communities/${outcome.id}`, { headers: { "Set-Cookie": await flashHeader("communities.new.created", "success", { name: read.ok ? read.data.name : "" }) } });
 }
 
@@ -47,6 +50,9 @@ export default function NewCommunity() {
     </section>
   );
 }
+
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("communities.new.title") })));
 

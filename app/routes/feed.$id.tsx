@@ -8,7 +8,7 @@
  * Nothing here can name an anonymous author: the data comes from access.server.ts's columns, which
  * never select an anonymous author's id or name, and only ids of posts and comments go into links.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CommentForm, CommentList } from "~/components/feed/CommentList";
@@ -18,7 +18,7 @@ import { pick } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { languageOf, pageMessages, translator, translatorFor } from "~/lib/i18n.server";
 import { uuidOf } from "~/lib/ids";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { getCurrentUser, requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { effectiveZone } from "~/modules/calendar/index.server";
@@ -130,13 +130,8 @@ export default function FeedPostPage() {
   );
 }
 
-/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
-export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
-  const out = new Headers(parentHeaders);
-  const retry = errorHeaders?.get("Retry-After");
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: args.data?.post.summary || t("feedPost.pageTitle") })));

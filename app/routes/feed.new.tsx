@@ -5,7 +5,7 @@
  * for one first (the name step, with the draft carried in the form), then gets the draft back to
  * finish. At most 10 posts an hour (429 with Retry-After). Posted: to the post's page, with a flash.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
@@ -13,7 +13,7 @@ import { NameStep, PostForm } from "~/components/feed/PostForm";
 import { getCtx } from "~/db.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { FEED_FORM, intentForm } from "~/modules/feed/post-forms.server";
@@ -86,13 +86,8 @@ export default function NewFeedPost() {
   );
 }
 
-/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
-export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
-  const out = new Headers(parentHeaders);
-  const retry = errorHeaders?.get("Retry-After");
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("feed.new.title") })));
 

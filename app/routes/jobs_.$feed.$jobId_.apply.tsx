@@ -4,7 +4,7 @@
  * come back with the message beside the field and what was typed (a browser cannot keep a chosen
  * file, so the page says to choose it again). Nothing is stored unless everything is right.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useState } from "react";
@@ -23,7 +23,7 @@ import { CV_MESSAGE_IDS, cvMessageId, type CvKind } from "~/modules/jobs/cv";
 import { jobPath, isFeedSlug } from "~/modules/jobs/feeds";
 import { flashHeader } from "~/services/flash.server";
 import { hit, LIMITS } from "~/services/rate-limit.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { useT, type Translate } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { Arrow } from "~/components/ui/Arrow";
@@ -202,13 +202,8 @@ export default function Apply() {
   );
 }
 
-/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
-export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
-  const out = new Headers(parentHeaders);
-  const retry = errorHeaders?.get("Retry-After");
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) =>
   metaFor(args, (t) => pageMeta(t("common.title.suffix", { title: t("jobs.apply.title", { title: args.data?.job.title ?? "" }) })));

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfInput, ErrorSummary, Field, Honeypot } from "~/components/forms";
@@ -17,7 +17,7 @@ import { signInSchema } from "~/modules/accounts/forms.server";
 import { googleEnabled } from "~/modules/accounts/google.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { tooManyTries } from "~/modules/accounts/too-many.server";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 
@@ -100,13 +100,8 @@ export default function Login() {
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("auth.login.pageTitle"), t("auth.login.description")));
 
-/** The root's headers; a 429 shown by this route's boundary keeps its Retry-After. */
-export const headers: HeadersFunction = ({ errorHeaders, parentHeaders }) => {
-  const out = new Headers(parentHeaders);
-  const retry = errorHeaders?.get("Retry-After");
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export function ErrorBoundary() {
   // The route failed, so its own messages never came: the link is named with the root's words.

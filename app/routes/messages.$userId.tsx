@@ -5,7 +5,7 @@
  * JavaScript it posts through a fetcher and the page polls for new messages every 5 seconds
  * while it is visible. See docs/decisions/012-direct-messages.md.
  */
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -28,7 +28,7 @@ import { viewOf, type MessageView } from "~/modules/messages/view";
 import { stateWith } from "~/modules/network/connections.server";
 import { displayName } from "~/modules/network/rules";
 import { hit, LIMITS } from "~/services/rate-limit.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { uuidOf } from "~/lib/ids";
 import { SLOT, withNode } from "~/components/WithNode";
 
@@ -124,13 +124,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/messages/${otherId}#newest`);
 }
 
-/** The root's headers, and the 429 of the action keeps its Retry-After on the page's response. */
-export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
-  const retry = actionHeaders.get("Retry-After");
-  const out = new Headers(parentHeaders);
-  if (retry) out.set("Retry-After", retry);
-  return out;
-};
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 /** A message sent through the fetcher is added on the page; the loader need not run again. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, actionResult, defaultShouldRevalidate }) => {

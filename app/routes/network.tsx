@@ -14,12 +14,13 @@ import { languageOf, pageMessages, translator, translatorFor } from "~/lib/i18n.
 import { safeRedirectPath } from "~/lib/safe-redirect";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { requireUser } from "~/modules/accounts/current-user.server";
-import { changeConnection, connect, listNetwork, type ListKind } from "~/modules/network/connections.server";
+import { changeConnection, listNetwork, requestConnection, type ListKind } from "~/modules/network/connections.server";
 import { networkCursor } from "~/modules/network/cursor.server";
 import { CHANGE_MESSAGES, displayName, OUTCOME_MESSAGES, REQUEST_MESSAGE_MAX, type ConnectionState } from "~/modules/network/rules";
 import { connectionFormSchema, NETWORK_MESSAGES } from "~/modules/network/forms.server";
 import { flashHeader } from "~/services/flash.server";
-import { metaFor, pageMeta } from "~/lib/meta";
+import { LIMITS } from "~/services/rate-limit.server";
+import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { isUuid } from "~/lib/ids";
 import { SLOT, withNode } from "~/components/WithNode";
 
@@ -61,6 +62,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { lists, here: url.pathname + url.search, ...(await pageMessages(request, ["network"])) };
 }
 
+/** What a refused connect says: beside the message field, or about the whole form. */
+type ConnectErrors = { form?: string; message?: string };
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const read = await readForm(request, connectionFormSchema, { maxBytes: 10_000 });
@@ -69,17 +73,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!read.ok) {
     const userId = read.values.userId ?? "";
     if (read.errors.message && isUuid(userId)) {
-      return data({ errors: { message: read.errors.message }, userId, message: read.values.message ?? "", back }, { status: 400 });
+      return data({ errors: { message: read.errors.message } as ConnectErrors, userId, message: read.values.message ?? "", back }, { status: 400 });
     }
-    return data({ errors: { form: t(NETWORK_MESSAGES.chooseMember) }, userId: null, message: "", back }, { status: 400 });
+    return data({ errors: { form: t(NETWORK_MESSAGES.chooseMember) } as ConnectErrors, userId: null, message: "", back }, { status: 400 });
   }
   const ctx = getCtx();
   const input = read.data;
   if (input.intent === "connect") {
-    const outcome = await connect(ctx, { me: user.id, otherId: input.userId, message: input.message });
+    const asked = await requestConnection(ctx, { me: user.id, otherId: input.userId, message: input.message });
+    if (asked.outcome === "limited") {
+      // The member's words are kept in the form below the message; it says when more can be sent.
+      const limit = LIMITS.connectionRequestPerMember.limit;
+      return data({ errors: { form: t(NETWORK_MESSAGES.tooManyRequests, { limit }) } as ConnectErrors, userId: input.userId, message: input.message ?? "", back }, { status: 429, headers: { "Retry-After": String(asked.retryAfterSeconds) } });
+    }
+    const outcome = asked.outcome;
     const ok = outcome === "requested" || outcome === "accepted";
     if (!ok && outcome !== "already_requested" && outcome !== "already_connected") {
-      return data({ errors: { form: t(OUTCOME_MESSAGES[outcome]) }, userId: null, message: "", back }, { status: 400 });
+      return data({ errors: { form: t(OUTCOME_MESSAGES[outcome]) } as ConnectErrors, userId: null, message: "", back }, { status: 400 });
     }
     return redirect(back, { headers: { "Set-Cookie": await flashHeader(OUTCOME_MESSAGES[outcome], ok ? "success" : "info") } });
   }
@@ -157,5 +167,8 @@ export default function Network() {
     </section>
   );
 }
+
+/** The root's headers, with a 429's Retry-After. */
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction<typeof loader> = (args) => metaFor(args, (t) => pageMeta(t("network.pageTitle")));

@@ -67,10 +67,10 @@ export async function pruneBuckets(ctx: Ctx, olderThan: Date): Promise<void> {
  * A 429 with Retry-After, rendered by the root ErrorBoundary as a readable page. With the reader's
  * translator `t`, `message` may be a message id and the wait is said in their language.
  */
-export function tooManyRequests(message: string, retryAfterSeconds: number, t?: Translate): Response {
+export function tooManyRequests(message: string, retryAfterSeconds: number, t?: Translate, values?: Record<string, string | number>): Response {
   const minutes = Math.ceil(retryAfterSeconds / 60);
   const wait = t ? t("common.tryAgainIn", { minutes }) : `Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
-  return new Response(`${t ? t(message) : message} ${wait}`, {
+  return new Response(`${t ? t(message, values) : message} ${wait}`, {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });
@@ -100,4 +100,15 @@ export const LIMITS = {
   jobPostPerMember: { limit: 10, windowMs: 3_600_000 },
   /** Job applications sent by one member, refused ones included (jobs/applications.server.ts). */
   applyPerMember: { limit: 30, windowMs: 3_600_000 },
+  /**
+   * Connection requests sent by one member (decision 061): each lands in another member's
+   * notifications, so a script must not reach everyone. Daily windows start at 00:00 UTC.
+   */
+  connectionRequestPerMember: { limit: 50, windowMs: 86_400_000 },
+  /** Communities created by one member: each is a page in everyone's directory. */
+  communityCreatePerMember: { limit: 5, windowMs: 86_400_000 },
+  /** Updates and events posted by one member in all communities together. */
+  communityPostPerMember: { limit: 20, windowMs: 3_600_000 },
+  /** Asks to join a community by one member: each waits in a moderator's queue. */
+  communityJoinPerMember: { limit: 30, windowMs: 3_600_000 },
 } satisfies Record<string, Limit>;

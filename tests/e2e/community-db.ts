@@ -59,3 +59,16 @@ export function makeCommunityInE2eDb(input: {
     db.close();
   }
 }
+
+/**
+ * Uses up a rate limit's current window for `key` in the browser tests' database, as `limit`
+ * earlier writes would have (app/services/rate-limit.server.ts: fixed windows from the epoch).
+ */
+export function useUpLimitInE2eDb(key: string, limit: { limit: number; windowMs: number }): void {
+  const windowStart = Math.floor(Date.now() / limit.windowMs) * limit.windowMs;
+  withE2eDb((db) =>
+    db
+      .prepare("insert into rate_limit_buckets (key, window_start, hits) values (?, ?, ?) on conflict (key, window_start) do update set hits = excluded.hits")
+      .run(key, windowStart, limit.limit),
+  );
+}

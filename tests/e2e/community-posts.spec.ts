@@ -10,7 +10,8 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import type { Browser } from "@playwright/test";
 import { expect as baseExpect, seriousAxeViolations, signUp, STORY_BUDGET_MS, test } from "./fixtures";
-import { makeCommunityInE2eDb } from "./community-db";
+import { makeCommunityInE2eDb, useUpLimitInE2eDb } from "./community-db";
+import { LIMITS } from "../../app/services/rate-limit.server";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -151,4 +152,24 @@ test("in lite mode, in English, Arabic and Hindi, a community page with a full p
   }
   await testInfo.attach("sizes", { body: sizes.join("\n") });
   await creator.context.close();
+});
+
+test("a member who has posted the hour's community posts is told so above the form, what they wrote kept, and nothing is posted", async ({ browser }, testInfo) => {
+  test.setTimeout(STORY_BUDGET_MS);
+  const js = testInfo.project.use.javaScriptEnabled ?? true;
+  const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const poster = await newMember(browser, js, `Rana ${stamp}`, `e2e-cp-limit-${stamp}@example.com`);
+  const communityId = makeCommunityInE2eDb({ name: `Busy posters ${stamp}`, description: "A busy hour", creatorId: poster.id, members: [] });
+  useUpLimitInE2eDb(`community-post:${poster.id}`, LIMITS.communityPostPerMember);
+
+  await poster.page.goto(`/communities/${communityId}`);
+  await poster.page.getByLabel("Write an update").fill(`One update too many ${stamp}`);
+  await poster.page.getByRole("button", { name: "Post update" }).click();
+  await expect(poster.page.getByRole("alert")).toContainText(`You have posted ${LIMITS.communityPostPerMember.limit} times in communities this hour`);
+  await expect(poster.page.getByRole("alert")).toContainText(/Please try again in (a minute|\d+ minutes)\./);
+  await expect(poster.page.getByLabel("Text")).toHaveValue(`One update too many ${stamp}`);
+
+  await poster.page.goto(`/communities/${communityId}`);
+  await expect(poster.page.getByText(`One update too many ${stamp}`)).toHaveCount(0);
+  await poster.context.close();
 });

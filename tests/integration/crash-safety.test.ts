@@ -43,8 +43,8 @@ const JOBS = 30;
 const LEAVABLE_COMMUNITIES = 5;
 /** Members of the posts' community told of every new event besides the poster (who is told too). */
 const SUBSCRIBED_WRITERS = 3;
-/** Kept under the rate limits: applications 30/h, feed posts 10/h, messages 60/min per member. */
-const CAP = { message: 50, application: 25, feedPost: 9 } as const;
+/** Kept under the rate limits: applications 30/h, feed posts 10/h, community posts 20/h, messages 60/min per member. */
+const CAP = { message: 50, application: 25, feedPost: 9, communityPost: 18 } as const;
 
 type Kind = "message" | "application" | "communityPost" | "feedPost" | "leave";
 const KINDS: Kind[] = ["message", "application", "communityPost", "feedPost", "leave"];
@@ -373,8 +373,10 @@ function writeUntilKilled(server: ServerProcess, world: World, clients: Client[]
     const other = world.writers[(i + 1) % CLIENTS];
     const done: Record<Kind, number> = { message: 0, application: 0, communityPost: 0, feedPost: 0, leave: 0 };
     const left = (kind: Kind) =>
-      kind === "leave" ? done.leave < world.leavable.length : kind === "application" ? done.application < Math.min(CAP.application, world.jobs.length) : kind === "communityPost" || done[kind] < CAP[kind];
+      kind === "leave" ? done.leave < world.leavable.length : kind === "application" ? done.application < Math.min(CAP.application, world.jobs.length) : done[kind] < CAP[kind];
     for (let n = 0; !killed; n++) {
+      // Every kind at its cap: this client is done (a loop of `continue` would never yield).
+      if (!KINDS.some(left)) break;
       const kind = KINDS[(n + i) % KINDS.length];
       if (!left(kind)) continue;
       const stamp = `crash-${i}-${n}-${crypto.randomBytes(4).toString("hex")}`;

@@ -15,6 +15,7 @@ import { adjustMemberCount, type Viewer } from "./access.server";
 import { bannerTooLarge, removeBannerFile, storeBanner } from "./banner.server";
 import type { CommunityInput } from "./manage-forms.server";
 import { COMMUNITY_MESSAGES, isBannerKey } from "./rules";
+import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
 
 /** True when `viewer` may edit and delete the community: its creator, or an admin. */
 function ownsSql(ctx: Ctx, viewer: Viewer): SQL {
@@ -133,7 +134,7 @@ export async function deleteCommunity(ctx: Ctx, viewer: Viewer, id: string): Pro
   return row ?? null;
 }
 
-export type FormOutcome = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+export type FormOutcome = { ok: true; id: string } | { ok: false; status: 400 | 404 | 409 | 429; errors: Record<string, string>; retryAfterSeconds?: number };
 
 /**
  * The create or edit form, once read: checks the banner (bytes, size, re-encoding) and stores it,
@@ -153,16 +154,31 @@ export async function saveCommunityForm(
     const banner = upload ? (bannerTooLarge(upload, t) ?? t(COMMUNITY_MESSAGES.bannerChooseAgain)) : null;
     return { ok: false, status: 400, errors: { ...read.errors, ...(banner ? { banner } : {}) } };
   }
+  // A new community counts against the member's daily ones (decision 061) before its banner is
+  // stored; a creation refused for its name is taken back.
+  const now = new Date();
+  const createKey = `community-create:${viewer.id}`;
+  if (target.kind === "create") {
+    const counted = await hit(ctx, createKey, LIMITS.communityCreatePerMember, now);
+    if (!counted.allowed) {
+      const banner: Record<string, string> = upload ? { banner: t(COMMUNITY_MESSAGES.bannerChooseAgain) } : {};
+      return { ok: false, status: 429, errors: { form: t(COMMUNITY_MESSAGES.tooManyCreated, { limit: LIMITS.communityCreatePerMember.limit }), ...banner }, retryAfterSeconds: counted.retryAfterSeconds };
+    }
+  }
   let key: string | null = null;
   if (upload) {
     const stored = await storeBanner(upload, t);
-    if (!stored.ok) return { ok: false, status: 400, errors: { banner: stored.message } };
+    if (!stored.ok) {
+      if (target.kind === "create") await unhit(ctx, createKey, LIMITS.communityCreatePerMember, now);
+      return { ok: false, status: 400, errors: { banner: stored.message } };
+    }
     key = stored.key;
   }
   const chooseAgain: Record<string, string> = key ? { banner: t(COMMUNITY_MESSAGES.bannerChooseAgain) } : {};
   if (target.kind === "create") {
     const created = await createCommunity(ctx, viewer.id, read.data, key);
     if (created.ok) return created;
+    await unhit(ctx, createKey, LIMITS.communityCreatePerMember, now);
     await removeBannerFile(key);
     return { ok: false, status: 400, errors: { name: t(created.message), ...chooseAgain } };
   }

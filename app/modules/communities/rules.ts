@@ -29,6 +29,7 @@ export const COMMUNITY_MESSAGES = {
   descriptionControls: "communities.form.descriptionControls",
   bannerTooLarge: "communities.form.bannerTooLarge",
   bannerChooseAgain: "communities.form.bannerChooseAgain",
+  tooManyCreated: "communities.form.tooManyCreated",
 } as const;
 
 export type CommunityField = "name" | "description";

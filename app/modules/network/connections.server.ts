@@ -13,6 +13,7 @@ import type { Position } from "~/lib/cursor";
 import { translator } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
 import { savedLanguage } from "~/modules/accounts/index.server";
+import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
 import {
   displayName,
   INTENT_NEEDS,
@@ -123,6 +124,26 @@ export async function connect(ctx: Ctx, input: { me: string; otherId: string; me
     await track(tx, { userId: me, type: "connection_requested", metadata: { connectionId: row.id } });
     return "requested";
   });
+}
+
+/**
+ * connect, as the connect button asks it: each new request counts against the member's daily
+ * connection requests (LIMITS.connectionRequestPerMember, decision 061), and past it nothing is
+ * sent ("limited"). The request is counted before it is sent, so that many at once cannot all slip
+ * under the limit; one that turned out not to be a new request (accepting theirs, already asked)
+ * is taken back.
+ */
+export async function requestConnection(
+  ctx: Ctx,
+  input: { me: string; otherId: string; message?: string | null },
+  now = new Date(),
+): Promise<{ outcome: ConnectOutcome } | { outcome: "limited"; retryAfterSeconds: number }> {
+  const key = `connection-request:${input.me}`;
+  const counted = await hit(ctx, key, LIMITS.connectionRequestPerMember, now);
+  if (!counted.allowed) return { outcome: "limited", retryAfterSeconds: counted.retryAfterSeconds };
+  const outcome = await connect(ctx, input);
+  if (outcome !== "requested") await unhit(ctx, key, LIMITS.connectionRequestPerMember, now);
+  return { outcome };
 }
 
 /**

@@ -26,5 +26,6 @@ export const notificationFormSchema = z.discriminatedUnion("intent", [
 /** Message ids: the actions translate them for their reader. */
 export const NETWORK_MESSAGES = {
   chooseMember: "network.chooseMember",
+  tooManyRequests: "network.tooManyRequests",
   chooseNotification: "notifications.choose",
 } as const;
