@@ -47,8 +47,20 @@ export class StorageKeyError extends Error {
 
 /**
  * Files under `root`, one file per key: the content type on the first line, then the bytes.
- * Writes go to a temporary name and are renamed into place, so a reader never sees half a file.
+ * Writes go to a temporary name and are renamed into place, so a reader never sees half a file;
+ * the file and then its folder are synced before put() returns (decision 057), so a file whose row
+ * was committed after it survives a power loss too, not only a crash of the process.
  */
+/** Makes a rename in `folder` durable (its entry is written with the folder, not with the file). */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await fs.open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export function diskStorage(root: string): Storage {
   const base = path.resolve(root);
   const fileOf = (key: string): string => {
@@ -65,8 +77,15 @@ export function diskStorage(root: string): Storage {
       const temporary = `${file}.tmp-${crypto.randomBytes(6).toString("hex")}`;
       const header = Buffer.from(`${contentType}\n`, "utf8");
       try {
-        await fs.writeFile(temporary, Buffer.concat([header, bytes]), { mode: 0o640 });
+        const handle = await fs.open(temporary, "w", 0o640);
+        try {
+          await handle.writeFile(Buffer.concat([header, bytes]));
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await fs.rename(temporary, file);
+        await syncFolder(base);
       } catch (error) {
         await fs.rm(temporary, { force: true });
         throw error;

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fsp from "node:fs/promises";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { diskStorage, isStorageKey, randomKey, StorageKeyError } from "../../app/services/storage.server";
 
 describe("local disk storage", () => {
@@ -25,6 +26,30 @@ describe("local disk storage", () => {
     await store.delete(key);
     expect(await store.get(key)).toBeNull();
     await expect(store.delete(key)).resolves.toBeUndefined();
+  });
+
+  it("syncs the file, then the folder that names it, before put() returns (a committed row's file survives a power loss)", async () => {
+    const synced: string[] = [];
+    const realOpen = fsp.open.bind(fsp);
+    const open = vi.spyOn(fsp, "open").mockImplementation(async (...args: Parameters<typeof fsp.open>) => {
+      const handle = await realOpen(...args);
+      const realSync = handle.sync.bind(handle);
+      handle.sync = async () => {
+        synced.push(`${String(args[1])} ${path.basename(String(args[0]))}`);
+        return realSync();
+      };
+      return handle;
+    });
+    try {
+      const key = randomKey("cv", "pdf");
+      await diskStorage(path.join(root, "uploads")).put(key, Uint8Array.from([0x25, 0x50, 0x44, 0x46]), "application/pdf");
+      expect(synced).toHaveLength(2);
+      expect(synced[0]).toMatch(new RegExp(`^w ${key.replace(".", "\\.")}\\.tmp-[0-9a-f]{12}$`));
+      expect(synced[1]).toBe("r uploads");
+      expect(fs.readdirSync(path.join(root, "uploads"))).toEqual([key]);
+    } finally {
+      open.mockRestore();
+    }
   });
 
   it("answers null for a key that was never stored", async () => {
