@@ -14,6 +14,7 @@ import { hashToken, newToken } from "../../../app/modules/accounts/sessions.serv
 
 const ROUTES = path.resolve(__dirname, "../../../app/routes");
 const ACTION = /export (async function|const) action\b/;
+const LOADER = /export (async function|const|function) loader\b/;
 
 export interface ActionRoute {
   file: string;
@@ -67,6 +68,22 @@ export function actionRoutes(): ActionRoute[] {
       const pattern = urlPattern(file);
       const source = fs.readFileSync(path.join(ROUTES, file), "utf8");
       const sourceFields = [...new Set([...source.matchAll(/\bname="([A-Za-z_][\w.[\]-]*)"/g)].map((m) => m[1]))];
+      return { file, pattern, page: /export default function/.test(source), params: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(pattern.includes("*") ? ["*"] : []), sourceFields };
+    });
+}
+
+/** Every route file that exports a `loader` (pages and resources such as CSV, .ics and files), as the GET corpus reads them. */
+export function loaderRoutes(): ActionRoute[] {
+  return fs
+    .readdirSync(ROUTES)
+    .filter((file) => /\.tsx?$/.test(file))
+    .map((file) => ({ file, source: fs.readFileSync(path.join(ROUTES, file), "utf8") }))
+    .filter(({ source }) => LOADER.test(source))
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .map(({ file, source }) => {
+      const pattern = urlPattern(file);
+      // Query names the route reads itself (searchParams.get("after")); the corpus adds those its pages link to.
+      const sourceFields = [...new Set([...source.matchAll(/searchParams\.(?:get|getAll|has)\("([A-Za-z_][\w-]*)"\)/g)].map((m) => m[1]))];
       return { file, pattern, page: /export default function/.test(source), params: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(pattern.includes("*") ? ["*"] : []), sourceFields };
     });
 }
@@ -132,6 +149,13 @@ const FILLERS: Record<string, { world: string; missing: string }> = {
   "confirm/:token": { world: "signUpToken", missing: "not-a-token" },
   ":token": { world: "resetToken", missing: "not-a-token" },
   ":list": { world: "profileList", missing: MISSING.slug },
+  // Params only pages have (the addresses corpus, decision 062).
+  "u/:id": { world: "otherMember", missing: MISSING.uuid },
+  "remove/:userId": { world: "connectedMember", missing: MISSING.uuid },
+  "attempts/:id": { world: "skillAttempt", missing: MISSING.number },
+  "avatars/:key": { world: "avatarKey", missing: "avatar-00000000000000000000000000000000.webp" },
+  "export/:file": { world: "analyticsExport", missing: "nothing.csv" },
+  ":area": { world: "area", missing: MISSING.slug },
 };
 
 export function fillerFor(pattern: string, param: string): { world: string; missing: string } | undefined {
@@ -211,6 +235,7 @@ export async function readWorld(ctx: Ctx): Promise<World> {
     "job of the demo recruiter",
   );
   const card = first(await ctx.db.select({ id: t.archive_card.id }).from(t.archive_card), "archive card");
+  const attempt = mine(await ctx.db.select({ id: t.skill_attempts.id, userId: t.skill_attempts.userId }).from(t.skill_attempts), "userId", "skill attempt");
   // A live reset link of the demo member (only its hash is stored, as the app stores it).
   const resetToken = newToken();
   await ctx.db.insert(t.password_reset_tokens).values({ user_id: me, token: hashToken(resetToken), expires_at: new Date(Date.now() + 20 * 60_000), created_at: new Date() });
@@ -252,6 +277,12 @@ export async function readWorld(ctx: Ctx): Promise<World> {
     resetToken,
     signUpToken,
     profileList: "experience",
+    skillAttempt: String(attempt.id),
+    // The demo world stores no photos: a well-formed key of none (the page answers 404).
+    avatarKey: "avatar-0123456789abcdef0123456789abcdef.webp",
+    analyticsExport: "daily.csv",
+    // Every area of the header is built: /<area> answers 404 for any name.
+    area: "careers",
   };
   return { members, values };
 }
