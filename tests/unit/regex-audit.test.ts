@@ -88,6 +88,7 @@ const AUDITED: Record<string, RegExp[]> = {
   "app/services/log.server.ts": [/^[A-Za-z_]\w*$/, /^[A-Za-z0-9._:-]{8,64}$/, /[?#]/],
   "app/services/mail.server.ts": [/(smtps?:\/\/)[^@\s/]*@/gi, /[:.]/g, /[^a-z0-9@._+-]/g, /^[0-9TZ-]+_[a-z0-9@._+-]+_[0-9a-f]+\.json$/],
   "app/services/sigv4.ts": [/%2F/g, /[!'()*]/g, /[-:]/g, /\.\d{3}/, /\s+/g],
+  "app/services/upload-sweep.server.ts": [/[?#]/, /\.tmp-[0-9a-f]{12}$/],
   "app/services/storage.server.ts": [/<Code>([^<]{1,100})<\/Code>/, /^[a-z]+\/[a-z0-9.+-]{1,100}$/, /^[a-z][a-z0-9]{0,19}-[a-z0-9]{16,64}(\.[a-z0-9]{1,5})?$/],
   "server.ts": [/[^A-Z-]/gi, /\/\/([^:@/]+):[^@/]+@/],
 };
