@@ -10,19 +10,19 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/ErrorPage";
 import { CsrfInput } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { getCtx, type Ctx } from "~/db.server";
+import { getCtx } from "~/db.server";
 import { useT } from "~/lib/i18n";
 import { pageMessages, translatorFor } from "~/lib/i18n.server";
 import { metaFor, pageMeta, retryAfterHeaders } from "~/lib/meta";
 import { safeRedirectPath } from "~/lib/safe-redirect";
-import { requireUser, type CurrentUser } from "~/modules/accounts/current-user.server";
+import { requireUser } from "~/modules/accounts/current-user.server";
 import { readForm } from "~/modules/accounts/read-form.server";
 import { standingIn } from "~/modules/communities/access.server";
-import { askToJoin, leaveCommunity, withdrawRequest } from "~/modules/communities/membership.server";
+import { askToJoinWithinLimit, leaveCommunity, withdrawRequest } from "~/modules/communities/membership.server";
 import { membershipFormSchema } from "~/modules/communities/moderation-forms.server";
 import { isGoodOutcome, membershipChoice, MEMBERSHIP_OUTCOME_MESSAGES } from "~/modules/communities/moderation-rules";
 import { flashHeader } from "~/services/flash.server";
-import { hit, LIMITS, tooManyRequests, unhit } from "~/services/rate-limit.server";
+import { LIMITS, tooManyRequests } from "~/services/rate-limit.server";
 
 const notFound = async (request: Request) => new Response((await translatorFor(request))("moderation.notFound"), { status: 404 });
 
@@ -47,26 +47,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await standingIn(ctx, user, id))) throw await notFound(request);
     return redirect(here);
   }
-  const outcome = intent === "ask" ? await askToJoinWithinLimit(request, ctx, user, id) : intent === "withdraw" ? await withdrawRequest(ctx, user, id) : await leaveCommunity(ctx, user, id);
+  const asked = intent === "ask" ? await askToJoinWithinLimit(ctx, user, id) : null;
+  if (asked?.outcome === "limited") {
+    throw tooManyRequests("moderation.membership.tooMany", asked.retryAfterSeconds, await translatorFor(request), { limit: LIMITS.communityJoinPerMember.limit });
+  }
+  const outcome = asked ? asked.outcome : intent === "withdraw" ? await withdrawRequest(ctx, user, id) : await leaveCommunity(ctx, user, id);
   if (outcome === "not_found") throw await notFound(request);
   const back = safeRedirectPath(read.data.back, `/communities/${id}`);
   const flash = await flashHeader(MEMBERSHIP_OUTCOME_MESSAGES[outcome], isGoodOutcome(outcome) ? "success" : "info");
   return redirect(back, { headers: { "Set-Cookie": flash } });
-}
-
-/**
- * An ask to join, counted against the member's asks this hour (LIMITS.communityJoinPerMember,
- * decision 061): past it, a 429 page that says when to try again. An ask that is not a new request
- * (already a member, already waiting, banned, no such community) is taken back.
- */
-async function askToJoinWithinLimit(request: Request, ctx: Ctx, user: CurrentUser, id: string) {
-  const now = new Date();
-  const key = `community-join:${user.id}`;
-  const counted = await hit(ctx, key, LIMITS.communityJoinPerMember, now);
-  if (!counted.allowed) throw tooManyRequests("moderation.membership.tooMany", counted.retryAfterSeconds, await translatorFor(request), { limit: LIMITS.communityJoinPerMember.limit });
-  const outcome = await askToJoin(ctx, user, id);
-  if (outcome !== "requested") await unhit(ctx, key, LIMITS.communityJoinPerMember, now);
-  return outcome;
 }
 
 export default function Membership() {

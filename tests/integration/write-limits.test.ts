@@ -10,7 +10,9 @@ import type { Ctx } from "../../db/client";
 import { hit, LIMITS, type Limit } from "../../app/services/rate-limit.server";
 import { createMember, signedInClient, textOf } from "../support/app";
 import { addCommunityMember, makeModeratedCommunity } from "../support/communities";
-import { describeEachDatabase } from "../support/db";
+import { describeEachDatabase, describePostgres } from "../support/db";
+import { askToJoinWithinLimit } from "../../app/modules/communities/membership.server";
+import { requestConnection } from "../../app/modules/network/connections.server";
 
 /** Uses up `key`'s window as `limit.limit` earlier writes would have. */
 async function useUp(ctx: Ctx, key: string, limit: Limit) {
@@ -116,5 +118,30 @@ describeEachDatabase("write limits", (db) => {
     expect(textOf(res.html)).toContain(`You have asked to join ${LIMITS.communityJoinPerMember.limit} communities this hour`);
     const m = db.ctx.t.community_memberships;
     expect(await db.ctx.db.select().from(m).where(and(eq(m.community_id, second.id), eq(m.user_id, asker.id)))).toEqual([]);
+  });
+});
+
+describePostgres("write limits under concurrency", (db) => {
+  it("40 asks to join 40 communities at once by one member make exactly the hour's 30 requests; the other 10 are refused", async () => {
+    const [owner, asker] = [await createMember(db.ctx), await createMember(db.ctx)];
+    const communities = [];
+    for (let i = 0; i < 40; i++) communities.push(await makeModeratedCommunity(db.ctx, owner.id));
+    const viewer = { id: asker.id, role: asker.role };
+    const answers = await Promise.all(communities.map((c) => askToJoinWithinLimit(db.ctx, viewer, c.id)));
+    expect(answers.filter((a) => a.outcome === "requested")).toHaveLength(LIMITS.communityJoinPerMember.limit);
+    expect(answers.filter((a) => a.outcome === "limited")).toHaveLength(40 - LIMITS.communityJoinPerMember.limit);
+    const m = db.ctx.t.community_memberships;
+    expect(await db.ctx.db.select().from(m).where(eq(m.user_id, asker.id))).toHaveLength(LIMITS.communityJoinPerMember.limit);
+  });
+
+  it("60 connection requests to 60 members at once make exactly the day's 50; the other 10 send nothing", async () => {
+    const asker = await createMember(db.ctx);
+    const others = [];
+    for (let i = 0; i < 60; i++) others.push(await createMember(db.ctx));
+    const answers = await Promise.all(others.map((o) => requestConnection(db.ctx, { me: asker.id, otherId: o.id })));
+    expect(answers.filter((a) => a.outcome === "requested")).toHaveLength(LIMITS.connectionRequestPerMember.limit);
+    expect(answers.filter((a) => a.outcome === "limited")).toHaveLength(60 - LIMITS.connectionRequestPerMember.limit);
+    const c = db.ctx.t.connection;
+    expect(await db.ctx.db.select().from(c).where(eq(c.sender_id, asker.id))).toHaveLength(LIMITS.connectionRequestPerMember.limit);
   });
 });

@@ -16,6 +16,7 @@ import { insertLinkedNotification } from "~/modules/network/index.server";
 import { displayName } from "~/modules/network";
 import { adjustMemberCount, type Viewer } from "./access.server";
 import type { AskOutcome, LeaveOutcome, WithdrawOutcome } from "./moderation-rules";
+import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
 
 async function communityRow(tx: Ctx, communityId: string) {
   const { communities: c } = tx.t;
@@ -27,6 +28,26 @@ export async function nameOf(tx: Ctx, userId: string): Promise<string | null> {
   const { User } = tx.t;
   const [row] = await tx.db.select({ name: User.name }).from(User).where(eq(User.id, userId)).limit(1);
   return row?.name ?? null;
+}
+
+/**
+ * askToJoin, as the Join button asks it: each ask counts against the member's asks this hour
+ * (LIMITS.communityJoinPerMember, decision 061), and past it nothing is asked ("limited"). Counted
+ * first, so that many at once cannot all slip under the limit; an ask that is not a new request
+ * (already a member, already waiting, banned, no such community) is taken back.
+ */
+export async function askToJoinWithinLimit(
+  ctx: Ctx,
+  viewer: Viewer,
+  communityId: string,
+  now = new Date(),
+): Promise<{ outcome: AskOutcome } | { outcome: "limited"; retryAfterSeconds: number }> {
+  const key = `community-join:${viewer.id}`;
+  const counted = await hit(ctx, key, LIMITS.communityJoinPerMember, now);
+  if (!counted.allowed) return { outcome: "limited", retryAfterSeconds: counted.retryAfterSeconds };
+  const outcome = await askToJoin(ctx, viewer, communityId, now);
+  if (outcome !== "requested") await unhit(ctx, key, LIMITS.communityJoinPerMember, now);
+  return { outcome };
 }
 
 /** `viewer` asks to join: a pending membership, and a notification to each of the community's moderators. */
