@@ -20,9 +20,10 @@ for (const file of [vitestJson, playwrightJson]) fs.rmSync(file, { force: true }
 
 const timings: string[] = [];
 /**
- * The 1-minute load average, printed with each step's time (decision 060): the suite keeps about
- * 3 to 5 processes busy on its own, so a load well above that means other work shared the cores
- * and the times say more about that work than about the tests.
+ * The 1-minute load average, printed with each step's time (decision 060). On a quiet 2-core
+ * machine the suite itself makes about 5 during vitest and about 15 at the end of the browser
+ * tests; a load well above that means other work shared the cores, and the times say more about
+ * that work than about the tests.
  */
 const loadNow = () => os.loadavg()[0].toFixed(1);
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
