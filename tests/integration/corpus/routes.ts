@@ -58,34 +58,47 @@ export function urlPattern(file: string): string {
   return `/${parts.join("/")}`;
 }
 
-export function actionRoutes(): ActionRoute[] {
-  return fs
-    .readdirSync(ROUTES)
-    .filter((file) => /\.tsx?$/.test(file))
-    .filter((file) => ACTION.test(fs.readFileSync(path.join(ROUTES, file), "utf8")))
-    .sort()
-    .map((file) => {
-      const pattern = urlPattern(file);
-      const source = fs.readFileSync(path.join(ROUTES, file), "utf8");
-      const sourceFields = [...new Set([...source.matchAll(/\bname="([A-Za-z_][\w.[\]-]*)"/g)].map((m) => m[1]))];
-      return { file, pattern, page: /export default function/.test(source), params: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(pattern.includes("*") ? ["*"] : []), sourceFields };
-    });
-}
-
-/** Every route file that exports a `loader` (pages and resources such as CSV, .ics and files), as the GET corpus reads them. */
-export function loaderRoutes(): ActionRoute[] {
+/** The route files whose source matches `exports`, with their URL patterns, params and the names `fieldsOf` reads from the source. */
+function routeFiles(exports: RegExp, fieldsOf: (source: string) => string[]): ActionRoute[] {
   return fs
     .readdirSync(ROUTES)
     .filter((file) => /\.tsx?$/.test(file))
     .map((file) => ({ file, source: fs.readFileSync(path.join(ROUTES, file), "utf8") }))
-    .filter(({ source }) => LOADER.test(source))
-    .sort((a, b) => a.file.localeCompare(b.file))
+    .filter(({ source }) => exports.test(source))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map(({ file, source }) => {
       const pattern = urlPattern(file);
-      // Query names the route reads itself (searchParams.get("after")); the corpus adds those its pages link to.
-      const sourceFields = [...new Set([...source.matchAll(/searchParams\.(?:get|getAll|has)\("([A-Za-z_][\w-]*)"\)/g)].map((m) => m[1]))];
-      return { file, pattern, page: /export default function/.test(source), params: [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(pattern.includes("*") ? ["*"] : []), sourceFields };
+      const params = [...pattern.matchAll(/:(\w+)/g)].map((m) => m[1]).concat(pattern.includes("*") ? ["*"] : []);
+      return { file, pattern, page: /export default function/.test(source), params, sourceFields: [...new Set(fieldsOf(source))] };
     });
+}
+
+/** Every route file that exports an `action`, with the form field names written in it (name="..."). */
+export function actionRoutes(): ActionRoute[] {
+  return routeFiles(ACTION, (source) => [...source.matchAll(/\bname="([A-Za-z_][\w.[\]-]*)"/g)].map((m) => m[1]));
+}
+
+/**
+ * Every route file that exports a `loader` (pages and resources such as CSV, .ics and files), as the
+ * GET corpus reads them, with the query names it reads itself (searchParams.get("after")); the
+ * corpus adds those its pages link to.
+ */
+export function loaderRoutes(): ActionRoute[] {
+  return routeFiles(LOADER, (source) => [...source.matchAll(/searchParams\.(?:get|getAll|has)\("([A-Za-z_][\w-]*)"\)/g)].map((m) => m[1]));
+}
+
+/** The routes whose address cannot be filled (a param no filler knows), each with the reason. */
+export function unfillableRoutes(routes: readonly ActionRoute[]): string[] {
+  const world = { members: {} as never, values: new Proxy({}, { get: () => "x" }) as Record<string, string> };
+  return routes.flatMap((route) => {
+    try {
+      fillPath(route, world, "real");
+      fillPath(route, world, "missing");
+      return [];
+    } catch (error) {
+      return [(error as Error).message];
+    }
+  });
 }
 
 /** The URL patterns of every route file with a page (a default export), with or without an action. */
