@@ -11,7 +11,7 @@
 import zlib from "node:zlib";
 import type { Browser, Page, Response } from "@playwright/test";
 import { excerpt } from "../../app/modules/feed/comment-rules";
-import { expect as baseExpect, seriousAxeViolations, signUp, STORY_BUDGET_MS, test } from "./fixtures";
+import { expect as baseExpect, formAnswer, seriousAxeViolations, signUp, STORY_BUDGET_MS, test } from "./fixtures";
 import { makeFeedPostInE2eDb, setAnonymousNameInE2eDb } from "./feed-post-db";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
@@ -25,7 +25,7 @@ async function newMember(browser: Browser, javaScriptEnabled: boolean, name: str
 
 /** Clicks `button` and returns the answer to the form's POST (the document without JavaScript, the data request with it). */
 async function submitted(page: Page, click: () => Promise<void>): Promise<Response> {
-  const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), click()]);
+  const [response] = await Promise.all([formAnswer(page), click()]);
   return response;
 }
 

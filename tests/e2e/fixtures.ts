@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Browser, type Locator, type Page, type Route } from "@playwright/test";
+import { test as base, expect, type Browser, type Locator, type Page, type Response, type Route } from "@playwright/test";
 import { areas } from "../../app/lib/areas";
 import { waitForMail } from "./mail";
 
@@ -52,6 +52,16 @@ export const test = base.extend<{ browserErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * The answer to the next form POST of `page`: the document without JavaScript, the data request
+ * with it. Not the page-view beacon, which a page with scripts also POSTs, at a moment of its own
+ * (a story once read the beacon's 204 as the form's answer).
+ */
+export function formAnswer(page: Page): Promise<Response> {
+  // The beacon's address, as app/components/PageViewBeacon.tsx (BEACON_PATH) sends it.
+  return page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname !== "/analytics/beacon");
+}
 
 /** Waits until a page with scripts has hydrated (decision 022); lite pages have none. */
 export async function waitForHydration(page: Page) {

@@ -7,7 +7,7 @@
  * staff is refused the bank (403).
  */
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, seriousAxeViolations, signIn, STORY_BUDGET_MS, test, waitForHydration } from "./fixtures";
+import { expect as baseExpect, formAnswer, seriousAxeViolations, signIn, STORY_BUDGET_MS, test, waitForHydration } from "./fixtures";
 
 const expect = baseExpect.configure({ timeout: 10_000 });
 
@@ -19,7 +19,7 @@ async function open(page: Page, path: string, js: boolean) {
 
 /** Clicks the button and returns the status of the POST's answer (the document, or the data request with JavaScript). */
 async function submit(page: Page, button: string): Promise<number> {
-  const answer = page.waitForResponse((response) => response.request().method() === "POST");
+  const answer = formAnswer(page);
   await page.getByRole("button", { name: button, exact: true }).click();
   return (await answer).status();
 }
