@@ -23,9 +23,15 @@ async function newMember(browser: Browser, javaScriptEnabled: boolean, name: str
   return { context, page, id };
 }
 
-/** Clicks `button` and returns the answer to the form's POST (the document without JavaScript, the data request with it). */
+/**
+ * Clicks `button` and returns the answer to the form's POST (the document without JavaScript, the
+ * data request with it), once the page has stopped loading: with JavaScript a load that follows the
+ * answer could otherwise land after the next fill and put the form's earlier words back (seen about
+ * once in twenty runs).
+ */
 async function submitted(page: Page, click: () => Promise<void>): Promise<Response> {
   const [response] = await Promise.all([formAnswer(page), click()]);
+  await page.waitForLoadState("networkidle");
   return response;
 }
 
