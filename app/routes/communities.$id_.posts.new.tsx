@@ -18,9 +18,9 @@ import { readForm } from "~/modules/accounts/read-form.server";
 import { effectiveZone } from "~/modules/calendar/index.server";
 import { standingIn } from "~/modules/communities/access.server";
 import { POST_FIELDS, postForm } from "~/modules/communities/post-forms.server";
-import { countCommunityPost, createPost } from "~/modules/communities/posts.server";
+import { createPost } from "~/modules/communities/posts.server";
 import { flashHeader } from "~/services/flash.server";
-import { LIMITS } from "~/services/rate-limit.server";
+import { countAttempt, LIMITS, refusalWithWait } from "~/services/rate-limit.server";
 
 /** The community, when the viewer is an approved member of it; else a 404. */
 async function memberOf(request: Request, user: CurrentUser, id: string) {
@@ -44,11 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { zone } = await effectiveZone(ctx, user.id, request);
   const read = await readForm(request, postForm(zone), { maxBytes: 100_000 });
   if (!read.ok) return data({ errors: read.errors, values: pick(read.values, POST_FIELDS) }, { status: 400 });
-  const counted = await countCommunityPost(ctx, user.id);
+  // Counted before the write (decision 061), taken back if the post is not written.
+  const counted = await countAttempt(ctx, `community-post:${user.id}`, LIMITS.communityPostPerMember);
   if (!counted.allowed) {
-    const t = await translatorFor(request);
-    const minutes = Math.ceil(counted.retryAfterSeconds / 60);
-    const form = `${t("communityPosts.form.tooMany", { limit: LIMITS.communityPostPerMember.limit })} ${t("common.tryAgainIn", { minutes })}`;
+    const form = refusalWithWait(await translatorFor(request), "communityPosts.form.tooMany", counted.retryAfterSeconds, { limit: LIMITS.communityPostPerMember.limit });
     return data({ errors: { form }, values: pick(read.values, POST_FIELDS) }, { status: 429, headers: { "Retry-After": String(counted.retryAfterSeconds) } });
   }
   const outcome = await createPost(ctx, { id: user.id, role: user.role }, community.communityId, read.data);

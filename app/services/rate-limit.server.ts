@@ -64,13 +64,28 @@ export async function pruneBuckets(ctx: Ctx, olderThan: Date): Promise<void> {
 }
 
 /**
+ * Counts an attempt before its outcome is known, so that many at once cannot all slip under the
+ * limit; `takeBack()` undoes the count when the attempt turned out not to be what the limit counts
+ * (decision 061: nothing new was written).
+ */
+export async function countAttempt(ctx: Ctx, key: string, limit: Limit, now = new Date()) {
+  const counted = await hit(ctx, key, limit, now);
+  return { ...counted, takeBack: () => unhit(ctx, key, limit, now) };
+}
+
+/** A limit's refusal and when to try again, in the reader's words: one sentence for a page or a form. */
+export function refusalWithWait(t: Translate, message: string, retryAfterSeconds: number, values?: Record<string, string | number>): string {
+  return `${t(message, values)} ${t("common.tryAgainIn", { minutes: Math.ceil(retryAfterSeconds / 60) })}`;
+}
+
+/**
  * A 429 with Retry-After, rendered by the root ErrorBoundary as a readable page. With the reader's
  * translator `t`, `message` may be a message id and the wait is said in their language.
  */
 export function tooManyRequests(message: string, retryAfterSeconds: number, t?: Translate, values?: Record<string, string | number>): Response {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  const wait = t ? t("common.tryAgainIn", { minutes }) : `Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
-  return new Response(`${t ? t(message, values) : message} ${wait}`, {
+  const text = t ? refusalWithWait(t, message, retryAfterSeconds, values) : `${message} Please try again in ${minutes === 1 ? "a minute" : `${minutes} minutes`}.`;
+  return new Response(text, {
     status: 429,
     headers: { "Retry-After": String(retryAfterSeconds) },
   });

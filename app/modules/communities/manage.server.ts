@@ -15,7 +15,7 @@ import { adjustMemberCount, type Viewer } from "./access.server";
 import { bannerTooLarge, removeBannerFile, storeBanner } from "./banner.server";
 import type { CommunityInput } from "./manage-forms.server";
 import { COMMUNITY_MESSAGES, isBannerKey } from "./rules";
-import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
+import { countAttempt, LIMITS } from "~/services/rate-limit.server";
 
 /** True when `viewer` may edit and delete the community: its creator, or an admin. */
 function ownsSql(ctx: Ctx, viewer: Viewer): SQL {
@@ -156,20 +156,16 @@ export async function saveCommunityForm(
   }
   // A new community counts against the member's daily ones (decision 061) before its banner is
   // stored; a creation refused for its name is taken back.
-  const now = new Date();
-  const createKey = `community-create:${viewer.id}`;
-  if (target.kind === "create") {
-    const counted = await hit(ctx, createKey, LIMITS.communityCreatePerMember, now);
-    if (!counted.allowed) {
-      const banner: Record<string, string> = upload ? { banner: t(COMMUNITY_MESSAGES.bannerChooseAgain) } : {};
-      return { ok: false, status: 429, errors: { form: t(COMMUNITY_MESSAGES.tooManyCreated, { limit: LIMITS.communityCreatePerMember.limit }), ...banner }, retryAfterSeconds: counted.retryAfterSeconds };
-    }
+  const counted = target.kind === "create" ? await countAttempt(ctx, `community-create:${viewer.id}`, LIMITS.communityCreatePerMember) : null;
+  if (counted && !counted.allowed) {
+    const banner: Record<string, string> = upload ? { banner: t(COMMUNITY_MESSAGES.bannerChooseAgain) } : {};
+    return { ok: false, status: 429, errors: { form: t(COMMUNITY_MESSAGES.tooManyCreated, { limit: LIMITS.communityCreatePerMember.limit }), ...banner }, retryAfterSeconds: counted.retryAfterSeconds };
   }
   let key: string | null = null;
   if (upload) {
     const stored = await storeBanner(upload, t);
     if (!stored.ok) {
-      if (target.kind === "create") await unhit(ctx, createKey, LIMITS.communityCreatePerMember, now);
+      await counted?.takeBack();
       return { ok: false, status: 400, errors: { banner: stored.message } };
     }
     key = stored.key;
@@ -178,7 +174,7 @@ export async function saveCommunityForm(
   if (target.kind === "create") {
     const created = await createCommunity(ctx, viewer.id, read.data, key);
     if (created.ok) return created;
-    await unhit(ctx, createKey, LIMITS.communityCreatePerMember, now);
+    await counted?.takeBack();
     await removeBannerFile(key);
     return { ok: false, status: 400, errors: { name: t(created.message), ...chooseAgain } };
   }

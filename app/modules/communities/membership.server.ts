@@ -16,7 +16,7 @@ import { insertLinkedNotification } from "~/modules/network/index.server";
 import { displayName } from "~/modules/network";
 import { adjustMemberCount, type Viewer } from "./access.server";
 import type { AskOutcome, LeaveOutcome, WithdrawOutcome } from "./moderation-rules";
-import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
+import { countAttempt, LIMITS } from "~/services/rate-limit.server";
 
 async function communityRow(tx: Ctx, communityId: string) {
   const { communities: c } = tx.t;
@@ -42,11 +42,10 @@ export async function askToJoinWithinLimit(
   communityId: string,
   now = new Date(),
 ): Promise<{ outcome: AskOutcome } | { outcome: "limited"; retryAfterSeconds: number }> {
-  const key = `community-join:${viewer.id}`;
-  const counted = await hit(ctx, key, LIMITS.communityJoinPerMember, now);
+  const counted = await countAttempt(ctx, `community-join:${viewer.id}`, LIMITS.communityJoinPerMember, now);
   if (!counted.allowed) return { outcome: "limited", retryAfterSeconds: counted.retryAfterSeconds };
   const outcome = await askToJoin(ctx, viewer, communityId, now);
-  if (outcome !== "requested") await unhit(ctx, key, LIMITS.communityJoinPerMember, now);
+  if (outcome !== "requested") await counted.takeBack();
   return { outcome };
 }
 

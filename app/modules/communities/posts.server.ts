@@ -22,7 +22,6 @@ import { displayName } from "~/modules/network";
 import { approvedMemberSql, moderatesSql, type Viewer } from "./access.server";
 import type { EventInput, PostInput } from "./post-forms.server";
 import { eventTitle, POSTS_PAGE_SIZE, type PostType } from "./post-rules";
-import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
 
 export interface PostRow {
   id: string;
@@ -88,17 +87,6 @@ function readsPosts(ctx: Ctx, viewer: Viewer, communityId: SQL | unknown): SQL {
 }
 
 export type CreateOutcome = { ok: true; postId: string } | { ok: false; reason: "not_member" };
-
-/**
- * Counts a new update or event against the member's posts in all communities this hour
- * (LIMITS.communityPostPerMember, decision 061), before it is written so that many at once cannot
- * all slip under the limit; `takeBack` undoes the count for a post that was not written.
- */
-export async function countCommunityPost(ctx: Ctx, userId: string, now = new Date()) {
-  const key = `community-post:${userId}`;
-  const counted = await hit(ctx, key, LIMITS.communityPostPerMember, now);
-  return { ...counted, takeBack: () => unhit(ctx, key, LIMITS.communityPostPerMember, now) };
-}
 
 /** An approved member posts to the community; a new event tells its subscribers (not the author). */
 export async function createPost(ctx: Ctx, viewer: Viewer, communityId: string, input: PostInput, now = new Date()): Promise<CreateOutcome> {

@@ -13,7 +13,7 @@ import type { Position } from "~/lib/cursor";
 import { translator } from "~/lib/i18n.server";
 import { isUuid } from "~/lib/ids";
 import { savedLanguage } from "~/modules/accounts/index.server";
-import { hit, LIMITS, unhit } from "~/services/rate-limit.server";
+import { countAttempt, LIMITS } from "~/services/rate-limit.server";
 import {
   displayName,
   INTENT_NEEDS,
@@ -138,11 +138,10 @@ export async function requestConnection(
   input: { me: string; otherId: string; message?: string | null },
   now = new Date(),
 ): Promise<{ outcome: ConnectOutcome } | { outcome: "limited"; retryAfterSeconds: number }> {
-  const key = `connection-request:${input.me}`;
-  const counted = await hit(ctx, key, LIMITS.connectionRequestPerMember, now);
+  const counted = await countAttempt(ctx, `connection-request:${input.me}`, LIMITS.connectionRequestPerMember, now);
   if (!counted.allowed) return { outcome: "limited", retryAfterSeconds: counted.retryAfterSeconds };
   const outcome = await connect(ctx, input);
-  if (outcome !== "requested") await unhit(ctx, key, LIMITS.connectionRequestPerMember, now);
+  if (outcome !== "requested") await counted.takeBack();
   return { outcome };
 }
 
