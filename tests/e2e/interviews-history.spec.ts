@@ -48,6 +48,9 @@ test("user@demo.test sees her streak and past interviews, opens her newest past 
   const newest = uuidFor("daily_interview:0:0");
   await page.locator(`a[href="/interviews/${newest}"]`).click();
   await expect(page).toHaveURL(`/interviews/${newest}`);
+  // The interview's own page has rendered (with JavaScript the address can change a moment before
+  // the list of ten "Completed" interviews is replaced).
+  await expect(page.getByRole("link", { name: "Export as Markdown" })).toBeVisible();
   await expect(page.getByText("Completed", { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Your answer" }).first()).toBeVisible();
   await expect(page.getByText(/Offline review|Strengths|Gaps/).first()).toBeVisible();
